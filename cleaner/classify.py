@@ -1,0 +1,122 @@
+"""The ``classify`` rule kind: low-content lines, judged by length, stopwords and neighbours.
+
+This is the jusText idea (Pomikálek, 2011) applied to lines, adapted to text that has no
+markup: each line is first labelled from its own features, then short and uncertain lines
+take the label their neighbours imply. A line that rules already removed counts as a bad
+neighbour, so the two mechanisms reinforce each other. All thresholds are options of the rule
+in ``generic.yaml``.
+
+Labels: ``good`` (long, many stopwords: prose), ``neargood``, ``short`` (too short to judge
+alone) and ``bad`` (long enough to judge and too few stopwords: link lists, menus, tickers).
+"""
+from __future__ import annotations
+
+from .context import Context
+from .kinds import Rule
+from .segment import ends_sentence, words
+
+GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
+
+
+class ClassifyRule(Rule):
+    KEY = "classify"
+    PHASE = 7
+    PATTERN = False
+    OPTIONS = {
+        "length_low": 70,  # characters: below this a line is too short to judge alone
+        "length_high": 200,  # characters: above this a stopword-rich line is plainly prose
+        "stopwords_low": 0.30,  # stopword share below which a line is bad
+        "stopwords_high": 0.32,  # share above which it is good (or neargood when shorter)
+        "rescue_stopwords": 0.15,  # a bad line between good ones with this share is kept
+        "min_words": 60,  # documents shorter than this are left to the other rules
+        "run_words": 40,  # words of neargood prose that make a run content without a good line
+    }
+
+    def apply(self, ctx: Context) -> None:
+        if ctx.model is None or ctx.lang not in ctx.model.stopwords:
+            return  # no stopword list for this language: nothing to judge by
+        lines = ctx.alive_lines()
+        total = sum(len(words(ctx.text[i])) for i in lines)
+        if total < self.options["min_words"]:
+            return
+        labels = self.initial_labels(ctx, lines)
+        revised = self.revise(ctx, labels)
+        for i, label in revised.items():
+            if label == BAD and i != ctx.title:
+                ctx.drop(i, self)
+
+    # --- one line alone ------------------------------------------------------------------
+    def initial_labels(self, ctx: Context, lines: list[int]) -> dict[int, str]:
+        o = self.options
+        stop = ctx.model.stopwords[ctx.lang]
+        labels: dict[int, str] = {}
+        for i in range(len(ctx.text)):
+            if ctx.removed[i] is not None:
+                labels[i] = BAD  # rules removed it: a bad neighbour
+        for i in lines:
+            text = ctx.text[i].strip()
+            tokens = words(text)
+            density = sum(1 for t in tokens if t.lower() in stop) / len(tokens) if tokens else 0.0
+            length = len(text)
+            if length < o["length_low"]:
+                label = SHORT
+            elif density >= o["stopwords_high"]:
+                label = GOOD if length > o["length_high"] else NEARGOOD
+            elif density >= o["stopwords_low"]:
+                label = NEARGOOD
+            elif density >= o["rescue_stopwords"] and ends_sentence(text):
+                label = "weak"  # a sentence with few stopwords: kept only inside content
+            else:
+                label = BAD
+            labels[i] = label
+        if ctx.title is not None and ctx.title in labels:
+            labels[ctx.title] = GOOD if labels[ctx.title] != BAD or ctx.removed[ctx.title] is None else BAD
+        return labels
+
+    # --- neighbours ----------------------------------------------------------------------
+    def revise(self, ctx: Context, labels: dict[int, str]) -> dict[int, str]:
+        """Runs of lines between bad ones are judged whole: a run with prose in it (a good
+        line, or two sentence-ending neargood ones) is content, and its uncertain lines are
+        kept; any other run is boilerplate. Inside content, a short line between two longer
+        ones stays (a subheading), short lines trailing at the run's end go, and leading ones
+        stay when they read like a heading (3+ words)."""
+        o = self.options
+        order = sorted(labels)
+        new: dict[int, str] = {}
+        run: list[int] = []
+
+        def close() -> None:
+            if not run:
+                return
+            solid = [i for i in run if labels[i] != SHORT]
+            prose = [i for i in solid if labels[i] in (NEARGOOD, "weak") and ends_sentence(ctx.text[i])]
+            content = any(labels[i] == GOOD and i != ctx.title for i in solid) or (
+                len(prose) >= 2 and sum(len(words(ctx.text[i])) for i in prose) >= o["run_words"]
+            ) or (ctx.title in run and bool(prose))  # the headline and its standfirst
+            if not content:
+                for i in run:
+                    new[i] = BAD
+            else:
+                first, last = (solid[0], solid[-1]) if solid else (None, None)
+                for i in run:
+                    if labels[i] != SHORT:
+                        new[i] = GOOD
+                    elif first is not None and first < i < last:
+                        new[i] = GOOD
+                    elif first is not None and i < first:
+                        new[i] = GOOD if len(words(ctx.text[i])) >= 3 else BAD
+                    else:
+                        new[i] = BAD
+            run.clear()
+
+        for i in order:
+            if ctx.removed[i] is not None:
+                close()
+                continue
+            if labels[i] == BAD:
+                close()
+                new[i] = BAD
+                continue
+            run.append(i)
+        close()
+        return new

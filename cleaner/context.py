@@ -1,0 +1,131 @@
+"""The state of one document while rules run: which lines are gone, which were trimmed, and why.
+
+Rules never delete anything themselves; they ask the context to mark a line removed (or a span
+of it trimmed) in the name of a rule. That keeps one account of every removal for the richer
+result, and makes "kept + removed = input" true by construction.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
+
+from .segment import Document, ends_sentence, words
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .kinds import Rule
+    from .language import LanguageModel
+
+# Categories whose removals say "this block is page furniture", used by neighbour revision.
+FURNITURE = frozenset(
+    {"dateline", "credit", "cta", "byline", "share", "nav", "tags", "label", "ad", "newsletter"}
+)
+
+
+@dataclass
+class Mark:
+    """Why a line was removed."""
+
+    rule_id: str
+    category: str
+    pack: str
+
+
+@dataclass
+class Context:
+    doc: Document
+    lang: Optional[str] = None
+    model: Optional["LanguageModel"] = None
+    text: list[str] = field(default_factory=list)  # current text of each line (after trims)
+    removed: list[Optional[Mark]] = field(default_factory=list)
+    trims: list[tuple[int, str, str, str, str]] = field(default_factory=list)  # line, rule, cat, pack, cut
+    warnings: list[str] = field(default_factory=list)
+    fired: dict[str, int] = field(default_factory=dict)
+    timed_out: set = field(default_factory=set)
+    foreign: dict[int, str] = field(default_factory=dict)  # block index -> foreign language
+    _title: Optional[int] = -2
+
+    def __post_init__(self) -> None:
+        if not self.text:
+            self.text = list(self.doc.lines)
+        if not self.removed:
+            self.removed = [None] * len(self.doc.lines)
+
+    # --- marking -------------------------------------------------------------------------
+    def drop(self, index: int, rule: "Rule") -> bool:
+        """Mark line ``index`` removed by ``rule``; False if it was blank or already gone."""
+        if self.removed[index] is not None or not self.text[index].strip():
+            return False
+        self.removed[index] = Mark(rule.id, rule.category, rule.pack_name)
+        self.fired[rule.id] = self.fired.get(rule.id, 0) + 1
+        return True
+
+    def trim(self, index: int, start: int, end: int, rule: "Rule") -> None:
+        """Cut ``text[start:end]`` out of line ``index``; a line left blank is removed instead."""
+        line = self.text[index]
+        rest = line[:start] + line[end:]
+        if not rest.strip():
+            self.drop(index, rule)
+            return
+        self.trims.append((index, rule.id, rule.category, rule.pack_name, line[start:end]))
+        self.text[index] = rest
+        self.fired[rule.id] = self.fired.get(rule.id, 0) + 1
+        self._title = -2  # the title may now read differently
+
+    # --- reading -------------------------------------------------------------------------
+    def alive(self, index: int) -> bool:
+        return self.removed[index] is None and bool(self.text[index].strip())
+
+    def alive_lines(self) -> list[int]:
+        return [i for i in range(len(self.text)) if self.alive(i)]
+
+    def block_lines(self, block: int) -> range:
+        start, end = self.doc.blocks[block]
+        return range(start, end)
+
+    def block_alive(self, block: int) -> bool:
+        return any(self.alive(i) for i in self.block_lines(block))
+
+    def block_text(self, block: int) -> str:
+        return "\n".join(self.text[i] for i in self.block_lines(block) if self.alive(i))
+
+    def is_prose(self, index: int, min_words: int) -> bool:
+        text = self.text[index]
+        return ends_sentence(text) and len(words(text)) >= min_words
+
+    @property
+    def title(self) -> Optional[int]:
+        """Index of the headline: the first surviving line that reads like one, within the
+        first few lines (None when the document does not open with one, as page dumps don't)."""
+        if self._title == -2:
+            self._title = None
+            for seen, i in enumerate(self.alive_lines()):
+                if seen >= 6:
+                    break
+                n = len(words(self.text[i]))
+                if 4 <= n <= 30 and not self.text[i].rstrip().endswith((".", ",", ";")):
+                    self._title = i
+                    break
+        return self._title
+
+    def search(self, rule: "Rule", pattern, text: str):
+        """``pattern.search(text)`` under the rule's time budget; a timeout counts as no match."""
+        try:
+            return pattern.search(text, timeout=rule.timeout)
+        except TimeoutError:
+            if rule.id not in self.timed_out:
+                self.timed_out.add(rule.id)
+                self.warnings.append(
+                    f"rule {rule.id!r} ({rule.pack_path}) timed out after {rule.timeout}s "
+                    "and was treated as not matching"
+                )
+            return None
+
+
+_SPACE = re.compile(r"\s+")
+_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def comparable(text: str) -> str:
+    """A line reduced for comparison: case-folded, spaces collapsed, edge punctuation gone."""
+    return _EDGE_PUNCT.sub("", _SPACE.sub(" ", text).strip().casefold())

@@ -1,0 +1,427 @@
+"""The rule kinds a pack can use. Each kind is named by the one key that sets its pattern.
+
+==========  =====================================================================================
+kind        what it drops
+==========  =====================================================================================
+line        a whole line the pattern matches (``line: '^Advertisement$'``)
+trim        the span the pattern matches at a line's start or end; the rest of the line stays
+section     a heading line and the run of teasers after it, until the article resumes
+rest        a heading line and everything after it (comment threads, site footers)
+repeat      later copies of the headline (``repeat: title``) or of any short line (``lines``)
+head        short labels above the headline ("NATO", "Contact Us")
+sponsored   an ad unit around a marker line ("1776 Coalition Sponsored"): headline, repeat, pitch
+bio         an author bio paragraph and the name line just above it
+density     blocks dense in a vocabulary (cookie banners), and their neighbours with a hit
+foreign     a run of blocks in another language that other rules already cut into
+cluster     the rest of a block of short lines that other rules mostly removed (meta clusters)
+classify    low-content lines by length, stopword share and neighbours (page dumps)
+selector    HTML elements matching a CSS selector (HTML input only)
+==========  =====================================================================================
+
+Rules run phase by phase (the order of the table), so structural kinds see the lines that
+simple kinds already removed. Every pattern is compiled once with ``regex`` and every match
+runs under the rule's ``timeout``.
+"""
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import regex
+
+from .context import FURNITURE, Context, comparable
+from .segment import ends_sentence, words
+
+DEFAULT_TIMEOUT = 0.25  # seconds for one pattern on one line; generous, yet bounds any run
+
+
+class Rule:
+    """One compiled rule. Subclasses set KEY (the YAML key naming the kind) and OPTIONS."""
+
+    KEY: ClassVar[str] = ""
+    PHASE: ClassVar[int] = 0
+    OPTIONS: ClassVar[dict[str, Any]] = {}  # option name -> default (its type is checked)
+    PATTERN: ClassVar[bool] = True  # the KEY's value is a regex
+
+    def __init__(self, spec: dict, pack_name: str, pack_path: str):
+        self.id: str = spec["id"]
+        self.category: str = spec["category"]
+        self.description: str = spec.get("description", "")
+        self.examples: dict = spec.get("examples") or {}
+        self.pack_name = pack_name
+        self.pack_path = pack_path
+        self.line_no: int = getattr(spec, "line", 0)
+        self.timeout: float = float(spec.get("timeout", DEFAULT_TIMEOUT))
+        self.value = spec[self.KEY]
+        self.options = {name: spec.get(name, default) for name, default in self.OPTIONS.items()}
+        flags = 0 if spec.get("case_sensitive") else regex.IGNORECASE
+        self.pattern = regex.compile(self.value, flags) if self.PATTERN else None
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.id} from {self.pack_name}>"
+
+    def apply(self, ctx: Context) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def matches(self, ctx: Context, index: int) -> bool:
+        return ctx.search(self, self.pattern, ctx.text[index].strip()) is not None
+
+
+class LineRule(Rule):
+    KEY = "line"
+    PHASE = 1
+    OPTIONS = {"max_words": 0}  # 0: any length
+
+    def apply(self, ctx: Context) -> None:
+        max_words = self.options["max_words"]
+        for i in ctx.alive_lines():
+            if max_words and len(words(ctx.text[i])) > max_words:
+                continue
+            if self.matches(ctx, i):
+                ctx.drop(i, self)
+
+
+class TrimRule(Rule):
+    KEY = "trim"
+    PHASE = 0
+
+    def apply(self, ctx: Context) -> None:
+        for i in ctx.alive_lines():
+            m = ctx.search(self, self.pattern, ctx.text[i])
+            if m and m.end() > m.start():
+                ctx.trim(i, m.start(), m.end(), self)
+
+
+def _is_prose(text: str, min_words: int) -> bool:
+    return ends_sentence(text) and len(words(text)) >= min_words
+
+
+class SectionRule(Rule):
+    """A heading alone on its line, then teasers (headlines, one-line blurbs, "4 hours ago"),
+    dropped until the article resumes: ``resume_after`` prose lines in a row, or one prose
+    line of ``resume_words`` words or more (a teaser blurb is never that long)."""
+
+    KEY = "section"
+    PHASE = 3
+    OPTIONS = {"max_heading_words": 8, "prose_words": 20, "resume_after": 2, "resume_words": 60}
+
+    def apply(self, ctx: Context) -> None:
+        o = self.options
+        lines = ctx.alive_lines()
+        pos = 0
+        while pos < len(lines):
+            i = lines[pos]
+            pos += 1
+            if len(words(ctx.text[i])) > o["max_heading_words"] or not self.matches(ctx, i):
+                continue
+            ctx.drop(i, self)
+            run: list[int] = []
+            while pos < len(lines):
+                j = lines[pos]
+                text = ctx.text[j]
+                if _is_prose(text, o["prose_words"]):
+                    if len(words(text)) >= o["resume_words"]:
+                        break
+                    nxt = lines[pos + 1: pos + o["resume_after"]]
+                    if len(nxt) == o["resume_after"] - 1 and all(
+                        _is_prose(ctx.text[k], o["prose_words"]) for k in nxt
+                    ):
+                        break
+                run.append(j)
+                pos += 1
+            for j in run:
+                ctx.drop(j, self)
+
+
+class RestRule(Rule):
+    """A heading after which nothing belongs to the article. ``min_position`` (share of the
+    document's lines that must come before it) keeps an early match from emptying a page."""
+
+    KEY = "rest"
+    PHASE = 3
+    OPTIONS = {"max_words": 12, "min_position": 0.3}
+
+    def apply(self, ctx: Context) -> None:
+        lines = ctx.alive_lines()
+        for pos, i in enumerate(lines):
+            if pos < self.options["min_position"] * len(lines):
+                continue
+            if len(words(ctx.text[i])) <= self.options["max_words"] and self.matches(ctx, i):
+                for j in lines[pos:]:
+                    ctx.drop(j, self)
+                return
+
+
+class RepeatRule(Rule):
+    """``title``: later copies of the headline, bare or with a short label joined by ':', '|',
+    '-' or '»' (the copy without a label is the one kept). ``lines``: second and later copies
+    of any line of up to ``max_words`` words."""
+
+    KEY = "repeat"
+    PHASE = 2
+    PATTERN = False
+    OPTIONS = {"max_affix_words": 4, "max_words": 40}
+    _SEPARATORS = regex.compile(r"\s*[:|\-–—»·]\s*")
+
+    def __init__(self, spec: dict, pack_name: str, pack_path: str):
+        super().__init__(spec, pack_name, pack_path)
+        if self.value not in ("title", "lines"):
+            raise ValueError("repeat must be 'title' or 'lines'")
+
+    def apply(self, ctx: Context) -> None:
+        if self.value == "title":
+            self._titles(ctx)
+        else:
+            self._lines(ctx)
+
+    def _bare(self, text: str, title: str) -> bool | None:
+        """True if ``text`` is the title, False if it is the title plus a label, else None."""
+        line = comparable(text)
+        if line == title:
+            return True
+        if title not in line or len(line) > len(title) + 60:
+            return None
+        head, _, tail = line.partition(title)
+        for affix, sep_at_end in ((head, True), (tail, False)):
+            if not affix:
+                continue
+            parts = self._SEPARATORS.split(affix)
+            label = parts[0] if sep_at_end else parts[-1]
+            if len(parts) < 2 or len(words(label)) > self.options["max_affix_words"]:
+                return None
+        return False
+
+    def _titles(self, ctx: Context) -> None:
+        t = ctx.title
+        if t is None:
+            return
+        title = comparable(ctx.text[t])
+        bare_title = title
+        # A page title with a site suffix ("Headline - CBS News") pairs with the bare headline.
+        first_sep = self._SEPARATORS.split(ctx.text[t])
+        copies = []
+        for i in ctx.alive_lines():
+            if i == t:
+                continue
+            kind = self._bare(ctx.text[i], title)
+            if kind is None and len(first_sep) > 1:
+                candidate = comparable(ctx.text[i])
+                if len(words(candidate)) >= 4 and title.startswith(candidate):
+                    bare_title = candidate
+                    kind = "shorter"
+            if kind is not None:
+                copies.append((i, kind))
+        if not copies:
+            return
+        if any(kind == "shorter" for _, kind in copies):
+            # the first line was the page title; keep the first bare headline instead
+            keep = next(i for i, kind in copies if kind == "shorter")
+            ctx.drop(t, self)
+            for i, _ in copies:
+                if i != keep and self._bare(ctx.text[i], bare_title) is not None:
+                    ctx.drop(i, self)
+            return
+        for i, _ in copies:
+            ctx.drop(i, self)
+
+    def _lines(self, ctx: Context) -> None:
+        seen: set[str] = set()
+        for i in ctx.alive_lines():
+            text = ctx.text[i]
+            if len(words(text)) > self.options["max_words"]:
+                continue
+            key = comparable(text)
+            if not key:
+                continue
+            if key in seen:
+                ctx.drop(i, self)
+            else:
+                seen.add(key)
+
+
+class HeadRule(Rule):
+    """Short labels above the headline: a category ("NATO"), a stray link ("Contact Us")."""
+
+    KEY = "head"
+    PHASE = 2
+    PATTERN = False
+    OPTIONS = {"max_words": 3}
+
+    def apply(self, ctx: Context) -> None:
+        t = ctx.title
+        if t is None:
+            return
+        for i in ctx.alive_lines():
+            if i >= t:
+                break
+            if len(words(ctx.text[i])) <= self.options["max_words"] and not ends_sentence(ctx.text[i]):
+                ctx.drop(i, self)
+
+
+class SponsoredRule(Rule):
+    """The marker line of an ad unit; with it go the short lines of its block (the ad's
+    headline and its repeat) and, with ``pitch_blocks``, the pitch paragraph that follows."""
+
+    KEY = "sponsored"
+    PHASE = 3
+    OPTIONS = {"max_words": 8, "pitch_blocks": 1, "pitch_max_words": 120, "short_words": 20}
+
+    def apply(self, ctx: Context) -> None:
+        o = self.options
+        for i in ctx.alive_lines():
+            if not ctx.alive(i) or len(words(ctx.text[i])) > o["max_words"]:
+                continue
+            if not self.matches(ctx, i):
+                continue
+            block = ctx.doc.block_of[i]
+            for j in ctx.block_lines(block):
+                if len(words(ctx.text[j])) <= o["short_words"]:
+                    ctx.drop(j, self)
+            following = [b for b in range(block + 1, len(ctx.doc.blocks)) if ctx.block_alive(b)]
+            for b in following[: o["pitch_blocks"]]:
+                if len(words(ctx.block_text(b))) <= o["pitch_max_words"] and len(following) > 1:
+                    for j in ctx.block_lines(b):
+                        ctx.drop(j, self)
+
+
+class BioRule(Rule):
+    """An author bio: a paragraph the pattern matches, plus a name line right above it."""
+
+    KEY = "bio"
+    PHASE = 3
+    OPTIONS = {"max_words": 150, "max_name_words": 4}
+    _NAME = regex.compile(r"^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$")
+
+    def apply(self, ctx: Context) -> None:
+        lines = ctx.alive_lines()
+        for pos, i in enumerate(lines):
+            if len(words(ctx.text[i])) > self.options["max_words"] or not self.matches(ctx, i):
+                continue
+            ctx.drop(i, self)
+            if pos > 0:
+                prev = lines[pos - 1]
+                name = ctx.text[prev].strip()
+                if len(words(name)) <= self.options["max_name_words"] and self._NAME.match(name):
+                    ctx.drop(prev, self)
+
+
+class DensityRule(Rule):
+    """Blocks with at least ``min_hits`` words from ``terms`` (matched as word prefixes), and
+    next to such a block, neighbours with at least ``neighbour_hits``."""
+
+    KEY = "density"
+    PHASE = 4
+    PATTERN = False
+    OPTIONS = {"min_hits": 2, "neighbour_hits": 1, "max_words": 200}
+
+    def __init__(self, spec: dict, pack_name: str, pack_path: str):
+        super().__init__(spec, pack_name, pack_path)
+        terms = self.value
+        if not isinstance(terms, list) or not terms or not all(isinstance(t, str) for t in terms):
+            raise ValueError("density must be a non-empty list of terms")
+        alternation = "|".join(regex.escape(t) for t in sorted(terms, key=len, reverse=True))
+        self.pattern = regex.compile(rf"(?<!\w)(?:{alternation})", regex.IGNORECASE)
+
+    def hits(self, ctx: Context, text: str) -> int:
+        try:
+            return len(self.pattern.findall(text, timeout=self.timeout))
+        except TimeoutError:
+            return 0
+
+    def apply(self, ctx: Context) -> None:
+        o = self.options
+        blocks = [b for b in range(len(ctx.doc.blocks)) if ctx.block_alive(b)]
+        counts = {}
+        for b in blocks:
+            text = ctx.block_text(b)
+            counts[b] = self.hits(ctx, text) if len(words(text)) <= o["max_words"] else 0
+        hit = {b for b in blocks if counts[b] >= o["min_hits"]}
+        grown = True
+        while grown:  # neighbours of dropped blocks join when they carry a hit themselves
+            grown = False
+            for pos, b in enumerate(blocks):
+                if b in hit or counts[b] < o["neighbour_hits"]:
+                    continue
+                if (pos > 0 and blocks[pos - 1] in hit) or (pos + 1 < len(blocks) and blocks[pos + 1] in hit):
+                    hit.add(b)
+                    grown = True
+        for b in hit:
+            for i in ctx.block_lines(b):
+                ctx.drop(i, self)
+
+
+class ForeignRule(Rule):
+    """A run of blocks in one language other than the document's, dropped whole when other
+    rules already removed lines in it or right next to it (the cookie banner in Turkish under
+    an English story); a foreign quotation inside the article has no such neighbours."""
+
+    KEY = "foreign"
+    PHASE = 5
+    PATTERN = False
+    OPTIONS = {}
+
+    def apply(self, ctx: Context) -> None:
+        if not ctx.foreign:
+            return
+        nb = len(ctx.doc.blocks)
+        b = 0
+        while b < nb:
+            lang = ctx.foreign.get(b)
+            if not lang:
+                b += 1
+                continue
+            end = b
+            while end + 1 < nb and (ctx.foreign.get(end + 1) == lang or not ctx.block_alive(end + 1)):
+                end += 1
+            run = range(b, end + 1)
+            touched = any(ctx.removed[i] is not None for r in run for i in ctx.block_lines(r))
+            edges = [x for x in (b - 1, end + 1) if 0 <= x < nb]
+            touched = touched or any(not ctx.block_alive(x) for x in edges)
+            if touched:
+                for r in run:
+                    for i in ctx.block_lines(r):
+                        ctx.drop(i, self)
+            b = end + 1
+
+
+class ClusterRule(Rule):
+    """A block of short lines (bylines, datelines, "Subscribe", photo credits) of which other
+    rules removed at least ``min_share`` as page furniture: the rest of it goes too."""
+
+    KEY = "cluster"
+    PHASE = 6
+    PATTERN = False
+    OPTIONS = {"max_words": 8, "min_share": 0.5}
+
+    def apply(self, ctx: Context) -> None:
+        o = self.options
+        for b in range(len(ctx.doc.blocks)):
+            lines = [i for i in ctx.block_lines(b) if ctx.text[i].strip()]
+            if len(lines) < 2:
+                continue
+            gone = [i for i in lines if ctx.removed[i] is not None and ctx.removed[i].category in FURNITURE]
+            left = [i for i in lines if ctx.alive(i)]
+            if not left or len(gone) < o["min_share"] * len(lines):
+                continue
+            if all(len(words(ctx.text[i])) <= o["max_words"] and not ends_sentence(ctx.text[i]) for i in left):
+                for i in left:
+                    ctx.drop(i, self)
+
+
+class SelectorRule(Rule):
+    """A CSS selector (Lexbor syntax) naming elements to drop from HTML before text rules run."""
+
+    KEY = "selector"
+    PHASE = -1
+    PATTERN = False
+
+    def apply(self, ctx: Context) -> None:
+        pass  # applied by the HTML reader, on the element tree
+
+
+KINDS: dict[str, type[Rule]] = {
+    cls.KEY: cls
+    for cls in (
+        TrimRule, LineRule, RepeatRule, HeadRule, SectionRule, RestRule, SponsoredRule,
+        BioRule, DensityRule, ForeignRule, ClusterRule, SelectorRule,
+    )
+}

@@ -1,0 +1,144 @@
+"""Step 3: which language a document, or one block of it, is written in.
+
+Cheap first: the share of a text's words that are stopwords of each language we have a pack
+for (the packs' ``stopwords`` lists) settles most cases in microseconds. langdetect (seeded, so
+the answer never varies) is called only when that leaves doubt, and only on a bounded sample,
+because it runs at roughly 0.1 MB/s.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from typing import Mapping
+
+_WORD = re.compile(r"\w+")
+_LETTER_SCRIPTS = (
+    ("cjk", re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")),
+    ("cyrillic", re.compile(r"[\u0400-\u04ff]")),
+    ("arabic", re.compile(r"[\u0600-\u06ff]")),
+    ("greek", re.compile(r"[\u0370-\u03ff]")),
+)
+
+# Thresholds for trusting the stopword vote without asking langdetect.
+DOC_MIN_SHARE = 0.15  # the winner's stopwords make at least this share of the words
+DOC_MIN_LEAD = 1.4  # and beat the runner-up by this factor
+BLOCK_MIN_WORDS = 8  # shorter blocks carry too little evidence to call foreign
+SAMPLE_CHARS = 2000  # what langdetect sees at most
+
+_detect_lock = threading.Lock()
+_detector_ready = False
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    lang: str | None
+    method: str  # "given", "stopwords", "langdetect", "none"
+    confidence: float
+
+
+def _langdetect(sample: str) -> tuple[str | None, float]:
+    """Seeded langdetect on a bounded sample; (None, 0.0) when it cannot tell."""
+    global _detector_ready
+    try:
+        from langdetect import DetectorFactory, detect_langs
+        from langdetect.lang_detect_exception import LangDetectException
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None, 0.0
+    with _detect_lock:
+        if not _detector_ready:
+            DetectorFactory.seed = 0
+            _detector_ready = True
+    try:
+        best = detect_langs(sample[:SAMPLE_CHARS])[0]
+    except (LangDetectException, IndexError):
+        return None, 0.0
+    return best.lang.split("-")[0], best.prob
+
+
+def script_of(text: str) -> str:
+    """The dominant non-Latin script, or 'latin' (also for text with no letters)."""
+    sample = text[:4000]
+    for name, pattern in _LETTER_SCRIPTS:
+        if len(pattern.findall(sample)) > len(sample) * 0.2:
+            return name
+    return "latin"
+
+
+class LanguageModel:
+    """Stopword lists of every loaded language pack, and the votes they give."""
+
+    def __init__(self, stopwords: Mapping[str, frozenset[str]]):
+        self.stopwords = dict(stopwords)
+        # word -> languages it is a stopword of, so one pass over the tokens scores all.
+        self._index: dict[str, tuple[str, ...]] = {}
+        for lang, words in self.stopwords.items():
+            for word in words:
+                self._index[word] = self._index.get(word, ()) + (lang,)
+
+    def shares(self, tokens: list[str]) -> list[tuple[float, str]]:
+        """Stopword share per language, best first."""
+        if not tokens:
+            return []
+        counts: dict[str, int] = {}
+        index = self._index
+        for token in tokens:
+            langs = index.get(token.lower())
+            if langs:
+                for lang in langs:
+                    counts[lang] = counts.get(lang, 0) + 1
+        n = len(tokens)
+        return sorted(((c / n, lang) for lang, c in counts.items()), reverse=True)
+
+    def stopword_share(self, tokens: list[str], lang: str | None) -> float:
+        words = self.stopwords.get(lang or "")
+        if not words or not tokens:
+            return 0.0
+        return sum(1 for t in tokens if t.lower() in words) / len(tokens)
+
+    def document_language(self, blocks: list[str]) -> LanguageGuess:
+        """The language of a document, judged from its longest blocks (nav text is short)."""
+        sample_parts: list[str] = []
+        size = 0
+        for text in sorted(blocks, key=len, reverse=True):
+            sample_parts.append(text)
+            size += len(text)
+            if size >= 6 * SAMPLE_CHARS:
+                break
+        sample = "\n".join(sample_parts)
+        if not sample.strip():
+            return LanguageGuess(None, "none", 0.0)
+        if script_of(sample) == "latin" or script_of(sample) == "cyrillic":
+            ranked = self.shares(_WORD.findall(sample))
+            if ranked:
+                top, lang = ranked[0]
+                second = ranked[1][0] if len(ranked) > 1 else 0.0
+                if top >= DOC_MIN_SHARE and top >= DOC_MIN_LEAD * second:
+                    return LanguageGuess(lang, "stopwords", top)
+        lang, prob = _langdetect(sample[:SAMPLE_CHARS])
+        if lang is None:
+            return LanguageGuess(None, "none", 0.0)
+        return LanguageGuess(lang, "langdetect", prob)
+
+    def foreign_language(self, text: str, doc_lang: str | None) -> str | None:
+        """The block's language when it is confidently not ``doc_lang``; None otherwise."""
+        if not doc_lang:
+            return None
+        tokens = _WORD.findall(text)
+        if len(tokens) < BLOCK_MIN_WORDS:
+            return None
+        own = self.stopword_share(tokens, doc_lang)
+        if own >= 0.12:
+            return None
+        ranked = [(s, lang) for s, lang in self.shares(tokens) if lang != doc_lang]
+        if ranked:
+            top, lang = ranked[0]
+            second = ranked[1][0] if len(ranked) > 1 else 0.0
+            if top >= 0.2 and top >= 2 * second and own <= top / 3:
+                return lang  # the stopwords alone are decisive
+        if len(tokens) < 2 * BLOCK_MIN_WORDS:
+            return None
+        guess, prob = _langdetect(text[:SAMPLE_CHARS])
+        if guess and guess != doc_lang and prob >= 0.9:
+            return guess
+        return None

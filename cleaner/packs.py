@@ -1,0 +1,207 @@
+"""Finding, loading, validating and choosing rule packs.
+
+Packs live in three places, searched in this order: the ones shipped inside the package
+(``cleaner/rules``: ``generic.yaml``, ``lang/<code>.yaml``, ``sites/<domain>.yaml``), the folders
+in the ``CLEANER_RULES_PATH`` environment variable (``os.pathsep``-separated), and folders passed
+as ``rules_dirs``. A pack's ``match`` says when it applies: ``languages`` (a language pack),
+``domains`` or ``signatures`` (a site pack), or nothing (always, like the generic pack).
+A pack from a later folder may replace a shipped rule by giving a rule with the same id, or
+switch rules off with ``disable: [id, ...]``.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Optional
+from urllib.parse import urlsplit
+
+import regex
+
+from .errors import PackError
+from .kinds import Rule
+from .language import LanguageModel
+from .safeyaml import load_yaml
+from .schema import _all_kinds, validate_pack
+
+ENV_VAR = "CLEANER_RULES_PATH"
+SIGNATURE_WINDOW = 20_000  # signatures are looked for in the document's first and last chars
+
+
+@dataclass
+class Pack:
+    name: str
+    path: str
+    rules: list[Rule]
+    domains: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    signatures: tuple = ()
+    stopwords: frozenset = frozenset()
+    disable: tuple[str, ...] = ()
+    shipped: bool = True
+
+    @property
+    def kind(self) -> str:
+        if self.languages:
+            return "language"
+        if self.domains or self.signatures:
+            return "site"
+        return "generic"
+
+    def matches_url(self, url: Optional[str]) -> bool:
+        host = host_of(url)
+        return bool(host) and any(host == d or host.endswith("." + d) for d in self.domains)
+
+    def matches_text(self, text: str) -> bool:
+        if not self.signatures:
+            return False
+        window = text if len(text) <= 2 * SIGNATURE_WINDOW else (
+            text[:SIGNATURE_WINDOW] + "\n" + text[-SIGNATURE_WINDOW:])
+        for sig in self.signatures:
+            try:
+                if sig.search(window, timeout=0.5):
+                    return True
+            except TimeoutError:
+                continue
+        return False
+
+
+def host_of(url: Optional[str]) -> str:
+    if not url:
+        return ""
+    if "//" not in url:
+        url = "//" + url
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def load_pack(path: str | Path, text: Optional[str] = None, shipped: bool = False) -> Pack:
+    """Load and validate one pack file; raise the first :class:`PackError` it has."""
+    path = str(path)
+    if text is None:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise PackError(path, None, f"cannot read pack: {exc}") from None
+    data = load_yaml(text, path)
+    problems = validate_pack(data, path)
+    if problems:
+        raise problems[0]
+    return build_pack(data, path, shipped)
+
+
+def build_pack(data: dict, path: str, shipped: bool) -> Pack:
+    kinds = _all_kinds()
+    name = data["pack"]
+    rules = []
+    for spec in data.get("rules") or []:
+        kind = next(k for k in spec if k in kinds)
+        try:
+            rules.append(kinds[kind](spec, name, path))
+        except (ValueError, regex.error) as exc:
+            raise PackError(path, getattr(spec, "line", None), f"rule {spec['id']!r}: {exc}",
+                            spec["id"]) from None
+    match = data.get("match") or {}
+    return Pack(
+        name=name,
+        path=path,
+        rules=rules,
+        domains=tuple(d.lower().removeprefix("www.") for d in match.get("domains", [])),
+        languages=tuple(match.get("languages", [])),
+        signatures=tuple(regex.compile(s) for s in match.get("signatures", [])),
+        stopwords=frozenset(w.lower() for w in data.get("stopwords") or []),
+        disable=tuple(data.get("disable") or []),
+        shipped=shipped,
+    )
+
+
+def shipped_pack_files() -> list[tuple[str, str]]:
+    """(path, text) of every pack shipped in the package, generic first, then languages, sites."""
+    root = resources.files("cleaner.rules")
+    found = []
+    for sub in ("", "lang", "sites"):
+        folder = root.joinpath(sub) if sub else root
+        entries = sorted((e for e in folder.iterdir() if e.name.endswith((".yaml", ".yml"))),
+                         key=lambda e: e.name)
+        for entry in entries:
+            found.append((str(entry), entry.read_text(encoding="utf-8")))
+    return found
+
+
+def extra_pack_files(dirs: Iterable[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for d in dirs:
+        folder = Path(d)
+        if folder.is_file():
+            files.append(folder)
+            continue
+        if not folder.is_dir():
+            raise PackError(str(folder), None, "rules folder does not exist (from --rules-dir or "
+                            f"{ENV_VAR})")
+        files.extend(sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml")))
+    return files
+
+
+def env_rule_dirs() -> tuple[str, ...]:
+    value = os.environ.get(ENV_VAR, "")
+    return tuple(p for p in value.split(os.pathsep) if p.strip())
+
+
+@dataclass
+class PackSet:
+    """Every pack in force, compiled once, with the language model their stopwords make."""
+
+    packs: list[Pack]
+    model: LanguageModel = field(init=False)
+
+    def __post_init__(self) -> None:
+        stopwords: dict[str, frozenset] = {}
+        for pack in self.packs:
+            for lang in pack.languages:
+                if pack.stopwords:
+                    stopwords[lang] = stopwords.get(lang, frozenset()) | pack.stopwords
+        self.model = LanguageModel(stopwords)
+        self.disabled = {rid for pack in self.packs for rid in pack.disable}
+        # a later pack's rule replaces an earlier one with the same id
+        self.owner: dict[str, Pack] = {}
+        for pack in self.packs:
+            for rule in pack.rules:
+                self.owner[rule.id] = pack
+
+    def languages(self) -> set[str]:
+        return {lang for p in self.packs for lang in p.languages}
+
+    def select(self, langs: Iterable[str], url: Optional[str], text: str) -> tuple[list[Pack], list[Rule]]:
+        """The packs that apply to a document and their rules, in phase order."""
+        langs = set(l for l in langs if l)
+        chosen = []
+        for pack in self.packs:
+            kind = pack.kind
+            if kind == "generic":
+                chosen.append(pack)
+            elif kind == "language" and langs & set(pack.languages):
+                chosen.append(pack)
+            elif kind == "site" and (pack.matches_url(url) if url else pack.matches_text(text)):
+                chosen.append(pack)
+        rules = [r for p in chosen for r in p.rules
+                 if r.id not in self.disabled and self.owner.get(r.id) is p]
+        rules.sort(key=lambda r: r.PHASE)
+        return chosen, rules
+
+    def all_rules(self) -> list[Rule]:
+        return [r for p in self.packs for r in p.rules]
+
+
+@lru_cache(maxsize=16)
+def _cached_packset(extra_dirs: tuple[str, ...]) -> PackSet:
+    packs = [load_pack(path, text, shipped=True) for path, text in shipped_pack_files()]
+    packs += [load_pack(p) for p in extra_pack_files(extra_dirs)]
+    return PackSet(packs)
+
+
+def get_packset(rules_dirs: Iterable[str | Path] = ()) -> PackSet:
+    """The shipped packs plus those in ``CLEANER_RULES_PATH`` and ``rules_dirs`` (cached)."""
+    dirs = env_rule_dirs() + tuple(str(Path(d).resolve()) for d in rules_dirs)
+    return _cached_packset(dirs)

@@ -1,0 +1,51 @@
+"""What a cleaning run reports: the text, and an account of everything it removed."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One run of consecutive lines (or one trimmed span) removed by one rule.
+
+    ``line_numbers`` are 1-based positions in the decoded input; ``lines`` the removed text as
+    written. For a trim, ``lines`` holds the span that was cut and ``trimmed`` is True.
+    """
+
+    rule_id: str
+    category: str
+    pack: str
+    line_numbers: tuple[int, ...]
+    lines: tuple[str, ...]
+    trimmed: bool = False
+
+
+@dataclass
+class CleanResult:
+    """The cleaned text plus how it came about (see :func:`cleaner.clean_document`)."""
+
+    text: str
+    language: Optional[str]
+    language_method: str
+    packs: list[str]
+    removals: list[Removal] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    input_lines: int = 0
+
+    def removed_lines(self) -> int:
+        return sum(len(r.lines) for r in self.removals if not r.trimmed)
+
+    def by_category(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for r in self.removals:
+            counts[r.category] = counts.get(r.category, 0) + len(r.lines)
+        return counts
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["removals"] = [
+            {**asdict(r), "line_numbers": list(r.line_numbers), "lines": list(r.lines)}
+            for r in self.removals
+        ]
+        return data

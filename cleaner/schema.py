@@ -1,0 +1,208 @@
+"""What a valid rule pack looks like, and advice when one is not.
+
+Validation turns a loaded YAML mapping into a list of :class:`PackError` (``FILE:LINE: what is
+wrong, and how to fix it``); :mod:`cleaner.packs` refuses a pack with any. The same checks back
+``cleaner rules lint``.
+"""
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+import regex
+
+from .errors import PackError
+from .kinds import KINDS
+
+CATEGORIES = (
+    "ad", "boilerplate", "bio", "byline", "comments", "cookie", "credit", "cta", "dateline",
+    "footer", "label", "legal", "nav", "newsletter", "paywall", "recent", "related", "share",
+    "tags", "title",
+)
+PACK_KEYS = ("pack", "description", "match", "stopwords", "rules", "disable")
+MATCH_KEYS = ("domains", "languages", "signatures")
+COMMON_RULE_KEYS = ("id", "category", "description", "examples", "timeout", "case_sensitive")
+
+
+def _all_kinds() -> dict:
+    from .classify import ClassifyRule  # registered here: classify builds on kinds
+
+    return {**KINDS, ClassifyRule.KEY: ClassifyRule}
+
+
+def did_you_mean(word: str, choices) -> str:
+    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _line(node: Any, key: str | None = None) -> int | None:
+    if key is not None and hasattr(node, "line_of"):
+        return node.line_of(key)
+    return getattr(node, "line", None)
+
+
+def validate_pack(data: Any, path: str) -> list[PackError]:
+    """Every problem in one pack's data; an empty list means the pack is valid."""
+    problems: list[PackError] = []
+
+    def bad(node: Any, key: str | None, message: str, rule_id: str | None = None) -> None:
+        problems.append(PackError(path, _line(node, key), message, rule_id))
+
+    if not isinstance(data, dict):
+        return [PackError(path, 1, "a pack is a mapping with keys 'pack' and 'rules'; this file is "
+                          f"{type(data).__name__ if data is not None else 'empty'}")]
+    for key in data:
+        if key not in PACK_KEYS:
+            bad(data, key, f"unknown key {key!r}{did_you_mean(key, PACK_KEYS)}; a pack may have "
+                + ", ".join(PACK_KEYS))
+    if not isinstance(data.get("pack"), str) or not data.get("pack"):
+        bad(data, "pack", "missing 'pack': give the pack a name, e.g. 'pack: example.org'")
+    match = data.get("match", {})
+    if not isinstance(match, dict):
+        bad(data, "match", "'match' must be a mapping with domains, languages or signatures")
+    else:
+        for key, value in match.items():
+            if key not in MATCH_KEYS:
+                bad(match, key, f"unknown match key {key!r}{did_you_mean(key, MATCH_KEYS)}")
+            elif not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                bad(match, key, f"match.{key} must be a list of strings")
+            elif key == "signatures":
+                for sig in value:
+                    try:
+                        regex.compile(sig)
+                    except regex.error as exc:
+                        bad(match, key, f"signature {sig!r} is not a valid regex: {exc}")
+    stopwords = data.get("stopwords", [])
+    if not isinstance(stopwords, list):
+        bad(data, "stopwords", "'stopwords' must be a list of words")
+    else:
+        odd = [w for w in stopwords if not isinstance(w, str)]
+        if odd:
+            bad(data, "stopwords", f"stopwords {odd[:5]!r} are not strings: quote them "
+                "(YAML reads bare yes/no/on/off as booleans and digits as numbers)")
+    disable = data.get("disable", [])
+    if not isinstance(disable, list) or not all(isinstance(w, str) for w in disable):
+        bad(data, "disable", "'disable' must be a list of rule ids")
+    rules = data.get("rules", [])
+    if not isinstance(rules, list):
+        bad(data, "rules", "'rules' must be a list of rules (each starting with '- id: ...')")
+        return problems
+    seen: dict[str, int] = {}
+    for rule in rules:
+        problems.extend(validate_rule(rule, path, seen))
+    return problems
+
+
+def validate_rule(rule: Any, path: str, seen: dict[str, int]) -> list[PackError]:
+    problems: list[PackError] = []
+    kinds = _all_kinds()
+    line = getattr(rule, "line", None)
+    if not isinstance(rule, dict):
+        return [PackError(path, line, "each rule is a mapping with id, category, a kind and examples")]
+    rule_id = rule.get("id")
+
+    def bad(key: str | None, message: str) -> None:
+        where = rule.line_of(key) if (key and hasattr(rule, "line_of")) else line
+        problems.append(PackError(path, where, message, rule_id if isinstance(rule_id, str) else None))
+
+    if not isinstance(rule_id, str) or not rule_id:
+        bad("id", "rule without an 'id': add a unique, descriptive one, e.g. 'id: en-cookie-banner'")
+        rule_id = None
+    elif rule_id in seen:
+        bad("id", f"duplicate id {rule_id!r} (first at line {seen[rule_id]}): ids must be unique")
+    else:
+        seen[rule_id] = rule.line_of("id") if hasattr(rule, "line_of") else 0
+    name = f"rule {rule_id!r}" if rule_id else "rule"
+    category = rule.get("category")
+    if category not in CATEGORIES:
+        bad("category", f"{name}: category {category!r} is not one of {', '.join(CATEGORIES)}"
+            + did_you_mean(category, CATEGORIES))
+    present = [k for k in rule if k in kinds]
+    if len(present) != 1:
+        bad(None, f"{name}: give exactly one kind key ({', '.join(kinds)}); found "
+            + (", ".join(present) or "none"))
+        kind = None
+    else:
+        kind = kinds[present[0]]
+    allowed = set(COMMON_RULE_KEYS) | set(kinds)
+    if kind:
+        allowed |= set(kind.OPTIONS)
+    for key in rule:
+        if key not in allowed:
+            hint = did_you_mean(key, sorted(allowed))
+            options = f"; {kind.KEY} rules take {', '.join(kind.OPTIONS)}" if kind and kind.OPTIONS else ""
+            bad(key, f"{name}: unknown key {key!r}{hint}{options}")
+    if kind:
+        for option, default in kind.OPTIONS.items():
+            if option in rule:
+                value = rule[option]
+                ok = isinstance(value, type(default)) and not isinstance(value, bool)
+                if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+                    ok = True
+                if not ok:
+                    bad(option, f"{name}: {option} must be a {type(default).__name__}, got {value!r}")
+        value = rule[kind.KEY]
+        if kind.PATTERN:
+            if not isinstance(value, str) or not value:
+                bad(kind.KEY, f"{name}: {kind.KEY} must be a regular expression string")
+            else:
+                try:
+                    regex.compile(value)
+                except regex.error as exc:
+                    bad(kind.KEY, f"{name}: {kind.KEY} pattern does not compile: {exc}; "
+                        "check brackets and escapes (YAML single quotes keep backslashes as is)")
+        elif kind.KEY == "selector":
+            problems.extend(_check_selector(value, bad, name))
+        elif kind.KEY == "repeat" and value not in ("title", "lines"):
+            bad("repeat", f"{name}: repeat must be 'title' or 'lines', got {value!r}")
+        elif kind.KEY == "density" and (not isinstance(value, list) or not value
+                                        or not all(isinstance(t, str) and t for t in value)):
+            bad("density", f"{name}: density must be a non-empty list of terms")
+        elif kind.KEY not in ("repeat", "density", "selector") and value not in (True, {}, None) \
+                and not isinstance(value, dict):
+            bad(kind.KEY, f"{name}: write '{kind.KEY}: true' (its options go beside it)")
+    timeout = rule.get("timeout", 0.25)
+    if not isinstance(timeout, (int, float)) or isinstance(timeout, bool) or not 0 < timeout <= 5:
+        bad("timeout", f"{name}: timeout must be a number of seconds between 0 and 5")
+    problems.extend(_check_examples(rule, name, bad))
+    return problems
+
+
+def _check_selector(value: Any, bad, name: str) -> list[PackError]:
+    if not isinstance(value, str) or not value.strip():
+        bad("selector", f"{name}: selector must be a CSS selector string")
+        return []
+    try:
+        from selectolax.lexbor import LexborHTMLParser
+
+        LexborHTMLParser("<div></div>").css(value)
+    except Exception as exc:  # Lexbor raises various errors for bad selectors
+        bad("selector", f"{name}: Lexbor cannot parse selector {value!r}: {exc}")
+    return []
+
+
+def _check_examples(rule: dict, name: str, bad) -> list[PackError]:
+    examples = rule.get("examples")
+    if not isinstance(examples, dict):
+        bad("examples", f"{name}: add 'examples' with a 'drop' list (text the rule must remove) "
+            "and a 'keep' list (text it must leave alone)")
+        return []
+    for key in examples:
+        if key not in ("drop", "keep"):
+            bad("examples", f"{name}: examples take 'drop' and 'keep', not {key!r}"
+                + did_you_mean(key, ("drop", "keep")))
+    for key in ("drop", "keep"):
+        items = examples.get(key)
+        if not isinstance(items, list) or not items:
+            bad("examples", f"{name}: examples.{key} is empty: give at least one example of text "
+                f"the rule must {'remove' if key == 'drop' else 'leave alone'}")
+            continue
+        for item in items:
+            if isinstance(item, str) and item.strip():
+                continue
+            if isinstance(item, dict) and isinstance(item.get("text"), str) and \
+                    isinstance(item.get("output"), str) and set(item) <= {"text", "output"}:
+                continue
+            bad("examples", f"{name}: each example is a non-empty string, or a mapping with "
+                "'text' and 'output' (what the rule alone must leave)")
+    return []

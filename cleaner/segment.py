@@ -1,0 +1,65 @@
+"""Step 2: split text into lines and blocks.
+
+A *line* is one ``\\n``-separated line, kept exactly as written. A *block* is a run of non-blank
+lines between blank lines: a paragraph in a scraper's output, or one element of a page dump.
+Rules see both; rendering only ever keeps or drops whole lines (or trims a span of one).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_WORD = re.compile(r"\w+")
+# Sentence ends: terminal punctuation, optionally followed by closing quotes or brackets.
+_TERMINAL = re.compile(r"[.!?。！？»”\"')\]]\s*$")
+_ELLIPSIS = re.compile(r"(\.\.\.|…)\s*[\]\)]?\s*$")
+
+
+def words(text: str) -> list[str]:
+    """The ``\\w+`` tokens of ``text`` (Unicode-aware)."""
+    return _WORD.findall(text)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the line ends like a finished sentence (not with an ellipsis)."""
+    return bool(_TERMINAL.search(text)) and not _ELLIPSIS.search(text)
+
+
+def ends_with_ellipsis(text: str) -> bool:
+    return bool(_ELLIPSIS.search(text))
+
+
+@dataclass
+class Document:
+    """A text split into lines, with the blocks (runs of non-blank lines) indexed."""
+
+    lines: list[str]
+    blocks: list[tuple[int, int]] = field(default_factory=list)  # [start, end) line ranges
+    block_of: list[int] = field(default_factory=list)  # line index -> block index, -1 if blank
+
+    @classmethod
+    def from_text(cls, text: str) -> "Document":
+        lines = text.split("\n")
+        doc = cls(lines)
+        doc.index_blocks()
+        return doc
+
+    def index_blocks(self) -> None:
+        blocks: list[tuple[int, int]] = []
+        block_of = [-1] * len(self.lines)
+        start = None
+        for i, line in enumerate(self.lines):
+            if line.strip():
+                if start is None:
+                    start = i
+                block_of[i] = len(blocks)
+            elif start is not None:
+                blocks.append((start, i))
+                start = None
+        if start is not None:
+            blocks.append((start, len(self.lines)))
+        self.blocks = blocks
+        self.block_of = block_of
+
+    def nonblank(self) -> list[int]:
+        return [i for i, b in enumerate(self.block_of) if b >= 0]
