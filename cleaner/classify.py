@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .context import Context
 from .kinds import Rule
-from .segment import ends_sentence, words
+from .segment import ends_sentence, is_menu, words
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 
@@ -22,6 +22,7 @@ class ClassifyRule(Rule):
     KEY = "classify"
     PHASE = 7
     PATTERN = False
+    NEEDS_CONTEXT = True
     OPTIONS = {
         "length_low": 70,  # characters: below this a line is too short to judge alone
         "length_high": 200,  # characters: above this a stopword-rich line is plainly prose
@@ -104,7 +105,8 @@ class ClassifyRule(Rule):
                     elif first is not None and first < i < last:
                         new[i] = GOOD
                     elif first is not None and i < first:
-                        new[i] = GOOD if len(words(ctx.text[i])) >= 3 else BAD
+                        heading = len(words(ctx.text[i])) >= 3 and not is_menu(ctx.text[i])
+                        new[i] = GOOD if heading else BAD
                     else:
                         new[i] = BAD
             run.clear()

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-from .segment import Document, ends_sentence, words
+from .segment import Document, ends_sentence, is_menu, words
 
 if TYPE_CHECKING:  # pragma: no cover
     from .kinds import Rule
@@ -103,7 +103,9 @@ class Context:
                 if seen >= 6:
                     break
                 n = len(words(self.text[i]))
-                if 4 <= n <= 30 and not self.text[i].rstrip().endswith((".", ",", ";")):
+                if n >= 20 and ends_sentence(self.text[i]):
+                    break  # the story has begun: a headline comes before its first paragraph
+                if 4 <= n <= 30 and not is_menu(self.text[i]) and not self.text[i].rstrip().endswith((".", ",", ";")):
                     self._title = i
                     break
         return self._title

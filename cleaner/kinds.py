@@ -41,6 +41,8 @@ class Rule:
     PHASE: ClassVar[int] = 0
     OPTIONS: ClassVar[dict[str, Any]] = {}  # option name -> default (its type is checked)
     PATTERN: ClassVar[bool] = True  # the KEY's value is a regex
+    # Revision kinds judge what other rules left; their examples run with the earlier phases.
+    NEEDS_CONTEXT: ClassVar[bool] = False
 
     def __init__(self, spec: dict, pack_name: str, pack_path: str):
         self.id: str = spec["id"]
@@ -356,6 +358,7 @@ class ForeignRule(Rule):
 
     KEY = "foreign"
     PHASE = 5
+    NEEDS_CONTEXT = True
     PATTERN = False
     OPTIONS = {}
 
@@ -389,6 +392,7 @@ class ClusterRule(Rule):
 
     KEY = "cluster"
     PHASE = 6
+    NEEDS_CONTEXT = True
     PATTERN = False
     OPTIONS = {"max_words": 8, "min_share": 0.5}
 

@@ -97,10 +97,18 @@ def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Op
     ``lang`` skips language detection. ``html``: None detects, True forces HTML, False text.
     ``rules_dirs`` adds folders of packs to the shipped ones and ``CLEANER_RULES_PATH``.
     """
-    if html is True:
-        raise NotImplementedError("HTML input is not supported yet: pass plain text, or html=False")
     if not isinstance(document, (str, bytes, bytearray, memoryview)):
         raise InputError(f"cannot clean a {type(document).__name__}: pass the document as str or bytes")
-    text = to_text(document)
     packset = get_packset(rules_dirs)
-    return clean_text(text, url=url, lang=lang, packset=packset)
+    if html is None:
+        head = bytes(document[:2048]).decode("utf-8", "replace") if not isinstance(document, str) \
+            else document[:2048]
+        html = looks_like_html(head.lstrip("\ufeff"))
+    if html:
+        from .html import html_to_text  # the HTML reader: selectolax, selectors, main content
+
+        extraction = html_to_text(document, url=url, packset=packset)
+        result = clean_text(extraction.text, url=url or extraction.url, lang=lang, packset=packset)
+        result.html = extraction
+        return result
+    return clean_text(to_text(document), url=url, lang=lang, packset=packset)

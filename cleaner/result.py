@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Optional
+from typing import Any, Optional
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class CleanResult:
     removals: list[Removal] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     input_lines: int = 0
+    html: Optional[Any] = None  # for HTML input: the HtmlExtraction (container, selector hits)
 
     def removed_lines(self) -> int:
         return sum(len(r.lines) for r in self.removals if not r.trimmed)
@@ -43,7 +44,11 @@ class CleanResult:
         return counts
 
     def to_dict(self) -> dict:
+        html, self.html = self.html, None
         data = asdict(self)
+        self.html = html
+        if html is not None:
+            data["html"] = html.to_dict()
         data["removals"] = [
             {**asdict(r), "line_numbers": list(r.line_numbers), "lines": list(r.lines)}
             for r in self.removals

@@ -25,6 +25,11 @@ def ends_sentence(text: str) -> bool:
     return bool(_TERMINAL.search(text)) and not _ELLIPSIS.search(text)
 
 
+def is_menu(text: str) -> bool:
+    """Two or more menu separators ('|', '•', '·'): a nav bar, never a headline."""
+    return sum(text.count(c) for c in "|•·") >= 2
+
+
 def ends_with_ellipsis(text: str) -> bool:
     return bool(_ELLIPSIS.search(text))
 

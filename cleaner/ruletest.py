@@ -1,0 +1,88 @@
+"""Checking rules against their own examples (and packs against their corpus samples).
+
+An example is a string or a mapping ``{text, output}``. A rule runs *alone* on its examples,
+except the revision kinds (``foreign``, ``cluster``, ``classify``), which judge what other rules
+left and so run after the earlier-phase rules of the packs in force.
+
+* ``drop`` string: the rule fires, and no line of the example survives unchanged;
+* ``keep`` string: the rule does not fire;
+* mapping (either list): the output is exactly ``output`` (and, under ``drop``, the rule fires).
+
+This module backs both the test suite and ``cleaner rules test``, so pack authors get the same
+verdicts the project's own CI gives.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from .kinds import Rule
+from .packs import PackSet
+from .pipeline import clean_text
+
+
+@dataclass
+class ExampleFailure:
+    pack: str
+    rule_id: str
+    which: str  # "drop" or "keep"
+    example: str
+    problem: str
+
+    def __str__(self) -> str:
+        shown = self.example if len(self.example) <= 120 else self.example[:117] + "..."
+        return f"{self.pack}: {self.rule_id}: {self.which} example {shown!r}: {self.problem}"
+
+
+def _run(rule: Rule, text: str, packset: PackSet):
+    rules = [rule]
+    if rule.NEEDS_CONTEXT:
+        langs = set(packset.languages())
+        _, in_force = packset.select(langs, None, "")
+        rules = [r for r in in_force if r.PHASE < rule.PHASE] + [rule]
+    from .context import Context  # noqa: F401  (documented dependency of the run)
+
+    return clean_text(text, packset=packset, only_rules=rules)
+
+
+def check_rule(rule: Rule, packset: PackSet) -> list[ExampleFailure]:
+    """Every way ``rule`` disagrees with its own examples (an empty list: it passes)."""
+    failures: list[ExampleFailure] = []
+    if rule.KEY == "selector":
+        from .html_examples import check_selector_rule  # HTML examples need the HTML reader
+
+        return check_selector_rule(rule)
+    for which in ("drop", "keep"):
+        for example in rule.examples.get(which) or []:
+            text = example["text"] if isinstance(example, dict) else example
+            result = _run(rule, text, packset)
+            fired = any(r.rule_id == rule.id for r in result.removals)
+
+            def fail(problem: str) -> None:
+                failures.append(ExampleFailure(rule.pack_name, rule.id, which, text, problem))
+
+            if isinstance(example, dict):
+                if result.text != example["output"]:
+                    fail(f"output was {result.text!r}, expected {example['output']!r}")
+                elif which == "drop" and not fired:
+                    fail("the rule did not fire (other rules produced the output)")
+                continue
+            if which == "drop":
+                survivors = set(result.text.splitlines()) & {l for l in text.splitlines() if l.strip()}
+                if not fired:
+                    fail("missed: the rule did not fire")
+                elif survivors:
+                    fail(f"missed: {sorted(survivors)[0]!r} survived")
+            elif fired:
+                gone = [r.lines[0] for r in result.removals if r.rule_id == rule.id]
+                fail(f"wrongly removed: {gone[0]!r}")
+    return failures
+
+
+def check_rules(rules: Iterable[Rule], packset: PackSet) -> tuple[int, list[ExampleFailure]]:
+    """(number of examples checked, failures) for all ``rules``."""
+    count, failures = 0, []
+    for rule in rules:
+        count += sum(len(rule.examples.get(k) or []) for k in ("drop", "keep"))
+        failures.extend(check_rule(rule, packset))
+    return count, failures
