@@ -308,23 +308,35 @@ class BioRule(Rule):
 
 class DensityRule(Rule):
     """Blocks with at least ``min_hits`` words from ``terms`` (matched as word prefixes), and
-    next to such a block, neighbours with at least ``neighbour_hits``."""
+    next to such a block, neighbours with at least ``neighbour_hits``. With ``require``, a
+    block must also contain one of those phrases: banners address the reader ("we use",
+    "your"), while a news report about cookie banners does not."""
 
     KEY = "density"
     PHASE = 4
     PATTERN = False
-    OPTIONS = {"min_hits": 2, "neighbour_hits": 1, "max_words": 200}
+    OPTIONS = {"min_hits": 2, "neighbour_hits": 1, "max_words": 200, "require": []}
 
     def __init__(self, spec: dict, pack_name: str, pack_path: str):
         super().__init__(spec, pack_name, pack_path)
         terms = self.value
         if not isinstance(terms, list) or not terms or not all(isinstance(t, str) for t in terms):
             raise ValueError("density must be a non-empty list of terms")
+        self.pattern = self._alternation(terms)
+        require = self.options["require"]
+        self.required = self._alternation(require, whole_words=True) if require else None
+
+    @staticmethod
+    def _alternation(terms: list[str], whole_words: bool = False):
+        """Terms match as word prefixes ("cookie" finds "cookies"); required ones as words."""
         alternation = "|".join(regex.escape(t) for t in sorted(terms, key=len, reverse=True))
-        self.pattern = regex.compile(rf"(?<!\w)(?:{alternation})", regex.IGNORECASE)
+        end = r"(?!\w)" if whole_words else ""
+        return regex.compile(rf"(?<!\w)(?:{alternation}){end}", regex.IGNORECASE)
 
     def hits(self, ctx: Context, text: str) -> int:
         try:
+            if self.required is not None and not self.required.search(text, timeout=self.timeout):
+                return 0
             return len(self.pattern.findall(text, timeout=self.timeout))
         except TimeoutError:
             return 0

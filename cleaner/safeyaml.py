@@ -29,15 +29,22 @@ class LineDict(dict):
 
 
 class _Loader(yaml.SafeLoader):
-    def construct_mapping(self, node, deep=False):  # noqa: D401 - yaml hook
-        mapping = LineDict(super().construct_mapping(node, deep=deep))
-        mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {
-            key_node.value: key_node.start_mark.line + 1
-            for key_node, _ in node.value
-            if isinstance(key_node, yaml.ScalarNode)
-        }
-        return mapping
+    pass
+
+
+def _construct_line_dict(loader: _Loader, node: yaml.MappingNode):
+    mapping = LineDict()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {
+        key_node.value: key_node.start_mark.line + 1
+        for key_node, _ in node.value
+        if isinstance(key_node, yaml.ScalarNode)
+    }
+    yield mapping  # yielded first, filled after, so recursive structures still resolve
+    mapping.update(loader.construct_mapping(node))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_line_dict)
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus_samples"
+
+
+def text_samples() -> list[Path]:
+    """Every plain-text corpus sample: NAME.txt with NAME.expected.txt beside it."""
+    return sorted(p for p in CORPUS.rglob("*.txt")
+                  if not p.name.endswith(".expected.txt") and p.with_name(p.stem + ".expected.txt").exists())
+
+
+def sample_meta(path: Path) -> dict:
+    meta = path.with_name(path.stem + ".meta.yaml")
+    return yaml.safe_load(meta.read_text(encoding="utf-8")) if meta.exists() else {}
+
+
+def expected_of(path: Path) -> str:
+    text = path.with_name(path.stem + ".expected.txt").read_text(encoding="utf-8")
+    return text if text.endswith("\n") else text + "\n"
+
+
+@pytest.fixture(scope="session")
+def packset():
+    from cleaner.packs import get_packset
+
+    return get_packset()

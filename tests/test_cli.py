@@ -1,0 +1,67 @@
+"""The cleaner command, through click's CliRunner: output, explanations, exit codes."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from cleaner.cli import main
+
+from .conftest import CORPUS
+
+SEED = CORPUS / "seeds" / "003_1ce869ea0051afec.txt"
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def test_explain_names_rules_on_stderr():
+    result = run("clean", "--explain", str(SEED))
+    assert result.exit_code == 0
+    assert "removed by en-dateline [dateline]: 'Published October 28,2024'" in result.stderr
+    assert "Published October" not in result.stdout
+
+
+def test_json_format_has_text_and_removals():
+    result = run("clean", "--format", "json", str(SEED))
+    data = json.loads(result.stdout)
+    assert data["language"] == "en" and "en" in data["packs"]
+    assert any(r["rule_id"] == "en-photo-credit" and r["lines"] == ["(AA Photo)"] for r in data["removals"])
+
+
+def test_missing_file_is_one_line_exit_1():
+    result = run("clean", "/no/such/file.txt")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "cleaner: /no/such/file.txt: no such file"
+    assert "Traceback" not in result.output
+
+
+def test_directory_is_refused(tmp_path):
+    result = run("clean", str(tmp_path))
+    assert result.exit_code == 1 and "is a directory" in result.stderr
+
+
+def test_usage_error_exit_2():
+    assert run("clean", "--no-such-option").exit_code == 2
+    assert run("frobnicate").exit_code == 2
+
+
+def test_bad_rules_dir_exit_1(tmp_path):
+    (tmp_path / "bad.yaml").write_text("pack: x\nrules:\n  - id: a\n    category: ad\n    line: '(['\n")
+    result = run("clean", "--rules-dir", str(tmp_path), str(SEED))
+    assert result.exit_code == 1 and "bad.yaml:5" in result.stderr and "Traceback" not in result.output
+
+
+def test_rules_list():
+    result = run("rules", "list")
+    assert result.exit_code == 0
+    assert "en-cookie-banner" in result.stdout and "repeated-headline" in result.stdout
+
+
+def test_several_files_in_order(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("First story title here\n\nAlpha text of the story.\n")
+    b.write_text("Second story title here\n\nBeta text of the story.\n")
+    result = run("clean", str(a), str(b))
+    assert result.stdout.index("Alpha") < result.stdout.index("Beta")

@@ -1,0 +1,57 @@
+"""Every corpus sample comes out exactly as its .expected.txt, through every way in."""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner import clean, clean_document
+from cleaner.cli import main
+
+from .conftest import CORPUS, expected_of, sample_meta, text_samples
+
+SAMPLES = text_samples()
+SEEDS = [p for p in sorted((CORPUS / "seeds").glob("*.txt")) if not p.name.endswith(".expected.txt")]
+
+
+def _diff(got: str, want: str) -> str:
+    extra = [l for l in got.splitlines() if l not in want.splitlines()]
+    lost = [l for l in want.splitlines() if l not in got.splitlines()]
+    return f"kept but should go: {extra[:3]}\nlost but should stay: {lost[:3]}"
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_sample_through_clean(path):
+    meta = sample_meta(path)
+    got = clean(path.read_bytes(), url=meta.get("url"))
+    want = expected_of(path)
+    assert got == want, _diff(got, want)
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])
+def test_seed_through_cli_file_and_stdin(path):
+    runner = CliRunner()
+    want = expected_of(path)
+    by_file = runner.invoke(main, ["clean", str(path)])
+    assert by_file.exit_code == 0, by_file.output
+    assert by_file.stdout == want
+    by_stdin = runner.invoke(main, ["clean"], input=path.read_bytes())
+    assert by_stdin.exit_code == 0
+    assert by_stdin.stdout == want
+
+
+def test_seed_count():
+    assert len(SEEDS) == 5
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])
+def test_removals_account_for_every_line(path):
+    """kept + removed = input: every non-blank input line is either in the output or in a removal."""
+    text = path.read_text(encoding="utf-8")
+    result = clean_document(text)
+    removed = {n for r in result.removals if not r.trimmed for n in r.line_numbers}
+    trimmed = {r.line_numbers[0] for r in result.removals if r.trimmed}
+    kept = result.text.splitlines()
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        assert (number in removed) != (line in kept or number in trimmed), (number, line)
