@@ -26,11 +26,15 @@ class ClassifyRule(Rule):
     OPTIONS = {
         "length_low": 70,  # characters: below this a line is too short to judge alone
         "length_high": 200,  # characters: above this a stopword-rich line is plainly prose
-        "stopwords_low": 0.30,  # stopword share below which a line is bad
-        "stopwords_high": 0.32,  # share above which it is good (or neargood when shorter)
+        "stopwords_low": 0.25,  # stopword share below which a line is bad
+        "stopwords_high": 0.28,  # share above which it is good (or neargood when shorter)
         "rescue_stopwords": 0.15,  # a bad line between good ones with this share is kept
         "min_words": 60,  # documents shorter than this are left to the other rules
         "run_words": 40,  # words of neargood prose that make a run content without a good line
+        "min_bad_share": 0.0,  # share of words in bad or short lines below which the document
+                                # is already clean (an extractor's output): left to the rules
+        "inner_bad_lines": 3,  # between content, a bad run shorter than this is kept (a table
+                               # row, a list item, a wrapped line): only edges and long runs go
     }
 
     def apply(self, ctx: Context) -> None:
@@ -41,10 +45,32 @@ class ClassifyRule(Rule):
         if total < self.options["min_words"]:
             return
         labels = self.initial_labels(ctx, lines)
+        low = sum(len(words(ctx.text[i])) for i in lines if labels[i] == BAD)
+        if low < self.options["min_bad_share"] * total:
+            return
         revised = self.revise(ctx, labels)
+        for i in self.inner_keeps(ctx, revised):
+            revised[i] = GOOD
         for i, label in revised.items():
             if label == BAD and i != ctx.title:
                 ctx.drop(i, self)
+
+    def inner_keeps(self, ctx: Context, labels: dict[int, str]) -> list[int]:
+        """Bad lines in short runs between content lines (not counting lines rules removed)."""
+        order = [i for i in sorted(labels) if ctx.removed[i] is None]
+        good = [p for p, i in enumerate(order) if labels[i] == GOOD]
+        if not good:
+            return []
+        keep, run = [], []
+        for p in range(good[0] + 1, good[-1]):
+            i = order[p]
+            if labels[i] == BAD:
+                run.append(i)
+                continue
+            if run and len(run) < self.options["inner_bad_lines"]:
+                keep.extend(run)
+            run = []
+        return keep
 
     # --- one line alone ------------------------------------------------------------------
     def initial_labels(self, ctx: Context, lines: list[int]) -> dict[int, str]:
@@ -60,7 +86,9 @@ class ClassifyRule(Rule):
             density = sum(1 for t in tokens if t.lower() in stop) / len(tokens) if tokens else 0.0
             length = len(text)
             if length < o["length_low"]:
-                label = SHORT
+                # a short full sentence with stopwords is prose ("Officials declined to comment.")
+                sentence = ends_sentence(text) and len(tokens) >= 4 and density >= o["stopwords_low"]
+                label = NEARGOOD if sentence else SHORT
             elif density >= o["stopwords_high"]:
                 label = GOOD if length > o["length_high"] else NEARGOOD
             elif density >= o["stopwords_low"]:

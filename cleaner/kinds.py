@@ -29,7 +29,7 @@ from typing import Any, ClassVar
 import regex
 
 from .context import FURNITURE, Context, comparable
-from .segment import ends_sentence, words
+from .segment import ends_sentence, ends_with_ellipsis, words
 
 DEFAULT_TIMEOUT = 0.25  # seconds for one pattern on one line; generous, yet bounds any run
 
@@ -93,7 +93,8 @@ class TrimRule(Rule):
                 ctx.trim(i, m.start(), m.end(), self)
 
 
-def _is_prose(text: str, min_words: int) -> bool:
+def _is_prose(ctx: Context, text: str, min_words: int) -> bool:
+    """A finished sentence of at least ``min_words`` words."""
     return ends_sentence(text) and len(words(text)) >= min_words
 
 
@@ -113,19 +114,21 @@ class SectionRule(Rule):
         while pos < len(lines):
             i = lines[pos]
             pos += 1
-            if len(words(ctx.text[i])) > o["max_heading_words"] or not self.matches(ctx, i):
-                continue
+            heading = ctx.text[i].strip()
+            if len(words(heading)) > o["max_heading_words"] or heading.endswith(".") \
+                    or not self.matches(ctx, i):
+                continue  # a heading never ends with a full stop; a sentence does
             ctx.drop(i, self)
             run: list[int] = []
             while pos < len(lines):
                 j = lines[pos]
                 text = ctx.text[j]
-                if _is_prose(text, o["prose_words"]):
+                if _is_prose(ctx, text, o["prose_words"]):
                     if len(words(text)) >= o["resume_words"]:
                         break
                     nxt = lines[pos + 1: pos + o["resume_after"]]
                     if len(nxt) == o["resume_after"] - 1 and all(
-                        _is_prose(ctx.text[k], o["prose_words"]) for k in nxt
+                        _is_prose(ctx, ctx.text[k], o["prose_words"]) for k in nxt
                     ):
                         break
                 run.append(j)

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Speed of our HTML path against trafilatura, on the same pages, in one process.
+
+    .venv/bin/python bench/html_speed.py              # 100 pages from each dev-bench set
+    .venv/bin/python bench/html_speed.py -n 50 --profile
+
+Runs, one after the other on the same pages (read into memory first): ``cleaner.clean(html,
+url=url, html=True)`` (the full path: HTML reader, then the text rules), the HTML reader alone
+(``cleaner.html.html_to_text``), and ``trafilatura.extract(html, url=url)`` with its defaults.
+Prints docs/s for each and the ratio. trafilatura is a bench-only dependency
+(``pip install trafilatura`` into the venv); it is never imported by the package.
+``--profile`` prints the top of a cProfile of our full path.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT.parent / "shared" / "dev-bench"
+sys.path.insert(0, str(ROOT))
+SETS = ("dragnet", "cleaneval", "cleanportaleval", "trafilatura")
+
+
+def pages(n: int) -> list[tuple[str, str | None]]:
+    out = []
+    for name in SETS:
+        manifest = [json.loads(l) for l in (BENCH / name / "manifest.jsonl").read_text().splitlines()]
+        for m in sorted(random.Random(7).sample(manifest, min(n, len(manifest))), key=lambda m: m["id"]):
+            out.append(((BENCH / name / f"{m['id']}.html").read_text(encoding="utf-8"), m.get("url")))
+    return out
+
+
+def timed(label: str, fn, docs) -> float:
+    fn(*docs[0])  # warm up: packs, language profiles, imports
+    start = time.perf_counter()
+    for html, url in docs:
+        fn(html, url)
+    spent = time.perf_counter() - start
+    rate = len(docs) / spent
+    print(f"{label:<34} {len(docs)} docs in {spent:6.2f}s  {rate:7.1f} docs/s  "
+          f"{1000 * spent / len(docs):6.2f} ms/doc", flush=True)
+    return rate
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("-n", type=int, default=100, help="pages per dev-bench set")
+    ap.add_argument("--profile", action="store_true")
+    args = ap.parse_args()
+    from cleaner import clean
+    from cleaner.html import html_to_text
+    from cleaner.packs import get_packset
+
+    import trafilatura
+
+    docs = pages(args.n)
+    packset = get_packset()
+    ours = timed("cleaner.clean(html=True)", lambda h, u: clean(h, url=u, html=True), docs)
+    reader = timed("cleaner.html.html_to_text (reader)", lambda h, u: html_to_text(h, url=u, packset=packset), docs)
+    traf = timed("trafilatura.extract", lambda h, u: trafilatura.extract(h, url=u), docs)
+    print(f"ratio full path / trafilatura: {ours / traf:.2f}x   reader alone / trafilatura: {reader / traf:.2f}x")
+    if args.profile:
+        import cProfile
+        import pstats
+
+        prof = cProfile.Profile()
+        prof.enable()
+        for html, url in docs:
+            clean(html, url=url, html=True)
+        prof.disable()
+        pstats.Stats(prof).sort_stats("tottime").print_stats(25)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

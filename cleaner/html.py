@@ -1,0 +1,207 @@
+"""The HTML reader: from a page to the article as plain text, for the text rules to finish.
+
+Steps: decode (:mod:`cleaner.html_decode`), parse with selectolax's Lexbor backend, find the
+page's own url (``<link rel=canonical>``, ``og:url``) and language (``<html lang>``), drop hidden
+elements and everything the packs' selector rules name (generic pack ``html``, plus the site
+packs whose domain matches), read the body into blocks (:mod:`cleaner.html_walk`), choose the
+article container (:mod:`cleaner.html_score`) and render its blocks one per line, a blank line
+between blocks, with the headline once at the top.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .html_decode import html_text
+from .html_score import choose, keep_blocks
+from .html_walk import HEADINGS, walk
+
+HIDDEN = ('[hidden], [style*="display:none" i], [style*="display: none" i], '
+          '[style*="visibility:hidden" i], [style*="visibility: hidden" i], '
+          '[aria-hidden="true"], [type="hidden"]')
+# An element holding more than this share of the page's text is never dropped by a selector
+# rule: a class name like "comments-open" on a wrapper must not empty the page.
+STRIP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
+         "canvas", "math")
+SELECTOR_GUARD_SHARE = 0.5
+SELECTOR_GUARD_MIN = 800
+PROTECTED = 'h1, main, [itemprop="articleBody"], [itemprop="articlebody"]'
+
+
+@dataclass
+class HtmlExtraction:
+    """What the HTML reader made of a page (``CleanResult.html``)."""
+
+    text: str
+    url: Optional[str] = None
+    title: Optional[str] = None
+    container: Optional[str] = None
+    selector_hits: list = field(default_factory=list)  # [(rule_id, elements removed)]
+    widened: bool = False
+    blocks_total: int = 0
+    blocks_kept: int = 0
+    lang: Optional[str] = None
+
+    def to_dict(self) -> dict:
+        return {
+            "url": self.url, "title": self.title, "container": self.container,
+            "selector_hits": [list(h) for h in self.selector_hits], "widened": self.widened,
+            "blocks_total": self.blocks_total, "blocks_kept": self.blocks_kept, "lang": self.lang,
+        }
+
+
+def _attr(tree, selector: str, name: str) -> Optional[str]:
+    node = tree.css_first(selector)
+    if node is None:
+        return None
+    value = node.attributes.get(name)
+    return value.strip() if value else None
+
+
+def page_url(tree) -> Optional[str]:
+    for selector, name in (('link[rel="canonical" i]', "href"), ('meta[property="og:url" i]', "content")):
+        value = _attr(tree, selector, name)
+        if value and value.lower().startswith(("http://", "https://")):
+            return value
+    return None
+
+
+def page_title(tree) -> Optional[str]:
+    value = _attr(tree, 'meta[property="og:title" i]', "content")
+    if value:
+        return " ".join(value.split())
+    node = tree.css_first("title")
+    if node is not None:
+        text = " ".join(node.text().split())
+        return text or None
+    return None
+
+
+def describe(node) -> str:
+    tag = node.tag or "?"
+    attrs = node.attributes
+    if attrs.get("id"):
+        return f"{tag}#{attrs['id'].strip()}"
+    cls = (attrs.get("class") or "").split()
+    return f"{tag}.{'.'.join(cls[:2])}" if cls else tag
+
+
+def selector_rules(packset, url: Optional[str], lang: Optional[str]) -> list:
+    if packset is None:
+        return []
+    langs = {lang} if lang else set()
+    _, rules = packset.select(langs, url, "")
+    return [r for r in rules if r.KEY == "selector"]
+
+
+def apply_selectors(body, rules: list, guard: bool = True) -> list:
+    """Drop what each selector rule matches under ``body``; [(rule_id, count)] of those that fired."""
+    hits = []
+    removed: set = set()
+    total = len(body.text()) if guard else 0
+    for rule in rules:
+        try:
+            nodes = body.css(rule.value)
+        except Exception:  # schema checks selectors; a bad one in a user pack must not crash
+            continue
+        count = 0
+        for node in nodes:
+            if node.tag in ("html", "body") or _inside(node, removed):
+                continue
+            if guard:
+                if node.css_first(PROTECTED) is not None:
+                    continue
+                size = len(node.text())
+                if total >= SELECTOR_GUARD_MIN and size > SELECTOR_GUARD_SHARE * total:
+                    continue
+                total -= size
+            node.remove()  # detached, not freed: later matches inside it stay valid objects
+            removed.add(node.mem_id)
+            count += 1
+        if count:
+            hits.append((rule.id, count))
+    return hits
+
+
+def _inside(node, removed: set) -> bool:
+    if not removed:
+        return False
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in removed:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _norm(text: str) -> str:
+    return " ".join("".join(c for c in text.lower() if c.isalnum() or c.isspace()).split())
+
+
+def _headline(page, title: Optional[str]) -> Optional[int]:
+    """The block that is the article's headline: the h1 that matches the title, else the first."""
+    heads = [i for i, b in enumerate(page.blocks) if b.tag == "h1" and len(b.text) < 300]
+    if not heads:
+        heads = [i for i, b in enumerate(page.blocks) if b.tag in ("h2", "h3") and len(b.text) < 300]
+        if not title:
+            return None
+    want = _norm(title) if title else ""
+    if want:
+        for i in heads:
+            got = _norm(page.blocks[i].text)
+            if got and (got in want or want in got):
+                return i
+        if page.blocks and any(page.blocks[i].tag != "h1" for i in heads):
+            return None
+    return heads[0] if heads else None
+
+
+def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=None) -> HtmlExtraction:
+    """Read the article out of one HTML page (see the module docstring)."""
+    text = html_text(document)
+    tree = LexborHTMLParser(text)
+    found_url = None if url else page_url(tree)
+    html_node = tree.css_first("html")
+    lang = None
+    if html_node is not None:
+        value = (html_node.attributes.get("lang") or html_node.attributes.get("xml:lang") or "")
+        lang = value.split("-")[0].split("_")[0].strip().lower() or None
+    title = page_title(tree)
+    body = tree.body or tree.root
+    if body is None:
+        return HtmlExtraction("", url=found_url, title=title, lang=lang)
+    tree.strip_tags(list(STRIP))
+    for node in body.css(HIDDEN):
+        if node.tag not in ("html", "body"):
+            node.decompose()
+    hits = apply_selectors(body, selector_rules(packset, url or found_url, lang))
+    page = walk(body)
+    choice = choose(page)
+    if choice is None:
+        keep = [i for i, b in enumerate(page.blocks) if b.links <= 0.6 * b.chars]
+        container, widened = describe(body), False
+    else:
+        keep = keep_blocks(page, choice.members)
+        container = describe(page.elements[choice.top].node)
+        widened = choice.widened
+    head = _headline(page, title)
+    out: list[str] = []
+    headline = _norm(page.blocks[head].text) if head is not None else None
+    seen = False
+    if head is not None and head not in keep and (not keep or head < keep[0] + 50):
+        out.append(page.blocks[head].text)
+        seen = True
+    for i in keep:
+        b = page.blocks[i]
+        if headline and b.tag in HEADINGS and _norm(b.text) == headline:
+            if seen:
+                continue  # the headline once
+            seen = True
+        out.append(b.text)
+    return HtmlExtraction(
+        text="\n\n".join(out) + ("\n" if out else ""),
+        url=found_url, title=title, container=container, selector_hits=hits, widened=widened,
+        blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang,
+    )

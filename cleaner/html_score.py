@@ -1,0 +1,234 @@
+"""Main-content scoring: which element holds the article, and which of its blocks to keep.
+
+Every element with text of its own is a paragraph; its score (one, plus its commas, plus a point
+per hundred characters up to three) goes to the container it sits in and, halved and thirded,
+to the containers above. A container starts from its tag and its class/id hints, and its total
+is scaled by the share of its text that is not link text. The best container then takes in its
+siblings that score well or read as prose, and a guard widens the choice to a parent when it
+holds a small share of the page's prose. Inside the choice, lists and boxes that are mostly
+links, or are named like chrome and carry little prose, are left out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .html_walk import HEADINGS, Page
+
+NEGATIVE = re.compile(
+    r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footnote|"
+    r"gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|"
+    r"sponsor|shopping|tags|tool|widget|nav|menu|breadcrumb|cookie|consent|newsletter|social|"
+    r"subscribe|popup|modal|byline|author|teaser|recommend|trending|popular|signup|login",
+    re.I)
+POSITIVE = re.compile(
+    r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|"
+    r"prose|paragraph|copy|detail|column", re.I)
+TAG_WEIGHT = {
+    "div": 5, "article": 10, "main": 5, "section": 2, "pre": 3, "td": 3, "blockquote": 3,
+    "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
+    "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5, "nav": -20,
+    "aside": -15, "footer": -20, "header": -10,
+}
+P_LIKE = frozenset((
+    "p", "pre", "td", "th", "li", "dd", "dt", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
+    "figcaption", "caption", "address", "summary", "legend", "tr",
+))
+CONDITIONAL = frozenset(("ul", "ol", "dl", "div", "section", "table", "form", "aside", "nav",
+                         "header", "footer", "menu", "figure", "tbody", "center", "fieldset"))
+MIN_PARAGRAPH = 25
+CLIMB_SHARE = 0.75
+PARAGRAPH_COMMAS = re.compile(r"[,，、،]")
+
+
+def hints(node) -> str:
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
+
+
+def class_weight(node) -> int:
+    attrs = node.attributes
+    weight = 0
+    for name in ("class", "id"):
+        value = attrs.get(name)
+        if value:
+            if NEGATIVE.search(value):
+                weight -= 25
+            if POSITIVE.search(value):
+                weight += 25
+    return weight
+
+
+@dataclass
+class Choice:
+    top: int
+    members: list          # element indices whose blocks form the article, in document order
+    score: float
+    widened: bool = False
+
+
+def score_candidates(page: Page) -> dict:
+    elements, blocks = page.elements, page.blocks
+    own_chars: dict[int, int] = {}
+    own_commas: dict[int, int] = {}
+    for b in blocks:
+        if b.tag in HEADINGS:
+            continue
+        own_chars[b.owner] = own_chars.get(b.owner, 0) + b.chars - b.links
+        own_commas[b.owner] = own_commas.get(b.owner, 0) + b.commas
+    scores: dict[int, float] = {}
+    for idx, chars in own_chars.items():
+        if chars < MIN_PARAGRAPH:
+            continue
+        el = elements[idx]
+        score = 1 + own_commas[idx] + min(chars / 100, 3)
+        at = el.parent if el.tag in P_LIKE else idx
+        level = 0
+        while at >= 0 and level < 5:
+            if at not in scores:
+                anc = elements[at]
+                scores[at] = TAG_WEIGHT.get(anc.tag, 0) + (class_weight(anc.node) if at else 0)
+            scores[at] += score / (1 if level == 0 else 2 if level == 1 else level * 3)
+            at = elements[at].parent
+            level += 1
+    return {idx: s * (1 - page.link_density(elements[idx])) for idx, s in scores.items()}
+
+
+def prose_chars(page: Page, start: int, end: int) -> int:
+    """Characters of prose (not links, in blocks of 60+ chars) in blocks[start:end]."""
+    total = 0
+    for b in page.blocks[start:end]:
+        if b.chars >= 60 and b.links < 0.3 * b.chars:
+            total += b.chars - b.links
+    return total
+
+
+def choose(page: Page) -> Choice | None:
+    scores = score_candidates(page)
+    if not scores:
+        return None
+    elements = page.elements
+    ranked = sorted(scores, key=lambda i: -scores[i])
+    top = ranked[0]
+    best = scores[top]
+    page_prose = prose_chars(page, 0, len(page.blocks))
+
+    def share(idx: int) -> float:
+        el = elements[idx]
+        return prose_chars(page, el.start, el.end) / page_prose if page_prose else 1.0
+
+    # a close runner-up above the top (the article around a box that reads like prose)
+    at, level = elements[top].parent, 0
+    while at > 0 and level < 3:
+        if scores.get(at, 0) >= CLIMB_SHARE * scores[top] and page.link_density(elements[at]) < 0.3:
+            top, level = at, 0
+        else:
+            level += 1
+        at = elements[at].parent
+    # the top holds little of the page's prose: a runner-up elsewhere that holds most of it
+    if share(top) < 0.5:
+        for alt in ranked[1:6]:
+            if scores[alt] >= 0.4 * best and share(alt) >= 0.5 and \
+                    page.link_density(elements[alt]) < 0.3:
+                top = alt
+                break
+    # an only child adds nothing: its parent is the same container with more markup around
+    while top > 0:
+        parent = elements[elements[top].parent]
+        if parent.start == elements[top].start and parent.end == elements[top].end:
+            top = elements[top].parent
+        else:
+            break
+    # the guard: the choice must hold a good share of the page's prose
+    widened = False
+    while top > 0 and page_prose:
+        el = elements[top]
+        if share(top) >= 0.5:
+            break
+        parent = elements[el.parent]
+        if page.link_density(parent) > 0.5:
+            break
+        top = el.parent
+        widened = True
+    members = siblings(page, scores, top, best)
+    return Choice(top, members, best, widened)
+
+
+def siblings(page: Page, scores: dict, top: int, best: float) -> list:
+    elements, blocks = page.elements, page.blocks
+    parent = elements[top].parent
+    if top == 0 or parent < 0:
+        return [top]
+    threshold = max(10.0, best * 0.2)
+    top_class = elements[top].node.attributes.get("class")
+    members = []
+    for idx in range(parent + 1, len(elements)):
+        el = elements[idx]
+        if el.start >= elements[parent].end and idx > top:
+            break
+        if el.parent != parent:
+            continue
+        if idx == top:
+            members.append(idx)
+            continue
+        bonus = best * 0.2 if top_class and el.node.attributes.get("class") == top_class else 0
+        if scores.get(idx, -1e9) + bonus >= threshold:
+            members.append(idx)
+            continue
+        if el.tag == "p" and el.end > el.start:
+            text_len = page.text_len(el)
+            ld = page.link_density(el)
+            text = blocks[el.start].text
+            if (text_len > 80 and ld < 0.25) or (0 < text_len <= 80 and ld == 0 and
+                                                   re.search(r"\.( |$)", text)):
+                members.append(idx)
+    return members
+
+
+def keep_blocks(page: Page, members: list) -> list:
+    """Indices of the blocks to render: the members' blocks minus link lists and chrome boxes."""
+    elements, blocks = page.elements, page.blocks
+    dropped: set[int] = set()
+    for m in members:
+        root = elements[m]
+        for idx in range(m + 1, len(elements)):
+            el = elements[idx]
+            if el.start >= root.end and el.start > root.start:
+                break
+            if idx in dropped or el.tag not in CONDITIONAL or el.end <= el.start:
+                continue
+            if elements[el.parent].node is not None and el.parent in dropped:
+                dropped.add(idx)
+                continue
+            if _junk(page, el):
+                dropped.add(idx)
+    drop_blocks: set[int] = set()
+    for idx in dropped:
+        el = elements[idx]
+        drop_blocks.update(range(el.start, el.end))
+    keep = []
+    for m in members:
+        el = elements[m]
+        for i in range(el.start, el.end):
+            if i in drop_blocks:
+                continue
+            b = blocks[i]
+            if b.links > 0.6 * b.chars and b.tag not in HEADINGS:
+                continue
+            keep.append(i)
+    return sorted(set(keep))
+
+
+def _junk(page: Page, el) -> bool:
+    text_len = page.text_len(el)
+    ld = page.link_density(el)
+    weight = class_weight(el.node)
+    if weight < 0 and ld > 0.2:
+        return True
+    if ld > 0.5 and text_len < 2000:
+        return True
+    if weight < 0:
+        prose = prose_chars(page, el.start, el.end)
+        if prose < 0.5 * text_len or text_len < 200:
+            return True
+    return False

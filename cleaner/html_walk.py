@@ -1,0 +1,191 @@
+"""One walk over the cleaned element tree: the page as a flat list of text blocks.
+
+Every block-level element opens a new block; inline text (links, emphasis, spans) joins the
+block it sits in; ``<br>`` breaks a line and two in a row break the block. Each element the walk
+enters is recorded with the range of blocks it holds, so a container's text is a slice of the
+block list and choosing the article never needs a second walk. Text in links is counted apart
+(link density), and so are commas (a readability signal).
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+
+SKIP = frozenset((
+    "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
+    "embed", "canvas", "button", "select", "input", "textarea", "option", "video", "audio",
+    "map", "img", "picture", "source", "link", "meta", "title", "dialog", "datalist", "frame",
+    "frameset", "applet", "param", "track", "area", "wbr",
+))
+BLOCK = frozenset((
+    "html", "body", "p", "div", "section", "article", "main", "aside", "header", "footer", "nav",
+    "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead",
+    "tbody", "tfoot", "tr", "td", "th", "caption", "blockquote", "pre", "figure", "figcaption",
+    "form", "fieldset", "address", "hr", "center", "details", "summary", "legend", "menu",
+    "hgroup", "output", "listing", "plaintext", "xmp", "marquee", "noframes", "dir", "font-block",
+))
+HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+CELLS = frozenset(("td", "th"))
+BR = "\x01"
+MAX_DEPTH = 400  # deeper than this, elements are read as inline (keeps the recursion bounded)
+
+
+@dataclass
+class Element:
+    node: object
+    tag: str
+    parent: int
+    depth: int
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class Block:
+    text: str
+    chars: int
+    links: int
+    owner: int
+    tag: str
+    commas: int = 0
+
+
+@dataclass
+class Page:
+    elements: list = field(default_factory=list)
+    blocks: list = field(default_factory=list)
+    chars: list = field(default_factory=list)   # prefix sums of block chars
+    links: list = field(default_factory=list)   # prefix sums of block link chars
+
+    def text_len(self, el: Element) -> int:
+        return self.chars[el.end] - self.chars[el.start]
+
+    def link_len(self, el: Element) -> int:
+        return self.links[el.end] - self.links[el.start]
+
+    def link_density(self, el: Element) -> float:
+        total = self.text_len(el)
+        return self.link_len(el) / total if total else 0.0
+
+
+def _visible(t: str) -> int:
+    return len(t) - t.count(" ") - t.count("\n") - t.count("\t") - t.count("\r")
+
+
+def walk(root) -> Page:
+    """Read ``root`` (the body) into a :class:`Page`."""
+    page = Page()
+    elements, blocks = page.elements, page.blocks
+    parts: list[str] = []
+    state = [0, 0, 0]  # visible chars, link chars, link depth
+    pre = [0]
+
+    def flush(owner: int) -> None:
+        if not parts:
+            return
+        raw = "".join(parts)
+        chars, links = state[0], state[1]
+        parts.clear()
+        state[0] = state[1] = 0
+        if not chars:
+            return
+        tag = elements[owner].tag
+        if pre[0]:
+            lines = [line.rstrip() for line in raw.replace(BR, "\n").split("\n")]
+            text = "\n".join(lines).strip("\n")
+            if text:
+                blocks.append(Block(text, chars, links, owner, tag, raw.count(",")))
+            return
+        groups: list[list[str]] = [[]]
+        for line in raw.split(BR):
+            line = " ".join(line.split())
+            if line:
+                groups[-1].append(line)
+            elif groups[-1]:
+                groups.append([])
+        groups = [g for g in groups if g]
+        if len(groups) == 1:
+            blocks.append(Block("\n".join(groups[0]), chars, links, owner, tag, raw.count(",")))
+            return
+        total = sum(len(line) for g in groups for line in g) or 1
+        for g in groups:
+            text = "\n".join(g)
+            share = len(text) / total
+            blocks.append(Block(text, max(1, round(chars * share)), round(links * share), owner,
+                                tag, text.count(",")))
+
+    def visit(node, idx: int, depth: int) -> None:
+        for child in node.iter(include_text=True):
+            if child.is_text_node:
+                t = child.text_content
+                if t:
+                    n = _visible(t)
+                    if n:
+                        parts.append(t)
+                        state[0] += n
+                        if state[2]:
+                            state[1] += n
+                    elif parts:
+                        parts.append(" ")
+                continue
+            if not child.is_element_node:
+                continue
+            tag = child.tag
+            if tag in SKIP:
+                continue
+            if tag == "br":
+                parts.append(BR)
+                continue
+            if tag in BLOCK and depth < MAX_DEPTH:
+                flush(idx)
+                me = len(elements)
+                elements.append(Element(child, tag, idx, depth + 1, len(blocks)))
+                is_pre = tag == "pre"
+                pre[0] += is_pre
+                visit(child, me, depth + 1)
+                flush(me)
+                pre[0] -= is_pre
+                elements[me].end = len(blocks)
+                if tag == "tr":
+                    _merge_row(elements, blocks, me)
+            else:
+                is_link = tag == "a"
+                state[2] += is_link
+                visit(child, idx, depth + 1)
+                state[2] -= is_link
+
+    elements.append(Element(root, root.tag or "body", -1, 0, 0))
+    limit = sys.getrecursionlimit()
+    if limit < 3 * MAX_DEPTH + 100:
+        sys.setrecursionlimit(3 * MAX_DEPTH + 100)
+    visit(root, 0, 0)
+    flush(0)
+    elements[0].end = len(blocks)
+    acc_c = acc_l = 0
+    page.chars = [0]
+    page.links = [0]
+    for b in blocks:
+        acc_c += b.chars
+        acc_l += b.links
+        page.chars.append(acc_c)
+        page.links.append(acc_l)
+    return page
+
+
+def _merge_row(elements: list, blocks: list, row: int) -> None:
+    """A table row of short cells becomes one line, cells joined by ' | '."""
+    el = elements[row]
+    span = blocks[el.start:el.end]
+    if len(span) < 2 or len(span) > 12:
+        return
+    for b in span:
+        owner = elements[b.owner]
+        if owner.tag not in CELLS or owner.parent != row or len(b.text) > 80 or "\n" in b.text:
+            return
+    merged = Block(" | ".join(b.text for b in span), sum(b.chars for b in span),
+                   sum(b.links for b in span), row, "tr", sum(b.commas for b in span))
+    del blocks[el.start:el.end]
+    blocks.append(merged)
+    el.end = el.start + 1
+    for e in elements[row + 1:]:
+        e.start, e.end = el.start, el.start + 1  # the cells are inside the merged line now
