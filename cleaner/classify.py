@@ -52,7 +52,7 @@ class ClassifyRule(Rule):
         for i in self.inner_keeps(ctx, revised):
             revised[i] = GOOD
         for i, label in revised.items():
-            if label == BAD and i != ctx.title:
+            if label == BAD:
                 ctx.drop(i, self)
 
     def inner_keeps(self, ctx: Context, labels: dict[int, str]) -> list[int]:
@@ -98,8 +98,6 @@ class ClassifyRule(Rule):
             else:
                 label = BAD
             labels[i] = label
-        if ctx.title is not None and ctx.title in labels:
-            labels[ctx.title] = GOOD if labels[ctx.title] != BAD or ctx.removed[ctx.title] is None else BAD
         return labels
 
     # --- neighbours ----------------------------------------------------------------------
