@@ -98,6 +98,8 @@ class ClassifyRule(Rule):
             else:
                 label = BAD
             labels[i] = label
+        if ctx.title in labels and ctx.removed[ctx.title] is None:
+            labels[ctx.title] = SHORT  # a headline has few stopwords: judge it by what follows
         return labels
 
     # --- neighbours ----------------------------------------------------------------------
