@@ -41,11 +41,11 @@ class ClassifyRule(Rule):
         if ctx.model is None or ctx.lang not in ctx.model.stopwords:
             return  # no stopword list for this language: nothing to judge by
         lines = ctx.alive_lines()
-        total = sum(len(words(ctx.text[i])) for i in lines)
+        total = sum(ctx.nwords(i) for i in lines)
         if total < self.options["min_words"]:
             return
         labels = self.initial_labels(ctx, lines)
-        low = sum(len(words(ctx.text[i])) for i in lines if labels[i] == BAD)
+        low = sum(ctx.nwords(i) for i in lines if labels[i] == BAD)
         if low < self.options["min_bad_share"] * total:
             return
         revised = self.revise(ctx, labels)
@@ -102,6 +102,15 @@ class ClassifyRule(Rule):
             labels[ctx.title] = SHORT  # a headline has few stopwords: judge it by what follows
         return labels
 
+    @staticmethod
+    def is_heading(ctx: Context, i: int) -> bool:
+        """3+ words, not a menu; past 4 words a headline has a function word ("Warns of
+        Escalation"), while a row of section names ("Markets Tech Science Health") has none."""
+        n = ctx.nwords(i)
+        if n < 3 or is_menu(ctx.text[i]):
+            return False
+        return n <= 4 or ctx.model.stopword_share(words(ctx.text[i]), ctx.lang) > 0
+
     # --- neighbours ----------------------------------------------------------------------
     def revise(self, ctx: Context, labels: dict[int, str]) -> dict[int, str]:
         """Runs of lines between bad ones are judged whole: a run with prose in it (a good
@@ -120,7 +129,7 @@ class ClassifyRule(Rule):
             solid = [i for i in run if labels[i] != SHORT]
             prose = [i for i in solid if labels[i] in (NEARGOOD, "weak") and ends_sentence(ctx.text[i])]
             content = any(labels[i] == GOOD and i != ctx.title for i in solid) or (
-                len(prose) >= 2 and sum(len(words(ctx.text[i])) for i in prose) >= o["run_words"]
+                len(prose) >= 2 and sum(ctx.nwords(i) for i in prose) >= o["run_words"]
             ) or (ctx.title in run and bool(prose))  # the headline and its standfirst
             if not content:
                 for i in run:
@@ -133,8 +142,7 @@ class ClassifyRule(Rule):
                     elif first is not None and first < i < last:
                         new[i] = GOOD
                     elif first is not None and i < first:
-                        heading = len(words(ctx.text[i])) >= 3 and not is_menu(ctx.text[i])
-                        new[i] = GOOD if heading else BAD
+                        new[i] = GOOD if self.is_heading(ctx, i) else BAD
                     else:
                         new[i] = BAD
             run.clear()
@@ -149,4 +157,10 @@ class ClassifyRule(Rule):
                 continue
             run.append(i)
         close()
+        t = ctx.title
+        if t is not None and new.get(t) == BAD and self.is_heading(ctx, t):
+            # a headline, then datelines and bylines that rules removed, then the story
+            after = [i for i in order if i > t and ctx.removed[i] is None]
+            if after and new.get(after[0]) == GOOD:
+                new[t] = GOOD
         return new

@@ -43,7 +43,10 @@ class Context:
     fired: dict[str, int] = field(default_factory=dict)
     timed_out: set = field(default_factory=set)
     foreign: dict[int, str] = field(default_factory=dict)  # block index -> foreign language
+    candidates: Optional[set] = None  # lines some pattern may match (see pipeline prefilter)
     _title: Optional[int] = -2
+    _alive: Optional[list] = None
+    _nwords: Optional[list] = None
 
     def __post_init__(self) -> None:
         if not self.text:
@@ -58,6 +61,7 @@ class Context:
             return False
         self.removed[index] = Mark(rule.id, rule.category, rule.pack_name)
         self.fired[rule.id] = self.fired.get(rule.id, 0) + 1
+        self._alive = None
         return True
 
     def trim(self, index: int, start: int, end: int, rule: "Rule") -> None:
@@ -71,13 +75,25 @@ class Context:
         self.text[index] = rest
         self.fired[rule.id] = self.fired.get(rule.id, 0) + 1
         self._title = -2  # the title may now read differently
+        if self._nwords is not None:
+            self._nwords[index] = len(words(rest))
 
     # --- reading -------------------------------------------------------------------------
     def alive(self, index: int) -> bool:
         return self.removed[index] is None and bool(self.text[index].strip())
 
     def alive_lines(self) -> list[int]:
-        return [i for i in range(len(self.text)) if self.alive(i)]
+        """Indices of the lines still in play (a fresh list: callers may keep it)."""
+        if self._alive is None:
+            removed, text = self.removed, self.text
+            self._alive = [i for i in range(len(text)) if removed[i] is None and not text[i].isspace() and text[i]]
+        return list(self._alive)
+
+    def nwords(self, index: int) -> int:
+        """Word count of a line's current text (cached: rules ask for it constantly)."""
+        if self._nwords is None:
+            self._nwords = [len(words(t)) for t in self.text]
+        return self._nwords[index]
 
     def block_lines(self, block: int) -> range:
         start, end = self.doc.blocks[block]
@@ -102,7 +118,7 @@ class Context:
             for seen, i in enumerate(self.alive_lines()):
                 if seen >= 6:
                     break
-                n = len(words(self.text[i]))
+                n = self.nwords(i)
                 if n >= 20 and ends_sentence(self.text[i]):
                     break  # the story has begun: a headline comes before its first paragraph
                 if 4 <= n <= 30 and not is_menu(self.text[i]) and not self.text[i].rstrip().endswith((".", ",", ";")):

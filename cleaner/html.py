@@ -9,6 +9,7 @@ between blocks, with the headline once at the top.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -96,14 +97,54 @@ def selector_rules(packset, url: Optional[str], lang: Optional[str]) -> list:
     return [r for r in rules if r.KEY == "selector"]
 
 
-def apply_selectors(body, rules: list, guard: bool = True) -> list:
-    """Drop what each selector rule matches under ``body``; [(rule_id, count)] of those that fired."""
+_ATTR_VALUES = re.compile(r"""\b(?:class|id|role)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+_NEEDLE = re.compile(r"""^(?:[a-z0-9]*)(?:\[(?:class|id|role)[~^$*|]?=["']([^"']+)["'](?: i)?\]|[.#]([\w-]+))$""",
+                     re.I)
+_PLANS: dict = {}
+
+
+def _plan(selector: str) -> list:
+    """(needle or None, part) for each comma-separated part of ``selector``: a part whose one
+    class/id/role token is absent from a page cannot match there and is not run."""
+    plan = _PLANS.get(selector)
+    if plan is None:
+        plan = []
+        for part in (p.strip() for p in selector.split(",")):
+            if not part:
+                continue
+            m = _NEEDLE.match(part) if "(" not in part else None
+            plan.append(((m.group(1) or m.group(2)).lower() if m else None, part))
+        _PLANS[selector] = plan
+    return plan
+
+
+def attribute_haystack(html: str) -> str:
+    """Every class, id and role value in the source, lowercased, for the selector pre-filter."""
+    return " ".join(a or b or c for a, b, c in _ATTR_VALUES.findall(html)).lower()
+
+
+def _runnable(selector: str, haystack: Optional[str]) -> str:
+    if haystack is None or "(" in selector:
+        return selector
+    parts = [part for needle, part in _plan(selector) if needle is None or needle in haystack]
+    return ", ".join(parts)
+
+
+def apply_selectors(body, rules: list, guard: bool = True, haystack: Optional[str] = None) -> list:
+    """Drop what each selector rule matches under ``body``; [(rule_id, count)] of those that fired.
+
+    ``haystack`` (:func:`attribute_haystack` of the source) lets parts of selectors that name a
+    class, id or role the page does not have be skipped: Lexbor matching is the costly step.
+    """
     hits = []
     removed: set = set()
     total = len(body.text()) if guard else 0
     for rule in rules:
+        selector = _runnable(rule.value, haystack)
+        if not selector:
+            continue
         try:
-            nodes = body.css(rule.value)
+            nodes = body.css(selector)
         except Exception:  # schema checks selectors; a bad one in a user pack must not crash
             continue
         count = 0
@@ -176,7 +217,8 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     for node in body.css(HIDDEN):
         if node.tag not in ("html", "body"):
             node.decompose()
-    hits = apply_selectors(body, selector_rules(packset, url or found_url, lang))
+    hits = apply_selectors(body, selector_rules(packset, url or found_url, lang),
+                           haystack=attribute_haystack(text))
     page = walk(body)
     choice = choose(page)
     if choice is None:

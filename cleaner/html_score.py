@@ -132,13 +132,6 @@ def choose(page: Page) -> Choice | None:
                     page.link_density(elements[alt]) < 0.3:
                 top = alt
                 break
-    # an only child adds nothing: its parent is the same container with more markup around
-    while top > 0:
-        parent = elements[elements[top].parent]
-        if parent.start == elements[top].start and parent.end == elements[top].end:
-            top = elements[top].parent
-        else:
-            break
     # the guard: the choice must hold a good share of the page's prose
     widened = False
     while top > 0 and page_prose:

@@ -136,7 +136,14 @@ def walk(root) -> Page:
             if tag == "br":
                 parts.append(BR)
                 continue
-            if tag in BLOCK and depth < MAX_DEPTH:
+            if depth >= MAX_DEPTH:  # pathological nesting: the rest is read as one run of text
+                t = child.text(deep=True, separator=" ")
+                n = _visible(t)
+                if n:
+                    parts.append(" " + t)
+                    state[0] += n
+                continue
+            if tag in BLOCK:
                 flush(idx)
                 me = len(elements)
                 elements.append(Element(child, tag, idx, depth + 1, len(blocks)))

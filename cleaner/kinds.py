@@ -65,6 +65,8 @@ class Rule:
         raise NotImplementedError
 
     def matches(self, ctx: Context, index: int) -> bool:
+        if ctx.candidates is not None and index not in ctx.candidates:
+            return False  # the combined prefilter already ruled out every pattern here
         return ctx.search(self, self.pattern, ctx.text[index].strip()) is not None
 
 
@@ -75,8 +77,9 @@ class LineRule(Rule):
 
     def apply(self, ctx: Context) -> None:
         max_words = self.options["max_words"]
-        for i in ctx.alive_lines():
-            if max_words and len(words(ctx.text[i])) > max_words:
+        lines = ctx.alive_lines() if ctx.candidates is None else sorted(ctx.candidates)
+        for i in lines:
+            if not ctx.alive(i) or (max_words and ctx.nwords(i) > max_words):
                 continue
             if self.matches(ctx, i):
                 ctx.drop(i, self)
@@ -150,7 +153,7 @@ class RestRule(Rule):
         for pos, i in enumerate(lines):
             if pos < self.options["min_position"] * len(lines):
                 continue
-            if len(words(ctx.text[i])) <= self.options["max_words"] and self.matches(ctx, i):
+            if ctx.nwords(i) <= self.options["max_words"] and self.matches(ctx, i):
                 for j in lines[pos:]:
                     ctx.drop(j, self)
                 return
@@ -258,7 +261,7 @@ class HeadRule(Rule):
         for i in ctx.alive_lines():
             if i >= t:
                 break
-            if len(words(ctx.text[i])) <= self.options["max_words"] and not ends_sentence(ctx.text[i]):
+            if ctx.nwords(i) <= self.options["max_words"] and not ends_sentence(ctx.text[i]):
                 ctx.drop(i, self)
 
 
@@ -273,13 +276,13 @@ class SponsoredRule(Rule):
     def apply(self, ctx: Context) -> None:
         o = self.options
         for i in ctx.alive_lines():
-            if not ctx.alive(i) or len(words(ctx.text[i])) > o["max_words"]:
+            if not ctx.alive(i) or ctx.nwords(i) > o["max_words"]:
                 continue
             if not self.matches(ctx, i):
                 continue
             block = ctx.doc.block_of[i]
             for j in ctx.block_lines(block):
-                if len(words(ctx.text[j])) <= o["short_words"]:
+                if ctx.nwords(j) <= o["short_words"]:
                     ctx.drop(j, self)
             following = [b for b in range(block + 1, len(ctx.doc.blocks)) if ctx.block_alive(b)]
             for b in following[: o["pitch_blocks"]]:
@@ -299,7 +302,7 @@ class BioRule(Rule):
     def apply(self, ctx: Context) -> None:
         lines = ctx.alive_lines()
         for pos, i in enumerate(lines):
-            if len(words(ctx.text[i])) > self.options["max_words"] or not self.matches(ctx, i):
+            if ctx.nwords(i) > self.options["max_words"] or not self.matches(ctx, i):
                 continue
             ctx.drop(i, self)
             if pos > 0:
@@ -421,7 +424,7 @@ class ClusterRule(Rule):
             left = [i for i in lines if ctx.alive(i)]
             if not left or len(gone) < o["min_share"] * len(lines):
                 continue
-            if all(len(words(ctx.text[i])) <= o["max_words"] and not ends_sentence(ctx.text[i]) for i in left):
+            if all(ctx.nwords(i) <= o["max_words"] and not ends_sentence(ctx.text[i]) for i in left):
                 for i in left:
                     ctx.drop(i, self)
 

@@ -5,8 +5,11 @@ over-removal guard at the end.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
+
+import regex
 
 from .context import Context
 from .decode import to_text
@@ -20,6 +23,7 @@ from .segment import Document, ends_sentence, words
 # of 20+ words that end a sentence) is never cut to less than GUARD_KEEP_SHARE of them.
 GUARD_PROSE_WORDS = 150
 GUARD_KEEP_SHARE = 0.15
+PREFILTER_TIMEOUT = 0.5
 
 
 def looks_like_html(text: str) -> bool:
@@ -31,8 +35,10 @@ def looks_like_html(text: str) -> bool:
 
 
 def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = None,
-               packset: Optional[PackSet] = None, only_rules=None) -> CleanResult:
-    """Clean already-decoded plain text. ``only_rules`` runs just those rules (rule tests)."""
+               packset: Optional[PackSet] = None, only_rules=None,
+               skip_kinds: tuple[str, ...] = ()) -> CleanResult:
+    """Clean already-decoded plain text. ``only_rules`` runs just those rules (rule tests);
+    ``skip_kinds`` leaves out rules of those kinds."""
     packset = packset or get_packset()
     doc = Document.from_text(text)
     model = packset.model
@@ -51,12 +57,18 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
     langs = {doc_lang, *foreign.values()}
     if only_rules is None:
         packs, rules = packset.select(langs, url, text)
+        rules = [r for r in rules if r.KEY not in skip_kinds]
         pack_names = [p.name for p in packs]
     else:
         rules = sorted(only_rules, key=lambda r: r.PHASE)
         pack_names = sorted({r.pack_name for r in rules})
     ctx = Context(doc, lang=doc_lang, model=model, foreign=foreign)
+    prefilter = _prefilter(tuple(r for r in rules if r.PATTERN and r.PHASE >= 1))
+    filtered = False
     for rule in rules:
+        if rule.PHASE >= 1 and not filtered:
+            ctx.candidates = _candidates(ctx, prefilter)
+            filtered = True
         rule.apply(ctx)
     if only_rules is None:
         _guard_over_removal(ctx)
@@ -69,6 +81,31 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
         warnings=ctx.warnings,
         input_lines=len(doc.lines),
     )
+
+
+@lru_cache(maxsize=64)
+def _prefilter(rules: tuple):
+    """One case-insensitive alternation of every pattern rule: a line it does not match is
+    matched by none of them, so most lines cost one search instead of one per rule."""
+    if not rules:
+        return None
+    try:
+        return regex.compile("|".join(f"(?:{r.value})" for r in rules), regex.IGNORECASE)
+    except regex.error:  # a pattern with global inline flags: no prefilter, rules run alone
+        return None
+
+
+def _candidates(ctx: Context, prefilter) -> Optional[set]:
+    if prefilter is None:
+        return None
+    found = set()
+    for i in ctx.alive_lines():
+        try:
+            if prefilter.search(ctx.text[i].strip(), timeout=PREFILTER_TIMEOUT):
+                found.add(i)
+        except TimeoutError:
+            found.add(i)  # undecided: let each rule judge it under its own timeout
+    return found
 
 
 def _guard_over_removal(ctx: Context) -> None:
@@ -108,7 +145,10 @@ def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Op
         from .html import html_to_text  # the HTML reader: selectolax, selectors, main content
 
         extraction = html_to_text(document, url=url, packset=packset)
-        result = clean_text(extraction.text, url=url or extraction.url, lang=lang, packset=packset)
+        # The reader already chose the main content from the markup, which knows more than
+        # the text classifier can; the line rules still run.
+        result = clean_text(extraction.text, url=url or extraction.url, lang=lang,
+                            packset=packset, skip_kinds=("classify",))
         result.html = extraction
         return result
     return clean_text(to_text(document), url=url, lang=lang, packset=packset)

@@ -1,0 +1,214 @@
+"""The HTML reader: decoding, hidden and selector removal, container choice, headline, samples."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cleaner import clean, clean_document
+from cleaner.html import HtmlExtraction, html_to_text
+from cleaner.html_decode import decode_html, html_text
+from cleaner.html_examples import check_selector_rule
+from cleaner.packs import get_packset
+
+SAMPLES = Path(__file__).resolve().parent.parent / "corpus_samples" / "html"
+PROSE = ("The storm reached the coast on Monday night, and officials said that the damage was "
+         "the worst they had seen in a decade, with roads closed and power lines down. ")
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<!doctype html><html lang=en><head><meta charset=utf-8>{head}</head><body>{body}</body></html>"
+
+
+def article_page(extra: str = "") -> str:
+    paras = "".join(f"<p>{PROSE}Paragraph {i} adds more, residents said.</p>" for i in range(4))
+    return page(
+        '<header class="site-header"><a href="/">Example News</a></header>'
+        '<nav><ul><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>'
+        '<div id="wrap"><article class="post"><h1>Storm hits the coast</h1>'
+        f'{paras}{extra}</article>'
+        '<aside><h3>Most read</h3><ul><li><a href="/a">Another story entirely</a></li></ul></aside>'
+        '</div><footer><p>© 2024 Example Media. All rights reserved.</p></footer>',
+        head="<title>Storm hits the coast | Example News</title>")
+
+
+@pytest.fixture(scope="module")
+def packset():
+    return get_packset()
+
+
+# ---- decoding -------------------------------------------------------------------------------
+
+def test_bom_wins_over_declaration():
+    raw = b"\xef\xbb\xbf<html><head><meta charset=iso-8859-1></head><body><p>Caf\xc3\xa9</p></body></html>"
+    text, how = decode_html(raw)
+    assert "Café" in text and how.startswith("bom")
+    utf16 = "<html><body><p>Grüße</p></body></html>".encode("utf-16")
+    assert "Grüße" in html_text(utf16)
+
+
+def test_meta_charset_and_http_equiv():
+    latin = "<html><head><meta charset='iso-8859-1'></head><body><p>Grüße aus Köln</p></body></html>"
+    assert "Grüße aus Köln" in html_text(latin.encode("latin-1"))
+    equiv = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+             "</head><body><p>Привет</p></body></html>")
+    assert "Привет" in html_text(equiv.encode("cp1251"))
+
+
+def test_wrong_or_unknown_declaration_never_crashes():
+    # declared latin-1, really UTF-8: the bytes are valid UTF-8, so UTF-8 wins
+    mislabelled = "<meta charset=iso-8859-1><p>Grüße</p>".encode("utf-8")
+    assert "Grüße" in html_text(mislabelled)
+    # an unknown label and undecodable bytes: replacement characters, no exception
+    assert "\ufffd" in html_text(b"<meta charset=klingon><p>bad \xff\xfe bytes</p>")
+    # a UTF-16 label on an ASCII-readable page is impossible: read as UTF-8
+    assert "Grüße" in html_text("<meta charset=utf-16><p>Grüße</p>".encode("utf-8"))
+    out = clean(b"<html><head><meta charset=utf-32></head><body><p>\xff\xfe\x00</p></body></html>",
+                html=True)
+    assert isinstance(out, str)
+
+
+# ---- removal ----------------------------------------------------------------------------------
+
+def test_script_style_hidden_removed(packset):
+    extra = ('<script>var secret = "SCRIPTTEXT";</script><style>.x{color:red}</style>'
+             '<noscript>NOSCRIPTTEXT</noscript><template><p>TEMPLATETEXT</p></template>'
+             '<p style="display: none">HIDDENSTYLE</p><div hidden>HIDDENATTR</div>'
+             '<span aria-hidden="true">ARIAHIDDEN</span>')
+    text = html_to_text(article_page(extra), packset=packset).text
+    for marker in ("SCRIPTTEXT", "color:red", "NOSCRIPTTEXT", "TEMPLATETEXT", "HIDDENSTYLE",
+                   "HIDDENATTR", "ARIAHIDDEN"):
+        assert marker not in text
+    assert "Paragraph 3 adds more" in text
+
+
+def test_selector_rules_fire_and_are_reported(packset):
+    extra = ('<div class="social-share"><a>Facebook</a> <a>Twitter</a></div>'
+             '<div id="comments"><p>' + PROSE + ' Great post, commenter wrote.</p></div>')
+    result = clean_document(article_page(extra), html=True)
+    ex = result.html
+    assert isinstance(ex, HtmlExtraction)
+    fired = dict(ex.selector_hits)
+    assert {"html-nav", "html-share", "html-comments", "html-footer"} <= set(fired)
+    assert "Facebook" not in result.text and "commenter wrote" not in result.text
+    assert "Example News" not in result.text and "All rights reserved" not in result.text
+    assert ex.to_dict()["container"] == ex.container
+
+
+def test_selector_guard_keeps_a_wrapper_holding_the_article(packset):
+    # "share" on the article's own wrapper (a theme class) must not empty the page
+    body = "".join(f"<p>{PROSE}Part {i}.</p>" for i in range(6))
+    html = page(f'<div class="entry share">{body}</div><div class="share"><a>Tweet</a></div>')
+    text = html_to_text(html, packset=packset).text
+    assert "Part 5." in text and "Tweet" not in text
+
+
+def test_html_pack_selector_examples(packset):
+    rules = [r for r in packset.all_rules() if r.KEY == "selector"]
+    assert len(rules) >= 10
+    failures = [str(f) for r in rules for f in check_selector_rule(r)]
+    assert failures == []
+
+
+def test_selector_example_checker_reports_failures(packset):
+    rule = next(r for r in packset.all_rules() if r.id == "html-share")
+
+    class Fake:
+        id, pack_name, value = "fake", "test", rule.value
+        examples = {"drop": ["<p>no share bar here</p>"],
+                    "keep": ['<div class="share"><a>Share</a></div>']}
+
+    failures = check_selector_rule(Fake())
+    assert [f.which for f in failures] == ["drop", "keep"]
+    assert "missed" in failures[0].problem and "wrongly removed" in failures[1].problem
+
+
+def test_site_pack_selector_applies_by_url(tmp_path):
+    (tmp_path / "example.org.yaml").write_text(textwrap.dedent("""\
+        pack: example.org
+        match:
+          domains: [example.org]
+        rules:
+          - id: example-box
+            category: cta
+            selector: 'div.xyz-box'
+            examples:
+              drop: ['<div class="xyz-box">Buy now</div>']
+              keep: ['<div class="xyz">Text</div>']
+        """), encoding="utf-8")
+    packset = get_packset([tmp_path])
+    html = article_page('<div class="xyz-box"><p>PROMOTEXT for readers, buy the print edition now.</p></div>')
+    hit = html_to_text(html, url="https://www.example.org/a", packset=packset)
+    assert "PROMOTEXT" not in hit.text and ("example-box", 1) in hit.selector_hits
+    miss = html_to_text(html, url="https://other.net/a", packset=packset)
+    assert "PROMOTEXT" in miss.text
+    canonical = html.replace("<title>", '<link rel="canonical" href="https://example.org/a"><title>')
+    by_canonical = html_to_text(canonical, packset=packset)
+    assert by_canonical.url == "https://example.org/a" and "PROMOTEXT" not in by_canonical.text
+
+
+# ---- container and rendering ------------------------------------------------------------------
+
+def test_container_choice_and_headline_once(packset):
+    ex = html_to_text(article_page(), packset=packset)
+    assert ex.container.startswith("article")
+    lines = ex.text.splitlines()
+    assert lines[0] == "Storm hits the coast"
+    assert ex.text.count("Storm hits the coast") == 1
+    assert "Another story entirely" not in ex.text and "World" not in lines
+    assert lines[1] == "" and lines[2].startswith("The storm reached")
+
+
+def test_headline_outside_container_is_added_once(packset):
+    paras = "".join(f"<p>{PROSE}Item {i}.</p>" for i in range(4))
+    html = page(f'<div class="title"><h1>Storm hits the coast</h1></div>'
+                f'<div class="links"><a href="/x">Home</a> <a href="/y">News</a></div>'
+                f'<div class="story-body">{paras}</div><div class="story-foot"><h1>Storm hits the coast</h1></div>',
+                head="<meta property='og:title' content='Storm hits the coast'>")
+    text = html_to_text(html, packset=packset).text
+    assert text.startswith("Storm hits the coast\n\n") and text.count("Storm hits the coast") == 1
+
+
+def test_lists_quotes_tables_and_breaks(packset):
+    extra = ("<ul><li>First point of the plan, which is long enough.</li><li>Second point.</li></ul>"
+             "<blockquote><p>We will rebuild, the mayor said.</p></blockquote>"
+             "<table><tr><th>Town</th><th>Homes</th></tr><tr><td>Eastport</td><td>120</td></tr></table>"
+             "<p>Line one<br>line two<br><br>New block</p>")
+    text = html_to_text(article_page(extra), packset=packset).text
+    blocks = text.rstrip("\n").split("\n\n")
+    assert "First point of the plan, which is long enough." in blocks
+    assert "We will rebuild, the mayor said." in blocks
+    assert "Town | Homes" in blocks and "Eastport | 120" in blocks
+    assert "Line one\nline two" in blocks and "New block" in blocks
+
+
+def test_pipeline_detects_html_and_runs_text_rules():
+    html = article_page("<p>Advertisement</p>")
+    out = clean(html)  # detected as HTML
+    assert out.startswith("Storm hits the coast\n") and "<p>" not in out
+    assert "Advertisement" not in out.splitlines()
+
+
+def test_empty_and_odd_documents():
+    assert clean("<html></html>", html=True) == ""
+    assert isinstance(clean(b"\x00\x01<<<>>>", html=True), str)
+    assert isinstance(clean("<p>" * 5000 + "deep", html=True), str)
+    deep = "<div>" * 3000 + PROSE + "</div>" * 3000
+    assert "storm reached" in clean(deep, html=True)
+
+
+# ---- regression samples -----------------------------------------------------------------------
+
+def _samples():
+    return sorted(p.name[:-5] for p in SAMPLES.glob("*.html")) if SAMPLES.is_dir() else []
+
+
+@pytest.mark.parametrize("name", _samples())
+def test_corpus_sample(name, packset):
+    meta = yaml.safe_load((SAMPLES / f"{name}.meta.yaml").read_text(encoding="utf-8"))
+    html = (SAMPLES / f"{name}.html").read_bytes()
+    got = html_to_text(html, url=meta.get("url"), packset=packset).text
+    want = (SAMPLES / f"{name}.expected.txt").read_text(encoding="utf-8")
+    assert got == want
