@@ -141,3 +141,100 @@ def rules_list(rules_dirs: tuple[str, ...], fmt: str) -> None:
     for row in rows:
         flag = "" if row["active"] else "  (disabled)"
         click.echo(f"{row['pack']:<20} {row['kind']:<10} {row['category']:<11} {row['id']}{flag}")
+
+
+@rules.command("lint")
+@click.argument("paths", nargs=-1, type=click.Path())
+def rules_lint(paths: tuple[str, ...]) -> None:
+    """Check packs (files or folders; default: every shipped pack) for schema errors,
+    duplicate ids, bad regexes or selectors, and catastrophic backtracking.
+
+    Prints FILE:LINE: what is wrong, and how to fix it. Exit 0 clean, 1 problems found.
+    """
+    from .lint import lint_files, pack_sources
+
+    try:
+        report = lint_files(pack_sources(paths))
+    except PackError as exc:
+        raise _fail(str(exc)) from None
+    for problem in report.problems:
+        click.echo(str(problem))
+    noun = "problem" if len(report.problems) == 1 else "problems"
+    click.echo(f"{report.files} pack file(s) checked, {len(report.problems)} {noun}", err=True)
+    if report.problems:
+        raise click.exceptions.Exit(1)
+
+
+@rules.command("test")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-v", "--verbose", is_flag=True, help="Also list what passed.")
+def rules_test(paths: tuple[str, ...], verbose: bool) -> None:
+    """Run each rule on its drop/keep examples and each pack's corpus samples
+    (corpus_samples/<pack>/ near the pack) against their expected output.
+
+    PATHS are pack files or folders, added to the shipped packs; default: the shipped packs.
+    Exit 0 when everything passes, 1 on any failure.
+    """
+    from .packs import extra_pack_files
+    from .ruletest import check_rule, check_sample, samples_for
+
+    try:
+        packset = get_packset(paths)
+        chosen = {str(p.resolve()) for p in extra_pack_files(paths)} if paths else None
+    except PackError as exc:
+        raise _fail(str(exc)) from None
+    passed, failed = 0, 0
+    for pack in packset.packs:
+        if chosen is not None and str(__import__("pathlib").Path(pack.path).resolve()) not in chosen:
+            continue
+        for rule in pack.rules:
+            failures = check_rule(rule, packset)
+            count = sum(len(rule.examples.get(k) or []) for k in ("drop", "keep"))
+            for failure in failures:
+                click.echo(f"FAIL {failure}")
+            failed += len(failures)
+            passed += max(0, count - len(failures))
+            if verbose and not failures:
+                click.echo(f"ok   {pack.name}: {rule.id} ({count} examples)")
+        for sample in samples_for(pack.path, pack.name):
+            failure = check_sample(sample, packset, pack.name)
+            if failure:
+                click.echo(f"FAIL {failure}")
+                failed += 1
+            else:
+                passed += 1
+                if verbose:
+                    click.echo(f"ok   {pack.name}: corpus sample {sample.name}")
+    click.echo(f"{passed} passed, {failed} failed")
+    if failed:
+        raise click.exceptions.Exit(1)
+
+
+@rules.command("new")
+@click.argument("domain")
+@click.option("--dir", "rules_dir", type=click.Path(file_okay=False),
+              help="Where to write DOMAIN.yaml (default: ./rules/sites in a cleaner checkout).")
+def rules_new(domain: str, rules_dir: Optional[str]) -> None:
+    """Scaffold a site pack for DOMAIN, and a corpus_samples/DOMAIN/ folder for its samples.
+
+    \b
+    Then: edit the pack, add a sample, and run
+      cleaner rules lint DIR/DOMAIN.yaml
+      cleaner rules test DIR/DOMAIN.yaml
+      cleaner clean --rules-dir DIR --url https://DOMAIN/... page.txt
+    """
+    from pathlib import Path
+
+    from .scaffold import scaffold
+
+    if rules_dir is None:
+        if not Path("rules/sites").is_dir():
+            raise _fail("no rules/sites/ folder here: run inside a cleaner checkout, "
+                        "or pass --dir DIR for a private pack folder")
+        rules_dir = "rules/sites"
+    try:
+        pack_file, samples = scaffold(domain, Path(rules_dir))
+    except CleanerError as exc:
+        raise _fail(str(exc)) from None
+    click.echo(f"wrote {pack_file}")
+    click.echo(f"wrote {samples}/README.txt (put NAME.txt, NAME.expected.txt, NAME.meta.yaml there)")

@@ -140,7 +140,11 @@ def extra_pack_files(dirs: Iterable[str | Path]) -> list[Path]:
         if not folder.is_dir():
             raise PackError(str(folder), None, "rules folder does not exist (from --rules-dir or "
                             f"{ENV_VAR})")
-        files.extend(sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml")))
+        files.extend(sorted(
+            p for p in folder.rglob("*")
+            if p.suffix in (".yaml", ".yml") and not p.name.endswith(".meta.yaml")
+            and "corpus_samples" not in p.relative_to(folder).parts
+        ))
     return files
 
 

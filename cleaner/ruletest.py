@@ -86,3 +86,55 @@ def check_rules(rules: Iterable[Rule], packset: PackSet) -> tuple[int, list[Exam
         count += sum(len(rule.examples.get(k) or []) for k in ("drop", "keep"))
         failures.extend(check_rule(rule, packset))
     return count, failures
+
+
+@dataclass
+class SampleFailure:
+    pack: str
+    sample: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.pack}: corpus sample {self.sample}: {self.problem}"
+
+
+def samples_for(pack_path: str, pack_name: str) -> list:
+    """Corpus samples of a pack: ``corpus_samples/<pack name>/`` beside the pack's folder,
+    or one or two folders up (the project's own ``corpus_samples`` for shipped packs)."""
+    from pathlib import Path
+
+    folder = Path(pack_path).parent
+    for base in (folder, folder.parent, folder.parent.parent, Path.cwd()):
+        candidate = base / "corpus_samples" / pack_name
+        if candidate.is_dir():
+            return sorted(p for p in candidate.glob("*.txt") if not p.name.endswith(".expected.txt")
+                          and p.with_name(p.stem + ".expected.txt").exists())
+    return []
+
+
+def check_sample(path, packset: PackSet, pack_name: str) -> Optional[SampleFailure]:
+    """Clean one sample (with its meta url) and compare with its expected file."""
+    import yaml
+
+    from .decode import to_text
+
+    meta_path = path.with_name(path.stem + ".meta.yaml")
+    meta = {}
+    if meta_path.exists():
+        try:
+            meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            return SampleFailure(pack_name, path.name, f"unreadable {meta_path.name}: {exc}")
+    want = path.with_name(path.stem + ".expected.txt").read_text(encoding="utf-8")
+    want = want if want.endswith("\n") or not want else want + "\n"
+    got = clean_text(to_text(path.read_bytes()), url=meta.get("url"), packset=packset).text
+    if got == want:
+        return None
+    extra = [l for l in got.splitlines() if l.strip() and l not in want.splitlines()]
+    lost = [l for l in want.splitlines() if l.strip() and l not in got.splitlines()]
+    detail = []
+    if extra:
+        detail.append(f"kept {len(extra)} line(s) that should go, e.g. {extra[0][:80]!r}")
+    if lost:
+        detail.append(f"removed {len(lost)} line(s) that should stay, e.g. {lost[0][:80]!r}")
+    return SampleFailure(pack_name, path.name, "; ".join(detail) or "whitespace differs")

@@ -1,0 +1,114 @@
+"""``cleaner rules lint``: every problem in a set of pack files, each as ``FILE:LINE: advice``.
+
+Beyond the schema (:mod:`cleaner.schema`), lint checks what only shows across packs (duplicate
+rule ids) or at run time: patterns that backtrack catastrophically. Each pattern is run, under
+a short timeout, against adversarial strings built from its own characters (long runs of one
+or two of them, ending in a character that makes the match fail late), the shape that makes
+``^(a|aa)+$`` take exponential time on ``aaaa...ab``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional
+
+import regex
+
+from .errors import PackError
+from .packs import build_pack, shipped_pack_files
+from .safeyaml import load_yaml
+from .schema import validate_pack
+
+PROBE_TIMEOUT = 0.25  # seconds one adversarial probe may take before the pattern is flagged
+PROBE_LENGTH = 2500
+_BASE_ALPHABET = "a0 .-x\t"
+
+
+@dataclass
+class LintReport:
+    files: int
+    problems: list[PackError]
+
+
+def _alphabet(pattern: str) -> list[str]:
+    chars = []
+    for ch in regex.sub(r"\\[pPN]\{[^}]*\}|\\[a-zA-Z]", "", pattern) + _BASE_ALPHABET:
+        if ch.isprintable() and ch not in "()[]{}|*+?^$\\" and ch not in chars:
+            chars.append(ch)
+    return chars[:14]
+
+
+def adversarial_strings(pattern: str) -> Iterable[str]:
+    """Long runs of one character or an alternating pair, each ending in a spoiler."""
+    chars = _alphabet(pattern)
+    for c in chars:
+        yield c * PROBE_LENGTH + "\x00!"
+    for i, a in enumerate(chars[:6]):
+        for b in chars[i + 1:6]:
+            yield (a + b) * (PROBE_LENGTH // 2) + "\x00!"
+
+
+def catastrophic(compiled, pattern: str) -> Optional[str]:
+    """The first probe the pattern cannot finish within ``PROBE_TIMEOUT``, or None."""
+    for probe in adversarial_strings(pattern):
+        try:
+            compiled.search(probe, timeout=PROBE_TIMEOUT)
+        except TimeoutError:
+            return probe
+    return None
+
+
+def lint_files(paths: Iterable[tuple[str, str]]) -> LintReport:
+    """Lint (path, text) pairs as one set: ids must be unique across all of them."""
+    problems: list[PackError] = []
+    seen_ids: dict[str, str] = {}
+    count = 0
+    for path, text in paths:
+        count += 1
+        try:
+            data = load_yaml(text, path)
+        except PackError as exc:
+            problems.append(exc)
+            continue
+        found = validate_pack(data, path)
+        problems.extend(found)
+        if found:
+            continue
+        try:
+            pack = build_pack(data, path, shipped=False)
+        except PackError as exc:
+            problems.append(exc)
+            continue
+        for rule in pack.rules:
+            where = f"{seen_ids[rule.id]}" if rule.id in seen_ids else None
+            if where:
+                problems.append(PackError(path, rule.line_no, f"duplicate id {rule.id!r}: also in "
+                                          f"{where}; rename one (ids are global across packs)", rule.id))
+            else:
+                seen_ids[rule.id] = path
+            if rule.PATTERN:
+                probe = catastrophic(rule.pattern, rule.value)
+                if probe is not None:
+                    shown = probe[:12] + "..." if len(probe) > 12 else probe
+                    problems.append(PackError(
+                        path, rule.line_no,
+                        f"rule {rule.id!r}: pattern backtracks catastrophically (no answer within "
+                        f"{PROBE_TIMEOUT}s on {len(probe)} chars like {shown!r}); avoid nested or "
+                        "overlapping repeats such as (a|aa)+ or (\\w+\\s?)+", rule.id))
+    return LintReport(count, problems)
+
+
+def pack_sources(paths: Iterable[str | Path]) -> list[tuple[str, str]]:
+    """(path, text) for the given files and folders, or every shipped pack when none given."""
+    paths = list(paths)
+    if not paths:
+        return shipped_pack_files()
+    from .packs import extra_pack_files
+
+    sources = []
+    for file in extra_pack_files(paths):
+        try:
+            sources.append((str(file), file.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as exc:
+            sources.append((str(file), f"\x00unreadable: {exc}"))
+    return sources
