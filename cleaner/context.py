@@ -16,6 +16,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .kinds import Rule
     from .language import LanguageModel
 
+MAX_PATTERN_CHARS = 20_000  # no menu, banner or footer line is longer than this
+
 # Categories whose removals say "this block is page furniture", used by neighbour revision.
 FURNITURE = frozenset(
     {"dateline", "credit", "cta", "byline", "share", "nav", "tags", "label", "ad", "newsletter"}
@@ -127,7 +129,10 @@ class Context:
         return self._title
 
     def search(self, rule: "Rule", pattern, text: str):
-        """``pattern.search(text)`` under the rule's time budget; a timeout counts as no match."""
+        """``pattern.search(text)`` under the rule's time budget; a timeout counts as no match.
+        Lines longer than ``MAX_PATTERN_CHARS`` are never boilerplate a pattern could name."""
+        if len(text) > MAX_PATTERN_CHARS:
+            return None
         try:
             return pattern.search(text, timeout=rule.timeout)
         except TimeoutError:

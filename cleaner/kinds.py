@@ -44,7 +44,7 @@ class Rule:
     # Revision kinds judge what other rules left; their examples run with the earlier phases.
     NEEDS_CONTEXT: ClassVar[bool] = False
 
-    def __init__(self, spec: dict, pack_name: str, pack_path: str):
+    def __init__(self, spec: dict, pack_name: str, pack_path: str, lazy: bool = False):
         self.id: str = spec["id"]
         self.category: str = spec["category"]
         self.description: str = spec.get("description", "")
@@ -55,8 +55,21 @@ class Rule:
         self.timeout: float = float(spec.get("timeout", DEFAULT_TIMEOUT))
         self.value = spec[self.KEY]
         self.options = {name: spec.get(name, default) for name, default in self.OPTIONS.items()}
-        flags = 0 if spec.get("case_sensitive") else regex.IGNORECASE
-        self.pattern = regex.compile(self.value, flags) if self.PATTERN else None
+        self._flags = 0 if spec.get("case_sensitive") else regex.IGNORECASE
+        self._pattern = None
+        if self.PATTERN and not lazy:
+            self._pattern = regex.compile(self.value, self._flags)
+
+    @property
+    def pattern(self):
+        """The compiled pattern; shipped packs compile on first use (the tests compile all)."""
+        if self._pattern is None and self.PATTERN:
+            self._pattern = regex.compile(self.value, self._flags)
+        return self._pattern
+
+    @pattern.setter
+    def pattern(self, value) -> None:
+        self._pattern = value
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.id} from {self.pack_name}>"
@@ -170,8 +183,8 @@ class RepeatRule(Rule):
     OPTIONS = {"max_affix_words": 4, "max_words": 40}
     _SEPARATORS = regex.compile(r"\s*[:|\-–—»·]\s*")
 
-    def __init__(self, spec: dict, pack_name: str, pack_path: str):
-        super().__init__(spec, pack_name, pack_path)
+    def __init__(self, spec: dict, pack_name: str, pack_path: str, lazy: bool = False):
+        super().__init__(spec, pack_name, pack_path, lazy)
         if self.value not in ("title", "lines"):
             raise ValueError("repeat must be 'title' or 'lines'")
 
@@ -323,14 +336,26 @@ class DensityRule(Rule):
     PATTERN = False
     OPTIONS = {"min_hits": 2, "neighbour_hits": 1, "max_words": 200, "require": []}
 
-    def __init__(self, spec: dict, pack_name: str, pack_path: str):
-        super().__init__(spec, pack_name, pack_path)
+    def __init__(self, spec: dict, pack_name: str, pack_path: str, lazy: bool = False):
+        super().__init__(spec, pack_name, pack_path, lazy)
         terms = self.value
         if not isinstance(terms, list) or not terms or not all(isinstance(t, str) for t in terms):
             raise ValueError("density must be a non-empty list of terms")
-        self.pattern = self._alternation(terms)
+        self._terms = terms
+        self._required = None
+        if not lazy:
+            self._compile()
+
+    def _compile(self) -> None:
+        self.pattern = self._alternation(self._terms)
         require = self.options["require"]
-        self.required = self._alternation(require, whole_words=True) if require else None
+        self._required = self._alternation(require, whole_words=True) if require else False
+
+    @property
+    def required(self):
+        if self._required is None:
+            self._compile()
+        return self._required or None
 
     @staticmethod
     def _alternation(terms: list[str], whole_words: bool = False):
@@ -340,8 +365,11 @@ class DensityRule(Rule):
         return regex.compile(rf"(?<!\w)(?:{alternation}){end}", regex.IGNORECASE)
 
     def hits(self, ctx: Context, text: str) -> int:
+        if len(text) > 20 * self.options["max_words"] * 10:
+            return 0  # far too long to be a banner: skip the scan
         try:
-            if self.required is not None and not self.required.search(text, timeout=self.timeout):
+            required = self.required  # compiles both alternations on first use
+            if required is not None and not required.search(text, timeout=self.timeout):
                 return 0
             return len(self.pattern.findall(text, timeout=self.timeout))
         except TimeoutError:

@@ -86,7 +86,7 @@ def load_pack(path: str | Path, text: Optional[str] = None, shipped: bool = Fals
         except (OSError, UnicodeDecodeError) as exc:
             raise PackError(path, None, f"cannot read pack: {exc}") from None
     data = load_yaml(text, path)
-    problems = validate_pack(data, path)
+    problems = validate_pack(data, path, compile_patterns=not shipped)
     if problems:
         raise problems[0]
     return build_pack(data, path, shipped)
@@ -99,8 +99,13 @@ def build_pack(data: dict, path: str, shipped: bool) -> Pack:
     for spec in data.get("rules") or []:
         kind = next(k for k in spec if k in kinds)
         try:
-            rules.append(kinds[kind](spec, name, path))
-        except (ValueError, regex.error) as exc:
+            rules.append(kinds[kind](spec, name, path, lazy=shipped))
+        except regex.error as exc:
+            line = spec.line_of(kind) if hasattr(spec, "line_of") else None
+            raise PackError(path, line, f"rule {spec['id']!r}: {kind} pattern does not compile: "
+                            f"{exc}; check brackets and escapes (YAML single quotes keep "
+                            "backslashes as is)", spec["id"]) from None
+        except ValueError as exc:
             raise PackError(path, getattr(spec, "line", None), f"rule {spec['id']!r}: {exc}",
                             spec["id"]) from None
     match = data.get("match") or {}

@@ -11,7 +11,7 @@ from typing import Iterable, Optional
 
 import regex
 
-from .context import Context
+from .context import MAX_PATTERN_CHARS, Context
 from .decode import to_text
 from .errors import InputError
 from .packs import PackSet, get_packset
@@ -100,6 +100,8 @@ def _candidates(ctx: Context, prefilter) -> Optional[set]:
         return None
     found = set()
     for i in ctx.alive_lines():
+        if len(ctx.text[i]) > MAX_PATTERN_CHARS:
+            continue
         try:
             if prefilter.search(ctx.text[i].strip(), timeout=PREFILTER_TIMEOUT):
                 found.add(i)

@@ -41,8 +41,11 @@ def _line(node: Any, key: str | None = None) -> int | None:
     return getattr(node, "line", None)
 
 
-def validate_pack(data: Any, path: str) -> list[PackError]:
-    """Every problem in one pack's data; an empty list means the pack is valid."""
+def validate_pack(data: Any, path: str, compile_patterns: bool = True) -> list[PackError]:
+    """Every problem in one pack's data; an empty list means the pack is valid.
+
+    ``compile_patterns=False`` leaves regex syntax to :func:`cleaner.packs.build_pack`, which
+    compiles each pattern once anyway and reports a bad one with the same file and line."""
     problems: list[PackError] = []
 
     def bad(node: Any, key: str | None, message: str, rule_id: str | None = None) -> None:
@@ -89,11 +92,12 @@ def validate_pack(data: Any, path: str) -> list[PackError]:
         return problems
     seen: dict[str, int] = {}
     for rule in rules:
-        problems.extend(validate_rule(rule, path, seen))
+        problems.extend(validate_rule(rule, path, seen, compile_patterns))
     return problems
 
 
-def validate_rule(rule: Any, path: str, seen: dict[str, int]) -> list[PackError]:
+def validate_rule(rule: Any, path: str, seen: dict[str, int],
+                  compile_patterns: bool = True) -> list[PackError]:
     problems: list[PackError] = []
     kinds = _all_kinds()
     line = getattr(rule, "line", None)
@@ -145,7 +149,7 @@ def validate_rule(rule: Any, path: str, seen: dict[str, int]) -> list[PackError]
         if kind.PATTERN:
             if not isinstance(value, str) or not value:
                 bad(kind.KEY, f"{name}: {kind.KEY} must be a regular expression string")
-            else:
+            elif compile_patterns:
                 try:
                     regex.compile(value)
                 except regex.error as exc:
