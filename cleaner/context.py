@@ -64,6 +64,8 @@ class Context:
         self.removed[index] = Mark(rule.id, rule.category, rule.pack_name)
         self.fired[rule.id] = self.fired.get(rule.id, 0) + 1
         self._alive = None
+        if index == self._title:
+            self._title = -2  # a copy of the headline was dropped: look again
         return True
 
     def trim(self, index: int, start: int, end: int, rule: "Rule") -> None:

@@ -57,7 +57,11 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
     langs = {doc_lang, *foreign.values()}
     if only_rules is None:
         packs, rules = packset.select(langs, url, text)
-        rules = [r for r in rules if r.KEY not in skip_kinds]
+        own = {p.name for p in packs if p.kind != "language" or doc_lang in p.languages}
+        # A pack chosen for a foreign block brings its vocabulary (consent banners in that
+        # language), not its line rules, which would run over the whole document.
+        rules = [r for r in rules if r.KEY not in skip_kinds
+                 and (r.pack_name in own or r.KEY == "density")]
         pack_names = [p.name for p in packs]
     else:
         rules = sorted(only_rules, key=lambda r: r.PHASE)
