@@ -28,7 +28,8 @@ class ClassifyRule(Rule):
         "length_high": 200,  # characters: above this a stopword-rich line is plainly prose
         "stopwords_low": 0.25,  # stopword share below which a line is bad
         "stopwords_high": 0.28,  # share above which it is good (or neargood when shorter)
-        "rescue_stopwords": 0.15,  # a bad line between good ones with this share is kept
+        "rescue_stopwords": 0.15,
+        "reference_share": 0.40,  # median stopword share of long prose lines the thresholds assume  # a bad line between good ones with this share is kept
         "min_words": 60,  # documents shorter than this are left to the other rules
         "run_words": 40,  # words of neargood prose that make a run content without a good line
         "min_bad_share": 0.0,  # share of words in bad or short lines below which the document
@@ -73,9 +74,26 @@ class ClassifyRule(Rule):
         return keep
 
     # --- one line alone ------------------------------------------------------------------
+    def scale(self, ctx: Context, lines: list[int], stop) -> float:
+        """Thresholds shrink for languages whose prose has few stopwords (Finnish, Turkish,
+        Hungarian inflect where English adds a word): the median share of the document's long
+        lines, against ``reference_share`` for English prose; never above 1."""
+        shares = []
+        for i in lines:
+            if ctx.nwords(i) >= 15:
+                tokens = words(ctx.text[i])
+                shares.append(sum(1 for t in tokens if t.lower() in stop) / len(tokens))
+        if len(shares) < 3:
+            return 1.0
+        shares.sort()
+        return min(1.0, shares[len(shares) // 2] / self.options["reference_share"])
+
     def initial_labels(self, ctx: Context, lines: list[int]) -> dict[int, str]:
-        o = self.options
+        o = dict(self.options)
         stop = ctx.model.stopwords[ctx.lang]
+        factor = self.scale(ctx, lines, stop)
+        for key in ("stopwords_low", "stopwords_high", "rescue_stopwords"):
+            o[key] = o[key] * factor
         labels: dict[int, str] = {}
         for i in range(len(ctx.text)):
             if ctx.removed[i] is not None:
