@@ -24,6 +24,7 @@ from .segment import Document, ends_sentence, words
 GUARD_PROSE_WORDS = 150
 GUARD_KEEP_SHARE = 0.15
 PREFILTER_TIMEOUT = 0.5
+MAX_ROUNDS = 4  # passes over the surviving lines until nothing more is removed
 
 
 def looks_like_html(text: str) -> bool:
@@ -37,8 +38,13 @@ def looks_like_html(text: str) -> bool:
 def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = None,
                packset: Optional[PackSet] = None, only_rules=None,
                skip_kinds: tuple[str, ...] = ()) -> CleanResult:
-    """Clean already-decoded plain text. ``only_rules`` runs just those rules (rule tests);
-    ``skip_kinds`` leaves out rules of those kinds."""
+    """Clean already-decoded plain text. ``only_rules`` runs just those rules, once (rule
+    tests); ``skip_kinds`` leaves out rules of those kinds.
+
+    Rules judge lines by their neighbours, and removing lines changes the neighbours, so a
+    full run repeats on what survived until nothing more goes (at most ``MAX_ROUNDS``): that
+    makes cleaning idempotent, ``clean(clean(x)) == clean(x)``.
+    """
     packset = packset or get_packset()
     doc = Document.from_text(text)
     model = packset.model
@@ -48,12 +54,7 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
     else:
         guess = model.document_language(block_texts)
         doc_lang, method = guess.lang, guess.method
-    foreign: dict[int, str] = {}
-    if doc_lang:
-        for b, block in enumerate(block_texts):
-            other = model.foreign_language(block, doc_lang)
-            if other:
-                foreign[b] = other
+    foreign = _foreign_blocks(model, block_texts, doc_lang)
     langs = {doc_lang, *foreign.values()}
     if only_rules is None:
         packs, rules = packset.select(langs, url, text)
@@ -67,14 +68,11 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
         rules = sorted(only_rules, key=lambda r: r.PHASE)
         pack_names = sorted({r.pack_name for r in rules})
     ctx = Context(doc, lang=doc_lang, model=model, foreign=foreign)
-    prefilter = _prefilter(tuple(r for r in rules if r.PATTERN and r.PHASE >= 1))
-    filtered = False
-    for rule in rules:
-        if rule.PHASE >= 1 and not filtered:
-            ctx.candidates = _candidates(ctx, prefilter)
-            filtered = True
-        rule.apply(ctx)
+    _apply(ctx, rules)
     if only_rules is None:
+        for _ in range(MAX_ROUNDS - 1):
+            if not _another_round(ctx, rules, model, doc_lang):
+                break
         _guard_over_removal(ctx)
     return CleanResult(
         text=render_text(ctx),
@@ -85,6 +83,66 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
         warnings=ctx.warnings,
         input_lines=len(doc.lines),
     )
+
+
+def _foreign_blocks(model, block_texts: list[str], doc_lang: Optional[str]) -> dict[int, str]:
+    """Block index -> language, for blocks confidently in another language than the document."""
+    foreign: dict[int, str] = {}
+    if doc_lang:
+        for b, block in enumerate(block_texts):
+            other = model.foreign_language(block, doc_lang)
+            if other:
+                foreign[b] = other
+    return foreign
+
+
+def _apply(ctx: Context, rules) -> None:
+    prefilter = _prefilter(tuple(r for r in rules if r.PATTERN and r.PHASE >= 1))
+    filtered = False
+    for rule in rules:
+        if rule.PHASE >= 1 and not filtered:
+            ctx.candidates = _candidates(ctx, prefilter)
+            filtered = True
+        rule.apply(ctx)
+
+
+def _another_round(ctx: Context, rules, model, doc_lang: Optional[str]) -> bool:
+    """Run the rules again on the surviving lines (blank runs folded as rendering does) and
+    carry what they remove back to the original lines. False when nothing more went."""
+    lines: list[str] = []
+    origin: list[Optional[int]] = []
+    blank = False
+    for i, line in enumerate(ctx.text):
+        if ctx.removed[i] is not None:
+            continue
+        if not line.strip():
+            blank = bool(lines)
+            continue
+        if blank:
+            lines.append("")
+            origin.append(None)
+            blank = False
+        lines.append(line)
+        origin.append(i)
+    doc = Document(lines)
+    doc.index_blocks()
+    block_texts = ["\n".join(lines[s:e]) for s, e in doc.blocks]
+    again = Context(doc, lang=doc_lang, model=model,
+                    foreign=_foreign_blocks(model, block_texts, doc_lang))
+    _apply(again, rules)
+    if not any(mark is not None for mark in again.removed) and not again.trims:
+        return False
+    for j, mark in enumerate(again.removed):
+        if mark is not None and origin[j] is not None:
+            ctx.removed[origin[j]] = mark
+    for j, rule_id, category, pack, cut in again.trims:
+        ctx.text[origin[j]] = again.text[j]
+        ctx.trims.append((origin[j], rule_id, category, pack, cut))
+    for rule_id, count in again.fired.items():
+        ctx.fired[rule_id] = ctx.fired.get(rule_id, 0) + count
+    ctx.warnings.extend(w for w in again.warnings if w not in ctx.warnings)
+    ctx._alive = None
+    return True
 
 
 @lru_cache(maxsize=64)
