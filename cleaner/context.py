@@ -31,6 +31,8 @@ class Mark:
     rule_id: str
     category: str
     pack: str
+    kind: str = ""  # the rule's kind (line, section...)
+    scope: str = ""  # the kind of pack it came from: site, language, generic
 
 
 @dataclass
@@ -61,7 +63,7 @@ class Context:
         """Mark line ``index`` removed by ``rule``; False if it was blank or already gone."""
         if self.removed[index] is not None or not self.text[index].strip():
             return False
-        self.removed[index] = Mark(rule.id, rule.category, rule.pack_name)
+        self.removed[index] = Mark(rule.id, rule.category, rule.pack_name, rule.KEY, rule.pack_kind)
         self.fired[rule.id] = self.fired.get(rule.id, 0) + 1
         self._alive = None
         if index == self._title:
@@ -151,6 +153,10 @@ _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 
 
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+
+
 def comparable(text: str) -> str:
-    """A line reduced for comparison: case-folded, spaces collapsed, edge punctuation gone."""
-    return _EDGE_PUNCT.sub("", _SPACE.sub(" ", text).strip().casefold())
+    """A line reduced for comparison: case-folded, spaces collapsed, quotes straightened,
+    edge punctuation gone."""
+    return _EDGE_PUNCT.sub("", _SPACE.sub(" ", text.translate(_QUOTES)).strip().casefold())

@@ -16,7 +16,7 @@ from typing import Optional
 from selectolax.lexbor import LexborHTMLParser
 
 from .html_decode import html_text
-from .html_score import choose, keep_blocks
+from .html_score import choose, keep_blocks, lead_blocks
 from .html_walk import HEADINGS, walk
 
 HIDDEN = ('[hidden], [style*="display:none" i], [style*="display: none" i], '
@@ -97,48 +97,73 @@ def selector_rules(packset, url: Optional[str], lang: Optional[str]) -> list:
     return [r for r in rules if r.KEY == "selector"]
 
 
-_ATTR_VALUES = re.compile(r"""\b(?:class|id|role)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
-_NEEDLE = re.compile(r"""^(?:[a-z0-9]*)(?:\[(?:class|id|role)[~^$*|]?=["']([^"']+)["'](?: i)?\]|[.#]([\w-]+))$""",
-                     re.I)
+_PART = re.compile(r"""^[a-z0-9]*(?:\[(class|id|role)([~^$*|]?)=["']([^"']+)["'](?: i)?\]|([.#])([\w-]+))$""",
+                   re.I)
 _PLANS: dict = {}
 
 
 def _plan(selector: str) -> list:
-    """(needle or None, part) for each comma-separated part of ``selector``: a part whose one
-    class/id/role token is absent from a page cannot match there and is not run."""
+    """(test or None, part) for each comma-separated part of ``selector``. A test is (attribute,
+    "token" or "text", needle): the part cannot match a page where no class token / id / role
+    equals the needle ("token"), or where no class / id / role value contains it ("text"), so
+    it is not run there."""
     plan = _PLANS.get(selector)
     if plan is None:
         plan = []
         for part in (p.strip() for p in selector.split(",")):
             if not part:
                 continue
-            m = _NEEDLE.match(part) if "(" not in part else None
-            plan.append(((m.group(1) or m.group(2)).lower() if m else None, part))
+            m = _PART.match(part) if "(" not in part else None
+            test = None
+            if m and m.group(1):
+                attr, op = m.group(1).lower(), m.group(2)
+                exact = op == "~" or (op == "" and attr != "class")
+                test = (attr, "token" if exact else "text", m.group(3).lower())
+            elif m:
+                test = ("class" if m.group(4) == "." else "id", "token", m.group(5).lower())
+            plan.append((test, part))
         _PLANS[selector] = plan
     return plan
 
 
-def attribute_haystack(html: str) -> str:
-    """Every class, id and role value in the source, lowercased, for the selector pre-filter."""
-    return " ".join(a or b or c for a, b, c in _ATTR_VALUES.findall(html)).lower()
+class Haystack:
+    """The class tokens, ids and roles of a (cleaned) page, lowercased: the selector pre-filter."""
+
+    __slots__ = ("tokens", "text")
+
+    def __init__(self, root) -> None:
+        values = {name: {v.lower() for v in {n.attrs.get(name) for n in root.css(f"[{name}]")} if v}
+                  for name in ("class", "id", "role")}
+        self.text = {k: " ".join(v) for k, v in values.items()}
+        values["class"] = set(self.text["class"].split())
+        self.tokens = values
+
+    def may_match(self, test) -> bool:
+        attr, how, needle = test
+        return needle in self.tokens[attr] if how == "token" else needle in self.text[attr]
 
 
-def _runnable(selector: str, haystack: Optional[str]) -> str:
+def attribute_haystack(root) -> Haystack:
+    """The pre-filter for :func:`apply_selectors`, from the body as it stands."""
+    return Haystack(root)
+
+
+def _runnable(selector: str, haystack: Optional[Haystack]) -> str:
     if haystack is None or "(" in selector:
         return selector
-    parts = [part for needle, part in _plan(selector) if needle is None or needle in haystack]
+    parts = [part for test, part in _plan(selector) if test is None or haystack.may_match(test)]
     return ", ".join(parts)
 
 
 def apply_selectors(body, rules: list, guard: bool = True, haystack: Optional[str] = None) -> list:
     """Drop what each selector rule matches under ``body``; [(rule_id, count)] of those that fired.
 
-    ``haystack`` (:func:`attribute_haystack` of the source) lets parts of selectors that name a
+    ``haystack`` (:func:`attribute_haystack` of the body) lets parts of selectors that name a
     class, id or role the page does not have be skipped: Lexbor matching is the costly step.
     """
     hits = []
     removed: set = set()
-    total = len(body.text()) if guard else 0
+    total = -1  # the body's text length, measured when a guarded match first needs it
     for rule in rules:
         selector = _runnable(rule.value, haystack)
         if not selector:
@@ -149,11 +174,14 @@ def apply_selectors(body, rules: list, guard: bool = True, haystack: Optional[st
             continue
         count = 0
         for node in nodes:
-            if node.tag in ("html", "body") or _inside(node, removed):
+            # a node matched by two parts comes twice; one inside a dropped one is gone already
+            if node.mem_id in removed or node.tag in ("html", "body") or _inside(node, removed):
                 continue
             if guard:
                 if node.css_first(PROTECTED) is not None:
                     continue
+                if total < 0:
+                    total = len(body.text())
                 size = len(node.text())
                 if total >= SELECTOR_GUARD_MIN and size > SELECTOR_GUARD_SHARE * total:
                     continue
@@ -177,26 +205,46 @@ def _inside(node, removed: set) -> bool:
     return False
 
 
+_PUNCT = re.compile(r"[^\w\s]|_")
+
+
 def _norm(text: str) -> str:
-    return " ".join("".join(c for c in text.lower() if c.isalnum() or c.isspace()).split())
+    return " ".join(_PUNCT.sub("", text.lower()).split())
 
 
-def _headline(page, title: Optional[str]) -> Optional[int]:
-    """The block that is the article's headline: the h1 that matches the title, else the first."""
+_TITLE_SEP = re.compile(r"\s+[|\-–—»«·:/]+\s+|\s*[|»«]\s*|:\s+")
+
+
+def _title_core(title: str) -> str:
+    """The longest part of a ``<title>`` split at its separators: the headline, not the site."""
+    parts = [_norm(p) for p in _TITLE_SEP.split(title)]
+    return max(parts, key=len) if parts else ""
+
+
+def _headline(page, title: Optional[str]) -> tuple[Optional[int], bool]:
+    """The block that is the article's headline: the h1 that matches the title, else the first;
+    and whether it matched the title (a site name in an h1 matches only a short part of it)."""
     heads = [i for i, b in enumerate(page.blocks) if b.tag == "h1" and len(b.text) < 300]
     if not heads:
         heads = [i for i, b in enumerate(page.blocks) if b.tag in ("h2", "h3") and len(b.text) < 300]
         if not title:
-            return None
+            return None, False
     want = _norm(title) if title else ""
     if want:
+        core = set(_title_core(title).split())
         for i in heads:
             got = _norm(page.blocks[i].text)
-            if got and (got in want or want in got):
-                return i
+            words = set(got.split())
+            common = len(words & core)
+            if got and (want in got or common >= 0.5 * len(words) or common >= 0.5 * len(core)):
+                return i, True
+        for i in heads:
+            got = _norm(page.blocks[i].text)
+            if got and got in want:
+                return i, False
         if page.blocks and any(page.blocks[i].tag != "h1" for i in heads):
-            return None
-    return heads[0] if heads else None
+            return None, False
+    return (heads[0], False) if heads else (None, False)
 
 
 def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=None) -> HtmlExtraction:
@@ -218,17 +266,21 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         if node.tag not in ("html", "body"):
             node.decompose()
     hits = apply_selectors(body, selector_rules(packset, url or found_url, lang),
-                           haystack=attribute_haystack(text))
+                           haystack=attribute_haystack(body))
     page = walk(body)
     choice = choose(page)
     if choice is None:
         keep = [i for i, b in enumerate(page.blocks) if b.links <= 0.6 * b.chars]
         container, widened = describe(body), False
     else:
-        keep = keep_blocks(page, choice.members)
+        keep = keep_blocks(page, choice.members, choice.best)
         container = describe(page.elements[choice.top].node)
         widened = choice.widened
-    head = _headline(page, title)
+    head, sure = _headline(page, title)
+    if keep and sure and head < keep[0]:
+        body_text = {page.blocks[i].text for i in keep}
+        keep = [i for i in lead_blocks(page, head, keep[0])
+                if page.blocks[i].text not in body_text] + keep  # a lead the body repeats: once
     out: list[str] = []
     headline = _norm(page.blocks[head].text) if head is not None else None
     seen = False

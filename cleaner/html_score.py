@@ -5,8 +5,12 @@ per hundred characters up to three) goes to the container it sits in and, halved
 to the containers above. A container starts from its tag and its class/id hints, and its total
 is scaled by the share of its text that is not link text. The best container then takes in its
 siblings that score well or read as prose, and a guard widens the choice to a parent when it
-holds a small share of the page's prose. Inside the choice, lists and boxes that are mostly
-links, or are named like chrome and carry little prose, are left out.
+holds a small share of the page's prose. That share leaves out prose in boxes named like chrome
+(comments, sidebars, consent banners, widgets: :data:`CHROME`), so a long comment thread does
+not drag the choice up to a wrapper that holds it. Inside the choice, lists and boxes that are
+mostly links, or are named like chrome and hold under half of the choice's prose, are left out
+(the best candidate and the elements above it never are). Between the headline and the chosen
+content, a standfirst or subtitle is kept (:func:`lead_blocks`), captions and credits are not.
 """
 from __future__ import annotations
 
@@ -21,9 +25,19 @@ NEGATIVE = re.compile(
     r"sponsor|shopping|tags|tool|widget|nav|menu|breadcrumb|cookie|consent|newsletter|social|"
     r"subscribe|popup|modal|byline|author|teaser|recommend|trending|popular|signup|login",
     re.I)
+# NEGATIVE without the words that page builders and field wrappers use for content too
+# ("field--label-hidden", "elementor-widget-container", "media-box", "scrolling-tracker").
+CHROME = re.compile(
+    r"-ad-|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|gdpr|masthead|meta|"
+    r"outbrain|promo|related|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|nav|menu|"
+    r"breadcrumb|cookie|consent|newsletter|social|subscribe|popup|modal|byline|author|teaser|"
+    r"recommend|trending|popular|signup|login|(?:^|\s)widgets?(?:\s|$)",
+    re.I)
 POSITIVE = re.compile(
     r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|"
     r"prose|paragraph|copy|detail|column", re.I)
+# the same, case-sensitive, for lowercased values (several times faster than re.I)
+_NEGATIVE, _CHROME, _POSITIVE = (re.compile(r.pattern) for r in (NEGATIVE, CHROME, POSITIVE))
 TAG_WEIGHT = {
     "div": 5, "article": 10, "main": 5, "section": 2, "pre": 3, "td": 3, "blockquote": 3,
     "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
@@ -36,8 +50,11 @@ P_LIKE = frozenset((
 ))
 CONDITIONAL = frozenset(("ul", "ol", "dl", "div", "section", "table", "form", "aside", "nav",
                          "header", "footer", "menu", "figure", "tbody", "center", "fieldset"))
+GUARD_SHARE = 0.5     # the choice must hold this share of the page's prose (else it widens)
+ALT_MAX_PROSE = 1000  # only a choice with less prose than this may give way to a runner-up
 MIN_PARAGRAPH = 25
 CLIMB_SHARE = 0.75
+NEGATIVE_KEEP_SHARE = 0.5  # a chrome-named box holding this share of the choice's prose stays
 PARAGRAPH_COMMAS = re.compile(r"[,，、،]")
 
 
@@ -46,15 +63,49 @@ def hints(node) -> str:
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
 
 
+_FLAGS: dict = {}
+
+
+def _flags(value: str) -> int:
+    """1: named like chrome (NEGATIVE), 2: like content (POSITIVE), 4: like chrome for sure
+    (CHROME); cached, since pages repeat their class names and sites share them."""
+    flags = _FLAGS.get(value)
+    if flags is None:
+        low = value.lower()
+        flags = ((1 if _NEGATIVE.search(low) else 0) | (2 if _POSITIVE.search(low) else 0)
+                 | (4 if _CHROME.search(low) else 0))
+        if len(_FLAGS) > 100_000:
+            _FLAGS.clear()
+        _FLAGS[value] = flags
+    return flags
+
+
+def chrome(node) -> bool:
+    """Is ``node`` named like page chrome (comments, share bars, related links...), and not
+    like content as well ("post-meta" is chrome, "entry-content meta" is not)?"""
+    attrs = node.attributes
+    weight = 0
+    for name in ("class", "id"):
+        value = attrs.get(name)
+        if value:
+            flags = _flags(value)
+            if flags & 4:
+                weight -= 25
+            if flags & 2:
+                weight += 25
+    return weight < 0
+
+
 def class_weight(node) -> int:
     attrs = node.attributes
     weight = 0
     for name in ("class", "id"):
         value = attrs.get(name)
         if value:
-            if NEGATIVE.search(value):
+            flags = _flags(value)
+            if flags & 1:
                 weight -= 25
-            if POSITIVE.search(value):
+            if flags & 2:
                 weight += 25
     return weight
 
@@ -65,6 +116,7 @@ class Choice:
     members: list          # element indices whose blocks form the article, in document order
     score: float
     widened: bool = False
+    best: int = 0          # the best-scoring element (it and its ancestors are never dropped)
 
 
 def score_candidates(page: Page) -> dict:
@@ -94,6 +146,38 @@ def score_candidates(page: Page) -> dict:
     return {idx: s * (1 - page.link_density(elements[idx])) for idx, s in scores.items()}
 
 
+def ancestry(page: Page, idx: int) -> set:
+    """``idx`` and the elements above it (the root excluded)."""
+    out = set()
+    while idx > 0:
+        out.add(idx)
+        idx = page.elements[idx].parent
+    return out
+
+
+def negative_elements(page: Page, protect: set) -> list:
+    """For each element: does it, or an element above it, carry a chrome-like class/id hint?
+    The elements in ``protect`` (the best candidate and those above it) never do."""
+    elements = page.elements
+    neg = [False] * len(elements)
+    for idx in range(1, len(elements)):
+        el = elements[idx]
+        neg[idx] = neg[el.parent] or (idx not in protect and el.tag not in ("html", "body")
+                                      and chrome(el.node))
+    return neg
+
+
+def clean_prose(page: Page, neg: list) -> list:
+    """Prefix sums of prose characters in blocks outside negative-hinted elements."""
+    acc = [0]
+    total = 0
+    for b in page.blocks:
+        if b.chars >= 60 and b.links < 0.3 * b.chars and not neg[b.owner]:
+            total += b.chars - b.links
+        acc.append(total)
+    return acc
+
+
 def prose_chars(page: Page, start: int, end: int) -> int:
     """Characters of prose (not links, in blocks of 60+ chars) in blocks[start:end]."""
     total = 0
@@ -111,11 +195,13 @@ def choose(page: Page) -> Choice | None:
     ranked = sorted(scores, key=lambda i: -scores[i])
     top = ranked[0]
     best = scores[top]
-    page_prose = prose_chars(page, 0, len(page.blocks))
+    neg = negative_elements(page, ancestry(page, top))
+    acc = clean_prose(page, neg)
+    page_prose = acc[-1]
 
     def share(idx: int) -> float:
         el = elements[idx]
-        return prose_chars(page, el.start, el.end) / page_prose if page_prose else 1.0
+        return (acc[el.end] - acc[el.start]) / page_prose if page_prose else 1.0
 
     # a close runner-up above the top (the article around a box that reads like prose)
     at, level = elements[top].parent, 0
@@ -126,7 +212,8 @@ def choose(page: Page) -> Choice | None:
             level += 1
         at = elements[at].parent
     # the top holds little of the page's prose: a runner-up elsewhere that holds most of it
-    if share(top) < 0.5:
+    if share(top) < GUARD_SHARE and \
+            prose_chars(page, elements[top].start, elements[top].end) < ALT_MAX_PROSE:
         for alt in ranked[1:6]:
             if scores[alt] >= 0.4 * best and share(alt) >= 0.5 and \
                     page.link_density(elements[alt]) < 0.3:
@@ -136,7 +223,7 @@ def choose(page: Page) -> Choice | None:
     widened = False
     while top > 0 and page_prose:
         el = elements[top]
-        if share(top) >= 0.5:
+        if share(top) >= GUARD_SHARE:
             break
         parent = elements[el.parent]
         if page.link_density(parent) > 0.5:
@@ -144,7 +231,7 @@ def choose(page: Page) -> Choice | None:
         top = el.parent
         widened = True
     members = siblings(page, scores, top, best)
-    return Choice(top, members, best, widened)
+    return Choice(top, members, best, widened, ranked[0])
 
 
 def siblings(page: Page, scores: dict, top: int, best: float) -> list:
@@ -178,9 +265,11 @@ def siblings(page: Page, scores: dict, top: int, best: float) -> list:
     return members
 
 
-def keep_blocks(page: Page, members: list) -> list:
+def keep_blocks(page: Page, members: list, best: int = 0) -> list:
     """Indices of the blocks to render: the members' blocks minus link lists and chrome boxes."""
     elements, blocks = page.elements, page.blocks
+    protect = ancestry(page, best)
+    held = sum(prose_chars(page, elements[m].start, elements[m].end) for m in members)
     dropped: set[int] = set()
     for m in members:
         root = elements[m]
@@ -193,7 +282,7 @@ def keep_blocks(page: Page, members: list) -> list:
             if elements[el.parent].node is not None and el.parent in dropped:
                 dropped.add(idx)
                 continue
-            if _junk(page, el):
+            if idx not in protect and _junk(page, el, held):
                 dropped.add(idx)
     drop_blocks: set[int] = set()
     for idx in dropped:
@@ -212,12 +301,12 @@ def keep_blocks(page: Page, members: list) -> list:
     return sorted(set(keep))
 
 
-def _junk(page: Page, el) -> bool:
+def _junk(page: Page, el, held: int) -> bool:
     text_len = page.text_len(el)
     ld = page.link_density(el)
     weight = class_weight(el.node)
-    if weight < 0 and ld > 0.2:
-        return True
+    if chrome(el.node) and prose_chars(page, el.start, el.end) < NEGATIVE_KEEP_SHARE * held:
+        return True  # a box named like chrome (comments, meta, share...) that is not the article
     if ld > 0.5 and text_len < 2000:
         return True
     if weight < 0:
@@ -225,3 +314,31 @@ def _junk(page: Page, el) -> bool:
         if prose < 0.5 * text_len or text_len < 200:
             return True
     return False
+
+
+FIGURE = frozenset(("figure", "figcaption", "caption"))
+LEAD_NOT = re.compile(r"caption|credit|cta|donat|image|photo|picture|media", re.I)
+LEAD_GAP = 8  # blocks between the headline and the content looked at for a lead
+
+
+def lead_blocks(page: Page, head: int, first: int) -> list:
+    """Blocks between the headline and the start of the chosen content that read as the
+    article's lead: a standfirst, a subtitle, an abstract (not link lists, not chrome boxes)."""
+    if head is None or first - head <= 1 or first - head > LEAD_GAP + 1:
+        return []
+    elements, blocks = page.elements, page.blocks
+    out = []
+    for i in range(head + 1, first):
+        b = blocks[i]
+        if b.chars < 25 or b.links > 0.3 * b.chars:
+            continue
+        at, bad = b.owner, False
+        while at > 0:
+            el = elements[at]
+            if el.tag in FIGURE or chrome(el.node) or LEAD_NOT.search(hints(el.node)):
+                bad = True
+                break
+            at = el.parent
+        if not bad:
+            out.append(i)
+    return out

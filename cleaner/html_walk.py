@@ -8,6 +8,7 @@ block list and choosing the article never needs a second walk. Text in links is 
 """
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 
@@ -15,7 +16,7 @@ SKIP = frozenset((
     "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
     "embed", "canvas", "button", "select", "input", "textarea", "option", "video", "audio",
     "map", "img", "picture", "source", "link", "meta", "title", "dialog", "datalist", "frame",
-    "frameset", "applet", "param", "track", "area", "wbr",
+    "frameset", "applet", "param", "track", "area", "wbr", "rt", "rp",
 ))
 BLOCK = frozenset((
     "html", "body", "p", "div", "section", "article", "main", "aside", "header", "footer", "nav",
@@ -27,6 +28,9 @@ BLOCK = frozenset((
 HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 CELLS = frozenset(("td", "th"))
 BR = "\x01"
+# Invisible characters that break words apart for search and copy: soft hyphens, zero-width
+# spaces, word joiners, stray BOMs (not the zero-width joiners that scripts and emoji need).
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 MAX_DEPTH = 400  # deeper than this, elements are read as inline (keeps the recursion bounded)
 
 
@@ -84,6 +88,8 @@ def walk(root) -> Page:
         if not parts:
             return
         raw = "".join(parts)
+        if not raw.isascii() and _INVISIBLE_RE.search(raw):
+            raw = _INVISIBLE_RE.sub("", raw)
         chars, links = state[0], state[1]
         parts.clear()
         state[0] = state[1] = 0
@@ -114,52 +120,62 @@ def walk(root) -> Page:
             blocks.append(Block(text, max(1, round(chars * share)), round(links * share), owner,
                                 tag, text.count(",")))
 
+    skip, block = SKIP, BLOCK
+    append = parts.append
+
     def visit(node, idx: int, depth: int) -> None:
         for child in node.iter(include_text=True):
-            if child.is_text_node:
+            tag = child.tag
+            if tag == "-text":
                 t = child.text_content
                 if t:
-                    n = _visible(t)
-                    if n:
-                        parts.append(t)
-                        state[0] += n
-                        if state[2]:
-                            state[1] += n
-                    elif parts:
-                        parts.append(" ")
+                    if not t.strip(" \n\t\r"):  # layout whitespace: a space at most
+                        if parts:
+                            append(" ")
+                        continue
+                    n = len(t) - t.count(" ") - t.count("\n") - t.count("\t") - t.count("\r")
+                    append(t)
+                    state[0] += n
+                    if state[2]:
+                        state[1] += n
                 continue
-            if not child.is_element_node:
+            if tag is None:  # an element Lexbor gives no name: read it as inline
+                if child.is_element_node:
+                    visit(child, idx, depth + 1)
                 continue
-            tag = child.tag
-            if tag in SKIP:
+            if tag in skip or tag[0] == "-":  # comments and the like
                 continue
             if tag == "br":
-                parts.append(BR)
+                append(BR)
                 continue
             if depth >= MAX_DEPTH:  # pathological nesting: the rest is read as one run of text
                 t = child.text(deep=True, separator=" ")
                 n = _visible(t)
                 if n:
-                    parts.append(" " + t)
+                    append(" " + t)
                     state[0] += n
                 continue
-            if tag in BLOCK:
+            if tag in block:
                 flush(idx)
                 me = len(elements)
                 elements.append(Element(child, tag, idx, depth + 1, len(blocks)))
-                is_pre = tag == "pre"
-                pre[0] += is_pre
-                visit(child, me, depth + 1)
-                flush(me)
-                pre[0] -= is_pre
+                if tag == "pre":
+                    pre[0] += 1
+                    visit(child, me, depth + 1)
+                    flush(me)
+                    pre[0] -= 1
+                else:
+                    visit(child, me, depth + 1)
+                    flush(me)
                 elements[me].end = len(blocks)
                 if tag == "tr":
                     _merge_row(elements, blocks, me)
-            else:
-                is_link = tag == "a"
-                state[2] += is_link
+            elif tag == "a":
+                state[2] += 1
                 visit(child, idx, depth + 1)
-                state[2] -= is_link
+                state[2] -= 1
+            else:
+                visit(child, idx, depth + 1)
 
     elements.append(Element(root, root.tag or "body", -1, 0, 0))
     limit = sys.getrecursionlimit()

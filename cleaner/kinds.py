@@ -51,6 +51,7 @@ class Rule:
         self.examples: dict = spec.get("examples") or {}
         self.pack_name = pack_name
         self.pack_path = pack_path
+        self.pack_kind = "generic"  # set by packs.build_pack once the pack's match is known
         self.line_no: int = getattr(spec, "line", 0)
         self.timeout: float = float(spec.get("timeout", DEFAULT_TIMEOUT))
         self.value = spec[self.KEY]
@@ -109,6 +110,12 @@ class TrimRule(Rule):
                 ctx.trim(i, m.start(), m.end(), self)
 
 
+def _heading_taken_by_line_rule(mark) -> bool:
+    """A heading a generic or language ``line`` rule removed still opens a section or rest;
+    one a site rule removed line by line was handled on purpose."""
+    return mark.kind == "line" and mark.scope != "site"
+
+
 def _is_prose(ctx: Context, text: str, min_words: int) -> bool:
     """A finished sentence of at least ``min_words`` words."""
     return ends_sentence(text) and len(words(text)) >= min_words
@@ -125,7 +132,10 @@ class SectionRule(Rule):
 
     def apply(self, ctx: Context) -> None:
         o = self.options
-        lines = ctx.alive_lines()
+        # Headings are looked for among removed lines too: a line rule may have taken the
+        # heading ("Twitter", "Comments") before this phase, and its teasers still follow.
+        lines = [i for i in range(len(ctx.text)) if ctx.text[i].strip()
+                 and (ctx.removed[i] is None or _heading_taken_by_line_rule(ctx.removed[i]))]
         pos = 0
         while pos < len(lines):
             i = lines[pos]
@@ -139,6 +149,9 @@ class SectionRule(Rule):
             while pos < len(lines):
                 j = lines[pos]
                 text = ctx.text[j]
+                if ctx.removed[j] is not None:
+                    pos += 1
+                    continue  # already gone: neither teaser nor article
                 if _is_prose(ctx, text, o["prose_words"]):
                     if len(words(text)) >= o["resume_words"]:
                         break
@@ -155,18 +168,26 @@ class SectionRule(Rule):
 
 class RestRule(Rule):
     """A heading after which nothing belongs to the article. ``min_position`` (share of the
-    document's lines that must come before it) keeps an early match from emptying a page."""
+    document's lines that must come before it) and ``min_prose_before`` (share of its prose
+    words, in lines of 10+ words ending a sentence) keep a match above the story from
+    emptying the page: a real comment thread rarely outweighs the story it follows."""
 
     KEY = "rest"
     PHASE = 3
-    OPTIONS = {"max_words": 12, "min_position": 0.3}
+    OPTIONS = {"max_words": 12, "min_position": 0.3, "min_prose_before": 0.5}
 
     def apply(self, ctx: Context) -> None:
-        lines = ctx.alive_lines()
+        lines = [i for i in range(len(ctx.text)) if ctx.text[i].strip()
+                 and (ctx.removed[i] is None or _heading_taken_by_line_rule(ctx.removed[i]))]
         for pos, i in enumerate(lines):
             if pos < self.options["min_position"] * len(lines):
                 continue
             if ctx.nwords(i) <= self.options["max_words"] and self.matches(ctx, i):
+                prose = [ctx.nwords(j) if ctx.alive(j) and ctx.nwords(j) >= 10
+                         and ends_sentence(ctx.text[j]) else 0 for j in lines]
+                before, after = sum(prose[:pos]), sum(prose[pos + 1:])  # the heading is neither
+                if after and before < self.options["min_prose_before"] * (before + after):
+                    continue  # most of the story would go: this heading is above it
                 for j in lines[pos:]:
                     ctx.drop(j, self)
                 return

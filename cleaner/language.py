@@ -25,6 +25,7 @@ DOC_MIN_SHARE = 0.15  # the winner's stopwords make at least this share of the w
 DOC_MIN_LEAD = 1.4  # and beat the runner-up by this factor
 BLOCK_MIN_WORDS = 8  # shorter blocks carry too little evidence to call foreign
 SAMPLE_CHARS = 2000  # what langdetect sees at most
+MIN_DETECT_WORDS = 20  # below this (in a spaced script) langdetect is not asked
 
 _detect_lock = threading.Lock()
 _detector_ready = False
@@ -108,8 +109,14 @@ class LanguageModel:
         sample = "\n".join(sample_parts)
         if not sample.strip():
             return LanguageGuess(None, "none", 0.0)
-        if script_of(sample) == "latin" or script_of(sample) == "cyrillic":
-            ranked = self.shares(_WORD.findall(sample))
+        tokens = _WORD.findall(sample)
+        script = script_of(sample)
+        if script in ("latin", "cyrillic"):
+            if len(tokens) < MIN_DETECT_WORDS:
+                # Too few words for any vote to be stable. Cleaning only ever shortens a text,
+                # so its output lands here too: the same answer, and cleaning stays idempotent.
+                return LanguageGuess(None, "none", 0.0)
+            ranked = self.shares(tokens)
             if ranked:
                 top, lang = ranked[0]
                 second = ranked[1][0] if len(ranked) > 1 else 0.0

@@ -109,7 +109,7 @@ def build_pack(data: dict, path: str, shipped: bool) -> Pack:
             raise PackError(path, getattr(spec, "line", None), f"rule {spec['id']!r}: {exc}",
                             spec["id"]) from None
     match = data.get("match") or {}
-    return Pack(
+    pack = Pack(
         name=name,
         path=path,
         rules=rules,
@@ -120,6 +120,9 @@ def build_pack(data: dict, path: str, shipped: bool) -> Pack:
         disable=tuple(data.get("disable") or []),
         shipped=shipped,
     )
+    for rule in rules:
+        rule.pack_kind = pack.kind
+    return pack
 
 
 def shipped_pack_files() -> list[tuple[str, str]]:
@@ -196,7 +199,11 @@ class PackSet:
                 chosen.append(pack)
         rules = [r for p in chosen for r in p.rules
                  if r.id not in self.disabled and self.owner.get(r.id) is p]
-        rules.sort(key=lambda r: r.PHASE)
+        # Within a phase a site's own rules go first (its "rest" beats a language pack's
+        # "section" on the same heading), then language packs, then the generic pack.
+        order = {"site": 0, "language": 1, "generic": 2}
+        kind_of = {p.name: order[p.kind] for p in chosen}
+        rules.sort(key=lambda r: (r.PHASE, kind_of.get(r.pack_name, 2)))
         return chosen, rules
 
     def all_rules(self) -> list[Rule]:

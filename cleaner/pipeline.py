@@ -20,10 +20,11 @@ from .result import CleanResult
 from .segment import Document, ends_sentence, words
 
 # The over-removal guard: a document with at least GUARD_PROSE_WORDS words of prose (lines
-# of 20+ words that end a sentence) is never cut to less than GUARD_KEEP_SHARE of them.
+# of 10+ words that end a sentence) is never cut to less than GUARD_KEEP_SHARE of them.
 GUARD_PROSE_WORDS = 150
 GUARD_KEEP_SHARE = 0.15
 PREFILTER_TIMEOUT = 0.5
+
 MAX_ROUNDS = 4  # passes over the surviving lines until nothing more is removed
 
 
@@ -173,20 +174,27 @@ def _candidates(ctx: Context, prefilter) -> Optional[set]:
 
 
 def _guard_over_removal(ctx: Context) -> None:
+    """Keep the whole document, with a warning, when the rules would cut article-like text
+    (GUARD_PROSE_WORDS of sentences) to under GUARD_KEEP_SHARE of it: an emptied article is
+    the worst outcome, and a pack that does it to one page will do it to many. Keeping the
+    input as it is (not a part of it) also keeps cleaning idempotent."""
     prose = [i for i, line in enumerate(ctx.doc.lines)
-             if len(words(line)) >= 20 and ends_sentence(line)]
+             if len(words(line)) >= 10 and ends_sentence(line)]
     prose_words = sum(len(words(ctx.doc.lines[i])) for i in prose)
     if prose_words < GUARD_PROSE_WORDS:
         return
     kept = sum(len(words(ctx.text[i])) for i in prose if ctx.removed[i] is None)
     if kept >= GUARD_KEEP_SHARE * prose_words:
         return
+    fired = sorted({m.rule_id for m in ctx.removed if m is not None})
     ctx.warnings.append(
-        f"rules would have removed {prose_words - kept} of {prose_words} words of prose; "
-        "the prose lines were kept (over-removal guard)"
+        f"rules would have removed {prose_words - kept} of {prose_words} words of prose "
+        f"({', '.join(fired[:5])}); the document was kept whole (over-removal guard)"
     )
-    for i in prose:
-        ctx.removed[i] = None
+    ctx.removed = [None] * len(ctx.removed)
+    ctx.text = list(ctx.doc.lines)
+    ctx.trims.clear()
+    ctx._alive = None
 
 
 def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Optional[str] = None,

@@ -199,6 +199,35 @@ def test_empty_and_odd_documents():
     assert "storm reached" in clean(deep, html=True)
 
 
+def test_invisible_characters_and_ruby_annotations(packset):
+    extra = ("<p>Das Mit\u00adtel\u00adal\u00adter war lang, und die Stadt wuchs.</p>"
+             "<p><ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp>字</ruby> are characters.</p>")
+    text = html_to_text(article_page(extra), packset=packset).text
+    assert "Das Mittelalter war lang" in text
+    assert "漢字 are characters." in text and "kan" not in text
+
+
+def test_chrome_named_box_inside_the_article_is_dropped(packset):
+    # a comment thread the selector rules do not name, inside the article's wrapper (a box
+    # holding over half of the choice's prose would stay: a chrome-like name is only a hint)
+    comments = "".join(f'<div class="comment-item"><p>{PROSE} Reader {i} wrote.</p></div>'
+                       for i in range(3))
+    text = html_to_text(article_page(comments), packset=packset).text
+    assert "Paragraph 3 adds more" in text and "Reader 1 wrote" not in text
+
+
+def test_lead_between_headline_and_body_is_kept_captions_are_not(packset):
+    paras = "".join(f"<p>{PROSE}Item {i}.</p>" for i in range(4))
+    html = page('<article><header><h1>Storm hits the coast</h1>'
+                '<p class="standfirst">Thousands are without power after the worst storm in years.</p>'
+                '<figure><img src="a.jpg"><figcaption>The harbour on Monday. Photo: Jane Doe</figcaption></figure>'
+                f'</header><div class="story-body">{paras}</div></article>',
+                head="<title>Storm hits the coast | Example News</title>")
+    text = html_to_text(html, packset=packset).text
+    assert text.startswith("Storm hits the coast\n\nThousands are without power")
+    assert "Photo: Jane Doe" not in text
+
+
 # ---- regression samples -----------------------------------------------------------------------
 
 def _samples():

@@ -88,10 +88,10 @@ def test_yaml_booleans_in_stopwords_get_advice(tmp_path):
 
 
 def test_later_pack_disables_and_replaces_shipped_rules(tmp_path):
-    doc = "Storm hits coast\n\nThe storm reached the coast on Monday, officials said.\n\nAdvertisement\n"
+    doc = ("Storm hits coast\n\nThe storm reached the coast on Monday, officials said, and the damage "
+           "was the worst that the town had seen in a decade.\n\nAdvertisement\n")
     assert "Advertisement" not in clean(doc)
     write(tmp_path, "pack: mine\ndisable: [en-advertisement-label]\nrules: []\n")
-    get_packset.__wrapped__ if hasattr(get_packset, "__wrapped__") else None
     assert "Advertisement" in clean(doc, rules_dirs=[tmp_path])
 
 
