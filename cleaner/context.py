@@ -7,6 +7,7 @@ result, and makes "kept + removed = input" true by construction.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
@@ -47,7 +48,6 @@ class Context:
     fired: dict[str, int] = field(default_factory=dict)
     timed_out: set = field(default_factory=set)
     foreign: dict[int, str] = field(default_factory=dict)  # block index -> foreign language
-    candidates: Optional[set] = None  # lines some pattern may match (see pipeline prefilter)
     _title: Optional[int] = -2
     _alive: Optional[list] = None
     _nwords: Optional[list] = None
@@ -156,6 +156,7 @@ _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 
+@lru_cache(maxsize=16384)
 def comparable(text: str) -> str:
     """A line reduced for comparison: case-folded, spaces collapsed, quotes straightened,
     edge punctuation gone."""

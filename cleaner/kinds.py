@@ -79,8 +79,6 @@ class Rule:
         raise NotImplementedError
 
     def matches(self, ctx: Context, index: int) -> bool:
-        if ctx.candidates is not None and index not in ctx.candidates:
-            return False  # the combined prefilter already ruled out every pattern here
         return ctx.search(self, self.pattern, ctx.text[index].strip()) is not None
 
 
@@ -91,9 +89,8 @@ class LineRule(Rule):
 
     def apply(self, ctx: Context) -> None:
         max_words = self.options["max_words"]
-        lines = ctx.alive_lines() if ctx.candidates is None else sorted(ctx.candidates)
-        for i in lines:
-            if not ctx.alive(i) or (max_words and ctx.nwords(i) > max_words):
+        for i in ctx.alive_lines():
+            if max_words and ctx.nwords(i) > max_words:
                 continue
             if self.matches(ctx, i):
                 ctx.drop(i, self)

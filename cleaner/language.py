@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Mapping
 
 _WORD = re.compile(r"\w+")
@@ -25,6 +26,7 @@ DOC_MIN_SHARE = 0.15  # the winner's stopwords make at least this share of the w
 DOC_MIN_LEAD = 1.4  # and beat the runner-up by this factor
 BLOCK_MIN_WORDS = 8  # shorter blocks carry too little evidence to call foreign
 SAMPLE_CHARS = 2000  # what langdetect sees at most
+BLOCK_SAMPLE_CHARS = 600  # a block's sample: enough for langdetect to be sure of a language
 MIN_DETECT_WORDS = 20  # below this (in a spaced script) langdetect is not asked
 
 _detect_lock = threading.Lock()
@@ -64,6 +66,15 @@ def script_of(text: str) -> str:
         if len(pattern.findall(sample)) > len(sample) * 0.2:
             return name
     return "latin"
+
+
+_SCRIPT_OF_LANGUAGE = {"ru": "cyrillic", "uk": "cyrillic", "bg": "cyrillic", "sr": "cyrillic",
+                       "el": "greek", "ar": "arabic", "fa": "arabic", "zh": "cjk", "ja": "cjk",
+                       "ko": "cjk"}
+
+
+def script_of_language(lang: str | None) -> str:
+    return _SCRIPT_OF_LANGUAGE.get(lang or "", "latin")
 
 
 class LanguageModel:
@@ -145,7 +156,16 @@ class LanguageModel:
                 return lang  # the stopwords alone are decisive
         if len(tokens) < 2 * BLOCK_MIN_WORDS:
             return None
-        guess, prob = _langdetect(text[:SAMPLE_CHARS])
+        if script_of(text) == script_of_language(doc_lang) and (not ranked or ranked[0][0] < 0.08):
+            # Same script and no other language's stopwords either: a list, a table or a
+            # menu in the document's own language, not a foreign block. No need to ask.
+            return None
+        return self._langdetect_block(text[:BLOCK_SAMPLE_CHARS], doc_lang)
+
+    @staticmethod
+    @lru_cache(maxsize=4096)
+    def _langdetect_block(sample: str, doc_lang: str) -> str | None:
+        guess, prob = _langdetect(sample)
         if guess and guess != doc_lang and prob >= 0.9:
             return guess
         return None

@@ -5,13 +5,11 @@ over-removal guard at the end.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
-import regex
 
-from .context import MAX_PATTERN_CHARS, Context
+from .context import Context
 from .decode import to_text
 from .errors import InputError
 from .packs import PackSet, get_packset
@@ -23,7 +21,6 @@ from .segment import Document, ends_sentence, words
 # of 10+ words that end a sentence) is never cut to less than GUARD_KEEP_SHARE of them.
 GUARD_PROSE_WORDS = 150
 GUARD_KEEP_SHARE = 0.15
-PREFILTER_TIMEOUT = 0.5
 
 MAX_ROUNDS = 4  # passes over the surviving lines until nothing more is removed
 
@@ -98,12 +95,7 @@ def _foreign_blocks(model, block_texts: list[str], doc_lang: Optional[str]) -> d
 
 
 def _apply(ctx: Context, rules) -> None:
-    prefilter = _prefilter(tuple(r for r in rules if r.PATTERN and r.PHASE >= 1))
-    filtered = False
     for rule in rules:
-        if rule.PHASE >= 1 and not filtered:
-            ctx.candidates = _candidates(ctx, prefilter)
-            filtered = True
         rule.apply(ctx)
 
 
@@ -130,7 +122,9 @@ def _another_round(ctx: Context, rules, model, doc_lang: Optional[str]) -> bool:
     block_texts = ["\n".join(lines[s:e]) for s, e in doc.blocks]
     again = Context(doc, lang=doc_lang, model=model,
                     foreign=_foreign_blocks(model, block_texts, doc_lang))
-    _apply(again, rules)
+    # A line that survived a line or trim rule keeps surviving it: only rules that judge
+    # lines by their neighbours can decide differently now.
+    _apply(again, [r for r in rules if r.KEY not in ("line", "trim")])
     if not any(mark is not None for mark in again.removed) and not again.trims:
         return False
     for j, mark in enumerate(again.removed):
@@ -144,33 +138,6 @@ def _another_round(ctx: Context, rules, model, doc_lang: Optional[str]) -> bool:
     ctx.warnings.extend(w for w in again.warnings if w not in ctx.warnings)
     ctx._alive = None
     return True
-
-
-@lru_cache(maxsize=64)
-def _prefilter(rules: tuple):
-    """One case-insensitive alternation of every pattern rule: a line it does not match is
-    matched by none of them, so most lines cost one search instead of one per rule."""
-    if not rules:
-        return None
-    try:
-        return regex.compile("|".join(f"(?:{r.value})" for r in rules), regex.IGNORECASE)
-    except regex.error:  # a pattern with global inline flags: no prefilter, rules run alone
-        return None
-
-
-def _candidates(ctx: Context, prefilter) -> Optional[set]:
-    if prefilter is None:
-        return None
-    found = set()
-    for i in ctx.alive_lines():
-        if len(ctx.text[i]) > MAX_PATTERN_CHARS:
-            continue
-        try:
-            if prefilter.search(ctx.text[i].strip(), timeout=PREFILTER_TIMEOUT):
-                found.add(i)
-        except TimeoutError:
-            found.add(i)  # undecided: let each rule judge it under its own timeout
-    return found
 
 
 def _guard_over_removal(ctx: Context) -> None:

@@ -7,6 +7,7 @@ Rules see both; rendering only ever keeps or drops whole lines (or trims a span 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 _WORD = re.compile(r"\w+")
@@ -15,9 +16,17 @@ _TERMINAL = re.compile(r"[.!?。！？»”\"')\]]\s*$")
 _ELLIPSIS = re.compile(r"(\.\.\.|…)\s*[\]\)]?\s*$")
 
 
-def words(text: str) -> list[str]:
-    """The ``\\w+`` tokens of ``text`` (Unicode-aware)."""
-    return _WORD.findall(text)
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The ``\\w+`` tokens of ``text`` (Unicode-aware); cached, as rules ask for the same
+    line's words many times (and again in each round)."""
+    if len(text) > 4096:
+        return tuple(_WORD.findall(text))
+    return _words(text)
 
 
 def ends_sentence(text: str) -> bool:
