@@ -16,6 +16,7 @@ from .kinds import Rule
 from .segment import ends_sentence, is_menu, words
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
+DENSITY_SAMPLE_CHARS = 20_000  # a line's stopword share is judged on at most this much of it
 
 
 class ClassifyRule(Rule):
@@ -81,7 +82,7 @@ class ClassifyRule(Rule):
         shares = []
         for i in lines:
             if ctx.nwords(i) >= 15:
-                tokens = words(ctx.text[i])
+                tokens = words(ctx.text[i][:DENSITY_SAMPLE_CHARS])
                 shares.append(sum(1 for t in tokens if t.lower() in stop) / len(tokens))
         if len(shares) < 3:
             return 1.0
@@ -100,7 +101,7 @@ class ClassifyRule(Rule):
                 labels[i] = BAD  # rules removed it: a bad neighbour
         for i in lines:
             text = ctx.text[i].strip()
-            tokens = words(text)
+            tokens = words(text[:DENSITY_SAMPLE_CHARS])
             density = sum(1 for t in tokens if t.lower() in stop) / len(tokens) if tokens else 0.0
             length = len(text)
             if length < o["length_low"]:

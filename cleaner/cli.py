@@ -238,3 +238,7 @@ def rules_new(domain: str, rules_dir: Optional[str]) -> None:
         raise _fail(str(exc)) from None
     click.echo(f"wrote {pack_file}")
     click.echo(f"wrote {samples}/README.txt (put NAME.txt, NAME.expected.txt, NAME.meta.yaml there)")
+
+
+if __name__ == "__main__":  # python -m cleaner.cli
+    main()

@@ -117,7 +117,7 @@ class LanguageModel:
             size += len(text)
             if size >= 6 * SAMPLE_CHARS:
                 break
-        sample = "\n".join(sample_parts)
+        sample = "\n".join(sample_parts)[: 6 * SAMPLE_CHARS]
         if not sample.strip():
             return LanguageGuess(None, "none", 0.0)
         tokens = _WORD.findall(sample)
@@ -142,7 +142,7 @@ class LanguageModel:
         """The block's language when it is confidently not ``doc_lang``; None otherwise."""
         if not doc_lang:
             return None
-        tokens = _WORD.findall(text)
+        tokens = _WORD.findall(text[:BLOCK_SAMPLE_CHARS * 10])
         if len(tokens) < BLOCK_MIN_WORDS:
             return None
         own = self.stopword_share(tokens, doc_lang)

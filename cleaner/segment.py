@@ -25,8 +25,13 @@ def words(text: str) -> tuple[str, ...]:
     """The ``\\w+`` tokens of ``text`` (Unicode-aware); cached, as rules ask for the same
     line's words many times (and again in each round)."""
     if len(text) > 4096:
-        return tuple(_WORD.findall(text))
+        return _long_words(text)
     return _words(text)
+
+
+@lru_cache(maxsize=1)
+def _long_words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))  # the huge line in hand: split it once
 
 
 def ends_sentence(text: str) -> bool:

@@ -1,0 +1,101 @@
+"""Hostile input: every case gives a cleaned result or a one-line error naming the input,
+a clear exit code, no traceback, and a run that ends (generous timeouts catch hangs only)."""
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner import clean, clean_document
+from cleaner.cli import main
+
+CLI = [sys.executable, "-m", "cleaner.cli"]
+STORY = ("Storm hits the coast\n\nThe storm reached the coast on Monday night, and officials said "
+         "the damage was the worst that the town had seen in a decade.\n")
+
+
+def cli(*args, input=None, timeout=120):
+    return subprocess.run([*CLI, *map(str, args)], input=input, capture_output=True, timeout=timeout)
+
+
+def test_random_binary_is_cleaned_not_fatal():
+    data = random.Random(1).randbytes(50_000)
+    out = clean(data)
+    assert isinstance(out, str) and "\x00" not in out
+
+
+def test_nul_bytes_are_dropped():
+    assert clean(STORY.replace("storm", "st\x00orm")) == clean(STORY)
+
+
+@pytest.mark.parametrize("doc", ["", "   ", "\n\n\n", "\t \n \r\n", b"", b"\xef\xbb\xbf"])
+def test_empty_and_whitespace_documents(doc):
+    assert clean(doc) == ""
+
+
+def test_long_single_line_ends(tmp_path):
+    path = tmp_path / "line.txt"
+    path.write_text("word " * 600_000)  # 3 MB on one line
+    result = cli("clean", path)
+    assert result.returncode == 0 and len(result.stdout) == 3_000_001
+
+
+def test_many_short_lines_end(tmp_path):
+    path = tmp_path / "lines.txt"
+    path.write_text("\n".join(f"Line {i} of the list" for i in range(30_000)))
+    result = cli("clean", path)
+    assert result.returncode == 0
+
+
+def test_deeply_nested_html_ends():
+    html = "<html><body>" + "<div>" * 60_000 + "<p>Deep text here.</p>" + "</div>" * 60_000 + "</body></html>"
+    out = clean(html, html=True)
+    assert isinstance(out, str)
+
+
+def test_unclosed_tags_and_wrong_charset():
+    html = ("<html><head><meta charset='iso-8859-1'></head><body><article><h1>Café opens"
+            "<p>The new café on the square opened on Monday, and its owner said that the first "
+            "week had been busier than she had hoped.<p>Another paragraph").encode("utf-8")
+    out = clean(html)
+    assert "Café" in out or "café" in out  # valid UTF-8 wins over a wrong declaration
+
+
+def test_missing_file_and_directory_one_line_errors(tmp_path):
+    missing = cli("clean", tmp_path / "nope.txt")
+    assert missing.returncode == 1
+    assert missing.stderr.decode().strip() == f"cleaner: {tmp_path / 'nope.txt'}: no such file"
+    folder = cli("clean", tmp_path)
+    assert folder.returncode == 1 and b"is a directory" in folder.stderr
+    assert b"Traceback" not in missing.stderr + folder.stderr
+
+
+def test_closed_stdout_is_quiet(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text((STORY + "\n") * 2000)
+    pipe = subprocess.run(f"{sys.executable} -m cleaner.cli clean {path} | head -1",
+                          shell=True, capture_output=True, timeout=120)
+    assert pipe.stdout.decode().startswith("Storm hits the coast")
+    assert b"Traceback" not in pipe.stderr and b"BrokenPipe" not in pipe.stderr
+
+
+def test_catastrophic_pattern_in_a_pack_does_not_hang(tmp_path):
+    (tmp_path / "slow.yaml").write_text(
+        "pack: slow\nrules:\n  - id: slow-rule\n    category: ad\n    line: '^(a|aa)+$'\n"
+        "    timeout: 0.05\n    examples: {drop: [aaaa], keep: [b]}\n")
+    doc = STORY + "\n" + "a" * 40 + "b\n"
+    result = clean_document(doc, rules_dirs=[tmp_path])
+    assert any("slow-rule" in w and "timed out" in w and "slow.yaml" in w for w in result.warnings)
+    assert "a" * 40 + "b" in result.text  # treated as not matching: the line stays
+
+
+def test_python_tag_pack_refused_by_cli(tmp_path):
+    (tmp_path / "evil.yaml").write_text("pack: evil\nrules: !!python/object/apply:os.system ['touch pwned']\n")
+    result = CliRunner().invoke(main, ["clean", "--rules-dir", str(tmp_path)], input=STORY)
+    assert result.exit_code == 1 and "refused" in result.stderr
+    assert not Path("pwned").exists() and not (tmp_path / "pwned").exists()
