@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .context import Context
 from .kinds import Rule
-from .segment import ends_sentence, is_menu, words
+from .segment import ends_sentence, is_list_item, is_menu, words
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 DENSITY_SAMPLE_CHARS = 20_000  # a line's stopword share is judged on at most this much of it
@@ -33,8 +33,8 @@ class ClassifyRule(Rule):
         "reference_share": 0.40,  # median stopword share of long prose lines the thresholds assume  # a bad line between good ones with this share is kept
         "min_words": 60,  # documents shorter than this are left to the other rules
         "run_words": 40,  # words of neargood prose that make a run content without a good line
-        "min_bad_share": 0.0,  # share of words in bad or short lines below which the document
-                                # is already clean (an extractor's output): left to the rules
+        "min_menu_share": 0.2,  # share of lines in menu-like runs (3+ short or bad lines that
+                                # end no sentence) below which the text is already extracted
         "inner_bad_lines": 3,  # between content, a bad run shorter than this is kept (a table
                                # row, a list item, a wrapped line): only edges and long runs go
     }
@@ -47,9 +47,8 @@ class ClassifyRule(Rule):
         if total < self.options["min_words"]:
             return
         labels = self.initial_labels(ctx, lines)
-        low = sum(ctx.nwords(i) for i in lines if labels[i] == BAD)
-        if low < self.options["min_bad_share"] * total:
-            return
+        if self.menu_share(ctx, lines, labels) < self.options["min_menu_share"]:
+            return  # no menus or link lists: already extracted text, left to the rules
         revised = self.revise(ctx, labels)
         for i in self.inner_keeps(ctx, revised):
             revised[i] = GOOD
@@ -75,6 +74,21 @@ class ClassifyRule(Rule):
         return keep
 
     # --- one line alone ------------------------------------------------------------------
+    @staticmethod
+    def menu_share(ctx: Context, lines: list[int], labels: dict[int, str]) -> float:
+        """Share of the lines that sit in runs of three or more short or bad lines ending no
+        sentence: the menus, link lists and footers of a page dump."""
+        in_runs, run = 0, 0
+        for i in lines:
+            if labels[i] in (SHORT, BAD) and not ends_sentence(ctx.text[i]) \
+                    and not is_list_item(ctx.text[i]):
+                run += 1
+                continue
+            in_runs += run if run >= 3 else 0
+            run = 0
+        in_runs += run if run >= 3 else 0
+        return in_runs / len(lines) if lines else 0.0
+
     def scale(self, ctx: Context, lines: list[int], stop) -> float:
         """Thresholds shrink for languages whose prose has few stopwords (Finnish, Turkish,
         Hungarian inflect where English adds a word): the median share of the document's long
@@ -162,8 +176,8 @@ class ClassifyRule(Rule):
                         new[i] = GOOD
                     elif first is not None and i < first:
                         new[i] = GOOD if self.is_heading(ctx, i) else BAD
-                    else:
-                        new[i] = BAD
+                    else:  # trailing: a list that ends the passage stays, other residue goes
+                        new[i] = GOOD if is_list_item(ctx.text[i]) else BAD
             run.clear()
 
         for i in order:

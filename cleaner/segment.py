@@ -39,6 +39,14 @@ def ends_sentence(text: str) -> bool:
     return bool(_TERMINAL.search(text)) and not _ELLIPSIS.search(text)
 
 
+_LIST_ITEM = re.compile(r"^\s*([-–•*·▪►✓]|\d{1,2}[.)])\s+\S")
+
+
+def is_list_item(text: str) -> bool:
+    """A bulleted or numbered item ("- Salt", "• 2 eggs", "3. Stir"): written as a list."""
+    return bool(_LIST_ITEM.match(text))
+
+
 def is_menu(text: str) -> bool:
     """Two or more menu separators ('|', '•', '·'): a nav bar, never a headline."""
     return sum(text.count(c) for c in "|•·") >= 2
