@@ -105,3 +105,24 @@ def test_non_editable_install_works_outside_repo(tmp_path):
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.startswith(str(target))
     assert "Published October" not in out.stdout and "NATO chief Mark Rutte" in out.stdout
+
+    # the contributor loop, through the installed copy, outside the repo
+    def cleaner(*args):
+        return subprocess.run([sys.executable, "-m", "cleaner", *map(str, args)],
+                              capture_output=True, text=True, cwd=tmp_path, env=env)
+
+    assert cleaner("rules", "new", "example.com", "--dir", "packs").returncode == 0
+    assert cleaner("rules", "lint", "packs").returncode == 0
+    samples = tmp_path / "packs" / "corpus_samples" / "example.com"
+    story = ("Council approves new budget\n\nThe city council approved the budget on Monday "
+             "after a long debate about schools and roads, officials said.\n\n"
+             "Follow Example on Google News\n")
+    (samples / "one.txt").write_text(story)
+    (samples / "one.expected.txt").write_text(story.rsplit("\n\n", 1)[0] + "\n")
+    (samples / "one.meta.yaml").write_text("url: https://example.com/news/1\n")
+    tested = cleaner("rules", "test", "packs")
+    assert tested.returncode == 0 and tested.stdout.strip().endswith("3 passed, 0 failed"), tested.stdout
+    (tmp_path / "page.txt").write_text(story)
+    cleaned = cleaner("clean", "--rules-dir", "packs", "--url", "https://example.com/a", "page.txt")
+    assert cleaned.returncode == 0 and "Google News" not in cleaned.stdout
+    assert "council approved" in cleaned.stdout
