@@ -344,8 +344,8 @@ class BioRule(Rule):
 
 
 class DensityRule(Rule):
-    """Blocks with at least ``min_hits`` words from ``terms`` (matched as word prefixes), and
-    next to such a block, neighbours with at least ``neighbour_hits``. With ``require``, a
+    """Lines with at least ``min_hits`` words from ``terms`` (matched as word prefixes), and
+    next to such a line, neighbours with at least ``neighbour_hits``. With ``require``, a
     block must also contain one of those phrases: banners address the reader ("we use",
     "your"), while a news report about cookie banners does not."""
 
@@ -394,25 +394,23 @@ class DensityRule(Rule):
             return 0
 
     def apply(self, ctx: Context) -> None:
+        """Judged line by line (an extractor's output is often one block per document, and a
+        whole article must not go for the banner under it); the hit lines then grow over
+        neighbouring lines that carry a hit of their own."""
         o = self.options
-        blocks = [b for b in range(len(ctx.doc.blocks)) if ctx.block_alive(b)]
-        counts = {}
-        for b in blocks:
-            text = ctx.block_text(b)
-            counts[b] = self.hits(ctx, text) if len(words(text)) <= o["max_words"] else 0
-        hit = {b for b in blocks if counts[b] >= o["min_hits"]}
+        lines = ctx.alive_lines()
+        counts = [self.hits(ctx, ctx.text[i]) if ctx.nwords(i) <= o["max_words"] else 0
+                  for i in lines]
+        hit = {p for p, c in enumerate(counts) if c >= o["min_hits"]}
         grown = True
-        while grown:  # neighbours of dropped blocks join when they carry a hit themselves
+        while grown:
             grown = False
-            for pos, b in enumerate(blocks):
-                if b in hit or counts[b] < o["neighbour_hits"]:
-                    continue
-                if (pos > 0 and blocks[pos - 1] in hit) or (pos + 1 < len(blocks) and blocks[pos + 1] in hit):
-                    hit.add(b)
+            for p, c in enumerate(counts):
+                if p not in hit and c >= o["neighbour_hits"] and ({p - 1, p + 1} & hit):
+                    hit.add(p)
                     grown = True
-        for b in hit:
-            for i in ctx.block_lines(b):
-                ctx.drop(i, self)
+        for p in hit:
+            ctx.drop(lines[p], self)
 
 
 class ForeignRule(Rule):
