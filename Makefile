@@ -9,7 +9,7 @@ DEMO := corpus_samples/seeds/001_221361826b34e8bf.txt
 $(VENV)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,datatrove,spark]'
 	touch $@
 
 install: $(VENV)/.installed
