@@ -11,7 +11,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-from .segment import Document, ends_sentence, is_menu, words
+from .segment import Document, ends_sentence, is_menu, lower, words
 
 if TYPE_CHECKING:  # pragma: no cover
     from .kinds import Rule
@@ -137,6 +137,8 @@ class Context:
         Lines longer than ``MAX_PATTERN_CHARS`` are never boilerplate a pattern could name."""
         if len(text) > MAX_PATTERN_CHARS:
             return None
+        if getattr(rule, "lowered", False):
+            text = lower(text)
         try:
             return pattern.search(text, timeout=rule.timeout)
         except TimeoutError:

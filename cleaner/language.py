@@ -122,11 +122,13 @@ class LanguageModel:
             return LanguageGuess(None, "none", 0.0)
         tokens = _WORD.findall(sample)
         script = script_of(sample)
+        too_little = len(sample.strip()) < 2 * MIN_DETECT_WORDS if script == "cjk" \
+            else len(tokens) < MIN_DETECT_WORDS  # CJK is written without spaces: count chars
+        if too_little:
+            # Too little text for any vote to be stable. Cleaning only ever shortens a text,
+            # so its output lands here too: the same answer, and cleaning stays idempotent.
+            return LanguageGuess(None, "none", 0.0)
         if script in ("latin", "cyrillic"):
-            if len(tokens) < MIN_DETECT_WORDS:
-                # Too few words for any vote to be stable. Cleaning only ever shortens a text,
-                # so its output lands here too: the same answer, and cleaning stays idempotent.
-                return LanguageGuess(None, "none", 0.0)
             ranked = self.shares(tokens)
             if ranked:
                 top, lang = ranked[0]

@@ -42,6 +42,12 @@ def ends_sentence(text: str) -> bool:
 _LIST_ITEM = re.compile(r"^\s*([-–•*·▪►✓]|\d{1,2}[.)])\s+\S")
 
 
+def lower(text: str) -> str:
+    """Lowercase for matching: like ``str.lower`` but the Turkish dotted İ becomes a plain i
+    (``str.lower`` gives i plus a combining dot, which no pattern written with i matches)."""
+    return text.replace("İ", "i").lower()
+
+
 def is_list_item(text: str) -> bool:
     """A bulleted or numbered item ("- Salt", "• 2 eggs", "3. Stir"): written as a list."""
     return bool(_LIST_ITEM.match(text))
