@@ -152,7 +152,7 @@ class Context:
 
 
 _SPACE = re.compile(r"\s+")
-_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+_LEADING_PUNCT = re.compile(r"[\W_]*")
 
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
@@ -162,4 +162,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": 
 def comparable(text: str) -> str:
     """A line reduced for comparison: case-folded, spaces collapsed, quotes straightened,
     edge punctuation gone."""
-    return _EDGE_PUNCT.sub("", _SPACE.sub(" ", text.translate(_QUOTES)).strip().casefold())
+    text = _SPACE.sub(" ", text.translate(_QUOTES)).strip().casefold()
+    start = _LEADING_PUNCT.match(text).end()
+    end = len(text) - _LEADING_PUNCT.match(text[::-1]).end()  # linear, unlike [\W_]+$
+    return text[start:end] if end > start else ""

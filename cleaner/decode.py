@@ -3,6 +3,9 @@
 Bytes are read as UTF-8 (a UTF-8 BOM is dropped, UTF-16/32 BOMs are honoured); bytes that are
 not valid UTF-8 are replaced with U+FFFD rather than raising, so a damaged record never stops a
 corpus run. NUL bytes are dropped: no text format means them, and they break downstream tools.
+So is every U+FEFF, not only a leading BOM: concatenated files leave BOMs mid-text, and one at
+the start of a line would become the BOM of the output once the lines above it are removed,
+and be stripped by a second cleaning (which must change nothing).
 """
 from __future__ import annotations
 
@@ -28,7 +31,7 @@ def decode_bytes(data: bytes) -> str:
 
 
 def to_text(document: str | bytes | bytearray | memoryview) -> str:
-    """Return ``document`` as str: BOM stripped, newlines normalised to ``\\n``, NULs dropped."""
+    """Return ``document`` as str: BOMs (U+FEFF) and NULs dropped, newlines normalised to ``\\n``."""
     if isinstance(document, (bytes, bytearray, memoryview)):
         text = decode_bytes(bytes(document))
     elif isinstance(document, str):
@@ -37,9 +40,12 @@ def to_text(document: str | bytes | bytearray | memoryview) -> str:
         raise InputError(
             f"cannot clean a {type(document).__name__}: pass the document as str or bytes"
         )
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return normalise_newlines(text).replace("\x00", "")
+    text = normalise_newlines(text)
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if "\ufeff" in text:
+        text = text.replace("\ufeff", "")
+    return text
 
 
 def normalise_newlines(text: str) -> str:

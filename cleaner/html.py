@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Optional
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -62,9 +63,16 @@ def _attr(tree, selector: str, name: str) -> Optional[str]:
 
 
 def page_url(tree) -> Optional[str]:
+    """The page's own http(s) url, from ``<link rel=canonical>`` or ``og:url``; one that does not
+    parse to a host (``http://[``: an unclosed IPv6 bracket) is no url."""
     for selector, name in (('link[rel="canonical" i]', "href"), ('meta[property="og:url" i]', "content")):
         value = _attr(tree, selector, name)
         if value and value.lower().startswith(("http://", "https://")):
+            try:
+                if not urlsplit(value).hostname:
+                    continue
+            except ValueError:
+                continue
             return value
     return None
 

@@ -73,7 +73,10 @@ def host_of(url: Optional[str]) -> str:
         return ""
     if "//" not in url:
         url = "//" + url
-    host = (urlsplit(url).hostname or "").lower()
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:  # "http://[" and the like: no host to match a site pack on
+        return ""
     return host[4:] if host.startswith("www.") else host
 
 

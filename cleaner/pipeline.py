@@ -22,7 +22,7 @@ from .segment import Document, ends_sentence, words
 GUARD_PROSE_WORDS = 150
 GUARD_KEEP_SHARE = 0.15
 
-MAX_ROUNDS = 4  # passes over the surviving lines until nothing more is removed
+MAX_ROUNDS = 6  # passes over the surviving lines until nothing more is removed
 
 
 def looks_like_html(text: str) -> bool:
@@ -39,29 +39,19 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
     """Clean already-decoded plain text. ``only_rules`` runs just those rules, once (rule
     tests); ``skip_kinds`` leaves out rules of those kinds.
 
-    Rules judge lines by their neighbours, and removing lines changes the neighbours, so a
-    full run repeats on what survived until nothing more goes (at most ``MAX_ROUNDS``): that
-    makes cleaning idempotent, ``clean(clean(x)) == clean(x)``.
+    Rules judge lines by their neighbours, and removing lines changes the neighbours (and
+    can even change which language or site the rest reads as), so a full run repeats on what
+    survived, detecting the language and choosing packs afresh, until nothing more goes (at
+    most ``MAX_ROUNDS``): that makes cleaning idempotent, ``clean(clean(x)) == clean(x)``.
     """
     packset = packset or get_packset()
     doc = Document.from_text(text)
     model = packset.model
     block_texts = ["\n".join(doc.lines[s:e]) for s, e in doc.blocks]
-    if lang:
-        doc_lang, method = lang.lower(), "given"
-    else:
-        guess = model.document_language(block_texts)
-        doc_lang, method = guess.lang, guess.method
+    doc_lang, method = _language(model, block_texts, lang)
     foreign = _foreign_blocks(model, block_texts, doc_lang)
-    langs = {doc_lang, *foreign.values()}
     if only_rules is None:
-        packs, rules = packset.select(langs, url, text)
-        own = {p.name for p in packs if p.kind != "language" or doc_lang in p.languages}
-        # A pack chosen for a foreign block brings its vocabulary (consent banners in that
-        # language), not its line rules, which would run over the whole document.
-        rules = [r for r in rules if r.KEY not in skip_kinds
-                 and (r.pack_name in own or r.KEY == "density")]
-        pack_names = [p.name for p in packs]
+        pack_names, rules = _choose(packset, doc_lang, foreign, url, text, skip_kinds)
     else:
         rules = sorted(only_rules, key=lambda r: r.PHASE)
         pack_names = sorted({r.pack_name for r in rules})
@@ -69,7 +59,25 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
     _apply(ctx, rules)
     if only_rules is None:
         for _ in range(MAX_ROUNDS - 1):
-            if not _another_round(ctx, rules, model, doc_lang):
+            lines, origin = _survivors(ctx)
+            again_doc = Document(lines)
+            again_doc.index_blocks()
+            blocks = ["\n".join(lines[s:e]) for s, e in again_doc.blocks]
+            new_lang, new_method = _language(model, blocks, lang)
+            new_foreign = _foreign_blocks(model, blocks, new_lang)
+            new_names, new_rules = _choose(packset, new_lang, new_foreign, url,
+                                           "\n".join(lines), skip_kinds)
+            if new_lang == doc_lang and [r.id for r in new_rules] == [r.id for r in rules]:
+                # A line that survived a line or trim rule keeps surviving it: only rules that
+                # judge lines by their neighbours can decide differently now.
+                run = [r for r in new_rules if r.KEY not in ("line", "trim")]
+            else:
+                run = new_rules  # another language or site now: all of its rules apply
+            doc_lang, method, rules = new_lang, new_method, new_rules
+            pack_names = new_names
+            again = Context(again_doc, lang=new_lang, model=model, foreign=new_foreign)
+            _apply(again, run)
+            if not _merge_round(ctx, again, origin):
                 break
         _guard_over_removal(ctx)
     return CleanResult(
@@ -81,6 +89,25 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
         warnings=ctx.warnings,
         input_lines=len(doc.lines),
     )
+
+
+def _language(model, block_texts: list[str], given: Optional[str]) -> tuple[Optional[str], str]:
+    if given:
+        return given.lower(), "given"
+    guess = model.document_language(block_texts)
+    return guess.lang, guess.method
+
+
+def _choose(packset: PackSet, doc_lang: Optional[str], foreign: dict[int, str],
+            url: Optional[str], text: str, skip_kinds: tuple[str, ...]):
+    """(pack names, rules in phase order) for a document in ``doc_lang``."""
+    packs, rules = packset.select({doc_lang, *foreign.values()}, url, text)
+    own = {p.name for p in packs if p.kind != "language" or doc_lang in p.languages}
+    # A pack chosen for a foreign block brings its vocabulary (consent banners in that
+    # language), not its line rules, which would run over the whole document.
+    rules = [r for r in rules if r.KEY not in skip_kinds
+             and (r.pack_name in own or r.KEY == "density")]
+    return [p.name for p in packs], rules
 
 
 def _foreign_blocks(model, block_texts: list[str], doc_lang: Optional[str]) -> dict[int, str]:
@@ -99,9 +126,9 @@ def _apply(ctx: Context, rules) -> None:
         rule.apply(ctx)
 
 
-def _another_round(ctx: Context, rules, model, doc_lang: Optional[str]) -> bool:
-    """Run the rules again on the surviving lines (blank runs folded as rendering does) and
-    carry what they remove back to the original lines. False when nothing more went."""
+def _survivors(ctx: Context) -> tuple[list[str], list[Optional[int]]]:
+    """The surviving lines, blank runs folded as rendering does, with each one's original
+    index (None for the blank separators)."""
     lines: list[str] = []
     origin: list[Optional[int]] = []
     blank = False
@@ -117,14 +144,11 @@ def _another_round(ctx: Context, rules, model, doc_lang: Optional[str]) -> bool:
             blank = False
         lines.append(line)
         origin.append(i)
-    doc = Document(lines)
-    doc.index_blocks()
-    block_texts = ["\n".join(lines[s:e]) for s, e in doc.blocks]
-    again = Context(doc, lang=doc_lang, model=model,
-                    foreign=_foreign_blocks(model, block_texts, doc_lang))
-    # A line that survived a line or trim rule keeps surviving it: only rules that judge
-    # lines by their neighbours can decide differently now.
-    _apply(again, [r for r in rules if r.KEY not in ("line", "trim")])
+    return lines, origin
+
+
+def _merge_round(ctx: Context, again: Context, origin: list[Optional[int]]) -> bool:
+    """Carry what a round removed back to the original lines. False when nothing went."""
     if not any(mark is not None for mark in again.removed) and not again.trims:
         return False
     for j, mark in enumerate(again.removed):
