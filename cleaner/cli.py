@@ -5,16 +5,26 @@ one line on stderr, 2 a usage error (click's own convention). Never a traceback 
 """
 from __future__ import annotations
 
+import io
 import json
+import os
+import stat
 import sys
+from contextlib import closing
+from pathlib import Path
 from typing import Optional
 
 import click
 
 from . import __version__
+from .batch import DocOptions, clean_source, read_source
+from .batch import set_options as set_doc_options
 from .errors import CleanerError, PackError
+from .jsonl import EXPLAIN_KEY, JsonlOptions, all_chunks, clean_chunk
+from .jsonl import set_options as set_jsonl_options
 from .packs import get_packset
-from .pipeline import clean_document
+from .parallel import WorkerDied, ordered_map, resolve_jobs
+from .progress import Progress
 
 
 def _fail(message: str) -> "click.exceptions.Exit":
@@ -29,47 +39,35 @@ def main() -> None:
     scraped news and keep the article, exactly as written."""
 
 
-def _read(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except IsADirectoryError:
-        raise _fail(f"{path}: is a directory, not a file") from None
-    except FileNotFoundError:
-        raise _fail(f"{path}: no such file") from None
-    except OSError as exc:
-        raise _fail(f"{path}: cannot read: {exc.strerror or exc}") from None
-
-
-def _explain(result, source: str) -> None:
-    for r in result.removals:
-        lines = f"line {r.line_numbers[0]}" if len(r.line_numbers) == 1 else \
-            f"lines {r.line_numbers[0]}-{r.line_numbers[-1]}"
-        verb = "trimmed" if r.trimmed else "removed"
-        first = r.lines[0].strip()
-        more = f" (+{len(r.lines) - 1} more)" if len(r.lines) > 1 else ""
-        click.echo(f"{source}: {lines}: {verb} by {r.rule_id} [{r.category}]: "
-                   f"{first[:70]!r}{more}", err=True)
-    for warning in result.warnings:
-        click.echo(f"{source}: warning: {warning}", err=True)
-
-
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
 @click.option("--url", help="The page's URL: picks site packs by domain.")
 @click.option("--lang", help="The document's language (ISO 639-1, e.g. en); skips detection.")
 @click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(),
               help="A folder of extra rule packs (repeatable); also CLEANER_RULES_PATH.")
-@click.option("--explain", is_flag=True, help="Report each removal and its rule on stderr.")
+@click.option("--explain", is_flag=True, help="Report each removal and its rule on stderr "
+              "(with --jsonl: in a 'cleaner' key of each record).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="json: one JSON object per document on stdout, "
               "with the text and every removal.")
 @click.option("--html/--text", "html", default=None,
               help="Force HTML or plain-text input (default: detect).")
+@click.option("--jsonl", is_flag=True,
+              help="Input is JSON Lines: clean one field of each record, keep the rest as it is.")
+@click.option("--field", metavar="NAME", help="--jsonl: the field to clean (default: text).")
+@click.option("--output-field", metavar="NAME",
+              help="--jsonl: write the cleaned text to NAME, beside the original.")
+@click.option("--url-field", metavar="NAME", help="--jsonl: each record's URL is in NAME.")
+@click.option("--skip-bad", is_flag=True, help="--jsonl: skip bad records (counted on stderr) "
+              "instead of stopping at the first.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes (0: one per core). Output is the same for any number.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar and a summary on stderr (default: when stderr is a terminal).")
 def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
-          rules_dirs: tuple[str, ...], explain: bool, fmt: str, html: Optional[bool]) -> None:
+          rules_dirs: tuple[str, ...], explain: bool, fmt: str, html: Optional[bool],
+          jsonl: bool, field: Optional[str], output_field: Optional[str],
+          url_field: Optional[str], skip_bad: bool, jobs: int, progress: Optional[bool]) -> None:
     """Clean FILES (or stdin, or '-') and write the article text to stdout.
 
     \b
@@ -77,33 +75,158 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
       cleaner clean story.txt
       curl -s https://example.org/a | cleaner clean --url https://example.org/a
       cleaner clean --explain story.txt 2>removed.log
+      cleaner clean --jsonl --field text --jobs 0 crawl.jsonl > clean.jsonl
     """
+    if not jsonl:
+        for name, value in (("--field", field), ("--output-field", output_field),
+                            ("--url-field", url_field), ("--skip-bad", skip_bad)):
+            if value:
+                raise click.UsageError(f"{name} needs --jsonl")
+    elif fmt == "json":
+        raise click.UsageError("--format json does not apply to --jsonl (records stay records; "
+                               "--explain adds the removals to each)")
+    elif explain and output_field == EXPLAIN_KEY:
+        raise click.UsageError(f"--output-field {EXPLAIN_KEY} would clash with --explain")
     try:
         get_packset(rules_dirs)
     except PackError as exc:
         raise _fail(str(exc)) from None
+    rules_dirs = tuple(str(Path(d).resolve()) for d in rules_dirs)
     sources = files or ("-",)
+    bar = Progress(progress, _total_size(sources), unit="record" if jsonl else "document")
+    try:
+        if jsonl:
+            options = JsonlOptions(field=field or "text", output_field=output_field,
+                                   explain=explain, url=url, url_field=url_field, lang=lang,
+                                   html=html, rules_dirs=rules_dirs)
+            _clean_jsonl(sources, options, resolve_jobs(jobs), skip_bad, bar)
+        else:
+            options = DocOptions(url=url, lang=lang, html=html, fmt=fmt, explain=explain,
+                                 rules_dirs=rules_dirs)
+            _clean_documents(sources, options, resolve_jobs(jobs), bar)
+    except KeyboardInterrupt:
+        bar.clear()
+        click.echo("cleaner: interrupted", err=True)
+        raise click.exceptions.Exit(130) from None
+    except WorkerDied as exc:
+        bar.clear()
+        raise _fail(str(exc)) from None
+    bar.finish()
+
+
+def _total_size(sources: tuple[str, ...]) -> Optional[int]:
+    """The bytes still to read when every source is a regular file (stdin redirected from
+    a file counts), for the progress bar's share and ETA; None when unknown."""
+    total = 0
     for source in sources:
-        data = _read(source)
-        name = "<stdin>" if source == "-" else source
         try:
-            result = clean_document(data, url=url, lang=lang, html=html, rules_dirs=rules_dirs)
-        except NotImplementedError as exc:
-            raise _fail(f"{name}: {exc}") from None
-        except CleanerError as exc:
-            raise _fail(f"{name}: {exc}") from None
-        try:
-            if fmt == "json":
-                payload = result.to_dict()
-                payload["source"] = name
-                sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+            if source == "-":
+                fd = sys.stdin.fileno()
+                info = os.fstat(fd)
+                size = info.st_size - os.lseek(fd, 0, os.SEEK_CUR)
             else:
-                sys.stdout.write(result.text)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            _quiet_broken_pipe()
-        if explain and fmt != "json":
-            _explain(result, name)
+                info = os.stat(source)
+                size = info.st_size
+        except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        total += size
+    return total
+
+
+def _isatty(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _write(stream, data) -> None:
+    try:
+        stream.write(data)
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+
+
+def _flush() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+
+
+def _clean_documents(sources: tuple[str, ...], options: DocOptions, jobs: int, bar: Progress) -> None:
+    """Plain documents: one file each, outputs in the order given, on ``jobs`` processes."""
+
+    def items():
+        for source in sources:
+            # A worker has no stdin of ours: stdin is read here and sent as bytes.
+            yield ("-", read_source("-")) if source == "-" and jobs > 1 else source
+
+    on_terminal = _isatty(sys.stdout)
+    with closing(ordered_map(clean_source, items(), jobs if len(sources) > 1 else 1,
+                             initializer=set_doc_options, initargs=(options,))) as outcomes:
+        for outcome in outcomes:
+            if outcome.error:
+                bar.clear()
+                raise _fail(outcome.error)
+            if on_terminal:  # the text and the bar share the screen: take the bar off first
+                bar.clear()
+            _write(sys.stdout, outcome.output)
+            _flush()
+            for line in outcome.explain:
+                bar.echo(line)
+            bar.advance(outcome.nbytes, outcome.counts)
+
+
+def _clean_jsonl(sources: tuple[str, ...], options: JsonlOptions, jobs: int, skip_bad: bool,
+                 bar: Progress) -> None:
+    """JSON Lines: records out in input order; a bad record stops the run (everything before
+    it written) or, with ``skip_bad``, is counted and reported at the end."""
+    out = sys.stdout.buffer
+    on_terminal = _isatty(sys.stdout)
+    bad: list[str] = []  # the first SHOW_BAD, named in the report
+    skipped = 0
+    with closing(ordered_map(clean_chunk, all_chunks(sources), jobs,
+                             initializer=set_jsonl_options, initargs=(options,))) as results:
+        for chunk, outcomes in results:
+            for number, line, problem, counts, nbytes in outcomes:
+                if problem is None:
+                    if on_terminal:
+                        bar.clear()
+                    _write(out, line)
+                    bar.advance(nbytes, counts)
+                    continue
+                where = f"{chunk.source}:line {number}: {problem}"
+                if not skip_bad:
+                    _flush_binary(out)
+                    bar.clear()
+                    raise _fail(where)
+                skipped += 1
+                if len(bad) < SHOW_BAD:
+                    bad.append(where)
+                bar.advance(nbytes, bad=True)
+            if chunk.error:
+                _flush_binary(out)
+                bar.clear()
+                raise _fail(chunk.error)
+    _flush_binary(out)
+    if skipped:
+        bar.clear()
+        more = f"; and {skipped - len(bad)} more" if skipped > len(bad) else ""
+        noun = "record" if skipped == 1 else "records"
+        click.echo(f"cleaner: skipped {skipped} bad {noun}: {'; '.join(bad)}{more}", err=True)
+
+
+SHOW_BAD = 5  # bad records named in the --skip-bad report
+
+
+def _flush_binary(out) -> None:
+    try:
+        out.flush()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
 
 
 def _quiet_broken_pipe() -> None:

@@ -1,0 +1,114 @@
+"""Plain documents as units of work: one file (or stdin) in, its output and report out.
+
+:func:`clean_source` reads and cleans one source with the options given to
+:func:`set_options` and returns everything the command writes for it as strings (the text or
+JSON line for stdout, the ``--explain`` lines for stderr), so it runs the same in this process
+or in a worker (see :mod:`cleaner.parallel`).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from typing import Optional
+
+from .errors import CleanerError
+from .pipeline import clean_document
+from .progress import result_counts
+
+
+@dataclass(frozen=True)
+class DocOptions:
+    url: Optional[str] = None
+    lang: Optional[str] = None
+    html: Optional[bool] = None
+    fmt: str = "text"
+    explain: bool = False
+    rules_dirs: tuple[str, ...] = ()
+
+
+@dataclass
+class Outcome:
+    """``error`` (one line, naming the source) or the output, the explanation and counts."""
+
+    name: str
+    output: str = ""
+    explain: tuple[str, ...] = ()
+    counts: Optional[tuple] = None
+    nbytes: int = 0
+    error: Optional[str] = None
+
+
+def source_name(path: str) -> str:
+    return "<stdin>" if path == "-" else path
+
+
+def read_source(path: str) -> bytes:
+    """The bytes of a file, or of stdin for '-'; :class:`CleanerError` naming the file."""
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except IsADirectoryError:
+        raise CleanerError(f"{path}: is a directory, not a file") from None
+    except FileNotFoundError:
+        raise CleanerError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise CleanerError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def explain_lines(result, source: str) -> tuple[str, ...]:
+    """``--explain`` for plain output: one line per removal and per warning."""
+    out = []
+    for r in result.removals:
+        lines = f"line {r.line_numbers[0]}" if len(r.line_numbers) == 1 else \
+            f"lines {r.line_numbers[0]}-{r.line_numbers[-1]}"
+        verb = "trimmed" if r.trimmed else "removed"
+        first = r.lines[0].strip()
+        more = f" (+{len(r.lines) - 1} more)" if len(r.lines) > 1 else ""
+        out.append(f"{source}: {lines}: {verb} by {r.rule_id} [{r.category}]: "
+                   f"{first[:70]!r}{more}")
+    for warning in result.warnings:
+        out.append(f"{source}: warning: {warning}")
+    return tuple(out)
+
+
+def clean_data(data: bytes, name: str, options: DocOptions) -> Outcome:
+    try:
+        result = clean_document(data, url=options.url, lang=options.lang, html=options.html,
+                                rules_dirs=options.rules_dirs)
+    except (NotImplementedError, CleanerError) as exc:
+        return Outcome(name, error=f"{name}: {exc}", nbytes=len(data))
+    if options.fmt == "json":
+        payload = result.to_dict()
+        payload["source"] = name
+        output = json.dumps(payload, ensure_ascii=False) + "\n"
+    else:
+        output = result.text
+    explain = explain_lines(result, name) if options.explain and options.fmt != "json" else ()
+    return Outcome(name, output, explain, result_counts(result), len(data))
+
+
+_OPTIONS: Optional[DocOptions] = None
+
+
+def set_options(options: DocOptions) -> None:
+    """Per-process set-up (the workers' initializer): keep the options, compile the packs."""
+    global _OPTIONS
+    from .packs import get_packset
+
+    _OPTIONS = options
+    get_packset(options.rules_dirs)
+
+
+def clean_source(path) -> Outcome:
+    """Clean one source: a path ('-' for stdin), or ('-', bytes) for stdin read elsewhere."""
+    if isinstance(path, tuple):
+        return clean_data(path[1], source_name(path[0]), _OPTIONS)
+    name = source_name(path)
+    try:
+        data = read_source(path)
+    except CleanerError as exc:
+        return Outcome(name, error=str(exc))
+    return clean_data(data, name, _OPTIONS)
