@@ -16,6 +16,7 @@ from .kinds import Rule
 from .segment import ends_sentence, is_list_item, is_menu, words
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
+MENU_ITEM_WORDS = 5  # a menu entry is a few words ("Home", "World news", "Contact us")
 DENSITY_SAMPLE_CHARS = 20_000  # a line's stopword share is judged on at most this much of it
 
 
@@ -80,8 +81,8 @@ class ClassifyRule(Rule):
         sentence: the menus, link lists and footers of a page dump."""
         in_runs, run = 0, 0
         for i in lines:
-            if labels[i] in (SHORT, BAD) and not ends_sentence(ctx.text[i]) \
-                    and not is_list_item(ctx.text[i]):
+            if labels[i] in (SHORT, BAD) and ctx.nwords(i) <= MENU_ITEM_WORDS \
+                    and not ends_sentence(ctx.text[i]) and not is_list_item(ctx.text[i]):
                 run += 1
                 continue
             in_runs += run if run >= 3 else 0
