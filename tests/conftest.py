@@ -8,6 +8,23 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus_samples"
 
+# The issue's minimal site pack, valid as it stands: tests that need a private pack use it.
+EXAMPLE_PACK = """\
+pack: example.org
+match:
+  domains: [example.org]
+rules:
+  - id: example-promo
+    category: ad
+    line: '^ZZZ-PROMO\\b.*$'
+    examples:
+      drop: ["ZZZ-PROMO buy two get one free"]
+      keep: ["The ZZZ-PROMO campaign was investigated by regulators."]
+"""
+PROMO_STORY = ("Council approves new budget\n\nZZZ-PROMO buy two get one free\n\n"
+               "The city council approved the new budget on Tuesday after a long debate, and the "
+               "mayor said that the money would go to schools and roads.\n")
+
 
 def text_samples() -> list[Path]:
     """Every plain-text corpus sample: NAME.txt with NAME.expected.txt beside it."""

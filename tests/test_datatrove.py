@@ -24,22 +24,9 @@ from datatrove.pipeline.readers import JsonlReader  # noqa: E402
 from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
 
 from cleaner.integrations.datatrove import CleanerStep  # noqa: E402
+from .conftest import EXAMPLE_PACK, PROMO_STORY  # noqa: E402
 
-PACK = """\
-pack: example.org
-match:
-  domains: [example.org]
-rules:
-  - id: example-promo
-    category: ad
-    line: '^ZZZ-PROMO\\b.*$'
-    examples:
-      drop: ["ZZZ-PROMO buy two get one free"]
-      keep: ["The ZZZ-PROMO campaign was investigated by regulators."]
-"""
-PROMO_STORY = ("Council approves new budget\n\nZZZ-PROMO buy two get one free\n\n"
-               "The city council approved the new budget on Tuesday after a long debate, and the "
-               "mayor said that the money would go to schools and roads.\n")
+PACK = EXAMPLE_PACK
 ALL_BOILERPLATE = "Share on Facebook\nShare on Twitter\n"
 FILES = 4
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import textwrap
 
 import pytest
 from click.testing import CliRunner
@@ -13,7 +12,7 @@ from click.testing import CliRunner
 from cleaner import clean_document
 from cleaner.cli import main
 
-from .conftest import CORPUS, expected_of, text_samples
+from .conftest import CORPUS, EXAMPLE_PACK, expected_of, text_samples
 
 SEEDS = [p for p in sorted((CORPUS / "seeds").glob("*.txt")) if not p.name.endswith(".expected.txt")]
 STORY = ("Big storm hits the coast\n\nThe storm reached the coast on Monday night, and officials "
@@ -117,18 +116,7 @@ def test_html_detected_per_record_or_forced(tmp_path):
 def test_url_field_picks_site_packs(tmp_path):
     packs = tmp_path / "packs"
     packs.mkdir()
-    (packs / "example.yaml").write_text(textwrap.dedent("""\
-        pack: example.org
-        match:
-          domains: [example.org]
-        rules:
-          - id: example-promo
-            category: ad
-            line: '^ZZZ-PROMO\\b.*$'
-            examples:
-              drop: ["ZZZ-PROMO buy two get one free"]
-              keep: ["The ZZZ-PROMO campaign was investigated by regulators."]
-        """))
+    (packs / "example.yaml").write_text(EXAMPLE_PACK)
     text = STORY + "\n\nZZZ-PROMO buy two get one free\n"
     path = write_jsonl(tmp_path / "in.jsonl", [
         record(1, text, url="https://www.example.org/a"), record(2, text, url=None), record(3, text)])

@@ -1,25 +1,15 @@
 """Pack loading and validation: the issue's minimal pack, clear errors, safe YAML only."""
 from __future__ import annotations
 
-import textwrap
 
 import pytest
 
 from cleaner import PackError, clean
-from cleaner.packs import load_pack, get_packset
+from cleaner.packs import get_packset, load_pack
 
-MINIMAL = textwrap.dedent("""\
-    pack: example.org
-    match:
-      domains: [example.org]
-    rules:
-      - id: example-promo
-        category: ad
-        line: '^ZZZ-PROMO\\b.*$'
-        examples:
-          drop: ["ZZZ-PROMO buy two get one free"]
-          keep: ["The ZZZ-PROMO campaign was investigated by regulators."]
-    """)
+from .conftest import EXAMPLE_PACK
+
+MINIMAL = EXAMPLE_PACK
 
 
 def write(tmp_path, text, name="pack.yaml"):

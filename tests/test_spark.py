@@ -19,24 +19,11 @@ pytest.importorskip("pyarrow", reason="the spark extra is not installed (pip ins
 pytest.importorskip("pandas", reason="the spark extra is not installed (pip install '.[spark]')")
 
 from cleaner.integrations.spark import clean_column  # noqa: E402
+from .conftest import EXAMPLE_PACK, PROMO_STORY  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
 
-PACK = """\
-pack: example.org
-match:
-  domains: [example.org]
-rules:
-  - id: example-promo
-    category: ad
-    line: '^ZZZ-PROMO\\b.*$'
-    examples:
-      drop: ["ZZZ-PROMO buy two get one free"]
-      keep: ["The ZZZ-PROMO campaign was investigated by regulators."]
-"""
-PROMO_STORY = ("Council approves new budget\n\nZZZ-PROMO buy two get one free\n\n"
-               "The city council approved the new budget on Tuesday after a long debate, and the "
-               "mayor said that the money would go to schools and roads.\n")
+PACK = EXAMPLE_PACK
 SCHEMA = "id long, text string, url string, extra struct<score:double,tags:array<string>>"
 
 
