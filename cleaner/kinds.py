@@ -364,12 +364,14 @@ class DensityRule(Rule):
     """Lines with at least ``min_hits`` words from ``terms`` (matched as word prefixes), and
     next to such a line, neighbours with at least ``neighbour_hits``. With ``require``, a
     block must also contain one of those phrases: banners address the reader ("we use",
-    "your"), while a news report about cookie banners does not."""
+    "your"), while a news report about cookie banners does not. With ``anchors``, a line must
+    name the banner's subject too ("cookie", "privacy policy", "accept all"): "consent",
+    "partners" and "analytics" alone fill plenty of news paragraphs."""
 
     KEY = "density"
     PHASE = 4
     PATTERN = False
-    OPTIONS = {"min_hits": 2, "neighbour_hits": 1, "max_words": 200, "require": []}
+    OPTIONS = {"min_hits": 2, "neighbour_hits": 1, "max_words": 200, "require": [], "anchors": []}
 
     def __init__(self, spec: dict, pack_name: str, pack_path: str, lazy: bool = False):
         super().__init__(spec, pack_name, pack_path, lazy)
@@ -378,6 +380,7 @@ class DensityRule(Rule):
             raise ValueError("density must be a non-empty list of terms")
         self._terms = terms
         self._required = None
+        self._anchors = None
         if not lazy:
             self._compile()
 
@@ -385,6 +388,8 @@ class DensityRule(Rule):
         self.pattern = self._alternation(self._terms)
         require = self.options["require"]
         self._required = self._alternation(require, whole_words=True) if require else False
+        anchors = self.options["anchors"]
+        self._anchors = self._alternation(anchors) if anchors else False
 
     @property
     def required(self):
@@ -407,8 +412,10 @@ class DensityRule(Rule):
             return 0  # far too long to be a banner: skip the scan
         text = lower(text)
         try:
-            required = self.required  # compiles both alternations on first use
+            required = self.required  # compiles the alternations on first use
             if required is not None and not required.search(text, timeout=self.timeout):
+                return 0
+            if self._anchors and not self._anchors.search(text, timeout=self.timeout):
                 return 0
             return len(self.pattern.findall(text, timeout=self.timeout))
         except TimeoutError:
