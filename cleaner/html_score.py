@@ -80,34 +80,29 @@ def _flags(value: str) -> int:
     return flags
 
 
-def chrome(node) -> bool:
-    """Is ``node`` named like page chrome (comments, share bars, related links...), and not
-    like content as well ("post-meta" is chrome, "entry-content meta" is not)?"""
+def _hint_weight(node, negative_bit: int) -> int:
+    """-25 for each class/id value carrying ``negative_bit``, +25 for each naming content."""
     attrs = node.attributes
     weight = 0
     for name in ("class", "id"):
         value = attrs.get(name)
         if value:
             flags = _flags(value)
-            if flags & 4:
-                weight -= 25
-            if flags & 2:
-                weight += 25
-    return weight < 0
-
-
-def class_weight(node) -> int:
-    attrs = node.attributes
-    weight = 0
-    for name in ("class", "id"):
-        value = attrs.get(name)
-        if value:
-            flags = _flags(value)
-            if flags & 1:
+            if flags & negative_bit:
                 weight -= 25
             if flags & 2:
                 weight += 25
     return weight
+
+
+def chrome(node) -> bool:
+    """Is ``node`` named like page chrome (comments, share bars, related links...), and not
+    like content as well ("post-meta" is chrome, "entry-content meta" is not)?"""
+    return _hint_weight(node, 4) < 0
+
+
+def class_weight(node) -> int:
+    return _hint_weight(node, 1)
 
 
 @dataclass

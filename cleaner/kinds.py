@@ -130,7 +130,7 @@ def _heading_taken_by_line_rule(mark) -> bool:
     return mark.kind == "line" and mark.scope != "site"
 
 
-def _is_prose(ctx: Context, text: str, min_words: int) -> bool:
+def _is_prose(text: str, min_words: int) -> bool:
     """A finished sentence of at least ``min_words`` words."""
     return ends_sentence(text) and len(words(text)) >= min_words
 
@@ -166,12 +166,12 @@ class SectionRule(Rule):
                 if ctx.removed[j] is not None:
                     pos += 1
                     continue  # already gone: neither teaser nor article
-                if _is_prose(ctx, text, o["prose_words"]):
+                if _is_prose(text, o["prose_words"]):
                     if len(words(text)) >= o["resume_words"]:
                         break
                     nxt = lines[pos + 1: pos + o["resume_after"]]
                     if len(nxt) == o["resume_after"] - 1 and all(
-                        _is_prose(ctx, ctx.text[k], o["prose_words"]) for k in nxt
+                        _is_prose(ctx.text[k], o["prose_words"]) for k in nxt
                     ):
                         break
                 run.append(j)
