@@ -52,7 +52,7 @@ def _init(warm=()) -> None:
     from cleaner.packs import get_packset
 
     for rule in get_packset().all_rules():
-        rule.pattern
+        rule.pattern, rule.literals, rule.longest  # compiled and read for the prefilter
     _langdetect("Dies ist ein kurzer Text über das Wetter in der Stadt.")  # loads its profiles
     clean_chunk(list(warm))
     clear_memos()
@@ -75,7 +75,9 @@ def clear_memos() -> int:
                 if fn is not _cached_packset and callable(getattr(fn, "cache_clear", None)):
                     fn.cache_clear()
                     cleared += 1
-    return cleared
+    from cleaner.packs import get_packset
+    get_packset().model.forget()  # its per-sample and per-block answers
+    return cleared + 1
 
 
 def clean_chunk(chunk):

@@ -11,6 +11,8 @@ alone) and ``bad`` (long enough to judge and too few stopwords: link lists, menu
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .context import Context
 from .kinds import Rule
 from .segment import ends_sentence, is_list_item, is_menu, words
@@ -18,6 +20,16 @@ from .segment import ends_sentence, is_list_item, is_menu, words
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 MENU_ITEM_WORDS = 5  # a menu entry is a few words ("Home", "World news", "Contact us")
 DENSITY_SAMPLE_CHARS = 20_000  # a line's stopword share is judged on at most this much of it
+
+
+@lru_cache(maxsize=65536)
+def stopword_density(text: str, stop: frozenset) -> tuple[int, float]:
+    """(word count, share of stopwords) of a line's first DENSITY_SAMPLE_CHARS; cached, as
+    each round of cleaning judges the same lines again."""
+    tokens = words(text[:DENSITY_SAMPLE_CHARS])
+    if not tokens:
+        return 0, 0.0
+    return len(tokens), sum(1 for t in tokens if t.lower() in stop) / len(tokens)
 
 
 class ClassifyRule(Rule):
@@ -97,8 +109,7 @@ class ClassifyRule(Rule):
         shares = []
         for i in lines:
             if ctx.nwords(i) >= 15:
-                tokens = words(ctx.text[i][:DENSITY_SAMPLE_CHARS])
-                shares.append(sum(1 for t in tokens if t.lower() in stop) / len(tokens))
+                shares.append(stopword_density(ctx.text[i], stop)[1])
         if len(shares) < 3:
             return 1.0
         shares.sort()
@@ -116,12 +127,11 @@ class ClassifyRule(Rule):
                 labels[i] = BAD  # rules removed it: a bad neighbour
         for i in lines:
             text = ctx.text[i].strip()
-            tokens = words(text[:DENSITY_SAMPLE_CHARS])
-            density = sum(1 for t in tokens if t.lower() in stop) / len(tokens) if tokens else 0.0
+            ntokens, density = stopword_density(text, stop)
             length = len(text)
             if length < o["length_low"]:
                 # a short full sentence with stopwords is prose ("Officials declined to comment.")
-                sentence = ends_sentence(text) and len(tokens) >= 4 and density >= o["stopwords_low"]
+                sentence = ends_sentence(text) and ntokens >= 4 and density >= o["stopwords_low"]
                 label = NEARGOOD if sentence else SHORT
             elif density >= o["stopwords_high"]:
                 label = GOOD if length > o["length_high"] else NEARGOOD

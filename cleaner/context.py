@@ -16,6 +16,7 @@ from .segment import Document, ends_sentence, is_menu, lower, words
 if TYPE_CHECKING:  # pragma: no cover
     from .kinds import Rule
     from .language import LanguageModel
+    from .prefilter import Prefilter
 
 MAX_PATTERN_CHARS = 20_000  # no menu, banner or footer line is longer than this
 
@@ -48,6 +49,9 @@ class Context:
     fired: dict[str, int] = field(default_factory=dict)
     timed_out: set = field(default_factory=set)
     foreign: dict[int, str] = field(default_factory=dict)  # block index -> foreign language
+    prefilter: Optional["Prefilter"] = None
+    _literal_index: Optional[dict] = None  # literal id -> lines holding it (current text)
+    _candidates: dict = field(default_factory=dict)  # rule id -> lines it could match
     _title: Optional[int] = -2
     _alive: Optional[list] = None
     _nwords: Optional[list] = None
@@ -81,6 +85,8 @@ class Context:
         self.text[index] = rest
         self.fired[rule.id] = self.fired.get(rule.id, 0) + 1
         self._title = -2  # the title may now read differently
+        self._literal_index = None  # the line's literals may have changed
+        self._candidates = {}
         if self._nwords is not None:
             self._nwords[index] = len(words(rest))
 
@@ -132,6 +138,24 @@ class Context:
                     break
         return self._title
 
+    def candidates(self, rule: "Rule") -> Optional[set[int]]:
+        """The lines ``rule``'s pattern could match (they hold one of its literals), or None
+        when the prefilter cannot bound the rule and every line must be searched."""
+        if self.prefilter is None:
+            return None
+        ids = self.prefilter.literal_ids(rule)
+        if ids is None:
+            return None
+        found = self._candidates.get(rule.id)
+        if found is None:
+            if self._literal_index is None:
+                self._literal_index = self.prefilter.index(self.text)
+            found = set()
+            for number in ids:
+                found.update(self._literal_index.get(number, ()))
+            self._candidates[rule.id] = found
+        return found
+
     def search(self, rule: "Rule", pattern, text: str):
         """``pattern.search(text)`` under the rule's time budget; a timeout counts as no match.
         Lines longer than ``MAX_PATTERN_CHARS`` are never boilerplate a pattern could name."""
@@ -162,7 +186,9 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": 
 def comparable(text: str) -> str:
     """A line reduced for comparison: case-folded, spaces collapsed, quotes straightened,
     edge punctuation gone."""
-    text = _SPACE.sub(" ", text.translate(_QUOTES)).strip().casefold()
+    if not text.isascii():  # translate() is slow, and only curly quotes need it
+        text = text.translate(_QUOTES)
+    text = _SPACE.sub(" ", text).strip().casefold()
     start = _LEADING_PUNCT.match(text).end()
     end = len(text) - _LEADING_PUNCT.match(text[::-1]).end()  # linear, unlike [\W_]+$
     return text[start:end] if end > start else ""

@@ -24,11 +24,12 @@ runs under the rule's ``timeout``.
 """
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Optional
 
 import regex
 
 from .context import FURNITURE, Context, comparable
+from .prefilter import fold, longest_whole_match, required_literals
 from .segment import ends_sentence, ends_with_ellipsis, lower, words
 
 DEFAULT_TIMEOUT = 0.25  # seconds for one pattern on one line; generous, yet bounds any run
@@ -75,6 +76,8 @@ class Rule:
         if self.lowered:
             self._flags = 0
         self._pattern = None
+        self._literals: Any = False  # not read yet
+        self._longest: Any = False
         if self.PATTERN and not lazy:
             self._pattern = regex.compile(self.value, self._flags)
 
@@ -89,6 +92,26 @@ class Rule:
     def pattern(self, value) -> None:
         self._pattern = value
 
+    @property
+    def literals(self) -> Optional[frozenset[str]]:
+        """Folded strings one of which any match contains (see prefilter.py); None: unknown."""
+        if self._literals is False:
+            self._literals = self._read_literals()
+        return self._literals
+
+    def _read_literals(self) -> Optional[frozenset[str]]:
+        if not self.PATTERN or not isinstance(self.value, str):
+            return None
+        return required_literals(self.value, self._flags)
+
+    @property
+    def longest(self) -> Optional[int]:
+        """The longest (stripped) line the pattern can match, for ``^...$`` patterns."""
+        if self._longest is False:
+            self._longest = longest_whole_match(self.value, self._flags) \
+                if self.PATTERN and isinstance(self.value, str) else None
+        return self._longest
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.id} from {self.pack_name}>"
 
@@ -96,7 +119,20 @@ class Rule:
         raise NotImplementedError
 
     def matches(self, ctx: Context, index: int) -> bool:
-        return ctx.search(self, self.pattern, ctx.text[index].strip()) is not None
+        candidates = ctx.candidates(self)
+        if candidates is not None and index not in candidates:
+            return False
+        text = ctx.text[index].strip()
+        longest = self.longest
+        if longest is not None and len(text) > longest:
+            return False
+        return ctx.search(self, self.pattern, text) is not None
+
+    def lines_to_search(self, ctx: Context) -> list[int]:
+        """The surviving lines, less those the prefilter shows this rule cannot match."""
+        lines = ctx.alive_lines()
+        candidates = ctx.candidates(self)
+        return lines if candidates is None else [i for i in lines if i in candidates]
 
 
 class LineRule(Rule):
@@ -106,10 +142,12 @@ class LineRule(Rule):
 
     def apply(self, ctx: Context) -> None:
         max_words = self.options["max_words"]
-        for i in ctx.alive_lines():
+        longest = self.longest if self.longest is not None else float("inf")
+        for i in self.lines_to_search(ctx):
             if max_words and ctx.nwords(i) > max_words:
                 continue
-            if self.matches(ctx, i):
+            text = ctx.text[i].strip()
+            if len(text) <= longest and ctx.search(self, self.pattern, text) is not None:
                 ctx.drop(i, self)
 
 
@@ -118,7 +156,7 @@ class TrimRule(Rule):
     PHASE = 0
 
     def apply(self, ctx: Context) -> None:
-        for i in ctx.alive_lines():
+        for i in self.lines_to_search(ctx):
             m = ctx.search(self, self.pattern, ctx.text[i])
             if m and m.end() > m.start():
                 ctx.trim(i, m.start(), m.end(), self)
@@ -407,6 +445,12 @@ class DensityRule(Rule):
         end = r"(?!\w)" if whole_words else ""
         return regex.compile(rf"(?<!\w)(?:{alternation}){end}")
 
+    def _read_literals(self) -> Optional[frozenset[str]]:
+        # A line without a term scores 0; one without an anchor or required phrase too.
+        terms = self.options["anchors"] or self.options["require"] or self._terms
+        literals = frozenset(fold(t) for t in terms)
+        return literals if literals and min(map(len, literals)) >= 2 else None
+
     def hits(self, ctx: Context, text: str) -> int:
         if len(text) > 20 * self.options["max_words"] * 10:
             return 0  # far too long to be a banner: skip the scan
@@ -427,8 +471,10 @@ class DensityRule(Rule):
         neighbouring lines that carry a hit of their own."""
         o = self.options
         lines = ctx.alive_lines()
-        counts = [self.hits(ctx, ctx.text[i]) if ctx.nwords(i) <= o["max_words"] else 0
-                  for i in lines]
+        candidates = ctx.candidates(self)
+        counts = [self.hits(ctx, ctx.text[i])
+                  if ctx.nwords(i) <= o["max_words"] and (candidates is None or i in candidates)
+                  else 0 for i in lines]
         hit = {p for p, c in enumerate(counts) if c >= o["min_hits"]}
         grown = True
         while grown:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping
@@ -28,6 +29,7 @@ BLOCK_MIN_WORDS = 8  # shorter blocks carry too little evidence to call foreign
 SAMPLE_CHARS = 2000  # what langdetect sees at most
 BLOCK_SAMPLE_CHARS = 600  # a block's sample: enough for langdetect to be sure of a language
 MIN_DETECT_WORDS = 20  # below this (in a spaced script) langdetect is not asked
+CACHE_SIZE = 8192  # documents' samples and blocks remembered between rounds
 
 _detect_lock = threading.Lock()
 _detector_ready = False
@@ -87,6 +89,14 @@ class LanguageModel:
         for lang, words in self.stopwords.items():
             for word in words:
                 self._index[word] = self._index.get(word, ()) + (lang,)
+        # Each cleaning round asks again about the text that survived, mostly the same blocks.
+        self._documents: dict[str, LanguageGuess] = {}
+        self._blocks: dict[tuple[str, str], str | None] = {}
+
+    def forget(self) -> None:
+        """Empty the answers remembered between rounds (benchmarks start each run cold)."""
+        self._documents.clear()
+        self._blocks.clear()
 
     def shares(self, tokens: list[str]) -> list[tuple[float, str]]:
         """Stopword share per language, best first."""
@@ -94,13 +104,13 @@ class LanguageModel:
             return []
         counts: dict[str, int] = {}
         index = self._index
-        for token in tokens:
+        for token, n in Counter(tokens).items():  # each distinct word looked up once
             langs = index.get(token.lower())
             if langs:
                 for lang in langs:
-                    counts[lang] = counts.get(lang, 0) + 1
-        n = len(tokens)
-        return sorted(((c / n, lang) for lang, c in counts.items()), reverse=True)
+                    counts[lang] = counts.get(lang, 0) + n
+        total = len(tokens)
+        return sorted(((c / total, lang) for lang, c in counts.items()), reverse=True)
 
     def stopword_share(self, tokens: list[str], lang: str | None) -> float:
         words = self.stopwords.get(lang or "")
@@ -118,6 +128,15 @@ class LanguageModel:
             if size >= 6 * SAMPLE_CHARS:
                 break
         sample = "\n".join(sample_parts)[: 6 * SAMPLE_CHARS]
+        guess = self._documents.get(sample)
+        if guess is None:
+            guess = self._sample_language(sample)
+            if len(self._documents) >= CACHE_SIZE:
+                self._documents.clear()
+            self._documents[sample] = guess
+        return guess
+
+    def _sample_language(self, sample: str) -> LanguageGuess:
         if not sample.strip():
             return LanguageGuess(None, "none", 0.0)
         tokens = _WORD.findall(sample)
@@ -142,8 +161,18 @@ class LanguageModel:
 
     def foreign_language(self, text: str, doc_lang: str | None) -> str | None:
         """The block's language when it is confidently not ``doc_lang``; None otherwise."""
-        if not doc_lang:
-            return None
+        if not doc_lang or len(text) < 2 * BLOCK_MIN_WORDS - 1:
+            return None  # too short to hold BLOCK_MIN_WORDS words
+        key = (text, doc_lang)
+        if key in self._blocks:
+            return self._blocks[key]
+        found = self._block_language(text, doc_lang)
+        if len(self._blocks) >= CACHE_SIZE:
+            self._blocks.clear()
+        self._blocks[key] = found
+        return found
+
+    def _block_language(self, text: str, doc_lang: str) -> str | None:
         tokens = _WORD.findall(text[:BLOCK_SAMPLE_CHARS * 10])
         if len(tokens) < BLOCK_MIN_WORDS:
             return None

@@ -23,6 +23,7 @@ import regex
 from .errors import PackError
 from .kinds import Rule
 from .language import LanguageModel
+from .prefilter import Prefilter
 from .safeyaml import load_yaml
 from .schema import _all_kinds, validate_pack
 
@@ -184,6 +185,17 @@ class PackSet:
         for pack in self.packs:
             for rule in pack.rules:
                 self.owner[rule.id] = pack
+        self._prefilters: dict[tuple[int, ...], Prefilter] = {}
+
+    def prefilter(self, rules: list[Rule]) -> Prefilter:
+        """The literal prefilter for one selection of rules (cached: a corpus has few)."""
+        key = tuple(id(r) for r in rules)
+        found = self._prefilters.get(key)
+        if found is None:
+            if len(self._prefilters) > 256:
+                self._prefilters.clear()
+            found = self._prefilters[key] = Prefilter(rules)
+        return found
 
     def languages(self) -> set[str]:
         return {lang for p in self.packs for lang in p.languages}

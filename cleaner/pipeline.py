@@ -55,7 +55,8 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
     else:
         rules = sorted(only_rules, key=lambda r: r.PHASE)
         pack_names = sorted({r.pack_name for r in rules})
-    ctx = Context(doc, lang=doc_lang, model=model, foreign=foreign)
+    ctx = Context(doc, lang=doc_lang, model=model, foreign=foreign,
+                  prefilter=packset.prefilter(rules))
     _apply(ctx, rules)
     if only_rules is None:
         for _ in range(MAX_ROUNDS - 1):
@@ -75,7 +76,8 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
                 run = new_rules  # another language or site now: all of its rules apply
             doc_lang, method, rules = new_lang, new_method, new_rules
             pack_names = new_names
-            again = Context(again_doc, lang=new_lang, model=model, foreign=new_foreign)
+            again = Context(again_doc, lang=new_lang, model=model, foreign=new_foreign,
+                            prefilter=packset.prefilter(new_rules))
             _apply(again, run)
             if not _merge_round(ctx, again, origin):
                 break

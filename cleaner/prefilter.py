@@ -1,0 +1,325 @@
+"""Which lines could a rule's pattern match at all? One pass per line answers it for every rule.
+
+Most rules name words ("cookie", "subscribe", "related articles"), and most lines contain none
+of them. Running each pattern on each line is what made cleaning slow (thousands of searches
+a page, each paying the ``regex`` timeout's set-up). So every pattern is read once for the
+*literals* any match must contain: for ``^(?:Related|More) (?:stories|articles)\\b`` that is
+one of "related stories", "related articles", "more stories", "more articles". An
+Aho-Corasick automaton over the literals of the document's rules scans each line once, and a
+rule then runs only on lines holding one of its literals. Rules the reader cannot bound
+(``^\\W+$``) run on every line, as before.
+
+Skipping must never change a result, so the reading is conservative:
+
+- Literals are compared after :func:`fold`: lowercasing, plus mapping the few letters that
+  ``regex``'s case-insensitive matching pairs with a letter of another lowercase form (``ſ``
+  and ``s``, ``ı`` and ``i``, ``ς`` and ``σ``...) to one representative. A match of the
+  pattern therefore always contains the folded literal in the folded line.
+- Anything the reader does not understand (classes, repeats without a minimum, back
+  references, ``regex``-only syntax such as ``\\p{L}`` or POSIX classes) yields no literal:
+  the rule runs everywhere.
+- ``tests/test_prefilter.py`` checks the fold table against ``regex`` itself and every rule's
+  ``drop`` examples against its literals; ``bench`` runs compare outputs with and without it.
+"""
+from __future__ import annotations
+
+import warnings
+from bisect import bisect_right
+from typing import TYPE_CHECKING, Iterable, Optional
+
+import ahocorasick
+
+try:  # Python 3.11 renamed the module; the parse tree is the same
+    import re._parser as _sre_parse
+    import re._constants as _sre
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+    import sre_constants as _sre  # type: ignore[no-redef]
+import re
+
+from .segment import lower
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .kinds import Rule
+
+MAX_EXACT = 64  # strings in an exact set before it is given up (cross products grow fast)
+MAX_REQUIRED = 256  # strings in a literal set before the rule is left to run everywhere
+MAX_CLASS = 8  # characters in a class ([Cc], [-–]) still read as alternatives
+MIN_USEFUL = 2  # a one-character literal (":", "a") is in too many lines to pay its way...
+RARE_CHARACTER = re.compile(r"[^\w\s.,:;!?'\"()\[\]/&+*=<>%$#@_-]")  # ...unless it is "©" or "»"
+LONG_ENOUGH = 6  # literals this long are selective; beyond it, fewer literals is better
+
+# Letters that regex's IGNORECASE pairs with a letter whose lowercase differs (computed from
+# regex itself; tests/test_prefilter.py recomputes it). Each maps to its class representative.
+_FOLD_CLASSES = ("\u0069\u0131", "\u0073\u017f", "\u00b5\u03bc", "\u0345\u03b9\u1fbe",
+                 "\u0390\u1fd3", "\u03b0\u1fe3", "\u03b2\u03d0", "\u03b5\u03f5",
+                 "\u03b8\u03d1", "\u03ba\u03f0", "\u03c0\u03d6", "\u03c1\u03f1",
+                 "\u03c2\u03c3", "\u03c6\u03d5", "\u0432\u1c80", "\u0434\u1c81",
+                 "\u043e\u1c82", "\u0441\u1c83", "\u0442\u1c84\u1c85", "\u044a\u1c86",
+                 "\u0463\u1c87", "\u1c88\ua64b", "\u1e61\u1e9b", "\ufb05\ufb06")
+_FOLD = str.maketrans({c: cls[0] for cls in _FOLD_CLASSES for c in cls[1:]})
+_NEEDS_FOLD = re.compile("[" + "".join(cls[1:] for cls in _FOLD_CLASSES) + "]")
+
+# regex-only syntax the re parser would misread rather than reject.
+_UNREADABLE = ("\\L<", "(?|", "(?V", "\\X", "\\m", "\\M", "\\G", "\\K")
+_INLINE_FLAGS = re.compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?[:)]")
+_FLAGS_READ_ALIKE = set("aimsux")  # regex's b, e, f, p, r, w, V0, V1 change what matches
+_PROPERTY = re.compile(r"\\[pP](\{[^}]*\}|\w)")
+_POSIX_CLASS = re.compile(r"\[:\^?[A-Za-z]+:\]")
+
+
+def fold(text: str) -> str:
+    """``text`` as the prefilter compares it: lowercased, case-equivalent letters merged."""
+    low = lower(text)
+    if low.isascii() or not _NEEDS_FOLD.search(low):  # translate() is slow; rarely needed
+        return low
+    return low.translate(_FOLD)
+
+
+def _parse(pattern: str, flags: int):
+    """The re parse tree of a regex pattern, or None where the two dialects could differ."""
+    if any(token in pattern for token in _UNREADABLE) or _POSIX_CLASS.search(pattern):
+        return None
+    for on, off in _INLINE_FLAGS.findall(pattern):
+        if set(on + off) - _FLAGS_READ_ALIKE:
+            return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            # \p{L} and friends match one character, as \w does; neither gives a literal.
+            return _sre_parse.parse(_PROPERTY.sub(r"\\w", pattern), flags & re.IGNORECASE)
+    except (re.error, RecursionError, OverflowError, ValueError, IndexError):
+        return None
+
+
+def required_literals(pattern: str, flags: int = 0) -> Optional[frozenset[str]]:
+    """Folded strings at least one of which occurs in any match of ``pattern``; None when
+    no such set could be read (the rule must run on every line)."""
+    tree = _parse(pattern, flags)
+    if tree is None:
+        return None
+    icase = bool((flags | tree.state.flags) & re.IGNORECASE)
+    try:
+        return _required(list(tree), icase)
+    except RecursionError:
+        return None
+
+
+def longest_whole_match(pattern: str, flags: int = 0) -> Optional[int]:
+    """For a pattern anchored at both ends (``^...$`` in every alternative), the longest
+    text it can match, which is then the longest line it can match; None otherwise."""
+    tree = _parse(pattern, flags)
+    if tree is None or tree.state.flags & re.MULTILINE:
+        return None
+    try:
+        if not (_anchored(list(tree), first=True) and _anchored(list(tree), first=False)):
+            return None
+        widest = tree.getwidth()[1]
+    except RecursionError:
+        return None
+    return widest if widest < _sre.MAXREPEAT - 1 and widest < 1 << 30 else None
+
+
+def _anchored(items: list, first: bool) -> bool:
+    """Does every path through ``items`` start (first=True) or end with ^ / $ (or \\A, \\Z)?"""
+    if not items:
+        return False
+    op, av = items[0] if first else items[-1]
+    if op is _sre.AT:
+        wanted = (_sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING) if first \
+            else (_sre.AT_END, _sre.AT_END_STRING)
+        return av in wanted
+    if op is _sre.BRANCH:
+        return all(_anchored(list(alt), first) for alt in av[1])
+    if op is _sre.SUBPATTERN:
+        return _anchored(list(av[3]), first)
+    if op is _sre.ATOMIC_GROUP:
+        return _anchored(list(av), first)
+    return False
+
+
+# -- the reader ------------------------------------------------------------------------------
+def _char(code: int) -> str:
+    return fold(chr(code))
+
+
+def _scoped(add: int, remove: int, icase: bool) -> bool:
+    if add & re.IGNORECASE:
+        return True
+    if remove & re.IGNORECASE:
+        return False
+    return icase
+
+
+def _exact_item(op, av, icase: bool) -> Optional[set[str]]:
+    """Every string this one item can match, if that is a small finite set."""
+    if op is _sre.LITERAL:
+        return {_char(av)}
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return {""}  # zero-width: the text on either side is contiguous
+    if op is _sre.IN:
+        chars: set[str] = set()
+        for item_op, item_av in av:
+            if item_op is _sre.LITERAL:
+                chars.add(_char(item_av))
+            elif item_op is _sre.RANGE and item_av[1] - item_av[0] < MAX_CLASS:
+                chars.update(_char(c) for c in range(item_av[0], item_av[1] + 1))
+            else:
+                return None  # NEGATE, CATEGORY, wide ranges
+        return chars if len(chars) <= MAX_CLASS else None
+    if op is _sre.SUBPATTERN:
+        _group, add, remove, sub = av
+        return _exact(list(sub), _scoped(add, remove, icase))
+    if op is _sre.ATOMIC_GROUP:
+        return _exact(list(av), icase)
+    if op is _sre.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            alt_set = _exact(list(alt), icase)
+            if alt_set is None:
+                return None
+            out |= alt_set
+            if len(out) > MAX_EXACT:
+                return None
+        return out
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+        low, high, sub = av
+        if high > 2:
+            return None
+        once = _exact(list(sub), icase)
+        if once is None:
+            return None
+        out, power = set(), {""}
+        for count in range(high + 1):
+            if count >= low:
+                out |= power
+            power = {a + b for a in power for b in once}
+            if len(power) > MAX_EXACT:
+                return None
+        return out
+    return None
+
+
+def _exact(items: list, icase: bool) -> Optional[set[str]]:
+    out = {""}
+    for op, av in items:
+        part = _exact_item(op, av, icase)
+        if part is None:
+            return None
+        out = {a + b for a in out for b in part}
+        if len(out) > MAX_EXACT:
+            return None
+    return out
+
+
+def _required_item(op, av, icase: bool) -> Optional[frozenset[str]]:
+    """A literal set for an item with no exact set of its own (a group holding a class...)."""
+    if op is _sre.SUBPATTERN:
+        _group, add, remove, sub = av
+        return _required(list(sub), _scoped(add, remove, icase))
+    if op is _sre.ATOMIC_GROUP:
+        return _required(list(av), icase)
+    if op is _sre.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            alt_set = _required(list(alt), icase)
+            if alt_set is None:
+                return None
+            out |= alt_set
+            if len(out) > MAX_REQUIRED:
+                return None
+        return frozenset(out)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+        low, _high, sub = av
+        return _required(list(sub), icase) if low >= 1 else None
+    return None
+
+
+def _better(a: Optional[frozenset[str]], b: Optional[frozenset[str]]) -> Optional[frozenset[str]]:
+    """The more useful of two literal sets: a longer shortest literal (up to LONG_ENOUGH),
+    then fewer literals (a short set keeps unions of alternatives within MAX_REQUIRED)."""
+    if b is None or "" in b or not b:
+        return a
+    if any(len(lit) < MIN_USEFUL and not RARE_CHARACTER.fullmatch(lit) for lit in b):
+        return a  # never prefer a set the final check would throw away
+    if a is None:
+        return b
+
+    def score(s: frozenset[str]) -> tuple[int, int, int]:
+        shortest = min(map(len, s))
+        return min(LONG_ENOUGH, shortest), -len(s), shortest
+
+    return b if score(b) > score(a) else a
+
+
+def _required(items: list, icase: bool) -> Optional[frozenset[str]]:
+    """The best literal set of a sequence: runs of items with exact sets are multiplied out
+    ("cookie" + "s?" -> cookie, cookies), other items contribute what they require inside."""
+    best: Optional[frozenset[str]] = None
+    run: set[str] = {""}
+    for op, av in items:
+        part = _exact_item(op, av, icase)
+        if part is not None:
+            best = _better(best, frozenset(run))  # a prefix may be long enough and smaller
+            grown = {a + b for a in run for b in part}
+            if len(grown) <= MAX_EXACT:
+                run = grown
+                continue
+            best = _better(best, frozenset(run))
+            run = part
+            continue
+        best = _better(best, frozenset(run))
+        run = {""}
+        best = _better(best, _required_item(op, av, icase))
+    for op, av in items:
+        if op is _sre.ASSERT:  # a lookaround that must match: its words are in the line too
+            best = _better(best, _required(list(av[1]), icase))
+    best = _better(best, frozenset(run))
+    if best is None or len(best) > MAX_REQUIRED:
+        return None
+    if any(len(lit) < MIN_USEFUL and not RARE_CHARACTER.fullmatch(lit) for lit in best):
+        return None
+    return best
+
+
+# -- the scan ----------------------------------------------------------------------------------
+class Prefilter:
+    """The literals of a list of rules, in one automaton. ``lines_for(rule, lines)`` gives
+    the indices of the lines that rule could match (None: the rule has no literals)."""
+
+    def __init__(self, rules: Iterable["Rule"]):
+        self._ids: dict[str, frozenset[int]] = {}  # rule id -> its literal ids
+        literal_ids: dict[str, int] = {}
+        for rule in rules:
+            literals = rule.literals
+            if literals is None or rule.id in self._ids:
+                continue
+            self._ids[rule.id] = frozenset(literal_ids.setdefault(lit, len(literal_ids))
+                                           for lit in literals)
+        self._automaton = ahocorasick.Automaton()
+        for literal, number in literal_ids.items():
+            self._automaton.add_word(literal, number)
+        self._empty = not literal_ids
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def literal_ids(self, rule: "Rule") -> Optional[frozenset[int]]:
+        return self._ids.get(rule.id)
+
+    def index(self, lines: list[str]) -> dict[int, list[int]]:
+        """Literal id -> indices of the lines holding it. One scan of the whole text (a scan
+        per line costs more in calls than in characters)."""
+        where: dict[int, list[int]] = {}
+        if self._empty:
+            return where
+        text = fold("\n".join(lines))
+        starts, pos = [], 0
+        for line in text.split("\n"):  # folding keeps the line breaks, if not every length
+            starts.append(pos)
+            pos += len(line) + 1
+        for end, number in self._automaton.iter(text):
+            line_no = bisect_right(starts, end) - 1
+            found = where.setdefault(number, [])
+            if not found or found[-1] != line_no:
+                found.append(line_no)
+        return where

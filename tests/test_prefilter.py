@@ -1,0 +1,161 @@
+"""The literal prefilter may skip a rule on a line only where the rule could not match there.
+
+Every test here checks that promise from a different side: the reading of patterns, the fold
+table against ``regex`` itself, every shipped rule's own examples, and whole documents cleaned
+with and without the prefilter.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import cleaner
+from cleaner import packs as packs_module
+from cleaner.packs import get_packset
+from cleaner.prefilter import (_FOLD_CLASSES, Prefilter, fold, longest_whole_match,
+                               required_literals)
+from cleaner.segment import lower
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = [r for r in get_packset().all_rules() if r.literals is not None]
+
+
+@pytest.mark.parametrize("pattern, flags, expected", [
+    (r"^ZZZ-PROMO\b.*$", 0, {"zzz-promo"}),
+    (r"^(?:Related|More) (?:stories|articles)\b", re.I,
+     {"related stories", "related articles", "more stories", "more articles"}),
+    (r"\bcookies?\b", 0, {"cookie"}),  # the shorter string any match contains
+    (r"[Cc]ookie policy", 0, {"cookie policy"}),
+    (r"(photo|image)s?\s*[:/]\s*.{1,80}", re.I, {"photo", "image"}),
+    (r"^(?=.{0,400}\bcookie)(?=.{0,400}\bwe use).*$", re.I, {"cookie"}),  # a lookahead's words
+    (r"^©|all rights reserved", 0, {"©", "all rights reserved"}),  # a rare character will do
+    (r"(?i:Sign up) now", 0, {"sign up now"}),
+])
+def test_required_literals_reads_what_every_match_contains(pattern, flags, expected):
+    assert required_literals(pattern, flags) == expected
+
+
+@pytest.mark.parametrize("pattern", [
+    r"^\W+$",  # no literal at all
+    r"^[X×]$",  # one common character: in too many lines to pay its way
+    r"^(?:a|\d+)$",  # an alternative without a literal leaves the whole pattern unbounded
+    r"(?:cookie)?\s*settings?|^\d+$",
+    r"[[:alpha:]]+ cookie",  # POSIX class: regex syntax the re parser would misread
+    r"(?V1)[[a-z]--[aeiou]] cookie",
+    r"(?f)strasse",  # full case folding matches "straße": not a plain lowercase comparison
+    r"\L<words> cookie",
+    r"(unbalanced",
+])
+def test_required_literals_gives_up_where_it_cannot_be_sure(pattern):
+    assert required_literals(pattern, re.I) is None
+
+
+def test_fold_merges_what_regex_matches_case_insensitively():
+    """The fold table is regex's own: every character regex pairs with another under
+    IGNORECASE folds to the same thing (recomputed here over every cased character)."""
+    cased = set()
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        c = chr(code)
+        for variant in (c.lower(), c.upper(), c.casefold(), c.title()):
+            if variant != c:
+                cased.add(c)
+                if len(variant) == 1:
+                    cased.add(variant)
+    alphabet = "".join(sorted(cased))
+    wrong = [(c, x) for c in alphabet
+             for x in regex.findall(regex.escape(c), alphabet, flags=regex.IGNORECASE)
+             if fold(x) != fold(c)]
+    assert not wrong, f"extend _FOLD_CLASSES: {wrong[:10]}"
+    assert all(len(fold(cls)) == len(cls) for cls in _FOLD_CLASSES)
+
+
+def test_fold_keeps_line_breaks_and_maps_turkish_dotted_i():
+    assert fold("İSTANBUL\nſtraße") == "istanbul\nstraße".replace("ß", "ß")
+    assert fold("A\nB\n").count("\n") == 2
+
+
+@pytest.mark.parametrize("rule", SHIPPED, ids=lambda r: r.id)
+def test_every_example_a_shipped_rule_matches_holds_one_of_its_literals(rule):
+    examples = rule.examples or {}
+    lines = [line for key in ("drop", "keep") for text in examples.get(key, [])
+             if isinstance(text, str) for line in text.split("\n")]
+    for line in lines:
+        text = line.strip()
+        if rule.KEY == "density":
+            if rule.hits(None, line) == 0:
+                continue
+        elif getattr(rule, "pattern", None) is None or not rule.pattern.search(
+                lower(text) if rule.lowered else text):
+            continue
+        assert any(lit in fold(line) for lit in rule.literals), (
+            f"{rule.id} ({rule.pack_path}) matches {line!r} but none of its literals "
+            f"{sorted(rule.literals)[:8]} is in it")
+
+
+_CASE_CHANGES = st.sampled_from([str.upper, str.lower, str.title, str.swapcase, lambda s: s])
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_a_match_in_any_case_still_holds_a_literal(data):
+    """Changing the case of an example line (or of its Turkish and long-s letters) never
+    hides a match from the prefilter."""
+    rule = data.draw(st.sampled_from([r for r in SHIPPED if r.KEY != "density"]))
+    examples = [t for t in (rule.examples or {}).get("drop", []) if isinstance(t, str)]
+    if not examples:
+        return
+    line = data.draw(st.sampled_from(examples)).split("\n")[0]
+    line = data.draw(_CASE_CHANGES)(line)
+    line = line.replace(data.draw(st.sampled_from(["i", "s", "x"])),
+                        data.draw(st.sampled_from(["İ", "ı", "ſ", "x"])))
+    text = line.strip()
+    if rule.pattern.search(lower(text) if rule.lowered else text):
+        assert any(lit in fold(line) for lit in rule.literals), (rule.id, line)
+
+
+@pytest.mark.parametrize("pattern, longest", [
+    (r"^[X×✕]$", 1),
+    (r"^(?:Share|Tweet)$|^Email$", 5),
+    (r"^Advertisement\s*$", None),  # \s* has no bound
+    (r"^Advertisement", None),  # not anchored at the end
+    (r"^(a|b$)", None),  # one path is not
+])
+def test_longest_whole_match(pattern, longest):
+    assert longest_whole_match(pattern, re.I) == longest
+
+
+def test_index_maps_literals_to_lines():
+    class Stub:
+        def __init__(self, rid, literals):
+            self.id, self.literals = rid, frozenset(literals)
+
+    cookie, share = Stub("c", ["cookie"]), Stub("s", ["share", "tweet"])
+    prefilter = Prefilter([cookie, share])
+    where = prefilter.index(["We use COOKIES.", "", "Share", "İ tweet and share", "nothing"])
+    lines_of = {rid: sorted({i for n in prefilter.literal_ids(r) for i in where.get(n, [])})
+                for rid, r in (("c", cookie), ("s", share))}
+    assert lines_of == {"c": [0], "s": [2, 3]}
+
+
+def _corpus_inputs():
+    for path in sorted((ROOT / "corpus_samples").rglob("*")):
+        if path.is_file() and not path.name.endswith((".expected.txt", ".yaml", ".json", ".md")):
+            yield path
+
+
+def test_cleaning_is_the_same_with_and_without_the_prefilter(monkeypatch):
+    documents = [p.read_bytes() for p in _corpus_inputs()]
+    assert len(documents) >= 20
+    with_it = [cleaner.clean_document(d) for d in documents]
+    monkeypatch.setattr(packs_module.PackSet, "prefilter", lambda self, rules: None)
+    without = [cleaner.clean_document(d) for d in documents]
+    for path, a, b in zip(_corpus_inputs(), with_it, without):
+        assert a.text == b.text, path
+        assert a.removals == b.removals, path
