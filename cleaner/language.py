@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping
+
+from .segment import lower
 
 _WORD = re.compile(r"\w+")
 _LETTER_SCRIPTS = (
@@ -103,16 +104,17 @@ class LanguageModel:
         self._blocks.clear()
 
     def shares(self, tokens: list[str]) -> list[tuple[float, str]]:
-        """Stopword share per language, best first."""
+        """Stopword share per language, best first (``tokens`` as :func:`tokens` gives them:
+        lowercased)."""
         if not tokens:
             return []
         counts: dict[str, int] = {}
-        index = self._index
-        for token, n in Counter(tokens).items():  # each distinct word looked up once
-            langs = index.get(token.lower())
+        get = self._index.get
+        for token in tokens:
+            langs = get(token)
             if langs:
                 for lang in langs:
-                    counts[lang] = counts.get(lang, 0) + n
+                    counts[lang] = counts.get(lang, 0) + 1
         total = len(tokens)
         return sorted(((c / total, lang) for lang, c in counts.items()), reverse=True)
 
@@ -143,7 +145,7 @@ class LanguageModel:
     def _sample_language(self, sample: str) -> LanguageGuess:
         if not sample.strip():
             return LanguageGuess(None, "none", 0.0)
-        tokens = _WORD.findall(sample)
+        tokens = _WORD.findall(lower(sample))
         script = script_of(sample)
         too_little = len(sample.strip()) < 2 * MIN_DETECT_WORDS if script == "cjk" \
             else len(tokens) < MIN_DETECT_WORDS  # CJK is written without spaces: count chars
@@ -177,14 +179,14 @@ class LanguageModel:
         return found
 
     def _block_language(self, text: str, doc_lang: str) -> str | None:
-        tokens = _WORD.findall(text[:BLOCK_SAMPLE_CHARS * 10])
+        tokens = _WORD.findall(lower(text[:BLOCK_SAMPLE_CHARS * 10]))
         if len(tokens) < BLOCK_MIN_WORDS:
             return None
-        every = self.shares(tokens)  # one pass scores the document's language and the rest
-        own = next((share for share, lang in every if lang == doc_lang), 0.0)
+        own_words = self.stopwords.get(doc_lang)
+        own = sum(map(own_words.__contains__, tokens)) / len(tokens) if own_words else 0.0
         if own >= 0.12:
-            return None
-        ranked = [(s, lang) for s, lang in every if lang != doc_lang]
+            return None  # most blocks: the document's own language, settled in one pass
+        ranked = [(s, lang) for s, lang in self.shares(tokens) if lang != doc_lang]
         if ranked:
             top, lang = ranked[0]
             second = ranked[1][0] if len(ranked) > 1 else 0.0

@@ -52,7 +52,9 @@ class Pack:
         return "generic"
 
     def matches_url(self, url: Optional[str]) -> bool:
-        host = host_of(url)
+        return self.matches_host(host_of(url))
+
+    def matches_host(self, host: str) -> bool:
         return bool(host) and any(host == d or host.endswith("." + d) for d in self.domains)
 
     def matches_text(self, text: str) -> bool:
@@ -186,6 +188,7 @@ class PackSet:
             for rule in pack.rules:
                 self.owner[rule.id] = pack
         self._prefilters: dict[tuple[int, ...], Prefilter] = {}
+        self._selections: dict[tuple, tuple[list[Pack], list[Rule]]] = {}
 
     def prefilter(self, rules: list[Rule]) -> Prefilter:
         """The literal prefilter for one selection of rules (cached: a corpus has few)."""
@@ -202,15 +205,27 @@ class PackSet:
 
     def select(self, langs: Iterable[str], url: Optional[str], text: str) -> tuple[list[Pack], list[Rule]]:
         """The packs that apply to a document and their rules, in phase order."""
-        langs = set(l for l in langs if l)
+        langs = frozenset(l for l in langs if l)
+        host = host_of(url) if url else ""
+        sites = tuple(i for i, pack in enumerate(self.packs) if pack.kind == "site" and (
+            pack.matches_host(host) if url else pack.matches_text(text)))
+        key = (langs, sites)
+        found = self._selections.get(key)
+        if found is None:  # a corpus has few distinct selections: sort each once
+            if len(self._selections) > 1024:
+                self._selections.clear()
+            found = self._selections[key] = self._select(langs, sites)
+        return list(found[0]), list(found[1])
+
+    def _select(self, langs: frozenset, sites: tuple[int, ...]) -> tuple[list[Pack], list[Rule]]:
         chosen = []
-        for pack in self.packs:
+        for i, pack in enumerate(self.packs):
             kind = pack.kind
             if kind == "generic":
                 chosen.append(pack)
             elif kind == "language" and langs & set(pack.languages):
                 chosen.append(pack)
-            elif kind == "site" and (pack.matches_url(url) if url else pack.matches_text(text)):
+            elif kind == "site" and i in sites:
                 chosen.append(pack)
         rules = [r for p in chosen for r in p.rules
                  if r.id not in self.disabled and self.owner.get(r.id) is p]
