@@ -28,6 +28,7 @@ DOC_MIN_SHARE = 0.15  # the winner's stopwords make at least this share of the w
 DOC_MIN_LEAD = 1.4  # and beat the runner-up by this factor
 BLOCK_MIN_WORDS = 8  # shorter blocks carry too little evidence to call foreign
 SAMPLE_CHARS = 2000  # what langdetect sees at most
+DOC_SAMPLE_CHARS = 6 * SAMPLE_CHARS  # what the stopword vote on a document sees
 BLOCK_SAMPLE_CHARS = 600  # a block's sample: enough for langdetect to be sure of a language
 MIN_DETECT_WORDS = 20  # below this (in a spaced script) langdetect is not asked
 # Prose in a language we have stopwords for is at least this share stopwords in it; below it,
@@ -66,9 +67,38 @@ def _langdetect(sample: str) -> tuple[str | None, float]:
     return best.lang.split("-")[0], best.prob
 
 
+_ANY_NON_LATIN = re.compile("[" + "".join(p.pattern[1:-1] for _, p in _LETTER_SCRIPTS) + "]")
+
+
+@lru_cache(maxsize=16384)
+def tokens_of(text: str) -> tuple[str, ...]:
+    """The lowercased words of a block (cached: the document's vote and the block's own
+    judgement read the same blocks, and every round of cleaning reads them again)."""
+    return tuple(_WORD.findall(lower(text)))
+
+
+def _sample_tokens(parts: list[str]) -> list[str]:
+    """The words of ``"\\n".join(parts)[:DOC_SAMPLE_CHARS]``, from the blocks' cached words
+    (a line break never joins two words)."""
+    tokens: list[str] = []
+    pos = 0
+    for part in parts:
+        room = DOC_SAMPLE_CHARS - pos
+        if room <= 0:
+            break
+        if len(part) <= room:
+            tokens.extend(tokens_of(part))
+        else:
+            tokens.extend(_WORD.findall(lower(part[:room])))
+        pos += len(part) + 1
+    return tokens
+
+
 def script_of(text: str) -> str:
     """The dominant non-Latin script, or 'latin' (also for text with no letters)."""
     sample = text[:4000]
+    if not _ANY_NON_LATIN.search(sample):
+        return "latin"  # one scan settles most texts
     for name, pattern in _LETTER_SCRIPTS:
         if len(pattern.findall(sample)) > len(sample) * 0.2:
             return name
@@ -131,21 +161,20 @@ class LanguageModel:
         for text in sorted(blocks, key=len, reverse=True):
             sample_parts.append(text)
             size += len(text)
-            if size >= 6 * SAMPLE_CHARS:
+            if size >= DOC_SAMPLE_CHARS:
                 break
-        sample = "\n".join(sample_parts)[: 6 * SAMPLE_CHARS]
+        sample = "\n".join(sample_parts)[: DOC_SAMPLE_CHARS]
         guess = self._documents.get(sample)
         if guess is None:
-            guess = self._sample_language(sample)
+            guess = self._sample_language(sample, _sample_tokens(sample_parts))
             if len(self._documents) >= CACHE_SIZE:
                 self._documents.clear()
             self._documents[sample] = guess
         return guess
 
-    def _sample_language(self, sample: str) -> LanguageGuess:
+    def _sample_language(self, sample: str, tokens: list[str]) -> LanguageGuess:
         if not sample.strip():
             return LanguageGuess(None, "none", 0.0)
-        tokens = _WORD.findall(lower(sample))
         script = script_of(sample)
         too_little = len(sample.strip()) < 2 * MIN_DETECT_WORDS if script == "cjk" \
             else len(tokens) < MIN_DETECT_WORDS  # CJK is written without spaces: count chars
@@ -179,7 +208,8 @@ class LanguageModel:
         return found
 
     def _block_language(self, text: str, doc_lang: str) -> str | None:
-        tokens = _WORD.findall(lower(text[:BLOCK_SAMPLE_CHARS * 10]))
+        limit = BLOCK_SAMPLE_CHARS * 10
+        tokens = tokens_of(text) if len(text) <= limit else _WORD.findall(lower(text[:limit]))
         if len(tokens) < BLOCK_MIN_WORDS:
             return None
         own_words = self.stopwords.get(doc_lang)
