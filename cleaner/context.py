@@ -141,19 +141,19 @@ class Context:
     def candidates(self, rule: "Rule") -> Optional[set[int]]:
         """The lines ``rule``'s pattern could match (they hold one of its literals), or None
         when the prefilter cannot bound the rule and every line must be searched."""
-        if self.prefilter is None:
-            return None
-        ids = self.prefilter.literal_ids(rule)
-        if ids is None:
-            return None
-        found = self._candidates.get(rule.id)
-        if found is None:
+        try:
+            return self._candidates[rule.id]  # asked line after line: answer from memory
+        except KeyError:
+            pass
+        found: Optional[set[int]] = None
+        ids = self.prefilter.literal_ids(rule) if self.prefilter is not None else None
+        if ids is not None:
             if self._literal_index is None:
                 self._literal_index = self.prefilter.index(self.text)
             found = set()
             for number in ids:
                 found.update(self._literal_index.get(number, ()))
-            self._candidates[rule.id] = found
+        self._candidates[rule.id] = found
         return found
 
     def search(self, rule: "Rule", pattern, text: str):
@@ -182,7 +182,7 @@ _LEADING_PUNCT = re.compile(r"[\W_]*")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def comparable(text: str) -> str:
     """A line reduced for comparison: case-folded, spaces collapsed, quotes straightened,
     edge punctuation gone."""

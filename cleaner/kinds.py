@@ -299,7 +299,7 @@ class RepeatRule(Rule):
             kind = self._bare(ctx.text[i], title)
             if kind is None and len(first_sep) > 1:
                 candidate = comparable(ctx.text[i])
-                if len(words(candidate)) >= 4 and title.startswith(candidate):
+                if title.startswith(candidate) and len(words(candidate)) >= 4:
                     bare_title = candidate
                     kind = "shorter"
             if kind is not None:

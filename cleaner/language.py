@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping
@@ -140,11 +141,13 @@ class LanguageModel:
             return []
         counts: dict[str, int] = {}
         get = self._index.get
-        for token in tokens:
+        # A long text repeats its words: look each distinct one up once.
+        weighted = Counter(tokens).items() if len(tokens) > 64 else ((t, 1) for t in tokens)
+        for token, n in weighted:
             langs = get(token)
             if langs:
                 for lang in langs:
-                    counts[lang] = counts.get(lang, 0) + 1
+                    counts[lang] = counts.get(lang, 0) + n
         total = len(tokens)
         return sorted(((c / total, lang) for lang, c in counts.items()), reverse=True)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 from urllib.parse import urlsplit
 
 import regex
@@ -23,7 +23,7 @@ import regex
 from .errors import PackError
 from .kinds import Rule
 from .language import LanguageModel
-from .prefilter import Prefilter
+from .prefilter import Prefilter, required_literals
 from .safeyaml import load_yaml
 from .schema import _all_kinds, validate_pack
 
@@ -57,18 +57,34 @@ class Pack:
     def matches_host(self, host: str) -> bool:
         return bool(host) and any(host == d or host.endswith("." + d) for d in self.domains)
 
-    def matches_text(self, text: str) -> bool:
+    def matches_text(self, text: str, present: Optional[Callable[[int], bool]] = None) -> bool:
+        """Does a signature occur in the document's first or last SIGNATURE_WINDOW chars?
+        ``present(k)`` (from the pack set's prefilter) says signature ``k`` could occur."""
         if not self.signatures:
             return False
-        window = text if len(text) <= 2 * SIGNATURE_WINDOW else (
-            text[:SIGNATURE_WINDOW] + "\n" + text[-SIGNATURE_WINDOW:])
-        for sig in self.signatures:
+        window = signature_window(text)
+        for k, sig in enumerate(self.signatures):
+            if present is not None and not present(k):
+                continue
             try:
                 if sig.search(window, timeout=0.5):
                     return True
             except TimeoutError:
                 continue
         return False
+
+
+def signature_window(text: str) -> str:
+    return text if len(text) <= 2 * SIGNATURE_WINDOW else (
+        text[:SIGNATURE_WINDOW] + "\n" + text[-SIGNATURE_WINDOW:])
+
+
+@dataclass
+class _Signature:
+    """A site signature as the prefilter sees it: an id and the literals it requires."""
+
+    id: str
+    literals: Optional[frozenset[str]]
 
 
 def host_of(url: Optional[str]) -> str:
@@ -189,6 +205,7 @@ class PackSet:
                 self.owner[rule.id] = pack
         self._prefilters: dict[tuple[int, ...], Prefilter] = {}
         self._selections: dict[tuple, tuple[list[Pack], list[Rule]]] = {}
+        self._signature_filter: Optional[tuple[Prefilter, dict]] = None
 
     def prefilter(self, rules: list[Rule]) -> Prefilter:
         """The literal prefilter for one selection of rules (cached: a corpus has few)."""
@@ -207,8 +224,13 @@ class PackSet:
         """The packs that apply to a document and their rules, in phase order."""
         langs = frozenset(l for l in langs if l)
         host = host_of(url) if url else ""
-        sites = tuple(i for i, pack in enumerate(self.packs) if pack.kind == "site" and (
-            pack.matches_host(host) if url else pack.matches_text(text)))
+        if url:
+            sites = tuple(i for i, pack in enumerate(self.packs)
+                          if pack.kind == "site" and pack.matches_host(host))
+        else:
+            present = self._signatures_present(text)
+            sites = tuple(i for i, pack in enumerate(self.packs) if pack.kind == "site"
+                          and pack.matches_text(text, lambda k, i=i: present(i, k)))
         key = (langs, sites)
         found = self._selections.get(key)
         if found is None:  # a corpus has few distinct selections: sort each once
@@ -216,6 +238,22 @@ class PackSet:
                 self._selections.clear()
             found = self._selections[key] = self._select(langs, sites)
         return list(found[0]), list(found[1])
+
+    def _signatures_present(self, text: str) -> Callable[[int, int], bool]:
+        """present(pack index, signature index): could that signature occur in ``text``?
+        One automaton pass over the window replaces a search per signature per pack."""
+        if self._signature_filter is None:
+            stubs = [_Signature(f"{i}:{k}", required_literals(sig.pattern, sig.flags))
+                     for i, pack in enumerate(self.packs) for k, sig in enumerate(pack.signatures)]
+            self._signature_filter = (Prefilter(stubs), {s.id: s for s in stubs})
+        prefilter, stubs = self._signature_filter
+        found = set(prefilter.index([signature_window(text)]))
+
+        def present(i: int, k: int) -> bool:
+            ids = prefilter.literal_ids(stubs[f"{i}:{k}"])
+            return ids is None or not ids.isdisjoint(found)
+
+        return present
 
     def _select(self, langs: frozenset, sites: tuple[int, ...]) -> tuple[list[Pack], list[Rule]]:
         chosen = []
