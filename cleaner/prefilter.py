@@ -48,6 +48,10 @@ MAX_CLASS = 8  # characters in a class ([Cc], [-–]) still read as alternatives
 MIN_USEFUL = 2  # a one-character literal (":", "a") is in too many lines to pay its way...
 RARE_CHARACTER = re.compile(r"[^\w\s.,:;!?'\"()\[\]/&+*=<>%$#@_-]")  # ...unless it is "©" or "»"
 LONG_ENOUGH = 6  # literals this long are selective; beyond it, fewer literals is better
+# Not a literal: "the line has a digit" (\\d, [0-9]), which datelines and timestamps require.
+# It never occurs in text; Prefilter.index marks the lines with a digit under its id.
+DIGIT = "\x00digit"
+_HAS_DIGIT = re.compile(r"\d")  # re's \d is Unicode Nd, as regex's is
 
 # Letters that regex's IGNORECASE pairs with a letter whose lowercase differs (computed from
 # regex itself; tests/test_prefilter.py recomputes it). Each maps to its class representative.
@@ -138,6 +142,14 @@ def _anchored(items: list, first: bool) -> bool:
     return False
 
 
+def line_holds(literals: frozenset[str], line: str) -> bool:
+    """Does ``line`` hold one of ``literals`` (the check the automaton makes, one line at a
+    time: for tests and for explaining why a rule did not run)?"""
+    folded = fold(line)
+    return any(bool(_HAS_DIGIT.search(line)) if lit == DIGIT else lit in folded
+               for lit in literals)
+
+
 # -- the reader ------------------------------------------------------------------------------
 def _char(code: int) -> str:
     return fold(chr(code))
@@ -212,8 +224,18 @@ def _exact(items: list, icase: bool) -> Optional[set[str]]:
     return out
 
 
+def _only_digits(items) -> bool:
+    """A class of digits alone: \\d, [0-9], [\\d]."""
+    return bool(items) and all(
+        (op is _sre.CATEGORY and av in (_sre.CATEGORY_DIGIT, _sre.CATEGORY_UNI_DIGIT))
+        or (op is _sre.RANGE and 48 <= av[0] <= av[1] <= 57)
+        or (op is _sre.LITERAL and 48 <= av <= 57) for op, av in items)
+
+
 def _required_item(op, av, icase: bool) -> Optional[frozenset[str]]:
     """A literal set for an item with no exact set of its own (a group holding a class...)."""
+    if op is _sre.IN and _only_digits(av):
+        return frozenset({DIGIT})
     if op is _sre.SUBPATTERN:
         _group, add, remove, sub = av
         return _required(list(sub), _scoped(add, remove, icase))
@@ -246,7 +268,7 @@ def _better(a: Optional[frozenset[str]], b: Optional[frozenset[str]]) -> Optiona
         return b
 
     def score(s: frozenset[str]) -> tuple[int, int, int]:
-        shortest = min(map(len, s))
+        shortest = min(1 if lit == DIGIT else len(lit) for lit in s)  # most lines have a digit
         return min(LONG_ENOUGH, shortest), -len(s), shortest
 
     return b if score(b) > score(a) else a
@@ -296,10 +318,11 @@ class Prefilter:
                 continue
             self._ids[rule.id] = frozenset(literal_ids.setdefault(lit, len(literal_ids))
                                            for lit in literals)
+        self._digit = literal_ids.pop(DIGIT, None)
         self._automaton = ahocorasick.Automaton()
         for literal, number in literal_ids.items():
             self._automaton.add_word(literal, number)
-        self._empty = not literal_ids
+        self._empty = not literal_ids and self._digit is None
         if not self._empty:
             self._automaton.make_automaton()
 
@@ -317,9 +340,18 @@ class Prefilter:
         for line in text.split("\n"):  # folding keeps the line breaks, if not every length
             starts.append(pos)
             pos += len(line) + 1
-        for end, number in self._automaton.iter(text):
-            line_no = bisect_right(starts, end) - 1
-            found = where.setdefault(number, [])
-            if not found or found[-1] != line_no:
-                found.append(line_no)
+        if len(self._automaton):
+            for end, number in self._automaton.iter(text):
+                line_no = bisect_right(starts, end) - 1
+                found = where.setdefault(number, [])
+                if not found or found[-1] != line_no:
+                    found.append(line_no)
+        if self._digit is not None:
+            with_digit = where.setdefault(self._digit, [])
+            m = _HAS_DIGIT.search(text)
+            while m:
+                line_no = bisect_right(starts, m.start()) - 1
+                with_digit.append(line_no)
+                next_line = starts[line_no + 1] if line_no + 1 < len(starts) else len(text)
+                m = _HAS_DIGIT.search(text, next_line)
         return where
