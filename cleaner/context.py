@@ -162,7 +162,7 @@ class Context:
         if len(text) > MAX_PATTERN_CHARS:
             return None
         if getattr(rule, "lowered", False):
-            text = lower(text)
+            text = _lowered(text)
         try:
             return pattern.search(text, timeout=rule.timeout)
         except TimeoutError:
@@ -173,6 +173,12 @@ class Context:
                     "and was treated as not matching"
                 )
             return None
+
+
+@lru_cache(maxsize=4096)
+def _lowered(text: str) -> str:
+    """``lower(text)``, remembered: every lowercase-matching rule asks for the same lines."""
+    return lower(text)
 
 
 _SPACE = re.compile(r"\s+")
