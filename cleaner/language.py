@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping
 
-from .segment import lower
+from .segment import lower, words
 
 _WORD = re.compile(r"\w+")
 _LETTER_SCRIPTS = (
@@ -75,7 +75,8 @@ _ANY_NON_LATIN = re.compile("[" + "".join(p.pattern[1:-1] for _, p in _LETTER_SC
 def tokens_of(text: str) -> tuple[str, ...]:
     """The lowercased words of a block (cached: the document's vote and the block's own
     judgement read the same blocks, and every round of cleaning reads them again)."""
-    return tuple(_WORD.findall(lower(text)))
+    found = words(text)  # the line's words are usually split already (and cached)
+    return tuple(lower(" ".join(found)).split(" ")) if found else ()
 
 
 def _sample_tokens(parts: list[str]) -> list[str]:
