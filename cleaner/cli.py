@@ -273,6 +273,7 @@ def rules_lint(paths: tuple[str, ...]) -> None:
     duplicate ids, bad regexes or selectors, and catastrophic backtracking.
 
     Prints FILE:LINE: what is wrong, and how to fix it. Exit 0 clean, 1 problems found.
+    Notes on stderr (exit status unchanged) name rules searched on every line.
     """
     from .lint import lint_files, pack_sources
 
@@ -282,8 +283,12 @@ def rules_lint(paths: tuple[str, ...]) -> None:
         raise _fail(str(exc)) from None
     for problem in report.problems:
         click.echo(str(problem))
+    for note in report.notes:
+        click.echo(str(note), err=True)
     noun = "problem" if len(report.problems) == 1 else "problems"
-    click.echo(f"{report.files} pack file(s) checked, {len(report.problems)} {noun}", err=True)
+    notes = f", {len(report.notes)} note(s)" if report.notes else ""
+    click.echo(f"{report.files} pack file(s) checked, {len(report.problems)} {noun}{notes}",
+               err=True)
     if report.problems:
         raise click.exceptions.Exit(1)
 

@@ -1,14 +1,15 @@
 """``cleaner rules lint``: every problem in a set of pack files, each as ``FILE:LINE: advice``.
 
 Beyond the schema (:mod:`cleaner.schema`), lint checks what only shows across packs (duplicate
-rule ids) or at run time: patterns that backtrack catastrophically. Each pattern is run, under
+rule ids) or at run time: patterns that backtrack catastrophically. It also notes (without
+failing) patterns the prefilter cannot bound, which are searched on every line. Each pattern is run, under
 a short timeout, against adversarial strings built from its own characters (long runs of one
 or two of them, ending in a character that makes the match fail late), the shape that makes
 ``^(a|aa)+$`` take exponential time on ``aaaa...ab``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -28,6 +29,7 @@ _BASE_ALPHABET = "a0 .-x\t"
 class LintReport:
     files: int
     problems: list[PackError]
+    notes: list[PackError] = field(default_factory=list)  # advice that does not fail lint
 
 
 def _alphabet(pattern: str) -> list[str]:
@@ -61,6 +63,7 @@ def catastrophic(compiled, pattern: str) -> Optional[str]:
 def lint_files(paths: Iterable[tuple[str, str]]) -> LintReport:
     """Lint (path, text) pairs as one set: ids must be unique across all of them."""
     problems: list[PackError] = []
+    notes: list[PackError] = []
     seen_ids: dict[str, str] = {}
     count = 0
     for path, text in paths:
@@ -86,6 +89,13 @@ def lint_files(paths: Iterable[tuple[str, str]]) -> LintReport:
                                           f"{where}; rename one (ids are global across packs)", rule.id))
             else:
                 seen_ids[rule.id] = path
+            if rule.PATTERN and rule.KEY != "selector" and rule.literals is None \
+                    and rule.longest is None:
+                notes.append(PackError(
+                    path, rule.line_no,
+                    f"note: rule {rule.id!r} is searched on every line: no word or character "
+                    "occurs in every match (a pattern that names one runs only where it occurs; "
+                    "see cleaner/prefilter.py)", rule.id))
             if rule.PATTERN:
                 probe = catastrophic(rule.pattern, rule.value)
                 if probe is not None:
@@ -95,7 +105,7 @@ def lint_files(paths: Iterable[tuple[str, str]]) -> LintReport:
                         f"rule {rule.id!r}: pattern backtracks catastrophically (no answer within "
                         f"{PROBE_TIMEOUT}s on {len(probe)} chars like {shown!r}); avoid nested or "
                         "overlapping repeats such as (a|aa)+ or (\\w+\\s?)+", rule.id))
-    return LintReport(count, problems)
+    return LintReport(count, problems, notes)
 
 
 def pack_sources(paths: Iterable[str | Path]) -> list[tuple[str, str]]:

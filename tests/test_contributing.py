@@ -81,6 +81,20 @@ def test_catastrophic_pattern_flagged_within_seconds(tmp_path):
     assert result.exit_code == 1 and "backtracks catastrophically" in result.stdout
 
 
+def test_lint_notes_a_rule_searched_on_every_line_without_failing(tmp_path):
+    pack = tmp_path / "w.yaml"
+    pack.write_text("pack: w\nrules:\n"
+                    "  - id: w-caps\n    category: nav\n    line: '^\\p{Lu}+$'\n"
+                    "    examples: {drop: [MENU], keep: [Menu items]}\n"
+                    "  - id: w-promo\n    category: ad\n    line: '^PROMO\\b'\n"
+                    "    examples: {drop: [PROMO now], keep: [a promo]}\n")
+    result = run("rules", "lint", pack)
+    assert result.exit_code == 0, result.output
+    assert f"{pack}:3: note: rule 'w-caps' is searched on every line" in result.stderr
+    assert "w-promo" not in result.stderr  # "promo" occurs in every match: bounded
+    assert "0 problems, 1 note(s)" in result.stderr
+
+
 def test_shipped_packs_lint_and_test_clean():
     lint = run("rules", "lint")
     assert lint.exit_code == 0, lint.stdout
