@@ -68,7 +68,7 @@ _NEEDS_FOLD = re.compile("[" + "".join(cls[1:] for cls in _FOLD_CLASSES) + "]")
 _UNREADABLE = ("\\L<", "(?|", "(?V", "\\X", "\\m", "\\M", "\\G", "\\K")
 _INLINE_FLAGS = re.compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?[:)]")
 _FLAGS_READ_ALIKE = set("aimsux")  # regex's b, e, f, p, r, w, V0, V1 change what matches
-_PROPERTY = re.compile(r"\\[pP](\{[^}]*\}|\w)")
+_PROPERTY = re.compile(r"\\\\|\\[pP](?:\{[^}]*\}|\w)")  # an escaped backslash is skipped whole
 _POSIX_CLASS = re.compile(r"\[:\^?[A-Za-z]+:\]")
 
 
@@ -78,6 +78,10 @@ def fold(text: str) -> str:
     if low.isascii() or not _NEEDS_FOLD.search(low):  # translate() is slow; rarely needed
         return low
     return low.translate(_FOLD)
+
+
+def _one_character(m: "re.Match") -> str:
+    return m.group() if m.group() == "\\\\" else "\\w"
 
 
 def _parse(pattern: str, flags: int):
@@ -91,7 +95,7 @@ def _parse(pattern: str, flags: int):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             # \p{L} and friends match one character, as \w does; neither gives a literal.
-            return _sre_parse.parse(_PROPERTY.sub(r"\\w", pattern), flags & re.IGNORECASE)
+            return _sre_parse.parse(_PROPERTY.sub(_one_character, pattern), flags & re.IGNORECASE)
     except (re.error, RecursionError, OverflowError, ValueError, IndexError):
         return None
 
