@@ -36,7 +36,7 @@ SHIPPED = [r for r in get_packset().all_rules() if r.literals is not None]
     (r"^©|all rights reserved", 0, {"©", "all rights reserved"}),  # a rare character will do
     (r"(?i:Sign up) now", 0, {"sign up now"}),
     (r"^\d{1,2}:\d{2}$", 0, {DIGIT}),
-    (r"\p{Lu}\p{Ll}+ cookies", re.I, {"cookies"}),  # a property class is one unknown character
+    (r"\p{Lu}\p{Ll}+ cookies", re.I, {" cookies"}),  # a property class is one unknown character
     (r"C:\\path\\p{x}", 0, {"c:\\path\\p{x}"}),  # an escaped backslash, then a plain "p{x}"  # no literal, but a digit: most lines have none
     (r"^(published|updated)\s*:?\s*$|^[0-9]+ hours ago$", re.I,
      {"published", "updated", " hours ago"}),
