@@ -247,7 +247,7 @@ class PackSet:
                      for i, pack in enumerate(self.packs) for k, sig in enumerate(pack.signatures)]
             self._signature_filter = (Prefilter(stubs), {s.id: s for s in stubs})
         prefilter, stubs = self._signature_filter
-        found = set(prefilter.index([signature_window(text)]))
+        found = prefilter.found(signature_window(text))
 
         def present(i: int, k: int) -> bool:
             ids = prefilter.literal_ids(stubs[f"{i}:{k}"])

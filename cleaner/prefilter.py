@@ -333,6 +333,17 @@ class Prefilter:
     def literal_ids(self, rule: "Rule") -> Optional[frozenset[int]]:
         return self._ids.get(rule.id)
 
+    def found(self, text: str) -> set[int]:
+        """The literal ids anywhere in ``text`` (no line numbers: a site signature's test)."""
+        if self._empty:
+            return set()
+        folded = fold(text)
+        ids = {number for _end, number in self._automaton.iter(folded)} \
+            if len(self._automaton) else set()
+        if self._digit is not None and _HAS_DIGIT.search(text):
+            ids.add(self._digit)
+        return ids
+
     def index(self, lines: list[str]) -> dict[int, list[int]]:
         """Literal id -> indices of the lines holding it. One scan of the whole text (a scan
         per line costs more in calls than in characters)."""
