@@ -165,3 +165,27 @@ def test_cleaning_is_the_same_with_and_without_the_prefilter(monkeypatch):
     for path, a, b in zip(_corpus_inputs(), with_it, without):
         assert a.text == b.text, path
         assert a.removals == b.removals, path
+
+
+_EXAMPLE_LINES = sorted({line for r in get_packset().all_rules() if r.KEY != "selector"
+                         for key in ("drop", "keep") for text in (r.examples or {}).get(key, [])
+                         if isinstance(text, str) for line in text.split("\n")})
+
+
+@settings(max_examples=60, deadline=None)
+@given(lines=st.lists(st.tuples(st.sampled_from(_EXAMPLE_LINES), _CASE_CHANGES,
+                                st.sampled_from(["", "\n", " | ", " 2024 "])),
+                      min_size=1, max_size=25))
+def test_documents_of_rule_examples_clean_the_same_without_the_prefilter(lines):
+    """Documents stitched from every pack's example lines, in any case, with stray digits
+    and separators: the prefilter changes nothing."""
+    text = "\n".join(change(line) + extra for line, change, extra in lines)
+    with_it = cleaner.clean_document(text, html=False)
+    original = packs_module.PackSet.prefilter
+    packs_module.PackSet.prefilter = lambda self, rules: None
+    try:
+        without = cleaner.clean_document(text, html=False)
+    finally:
+        packs_module.PackSet.prefilter = original
+    assert with_it.text == without.text
+    assert with_it.removals == without.removals
