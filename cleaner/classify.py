@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .context import Context
-from .kinds import Rule
+from .kinds import Rule, table_cells
 from .segment import ends_sentence, is_list_item, is_menu, words
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
@@ -24,14 +24,12 @@ MENU_ITEM_WORDS = 5  # a menu entry is a few words ("Home", "World news", "Conta
 DENSITY_SAMPLE_CHARS = 20_000  # a line's stopword share is judged on at most this much of it
 
 
-_CELL_EDGE = re.compile(r"(?<!\\)\|")  # a cell border; "\\|" is a pipe inside a cell
 _BULLETS = frozenset("-–•*·▪►✓")
 
 
 def is_table_row(text: str) -> bool:
     """A row of a table as extractors print one: "| cell | cell |"."""
-    s = text.strip()
-    return len(s) >= 3 and s[0] == "|" and s[-1] == "|"
+    return table_cells(text) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -39,11 +37,9 @@ def as_prose(text: str) -> str:
     """A line as the classifier reads it. A table row ("| • | Prepare for the interview. |")
     is read as its cells' text ("• Prepare for the interview."): the borders are layout, and a
     row's sentence or list item is what it holds. Other lines are only stripped."""
-    s = text.strip()
-    if not is_table_row(s):
-        return s
-    cells = [c.strip().replace("\\|", "|") for c in _CELL_EDGE.split(s)]
-    cells = [c for c in cells if c]
+    cells = table_cells(text)
+    if cells is None:
+        return text.strip()
     if len(cells) >= 2 and cells[0] in _BULLETS:
         cells[0:2] = [f"{cells[0]} {cells[1]}"]
     return " ".join(cells)
@@ -117,6 +113,7 @@ class ClassifyRule(Rule):
         "run_words": 40,  # words of neargood prose that make a run content without a good line
         "min_menu_share": 0.2,  # share of lines in menu-like runs (3+ short or bad lines that
                                 # end no sentence) below which the text is already extracted
+        "min_keep_share": float(__import__("os").environ.get("MKS", "0")),
         "inner_bad_lines": 3,  # between content, a bad run shorter than this is kept (a table
                                # row, a list item, a wrapped line): only edges and long runs go
     }
@@ -135,6 +132,9 @@ class ClassifyRule(Rule):
         revised = self.revise(ctx, labels, units)
         for i in self.inner_keeps(ctx, revised):
             revised[i] = GOOD
+        kept = sum(ctx.nwords(i) for i in lines if revised.get(i) != BAD)
+        if kept < self.options["min_keep_share"] * total:
+            return
         for i, label in revised.items():
             if label == BAD:
                 ctx.drop(i, self)
