@@ -113,7 +113,8 @@ class ClassifyRule(Rule):
         "run_words": 40,  # words of neargood prose that make a run content without a good line
         "min_menu_share": 0.2,  # share of lines in menu-like runs (3+ short or bad lines that
                                 # end no sentence) below which the text is already extracted
-        "min_keep_share": float(__import__("os").environ.get("MKS", "0")),
+        "guard_prose_words": 150,  # the over-removal guard of the pipeline, applied to units:
+        "guard_keep_share": 0.15,  # prose it reads in table cells and broken lines is kept
         "inner_bad_lines": 3,  # between content, a bad run shorter than this is kept (a table
                                # row, a list item, a wrapped line): only edges and long runs go
     }
@@ -132,12 +133,23 @@ class ClassifyRule(Rule):
         revised = self.revise(ctx, labels, units)
         for i in self.inner_keeps(ctx, revised):
             revised[i] = GOOD
-        kept = sum(ctx.nwords(i) for i in lines if revised.get(i) != BAD)
-        if kept < self.options["min_keep_share"] * total:
+        if self.would_empty(ctx, units, revised):
             return
         for i, label in revised.items():
             if label == BAD:
                 ctx.drop(i, self)
+
+    def would_empty(self, ctx: Context, units: dict[int, "Unit"], labels: dict[int, str]) -> bool:
+        """True when the verdicts would cut the text's prose (sentences of 10+ words, a table
+        row read by its cells) to under ``guard_keep_share`` of it: text with that much prose
+        and nothing the classifier can tell from it is not a page of menus."""
+        prose = kept = 0
+        for unit in {id(u): u for u in units.values()}.values():
+            if unit.nwords >= 10 and ends_sentence(unit.text):
+                prose += unit.nwords
+                if labels.get(unit.lines[-1]) != BAD:
+                    kept += unit.nwords
+        return prose >= self.options["guard_prose_words"] and kept < self.options["guard_keep_share"] * prose
 
     def inner_keeps(self, ctx: Context, labels: dict[int, str]) -> list[int]:
         """Bad lines in short runs between content lines (not counting lines rules removed)."""
