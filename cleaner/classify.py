@@ -310,7 +310,8 @@ class ClassifyRule(Rule):
 
         for i in order:
             if ctx.removed[i] is not None:
-                close()
+                if table_cells(ctx.text[i]) != []:
+                    close()  # a removed line is a bad neighbour; an empty row inside a table is not
                 continue
             if labels[i] == BAD:
                 close()

@@ -331,6 +331,16 @@ class RepeatRule(Rule):
         for i, _ in copies:
             ctx.drop(i, self)
 
+    @staticmethod
+    def _fragment(ctx: Context, text: str) -> bool:
+        """A piece of a sentence an extractor broke at its links ("the", "of", "and"): only
+        function words, in lower case. No menu entry reads like that ("More", "About us")."""
+        stop = ctx.model.stopwords.get(ctx.lang) if ctx.model is not None and ctx.lang else None
+        tokens = words(text)
+        if not stop or not tokens or not all(t.lower() in stop for t in tokens):
+            return False
+        return text.strip()[:1].islower()
+
     def _lines(self, ctx: Context) -> None:
         seen: set[str] = set()
         for i in ctx.alive_lines():
@@ -339,6 +349,8 @@ class RepeatRule(Rule):
                 continue
             if len(table_cells(text) or ()) >= 2:
                 continue  # a table's header row over each table, a label in each record: data
+            if self._fragment(ctx, text):
+                continue
             key = comparable(text)
             if not key:
                 continue
