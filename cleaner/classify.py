@@ -11,15 +11,38 @@ alone) and ``bad`` (long enough to judge and too few stopwords: link lists, menu
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from typing import Optional
 
 from .context import Context
-from .kinds import Rule
+from .kinds import Rule, table_cells
 from .segment import ends_sentence, is_list_item, is_menu, words
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 MENU_ITEM_WORDS = 5  # a menu entry is a few words ("Home", "World news", "Contact us")
 DENSITY_SAMPLE_CHARS = 20_000  # a line's stopword share is judged on at most this much of it
+
+
+_BULLETS = frozenset("-–•*·▪►✓")
+
+
+def is_table_row(text: str) -> bool:
+    """A row of a table as extractors print one: "| cell | cell |"."""
+    return table_cells(text) is not None
+
+
+@lru_cache(maxsize=65536)
+def as_prose(text: str) -> str:
+    """A line as the classifier reads it. A table row ("| • | Prepare for the interview. |")
+    is read as its cells' text ("• Prepare for the interview."): the borders are layout, and a
+    row's sentence or list item is what it holds. Other lines are only stripped."""
+    cells = table_cells(text)
+    if cells is None:
+        return text.strip()
+    if len(cells) >= 2 and cells[0] in _BULLETS:
+        cells[0:2] = [f"{cells[0]} {cells[1]}"]
+    return " ".join(cells)
 
 
 @lru_cache(maxsize=65536)
@@ -30,6 +53,48 @@ def stopword_density(text: str, stop: frozenset) -> tuple[int, float]:
     if not tokens:
         return 0, 0.0
     return len(tokens), sum(1 for t in tokens if t.lower() in stop) / len(tokens)
+
+
+_OPENS_INSIDE = re.compile(r"^[,;:)\]}%]|^[^\W\d_]", re.UNICODE)  # punctuation, or a letter...
+
+
+def _continues(ctx: Context, prev: int, i: int, text: str, so_far: str, stop: frozenset) -> bool:
+    """Line ``i`` carries on the sentence that line ``prev`` broke off, ``so_far`` the text of
+    that sentence until then (see ``ClassifyRule.units``)."""
+    for j in range(prev + 1, i):  # between them: no blank line, only a word or two rules took
+        if not ctx.text[j].strip() or len(words(ctx.text[j])) > 2:
+            return False
+    before = as_prose(ctx.text[prev])
+    if ends_sentence(before) or not text:
+        return False
+    between = "".join(ctx.text[j].strip() for j in range(prev + 1, i))
+    first, first_before = words(text[:40])[:1], words(before[:40])[:1]
+    if first and first == first_before:
+        return False  # lines that open alike are items of a list ("ћ Finance", "ћ Retail")
+    if _OPENS_INSIDE.match(text) and (not text[0].isalpha() or text[0].islower()):
+        return True  # ", and Docs" / "announced": a sentence does not start like this
+    if is_table_row(ctx.text[prev]) or is_table_row(ctx.text[i]):
+        return False  # a cell that ends without a full stop ends all the same
+    if (before + between).endswith(","):
+        return True
+    tokens = words(so_far[-200:])
+    return len(tokens) >= 4 and tokens[-1].lower() in stop  # "... and get your" / "horoscope."
+
+
+class Unit:
+    """A line, or the lines of one sentence broken across several (see ``ClassifyRule.units``)."""
+
+    __slots__ = ("lines", "text", "nwords")
+
+    def __init__(self, i: int, text: str):
+        self.lines = [i]
+        self.text = text
+        self.nwords = len(words(text))
+
+    def add(self, i: int, text: str) -> None:
+        self.lines.append(i)
+        self.text = f"{self.text} {text}"
+        self.nwords += len(words(text))
 
 
 class ClassifyRule(Rule):
@@ -48,6 +113,8 @@ class ClassifyRule(Rule):
         "run_words": 40,  # words of neargood prose that make a run content without a good line
         "min_menu_share": 0.2,  # share of lines in menu-like runs (3+ short or bad lines that
                                 # end no sentence) below which the text is already extracted
+        "guard_prose_words": 150,  # the over-removal guard of the pipeline, applied to units:
+        "guard_keep_share": 0.15,  # prose it reads in table cells and broken lines is kept
         "inner_bad_lines": 3,  # between content, a bad run shorter than this is kept (a table
                                # row, a list item, a wrapped line): only edges and long runs go
     }
@@ -59,15 +126,30 @@ class ClassifyRule(Rule):
         total = sum(ctx.nwords(i) for i in lines)
         if total < self.options["min_words"]:
             return
-        labels = self.initial_labels(ctx, lines)
-        if self.menu_share(ctx, lines, labels) < self.options["min_menu_share"]:
+        units = self.units(ctx, lines)
+        labels = self.initial_labels(ctx, lines, units)
+        if self.menu_share(ctx, lines, labels, units) < self.options["min_menu_share"]:
             return  # no menus or link lists: already extracted text, left to the rules
-        revised = self.revise(ctx, labels)
+        revised = self.revise(ctx, labels, units)
         for i in self.inner_keeps(ctx, revised):
             revised[i] = GOOD
+        if self.would_empty(ctx, units, revised):
+            return
         for i, label in revised.items():
             if label == BAD:
                 ctx.drop(i, self)
+
+    def would_empty(self, ctx: Context, units: dict[int, "Unit"], labels: dict[int, str]) -> bool:
+        """True when the verdicts would cut the text's prose (sentences of 10+ words, a table
+        row read by its cells) to under ``guard_keep_share`` of it: text with that much prose
+        and nothing the classifier can tell from it is not a page of menus."""
+        prose = kept = 0
+        for unit in {id(u): u for u in units.values()}.values():
+            if unit.nwords >= 10 and ends_sentence(unit.text):
+                prose += unit.nwords
+                if labels.get(unit.lines[-1]) != BAD:
+                    kept += unit.nwords
+        return prose >= self.options["guard_prose_words"] and kept < self.options["guard_keep_share"] * prose
 
     def inner_keeps(self, ctx: Context, labels: dict[int, str]) -> list[int]:
         """Bad lines in short runs between content lines (not counting lines rules removed)."""
@@ -86,15 +168,40 @@ class ClassifyRule(Rule):
             run = []
         return keep
 
+    # --- lines broken inside a sentence ---------------------------------------------------
+    @staticmethod
+    def units(ctx: Context, lines: list[int]) -> dict[int, "Unit"]:
+        """Each surviving line's unit: the line alone, or the run of lines one sentence was
+        broken into (hard wrapping, or an extractor that breaks lines at links: "as" /
+        "announced" / "on the blog."). A line continues the one above it when that one ends
+        no sentence and the break falls inside a phrase: the line starts in lower case or with
+        punctuation, or the line above ends with a comma or a function word. Lines judged
+        alone would read as a menu of fragments; a unit is judged as the sentence it is."""
+        stop = ctx.model.stopwords[ctx.lang]
+        out: dict[int, Unit] = {}
+        unit: Optional[Unit] = None
+        prev = None
+        for i in lines:
+            text = as_prose(ctx.text[i])
+            if unit is not None and prev is not None and _continues(ctx, prev, i, text, unit.text, stop):
+                unit.add(i, text)
+            else:
+                unit = Unit(i, text)
+            out[i] = unit
+            prev = i
+        return out
+
     # --- one line alone ------------------------------------------------------------------
     @staticmethod
-    def menu_share(ctx: Context, lines: list[int], labels: dict[int, str]) -> float:
+    def menu_share(ctx: Context, lines: list[int], labels: dict[int, str],
+                   units: Optional[dict[int, "Unit"]] = None) -> float:
         """Share of the lines that sit in runs of three or more short or bad lines ending no
         sentence: the menus, link lists and footers of a page dump."""
         in_runs, run = 0, 0
         for i in lines:
+            text = units[i].text if units else as_prose(ctx.text[i])
             if labels[i] in (SHORT, BAD) and ctx.nwords(i) <= MENU_ITEM_WORDS \
-                    and not ends_sentence(ctx.text[i]) and not is_list_item(ctx.text[i]):
+                    and not ends_sentence(text) and not is_list_item(text):
                 run += 1
                 continue
             in_runs += run if run >= 3 else 0
@@ -115,7 +222,8 @@ class ClassifyRule(Rule):
         shares.sort()
         return min(1.0, shares[len(shares) // 2] / self.options["reference_share"])
 
-    def initial_labels(self, ctx: Context, lines: list[int]) -> dict[int, str]:
+    def initial_labels(self, ctx: Context, lines: list[int],
+                       units: Optional[dict[int, "Unit"]] = None) -> dict[int, str]:
         o = dict(self.options)
         stop = ctx.model.stopwords[ctx.lang]
         factor = self.scale(ctx, lines, stop)
@@ -126,7 +234,10 @@ class ClassifyRule(Rule):
             if ctx.removed[i] is not None:
                 labels[i] = BAD  # rules removed it: a bad neighbour
         for i in lines:
-            text = ctx.text[i].strip()
+            if units and units[i].lines[0] != i:
+                labels[i] = labels[units[i].lines[0]]  # a broken sentence: judged once, whole
+                continue
+            text = units[i].text if units else as_prose(ctx.text[i])
             ntokens, density = stopword_density(text, stop)
             length = len(text)
             if length < o["length_low"]:
@@ -142,7 +253,8 @@ class ClassifyRule(Rule):
             else:
                 label = BAD
             labels[i] = label
-        if ctx.title in labels and ctx.removed[ctx.title] is None:
+        if ctx.title in labels and ctx.removed[ctx.title] is None \
+                and (not units or len(units[ctx.title].lines) == 1):
             labels[ctx.title] = SHORT  # a headline has few stopwords: judge it by what follows
         return labels
 
@@ -156,7 +268,8 @@ class ClassifyRule(Rule):
         return n <= 4 or ctx.model.stopword_share(words(ctx.text[i]), ctx.lang) > 0
 
     # --- neighbours ----------------------------------------------------------------------
-    def revise(self, ctx: Context, labels: dict[int, str]) -> dict[int, str]:
+    def revise(self, ctx: Context, labels: dict[int, str],
+               units: Optional[dict[int, "Unit"]] = None) -> dict[int, str]:
         """Runs of lines between bad ones are judged whole: a run with prose in it (a good
         line, or two sentence-ending neargood ones) is content, and its uncertain lines are
         kept; any other run is boilerplate. Inside content, a short line between two longer
@@ -171,9 +284,13 @@ class ClassifyRule(Rule):
             if not run:
                 return
             solid = [i for i in run if labels[i] != SHORT]
-            prose = [i for i in solid if labels[i] in (NEARGOOD, "weak") and ends_sentence(ctx.text[i])]
+            # prose is counted by sentences: a broken one counts once, at its last line
+            prose = [i for i in solid if labels[i] in (NEARGOOD, "weak")
+                     and (not units or units[i].lines[-1] == i)
+                     and ends_sentence(units[i].text if units else as_prose(ctx.text[i]))]
             content = any(labels[i] == GOOD and i != ctx.title for i in solid) or (
-                len(prose) >= 2 and sum(ctx.nwords(i) for i in prose) >= o["run_words"]
+                len(prose) >= 2 and sum(units[i].nwords if units else ctx.nwords(i)
+                                        for i in prose) >= o["run_words"]
             ) or (ctx.title in run and bool(prose))  # the headline and its standfirst
             if not content:
                 for i in run:
@@ -188,12 +305,13 @@ class ClassifyRule(Rule):
                     elif first is not None and i < first:
                         new[i] = GOOD if self.is_heading(ctx, i) else BAD
                     else:  # trailing: a list that ends the passage stays, other residue goes
-                        new[i] = GOOD if is_list_item(ctx.text[i]) else BAD
+                        new[i] = GOOD if is_list_item(as_prose(ctx.text[i])) else BAD
             run.clear()
 
         for i in order:
             if ctx.removed[i] is not None:
-                close()
+                if table_cells(ctx.text[i]) != []:
+                    close()  # a removed line is a bad neighbour; an empty row inside a table is not
                 continue
             if labels[i] == BAD:
                 close()

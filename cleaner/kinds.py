@@ -173,6 +173,19 @@ def _is_prose(text: str, min_words: int) -> bool:
     return ends_sentence(text) and len(words(text)) >= min_words
 
 
+_CELL_EDGE = regex.compile(r"(?<!\\)\|")  # a cell border; "\\|" is a pipe inside a cell
+
+
+def table_cells(text: str) -> Optional[list[str]]:
+    """The filled cells of a table row as extractors print one ("| Votes | 74% |"), with
+    escaped pipes restored; None for a line that is not a table row."""
+    s = text.strip()
+    if len(s) < 3 or s[0] != "|" or s[-1] != "|":
+        return None
+    cells = (c.strip().replace("\\|", "|") for c in _CELL_EDGE.split(s))
+    return [c for c in cells if c]
+
+
 class SectionRule(Rule):
     """A heading alone on its line, then teasers (headlines, one-line blurbs, "4 hours ago"),
     dropped until the article resumes: ``resume_after`` prose lines in a row, or one prose
@@ -248,7 +261,8 @@ class RestRule(Rule):
 class RepeatRule(Rule):
     """``title``: later copies of the headline, bare or with a short label joined by ':', '|',
     '-' or '»' (the copy without a label is the one kept). ``lines``: second and later copies
-    of any line of up to ``max_words`` words."""
+    of any line of up to ``max_words`` words, except table rows of two or more filled cells
+    (a header row over each table, "| Fee: | $95 |" in each record): a table repeats by design."""
 
     KEY = "repeat"
     PHASE = 2
@@ -317,11 +331,25 @@ class RepeatRule(Rule):
         for i, _ in copies:
             ctx.drop(i, self)
 
+    @staticmethod
+    def _fragment(ctx: Context, text: str) -> bool:
+        """A piece of a sentence an extractor broke at its links ("the", "of", "and"): only
+        function words, in lower case. No menu entry reads like that ("More", "About us")."""
+        stop = ctx.model.stopwords.get(ctx.lang) if ctx.model is not None and ctx.lang else None
+        tokens = words(text)
+        if not stop or not tokens or not all(t.lower() in stop for t in tokens):
+            return False
+        return text.strip()[:1].islower()
+
     def _lines(self, ctx: Context) -> None:
         seen: set[str] = set()
         for i in ctx.alive_lines():
             text = ctx.text[i]
             if len(words(text)) > self.options["max_words"]:
+                continue
+            if len(table_cells(text) or ()) >= 2:
+                continue  # a table's header row over each table, a label in each record: data
+            if self._fragment(ctx, text):
                 continue
             key = comparable(text)
             if not key:
