@@ -130,9 +130,10 @@ class Rule:
 
     def lines_to_search(self, ctx: Context) -> list[int]:
         """The surviving lines, less those the prefilter shows this rule cannot match."""
-        lines = ctx.alive_lines()
         candidates = ctx.candidates(self)
-        return lines if candidates is None else [i for i in lines if i in candidates]
+        if candidates is None:
+            return ctx.alive_lines()
+        return [i for i in sorted(candidates) if ctx.alive(i)]  # few, against every line
 
 
 class LineRule(Rule):
