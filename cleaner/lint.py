@@ -89,8 +89,10 @@ def lint_files(paths: Iterable[tuple[str, str]]) -> LintReport:
                                           f"{where}; rename one (ids are global across packs)", rule.id))
             else:
                 seen_ids[rule.id] = path
+            short_lines_only = 0 < (rule.options.get("max_words")
+                                    or rule.options.get("max_heading_words") or 0) <= 20
             if rule.PATTERN and rule.KEY != "selector" and rule.literals is None \
-                    and rule.longest is None:
+                    and rule.longest is None and not short_lines_only:
                 notes.append(PackError(
                     path, rule.line_no,
                     f"note: rule {rule.id!r} is searched on every line: no word or character "

@@ -175,8 +175,13 @@ def _guard_over_removal(ctx: Context) -> None:
     (GUARD_PROSE_WORDS of sentences) to under GUARD_KEEP_SHARE of it: an emptied article is
     the worst outcome, and a pack that does it to one page will do it to many. Keeping the
     input as it is (not a part of it) also keeps cleaning idempotent."""
-    prose = [i for i, line in enumerate(ctx.doc.lines)
-             if len(words(line)) >= 10 and ends_sentence(line)]
+    def is_prose(line: str) -> bool:
+        return len(words(line)) >= 10 and ends_sentence(line)
+
+    if not ctx.trims and not any(mark is not None and is_prose(ctx.doc.lines[i])
+                                 for i, mark in enumerate(ctx.removed)):
+        return  # no prose was touched: nothing to guard (the common case, found cheaply)
+    prose = [i for i, line in enumerate(ctx.doc.lines) if is_prose(line)]
     prose_words = sum(len(words(ctx.doc.lines[i])) for i in prose)
     if prose_words < GUARD_PROSE_WORDS:
         return
