@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
 """Speed of our HTML path against trafilatura, on the same pages, in one process.
 
-    .venv/bin/python bench/html_speed.py              # 100 pages from each dev-bench set
-    .venv/bin/python bench/html_speed.py -n 50 --profile
+    .venv/bin/python bench/html_speed.py              # 100 pages from each set, 3 repetitions
+    .venv/bin/python bench/html_speed.py -n 50 --reps 5 --profile
 
 Runs, one after the other on the same pages (read into memory first): ``cleaner.clean(html,
 url=url, html=True)`` (the full path: HTML reader, then the text rules), the HTML reader alone
 (``cleaner.html.html_to_text``), and ``trafilatura.extract(html, url=url)`` with its defaults.
 Before any timing, every pattern is compiled and read and langdetect's profiles are loaded
 (one-time costs a corpus run pays once, as in ``throughput.py``), and each timed run starts
-with cleaner's memo caches empty. Prints docs/s for each and the ratio. trafilatura is a bench-only dependency
+with cleaner's memo caches empty. Prints the median docs/s of each over the repetitions and the median of the repetitions' ratios. trafilatura is a bench-only dependency
 (``pip install trafilatura`` into the venv); it is never imported by the package.
 ``--profile`` prints the top of a cProfile of our full path.
 """
@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -40,22 +41,19 @@ def pages(n: int) -> list[tuple[str, str | None]]:
     return out
 
 
-def timed(label: str, fn, docs) -> float:
-    fn(*docs[0])  # warm up: imports
-    clear_memos()  # every run starts with empty memo caches, as on pages never seen before
+def timed(fn, docs) -> float:
+    """docs/s of one run over ``docs``, started with cleaner's memo caches empty."""
+    clear_memos()  # as on pages never seen before
     start = time.perf_counter()
     for html, url in docs:
         fn(html, url)
-    spent = time.perf_counter() - start
-    rate = len(docs) / spent
-    print(f"{label:<34} {len(docs)} docs in {spent:6.2f}s  {rate:7.1f} docs/s  "
-          f"{1000 * spent / len(docs):6.2f} ms/doc", flush=True)
-    return rate
+    return len(docs) / (time.perf_counter() - start)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", type=int, default=100, help="pages per dev-bench set")
+    ap.add_argument("--reps", type=int, default=3, help="repetitions (medians are reported)")
     ap.add_argument("--profile", action="store_true")
     args = ap.parse_args()
     from cleaner import clean
@@ -68,10 +66,32 @@ def main() -> int:
     packset = get_packset()
     # As a long run would be: every pattern compiled and read, language profiles loaded.
     _init([(docs[0][0], docs[0][1], True)])
-    ours = timed("cleaner.clean(html=True)", lambda h, u: clean(h, url=u, html=True), docs)
-    reader = timed("cleaner.html.html_to_text (reader)", lambda h, u: html_to_text(h, url=u, packset=packset), docs)
-    traf = timed("trafilatura.extract", lambda h, u: trafilatura.extract(h, url=u), docs)
-    print(f"ratio full path / trafilatura: {ours / traf:.2f}x   reader alone / trafilatura: {reader / traf:.2f}x")
+    runs = {
+        "cleaner.clean(html=True)": lambda h, u: clean(h, url=u, html=True),
+        "cleaner.html.html_to_text (reader)": lambda h, u: html_to_text(h, url=u, packset=packset),
+        "trafilatura.extract": lambda h, u: trafilatura.extract(h, url=u),
+    }
+    for fn in runs.values():
+        fn(*docs[0])  # warm up: imports
+    rates: dict[str, list[float]] = {label: [] for label in runs}
+    ratios: list[tuple[float, float]] = []
+    for rep in range(args.reps):  # each repetition times all three in turn: noise hits them alike
+        got = {label: timed(fn, docs) for label, fn in runs.items()}
+        for label, rate in got.items():
+            rates[label].append(rate)
+        traf = got["trafilatura.extract"]
+        ratios.append((got["cleaner.clean(html=True)"] / traf,
+                       got["cleaner.html.html_to_text (reader)"] / traf))
+        print(f"  repetition {rep + 1}/{args.reps}: full path {ratios[-1][0]:.2f}x trafilatura",
+              file=sys.stderr, flush=True)
+    for label, values in rates.items():
+        rate = statistics.median(values)
+        print(f"{label:<34} {len(docs)} docs  {rate:7.1f} docs/s  {1000 / rate:6.2f} ms/doc"
+              f"  (median of {len(values)}: {min(values):.1f}-{max(values):.1f})")
+    full = statistics.median(r[0] for r in ratios)
+    alone = statistics.median(r[1] for r in ratios)
+    print(f"ratio full path / trafilatura: {full:.2f}x   reader alone / trafilatura: {alone:.2f}x"
+          f"   (medians of the {len(ratios)} repetitions' ratios)")
     if args.profile:
         import cProfile
         import pstats
