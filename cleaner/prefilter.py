@@ -1,13 +1,15 @@
-"""Which lines could a rule's pattern match at all? One pass per line answers it for every rule.
+"""Which lines could a rule's pattern match at all? One pass over the text answers it for every rule.
 
 Most rules name words ("cookie", "subscribe", "related articles"), and most lines contain none
 of them. Running each pattern on each line is what made cleaning slow (thousands of searches
 a page, each paying the ``regex`` timeout's set-up). So every pattern is read once for the
 *literals* any match must contain: for ``^(?:Related|More) (?:stories|articles)\\b`` that is
 one of "related stories", "related articles", "more stories", "more articles". An
-Aho-Corasick automaton over the literals of the document's rules scans each line once, and a
-rule then runs only on lines holding one of its literals. Rules the reader cannot bound
-(``^\\W+$``) run on every line, as before.
+Aho-Corasick automaton over the literals of the document's rules scans the text once, and a
+rule then runs only on lines holding one of its literals. A class of digits counts as a
+requirement too (:data:`DIGIT`: datelines skip lines without a digit), and a ``^...$``
+pattern skips lines longer than its longest match (:func:`longest_whole_match`). Rules the
+reader cannot bound (``^\\W+$``) run on every line, as before; ``cleaner rules lint`` notes them.
 
 Skipping must never change a result, so the reading is conservative:
 
