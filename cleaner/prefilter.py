@@ -169,6 +169,30 @@ def _scoped(add: int, remove: int, icase: bool) -> bool:
     return icase
 
 
+def _inside_group(op, av, icase: bool) -> Optional[tuple[list, bool]]:
+    """(items, case-insensitive?) inside a group, ``(...)`` or ``(?>...)``; None otherwise."""
+    if op is _sre.SUBPATTERN:
+        _group, add, remove, sub = av
+        return list(sub), _scoped(add, remove, icase)
+    if op is _sre.ATOMIC_GROUP:
+        return list(av), icase
+    return None
+
+
+def _union(alternatives, read, icase: bool, limit: int) -> Optional[set[str]]:
+    """What ``read`` finds in every alternative, together; None if one yields nothing or
+    the union outgrows ``limit``."""
+    out: set[str] = set()
+    for alt in alternatives:
+        found = read(list(alt), icase)
+        if found is None:
+            return None
+        out |= found
+        if len(out) > limit:
+            return None
+    return out
+
+
 def _exact_item(op, av, icase: bool) -> Optional[set[str]]:
     """Every string this one item can match, if that is a small finite set."""
     if op is _sre.LITERAL:
@@ -185,21 +209,11 @@ def _exact_item(op, av, icase: bool) -> Optional[set[str]]:
             else:
                 return None  # NEGATE, CATEGORY, wide ranges
         return chars if len(chars) <= MAX_CLASS else None
-    if op is _sre.SUBPATTERN:
-        _group, add, remove, sub = av
-        return _exact(list(sub), _scoped(add, remove, icase))
-    if op is _sre.ATOMIC_GROUP:
-        return _exact(list(av), icase)
+    inner = _inside_group(op, av, icase)
+    if inner is not None:
+        return _exact(*inner)
     if op is _sre.BRANCH:
-        out: set[str] = set()
-        for alt in av[1]:
-            alt_set = _exact(list(alt), icase)
-            if alt_set is None:
-                return None
-            out |= alt_set
-            if len(out) > MAX_EXACT:
-                return None
-        return out
+        return _union(av[1], _exact, icase, MAX_EXACT)
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
         low, high, sub = av
         if high > 2:
@@ -242,21 +256,12 @@ def _required_item(op, av, icase: bool) -> Optional[frozenset[str]]:
     """A literal set for an item with no exact set of its own (a group holding a class...)."""
     if op is _sre.IN and _only_digits(av):
         return frozenset({DIGIT})
-    if op is _sre.SUBPATTERN:
-        _group, add, remove, sub = av
-        return _required(list(sub), _scoped(add, remove, icase))
-    if op is _sre.ATOMIC_GROUP:
-        return _required(list(av), icase)
+    inner = _inside_group(op, av, icase)
+    if inner is not None:
+        return _required(*inner)
     if op is _sre.BRANCH:
-        out: set[str] = set()
-        for alt in av[1]:
-            alt_set = _required(list(alt), icase)
-            if alt_set is None:
-                return None
-            out |= alt_set
-            if len(out) > MAX_REQUIRED:
-                return None
-        return frozenset(out)
+        found = _union(av[1], _required, icase, MAX_REQUIRED)
+        return None if found is None else frozenset(found)
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
         low, _high, sub = av
         return _required(list(sub), icase) if low >= 1 else None
