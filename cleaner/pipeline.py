@@ -5,6 +5,7 @@ over-removal guard at the end.
 """
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -86,8 +87,11 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
             if not _merge_round(ctx, again, origin):
                 break
         _guard_over_removal(ctx)
+    text_out = render_text(ctx)
+    if not text_out and only_rules is None:
+        _warn_if_emptied(ctx)
     return CleanResult(
-        text=render_text(ctx),
+        text=text_out,
         language=doc_lang,
         language_method=method,
         packs=pack_names,
@@ -168,6 +172,20 @@ def _merge_round(ctx: Context, again: Context, origin: list[Optional[int]]) -> b
     ctx.warnings.extend(w for w in again.warnings if w not in ctx.warnings)
     ctx._alive = None
     return True
+
+
+EMPTIED_WARN_WORDS = 50  # an input this long that loses every line is worth a warning
+
+
+def _warn_if_emptied(ctx: Context) -> None:
+    """Say so when a document of some length lost every line: a page of pure boilerplate is
+    possible (a menu, a list of links), but a corpus builder will want to look at it."""
+    total = sum(len(words(line)) for line in ctx.doc.lines)
+    if total >= EMPTIED_WARN_WORDS:
+        fired = Counter(m.rule_id for m in ctx.removed if m is not None)
+        rules = ", ".join(rule for rule, _ in fired.most_common(3))
+        ctx.warnings.append(f"every line was removed ({total} words; mostly by {rules}): "
+                            "nothing in the document read as article text")
 
 
 def _guard_over_removal(ctx: Context) -> None:

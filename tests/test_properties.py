@@ -101,3 +101,13 @@ def test_over_removal_guard_keeps_prose(tmp_path):
     result = clean_document(story, rules_dirs=[tmp_path])
     assert any("over-removal guard" in w for w in result.warnings)
     assert PROSE[0] in result.text
+
+
+def test_a_document_that_loses_every_line_says_so():
+    footer = "\n".join(f"© {2000 + i} Example Media Group. All rights reserved." for i in range(10))
+    result = clean_document(footer)
+    assert result.text == ""
+    assert any(w.startswith("every line was removed (70 words; mostly by copyright-line)")
+               for w in result.warnings)
+    short = clean_document("© 2024 Example Media Group. All rights reserved.")
+    assert short.text == "" and not short.warnings  # a lone footer line is no surprise
