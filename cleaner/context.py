@@ -11,6 +11,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
+from .prefilter import EVERY_RULE, LONG_LINE
 from .segment import Document, ends_sentence, is_menu, lower, words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -18,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .language import LanguageModel
     from .prefilter import Prefilter
 
-MAX_PATTERN_CHARS = 20_000  # no menu, banner or footer line is longer than this
+MAX_PATTERN_CHARS = LONG_LINE  # no menu, banner or footer line is longer than this
 
 # Categories whose removals say "this block is page furniture", used by neighbour revision.
 FURNITURE = frozenset(
@@ -150,7 +151,7 @@ class Context:
         if ids is not None:
             if self._literal_index is None:
                 self._literal_index = self.prefilter.index(self.text)
-            found = set()
+            found = set(self._literal_index.get(EVERY_RULE, ()))
             for number in ids:
                 found.update(self._literal_index.get(number, ()))
         self._candidates[rule.id] = found

@@ -53,6 +53,8 @@ LONG_ENOUGH = 6  # literals this long are selective; beyond it, fewer literals i
 # Not a literal: "the line has a digit" (\\d, [0-9]), which datelines and timestamps require.
 # It never occurs in text; Prefilter.index marks the lines with a digit under its id.
 DIGIT = "\x00digit"
+EVERY_RULE = -1  # Prefilter.index's key for lines every rule must look at
+LONG_LINE = 20_000  # context.MAX_PATTERN_CHARS: no pattern is searched on a longer line
 _HAS_DIGIT = re.compile(r"\d")  # re's \d is Unicode Nd, as regex's is
 
 # Letters that regex's IGNORECASE pairs with a letter whose lowercase differs (computed from
@@ -357,6 +359,13 @@ class Prefilter:
         where: dict[int, list[int]] = {}
         if self._empty:
             return where
+        # A line too long for any pattern is not scanned: it is a candidate of every rule
+        # (under EVERY_RULE), and each rule's own length limit then decides, as without
+        # the prefilter. A 20 MB line costs nothing here.
+        long_lines = [i for i, line in enumerate(lines) if len(line) > LONG_LINE]
+        if long_lines:
+            where[EVERY_RULE] = long_lines
+            lines = [("" if len(line) > LONG_LINE else line) for line in lines]
         text = fold("\n".join(lines))
         starts, pos = [], 0
         for line in text.split("\n"):  # folding keeps the line breaks, if not every length

@@ -189,3 +189,17 @@ def test_documents_of_rule_examples_clean_the_same_without_the_prefilter(lines):
         packs_module.PackSet.prefilter = original
     assert with_it.text == without.text
     assert with_it.removals == without.removals
+
+
+def test_a_line_too_long_for_any_pattern_is_not_scanned_but_left_to_every_rule():
+    class Stub:
+        def __init__(self, rid, literals):
+            self.id, self.literals = rid, frozenset(literals)
+
+    cookie = Stub("c", ["cookie"])
+    prefilter = Prefilter([cookie])
+    huge = "cookie " * 5000  # 35,000 characters
+    where = prefilter.index(["We use cookies.", huge, "nothing"])
+    from cleaner.prefilter import EVERY_RULE
+    assert where[EVERY_RULE] == [1]
+    assert [i for n in prefilter.literal_ids(cookie) for i in where.get(n, [])] == [0]
