@@ -41,6 +41,10 @@ import re
 
 from .segment import lower
 
+# Atomic groups and possessive repeats parse from Python 3.11 on; before, they are re.errors.
+_ATOMIC_GROUP = getattr(_sre, "ATOMIC_GROUP", object())
+_POSSESSIVE_REPEAT = getattr(_sre, "POSSESSIVE_REPEAT", object())
+
 if TYPE_CHECKING:  # pragma: no cover
     from .kinds import Rule
 
@@ -145,7 +149,7 @@ def _anchored(items: list, first: bool) -> bool:
         return all(_anchored(list(alt), first) for alt in av[1])
     if op is _sre.SUBPATTERN:
         return _anchored(list(av[3]), first)
-    if op is _sre.ATOMIC_GROUP:
+    if op is _ATOMIC_GROUP:
         return _anchored(list(av), first)
     return False
 
@@ -176,7 +180,7 @@ def _inside_group(op, av, icase: bool) -> Optional[tuple[list, bool]]:
     if op is _sre.SUBPATTERN:
         _group, add, remove, sub = av
         return list(sub), _scoped(add, remove, icase)
-    if op is _sre.ATOMIC_GROUP:
+    if op is _ATOMIC_GROUP:
         return list(av), icase
     return None
 
@@ -216,7 +220,7 @@ def _exact_item(op, av, icase: bool) -> Optional[set[str]]:
         return _exact(*inner)
     if op is _sre.BRANCH:
         return _union(av[1], _exact, icase, MAX_EXACT)
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _POSSESSIVE_REPEAT):
         low, high, sub = av
         if high > 2:
             return None
@@ -264,7 +268,7 @@ def _required_item(op, av, icase: bool) -> Optional[frozenset[str]]:
     if op is _sre.BRANCH:
         found = _union(av[1], _required, icase, MAX_REQUIRED)
         return None if found is None else frozenset(found)
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _POSSESSIVE_REPEAT):
         low, _high, sub = av
         return _required(list(sub), icase) if low >= 1 else None
     return None
