@@ -161,6 +161,7 @@ class Progress:
         """Write a line on stderr without tearing the bar (it is redrawn on the next update)."""
         self.clear()
         self.stream.write(message + "\n")
+        self.stream.flush()  # an explanation is read as it comes (a buffered stderr would hold it)
 
     def summary(self) -> str:
         t = self.tally

@@ -1,9 +1,21 @@
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
+import click.testing
 import pytest
 import yaml
+
+# click 8.2 (Python 3.10+) keeps stderr apart by default; on click 8.1 (all Python 3.9 gets)
+# CliRunner must be asked to, or `result.stderr` raises. The tests read stdout and stderr apart.
+if "mix_stderr" in inspect.signature(click.testing.CliRunner.__init__).parameters:
+    _runner_init = click.testing.CliRunner.__init__
+
+    def _separate_stderr(self, *args, mix_stderr: bool = False, **kwargs):
+        _runner_init(self, *args, mix_stderr=mix_stderr, **kwargs)
+
+    click.testing.CliRunner.__init__ = _separate_stderr
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus_samples"
