@@ -9,6 +9,7 @@ between blocks, with the headline once at the top.
 """
 from __future__ import annotations
 
+import ipaddress
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -69,8 +70,11 @@ def page_url(tree) -> Optional[str]:
         value = _attr(tree, selector, name)
         if value and value.lower().startswith(("http://", "https://")):
             try:
-                if not urlsplit(value).hostname:
+                parts = urlsplit(value)
+                if not parts.hostname:
                     continue
+                if "[" in parts.netloc:  # Python < 3.11 does not check a bracketed host itself
+                    ipaddress.IPv6Address(parts.hostname.split("%")[0])
             except ValueError:
                 continue
             return value
