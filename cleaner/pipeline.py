@@ -14,7 +14,7 @@ from .context import Context
 from .decode import to_text
 from .errors import InputError
 from .packs import PackSet, get_packset
-from .render import removals, render_text
+from .render import removals, render_text, survivors
 from .result import CleanResult
 from .segment import Document, ends_sentence, words
 
@@ -65,7 +65,7 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
     _apply(ctx, rules)
     if only_rules is None:
         for _ in range(rounds - 1):
-            lines, origin = _survivors(ctx)
+            lines, origin = survivors(ctx)
             again_doc = Document(lines)
             again_doc.index_blocks()
             blocks = ["\n".join(lines[s:e]) for s, e in again_doc.blocks]
@@ -134,27 +134,6 @@ def _foreign_blocks(model, block_texts: list[str], doc_lang: Optional[str]) -> d
 def _apply(ctx: Context, rules) -> None:
     for rule in rules:
         rule.apply(ctx)
-
-
-def _survivors(ctx: Context) -> tuple[list[str], list[Optional[int]]]:
-    """The surviving lines, blank runs folded as rendering does, with each one's original
-    index (None for the blank separators)."""
-    lines: list[str] = []
-    origin: list[Optional[int]] = []
-    blank = False
-    for i, line in enumerate(ctx.text):
-        if ctx.removed[i] is not None:
-            continue
-        if not line.strip():
-            blank = bool(lines)
-            continue
-        if blank:
-            lines.append("")
-            origin.append(None)
-            blank = False
-        lines.append(line)
-        origin.append(i)
-    return lines, origin
 
 
 def _merge_round(ctx: Context, again: Context, origin: list[Optional[int]]) -> bool:

@@ -6,24 +6,36 @@ result is the empty string).
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from .context import Context
 from .result import Removal
 
 
-def render_text(ctx: Context) -> str:
-    out: list[str] = []
+def survivors(ctx: Context) -> tuple[list[str], list[Optional[int]]]:
+    """The surviving lines, runs of blank lines folded to one and none at the ends, with each
+    one's original index (None for the blank separators)."""
+    lines: list[str] = []
+    origin: list[Optional[int]] = []
     blank = False
     for i, line in enumerate(ctx.text):
         if ctx.removed[i] is not None:
             continue
         if not line.strip():
-            blank = bool(out)
+            blank = bool(lines)
             continue
         if blank:
-            out.append("")
+            lines.append("")
+            origin.append(None)
             blank = False
-        out.append(line)
-    return "\n".join(out) + "\n" if out else ""
+        lines.append(line)
+        origin.append(i)
+    return lines, origin
+
+
+def render_text(ctx: Context) -> str:
+    lines, _ = survivors(ctx)
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def removals(ctx: Context) -> list[Removal]:
