@@ -20,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "dev-bench"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from benchdata import input_path  # noqa: E402
 _WS = re.compile(r"\s+")
 
 
@@ -43,8 +45,7 @@ def main() -> int:
     tally = defaultdict(lambda: [0, 0, 0])
     examples = defaultdict(list)
     for id_ in ids:
-        src = data / f"{id_}.dump.txt" if args.mode == "text" else \
-            BENCH / "extracted" / args.mode[5:] / args.dataset / f"{id_}.txt"
+        src = input_path(args.mode, args.dataset, id_)
         if not src.exists():
             continue
         result = clean_document(src.read_text(encoding="utf-8"))

@@ -15,6 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "dev-bench"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from benchdata import input_path  # noqa: E402
 sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
 
 
@@ -34,8 +36,7 @@ def main() -> int:
     for mode in sys.argv[1:] or ["text", "post:resiliparse", "post:trafilatura"]:
         before, after = [0] * 4, [0] * 4
         for id_ in ids:
-            src = data / f"{id_}.dump.txt" if mode == "text" else \
-                BENCH / "extracted" / mode[5:] / "trafilatura" / f"{id_}.txt"
+            src = input_path(mode, "trafilatura", id_)
             if not src.exists():
                 continue
             doc = src.read_text(encoding="utf-8")
