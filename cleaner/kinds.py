@@ -202,10 +202,13 @@ class SectionRule(Rule):
         # heading ("Twitter", "Comments") before this phase, and its teasers still follow.
         lines = [i for i in range(len(ctx.text)) if ctx.text[i].strip()
                  and (ctx.removed[i] is None or _heading_taken_by_line_rule(ctx.removed[i]))]
+        candidates = ctx.candidates(self)
         pos = 0
         while pos < len(lines):
             i = lines[pos]
             pos += 1
+            if candidates is not None and i not in candidates:
+                continue  # the prefilter shows no heading here (most lines)
             heading = ctx.text[i].strip()
             if len(words(heading)) > o["max_heading_words"] or heading.endswith(".") \
                     or not self.matches(ctx, i):
@@ -245,8 +248,10 @@ class RestRule(Rule):
     def apply(self, ctx: Context) -> None:
         lines = [i for i in range(len(ctx.text)) if ctx.text[i].strip()
                  and (ctx.removed[i] is None or _heading_taken_by_line_rule(ctx.removed[i]))]
+        candidates = ctx.candidates(self)
+        first = self.options["min_position"] * len(lines)
         for pos, i in enumerate(lines):
-            if pos < self.options["min_position"] * len(lines):
+            if pos < first or (candidates is not None and i not in candidates):
                 continue
             if ctx.nwords(i) <= self.options["max_words"] and self.matches(ctx, i):
                 prose = [ctx.nwords(j) if ctx.alive(j) and ctx.nwords(j) >= 10
@@ -390,7 +395,7 @@ class SponsoredRule(Rule):
 
     def apply(self, ctx: Context) -> None:
         o = self.options
-        for i in ctx.alive_lines():
+        for i in self.lines_to_search(ctx):
             if not ctx.alive(i) or ctx.nwords(i) > o["max_words"]:
                 continue
             if not self.matches(ctx, i):
@@ -416,7 +421,10 @@ class BioRule(Rule):
 
     def apply(self, ctx: Context) -> None:
         lines = ctx.alive_lines()
+        candidates = ctx.candidates(self)
         for pos, i in enumerate(lines):
+            if candidates is not None and i not in candidates:
+                continue
             if ctx.nwords(i) > self.options["max_words"] or not self.matches(ctx, i):
                 continue
             ctx.drop(i, self)
