@@ -104,9 +104,8 @@ def describe(node) -> str:
 def selector_rules(packset, url: Optional[str], lang: Optional[str]) -> list:
     if packset is None:
         return []
-    langs = {lang} if lang else set()
-    _, rules = packset.select(langs, url, "")
-    return [r for r in rules if r.KEY == "selector"]
+    chosen = packset.selection({lang} if lang else (), url, "")
+    return chosen.derive("selector", lambda: [r for r in chosen.rules if r.KEY == "selector"])
 
 
 _PART = re.compile(r"""^[a-z0-9]*(?:\[(class|id|role)([~^$*|]?)=["']([^"']+)["'](?: i)?\]|([.#])([\w-]+))$""",

@@ -204,7 +204,7 @@ class PackSet:
             for rule in pack.rules:
                 self.owner[rule.id] = pack
         self._prefilters: dict[tuple[int, ...], Prefilter] = {}
-        self._selections: dict[tuple, tuple[list[Pack], list[Rule]]] = {}
+        self._selections: dict[tuple, Selection] = {}
         self._signature_filter: Optional[tuple[Prefilter, dict]] = None
 
     def prefilter(self, rules: list[Rule]) -> Prefilter:
@@ -222,6 +222,11 @@ class PackSet:
 
     def select(self, langs: Iterable[str], url: Optional[str], text: str) -> tuple[list[Pack], list[Rule]]:
         """The packs that apply to a document and their rules, in phase order."""
+        found = self.selection(langs, url, text)
+        return list(found.packs), list(found.rules)
+
+    def selection(self, langs: Iterable[str], url: Optional[str], text: str) -> "Selection":
+        """What :meth:`select` gives, as the shared, cached :class:`Selection` (not a copy)."""
         langs = frozenset(l for l in langs if l)
         host = host_of(url) if url else ""
         if url:
@@ -236,8 +241,8 @@ class PackSet:
         if found is None:  # a corpus has few distinct selections: sort each once
             if len(self._selections) > 1024:
                 self._selections.clear()
-            found = self._selections[key] = self._select(langs, sites)
-        return list(found[0]), list(found[1])
+            found = self._selections[key] = Selection(*self._select(langs, sites))
+        return found
 
     def _signatures_present(self, text: str) -> Callable[[int, int], bool]:
         """present(pack index, signature index): could that signature occur in ``text``?
@@ -276,6 +281,27 @@ class PackSet:
 
     def all_rules(self) -> list[Rule]:
         return [r for p in self.packs for r in p.rules]
+
+
+class Selection:
+    """The packs one document gets and their rules in phase order, shared by every document
+    that gets the same; ``derive`` remembers what callers compute from it (its selector rules,
+    the rules in force for a document language), so a corpus pays for each once."""
+
+    __slots__ = ("packs", "rules", "_derived")
+
+    def __init__(self, packs: list[Pack], rules: list[Rule]):
+        self.packs: tuple[Pack, ...] = tuple(packs)
+        self.rules: tuple[Rule, ...] = tuple(rules)
+        self._derived: dict = {}
+
+    def derive(self, key, make: Callable[[], object]):
+        """``make()``, computed once per ``key`` for this selection."""
+        try:
+            return self._derived[key]
+        except KeyError:
+            value = self._derived[key] = make()
+            return value
 
 
 @lru_cache(maxsize=16)

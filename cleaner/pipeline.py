@@ -73,7 +73,8 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
             new_foreign = _foreign_blocks(model, blocks, new_lang)
             new_names, new_rules = _choose(packset, new_lang, new_foreign, url,
                                            "\n".join(lines), skip_kinds)
-            if new_lang == doc_lang and [r.id for r in new_rules] == [r.id for r in rules]:
+            if new_lang == doc_lang and (new_rules is rules
+                                         or [r.id for r in new_rules] == [r.id for r in rules]):
                 # A line that survived a line or trim rule keeps surviving it: only rules that
                 # judge lines by their neighbours can decide differently now.
                 run = [r for r in new_rules if r.KEY not in ("line", "trim")]
@@ -111,13 +112,18 @@ def _language(model, block_texts: list[str], given: Optional[str]) -> tuple[Opti
 def _choose(packset: PackSet, doc_lang: Optional[str], foreign: dict[int, str],
             url: Optional[str], text: str, skip_kinds: tuple[str, ...]):
     """(pack names, rules in phase order) for a document in ``doc_lang``."""
-    packs, rules = packset.select({doc_lang, *foreign.values()}, url, text)
-    own = {p.name for p in packs if p.kind != "language" or doc_lang in p.languages}
-    # A pack chosen for a foreign block brings its vocabulary (consent banners in that
-    # language), not its line rules, which would run over the whole document.
-    rules = [r for r in rules if r.KEY not in skip_kinds
-             and (r.pack_name in own or r.KEY == "density")]
-    return [p.name for p in packs], rules
+    chosen = packset.selection({doc_lang, *foreign.values()}, url, text)
+
+    def in_force() -> tuple[list[str], list]:
+        own = {p.name for p in chosen.packs if p.kind != "language" or doc_lang in p.languages}
+        # A pack chosen for a foreign block brings its vocabulary (consent banners in that
+        # language), not its line rules, which would run over the whole document.
+        rules = [r for r in chosen.rules if r.KEY not in skip_kinds
+                 and (r.pack_name in own or r.KEY == "density")]
+        return [p.name for p in chosen.packs], rules
+
+    names, rules = chosen.derive(("in force", doc_lang, skip_kinds), in_force)
+    return list(names), rules
 
 
 def _foreign_blocks(model, block_texts: list[str], doc_lang: Optional[str]) -> dict[int, str]:
