@@ -34,24 +34,32 @@ _INVISIBLE_RE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 MAX_DEPTH = 400  # deeper than this, elements are read as inline (keeps the recursion bounded)
 
 
-@dataclass
 class Element:
-    node: object
-    tag: str
-    parent: int
-    depth: int
-    start: int = 0
-    end: int = 0
+    """An element the walk entered: its node, tag, parent (index), depth and blocks [start, end)."""
+
+    __slots__ = ("node", "tag", "parent", "depth", "start", "end")
+
+    def __init__(self, node: object, tag: str, parent: int, depth: int, start: int = 0,
+                 end: int = 0) -> None:
+        self.node, self.tag, self.parent, self.depth = node, tag, parent, depth
+        self.start, self.end = start, end
+
+    def __repr__(self) -> str:
+        return f"Element({self.tag!r}, parent={self.parent}, blocks={self.start}:{self.end})"
 
 
-@dataclass
 class Block:
-    text: str
-    chars: int
-    links: int
-    owner: int
-    tag: str
-    commas: int = 0
+    """One block of text: its visible and linked characters, the element owning it, commas."""
+
+    __slots__ = ("text", "chars", "links", "owner", "tag", "commas")
+
+    def __init__(self, text: str, chars: int, links: int, owner: int, tag: str,
+                 commas: int = 0) -> None:
+        self.text, self.chars, self.links, self.owner, self.tag = text, chars, links, owner, tag
+        self.commas = commas
+
+    def __repr__(self) -> str:
+        return f"Block({self.text[:40]!r}, chars={self.chars}, links={self.links}, owner={self.owner})"
 
 
 @dataclass
@@ -81,24 +89,29 @@ def walk(root) -> Page:
     page = Page()
     elements, blocks = page.elements, page.blocks
     parts: list[str] = []
-    state = [0, 0, 0]  # visible chars, link chars, link depth
+    state = [0, 0]  # visible chars of link text in the open block, link depth
     pre = [0]
 
     def flush(owner: int) -> None:
-        if not parts:
-            return
+        """Close the block being gathered (callers check ``parts`` first: most are empty)."""
         raw = "".join(parts)
+        chars = _visible(raw) - raw.count(BR)  # what the text nodes held, spaces aside
         if not raw.isascii() and _INVISIBLE_RE.search(raw):
             raw = _INVISIBLE_RE.sub("", raw)
-        chars, links = state[0], state[1]
+        links = state[0]
         parts.clear()
-        state[0] = state[1] = 0
+        state[0] = 0
         if not chars:
             return
         tag = elements[owner].tag
         if pre[0]:
             lines = [line.rstrip() for line in raw.replace(BR, "\n").split("\n")]
             text = "\n".join(lines).strip("\n")
+            if text:
+                blocks.append(Block(text, chars, links, owner, tag, raw.count(",")))
+            return
+        if BR not in raw:  # the common case: one line
+            text = " ".join(raw.split())
             if text:
                 blocks.append(Block(text, chars, links, owner, tag, raw.count(",")))
             return
@@ -133,11 +146,9 @@ def walk(root) -> Page:
                         if parts:
                             append(" ")
                         continue
-                    n = len(t) - t.count(" ") - t.count("\n") - t.count("\t") - t.count("\r")
                     append(t)
-                    state[0] += n
-                    if state[2]:
-                        state[1] += n
+                    if state[1]:  # link text is counted apart; all text is counted at flush
+                        state[0] += len(t) - t.count(" ") - t.count("\n") - t.count("\t") - t.count("\r")
                 continue
             if tag is None:  # an element Lexbor gives no name: read it as inline
                 if child.is_element_node:
@@ -150,30 +161,31 @@ def walk(root) -> Page:
                 continue
             if depth >= MAX_DEPTH:  # pathological nesting: the rest is read as one run of text
                 t = child.text(deep=True, separator=" ")
-                n = _visible(t)
-                if n:
+                if _visible(t):
                     append(" " + t)
-                    state[0] += n
                 continue
             if tag in block:
-                flush(idx)
+                if parts:
+                    flush(idx)
                 me = len(elements)
                 elements.append(Element(child, tag, idx, depth + 1, len(blocks)))
                 if tag == "pre":
                     pre[0] += 1
                     visit(child, me, depth + 1)
-                    flush(me)
+                    if parts:
+                        flush(me)
                     pre[0] -= 1
                 else:
                     visit(child, me, depth + 1)
-                    flush(me)
+                    if parts:
+                        flush(me)
                 elements[me].end = len(blocks)
                 if tag == "tr":
                     _merge_row(elements, blocks, me)
             elif tag == "a":
-                state[2] += 1
+                state[1] += 1
                 visit(child, idx, depth + 1)
-                state[2] -= 1
+                state[1] -= 1
             else:
                 visit(child, idx, depth + 1)
 
@@ -182,7 +194,8 @@ def walk(root) -> Page:
     if limit < 3 * MAX_DEPTH + 100:
         sys.setrecursionlimit(3 * MAX_DEPTH + 100)
     visit(root, 0, 0)
-    flush(0)
+    if parts:
+        flush(0)
     elements[0].end = len(blocks)
     acc_c = acc_l = 0
     page.chars = [0]
