@@ -113,27 +113,53 @@ _PART = re.compile(r"""^[a-z0-9]*(?:\[(class|id|role)([~^$*|]?)=["']([^"']+)["']
 _PLANS: dict = {}
 
 
-def _plan(selector: str) -> list:
-    """(test or None, part) for each comma-separated part of ``selector``. A test is (attribute,
-    "token" or "text", needle): the part cannot match a page where no class token / id / role
-    equals the needle ("token"), or where no class / id / role value contains it ("text"), so
-    it is not run there."""
-    plan = _PLANS.get(selector)
-    if plan is None:
-        plan = []
+class _Plan:
+    """A selector split into its comma-separated parts, each with the test (if any) that shows
+    it cannot match a page: no class token / id / role equal to a needle ("token" tests), or
+    none containing it ("text" tests). Token tests are grouped by attribute, so a page's
+    haystack answers all of a selector's at once by set intersection."""
+
+    __slots__ = ("parts", "always", "tokens", "texts")
+
+    def __init__(self, selector: str) -> None:
+        self.parts: list[str] = []
+        self.always: list[int] = []  # parts no test can rule out
+        self.tokens: dict[str, dict[str, list[int]]] = {}  # attribute -> needle -> parts
+        self.texts: list[tuple[str, str, int]] = []  # (attribute, needle, part)
         for part in (p.strip() for p in selector.split(",")):
             if not part:
                 continue
+            index = len(self.parts)
+            self.parts.append(part)
             m = _PART.match(part) if "(" not in part else None
-            test = None
             if m and m.group(1):
-                attr, op = m.group(1).lower(), m.group(2)
-                exact = op == "~" or (op == "" and attr != "class")
-                test = (attr, "token" if exact else "text", m.group(3).lower())
+                attr, op, needle = m.group(1).lower(), m.group(2), m.group(3).lower()
+                if op == "~" or (op == "" and attr != "class"):
+                    self.tokens.setdefault(attr, {}).setdefault(needle, []).append(index)
+                else:
+                    self.texts.append((attr, needle, index))
             elif m:
-                test = ("class" if m.group(4) == "." else "id", "token", m.group(5).lower())
-            plan.append((test, part))
-        _PLANS[selector] = plan
+                attr = "class" if m.group(4) == "." else "id"
+                self.tokens.setdefault(attr, {}).setdefault(m.group(5).lower(), []).append(index)
+            else:
+                self.always.append(index)
+
+    def runnable(self, haystack: "Haystack") -> str:
+        """The parts that may match the page ``haystack`` describes, as one selector."""
+        keep = set(self.always)
+        for attr, needles in self.tokens.items():
+            for needle in needles.keys() & haystack.tokens[attr]:
+                keep.update(needles[needle])
+        for attr, needle, index in self.texts:
+            if index not in keep and needle in haystack.text[attr]:
+                keep.add(index)
+        return ", ".join(self.parts[i] for i in sorted(keep))
+
+
+def _plan(selector: str) -> _Plan:
+    plan = _PLANS.get(selector)
+    if plan is None:
+        plan = _PLANS[selector] = _Plan(selector)
     return plan
 
 
@@ -149,10 +175,6 @@ class Haystack:
         values["class"] = set(self.text["class"].split())
         self.tokens = values
 
-    def may_match(self, test) -> bool:
-        attr, how, needle = test
-        return needle in self.tokens[attr] if how == "token" else needle in self.text[attr]
-
 
 def attribute_haystack(root) -> Haystack:
     """The pre-filter for :func:`apply_selectors`, from the body as it stands."""
@@ -162,8 +184,7 @@ def attribute_haystack(root) -> Haystack:
 def _runnable(selector: str, haystack: Optional[Haystack]) -> str:
     if haystack is None or "(" in selector:
         return selector
-    parts = [part for test, part in _plan(selector) if test is None or haystack.may_match(test)]
-    return ", ".join(parts)
+    return _plan(selector).runnable(haystack)
 
 
 def apply_selectors(body, rules: list, guard: bool = True, haystack: Optional[str] = None) -> list:
@@ -175,6 +196,7 @@ def apply_selectors(body, rules: list, guard: bool = True, haystack: Optional[st
     hits = []
     removed: set = set()
     total = -1  # the body's text length, measured when a guarded match first needs it
+    protected: Optional[set] = None  # what the guard never drops (see _protected)
     for rule in rules:
         selector = _runnable(rule.value, haystack)
         if not selector:
@@ -189,20 +211,37 @@ def apply_selectors(body, rules: list, guard: bool = True, haystack: Optional[st
             if node.mem_id in removed or node.tag in ("html", "body") or _inside(node, removed):
                 continue
             if guard:
-                if node.css_first(PROTECTED) is not None:
+                if protected is None:
+                    protected = _protected(body)
+                if node.mem_id in protected:
                     continue
-                if total < 0:
-                    total = len(body.text())
                 size = len(node.text())
-                if total >= SELECTOR_GUARD_MIN and size > SELECTOR_GUARD_SHARE * total:
-                    continue
-                total -= size
+                # Only a node longer than SHARE * MIN can be more than SHARE of a page of MIN.
+                if size > SELECTOR_GUARD_SHARE * SELECTOR_GUARD_MIN:
+                    if total < 0:
+                        total = len(body.text())  # dropped nodes are detached: not counted
+                    if total >= SELECTOR_GUARD_MIN and size > SELECTOR_GUARD_SHARE * total:
+                        continue
+                if total >= 0:
+                    total -= size
             node.remove()  # detached, not freed: later matches inside it stay valid objects
             removed.add(node.mem_id)
             count += 1
         if count:
             hits.append((rule.id, count))
     return hits
+
+
+def _protected(body) -> set:
+    """The mem ids of the elements a selector rule must not drop: those that are, or hold, a
+    PROTECTED element (the headline, ``<main>``, the article body). No selector ever drops one
+    of them, so the set holds while the rules run."""
+    ids: set = set()
+    for node in body.css(PROTECTED):
+        while node is not None and node.mem_id not in ids:
+            ids.add(node.mem_id)
+            node = node.parent
+    return ids
 
 
 def _inside(node, removed: set) -> bool:
