@@ -27,6 +27,11 @@ _LETTER_SCRIPTS = (
 # Thresholds for trusting the stopword vote without asking langdetect.
 DOC_MIN_SHARE = 0.15  # the winner's stopwords make at least this share of the words
 DOC_MIN_LEAD = 1.4  # and beat the runner-up by this factor
+# A page of lists and names has few stopwords, but they still say which language it is when
+# one language has this share and three times the runner-up's: on the dev bench's 1,292 page
+# dumps, langdetect agreed with every such vote it was asked about (10 of its 25 calls).
+DOC_CLEAR_SHARE = 0.10
+DOC_CLEAR_LEAD = 3.0
 BLOCK_MIN_WORDS = 8  # shorter blocks carry too little evidence to call foreign
 SAMPLE_CHARS = 2000  # what langdetect sees at most
 DOC_SAMPLE_CHARS = 6 * SAMPLE_CHARS  # what the stopword vote on a document sees
@@ -210,7 +215,8 @@ class LanguageModel:
             if ranked:
                 top, lang = ranked[0]
                 second = ranked[1][0] if len(ranked) > 1 else 0.0
-                if top >= DOC_MIN_SHARE and top >= DOC_MIN_LEAD * second:
+                if (top >= DOC_MIN_SHARE and top >= DOC_MIN_LEAD * second) or (
+                        top >= DOC_CLEAR_SHARE and top >= DOC_CLEAR_LEAD * second):
                     return LanguageGuess(lang, "stopwords", top)
         lang, prob = _langdetect(sample[:SAMPLE_CHARS])
         if lang is None:
