@@ -193,9 +193,15 @@ def walk(root) -> Page:
     limit = sys.getrecursionlimit()
     if limit < 3 * MAX_DEPTH + 100:
         sys.setrecursionlimit(3 * MAX_DEPTH + 100)
-    visit(root, 0, 0)
-    if parts:
-        flush(0)
+    try:
+        visit(root, 0, 0)
+        if parts:
+            flush(0)
+    finally:
+        # visit() calls itself through its closure: a reference cycle that would keep every
+        # node, element and block of the page alive until the cyclic GC ran (~10% of the
+        # HTML path's time went to collecting them). Breaking it frees them by refcount.
+        visit = flush = None  # noqa: F841
     elements[0].end = len(blocks)
     acc_c = acc_l = 0
     page.chars = [0]
