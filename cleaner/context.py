@@ -7,12 +7,12 @@ result, and makes "kept + removed = input" true by construction.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from .prefilter import EVERY_RULE, LONG_LINE
 from .segment import Document, ends_sentence, is_menu, lower, words
+from .memo import memo
 
 if TYPE_CHECKING:  # pragma: no cover
     from .kinds import Rule
@@ -176,7 +176,7 @@ class Context:
             return None
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def _lowered(text: str) -> str:
     """``lower(text)``, remembered: every lowercase-matching rule asks for the same lines."""
     return lower(text)
@@ -188,7 +188,7 @@ _LEADING_PUNCT = re.compile(r"[\W_]*")
 _QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("„", '"'), ("«", '"'), ("»", '"'))
 
 
-@lru_cache(maxsize=65536)
+@memo(65536)
 def comparable(text: str) -> str:
     """A line reduced for comparison: case-folded, spaces collapsed, quotes straightened,
     edge punctuation gone."""

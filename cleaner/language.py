@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Mapping
 
 from .segment import lower, words
+from .memo import memo
 
 _WORD = re.compile(r"\w+")
 _LETTER_SCRIPTS = (
@@ -95,7 +96,7 @@ def _langdetect(sample: str) -> tuple[str | None, float]:
 _ANY_NON_LATIN = re.compile("[" + "".join(p.pattern[1:-1] for _, p in _LETTER_SCRIPTS) + "]")
 
 
-@lru_cache(maxsize=16384)
+@memo(16384)
 def tokens_of(text: str) -> tuple[str, ...]:
     """The lowercased words of a block (cached: the document's vote and the block's own
     judgement read the same blocks, and every round of cleaning reads them again)."""

@@ -10,13 +10,15 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
+from .memo import memo
+
 _WORD = re.compile(r"\w+")
 # Sentence ends: terminal punctuation, optionally followed by closing quotes or brackets.
 _TERMINAL = re.compile(r"[.!?。！？»”\"')\]]\s*$")
 _ELLIPSIS = re.compile(r"(\.\.\.|…)\s*[\]\)]?\s*$")
 
 
-@lru_cache(maxsize=65536)
+@memo(65536)
 def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
