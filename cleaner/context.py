@@ -151,9 +151,10 @@ class Context:
         if ids is not None:
             if self._literal_index is None:
                 self._literal_index = self.prefilter.index(self.text)
-            found = set(self._literal_index.get(EVERY_RULE, ()))
-            for number in ids:
-                found.update(self._literal_index.get(number, ()))
+            index = self._literal_index
+            found = set(index.get(EVERY_RULE, ()))
+            for number in ids.intersection(index):  # a rule's literals are many, a page's hits few
+                found.update(index[number])
         self._candidates[rule.id] = found
         return found
 

@@ -119,7 +119,7 @@ class _Plan:
     none containing it ("text" tests). Token tests are grouped by attribute, so a page's
     haystack answers all of a selector's at once by set intersection."""
 
-    __slots__ = ("parts", "always", "tokens", "texts")
+    __slots__ = ("parts", "always", "tokens", "needles", "texts")
 
     def __init__(self, selector: str) -> None:
         self.parts: list[str] = []
@@ -143,13 +143,14 @@ class _Plan:
                 self.tokens.setdefault(attr, {}).setdefault(m.group(5).lower(), []).append(index)
             else:
                 self.always.append(index)
+        self.needles = {attr: frozenset(found) for attr, found in self.tokens.items()}
 
     def runnable(self, haystack: "Haystack") -> str:
         """The parts that may match the page ``haystack`` describes, as one selector."""
         keep = set(self.always)
-        for attr, needles in self.tokens.items():
-            for needle in needles.keys() & haystack.tokens[attr]:
-                keep.update(needles[needle])
+        for attr, needles in self.needles.items():
+            for needle in needles.intersection(haystack.tokens[attr]):  # the smaller set is walked
+                keep.update(self.tokens[attr][needle])
         for attr, needle, index in self.texts:
             if index not in keep and needle in haystack.text[attr]:
                 keep.add(index)
