@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import warnings
 from bisect import bisect_right
+from itertools import accumulate
 from typing import TYPE_CHECKING, Iterable, Optional
 
 import ahocorasick
@@ -59,6 +60,8 @@ LONG_ENOUGH = 6  # literals this long are selective; beyond it, fewer literals i
 DIGIT = "\x00digit"
 EVERY_RULE = -1  # Prefilter.index's key for lines every rule must look at
 LONG_LINE = 20_000  # context.MAX_PATTERN_CHARS: no pattern is searched on a longer line
+_DIGIT_LINE = re.compile(r"\d[^\n]*")  # a digit and the rest of its line
+_PLUS_ONE = (1).__add__
 _HAS_DIGIT = re.compile(r"\d")  # re's \d is Unicode Nd, as regex's is
 
 # Letters that regex's IGNORECASE pairs with a letter whose lowercase differs (computed from
@@ -366,27 +369,26 @@ class Prefilter:
         # A line too long for any pattern is not scanned: it is a candidate of every rule
         # (under EVERY_RULE), and each rule's own length limit then decides, as without
         # the prefilter. A 20 MB line costs nothing here.
-        long_lines = [i for i, line in enumerate(lines) if len(line) > LONG_LINE]
-        if long_lines:
-            where[EVERY_RULE] = long_lines
+        if max(map(len, lines), default=0) > LONG_LINE:
+            where[EVERY_RULE] = [i for i, line in enumerate(lines) if len(line) > LONG_LINE]
             lines = [("" if len(line) > LONG_LINE else line) for line in lines]
         text = fold("\n".join(lines))
-        starts, pos = [], 0
-        for line in text.split("\n"):  # folding keeps the line breaks, if not every length
-            starts.append(pos)
-            pos += len(line) + 1
+        # Where each line starts in the folded text (folding keeps the line breaks, if not
+        # every length), summed without a Python loop.
+        starts = list(accumulate(map(_PLUS_ONE, map(len, text.split("\n"))), initial=0))
         if len(self._automaton):
-            for end, number in self._automaton.iter(text):
-                line_no = bisect_right(starts, end) - 1
-                found = where.setdefault(number, [])
-                if not found or found[-1] != line_no:
+            line_no, next_start = 0, starts[1]
+            for end, number in self._automaton.iter(text):  # hits come in text order
+                if end >= next_start:
+                    line_no = bisect_right(starts, end) - 1
+                    next_start = starts[line_no + 1]
+                found = where.get(number)
+                if found is None:
+                    where[number] = [line_no]
+                elif found[-1] != line_no:
                     found.append(line_no)
         if self._digit is not None:
             with_digit = where.setdefault(self._digit, [])
-            m = _HAS_DIGIT.search(text)
-            while m:
-                line_no = bisect_right(starts, m.start()) - 1
-                with_digit.append(line_no)
-                next_line = starts[line_no + 1] if line_no + 1 < len(starts) else len(text)
-                m = _HAS_DIGIT.search(text, next_line)
+            for m in _DIGIT_LINE.finditer(text):  # one match per line that holds a digit
+                with_digit.append(bisect_right(starts, m.start()) - 1)
         return where
