@@ -151,6 +151,7 @@ class LanguageModel:
         for lang, words in self.stopwords.items():
             for word in words:
                 self._index[word] = self._index.get(word, ()) + (lang,)
+        self._stopword_set = frozenset(self._index)
         # Each cleaning round asks again about the text that survived, mostly the same blocks.
         self._documents: dict[str, LanguageGuess] = {}
         self._blocks: dict[tuple[str, str], str | None] = {}
@@ -166,14 +167,17 @@ class LanguageModel:
         if not tokens:
             return []
         counts: dict[str, int] = {}
-        get = self._index.get
-        # A long text repeats its words: look each distinct one up once.
-        weighted = Counter(tokens).items() if len(tokens) > 64 else ((t, 1) for t in tokens)
+        index = self._index
+        if len(tokens) > 64:
+            # A long text repeats its words: count them in C, then visit only the distinct
+            # words that are stopwords somewhere (a set intersection, also in C).
+            counted = Counter(tokens)
+            weighted = ((t, counted[t]) for t in self._stopword_set.intersection(counted))
+        else:
+            weighted = ((t, 1) for t in tokens if t in index)
         for token, n in weighted:
-            langs = get(token)
-            if langs:
-                for lang in langs:
-                    counts[lang] = counts.get(lang, 0) + n
+            for lang in index[token]:
+                counts[lang] = counts.get(lang, 0) + n
         total = len(tokens)
         return sorted(((c / total, lang) for lang, c in counts.items()), reverse=True)
 
