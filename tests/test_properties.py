@@ -111,3 +111,71 @@ def test_a_document_that_loses_every_line_says_so():
                for w in result.warnings)
     short = clean_document("© 2024 Example Media Group. All rights reserved.")
     assert short.text == "" and not short.warnings  # a lone footer line is no surprise
+
+
+AGENCIES = ["OFFICE OF THE SECRETARY", "EXECUTIVE OPERATIONS", "OFFICE OF THE CHIEF ECONOMIST",
+            "NATIONAL APPEALS DIVISION", "OFFICE OF BUDGET AND PROGRAM ANALYSIS",
+            "OFFICE OF THE CHIEF INFORMATION OFFICER", "COMMON COMPUTING ENVIRONMENT",
+            "OFFICE OF THE CHIEF FINANCIAL OFFICER", "HAZARDOUS MATERIALS MANAGEMENT",
+            "DEPARTMENTAL ADMINISTRATION", "OFFICE OF COMMUNICATIONS", "OFFICE OF INSPECTOR GENERAL",
+            "OFFICE OF THE GENERAL COUNSEL", "ECONOMIC RESEARCH SERVICE", "FOREST SERVICE",
+            "AGRICULTURAL RESEARCH SERVICE", "RURAL HOUSING SERVICE", "FARM SERVICE AGENCY",
+            "RISK MANAGEMENT AGENCY", "RURAL UTILITIES SERVICE", "FOOD AND NUTRITION SERVICE",
+            "FOREIGN AGRICULTURAL SERVICE", "FOOD SAFETY AND INSPECTION SERVICE",
+            "NATURAL RESOURCES CONSERVATION SERVICE", "NATIONAL AGRICULTURAL STATISTICS SERVICE"]
+# A report's table of contents: no sentence in it, each heading over a repeated sub-heading.
+CONTENTS = "Table of Contents\n" + "\n".join(f"{a}\nCOMMITTEE PROVISIONS" for a in AGENCIES * 3)
+
+
+def test_a_long_text_emptied_by_few_kinds_of_rule_is_kept_whole(monkeypatch):
+    """A table of contents is no prose, so the over-removal guard does not see it; the
+    repeated headings and clusters the rules find there name few kinds of boilerplate, and
+    the emptied-document guard keeps it whole (idempotently) with a warning."""
+    import cleaner.pipeline as pipeline
+
+    result = clean_document(CONTENTS)
+    assert result.text == CONTENTS + "\n"
+    assert not result.removals
+    assert any("emptied-document guard" in w and "nav" in w for w in result.warnings)
+    assert clean(result.text) == result.text
+    # without the guard the same rules empty it
+    monkeypatch.setattr(pipeline, "KEEP_EMPTIED_WORDS", 10 ** 9)
+    emptied = clean_document(CONTENTS)
+    assert emptied.text == ""
+    assert any(w.startswith("every line was removed") for w in emptied.warnings)
+
+
+def _pack_of_kinds(tmp_path, kinds):
+    """One line rule per category, each dropping the lines that start with its name."""
+    rules = "".join(
+        f"  - id: drop-{kind}\n    category: {kind}\n    line: '^{kind}\\b'\n"
+        f"    examples: {{drop: ['{kind} x'], keep: ['not {kind}']}}\n" for kind in kinds)
+    (tmp_path / "kinds.yaml").write_text(f"pack: kinds\nrules:\n{rules}")
+
+
+def test_a_page_frame_of_many_kinds_of_boilerplate_is_still_emptied(tmp_path):
+    """Many kinds of furniture named (menus, comment forms, prompts, share bars, footers...)
+    is a page around a missing article: emptying it stays right, with the warning."""
+    kinds = ["nav", "comments", "cta", "share", "footer", "dateline"]
+    _pack_of_kinds(tmp_path, kinds)
+    menu = " ".join(a.title() for a in AGENCIES[:6])
+    frame = "\n".join(f"{kind} {menu}" for kind in kinds * 3)
+    assert len(frame.split()) >= 300
+    result = clean_document(frame, rules_dirs=[tmp_path])
+    assert result.text == ""
+    assert any(w.startswith("every line was removed") for w in result.warnings)
+    # the same page with the rules of only five kinds is kept whole
+    _pack_of_kinds(tmp_path, kinds[:5])
+    fewer = "\n".join(f"{kind} {menu}" for kind in kinds[:5] * 4)
+    kept = clean_document(fewer, rules_dirs=[tmp_path])
+    assert kept.text == fewer + "\n"
+    assert any("emptied-document guard" in w for w in kept.warnings)
+
+
+def test_a_short_text_that_loses_every_line_is_emptied(tmp_path):
+    """Under KEEP_EMPTIED_WORDS words an emptied text stays empty: short pages that lose
+    every line are mostly menus."""
+    _pack_of_kinds(tmp_path, ["nav"])
+    menu = "\n".join(f"nav {a.title()}" for a in AGENCIES[:20])
+    assert len(menu.split()) < 300
+    assert clean_document(menu, rules_dirs=[tmp_path]).text == ""
