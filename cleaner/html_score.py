@@ -80,29 +80,30 @@ def _flags(value: str) -> int:
     return flags
 
 
-def _hint_weight(node, negative_bit: int) -> int:
+def _hint_weight(el, negative_bit: int) -> int:
     """-25 for each class/id value carrying ``negative_bit``, +25 for each naming content."""
-    attrs = node.attributes
+    flags = el.hint_flags
+    if flags is None:  # read once per element: scoring, the chrome check and junk boxes ask
+        attrs = el.node.attributes
+        flags = el.hint_flags = tuple(_flags(v) if v else 0
+                                      for v in (attrs.get("class"), attrs.get("id")))
     weight = 0
-    for name in ("class", "id"):
-        value = attrs.get(name)
-        if value:
-            flags = _flags(value)
-            if flags & negative_bit:
-                weight -= 25
-            if flags & 2:
-                weight += 25
+    for value_flags in flags:
+        if value_flags & negative_bit:
+            weight -= 25
+        if value_flags & 2:
+            weight += 25
     return weight
 
 
-def chrome(node) -> bool:
-    """Is ``node`` named like page chrome (comments, share bars, related links...), and not
+def chrome(el) -> bool:
+    """Is the element named like page chrome (comments, share bars, related links...), and not
     like content as well ("post-meta" is chrome, "entry-content meta" is not)?"""
-    return _hint_weight(node, 4) < 0
+    return _hint_weight(el, 4) < 0
 
 
-def class_weight(node) -> int:
-    return _hint_weight(node, 1)
+def class_weight(el) -> int:
+    return _hint_weight(el, 1)
 
 
 @dataclass
@@ -134,7 +135,7 @@ def score_candidates(page: Page) -> dict:
         while at >= 0 and level < 5:
             if at not in scores:
                 anc = elements[at]
-                scores[at] = TAG_WEIGHT.get(anc.tag, 0) + (class_weight(anc.node) if at else 0)
+                scores[at] = TAG_WEIGHT.get(anc.tag, 0) + (class_weight(anc) if at else 0)
             scores[at] += score / (1 if level == 0 else 2 if level == 1 else level * 3)
             at = elements[at].parent
             level += 1
@@ -158,7 +159,7 @@ def negative_elements(page: Page, protect: set) -> list:
     for idx in range(1, len(elements)):
         el = elements[idx]
         neg[idx] = neg[el.parent] or (idx not in protect and el.tag not in ("html", "body")
-                                      and chrome(el.node))
+                                      and chrome(el))
     return neg
 
 
@@ -299,8 +300,8 @@ def keep_blocks(page: Page, members: list, best: int = 0) -> list:
 def _junk(page: Page, el, held: int) -> bool:
     text_len = page.text_len(el)
     ld = page.link_density(el)
-    weight = class_weight(el.node)
-    if chrome(el.node) and prose_chars(page, el.start, el.end) < NEGATIVE_KEEP_SHARE * held:
+    weight = class_weight(el)
+    if chrome(el) and prose_chars(page, el.start, el.end) < NEGATIVE_KEEP_SHARE * held:
         return True  # a box named like chrome (comments, meta, share...) that is not the article
     if ld > 0.5 and text_len < 2000:
         return True
@@ -330,7 +331,7 @@ def lead_blocks(page: Page, head: int, first: int) -> list:
         at, bad = b.owner, False
         while at > 0:
             el = elements[at]
-            if el.tag in FIGURE or chrome(el.node) or LEAD_NOT.search(hints(el.node)):
+            if el.tag in FIGURE or chrome(el) or LEAD_NOT.search(hints(el.node)):
                 bad = True
                 break
             at = el.parent

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, field
+from typing import Optional
 
 SKIP = frozenset((
     "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
@@ -37,12 +38,13 @@ MAX_DEPTH = 400  # deeper than this, elements are read as inline (keeps the recu
 class Element:
     """An element the walk entered: its node, tag, parent (index), depth and blocks [start, end)."""
 
-    __slots__ = ("node", "tag", "parent", "depth", "start", "end")
+    __slots__ = ("node", "tag", "parent", "depth", "start", "end", "hint_flags")
 
     def __init__(self, node: object, tag: str, parent: int, depth: int, start: int = 0,
                  end: int = 0) -> None:
         self.node, self.tag, self.parent, self.depth = node, tag, parent, depth
         self.start, self.end = start, end
+        self.hint_flags: Optional[tuple[int, int]] = None  # scoring's reading of class and id
 
     def __repr__(self) -> str:
         return f"Element({self.tag!r}, parent={self.parent}, blocks={self.start}:{self.end})"
