@@ -243,6 +243,8 @@ class LanguageModel:
 
     def _block_language(self, text: str, doc_lang: str) -> str | None:
         limit = BLOCK_SAMPLE_CHARS * 10
+        if len(text) <= limit and len(words(text)) < BLOCK_MIN_WORDS:
+            return None  # most blocks of a page: too short to tell (their words are split anyway)
         tokens = tokens_of(text) if len(text) <= limit else _WORD.findall(lower(text[:limit]))
         if len(tokens) < BLOCK_MIN_WORDS:
             return None

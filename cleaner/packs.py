@@ -205,6 +205,7 @@ class PackSet:
                 self.owner[rule.id] = pack
         self._prefilters: dict[tuple[int, ...], Prefilter] = {}
         self._selections: dict[tuple, Selection] = {}
+        self._host_sites: dict[str, tuple[int, ...]] = {}  # host -> indices of its site packs
         self._signature_filter: Optional[tuple[Prefilter, dict]] = None
 
     def prefilter(self, rules: list[Rule]) -> Prefilter:
@@ -228,10 +229,15 @@ class PackSet:
     def selection(self, langs: Iterable[str], url: Optional[str], text: str) -> "Selection":
         """What :meth:`select` gives, as the shared, cached :class:`Selection` (not a copy)."""
         langs = frozenset(l for l in langs if l)
-        host = host_of(url) if url else ""
         if url:
-            sites = tuple(i for i, pack in enumerate(self.packs)
-                          if pack.kind == "site" and pack.matches_host(host))
+            host = host_of(url)
+            sites = self._host_sites.get(host)
+            if sites is None:  # a corpus has many pages per host: match each host once
+                if len(self._host_sites) > 65536:
+                    self._host_sites.clear()
+                sites = self._host_sites[host] = tuple(
+                    i for i, pack in enumerate(self.packs)
+                    if pack.kind == "site" and pack.matches_host(host))
         else:
             present = self._signatures_present(text)
             sites = tuple(i for i, pack in enumerate(self.packs) if pack.kind == "site"
