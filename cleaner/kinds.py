@@ -312,9 +312,18 @@ class RepeatRule(Rule):
         bare_title = title
         # A page title with a site suffix ("Headline - CBS News") pairs with the bare headline.
         first_sep = self._SEPARATORS.split(ctx.text[t])
+        # A copy of the title holds its longest word, and a shorter headline its first word,
+        # in the line as casefolded (comparable() only folds case, straightens quotes and
+        # collapses spaces around words): a cheap test that spares most lines comparable().
+        title_words = words(title)
+        longest = max(title_words, key=len) if title_words else ""
+        first = title_words[0] if title_words and len(first_sep) > 1 else None
         copies = []
         for i in ctx.alive_lines():
             if i == t:
+                continue
+            folded = ctx.text[i].casefold()
+            if longest not in folded and (first is None or first not in folded):
                 continue
             kind = self._bare(ctx.text[i], title)
             if kind is None and len(first_sep) > 1:
