@@ -54,6 +54,9 @@ class Rule:
     PATTERN: ClassVar[bool] = True  # the KEY's value is a regex
     # Revision kinds judge what other rules left; their examples run with the earlier phases.
     NEEDS_CONTEXT: ClassVar[bool] = False
+    # True for kinds that act only on lines their pattern matches: with none of the pattern's
+    # literals in the document (the prefilter says so), such a rule has nothing to do.
+    ONLY_ON_MATCHES: ClassVar[bool] = False
 
     def __init__(self, spec: dict, pack_name: str, pack_path: str, lazy: bool = False):
         self.id: str = spec["id"]
@@ -138,6 +141,7 @@ class Rule:
 
 class LineRule(Rule):
     KEY = "line"
+    ONLY_ON_MATCHES = True
     PHASE = 1
     OPTIONS = {"max_words": 0}  # 0: any length
 
@@ -154,6 +158,7 @@ class LineRule(Rule):
 
 class TrimRule(Rule):
     KEY = "trim"
+    ONLY_ON_MATCHES = True
     PHASE = 0
 
     def apply(self, ctx: Context) -> None:
@@ -193,6 +198,7 @@ class SectionRule(Rule):
     line of ``resume_words`` words or more (a teaser blurb is never that long)."""
 
     KEY = "section"
+    ONLY_ON_MATCHES = True
     PHASE = 3
     OPTIONS = {"max_heading_words": 8, "prose_words": 20, "resume_after": 2, "resume_words": 60}
 
@@ -242,6 +248,7 @@ class RestRule(Rule):
     emptying the page: a real comment thread rarely outweighs the story it follows."""
 
     KEY = "rest"
+    ONLY_ON_MATCHES = True
     PHASE = 3
     OPTIONS = {"max_words": 12, "min_position": 0.3, "min_prose_before": 0.5}
 
@@ -399,6 +406,7 @@ class SponsoredRule(Rule):
     headline and its repeat) and, with ``pitch_blocks``, the pitch paragraph that follows."""
 
     KEY = "sponsored"
+    ONLY_ON_MATCHES = True
     PHASE = 3
     OPTIONS = {"max_words": 8, "pitch_blocks": 1, "pitch_max_words": 120, "short_words": 20}
 
@@ -424,6 +432,7 @@ class BioRule(Rule):
     """An author bio: a paragraph the pattern matches, plus a name line right above it."""
 
     KEY = "bio"
+    ONLY_ON_MATCHES = True
     PHASE = 3
     OPTIONS = {"max_words": 150, "max_name_words": 4}
     _NAME = regex.compile(r"^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$")

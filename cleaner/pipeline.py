@@ -141,6 +141,10 @@ def _foreign_blocks(model, block_texts: list[str], doc_lang: Optional[str]) -> d
 
 def _apply(ctx: Context, rules) -> None:
     for rule in rules:
+        if rule.ONLY_ON_MATCHES:
+            candidates = ctx.candidates(rule)
+            if candidates is not None and not candidates:
+                continue  # none of its literals in the text: most rules, on most documents
         rule.apply(ctx)
 
 
