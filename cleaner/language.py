@@ -232,6 +232,8 @@ class LanguageModel:
         """The block's language when it is confidently not ``doc_lang``; None otherwise."""
         if not doc_lang or len(text) < 2 * BLOCK_MIN_WORDS - 1:
             return None  # too short to hold BLOCK_MIN_WORDS words
+        if len(text) <= BLOCK_SAMPLE_CHARS * 10 and len(words(text)) < BLOCK_MIN_WORDS:
+            return None  # most blocks of a page: too short to tell (their words are split anyway)
         key = (text, doc_lang)
         if key in self._blocks:
             return self._blocks[key]
@@ -243,8 +245,6 @@ class LanguageModel:
 
     def _block_language(self, text: str, doc_lang: str) -> str | None:
         limit = BLOCK_SAMPLE_CHARS * 10
-        if len(text) <= limit and len(words(text)) < BLOCK_MIN_WORDS:
-            return None  # most blocks of a page: too short to tell (their words are split anyway)
         tokens = tokens_of(text) if len(text) <= limit else _WORD.findall(lower(text[:limit]))
         if len(tokens) < BLOCK_MIN_WORDS:
             return None
