@@ -14,8 +14,12 @@ from .memo import memo
 
 _WORD = re.compile(r"\w+")
 # Sentence ends: terminal punctuation, optionally followed by closing quotes or brackets.
-_TERMINAL = re.compile(r"[.!?。！？»”\"')\]]\s*$")
-_ELLIPSIS = re.compile(r"(\.\.\.|…)\s*[\]\)]?\s*$")
+# Sentence ends are read off the line's last characters (a regex search for "...\s*$" would
+# try every position of the line): terminal punctuation, optionally followed by closing quotes
+# or brackets, is the last non-space character; an ellipsis, perhaps inside a closing bracket,
+# is not a sentence end.
+_TERMINAL_CHARS = frozenset(".!?。！？»”\"')]")
+_CLOSING_BRACKETS = ("]", ")")
 
 
 @memo(65536)
@@ -38,7 +42,15 @@ def _long_words(text: str) -> tuple[str, ...]:
 
 def ends_sentence(text: str) -> bool:
     """True when the line ends like a finished sentence (not with an ellipsis)."""
-    return bool(_TERMINAL.search(text)) and not _ELLIPSIS.search(text)
+    end = text.rstrip()
+    return bool(end) and end[-1] in _TERMINAL_CHARS and not _ellipsis_at_end(end)
+
+
+def _ellipsis_at_end(end: str) -> bool:
+    """``end`` (right-stripped) closes with "..." or "…", perhaps then one ")" or "]"."""
+    if end.endswith(_CLOSING_BRACKETS):
+        end = end[:-1].rstrip()
+    return end.endswith(("...", "…"))
 
 
 _LIST_ITEM = re.compile(r"^\s*([-–•*·▪►✓]|\d{1,2}[.)])\s+\S")
@@ -61,7 +73,7 @@ def is_menu(text: str) -> bool:
 
 
 def ends_with_ellipsis(text: str) -> bool:
-    return bool(_ELLIPSIS.search(text))
+    return _ellipsis_at_end(text.rstrip())
 
 
 @dataclass

@@ -1,0 +1,30 @@
+"""Sentence ends, read off a line's last characters, agree with their regex definitions."""
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from cleaner.segment import ends_sentence, ends_with_ellipsis
+
+# The definitions the string functions replace (a regex search tries every position of a line).
+TERMINAL = re.compile(r"[.!?。！？»”\"')\]]\s*$")
+ELLIPSIS = re.compile(r"(\.\.\.|…)\s*[\]\)]?\s*$")
+
+PIECES = st.sampled_from(list("ab .!?。！？»”\"')](…\n\t\u00a0\u2003") + ["...", "\r\n", "Done."])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(PIECES, max_size=10).map("".join))
+def test_agrees_with_the_regex_definitions(text):
+    assert ends_sentence(text) == (bool(TERMINAL.search(text)) and not ELLIPSIS.search(text))
+    assert ends_with_ellipsis(text) == bool(ELLIPSIS.search(text))
+
+
+def test_examples():
+    assert ends_sentence("Officials declined to comment.")
+    assert ends_sentence('He said "no."  ')
+    assert ends_sentence("(See the report.)")
+    assert not ends_sentence("Read more...")
+    assert not ends_sentence("and then (…)")
+    assert not ends_sentence("Home | News")
+    assert not ends_sentence("")
+    assert ends_with_ellipsis("To be continued… ")
