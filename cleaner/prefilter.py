@@ -8,8 +8,10 @@ one of "related stories", "related articles", "more stories", "more articles". A
 Aho-Corasick automaton over the literals of the document's rules scans the text once, and a
 rule then runs only on lines holding one of its literals. A class of digits counts as a
 requirement too (:data:`DIGIT`: datelines skip lines without a digit), and a ``^...$``
-pattern skips lines longer than its longest match (:func:`longest_whole_match`). Rules the
-reader cannot bound (``^\\W+$``) run on every line, as before; ``cleaner rules lint`` notes them.
+pattern skips lines longer than its longest match (:func:`longest_whole_match`). A line made
+wholly of a class that excludes letters and digits (``^[^\\p{L}\\p{N}]+$``: separators, rules
+of dashes) needs a line with neither (:data:`NO_ALNUM`), found by one scan too. Rules the
+reader cannot bound run on every line, as before; ``cleaner rules lint`` notes them.
 
 Skipping must never change a result, so the reading is conservative:
 
@@ -58,6 +60,16 @@ LONG_ENOUGH = 6  # literals this long are selective; beyond it, fewer literals i
 # Not a literal: "the line has a digit" (\\d, [0-9]), which datelines and timestamps require.
 # It never occurs in text; Prefilter.index marks the lines with a digit under its id.
 DIGIT = "\x00digit"
+# Not a literal either: "the line has no letter or digit", all that ^[^\p{L}\p{N}]+$ can match.
+NO_ALNUM = "\x00no-alnum"
+# The form read for it: ^, one negated class of \p{...} properties or \w, + or *, $.
+_NO_ALNUM_FORM = re.compile(r"\^\[\^((?:\\p\{[A-Za-z]+\}|\\w)+)\][+*]\$")
+_PROPERTY_OR_W = re.compile(r"\\p\{[A-Za-z]+\}|\\w")
+# Lines of the folded text without a letter or digit. re's [^\W_] (str.isalnum) holds only
+# characters that regex's \p{L} or \p{N} holds too (tests check every code point), so a line
+# with an alphanumeric character can never be matched by such a pattern.
+_NO_ALNUM_LINE = re.compile(r"^(?:[^\w\n]|_)*$", re.MULTILINE)  # \W alone would cross lines
+_ALNUM = re.compile(r"[^\W_]")
 EVERY_RULE = -1  # Prefilter.index's key for lines every rule must look at
 LONG_LINE = 20_000  # context.MAX_PATTERN_CHARS: no pattern is searched on a longer line
 _DIGIT_LINE = re.compile(r"\d[^\n]*")  # a digit and the rest of its line
@@ -114,6 +126,8 @@ def _parse(pattern: str, flags: int):
 def required_literals(pattern: str, flags: int = 0) -> Optional[frozenset[str]]:
     """Folded strings at least one of which occurs in any match of ``pattern``; None when
     no such set could be read (the rule must run on every line)."""
+    if _without_alnum(pattern):
+        return frozenset({NO_ALNUM})
     tree = _parse(pattern, flags)
     if tree is None:
         return None
@@ -122,6 +136,16 @@ def required_literals(pattern: str, flags: int = 0) -> Optional[frozenset[str]]:
         return _required(list(tree), icase)
     except RecursionError:
         return None
+
+
+def _without_alnum(pattern: str) -> bool:
+    """Is ``pattern`` a whole line of one class that excludes every letter and digit
+    (``^[^\\p{L}\\p{N}]+$``, ``^[^\\w]*$``)? Case and other flags change nothing there."""
+    m = _NO_ALNUM_FORM.fullmatch(pattern)
+    if not m:
+        return False
+    excluded = set(_PROPERTY_OR_W.findall(m.group(1)))
+    return "\\w" in excluded or {"\\p{L}", "\\p{N}"} <= excluded
 
 
 def longest_whole_match(pattern: str, flags: int = 0) -> Optional[int]:
@@ -161,7 +185,8 @@ def line_holds(literals: frozenset[str], line: str) -> bool:
     """Does ``line`` hold one of ``literals`` (the check the automaton makes, one line at a
     time: for tests and for explaining why a rule did not run)?"""
     folded = fold(line)
-    return any(bool(_HAS_DIGIT.search(line)) if lit == DIGIT else lit in folded
+    return any(bool(_HAS_DIGIT.search(line)) if lit == DIGIT
+               else not _ALNUM.search(line) if lit == NO_ALNUM else lit in folded
                for lit in literals)
 
 
@@ -339,10 +364,11 @@ class Prefilter:
             self._ids[rule.id] = frozenset(literal_ids.setdefault(lit, len(literal_ids))
                                            for lit in literals)
         self._digit = literal_ids.pop(DIGIT, None)
+        self._no_alnum = literal_ids.pop(NO_ALNUM, None)
         self._automaton = ahocorasick.Automaton()
         for literal, number in literal_ids.items():
             self._automaton.add_word(literal, number)
-        self._empty = not literal_ids and self._digit is None
+        self._empty = not literal_ids and self._digit is None and self._no_alnum is None
         if not self._empty:
             self._automaton.make_automaton()
 
@@ -358,13 +384,15 @@ class Prefilter:
             if len(self._automaton) else set()
         if self._digit is not None and _HAS_DIGIT.search(text):
             ids.add(self._digit)
+        if self._no_alnum is not None and _NO_ALNUM_LINE.search(text):
+            ids.add(self._no_alnum)
         return ids
 
     def index(self, lines: list[str]) -> dict[int, list[int]]:
         """Literal id -> indices of the lines holding it. One scan of the whole text (a scan
         per line costs more in calls than in characters)."""
         where: dict[int, list[int]] = {}
-        if self._empty:
+        if self._empty or not lines:
             return where
         # A line too long for any pattern is not scanned: it is a candidate of every rule
         # (under EVERY_RULE), and each rule's own length limit then decides, as without
@@ -391,4 +419,7 @@ class Prefilter:
             with_digit = where.setdefault(self._digit, [])
             for m in _DIGIT_LINE.finditer(text):  # one match per line that holds a digit
                 with_digit.append(bisect_right(starts, m.start()) - 1)
+        if self._no_alnum is not None:
+            where[self._no_alnum] = [bisect_right(starts, m.start()) - 1
+                                     for m in _NO_ALNUM_LINE.finditer(text)]
         return where

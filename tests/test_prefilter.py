@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import cleaner
 from cleaner import packs as packs_module
 from cleaner.packs import get_packset
-from cleaner.prefilter import (_FOLD_CLASSES, DIGIT, Prefilter, fold, line_holds,
+from cleaner.prefilter import (_FOLD_CLASSES, DIGIT, NO_ALNUM, Prefilter, fold, line_holds,
                                longest_whole_match, required_literals)
 from cleaner.segment import lower
 
@@ -203,3 +203,41 @@ def test_a_line_too_long_for_any_pattern_is_not_scanned_but_left_to_every_rule()
     from cleaner.prefilter import EVERY_RULE
     assert where[EVERY_RULE] == [1]
     assert [i for n in prefilter.literal_ids(cookie) for i in where.get(n, [])] == [0]
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"^[^\p{L}\p{N}]+$", {NO_ALNUM}),
+    (r"^[^\w]*$", {NO_ALNUM}),
+    (r"^[^\p{L}\p{N}\p{Zs}]+$", {NO_ALNUM}),  # excluding more still excludes letters and digits
+    (r"^[^\p{L}]+$", None),  # digits may match
+    (r"^[^\p{Lu}]+$", None),  # lower-case letters may match
+    (r"^x[^\p{L}\p{N}]+$", None),
+])
+def test_a_line_of_one_class_without_letters_or_digits_needs_such_a_line(pattern, expected):
+    assert required_literals(pattern) == (None if expected is None else frozenset(expected))
+
+
+def test_no_alphanumeric_character_escapes_letters_and_digits():
+    """The scan finds lines without re's [^\\W_] (str.isalnum); a pattern made of
+    [^\\p{L}\\p{N}] cannot match a line holding any character outside that scan's reach."""
+    import sys
+
+    alnum, letter_or_digit = re.compile(r"[^\W_]"), regex.compile(r"[\p{L}\p{N}]")
+    escaped = [hex(c) for c in range(sys.maxunicode + 1)
+               if alnum.match(chr(c)) and not letter_or_digit.match(chr(c))]
+    assert escaped == []
+
+
+def test_index_finds_each_line_without_a_letter_or_digit():
+    class Stub:
+        def __init__(self, rid, literals):
+            self.id, self.literals = rid, frozenset(literals)
+
+    rule = Stub("p", [NO_ALNUM])
+    prefilter = Prefilter([rule])
+    lines = ["--", "***", "ab", "", "• • •", "x_", "__", "١", "»"]
+    where = prefilter.index(lines)
+    found = sorted({i for n in prefilter.literal_ids(rule) for i in where.get(n, [])})
+    assert found == [0, 1, 3, 4, 6, 8]  # consecutive lines each on their own; "١" is a digit
+    assert all(line_holds(rule.literals, lines[i]) == (i in found) for i in range(len(lines)))
+    assert prefilter.index([]) == {}
