@@ -29,7 +29,7 @@ from typing import Any, ClassVar, Optional
 import regex
 
 from .context import FURNITURE, Context, comparable
-from .prefilter import fold, longest_whole_match, required_literals
+from .prefilter import fold, line_prefixes, longest_whole_match, required_literals
 from .segment import ends_sentence, ends_with_ellipsis, lower, words
 
 DEFAULT_TIMEOUT = 0.25  # seconds for one pattern on one line; generous, yet bounds any run
@@ -81,6 +81,7 @@ class Rule:
         self._pattern = None
         self._literals: Any = False  # not read yet
         self._longest: Any = False
+        self._prefixes: Any = False
         if self.PATTERN and not lazy:
             self._pattern = regex.compile(self.value, self._flags)
 
@@ -106,6 +107,15 @@ class Rule:
         if not self.PATTERN or not isinstance(self.value, str):
             return None
         return required_literals(self.value, self._flags)
+
+    @property
+    def prefixes(self) -> Optional[frozenset[str]]:
+        """Folded strings one of which every match begins with, for a pattern anchored at
+        the line's start (see :func:`cleaner.prefilter.line_prefixes`); None otherwise."""
+        if self._prefixes is False:
+            self._prefixes = line_prefixes(self.value, self._flags) \
+                if self.PATTERN and isinstance(self.value, str) else None
+        return self._prefixes
 
     @property
     def longest(self) -> Optional[int]:

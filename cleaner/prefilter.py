@@ -6,7 +6,9 @@ a page, each paying the ``regex`` timeout's set-up). So every pattern is read on
 *literals* any match must contain: for ``^(?:Related|More) (?:stories|articles)\\b`` that is
 one of "related stories", "related articles", "more stories", "more articles". An
 Aho-Corasick automaton over the literals of the document's rules scans the text once, and a
-rule then runs only on lines holding one of its literals. A class of digits counts as a
+rule then runs only on lines holding one of its literals; a pattern anchored at the line's
+start (``^(?:Advertisement|Sponsored)``) runs only on lines that *begin* with one of its
+exact starts (:func:`line_prefixes`), found by the same scan. A class of digits counts as a
 requirement too (:data:`DIGIT`: datelines skip lines without a digit), and a ``^...$``
 pattern skips lines longer than its longest match (:func:`longest_whole_match`). A line made
 wholly of a class that excludes letters and digits (``^[^\\p{L}\\p{N}]+$``: separators, rules
@@ -23,7 +25,8 @@ Skipping must never change a result, so the reading is conservative:
   references, ``regex``-only syntax such as ``\\p{L}`` or POSIX classes) yields no literal:
   the rule runs everywhere.
 - ``tests/test_prefilter.py`` checks the fold table against ``regex`` itself and every rule's
-  ``drop`` examples against its literals; ``bench`` runs compare outputs with and without it.
+  examples against its literals and starts; all 3,876 dev-bench inputs (page dumps and both
+  extractors' outputs) clean to the same text and removals with and without the prefilter.
 """
 from __future__ import annotations
 
@@ -136,6 +139,50 @@ def required_literals(pattern: str, flags: int = 0) -> Optional[frozenset[str]]:
         return _required(list(tree), icase)
     except RecursionError:
         return None
+
+
+def line_prefixes(pattern: str, flags: int = 0) -> Optional[frozenset[str]]:
+    """For a pattern anchored at the start (``^`` on every path), folded strings one of
+    which every match starts with: ``^(?:Advertisement|Sponsored)\\s*:?$`` gives
+    "advertisement" and "sponsored". A rule with them runs only on lines that begin with one
+    (after leading spaces): far fewer than the lines that merely hold one ("ad" is in "read").
+    None when no such set could be read."""
+    tree = _parse(pattern, flags)
+    if tree is None or tree.state.flags & re.MULTILINE:
+        return None
+    icase = bool((flags | tree.state.flags) & re.IGNORECASE)
+    try:
+        found = _prefixes(list(tree), icase)
+    except RecursionError:
+        return None
+    if not found or len(found) > MAX_REQUIRED:
+        return None
+    if any(len(p) < MIN_USEFUL and not RARE_CHARACTER.fullmatch(p) for p in found):
+        return None
+    return frozenset(found)
+
+
+def _prefixes(items: list, icase: bool) -> Optional[set[str]]:
+    """The exact start of every match of ``items`` after its ``^``; None if a path is not
+    anchored there."""
+    if len(items) == 1 and items[0][0] is _sre.BRANCH:
+        return _union(items[0][1][1], _prefixes, icase, MAX_REQUIRED)
+    if len(items) == 1 and items[0][0] is _sre.SUBPATTERN:
+        inner = _inside_group(*items[0], icase)
+        return _prefixes(*inner) if inner is not None else None
+    if not items or items[0] != (_sre.AT, _sre.AT_BEGINNING) and \
+            items[0] != (_sre.AT, _sre.AT_BEGINNING_STRING):
+        return None
+    run = {""}
+    for op, av in items[1:]:
+        part = _exact_item(op, av, icase)
+        if part is None:
+            break
+        grown = {a + b for a in run for b in part}
+        if len(grown) > MAX_EXACT:
+            break
+        run = grown
+    return run
 
 
 def _without_alnum(pattern: str) -> bool:
@@ -356,20 +403,32 @@ class Prefilter:
 
     def __init__(self, rules: Iterable["Rule"]):
         self._ids: dict[str, frozenset[int]] = {}  # rule id -> its literal ids
-        literal_ids: dict[str, int] = {}
+        literal_ids: dict[str, int] = {}  # a literal found anywhere in a line
+        prefix_ids: dict[str, int] = {}  # a literal found at a line's start
+        numbers = iter(range(1 << 30))
         for rule in rules:
-            literals = rule.literals
-            if literals is None or rule.id in self._ids:
+            if rule.id in self._ids:
                 continue
-            self._ids[rule.id] = frozenset(literal_ids.setdefault(lit, len(literal_ids))
+            prefixes = getattr(rule, "prefixes", None)
+            if prefixes is not None:
+                self._ids[rule.id] = frozenset(prefix_ids.setdefault(p, next(numbers))
+                                               for p in prefixes)
+                continue
+            literals = rule.literals
+            if literals is None:
+                continue
+            self._ids[rule.id] = frozenset(literal_ids.setdefault(lit, next(numbers))
                                            for lit in literals)
         self._digit = literal_ids.pop(DIGIT, None)
         self._no_alnum = literal_ids.pop(NO_ALNUM, None)
         self._automaton = ahocorasick.Automaton()
-        for literal, number in literal_ids.items():
-            self._automaton.add_word(literal, number)
-        self._empty = not literal_ids and self._digit is None and self._no_alnum is None
-        if not self._empty:
+        # One entry per string: (its id anywhere or -1, its id at a line's start or -1, length).
+        for literal in literal_ids.keys() | prefix_ids.keys():
+            self._automaton.add_word(literal, (literal_ids.get(literal, -1),
+                                               prefix_ids.get(literal, -1), len(literal)))
+        self._empty = not literal_ids and not prefix_ids and self._digit is None \
+            and self._no_alnum is None
+        if len(self._automaton):
             self._automaton.make_automaton()
 
     def literal_ids(self, rule: "Rule") -> Optional[frozenset[int]]:
@@ -380,8 +439,8 @@ class Prefilter:
         if self._empty:
             return set()
         folded = fold(text)
-        ids = {number for _end, number in self._automaton.iter(folded)} \
-            if len(self._automaton) else set()
+        ids = {number for _end, (number, _at_start, _n) in self._automaton.iter(folded)
+               if number >= 0} if len(self._automaton) else set()
         if self._digit is not None and _HAS_DIGIT.search(text):
             ids.add(self._digit)
         if self._no_alnum is not None and _NO_ALNUM_LINE.search(text):
@@ -406,10 +465,20 @@ class Prefilter:
         starts = list(accumulate(map(_PLUS_ONE, map(len, text.split("\n"))), initial=0))
         if len(self._automaton):
             line_no, next_start = 0, starts[1]
-            for end, number in self._automaton.iter(text):  # hits come in text order
+            for end, (number, at_start, length) in self._automaton.iter(text):  # in text order
                 if end >= next_start:
                     line_no = bisect_right(starts, end) - 1
                     next_start = starts[line_no + 1]
+                if at_start >= 0:
+                    begin, first = end - length + 1, starts[line_no]
+                    if begin == first or text[first:begin].isspace():  # only spaces before it
+                        found = where.get(at_start)
+                        if found is None:
+                            where[at_start] = [line_no]
+                        elif found[-1] != line_no:
+                            found.append(line_no)
+                if number < 0:
+                    continue
                 found = where.get(number)
                 if found is None:
                     where[number] = [line_no]

@@ -18,7 +18,7 @@ import cleaner
 from cleaner import packs as packs_module
 from cleaner.packs import get_packset
 from cleaner.prefilter import (_FOLD_CLASSES, DIGIT, NO_ALNUM, Prefilter, fold, line_holds,
-                               longest_whole_match, required_literals)
+                               line_prefixes, longest_whole_match, required_literals)
 from cleaner.segment import lower
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -241,3 +241,54 @@ def test_index_finds_each_line_without_a_letter_or_digit():
     assert found == [0, 1, 3, 4, 6, 8]  # consecutive lines each on their own; "١" is a digit
     assert all(line_holds(rule.literals, lines[i]) == (i in found) for i in range(len(lines)))
     assert prefilter.index([]) == {}
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"^(advertisement|ad|sponsored( content)?)\s*:?$", {"advertisement", "ad", "sponsored",
+                                                          "sponsored content"}),
+    (r"^(?:the )?Advertisement", {"advertisement", "the advertisement"}),
+    (r"(?i)^Read more", {"read more"}),
+    (r"^Share|^Tweet this", {"share", "tweet this"}),
+    (r"^\s*date\s+\d", None),  # spaces first: no exact start
+    (r"^a|^bc", None),  # one start too short to be worth a search
+    (r"^ab|cd", None),  # one path is not anchored
+    (r"(?m)^ab", None),
+    (r"ab", None),
+])
+def test_line_prefixes(pattern, expected):
+    assert line_prefixes(pattern, re.I) == (None if expected is None else frozenset(expected))
+
+
+def _starts_with_one(prefixes, line: str) -> bool:
+    return fold(line).lstrip().startswith(tuple(prefixes))
+
+
+@pytest.mark.parametrize("rule", [r for r in get_packset().all_rules() if r.prefixes is not None],
+                         ids=lambda r: r.id)
+def test_every_example_a_shipped_rule_matches_begins_with_one_of_its_prefixes(rule):
+    lines = [line for key in ("drop", "keep") for text in (rule.examples or {}).get(key, [])
+             if isinstance(text, str) for line in text.split("\n")]
+    for line in lines:
+        for case in (lambda s: s, str.upper, str.title):
+            text = case(line)
+            searched = text if rule.KEY == "trim" else text.strip()
+            if rule.pattern.search(lower(searched) if rule.lowered else searched):
+                assert _starts_with_one(rule.prefixes, text), (rule.id, text, sorted(rule.prefixes))
+
+
+def test_index_counts_a_prefix_only_at_the_start_of_a_line():
+    class Stub:
+        def __init__(self, rid, literals=None, prefixes=None):
+            self.id, self.literals, self.prefixes = rid, literals, prefixes
+
+    label = Stub("label", prefixes=frozenset({"ad", "advertisement"}))
+    word = Stub("word", literals=frozenset({"ad"}))
+    prefilter = Prefilter([label, word])
+    lines = ["Read the ad", "  Advertisement", "ad", "bad", "x ad"]
+    where = prefilter.index(lines)
+
+    def lines_of(rule):
+        return sorted({i for n in prefilter.literal_ids(rule) for i in where.get(n, [])})
+
+    assert lines_of(label) == [1, 2]
+    assert lines_of(word) == [0, 1, 2, 3, 4]  # "ad" anywhere, "advertisement" included
