@@ -52,7 +52,7 @@ def _init(warm=()) -> None:
     from cleaner.packs import get_packset
 
     for rule in get_packset().all_rules():
-        rule.pattern, rule.literals, rule.longest  # compiled and read for the prefilter
+        rule.pattern, rule.literals, rule.prefixes, rule.longest  # compiled, read for the prefilter
     _langdetect("Dies ist ein kurzer Text über das Wetter in der Stadt.")  # loads its profiles
     clean_chunk(list(warm))
     clear_memos()
