@@ -85,15 +85,13 @@ def _hint_weight(el, negative_bit: int) -> int:
     flags = el.hint_flags
     if flags is None:  # read once per element: scoring, the chrome check and junk boxes ask
         attrs = el.node.attributes
-        flags = el.hint_flags = tuple(_flags(v) if v else 0
-                                      for v in (attrs.get("class"), attrs.get("id")))
-    weight = 0
-    for value_flags in flags:
-        if value_flags & negative_bit:
-            weight -= 25
-        if value_flags & 2:
-            weight += 25
-    return weight
+        value = attrs.get("class")
+        of_class = _flags(value) if value else 0
+        value = attrs.get("id")
+        flags = el.hint_flags = (of_class, _flags(value) if value else 0)
+    of_class, of_id = flags
+    return ((-25 if of_class & negative_bit else 0) + (25 if of_class & 2 else 0)
+            + (-25 if of_id & negative_bit else 0) + (25 if of_id & 2 else 0))
 
 
 def chrome(el) -> bool:
