@@ -71,7 +71,10 @@ _PROPERTY_OR_W = re.compile(r"\\p\{[A-Za-z]+\}|\\w")
 # Lines of the folded text without a letter or digit. re's [^\W_] (str.isalnum) holds only
 # characters that regex's \p{L} or \p{N} holds too (tests check every code point), so a line
 # with an alphanumeric character can never be matched by such a pattern.
-_NO_ALNUM_LINE = re.compile(r"^(?:[^\w\n]|_)*$", re.MULTILINE)  # \W alone would cross lines
+# The scan runs on "\n" + text + "\n" with "_" made "-" (the one word character that is not
+# alphanumeric): a match is a line break and a line of non-word characters, and a pattern that
+# starts with a literal "\n" is tried only where one is (a "^" in MULTILINE mode: everywhere).
+_NO_ALNUM_RUN = re.compile(r"\n[^\w\n]*(?=\n)")
 _ALNUM = re.compile(r"[^\W_]")
 EVERY_RULE = -1  # Prefilter.index's key for lines every rule must look at
 LONG_LINE = 20_000  # context.MAX_PATTERN_CHARS: no pattern is searched on a longer line
@@ -396,6 +399,12 @@ def _required(items: list, icase: bool) -> Optional[frozenset[str]]:
     return best
 
 
+def _no_alnum_lines(text: str) -> list[int]:
+    """Where each line of ``text`` without a letter or digit starts (blank lines too)."""
+    padded = "\n" + text.replace("_", "-") + "\n"
+    return [m.start() for m in _NO_ALNUM_RUN.finditer(padded)]  # padded's "\n" at p: text's p
+
+
 # -- the scan ----------------------------------------------------------------------------------
 class Prefilter:
     """The literals of a list of rules, in one automaton. ``lines_for(rule, lines)`` gives
@@ -443,7 +452,7 @@ class Prefilter:
                if number >= 0} if len(self._automaton) else set()
         if self._digit is not None and _HAS_DIGIT.search(text):
             ids.add(self._digit)
-        if self._no_alnum is not None and _NO_ALNUM_LINE.search(text):
+        if self._no_alnum is not None and _no_alnum_lines(text):
             ids.add(self._no_alnum)
         return ids
 
@@ -489,6 +498,5 @@ class Prefilter:
             for m in _DIGIT_LINE.finditer(text):  # one match per line that holds a digit
                 with_digit.append(bisect_right(starts, m.start()) - 1)
         if self._no_alnum is not None:
-            where[self._no_alnum] = [bisect_right(starts, m.start()) - 1
-                                     for m in _NO_ALNUM_LINE.finditer(text)]
+            where[self._no_alnum] = [bisect_right(starts, at) - 1 for at in _no_alnum_lines(text)]
         return where
