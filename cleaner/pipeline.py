@@ -116,13 +116,13 @@ def _choose(packset: PackSet, doc_lang: Optional[str], foreign: dict[int, str],
     """(pack names, rules in phase order) for a document in ``doc_lang``."""
     chosen = packset.selection({doc_lang, *foreign.values()}, url, text)
 
-    def in_force() -> tuple[list[str], list]:
+    def in_force() -> tuple[list[str], tuple]:
         own = {p.name for p in chosen.packs if p.kind != "language" or doc_lang in p.languages}
         # A pack chosen for a foreign block brings its vocabulary (consent banners in that
         # language), not its line rules, which would run over the whole document.
         rules = [r for r in chosen.rules if r.KEY not in skip_kinds
                  and (r.pack_name in own or r.KEY == "density")]
-        return [p.name for p in chosen.packs], rules
+        return [p.name for p in chosen.packs], tuple(rules)  # shared: never to be changed
 
     names, rules = chosen.derive(("in force", doc_lang, skip_kinds), in_force)
     return list(names), rules
