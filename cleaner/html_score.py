@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .html_walk import HEADINGS, Page
+from .memo import memo
 
 NEGATIVE = re.compile(
     r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footnote|"
@@ -63,21 +64,13 @@ def hints(node) -> str:
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
 
 
-_FLAGS: dict = {}
-
-
+@memo(100_000)
 def _flags(value: str) -> int:
     """1: named like chrome (NEGATIVE), 2: like content (POSITIVE), 4: like chrome for sure
     (CHROME); cached, since pages repeat their class names and sites share them."""
-    flags = _FLAGS.get(value)
-    if flags is None:
-        low = value.lower()
-        flags = ((1 if _NEGATIVE.search(low) else 0) | (2 if _POSITIVE.search(low) else 0)
-                 | (4 if _CHROME.search(low) else 0))
-        if len(_FLAGS) > 100_000:
-            _FLAGS.clear()
-        _FLAGS[value] = flags
-    return flags
+    low = value.lower()
+    return ((1 if _NEGATIVE.search(low) else 0) | (2 if _POSITIVE.search(low) else 0)
+            | (4 if _CHROME.search(low) else 0))
 
 
 def _hint_weight(el, negative_bit: int) -> int:
