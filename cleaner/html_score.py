@@ -69,8 +69,9 @@ def _flags(value: str) -> int:
     """1: named like chrome (NEGATIVE), 2: like content (POSITIVE), 4: like chrome for sure
     (CHROME); cached, since pages repeat their class names and sites share them."""
     low = value.lower()
-    return ((1 if _NEGATIVE.search(low) else 0) | (2 if _POSITIVE.search(low) else 0)
-            | (4 if _CHROME.search(low) else 0))
+    if not _NEGATIVE.search(low):  # every CHROME word is a NEGATIVE word too
+        return 2 if _POSITIVE.search(low) else 0
+    return 1 | (2 if _POSITIVE.search(low) else 0) | (4 if _CHROME.search(low) else 0)
 
 
 def _hint_weight(el, negative_bit: int) -> int:

@@ -241,3 +241,16 @@ def test_corpus_sample(name, packset):
     got = html_to_text(html, url=meta.get("url"), packset=packset).text
     want = (SAMPLES / f"{name}.expected.txt").read_text(encoding="utf-8")
     assert got == want
+
+
+def test_every_chrome_name_is_a_negative_name():
+    """_flags() skips the CHROME search where NEGATIVE finds nothing: that holds only while
+    each CHROME alternative is a NEGATIVE alternative as well (or, for the whole-token
+    "widget(s)", one that NEGATIVE's plain "widget" finds)."""
+    from cleaner.html_score import CHROME, NEGATIVE
+
+    widget = r"(?:^|\s)widgets?(?:\s|$)"
+    assert widget in CHROME.pattern and "widget" in NEGATIVE.pattern.split("|")
+    negative = set(NEGATIVE.pattern.split("|"))
+    for alternative in CHROME.pattern.replace("|" + widget, "").split("|"):
+        assert alternative in negative, alternative
