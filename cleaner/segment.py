@@ -10,10 +10,8 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from .memo import memo
 
 _WORD = re.compile(r"\w+")
-# Sentence ends: terminal punctuation, optionally followed by closing quotes or brackets.
 # Sentence ends are read off the line's last characters (a regex search for "...\s*$" would
 # try every position of the line): terminal punctuation, optionally followed by closing quotes
 # or brackets, is the last non-space character; an ellipsis, perhaps inside a closing bracket,
@@ -22,17 +20,26 @@ _TERMINAL_CHARS = frozenset(".!?。！？»”\"')]")
 _CLOSING_BRACKETS = ("]", ")")
 
 
-@memo(65536)
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(text))
+WORDS_CACHE_SIZE = 65536
+_WORDS: dict[str, tuple[str, ...]] = {}  # line -> its words (see cleaner.memo for why a dict)
+_cached_words = _WORDS.get
 
 
 def words(text: str) -> tuple[str, ...]:
     """The ``\\w+`` tokens of ``text`` (Unicode-aware); cached, as rules ask for the same
-    line's words many times (and again in each round)."""
-    if len(text) > 4096:
-        return _long_words(text)
-    return _words(text)
+    line's words many times (and again in each round). The cache is inline, not a
+    :func:`~cleaner.memo.memo` wrapper: this is the most called function of a run."""
+    found = _cached_words(text)
+    if found is None:
+        if len(text) > 4096:
+            return _long_words(text)
+        if len(_WORDS) >= WORDS_CACHE_SIZE:
+            _WORDS.clear()
+        found = _WORDS[text] = tuple(_WORD.findall(text))
+    return found
+
+
+words.cache_clear = _WORDS.clear  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=1)
