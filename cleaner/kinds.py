@@ -364,10 +364,9 @@ class RepeatRule(Rule):
             ctx.drop(i, self)
 
     @staticmethod
-    def _fragment(ctx: Context, text: str) -> bool:
+    def _fragment(text: str, stop: Optional[frozenset]) -> bool:
         """A piece of a sentence an extractor broke at its links ("the", "of", "and"): only
         function words, in lower case. No menu entry reads like that ("More", "About us")."""
-        stop = ctx.model.stopwords.get(ctx.lang) if ctx.model is not None and ctx.lang else None
         tokens = words(text)
         if not stop or not tokens or not all(t.lower() in stop for t in tokens):
             return False
@@ -375,13 +374,15 @@ class RepeatRule(Rule):
 
     def _lines(self, ctx: Context) -> None:
         seen: set[str] = set()
+        max_words = self.options["max_words"]
+        stop = ctx.model.stopwords.get(ctx.lang) if ctx.model is not None and ctx.lang else None
         for i in ctx.alive_lines():
             text = ctx.text[i]
-            if len(words(text)) > self.options["max_words"]:
+            if ctx.nwords(i) > max_words:
                 continue
-            if len(table_cells(text) or ()) >= 2:
+            if "|" in text and len(table_cells(text) or ()) >= 2:
                 continue  # a table's header row over each table, a label in each record: data
-            if self._fragment(ctx, text):
+            if stop and self._fragment(text, stop):
                 continue
             key = comparable(text)
             if not key:
