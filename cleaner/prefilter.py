@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import warnings
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, count
 from typing import TYPE_CHECKING, Iterable, Optional
 
 import ahocorasick
@@ -414,7 +414,7 @@ class Prefilter:
         self._ids: dict[str, frozenset[int]] = {}  # rule id -> its literal ids
         literal_ids: dict[str, int] = {}  # a literal found anywhere in a line
         prefix_ids: dict[str, int] = {}  # a literal found at a line's start
-        numbers = iter(range(1 << 30))
+        numbers = count()  # ids shared by both kinds of entry
         for rule in rules:
             if rule.id in self._ids:
                 continue
