@@ -306,8 +306,8 @@ def _exact_item(op, av, icase: bool) -> Optional[set[str]]:
         if once is None:
             return None
         out, power = set(), {""}
-        for count in range(high + 1):
-            if count >= low:
+        for times in range(high + 1):
+            if times >= low:
                 out |= power
             power = {a + b for a in power for b in once}
             if len(power) > MAX_EXACT:
