@@ -91,6 +91,15 @@ class Context:
         if self._nwords is not None:
             self._nwords[index] = len(words(rest))
 
+    def keep_everything(self) -> None:
+        """Undo every removal and trim: a guard keeps the document as it came."""
+        self.removed = [None] * len(self.doc.lines)
+        self.text = list(self.doc.lines)
+        self.trims.clear()
+        self._alive = self._nwords = self._literal_index = None
+        self._candidates = {}
+        self._title = -2
+
     # --- reading -------------------------------------------------------------------------
     def alive(self, index: int) -> bool:
         return self.removed[index] is None and bool(self.text[index].strip())

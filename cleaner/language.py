@@ -37,6 +37,7 @@ BLOCK_MIN_WORDS = 8  # shorter blocks carry too little evidence to call foreign
 SAMPLE_CHARS = 2000  # what langdetect sees at most
 DOC_SAMPLE_CHARS = 6 * SAMPLE_CHARS  # what the stopword vote on a document sees
 BLOCK_SAMPLE_CHARS = 600  # a block's sample: enough for langdetect to be sure of a language
+BLOCK_VOTE_CHARS = 10 * BLOCK_SAMPLE_CHARS  # what a block's stopword vote reads at most
 MIN_DETECT_WORDS = 20  # below this (in a spaced script) langdetect is not asked
 # Prose in a language we have stopwords for is at least this share stopwords in it; below it,
 # the blocks langdetect was asked about on the dev bench were references, addresses and URLs,
@@ -232,7 +233,7 @@ class LanguageModel:
         """The block's language when it is confidently not ``doc_lang``; None otherwise."""
         if not doc_lang or len(text) < 2 * BLOCK_MIN_WORDS - 1:
             return None  # too short to hold BLOCK_MIN_WORDS words
-        if len(text) <= BLOCK_SAMPLE_CHARS * 10 and len(words(text)) < BLOCK_MIN_WORDS:
+        if len(text) <= BLOCK_VOTE_CHARS and len(words(text)) < BLOCK_MIN_WORDS:
             return None  # most blocks of a page: too short to tell (their words are split anyway)
         key = (text, doc_lang)
         if key in self._blocks:
@@ -244,8 +245,8 @@ class LanguageModel:
         return found
 
     def _block_language(self, text: str, doc_lang: str) -> str | None:
-        limit = BLOCK_SAMPLE_CHARS * 10
-        tokens = tokens_of(text) if len(text) <= limit else _WORD.findall(lower(text[:limit]))
+        tokens = tokens_of(text) if len(text) <= BLOCK_VOTE_CHARS \
+            else _WORD.findall(lower(text[:BLOCK_VOTE_CHARS]))
         if len(tokens) < BLOCK_MIN_WORDS:
             return None
         own_words = self.stopwords.get(doc_lang)

@@ -89,10 +89,9 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
                 break
         _guard_over_removal(ctx)
     text_out = render_text(ctx)
-    if not text_out and only_rules is None and _keep_emptied(ctx):
-        text_out = render_text(ctx)
     if not text_out and only_rules is None:
-        _warn_if_emptied(ctx)
+        _emptied(ctx)  # kept whole, or a warning
+        text_out = render_text(ctx)
     return CleanResult(
         text=text_out,
         language=doc_lang,
@@ -166,58 +165,45 @@ def _merge_round(ctx: Context, again: Context, origin: list[Optional[int]]) -> b
 
 
 EMPTIED_WARN_WORDS = 50  # an input this long that loses every line is worth a warning
-
-
-def _warn_if_emptied(ctx: Context) -> None:
-    """Say so when a document of some length lost every line: a page of pure boilerplate is
-    possible (a menu, a list of links), but a corpus builder will want to look at it."""
-    total = sum(len(words(line)) for line in ctx.doc.lines)
-    if total >= EMPTIED_WARN_WORDS:
-        fired = Counter(m.rule_id for m in ctx.removed if m is not None)
-        rules = ", ".join(rule for rule, _ in fired.most_common(3))
-        ctx.warnings.append(f"every line was removed ({total} words; mostly by {rules}): "
-                            "nothing in the document read as article text")
-
-
 # The emptied-document guard: an input of at least KEEP_EMPTIED_WORDS words that would lose
 # every line is kept whole when its removals name at most KEEP_EMPTIED_KINDS categories.
 KEEP_EMPTIED_WORDS = 300
 KEEP_EMPTIED_KINDS = 5
 
 
-def _keep_emptied(ctx: Context) -> bool:
-    """Keep the whole document, with a warning, when the rules would empty a text of some
-    length (KEEP_EMPTIED_WORDS) while naming few kinds of boilerplate in it (at most
-    KEEP_EMPTIED_KINDS categories). True when the document was kept.
+def _emptied(ctx: Context) -> None:
+    """A document that lost every line: kept whole (the emptied-document guard) or, at some
+    length, reported: a page of pure boilerplate is possible (a menu, a list of links), but a
+    corpus builder will want to look at it.
 
-    A page frame around a missing article shows many kinds of furniture, and the rules name
-    them: navigation, comment forms, subscription prompts, share bars, datelines, footers. A
-    text that only the statistical rules emptied (the line classifier, repeated short lines),
-    with perhaps a stray footer or label, is more often content that is not prose at all (a
-    table of contents, listings, a bibliography, a table), which a classifier made for prose
-    cannot judge. The over-removal guard does not see it (it has no sentences), and emptying it
-    is the worst outcome. Measured on the dev bench (all sets, both extractors' outputs and the
-    page dumps), keeping such texts whole raised sh4 F1 on cleaneval by 0.002 to 0.004 and left
-    the other sets within 0.0002; with more kinds allowed, pages around a missing article came
-    back (trafilatura set: without-absent fell), and under 300 words the short pages that came
-    back were mostly menus (dragnet fell). Keeping the input as it is keeps cleaning idempotent."""
+    The guard keeps a text of KEEP_EMPTIED_WORDS words or more whose removals name at most
+    KEEP_EMPTIED_KINDS categories. A page frame around a missing article shows many kinds of
+    furniture, and the rules name them: navigation, comment forms, subscription prompts, share
+    bars, datelines, footers. A text that only the statistical rules emptied (the line
+    classifier, repeated short lines), with perhaps a stray footer or label, is more often
+    content that is not prose at all (a table of contents, listings, a bibliography, a table),
+    which a classifier made for prose cannot judge. The over-removal guard does not see it (it
+    has no sentences), and emptying it is the worst outcome. Measured on the dev bench (all
+    sets, both extractors' outputs and the page dumps), keeping such texts whole raised sh4 F1
+    on cleaneval by 0.002 to 0.004 and left the other sets within 0.0002; with more kinds
+    allowed, pages around a missing article came back (trafilatura set: without-absent fell),
+    and under 300 words the short pages that came back were mostly menus (dragnet fell).
+    Keeping the input as it is keeps cleaning idempotent."""
     total = sum(len(words(line)) for line in ctx.doc.lines)
-    if total < KEEP_EMPTIED_WORDS:
-        return False
+    if total < EMPTIED_WARN_WORDS:
+        return
+    rules = ", ".join(rule for rule, _ in Counter(
+        m.rule_id for m in ctx.removed if m is not None).most_common(3))
     kinds = {m.category for m in ctx.removed if m is not None} | {t[2] for t in ctx.trims}
-    if len(kinds) > KEEP_EMPTIED_KINDS:
-        return False
-    fired = Counter(m.rule_id for m in ctx.removed if m is not None)
-    rules = ", ".join(rule for rule, _ in fired.most_common(3))
-    ctx.warnings.append(
-        f"rules would have removed every line ({total} words; mostly by {rules}) while naming "
-        f"only {len(kinds)} kind(s) of boilerplate ({', '.join(sorted(kinds))}); the document "
-        "was kept whole (emptied-document guard)")
-    ctx.removed = [None] * len(ctx.removed)
-    ctx.text = list(ctx.doc.lines)
-    ctx.trims.clear()
-    ctx._alive = None
-    return True
+    if total >= KEEP_EMPTIED_WORDS and len(kinds) <= KEEP_EMPTIED_KINDS:
+        ctx.warnings.append(
+            f"rules would have removed every line ({total} words; mostly by {rules}) while "
+            f"naming only {len(kinds)} kind(s) of boilerplate ({', '.join(sorted(kinds))}); "
+            "the document was kept whole (emptied-document guard)")
+        ctx.keep_everything()
+        return
+    ctx.warnings.append(f"every line was removed ({total} words; mostly by {rules}): "
+                        "nothing in the document read as article text")
 
 
 def _guard_over_removal(ctx: Context) -> None:
@@ -243,10 +229,7 @@ def _guard_over_removal(ctx: Context) -> None:
         f"rules would have removed {prose_words - kept} of {prose_words} words of prose "
         f"({', '.join(fired[:5])}); the document was kept whole (over-removal guard)"
     )
-    ctx.removed = [None] * len(ctx.removed)
-    ctx.text = list(ctx.doc.lines)
-    ctx.trims.clear()
-    ctx._alive = None
+    ctx.keep_everything()
 
 
 def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Optional[str] = None,

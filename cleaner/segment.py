@@ -10,7 +10,6 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-
 _WORD = re.compile(r"\w+")
 # Sentence ends are read off the line's last characters (a regex search for "...\s*$" would
 # try every position of the line): terminal punctuation, optionally followed by closing quotes
