@@ -63,7 +63,8 @@ LONG_ENOUGH = 6  # literals this long are selective; beyond it, fewer literals i
 # Not a literal: "the line has a digit" (\\d, [0-9]), which datelines and timestamps require.
 # It never occurs in text; Prefilter.index marks the lines with a digit under its id.
 DIGIT = "\x00digit"
-# Not a literal either: "the line has no letter or digit", all that ^[^\p{L}\p{N}]+$ can match.
+# Not a literal either: "the line has no letter or digit" (and is not blank: no rule judges a
+# blank line), all that ^[^\p{L}\p{N}]+$ can match in a line a rule looks at.
 NO_ALNUM = "\x00no-alnum"
 # The form read for it: ^, one negated class of \p{...} properties or \w, + or *, $.
 _NO_ALNUM_FORM = re.compile(r"\^\[\^((?:\\p\{[A-Za-z]+\}|\\w)+)\][+*]\$")
@@ -72,9 +73,10 @@ _PROPERTY_OR_W = re.compile(r"\\p\{[A-Za-z]+\}|\\w")
 # characters that regex's \p{L} or \p{N} holds too (tests check every code point), so a line
 # with an alphanumeric character can never be matched by such a pattern.
 # The scan runs on "\n" + text + "\n" with "_" made "-" (the one word character that is not
-# alphanumeric): a match is a line break and a line of non-word characters, and a pattern that
-# starts with a literal "\n" is tried only where one is (a "^" in MULTILINE mode: everywhere).
-_NO_ALNUM_RUN = re.compile(r"\n[^\w\n]*(?=\n)")
+# alphanumeric): a match is a line break and a line of non-word characters, one of them not a
+# space, and a pattern that starts with a literal "\n" is tried only where one is (a "^" in
+# MULTILINE mode: everywhere). Blank lines, many in a page dump, are left out.
+_NO_ALNUM_RUN = re.compile(r"\n[^\S\n]*[^\w\s][^\w\n]*(?=\n)")
 _ALNUM = re.compile(r"[^\W_]")
 EVERY_RULE = -1  # Prefilter.index's key for lines every rule must look at
 LONG_LINE = 20_000  # context.MAX_PATTERN_CHARS: no pattern is searched on a longer line
@@ -236,7 +238,8 @@ def line_holds(literals: frozenset[str], line: str) -> bool:
     time: for tests and for explaining why a rule did not run)?"""
     folded = fold(line)
     return any(bool(_HAS_DIGIT.search(line)) if lit == DIGIT
-               else not _ALNUM.search(line) if lit == NO_ALNUM else lit in folded
+               else bool(line.strip()) and not _ALNUM.search(line) if lit == NO_ALNUM
+               else lit in folded
                for lit in literals)
 
 
@@ -400,7 +403,7 @@ def _required(items: list, icase: bool) -> Optional[frozenset[str]]:
 
 
 def _no_alnum_lines(text: str) -> list[int]:
-    """Where each line of ``text`` without a letter or digit starts (blank lines too)."""
+    """Where each non-blank line of ``text`` without a letter or digit starts."""
     padded = "\n" + text.replace("_", "-") + "\n"
     return [m.start() for m in _NO_ALNUM_RUN.finditer(padded)]  # padded's "\n" at p: text's p
 

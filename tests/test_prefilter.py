@@ -235,10 +235,11 @@ def test_index_finds_each_line_without_a_letter_or_digit():
 
     rule = Stub("p", [NO_ALNUM])
     prefilter = Prefilter([rule])
-    lines = ["--", "***", "ab", "", "• • •", "x_", "__", "١", "»"]
+    lines = ["--", "***", "ab", "", "• • •", "x_", "__", "١", "»", "  ", " - "]
     where = prefilter.index(lines)
     found = sorted({i for n in prefilter.literal_ids(rule) for i in where.get(n, [])})
-    assert found == [0, 1, 3, 4, 6, 8]  # consecutive lines each on their own; "١" is a digit
+    # consecutive lines each on their own; "١" is a digit; blank lines are nobody's candidates
+    assert found == [0, 1, 4, 6, 8, 10]
     assert all(line_holds(rule.literals, lines[i]) == (i in found) for i in range(len(lines)))
     assert prefilter.index([]) == {}
 
