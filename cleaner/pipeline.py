@@ -40,9 +40,12 @@ def looks_like_html(text: str) -> bool:
 
 def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = None,
                packset: Optional[PackSet] = None, only_rules=None,
-               skip_kinds: tuple[str, ...] = (), rounds: int = MAX_ROUNDS) -> CleanResult:
+               skip_kinds: tuple[str, ...] = (), rounds: int = MAX_ROUNDS,
+               declared_lang: Optional[str] = None) -> CleanResult:
     """Clean already-decoded plain text. ``only_rules`` runs just those rules, once (rule
-    tests); ``skip_kinds`` leaves out rules of those kinds; ``rounds`` caps the passes.
+    tests); ``skip_kinds`` leaves out rules of those kinds; ``rounds`` caps the passes;
+    ``declared_lang`` is the language a page declares (``<html lang>``), a hint that settles
+    a doubtful stopword vote when the vote leans its way.
 
     Rules judge lines by their neighbours, and removing lines changes the neighbours (and
     can even change which language or site the rest reads as), so a full run repeats on what
@@ -53,7 +56,7 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
     doc = Document.from_text(text)
     model = packset.model
     block_texts = ["\n".join(doc.lines[s:e]) for s, e in doc.blocks]
-    doc_lang, method = _language(model, block_texts, lang)
+    doc_lang, method = _language(model, block_texts, lang, declared_lang)
     foreign = _foreign_blocks(model, block_texts, doc_lang)
     if only_rules is None:
         pack_names, rules = _choose(packset, doc_lang, foreign, url, text, skip_kinds)
@@ -69,7 +72,7 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
             again_doc = Document(lines)
             again_doc.index_blocks()
             blocks = ["\n".join(lines[s:e]) for s, e in again_doc.blocks]
-            new_lang, new_method = _language(model, blocks, lang)
+            new_lang, new_method = _language(model, blocks, lang, declared_lang)
             new_foreign = _foreign_blocks(model, blocks, new_lang)
             new_names, new_rules = _choose(packset, new_lang, new_foreign, url,
                                            "\n".join(lines), skip_kinds)
@@ -103,10 +106,11 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
     )
 
 
-def _language(model, block_texts: list[str], given: Optional[str]) -> tuple[Optional[str], str]:
+def _language(model, block_texts: list[str], given: Optional[str],
+              declared: Optional[str] = None) -> tuple[Optional[str], str]:
     if given:
         return given.lower(), "given"
-    guess = model.document_language(block_texts)
+    guess = model.document_language(block_texts, declared)
     return guess.lang, guess.method
 
 
@@ -255,7 +259,8 @@ def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Op
         # The reader already chose the main content from the markup, which knows more than
         # the text classifier can; the line rules still run.
         result = clean_text(extraction.text, url=url or extraction.url, lang=lang,
-                            packset=packset, skip_kinds=("classify",), rounds=HTML_ROUNDS)
+                            packset=packset, skip_kinds=("classify",), rounds=HTML_ROUNDS,
+                            declared_lang=extraction.lang)
         result.html = extraction
         return result
     return clean_text(to_text(document), url=url, lang=lang, packset=packset)

@@ -254,3 +254,23 @@ def test_every_chrome_name_is_a_negative_name():
     negative = set(NEGATIVE.pattern.split("|"))
     for alternative in CHROME.pattern.replace("|" + widget, "").split("|"):
         assert alternative in negative, alternative
+
+
+_MIXED = "".join(
+    "<p>Die Regierung hat am Montag die neuen Regeln für die Stadt und das Land vorgestellt, und "
+    "sie gelten ab dem nächsten Jahr. The company said on Monday that the new rules for the city "
+    "and the country would apply from next year.</p>" for _ in range(4))
+
+
+@pytest.mark.parametrize("declared, language, method", [
+    ("en", "en", "declared"),  # the stopwords lean English, in doubt: the page's word settles it
+    ("fr", "en", "langdetect"),  # a declared language the stopwords do not lean to is not taken
+    (None, "en", "langdetect"),
+])
+def test_declared_language_settles_a_doubtful_vote(declared, language, method):
+    attr = f' lang="{declared}"' if declared else ""
+    page = f"<!doctype html><html{attr}><body><article>{_MIXED}</article></body></html>"
+    result = clean_document(page, html=True)
+    assert (result.language, result.language_method) == (language, method)
+    # plain text has no declaration: the same words go to langdetect
+    assert clean_document(result.text).language_method == "langdetect"
