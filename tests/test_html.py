@@ -274,3 +274,17 @@ def test_declared_language_settles_a_doubtful_vote(declared, language, method):
     assert (result.language, result.language_method) == (language, method)
     # plain text has no declaration: the same words go to langdetect
     assert clean_document(result.text).language_method == "langdetect"
+
+
+def test_selector_prefilter_sees_needles_of_plans_made_after_the_page_was_read():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from cleaner.html import _runnable, attribute_haystack
+
+    body = LexborHTMLParser('<body><div class="x-promo-widget y">a</div><p id="main-x">b</p>'
+                            '</body>').body
+    haystack = attribute_haystack(body)
+    assert _runnable('[class*="nothing-like-it"], [id*="main-"]', haystack) == '[id*="main-"]'
+    # a selector first seen now brings a needle the page was not yet scanned for
+    assert _runnable('[class*="promo-wid"], [class*="absent-zz"]', haystack) == '[class*="promo-wid"]'
+    assert _runnable('[class*="absent-zz"]', haystack) == ""
