@@ -293,3 +293,31 @@ def test_index_counts_a_prefix_only_at_the_start_of_a_line():
 
     assert lines_of(label) == [1, 2]
     assert lines_of(word) == [0, 1, 2, 3, 4]  # "ad" anywhere, "advertisement" included
+
+
+@pytest.mark.parametrize("step", [2, 3, 5])
+def test_an_index_carried_to_the_surviving_lines_is_the_index_of_those_lines(step):
+    from cleaner.pipeline import _carried_index
+
+    text = "\n".join(p.read_text(encoding="utf-8")
+                     for p in sorted(Path(cleaner.__file__).parent.parent.glob("corpus_samples/seeds/*.txt"))
+                     if not p.name.endswith(".expected.txt"))
+    lines = text.split("\n")
+    prefilter = Prefilter(list(get_packset().all_rules()))
+    # the survivors as the pipeline renders them: every step-th line gone, blank runs folded
+    origin, kept = [], []
+    for i, line in enumerate(lines):
+        if i % step == 0:
+            continue
+        if not line.strip():
+            if kept and kept[-1] != "":
+                origin.append(None)
+                kept.append("")
+            continue
+        origin.append(i)
+        kept.append(line)
+
+    def as_sets(index):
+        return {number: set(found) for number, found in index.items() if found}
+
+    assert as_sets(_carried_index(prefilter.index(lines), origin)) == as_sets(prefilter.index(kept))
