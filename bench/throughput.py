@@ -14,8 +14,8 @@ searched on each line, keep the lines it does not hit. In HTML mode it runs over
 source (there is no cheaper honest baseline for markup in this project).
 
 Two jobs go through :func:`cleaner.parallel.ordered_map`, the same path as ``--jobs 2``: chunks
-of documents (about 128 kB, as the CLI makes for JSONL) on spawned workers, results back in
-order. Every timed run starts alike: patterns compiled, profiles loaded, memo caches empty
+of documents (about 128 kB of work each, as the CLI cuts JSONL, where a byte of HTML weighs
+1/8) on spawned workers, results back in order. Every timed run starts alike: patterns compiled, profiles loaded, memo caches empty
 (a fresh, warmed pool for two jobs, whose start-up is reported apart: a corpus run pays it
 once). Each repetition measures every configuration in turn, so a noisy neighbour on a
 shared machine hits them all alike; the figures are medians over repetitions.
@@ -128,10 +128,14 @@ def pages(n: int) -> list[tuple[bytes, bytes, str | None]]:
 
 
 def chunked(docs: list, limit: int = CHUNK_BYTES) -> list[list]:
+    """Documents in chunks as the CLI cuts JSONL: about ``limit`` bytes of work each, where
+    a byte of HTML weighs 1/8 (``cleaner.jsonl.work_bytes``)."""
+    from cleaner.jsonl import work_bytes
+
     chunks, current, size = [], [], 0
     for doc in docs:
         current.append(doc)
-        size += len(doc[0])
+        size += work_bytes(doc[0], doc[2])
         if size >= limit:
             chunks.append(current)
             current, size = [], 0

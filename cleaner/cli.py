@@ -188,7 +188,7 @@ def _clean_jsonl(sources: tuple[str, ...], options: JsonlOptions, jobs: int, ski
     on_terminal = _isatty(sys.stdout)
     bad: list[str] = []  # the first SHOW_BAD, named in the report
     skipped = 0
-    with closing(ordered_map(clean_chunk, all_chunks(sources), jobs,
+    with closing(ordered_map(clean_chunk, all_chunks(sources, options.html), jobs,
                              initializer=set_jsonl_options, initargs=(options,))) as results:
         for chunk, outcomes in results:
             for number, line, problem, counts, nbytes in outcomes:

@@ -240,3 +240,28 @@ def test_memory_flat_however_large_the_input(tmp_path, jobs):
     # reading the whole input would add 40+ MB; streaming adds a few chunks at most
     assert large_own - small_own < 12_000, (small_own, large_own)
     assert large_kids - small_kids < 12_000, (small_kids, large_kids)
+
+
+def test_chunks_weigh_html_records_lighter_but_count_every_byte():
+    import io
+
+    from cleaner.jsonl import CHUNK_BYTES, HTML_DISCOUNT, chunks, work_bytes
+
+    page = json.dumps({"text": "<!doctype html><html><body><p>" + "x" * 20_000 + "</p></body></html>"})
+    prose = json.dumps({"text": "word " * 4_000})
+    escaped = json.dumps({"text": "<div>" + "y" * 100}).replace("<", "\\u003c")
+    assert work_bytes(page.encode()) == len(page) // HTML_DISCOUNT
+    assert work_bytes(escaped.encode()) == len(escaped) // HTML_DISCOUNT
+    assert work_bytes(prose.encode()) == len(prose)
+    assert work_bytes(page.encode(), html=False) == len(page)  # --text: read as text, weighed so
+    assert work_bytes(prose.encode(), html=True) == len(prose) // HTML_DISCOUNT
+
+    def sizes(lines, html=None):
+        data = io.BytesIO("".join(line + "\n" for line in lines).encode())
+        return [(len(c.lines), c.nbytes) for c in chunks(data, "x", html=html)]
+
+    pages = sizes([page] * 40)
+    assert pages[0][0] > CHUNK_BYTES // len(page)  # many more pages to a chunk than bytes allow
+    assert sum(n for n, _ in pages) == 40 and sum(b for _, b in pages) == 40 * (len(page) + 1)
+    assert [n for n, _ in sizes([page] * 40, html=False)][0] == -(-CHUNK_BYTES // (len(page) + 1))
+    assert [n for n, _ in sizes([prose] * 40)][0] == -(-CHUNK_BYTES // (len(prose) + 1))
