@@ -105,15 +105,15 @@ class Unit:
 
     __slots__ = ("lines", "text", "nwords")
 
-    def __init__(self, i: int, text: str):
+    def __init__(self, i: int, text: str, nwords: int):
         self.lines = [i]
         self.text = text
-        self.nwords = len(words(text))
+        self.nwords = nwords
 
-    def add(self, i: int, text: str) -> None:
+    def add(self, i: int, text: str, nwords: int) -> None:
         self.lines.append(i)
         self.text = f"{self.text} {text}"
-        self.nwords += len(words(text))
+        self.nwords += nwords
 
 
 class ClassifyRule(Rule):
@@ -202,10 +202,12 @@ class ClassifyRule(Rule):
         prev = None
         for i in lines:
             text = as_prose(ctx.text[i])
+            # as_prose() keeps a line's words (it drops spaces and table borders): the line's
+            # cached count is the unit's
             if unit is not None and prev is not None and _continues(ctx, prev, i, text, unit.text, stop):
-                unit.add(i, text)
+                unit.add(i, text, ctx.nwords(i))
             else:
-                unit = Unit(i, text)
+                unit = Unit(i, text, ctx.nwords(i))
             out[i] = unit
             prev = i
         return out

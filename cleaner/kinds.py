@@ -367,10 +367,10 @@ class RepeatRule(Rule):
     def _fragment(text: str, stop: Optional[frozenset]) -> bool:
         """A piece of a sentence an extractor broke at its links ("the", "of", "and"): only
         function words, in lower case. No menu entry reads like that ("More", "About us")."""
+        if not stop or not text.strip()[:1].islower():
+            return False  # most lines: settled by their first character
         tokens = words(text)
-        if not stop or not tokens or not all(t.lower() in stop for t in tokens):
-            return False
-        return text.strip()[:1].islower()
+        return bool(tokens) and all(t.lower() in stop for t in tokens)
 
     def _lines(self, ctx: Context) -> None:
         seen: set[str] = set()
