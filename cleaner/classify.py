@@ -145,6 +145,8 @@ class ClassifyRule(Rule):
         total = sum(ctx.nwords(i) for i in lines)
         if total < self.options["min_words"]:
             return
+        if self.menu_share_at_most(ctx, lines) < self.options["min_menu_share"]:
+            return  # cannot have menus enough, whatever the labels: spared reading them
         units = self.units(ctx, lines)
         labels = self.initial_labels(ctx, lines, units)
         if self.menu_share(ctx, lines, labels, units) < self.options["min_menu_share"]:
@@ -223,6 +225,24 @@ class ClassifyRule(Rule):
             text = units[i].text if units else as_prose(ctx.text[i])
             if labels[i] in (SHORT, BAD) and ctx.nwords(i) <= MENU_ITEM_WORDS \
                     and not ends_sentence(text) and not is_list_item(text):
+                run += 1
+                continue
+            in_runs += run if run >= 3 else 0
+            run = 0
+        in_runs += run if run >= 3 else 0
+        return in_runs / len(lines) if lines else 0.0
+
+    @staticmethod
+    def menu_share_at_most(ctx: Context, lines: list[int]) -> float:
+        """An upper bound of :meth:`menu_share` from word counts alone: every line of
+        MENU_ITEM_WORDS words or fewer counted as a menu item, whatever its label and ending.
+        Its runs hold every run menu_share counts, so the bound is never below it. Text
+        already extracted (a second round, an extractor's output) is mostly long lines and
+        is settled here."""
+        in_runs, run = 0, 0
+        nwords = ctx.nwords
+        for i in lines:
+            if nwords(i) <= MENU_ITEM_WORDS:
                 run += 1
                 continue
             in_runs += run if run >= 3 else 0

@@ -179,3 +179,27 @@ def test_a_short_text_that_loses_every_line_is_emptied(tmp_path):
     menu = "\n".join(f"nav {a.title()}" for a in AGENCIES[:20])
     assert len(menu.split()) < 300
     assert clean_document(menu, rules_dirs=[tmp_path]).text == ""
+
+
+def test_the_classifiers_quick_menu_bound_is_never_below_the_menu_share():
+    """ClassifyRule skips its labels when menu_share_at_most is under min_menu_share: sound
+    only if the bound holds on every text, here every corpus sample, as cleaned line by line."""
+    from cleaner.classify import ClassifyRule
+    from cleaner.context import Context
+    from cleaner.packs import get_packset
+    from cleaner.segment import Document
+
+    packset = get_packset()
+    rule = next(r for r in packset.all_rules() if isinstance(r, ClassifyRule))
+    checked = 0
+    for path in text_samples():
+        doc = Document.from_text(to_text(path.read_bytes()))
+        ctx = Context(doc, lang="en", model=packset.model)
+        lines = ctx.alive_lines()
+        if not lines:
+            continue
+        units = rule.units(ctx, lines)
+        labels = rule.initial_labels(ctx, lines, units)
+        assert rule.menu_share_at_most(ctx, lines) >= rule.menu_share(ctx, lines, labels, units), path
+        checked += 1
+    assert checked >= 10
