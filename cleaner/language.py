@@ -12,6 +12,7 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Mapping
 
 from .segment import lower, words
@@ -101,8 +102,20 @@ _ANY_NON_LATIN = re.compile("[" + "".join(p.pattern[1:-1] for _, p in _LETTER_SC
 def tokens_of(text: str) -> tuple[str, ...]:
     """The lowercased words of a block (cached: the document's vote and the block's own
     judgement read the same blocks, and every round of cleaning reads them again)."""
-    found = words(text)  # the line's words are usually split already (and cached)
+    if "\n" in text:
+        # a block of lines: their words, which the rules split (and cache) anyway; no word
+        # spans a line break, so these are the block's words
+        found = tuple(chain.from_iterable(map(words, text.split("\n"))))
+    else:
+        found = words(text)
     return tuple(lower(" ".join(found)).split(" ")) if found else ()
+
+
+def _word_count(text: str) -> int:
+    """``len(words(text))``, from the words of its lines (cached: the rules split them too)."""
+    if "\n" in text:
+        return sum(map(len, map(words, text.split("\n"))))
+    return len(words(text))
 
 
 def _sample_tokens(parts: list[str]) -> list[str]:
@@ -244,7 +257,7 @@ class LanguageModel:
         """The block's language when it is confidently not ``doc_lang``; None otherwise."""
         if not doc_lang or len(text) < 2 * BLOCK_MIN_WORDS - 1:
             return None  # too short to hold BLOCK_MIN_WORDS words
-        if len(text) <= BLOCK_VOTE_CHARS and len(words(text)) < BLOCK_MIN_WORDS:
+        if len(text) <= BLOCK_VOTE_CHARS and _word_count(text) < BLOCK_MIN_WORDS:
             return None  # most blocks of a page: too short to tell (their words are split anyway)
         key = (text, doc_lang)
         if key in self._blocks:
