@@ -158,6 +158,8 @@ def script_of_language(lang: str | None) -> str:
 class LanguageModel:
     """Stopword lists of every loaded language pack, and the votes they give."""
 
+    FOREIGN_MIN_CHARS = 2 * BLOCK_MIN_WORDS - 1  # a shorter block cannot hold the words to judge
+
     def __init__(self, stopwords: Mapping[str, frozenset[str]]):
         self.stopwords = dict(stopwords)
         # word -> languages it is a stopword of, so one pass over the tokens scores all.
@@ -255,7 +257,7 @@ class LanguageModel:
 
     def foreign_language(self, text: str, doc_lang: str | None) -> str | None:
         """The block's language when it is confidently not ``doc_lang``; None otherwise."""
-        if not doc_lang or len(text) < 2 * BLOCK_MIN_WORDS - 1:
+        if not doc_lang or len(text) < self.FOREIGN_MIN_CHARS:
             return None  # too short to hold BLOCK_MIN_WORDS words
         if len(text) <= BLOCK_VOTE_CHARS and _word_count(text) < BLOCK_MIN_WORDS:
             return None  # most blocks of a page: too short to tell (their words are split anyway)

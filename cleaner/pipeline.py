@@ -139,8 +139,11 @@ def _foreign_blocks(model, block_texts: list[str], doc_lang: Optional[str]) -> d
     """Block index -> language, for blocks confidently in another language than the document."""
     foreign: dict[int, str] = {}
     if doc_lang:
+        judge, shortest = model.foreign_language, model.FOREIGN_MIN_CHARS
         for b, block in enumerate(block_texts):
-            other = model.foreign_language(block, doc_lang)
+            if len(block) < shortest:
+                continue  # most blocks of a page dump: a word or two (what judge() says first)
+            other = judge(block, doc_lang)
             if other:
                 foreign[b] = other
     return foreign
