@@ -27,9 +27,9 @@ FURNITURE = frozenset(
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Mark:
-    """Why a line was removed."""
+    """Why a line was removed (one per rule, shared by the lines it removes)."""
 
     rule_id: str
     category: str
@@ -68,7 +68,7 @@ class Context:
         """Mark line ``index`` removed by ``rule``; False if it was blank or already gone."""
         if self.removed[index] is not None or not self.text[index].strip():
             return False
-        self.removed[index] = Mark(rule.id, rule.category, rule.pack_name, rule.KEY, rule.pack_kind)
+        self.removed[index] = rule.removal_mark()
         self.fired[rule.id] = self.fired.get(rule.id, 0) + 1
         self._alive = None
         if index == self._title:

@@ -28,7 +28,7 @@ from typing import Any, ClassVar, Optional
 
 import regex
 
-from .context import FURNITURE, Context, comparable
+from .context import FURNITURE, Context, Mark, comparable
 from .prefilter import fold, line_prefixes, longest_whole_match, required_literals
 from .segment import ends_sentence, ends_with_ellipsis, lower, words
 
@@ -127,6 +127,16 @@ class Rule:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.id} from {self.pack_name}>"
+
+    _mark: Optional[Mark] = None
+
+    def removal_mark(self) -> Mark:
+        """The mark of every line this rule removes: one, shared (a Mark is frozen)."""
+        mark = self._mark
+        if mark is None or mark.scope != self.pack_kind:  # pack_kind is set after __init__
+            mark = self._mark = Mark(self.id, self.category, self.pack_name, self.KEY,
+                                     self.pack_kind)
+        return mark
 
     def apply(self, ctx: Context) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
