@@ -7,11 +7,12 @@ result, and makes "kept + removed = input" true by construction.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from .prefilter import EVERY_RULE, LONG_LINE
-from .segment import Document, ends_sentence, is_menu, lower, words
+from .segment import _cached_words, Document, ends_sentence, is_menu, lower, words
 from .memo import memo
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,7 +71,11 @@ class Context:
             return False
         self.removed[index] = rule.removal_mark()
         self.fired[rule.id] = self.fired.get(rule.id, 0) + 1
-        self._alive = None
+        alive = self._alive
+        if alive is not None:  # kept up to date: rules ask for it after every few drops
+            at = bisect_left(alive, index)
+            if at < len(alive) and alive[at] == index:
+                del alive[at]
         if index == self._title:
             self._title = -2  # a copy of the headline was dropped: look again
         return True
@@ -114,7 +119,8 @@ class Context:
     def nwords(self, index: int) -> int:
         """Word count of a line's current text (cached: rules ask for it constantly)."""
         if self._nwords is None:
-            self._nwords = [len(words(t)) for t in self.text]
+            cached = _cached_words  # words() without a call where the line is split already
+            self._nwords = [len(cached(t) or words(t)) for t in self.text]
         return self._nwords[index]
 
     def block_lines(self, block: int) -> range:

@@ -610,7 +610,9 @@ class ClusterRule(Rule):
 
     def apply(self, ctx: Context) -> None:
         o = self.options
-        for b in range(len(ctx.doc.blocks)):
+        for b, (start, end) in enumerate(ctx.doc.blocks):
+            if end - start < 2:
+                continue  # a block's lines are not blank (a trim that would blank one drops it)
             lines = [i for i in ctx.block_lines(b) if ctx.text[i].strip()]
             if len(lines) < 2:
                 continue

@@ -237,7 +237,7 @@ def _guard_over_removal(ctx: Context) -> None:
     the worst outcome, and a pack that does it to one page will do it to many. Keeping the
     input as it is (not a part of it) also keeps cleaning idempotent."""
     def is_prose(line: str) -> bool:
-        return len(words(line)) >= 10 and ends_sentence(line)
+        return ends_sentence(line) and len(words(line)) >= 10
 
     if not ctx.trims and not any(mark is not None and is_prose(ctx.doc.lines[i])
                                  for i, mark in enumerate(ctx.removed)):
