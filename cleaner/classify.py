@@ -32,14 +32,21 @@ def is_table_row(text: str) -> bool:
     return table_cells(text) is not None
 
 
-@memo(65536)
 def as_prose(text: str) -> str:
     """A line as the classifier reads it. A table row ("| • | Prepare for the interview. |")
     is read as its cells' text ("• Prepare for the interview."): the borders are layout, and a
     row's sentence or list item is what it holds. Other lines are only stripped."""
+    stripped = text.strip()
+    if stripped[:1] != "|" or stripped[-1:] != "|":
+        return stripped  # not a table row (most lines): no cache lookup needed
+    return _row_as_prose(stripped)
+
+
+@memo(4096)
+def _row_as_prose(text: str) -> str:
     cells = table_cells(text)
     if cells is None:
-        return text.strip()
+        return text
     if len(cells) >= 2 and cells[0] in _BULLETS:
         cells[0:2] = [f"{cells[0]} {cells[1]}"]
     return " ".join(cells)
