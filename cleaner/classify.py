@@ -17,11 +17,11 @@ from typing import Optional
 from .context import Context
 from .kinds import Rule, table_cells
 from .segment import ends_sentence, is_list_item, is_menu, words
+from .stopwords import stopword_density
 from .memo import memo
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 MENU_ITEM_WORDS = 5  # a menu entry is a few words ("Home", "World news", "Contact us")
-DENSITY_SAMPLE_CHARS = 20_000  # a line's stopword share is judged on at most this much of it
 
 
 _BULLETS = frozenset("-–•*·▪►✓")
@@ -52,33 +52,6 @@ def _row_as_prose(text: str) -> str:
     return " ".join(cells)
 
 
-def stopword_density(text: str, stop: frozenset) -> tuple[int, float]:
-    """(word count, share of stopwords) of a line's first DENSITY_SAMPLE_CHARS; cached, as
-    each round of cleaning judges the same lines again."""
-    # One cache per stopword list, keyed by the line alone: a (line, list) key would be a
-    # tuple holding a frozenset, which the garbage collector tracks for as long as it lives.
-    cache = _DENSITY.get(stop)
-    if cache is None:
-        cache = _DENSITY[stop] = {}
-    found = cache.get(text)
-    if found is None:
-        if len(cache) >= DENSITY_CACHE_SIZE:
-            cache.clear()
-        found = cache[text] = _stopword_density(text, stop)
-    return found
-
-
-def _stopword_density(text: str, stop: frozenset) -> tuple[int, float]:
-    tokens = words(text[:DENSITY_SAMPLE_CHARS])
-    if not tokens:
-        return 0, 0.0
-    lowered = " ".join(tokens).lower().split(" ")  # one lower() call, the same as one per word
-    return len(tokens), sum(map(stop.__contains__, lowered)) / len(tokens)
-
-
-DENSITY_CACHE_SIZE = 65536
-_DENSITY: dict[frozenset, dict[str, tuple[int, float]]] = {}
-stopword_density.cache_clear = _DENSITY.clear  # type: ignore[attr-defined]
 
 
 _OPENS_INSIDE = re.compile(r"^[,;:)\]}%]|^[^\W\d_]", re.UNICODE)  # punctuation, or a letter...

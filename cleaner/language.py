@@ -16,6 +16,7 @@ from itertools import chain
 from typing import Mapping
 
 from .segment import lower, words
+from .stopwords import stopword_density
 from .memo import memo
 
 _WORD = re.compile(r"\w+")
@@ -35,6 +36,7 @@ DOC_MIN_LEAD = 1.4  # and beat the runner-up by this factor
 DOC_CLEAR_SHARE = 0.10
 DOC_CLEAR_LEAD = 3.0
 BLOCK_MIN_WORDS = 8  # shorter blocks carry too little evidence to call foreign
+OWN_LANGUAGE_SHARE = 0.12  # a block this much stopwords of the document's language is in it
 SAMPLE_CHARS = 2000  # what langdetect sees at most
 DOC_SAMPLE_CHARS = 6 * SAMPLE_CHARS  # what the stopword vote on a document sees
 BLOCK_SAMPLE_CHARS = 600  # a block's sample: enough for langdetect to be sure of a language
@@ -271,14 +273,25 @@ class LanguageModel:
         return found
 
     def _block_language(self, text: str, doc_lang: str) -> str | None:
+        own_words = self.stopwords.get(doc_lang)
+        if own_words and len(text) <= BLOCK_VOTE_CHARS and "İ" not in text:
+            # The share in the document's language, from its lines' shares (cached, and read
+            # again by the line classifier): the same words and count as below, as lower()
+            # and str.lower() agree on every letter but İ.
+            total = own = 0
+            for line in text.split("\n"):
+                n, share = stopword_density(line, own_words)
+                total += n
+                own += round(share * n)
+            if total < BLOCK_MIN_WORDS or own / total >= OWN_LANGUAGE_SHARE:
+                return None  # most blocks: the document's own language
         tokens = tokens_of(text) if len(text) <= BLOCK_VOTE_CHARS \
             else _WORD.findall(lower(text[:BLOCK_VOTE_CHARS]))
         if len(tokens) < BLOCK_MIN_WORDS:
             return None
-        own_words = self.stopwords.get(doc_lang)
         own = sum(map(own_words.__contains__, tokens)) / len(tokens) if own_words else 0.0
-        if own >= 0.12:
-            return None  # most blocks: the document's own language, settled in one pass
+        if own >= OWN_LANGUAGE_SHARE:
+            return None  # the document's own language, settled in one pass
         ranked = [(s, lang) for s, lang in self.shares(tokens) if lang != doc_lang]
         if ranked:
             top, lang = ranked[0]

@@ -203,3 +203,32 @@ def test_the_classifiers_quick_menu_bound_is_never_below_the_menu_share():
         assert rule.menu_share_at_most(ctx, lines) >= rule.menu_share(ctx, lines, labels, units), path
         checked += 1
     assert checked >= 10
+
+
+def test_a_blocks_share_read_off_its_lines_is_the_blocks_own():
+    """The foreign-block check reads a block's share of the document's stopwords off its lines'
+    cached shares; it must be the share of the block's words, as counted whole."""
+    from cleaner.language import tokens_of
+    from cleaner.packs import get_packset
+    from cleaner.segment import Document
+    from cleaner.stopwords import stopword_density
+
+    model = get_packset().model
+    compared = 0
+    for path in text_samples():
+        doc = Document.from_text(to_text(path.read_bytes()))
+        for start, end in doc.blocks:
+            lines = doc.lines[start:end]
+            block = "\n".join(lines)
+            if "İ" in block or len(block) > 6000:
+                continue  # read whole, as before
+            tokens = tokens_of(block)
+            for stop in model.stopwords.values():
+                counts = [stopword_density(line, stop) for line in lines]
+                total = sum(n for n, _ in counts)
+                assert total == len(tokens)
+                if total:
+                    own = sum(round(share * n) for n, share in counts)
+                    assert own / total == sum(map(stop.__contains__, tokens)) / len(tokens)
+                    compared += 1
+    assert compared > 1000
