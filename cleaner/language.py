@@ -39,6 +39,8 @@ BLOCK_MIN_WORDS = 8  # shorter blocks carry too little evidence to call foreign
 OWN_LANGUAGE_SHARE = 0.12  # a block this much stopwords of the document's language is in it
 SAMPLE_CHARS = 2000  # what langdetect sees at most
 DOC_SAMPLE_CHARS = 6 * SAMPLE_CHARS  # what the stopword vote on a document sees
+QUICK_SAMPLE_CHARS = 2 * SAMPLE_CHARS  # what its first, quick vote sees...
+QUICK_SAMPLE_BLOCKS = 8  # ...taken when this many blocks hold that much (paragraphs, not a menu)
 BLOCK_SAMPLE_CHARS = 600  # a block's sample: enough for langdetect to be sure of a language
 BLOCK_VOTE_CHARS = 10 * BLOCK_SAMPLE_CHARS  # what a block's stopword vote reads at most
 MIN_DETECT_WORDS = 20  # below this (in a spaced script) langdetect is not asked
@@ -120,13 +122,13 @@ def _word_count(text: str) -> int:
     return len(words(text))
 
 
-def _sample_tokens(parts: list[str]) -> list[str]:
-    """The words of ``"\\n".join(parts)[:DOC_SAMPLE_CHARS]``, from the blocks' cached words
-    (a line break never joins two words)."""
+def _sample_tokens(parts: list[str], limit: int = DOC_SAMPLE_CHARS) -> list[str]:
+    """The words of ``"\\n".join(parts)[:limit]``, from the blocks' cached words (a line
+    break never joins two words)."""
     tokens: list[str] = []
     pos = 0
     for part in parts:
-        room = DOC_SAMPLE_CHARS - pos
+        room = limit - pos
         if room <= 0:
             break
         if len(part) <= room:
@@ -208,23 +210,60 @@ class LanguageModel:
     def document_language(self, blocks: list[str], declared: str | None = None) -> LanguageGuess:
         """The language of a document, judged from its longest blocks (nav text is short).
         ``declared`` is the language the page says it is in (``<html lang>``): it settles a
-        vote the stopwords leave in doubt when it is the vote's leader, without langdetect."""
+        vote the stopwords leave in doubt when it is the vote's leader, without langdetect.
+
+        A first stopword vote reads only QUICK_SAMPLE_CHARS of the longest blocks, when a few
+        blocks hold that much (an article's paragraphs): when that vote is clear, it is the
+        answer, at a third of the cost; any other outcome is settled on the full sample."""
+        ordered = sorted(blocks, key=len, reverse=True)
+        if sum(map(len, ordered[:QUICK_SAMPLE_BLOCKS])) >= QUICK_SAMPLE_CHARS:
+            quick = self._judged(ordered, QUICK_SAMPLE_CHARS, declared, quick=True)
+            if quick is not None:
+                return quick
+        return self._judged(ordered, DOC_SAMPLE_CHARS, declared)
+
+    def _judged(self, ordered: list[str], limit: int, declared: str | None,
+                quick: bool = False) -> LanguageGuess | None:
+        """The verdict on the first ``limit`` characters of the blocks, longest first
+        (remembered: rounds of cleaning ask again). ``quick``: only a clear stopword vote
+        counts (None otherwise)."""
         sample_parts: list[str] = []
         size = 0
-        for text in sorted(blocks, key=len, reverse=True):
+        for text in ordered:
             sample_parts.append(text)
             size += len(text)
-            if size >= DOC_SAMPLE_CHARS:
+            if size >= limit:
                 break
-        sample = "\n".join(sample_parts)[: DOC_SAMPLE_CHARS]
-        key = sample if declared is None else (sample, declared)
-        guess = self._documents.get(key)
-        if guess is None:
-            guess = self._sample_language(sample, _sample_tokens(sample_parts), declared)
-            if len(self._documents) >= CACHE_SIZE:
-                self._documents.clear()
-            self._documents[key] = guess
+        sample = "\n".join(sample_parts)[:limit]
+        key = (sample, declared, quick)
+        if key in self._documents:
+            return self._documents[key]
+        tokens = _sample_tokens(sample_parts, limit)
+        if not quick:
+            guess = self._sample_language(sample, tokens, declared)
+        elif script_of(sample) in ("latin", "cyrillic"):
+            guess = self._clear_vote(tokens)
+        else:
+            guess = None
+        if len(self._documents) >= CACHE_SIZE:
+            self._documents.clear()
+        self._documents[key] = guess
         return guess
+
+    def _clear_vote(self, tokens: list[str]) -> LanguageGuess | None:
+        """The stopword vote's winner when it is clear by the tests of the full sample's
+        (see _sample_language); None otherwise."""
+        if len(tokens) < MIN_DETECT_WORDS:
+            return None
+        ranked = self.shares(tokens)
+        if not ranked:
+            return None
+        top, lang = ranked[0]
+        second = ranked[1][0] if len(ranked) > 1 else 0.0
+        if (top >= DOC_MIN_SHARE and top >= DOC_MIN_LEAD * second) or (
+                top >= DOC_CLEAR_SHARE and top >= DOC_CLEAR_LEAD * second):
+            return LanguageGuess(lang, "stopwords", top)
+        return None
 
     def _sample_language(self, sample: str, tokens: list[str],
                          declared: str | None = None) -> LanguageGuess:

@@ -232,3 +232,20 @@ def test_a_blocks_share_read_off_its_lines_is_the_blocks_own():
                     assert own / total == sum(map(stop.__contains__, tokens)) / len(tokens)
                     compared += 1
     assert compared > 1000
+
+
+def test_the_quick_language_vote_agrees_with_the_full_sample_on_every_corpus_sample():
+    from cleaner.language import DOC_SAMPLE_CHARS
+    from cleaner.packs import get_packset
+    from cleaner.segment import Document
+
+    model = get_packset().model
+    model.forget()
+    for path in text_samples():
+        doc = Document.from_text(to_text(path.read_bytes()))
+        blocks = ["\n".join(doc.lines[s:e]) for s, e in doc.blocks]
+        ordered = sorted(blocks, key=len, reverse=True)
+        full = model._judged(ordered, DOC_SAMPLE_CHARS, None)
+        guess = model.document_language(blocks)
+        assert (guess.lang, guess.method) == (full.lang, full.method), path
+    assert any(quick for _sample, _declared, quick in model._documents)  # and it was taken
