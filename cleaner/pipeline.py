@@ -69,6 +69,10 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
     if only_rules is None:
         for _ in range(rounds - 1):
             lines, origin = survivors(ctx)
+            if lines == doc.lines[:-1] and doc.lines[-1] == "":
+                # Nothing was removed, trimmed or folded: the output is the input, and cleaning
+                # it again would be this round again. (Extracted text is often like this.)
+                break
             again_doc = Document(lines)
             again_doc.index_blocks()
             blocks = ["\n".join(lines[s:e]) for s, e in again_doc.blocks]

@@ -249,3 +249,18 @@ def test_the_quick_language_vote_agrees_with_the_full_sample_on_every_corpus_sam
         guess = model.document_language(blocks)
         assert (guess.lang, guess.method) == (full.lang, full.method), path
     assert any(quick for _sample, _declared, quick in model._documents)  # and it was taken
+
+
+def test_text_with_nothing_to_remove_is_read_in_one_round(monkeypatch):
+    """A text cleaning leaves as it is (an extractor's output) is its own output: a second
+    round would read the same input again, so none is run."""
+    from cleaner import pipeline
+
+    calls = []
+    real = pipeline._apply
+    monkeypatch.setattr(pipeline, "_apply", lambda ctx, rules: calls.append(1) or real(ctx, rules))
+    story = ("Storm hits the coast\n\nThe storm reached the coast on Monday night, and officials "
+             "said the damage was the worst in a decade.\n")
+    assert clean(story) == story and len(calls) == 1
+    calls.clear()
+    assert clean(story + "\n\n") == story and len(calls) == 2  # blank lines folded: a round more
