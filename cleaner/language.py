@@ -48,6 +48,10 @@ MIN_DETECT_WORDS = 20  # below this (in a spaced script) langdetect is not asked
 # the blocks langdetect was asked about on the dev bench were references, addresses and URLs,
 # and its answers there (hu, ro, da for a reference list) were noise at ~15 ms a call.
 FOREIGN_MIN_SHARE = 0.2
+# Prose in a spaced script is mostly words of three letters or more (under a fifth of an English,
+# Spanish or German sentence's words are shorter); a block where they are under half is not.
+PROSE_WORD_CHARS = 3
+PROSE_WORD_SHARE = 0.5
 CACHE_SIZE = 8192  # documents' samples and blocks remembered between rounds
 
 _detect_lock = threading.Lock()
@@ -343,6 +347,12 @@ class LanguageModel:
                 not ranked or ranked[0][0] < FOREIGN_MIN_SHARE):
             # Same script, and no language's stopwords make a fifth of it: a reference list,
             # an address, a URL or a menu, not prose in another language. No need to ask.
+            return None
+        if sum(len(t) >= PROSE_WORD_CHARS for t in tokens) < PROSE_WORD_SHARE * len(tokens):
+            # Mostly one- and two-letter tokens: an alphabet index ("A | B | C ..."), initials,
+            # words broken by soft hyphens, not prose. Single letters are stopwords of many
+            # languages, so such blocks reached langdetect, which answered nothing on each of
+            # them on the dev bench (at ~15 ms a call).
             return None
         return self._langdetect_block(text[:BLOCK_SAMPLE_CHARS], doc_lang)
 

@@ -264,3 +264,16 @@ def test_text_with_nothing_to_remove_is_read_in_one_round(monkeypatch):
     assert clean(story) == story and len(calls) == 1
     calls.clear()
     assert clean(story + "\n\n") == story and len(calls) == 2  # blank lines folded: a round more
+
+
+def test_an_alphabet_index_is_not_sent_to_langdetect(monkeypatch):
+    from cleaner import language
+
+    asked = []
+    monkeypatch.setattr(language, "_langdetect", lambda sample: asked.append(sample) or (None, 0.0))
+    language.LanguageModel._langdetect_block.cache_clear()
+    story = ("The storm reached the coast on Monday night, and officials said that the damage was "
+             "the worst in a decade. ") * 4
+    index = " | ".join("A B C D E F G H I J K L M N O P Q R S T U V W X Y Z".split())
+    result = clean_document(f"{story}\n\n{index}\n\n{story}\n")
+    assert result.language == "en" and asked == []
