@@ -250,10 +250,8 @@ class ClassifyRule(Rule):
         factor = self.scale(ctx, lines, stop)
         for key in ("stopwords_low", "stopwords_high", "rescue_stopwords"):
             o[key] = o[key] * factor
-        labels: dict[int, str] = {}
-        for i in range(len(ctx.text)):
-            if ctx.removed[i] is not None:
-                labels[i] = BAD  # rules removed it: a bad neighbour
+        # lines rules removed: bad neighbours
+        labels: dict[int, str] = {i: BAD for i, mark in enumerate(ctx.removed) if mark is not None}
         for i in lines:
             if units and units[i].lines[0] != i:
                 labels[i] = labels[units[i].lines[0]]  # a broken sentence: judged once, whole
@@ -331,7 +329,8 @@ class ClassifyRule(Rule):
 
         for i in order:
             if ctx.removed[i] is not None:
-                if table_cells(ctx.text[i]) != []:
+                text = ctx.text[i]
+                if "|" not in text or table_cells(text) != []:
                     close()  # a removed line is a bad neighbour; an empty row inside a table is not
                 continue
             if labels[i] == BAD:
