@@ -254,12 +254,13 @@ class LanguageModel:
         self._documents[key] = guess
         return guess
 
-    def _clear_vote(self, tokens: list[str]) -> LanguageGuess | None:
-        """The stopword vote's winner when it is clear by the tests of the full sample's
-        (see _sample_language); None otherwise."""
+    def _clear_vote(self, tokens: list[str],
+                    ranked: list[tuple[float, str]] | None = None) -> LanguageGuess | None:
+        """The stopword vote's winner when it leads clearly (``ranked``: the vote, if taken
+        already); None otherwise."""
         if len(tokens) < MIN_DETECT_WORDS:
             return None
-        ranked = self.shares(tokens)
+        ranked = self.shares(tokens) if ranked is None else ranked
         if not ranked:
             return None
         top, lang = ranked[0]
@@ -282,12 +283,11 @@ class LanguageModel:
             return LanguageGuess(None, "none", 0.0)
         if script in ("latin", "cyrillic"):
             ranked = self.shares(tokens)
+            clear = self._clear_vote(tokens, ranked)
+            if clear is not None:
+                return clear
             if ranked:
-                top, lang = ranked[0]
-                second = ranked[1][0] if len(ranked) > 1 else 0.0
-                if (top >= DOC_MIN_SHARE and top >= DOC_MIN_LEAD * second) or (
-                        top >= DOC_CLEAR_SHARE and top >= DOC_CLEAR_LEAD * second):
-                    return LanguageGuess(lang, "stopwords", top)
+                top = ranked[0][0]
                 if declared in self.stopwords and any(
                         share == top and name == declared for share, name in ranked):
                     # The page's own word, and the stopwords lean its way (or tie: Danish
