@@ -91,8 +91,7 @@ class Context:
         self.text[index] = rest
         self.fired[rule.id] = self.fired.get(rule.id, 0) + 1
         self._title = -2  # the title may now read differently
-        self._literal_index = None  # the line's literals may have changed
-        self._candidates = {}
+        self.forget_index()  # the line's literals may have changed
         if self._nwords is not None:
             self._nwords[index] = len(words(rest))
 
@@ -104,6 +103,19 @@ class Context:
         self._alive = self._nwords = self._literal_index = None
         self._candidates = {}
         self._title = -2
+
+    # --- the prefilter's index ------------------------------------------------------------
+    def forget_index(self) -> None:
+        """Drop the literal index and the candidates read from it (a line's text changed)."""
+        self._literal_index = None
+        self._candidates = {}
+
+    def inherit_index(self, earlier: "Context", origin: list[Optional[int]]) -> None:
+        """Take ``earlier``'s literal index for this context's lines, which are lines of it
+        (``origin``: each one's index there, None for a blank separator), when both use the
+        same prefilter: the same literals in the same strings, renumbered, spare a scan."""
+        if self.prefilter is earlier.prefilter and earlier._literal_index is not None:
+            self._literal_index = carried_index(earlier._literal_index, origin)
 
     # --- reading -------------------------------------------------------------------------
     def alive(self, index: int) -> bool:
@@ -190,6 +202,18 @@ class Context:
                     "and was treated as not matching"
                 )
             return None
+
+
+def carried_index(index: dict[int, list[int]], origin: list[Optional[int]]) -> dict[int, list[int]]:
+    """A prefilter index of some lines, for the lines ``origin`` names among them (blank
+    separators hold no literal, and lines not named are not there to hold one)."""
+    new_of = {i: j for j, i in enumerate(origin) if i is not None}.get
+    carried = {}
+    for number, lines in index.items():
+        moved = [j for j in map(new_of, lines) if j is not None]
+        if moved:
+            carried[number] = moved
+    return carried
 
 
 @memo(4096)

@@ -91,10 +91,7 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
             pack_names = new_names
             again = Context(again_doc, lang=new_lang, model=model, foreign=new_foreign,
                             prefilter=packset.prefilter(new_rules))
-            if again.prefilter is ctx.prefilter and ctx._literal_index is not None:
-                # The same literals, in lines that are the same strings: the index of the
-                # lines that survived is the old one, renumbered (no scan of the text again).
-                again._literal_index = _carried_index(ctx._literal_index, origin)
+            again.inherit_index(ctx, origin)
             _apply(again, run)
             if not _merge_round(ctx, again, origin):
                 break
@@ -172,25 +169,12 @@ def _merge_round(ctx: Context, again: Context, origin: list[Optional[int]]) -> b
     for j, rule_id, category, pack, cut in again.trims:
         ctx.text[origin[j]] = again.text[j]
         ctx.trims.append((origin[j], rule_id, category, pack, cut))
-        ctx._literal_index = None  # the line's literals may have changed
-        ctx._candidates = {}
+        ctx.forget_index()  # the line's literals may have changed
     for rule_id, count in again.fired.items():
         ctx.fired[rule_id] = ctx.fired.get(rule_id, 0) + count
     ctx.warnings.extend(w for w in again.warnings if w not in ctx.warnings)
     ctx._alive = None
     return True
-
-
-def _carried_index(index: dict[int, list[int]], origin: list[Optional[int]]) -> dict[int, list[int]]:
-    """A prefilter index of the original lines, for the surviving lines ``origin`` names
-    (blank separators hold no literal, and removed lines are not there to hold one)."""
-    new_of = {i: j for j, i in enumerate(origin) if i is not None}.get
-    carried = {}
-    for number, lines in index.items():
-        moved = [j for j in map(new_of, lines) if j is not None]
-        if moved:
-            carried[number] = moved
-    return carried
 
 
 EMPTIED_WARN_WORDS = 50  # an input this long that loses every line is worth a warning

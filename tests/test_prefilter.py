@@ -297,7 +297,7 @@ def test_index_counts_a_prefix_only_at_the_start_of_a_line():
 
 @pytest.mark.parametrize("step", [2, 3, 5])
 def test_an_index_carried_to_the_surviving_lines_is_the_index_of_those_lines(step):
-    from cleaner.pipeline import _carried_index
+    from cleaner.context import carried_index
 
     text = "\n".join(p.read_text(encoding="utf-8")
                      for p in sorted(Path(cleaner.__file__).parent.parent.glob("corpus_samples/seeds/*.txt"))
@@ -320,4 +320,4 @@ def test_an_index_carried_to_the_surviving_lines_is_the_index_of_those_lines(ste
     def as_sets(index):
         return {number: set(found) for number, found in index.items() if found}
 
-    assert as_sets(_carried_index(prefilter.index(lines), origin)) == as_sets(prefilter.index(kept))
+    assert as_sets(carried_index(prefilter.index(lines), origin)) == as_sets(prefilter.index(kept))
