@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 from collections import deque
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional
 
@@ -22,6 +23,13 @@ from .errors import CleanerError
 
 if TYPE_CHECKING:  # imported when a pool starts: one job (the default) never pays for it
     from concurrent.futures import ProcessPoolExecutor
+
+
+# Before Python 3.11, a pool whose workers were killed could leave shutdown() waiting forever
+# (its queue's feeder thread blocked on a pipe no worker reads): seen on 3.9 and 3.10 when a bad
+# record stopped a --jobs 2 run. There, an early stop lets the few chunks in flight finish
+# (at most jobs + 1, a fraction of a second each) and cancels the rest.
+_CAN_STOP_WORKERS = sys.version_info >= (3, 11)
 
 
 class WorkerDied(CleanerError):
@@ -92,8 +100,8 @@ def ordered_map(func: Callable[[Any], Any], items: Iterable, jobs: int = 1, *,
         raise WorkerDied("a worker process died (out of memory, or killed)") from None
     finally:
         if own:
-            if pending:  # stopped early (a bad record, an error, Ctrl-C): drop the work in flight
-                _stop_workers(pool)
+            if pending and _CAN_STOP_WORKERS:
+                _stop_workers(pool)  # stopped early (a bad record, an error, Ctrl-C): drop the work in flight
             pool.shutdown(wait=True, cancel_futures=True)
         else:
             for future in pending:
