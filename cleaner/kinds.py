@@ -30,7 +30,7 @@ import regex
 
 from .context import FURNITURE, Context, Mark, comparable
 from .prefilter import fold, line_prefixes, longest_whole_match, required_literals
-from .segment import ends_sentence, ends_with_ellipsis, lower, words
+from .segment import ends_sentence, lower, words
 
 DEFAULT_TIMEOUT = 0.25  # seconds for one pattern on one line; generous, yet bounds any run
 _ESCAPES = regex.compile(r"\\[pP]\{[^}]*\}|\\.")

@@ -171,8 +171,8 @@ class LanguageModel:
         self.stopwords = dict(stopwords)
         # word -> languages it is a stopword of, so one pass over the tokens scores all.
         self._index: dict[str, tuple[str, ...]] = {}
-        for lang, words in self.stopwords.items():
-            for word in words:
+        for lang, listed in self.stopwords.items():
+            for word in listed:
                 self._index[word] = self._index.get(word, ()) + (lang,)
         self._stopword_set = frozenset(self._index)
         # Each cleaning round asks again about the text that survived, mostly the same blocks.

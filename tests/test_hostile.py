@@ -2,7 +2,6 @@
 a clear exit code, no traceback, and a run that ends (generous timeouts catch hangs only)."""
 from __future__ import annotations
 
-import os
 import random
 import subprocess
 import sys
