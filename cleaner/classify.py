@@ -21,6 +21,7 @@ from .stopwords import stopword_density
 from .memo import memo
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
+MENU_RUN = 3  # menu entries in a row that make a menu
 MENU_ITEM_WORDS = 5  # a menu entry is a few words ("Home", "World news", "Contact us")
 
 
@@ -78,6 +79,20 @@ def _continues(ctx: Context, prev: int, i: int, text: str, so_far: str, stop: fr
         return True
     tokens = words(so_far[-200:])
     return len(tokens) >= 4 and tokens[-1].lower() in stop  # "... and get your" / "horoscope."
+
+
+def _share_in_runs(items, total: int) -> float:
+    """Share of ``total`` lines in runs of MENU_RUN or more consecutive ``items`` that are
+    true (each item says whether its line reads as a menu entry)."""
+    in_runs = run = 0
+    for item in items:
+        if item:
+            run += 1
+            continue
+        in_runs += run if run >= MENU_RUN else 0
+        run = 0
+    in_runs += run if run >= MENU_RUN else 0
+    return in_runs / total if total else 0.0
 
 
 class Unit:
@@ -200,17 +215,12 @@ class ClassifyRule(Rule):
                    units: Optional[dict[int, "Unit"]] = None) -> float:
         """Share of the lines that sit in runs of three or more short or bad lines ending no
         sentence: the menus, link lists and footers of a page dump."""
-        in_runs, run = 0, 0
-        for i in lines:
+        def menu_item(i: int) -> bool:
             text = units[i].text if units else as_prose(ctx.text[i])
-            if labels[i] in (SHORT, BAD) and ctx.nwords(i) <= MENU_ITEM_WORDS \
-                    and not ends_sentence(text) and not is_list_item(text):
-                run += 1
-                continue
-            in_runs += run if run >= 3 else 0
-            run = 0
-        in_runs += run if run >= 3 else 0
-        return in_runs / len(lines) if lines else 0.0
+            return labels[i] in (SHORT, BAD) and ctx.nwords(i) <= MENU_ITEM_WORDS \
+                and not ends_sentence(text) and not is_list_item(text)
+
+        return _share_in_runs(map(menu_item, lines), len(lines))
 
     @staticmethod
     def menu_share_at_most(ctx: Context, lines: list[int]) -> float:
@@ -219,16 +229,8 @@ class ClassifyRule(Rule):
         Its runs hold every run menu_share counts, so the bound is never below it. Text
         already extracted (a second round, an extractor's output) is mostly long lines and
         is settled here."""
-        in_runs, run = 0, 0
         nwords = ctx.nwords
-        for i in lines:
-            if nwords(i) <= MENU_ITEM_WORDS:
-                run += 1
-                continue
-            in_runs += run if run >= 3 else 0
-            run = 0
-        in_runs += run if run >= 3 else 0
-        return in_runs / len(lines) if lines else 0.0
+        return _share_in_runs((nwords(i) <= MENU_ITEM_WORDS for i in lines), len(lines))
 
     def scale(self, ctx: Context, lines: list[int], stop) -> float:
         """Thresholds shrink for languages whose prose has few stopwords (Finnish, Turkish,

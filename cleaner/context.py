@@ -100,8 +100,8 @@ class Context:
         self.removed = [None] * len(self.doc.lines)
         self.text = list(self.doc.lines)
         self.trims.clear()
-        self._alive = self._nwords = self._literal_index = None
-        self._candidates = {}
+        self._alive = self._nwords = None
+        self.forget_index()
         self._title = -2
 
     # --- the prefilter's index ------------------------------------------------------------
