@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from json.decoder import scanstring
 from typing import BinaryIO, Iterable, Iterator, Optional
 
-from .pipeline import clean_document
+from .pipeline import clean_document, looks_like_html
 from .progress import result_counts
 
 EXPLAIN_KEY = "cleaner"
@@ -31,8 +31,6 @@ CHUNK_BYTES = 1 << 17  # and input bytes per unit of work at most (~0.2 s of cle
 # bytes towards CHUNK_BYTES, so a unit of work is about as long in both modes: with two HTML
 # pages to a chunk, handing chunks to workers cost more than a tenth of --jobs 2's time.
 HTML_DISCOUNT = 8
-_HTML_MARKS = tuple(mark + tag for mark in (b"<", b"\\u003c")  # as written, or JSON-escaped
-                    for tag in (b"!doctype", b"html", b"body", b"div", b"p>", b"p "))
 
 _WS = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
@@ -78,8 +76,11 @@ def work_bytes(raw: bytes, html: Optional[bool] = None) -> int:
     if html is False:
         return len(raw)
     if html is None:
-        head = raw[:2048].lower()
-        if not any(mark in head for mark in _HTML_MARKS):
+        # the test clean_document() detects HTML by, on the line's start ("<" as written or
+        # JSON-escaped)
+        head = raw[:2048].decode("utf-8", "replace")
+        head = head.replace("\\u003c", "<").replace("\\u003C", "<")
+        if not looks_like_html(head):
             return len(raw)
     return len(raw) // HTML_DISCOUNT
 
