@@ -137,7 +137,8 @@ class ClassifyRule(Rule):
         if ctx.model is None or ctx.lang not in ctx.model.stopwords:
             return  # no stopword list for this language: nothing to judge by
         lines = ctx.alive_lines()
-        total = sum(ctx.nwords(i) for i in lines)
+        counts = ctx.word_counts()
+        total = sum([counts[i] for i in lines])
         if total < self.options["min_words"]:
             return
         if self.menu_share_at_most(ctx, lines) < self.options["min_menu_share"]:
@@ -197,14 +198,15 @@ class ClassifyRule(Rule):
         out: dict[int, Unit] = {}
         unit: Optional[Unit] = None
         prev = None
+        counts = ctx.word_counts()
         for i in lines:
             text = as_prose(ctx.text[i])
             # as_prose() keeps a line's words (it drops spaces and table borders): the line's
             # cached count is the unit's
             if unit is not None and prev is not None and _continues(ctx, prev, i, text, unit.text, stop):
-                unit.add(i, text, ctx.nwords(i))
+                unit.add(i, text, counts[i])
             else:
-                unit = Unit(i, text, ctx.nwords(i))
+                unit = Unit(i, text, counts[i])
             out[i] = unit
             prev = i
         return out
@@ -229,17 +231,15 @@ class ClassifyRule(Rule):
         Its runs hold every run menu_share counts, so the bound is never below it. Text
         already extracted (a second round, an extractor's output) is mostly long lines and
         is settled here."""
-        nwords = ctx.nwords
-        return _share_in_runs((nwords(i) <= MENU_ITEM_WORDS for i in lines), len(lines))
+        counts = ctx.word_counts()
+        return _share_in_runs([counts[i] <= MENU_ITEM_WORDS for i in lines], len(lines))
 
     def scale(self, ctx: Context, lines: list[int], stop) -> float:
         """Thresholds shrink for languages whose prose has few stopwords (Finnish, Turkish,
         Hungarian inflect where English adds a word): the median share of the document's long
         lines, against ``reference_share`` for English prose; never above 1."""
-        shares = []
-        for i in lines:
-            if ctx.nwords(i) >= 15:
-                shares.append(stopword_density(ctx.text[i], stop)[1])
+        counts, text = ctx.word_counts(), ctx.text
+        shares = [stopword_density(text[i], stop)[1] for i in lines if counts[i] >= 15]
         if len(shares) < 3:
             return 1.0
         shares.sort()

@@ -57,6 +57,7 @@ class Context:
     _title: Optional[int] = -2
     _alive: Optional[list] = None
     _nwords: Optional[list] = None
+    _nonblank: Optional[list] = None
 
     def __post_init__(self) -> None:
         if not self.text:
@@ -67,7 +68,7 @@ class Context:
     # --- marking -------------------------------------------------------------------------
     def drop(self, index: int, rule: "Rule") -> bool:
         """Mark line ``index`` removed by ``rule``; False if it was blank or already gone."""
-        if self.removed[index] is not None or not self.text[index].strip():
+        if self.removed[index] is not None or self.doc.block_of[index] < 0:
             return False
         self.removed[index] = rule.removal_mark()
         self.fired[rule.id] = self.fired.get(rule.id, 0) + 1
@@ -119,21 +120,33 @@ class Context:
 
     # --- reading -------------------------------------------------------------------------
     def alive(self, index: int) -> bool:
-        return self.removed[index] is None and bool(self.text[index].strip())
+        return self.removed[index] is None and self.doc.block_of[index] >= 0
+
+    def nonblank_lines(self) -> list[int]:
+        """Indices of the lines that are not blank, removed or not (not to be changed). The
+        document's blocks tell: a trim never blanks a line (the line is removed instead), so
+        the current text is blank exactly where the input was."""
+        if self._nonblank is None:
+            self._nonblank = self.doc.nonblank()
+        return self._nonblank
 
     def alive_lines(self) -> list[int]:
         """Indices of the lines still in play (a fresh list: callers may keep it)."""
         if self._alive is None:
-            removed, text = self.removed, self.text
-            self._alive = [i for i in range(len(text)) if removed[i] is None and not text[i].isspace() and text[i]]
+            removed = self.removed
+            self._alive = [i for i in self.nonblank_lines() if removed[i] is None]
         return list(self._alive)
 
     def nwords(self, index: int) -> int:
         """Word count of a line's current text (cached: rules ask for it constantly)."""
+        return (self._nwords or self.word_counts())[index]
+
+    def word_counts(self) -> list[int]:
+        """Every line's word count, by index (the list nwords() reads: not to be changed)."""
         if self._nwords is None:
             cached = _cached_words  # words() without a call where the line is split already
             self._nwords = [len(cached(t) or words(t)) for t in self.text]
-        return self._nwords[index]
+        return self._nwords
 
     def block_lines(self, block: int) -> range:
         start, end = self.doc.blocks[block]

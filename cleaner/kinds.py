@@ -166,13 +166,20 @@ class LineRule(Rule):
     OPTIONS = {"max_words": 0}  # 0: any length
 
     def apply(self, ctx: Context) -> None:
+        todo = self.lines_to_search(ctx)
         max_words = self.options["max_words"]
-        longest = self.longest if self.longest is not None else float("inf")
-        for i in self.lines_to_search(ctx):
-            if max_words and ctx.nwords(i) > max_words:
-                continue
-            text = ctx.text[i].strip()
-            if len(text) <= longest and ctx.search(self, self.pattern, text) is not None:
+        if max_words and todo:
+            counts = ctx.word_counts()
+            todo = [i for i in todo if counts[i] <= max_words]
+        text, longest, pattern = ctx.text, self.longest, self.pattern
+        # Dropping a line changes nothing about another, so the lines are chosen up front.
+        stripped = [text[i].strip() for i in todo]
+        if longest is not None:
+            found = [(i, line) for i, line in zip(todo, stripped) if len(line) <= longest]
+        else:
+            found = list(zip(todo, stripped))
+        for i, line in found:
+            if ctx.search(self, pattern, line) is not None:
                 ctx.drop(i, self)
 
 
@@ -226,8 +233,9 @@ class SectionRule(Rule):
         o = self.options
         # Headings are looked for among removed lines too: a line rule may have taken the
         # heading ("Twitter", "Comments") before this phase, and its teasers still follow.
-        lines = [i for i in range(len(ctx.text)) if ctx.text[i].strip()
-                 and (ctx.removed[i] is None or _heading_taken_by_line_rule(ctx.removed[i]))]
+        removed = ctx.removed
+        lines = [i for i in ctx.nonblank_lines()
+                 if removed[i] is None or _heading_taken_by_line_rule(removed[i])]
         candidates = ctx.candidates(self)
         pos = 0
         while pos < len(lines):
@@ -273,8 +281,9 @@ class RestRule(Rule):
     OPTIONS = {"max_words": 12, "min_position": 0.3, "min_prose_before": 0.5}
 
     def apply(self, ctx: Context) -> None:
-        lines = [i for i in range(len(ctx.text)) if ctx.text[i].strip()
-                 and (ctx.removed[i] is None or _heading_taken_by_line_rule(ctx.removed[i]))]
+        removed = ctx.removed
+        lines = [i for i in ctx.nonblank_lines()
+                 if removed[i] is None or _heading_taken_by_line_rule(removed[i])]
         candidates = ctx.candidates(self)
         first = self.options["min_position"] * len(lines)
         for pos, i in enumerate(lines):
@@ -386,10 +395,9 @@ class RepeatRule(Rule):
         seen: set[str] = set()
         max_words = self.options["max_words"]
         stop = ctx.model.stopwords.get(ctx.lang) if ctx.model is not None and ctx.lang else None
-        for i in ctx.alive_lines():
+        counts = ctx.word_counts()
+        for i in [i for i in ctx.alive_lines() if counts[i] <= max_words]:
             text = ctx.text[i]
-            if ctx.nwords(i) > max_words:
-                continue
             if "|" in text and len(table_cells(text) or ()) >= 2:
                 continue  # a table's header row over each table, a label in each record: data
             if stop and self._fragment(text, stop):
@@ -548,8 +556,9 @@ class DensityRule(Rule):
         o = self.options
         lines = ctx.alive_lines()
         candidates = ctx.candidates(self)
+        words_in, max_words = ctx.word_counts(), o["max_words"]
         counts = [self.hits(ctx, ctx.text[i])
-                  if ctx.nwords(i) <= o["max_words"] and (candidates is None or i in candidates)
+                  if words_in[i] <= max_words and (candidates is None or i in candidates)
                   else 0 for i in lines]
         hit = {p for p, c in enumerate(counts) if c >= o["min_hits"]}
         grown = True

@@ -225,12 +225,12 @@ def _guard_over_removal(ctx: Context) -> None:
     the worst outcome, and a pack that does it to one page will do it to many. Keeping the
     input as it is (not a part of it) also keeps cleaning idempotent."""
     def is_prose(line: str) -> bool:
-        return ends_sentence(line) and len(words(line)) >= 10
+        return len(words(line)) >= 10 and ends_sentence(line)
 
-    if not ctx.trims and not any(mark is not None and is_prose(ctx.doc.lines[i])
-                                 for i, mark in enumerate(ctx.removed)):
+    lines, removed, nonblank = ctx.doc.lines, ctx.removed, ctx.nonblank_lines()
+    if not ctx.trims and not any(is_prose(lines[i]) for i in nonblank if removed[i] is not None):
         return  # no prose was touched: nothing to guard (the common case, found cheaply)
-    prose = [i for i, line in enumerate(ctx.doc.lines) if is_prose(line)]
+    prose = [i for i in nonblank if is_prose(lines[i])]
     prose_words = sum(len(words(ctx.doc.lines[i])) for i in prose)
     if prose_words < GUARD_PROSE_WORDS:
         return

@@ -17,18 +17,16 @@ def survivors(ctx: Context) -> tuple[list[str], list[Optional[int]]]:
     one's original index (None for the blank separators)."""
     lines: list[str] = []
     origin: list[Optional[int]] = []
-    blank = False
-    for i, line in enumerate(ctx.text):
-        if ctx.removed[i] is not None:
-            continue
-        if not line.strip():
-            blank = bool(lines)
-            continue
-        if blank:
+    text, block_of = ctx.text, ctx.doc.block_of
+    last = -1
+    for i in ctx.alive_lines():
+        block = block_of[i]
+        if block != last and lines:
+            # another block: blank lines came between (all of them kept, as blank lines are)
             lines.append("")
             origin.append(None)
-            blank = False
-        lines.append(line)
+        last = block
+        lines.append(text[i])
         origin.append(i)
     return lines, origin
 
@@ -51,12 +49,13 @@ def removals(ctx: Context) -> list[Removal]:
                                  tuple(i + 1 for i in run), tuple(ctx.doc.lines[i] for i in run)))
             run.clear()
 
-    for i, mark in enumerate(ctx.removed):
+    removed = ctx.removed
+    for i in ctx.nonblank_lines():  # a blank line is never removed, nor ends a run
+        mark = removed[i]
         if mark is None:
-            if ctx.text[i].strip():
-                close()
+            close()
             continue
-        if run and ctx.removed[run[0]].rule_id != mark.rule_id:
+        if run and removed[run[0]].rule_id != mark.rule_id:
             close()
         run.append(i)
     close()

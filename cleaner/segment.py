@@ -100,17 +100,18 @@ class Document:
     def index_blocks(self) -> None:
         blocks: list[tuple[int, int]] = []
         block_of = [-1] * len(self.lines)
-        start = None
-        for i, line in enumerate(self.lines):
-            if line.strip():
-                if start is None:
-                    start = i
-                block_of[i] = len(blocks)
-            elif start is not None:
-                blocks.append((start, i))
-                start = None
-        if start is not None:
-            blocks.append((start, len(self.lines)))
+        start = last = -2
+        # A page dump is half blank lines: only the others are visited, and a block ends
+        # where the next one is not the line right after.
+        for i in [i for i, line in enumerate(self.lines) if line and not line.isspace()]:
+            if i != last + 1:
+                if start >= 0:
+                    blocks.append((start, last + 1))
+                start = i
+            block_of[i] = len(blocks)
+            last = i
+        if start >= 0:
+            blocks.append((start, last + 1))
         self.blocks = blocks
         self.block_of = block_of
 
