@@ -24,6 +24,9 @@ runs under the rule's ``timeout``.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import Counter
+from itertools import accumulate
 from typing import Any, ClassVar, Optional
 
 import regex
@@ -355,12 +358,8 @@ class RepeatRule(Rule):
         longest = max(title_words, key=len) if title_words else ""
         first = title_words[0] if title_words and len(first_sep) > 1 else None
         copies = []
-        for i in ctx.alive_lines():
-            if i == t:
-                continue
-            folded = ctx.text[i].casefold()
-            if longest not in folded and (first is None or first not in folded):
-                continue
+        needles = [longest] if first is None else [longest, first]
+        for i in _lines_holding(ctx.text, [i for i in ctx.alive_lines() if i != t], needles):
             kind = self._bare(ctx.text[i], title)
             if kind is None and len(first_sep) > 1:
                 candidate = comparable(ctx.text[i])
@@ -396,19 +395,45 @@ class RepeatRule(Rule):
         max_words = self.options["max_words"]
         stop = ctx.model.stopwords.get(ctx.lang) if ctx.model is not None and ctx.lang else None
         counts = ctx.word_counts()
-        for i in [i for i in ctx.alive_lines() if counts[i] <= max_words]:
+        todo = [i for i in ctx.alive_lines() if counts[i] <= max_words]
+        keys = [comparable(ctx.text[i]) for i in todo]
+        # A line whose key no other line shares is neither a copy nor the original of one.
+        shared = {key for key, n in Counter(keys).items() if n > 1}
+        for i, key in zip(todo, keys):
+            if key not in shared:
+                continue
             text = ctx.text[i]
             if "|" in text and len(table_cells(text) or ()) >= 2:
                 continue  # a table's header row over each table, a label in each record: data
             if stop and self._fragment(text, stop):
                 continue
-            key = comparable(text)
             if not key:
                 continue
             if key in seen:
                 ctx.drop(i, self)
             else:
                 seen.add(key)
+
+
+def _lines_holding(text: list[str], lines: list[int], needles: list[str]) -> list[int]:
+    """Those of ``lines`` (in order) whose casefolded text holds one of ``needles`` (words,
+    never a line break): the lines are casefolded in one call, joined, and searched with
+    find(), rather than one casefold and test per line."""
+    if not lines or not all(needles):
+        return list(lines)  # "" is in every line
+    folded = "\n".join([text[i] for i in lines]).casefold()  # casefold never makes a "\n"
+    starts = list(accumulate(map(_PLUS_ONE, map(len, folded.split("\n"))), initial=0))
+    found: set[int] = set()
+    for needle in needles:
+        at = folded.find(needle)
+        while at >= 0:
+            p = bisect_right(starts, at) - 1
+            found.add(p)
+            at = folded.find(needle, starts[p + 1])  # on to the next line
+    return [lines[p] for p in sorted(found)]
+
+
+_PLUS_ONE = (1).__add__
 
 
 class HeadRule(Rule):

@@ -170,6 +170,7 @@ def _merge_round(ctx: Context, again: Context, origin: list[Optional[int]]) -> b
         ctx.text[origin[j]] = again.text[j]
         ctx.trims.append((origin[j], rule_id, category, pack, cut))
         ctx.forget_index()  # the line's literals may have changed
+        ctx._nwords = None  # and its word count
     for rule_id, count in again.fired.items():
         ctx.fired[rule_id] = ctx.fired.get(rule_id, 0) + count
     ctx.warnings.extend(w for w in again.warnings if w not in ctx.warnings)
@@ -224,14 +225,17 @@ def _guard_over_removal(ctx: Context) -> None:
     (GUARD_PROSE_WORDS of sentences) to under GUARD_KEEP_SHARE of it: an emptied article is
     the worst outcome, and a pack that does it to one page will do it to many. Keeping the
     input as it is (not a part of it) also keeps cleaning idempotent."""
-    def is_prose(line: str) -> bool:
-        return len(words(line)) >= 10 and ends_sentence(line)
-
     lines, removed, nonblank = ctx.doc.lines, ctx.removed, ctx.nonblank_lines()
-    if not ctx.trims and not any(is_prose(lines[i]) for i in nonblank if removed[i] is not None):
+    # Untrimmed, the text is the input line for line, and the rules counted its words.
+    counts = [len(words(line)) for line in lines] if ctx.trims else ctx.word_counts()
+
+    def is_prose(i: int) -> bool:
+        return counts[i] >= 10 and ends_sentence(lines[i])
+
+    if not ctx.trims and not any(is_prose(i) for i in nonblank if removed[i] is not None):
         return  # no prose was touched: nothing to guard (the common case, found cheaply)
-    prose = [i for i in nonblank if is_prose(lines[i])]
-    prose_words = sum(len(words(ctx.doc.lines[i])) for i in prose)
+    prose = [i for i in nonblank if is_prose(i)]
+    prose_words = sum([counts[i] for i in prose])
     if prose_words < GUARD_PROSE_WORDS:
         return
     kept = sum(len(words(ctx.text[i])) for i in prose if ctx.removed[i] is None)

@@ -11,6 +11,8 @@ from typing import Optional
 from .context import Context
 from .result import Removal
 
+_PLUS_ONE = (1).__add__  # a line's index to its 1-based number
+
 
 def survivors(ctx: Context) -> tuple[list[str], list[Optional[int]]]:
     """The surviving lines, runs of blank lines folded to one and none at the ends, with each
@@ -42,11 +44,13 @@ def removals(ctx: Context) -> list[Removal]:
     found: list[Removal] = []
     run: list[int] = []
 
+    line_of = ctx.doc.lines.__getitem__
+
     def close() -> None:
         if run:
             mark = ctx.removed[run[0]]
             found.append(Removal(mark.rule_id, mark.category, mark.pack,
-                                 tuple(i + 1 for i in run), tuple(ctx.doc.lines[i] for i in run)))
+                                 tuple(map(_PLUS_ONE, run)), tuple(map(line_of, run))))
             run.clear()
 
     removed = ctx.removed

@@ -277,3 +277,44 @@ def test_an_alphabet_index_is_not_sent_to_langdetect(monkeypatch):
     index = " | ".join("A B C D E F G H I J K L M N O P Q R S T U V W X Y Z".split())
     result = clean_document(f"{story}\n\n{index}\n\n{story}\n")
     assert result.language == "en" and asked == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="aAßSsİiı \tÉé-", max_size=12), max_size=12),
+       st.lists(st.text(alphabet="aßsiıé", max_size=3), min_size=1, max_size=2))
+def test_lines_holding_a_word_matches_a_casefold_test_per_line(lines, needles):
+    from cleaner.kinds import _lines_holding
+
+    chosen = list(range(0, len(lines), 2)) + list(range(1, len(lines), 2))
+    chosen.sort()
+    expected = [i for i in chosen if any(n in lines[i].casefold() for n in needles)]
+    assert _lines_holding(lines, chosen, needles) == expected
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["", " ", "\t", "Menu", "A sentence here.", "x"]), max_size=20),
+       st.lists(st.booleans(), max_size=20))
+def test_survivors_fold_blank_runs_between_kept_lines(lines, drops):
+    """The survivors, read off the document's blocks, are what a walk over every line gives:
+    kept lines in order, one blank line wherever blank lines came between two of them."""
+    from cleaner.context import Context
+    from cleaner.render import survivors
+    from cleaner.segment import Document
+
+    ctx = Context(Document.from_text("\n".join(lines)))
+    for i, drop in enumerate(drops[:len(ctx.text)]):
+        if drop and ctx.text[i].strip():
+            ctx.removed[i] = object()
+    ctx._alive = None
+    expected, blank = [], False
+    for i, line in enumerate(ctx.text):
+        if ctx.removed[i] is not None:
+            continue
+        if not line.strip():
+            blank = bool(expected)
+            continue
+        if blank:
+            expected.append("")
+            blank = False
+        expected.append(line)
+    assert survivors(ctx)[0] == expected
