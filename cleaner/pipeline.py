@@ -78,8 +78,9 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
             blocks = ["\n".join(lines[s:e]) for s, e in again_doc.blocks]
             new_lang, new_method = _language(model, blocks, lang, declared_lang)
             new_foreign = _foreign_blocks(model, blocks, new_lang)
+            # the text is read for site signatures, which a page with a url does not need
             new_names, new_rules = _choose(packset, new_lang, new_foreign, url,
-                                           "\n".join(lines), skip_kinds)
+                                           "" if url else "\n".join(lines), skip_kinds)
             if new_lang == doc_lang and (new_rules is rules
                                          or [r.id for r in new_rules] == [r.id for r in rules]):
                 # A line that survived a line or trim rule keeps surviving it: only rules that
