@@ -208,13 +208,45 @@ class Context:
         try:
             return pattern.search(text, timeout=rule.timeout)
         except TimeoutError:
-            if rule.id not in self.timed_out:
-                self.timed_out.add(rule.id)
-                self.warnings.append(
-                    f"rule {rule.id!r} ({rule.pack_path}) timed out after {rule.timeout}s "
-                    "and was treated as not matching"
-                )
+            self._timed_out(rule)
             return None
+
+    def matches_line(self, rule: "Rule", text: str) -> bool:
+        """``search(rule, rule.pattern, text) is not None``, remembered across lines and
+        documents: a site's menus and footers recur on all its pages, and each search pays the
+        time budget's set-up (a few microseconds, more than a short line's search). A pattern's
+        answer on a text never changes; a search that timed out is not remembered, so that
+        each document reports its own."""
+        if len(text) > MAX_PATTERN_CHARS:
+            return False
+        if getattr(rule, "lowered", False):
+            text = _lowered(text)
+        pattern = rule.pattern
+        key = (pattern, text)
+        found = _MATCHED.get(key)
+        if found is None:
+            try:
+                found = pattern.search(text, timeout=rule.timeout) is not None
+            except TimeoutError:
+                self._timed_out(rule)
+                return False
+            if len(_MATCHED) >= MATCHED_CACHE_SIZE:
+                _MATCHED.clear()
+            _MATCHED[key] = found
+        return found
+
+    def _timed_out(self, rule: "Rule") -> None:
+        if rule.id not in self.timed_out:
+            self.timed_out.add(rule.id)
+            self.warnings.append(
+                f"rule {rule.id!r} ({rule.pack_path}) timed out after {rule.timeout}s "
+                "and was treated as not matching"
+            )
+
+
+MATCHED_CACHE_SIZE = 65536
+_MATCHED: dict = {}  # (compiled pattern, text searched) -> whether it matched
+Context.matches_line.cache_clear = _MATCHED.clear  # type: ignore[attr-defined]
 
 
 def carried_index(index: dict[int, list[int]], origin: list[Optional[int]]) -> dict[int, list[int]]:

@@ -152,7 +152,7 @@ class Rule:
         longest = self.longest
         if longest is not None and len(text) > longest:
             return False
-        return ctx.search(self, self.pattern, text) is not None
+        return ctx.matches_line(self, text)
 
     def lines_to_search(self, ctx: Context) -> list[int]:
         """The surviving lines, less those the prefilter shows this rule cannot match."""
@@ -174,7 +174,7 @@ class LineRule(Rule):
         if max_words and todo:
             counts = ctx.word_counts()
             todo = [i for i in todo if counts[i] <= max_words]
-        text, longest, pattern = ctx.text, self.longest, self.pattern
+        text, longest = ctx.text, self.longest
         # Dropping a line changes nothing about another, so the lines are chosen up front.
         stripped = [text[i].strip() for i in todo]
         if longest is not None:
@@ -182,7 +182,7 @@ class LineRule(Rule):
         else:
             found = list(zip(todo, stripped))
         for i, line in found:
-            if ctx.search(self, pattern, line) is not None:
+            if ctx.matches_line(self, line):
                 ctx.drop(i, self)
 
 

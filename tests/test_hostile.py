@@ -91,6 +91,9 @@ def test_catastrophic_pattern_in_a_pack_does_not_hang(tmp_path):
     result = clean_document(doc, rules_dirs=[tmp_path])
     assert any("slow-rule" in w and "timed out" in w and "slow.yaml" in w for w in result.warnings)
     assert "a" * 40 + "b" in result.text  # treated as not matching: the line stays
+    # a timed-out search is not remembered as "no match": the next document reports its own
+    again = clean_document(doc, rules_dirs=[tmp_path])
+    assert again.text == result.text and again.warnings == result.warnings
 
 
 def test_python_tag_pack_refused_by_cli(tmp_path):

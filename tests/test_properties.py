@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from cleaner import clean, clean_document
 from cleaner.decode import to_text
 
-from .conftest import text_samples
+from .conftest import sample_meta, text_samples
 
 PROSE = [
     "The council approved the new budget on Monday after a long debate about schools.",
@@ -318,3 +318,16 @@ def test_survivors_fold_blank_runs_between_kept_lines(lines, drops):
             blank = False
         expected.append(line)
     assert survivors(ctx)[0] == expected
+
+
+def test_remembered_rule_answers_change_nothing():
+    """A rule's answer on a line is remembered across documents (Context.matches_line):
+    cleaning the corpus samples with every answer remembered from a first pass gives what a
+    cold start gives."""
+    from cleaner.context import Context
+
+    docs = [(path.read_bytes(), sample_meta(path).get("url")) for path in text_samples()]
+    Context.matches_line.cache_clear()
+    cold = [clean_document(doc, url=url).to_dict() for doc, url in docs]
+    warm = [clean_document(doc, url=url).to_dict() for doc, url in docs]
+    assert warm == cold and len(docs) >= 5
