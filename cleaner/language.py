@@ -144,6 +144,13 @@ def _sample_tokens(parts: list[str], limit: int = DOC_SAMPLE_CHARS) -> list[str]
     return tokens
 
 
+def _without_soft_hyphens(text: str) -> str:
+    """``text`` without soft hyphens (U+00AD): invisible break points inside words ("Mag-
+    da-le-ner"), which would split one word into fragments that read as other languages'
+    stopwords ("da", "le")."""
+    return text.replace("\xad", "") if "\xad" in text else text
+
+
 def script_of(text: str) -> str:
     """The dominant non-Latin script, or 'latin' (also for text with no letters)."""
     sample = text[:4000]
@@ -221,7 +228,7 @@ class LanguageModel:
         article's paragraphs, where it has them): when that vote is clear, it is the answer, at
         a third of the cost; any other outcome is settled on the full sample. On the dev
         bench's 1,292 page dumps the two give the same language every time."""
-        ordered = sorted(blocks, key=len, reverse=True)
+        ordered = sorted(map(_without_soft_hyphens, blocks), key=len, reverse=True)
         if sum(map(len, ordered)) > QUICK_SAMPLE_CHARS:
             quick = self._judged(ordered, QUICK_SAMPLE_CHARS, declared, quick=True)
             if quick is not None:
@@ -306,6 +313,7 @@ class LanguageModel:
         """The block's language when it is confidently not ``doc_lang``; None otherwise."""
         if not doc_lang or len(text) < self.FOREIGN_MIN_CHARS:
             return None  # too short to hold BLOCK_MIN_WORDS words
+        text = _without_soft_hyphens(text)
         if len(text) <= BLOCK_VOTE_CHARS and _word_count(text) < BLOCK_MIN_WORDS:
             return None  # most blocks of a page: too short to tell (their words are split anyway)
         key = (text, doc_lang)

@@ -331,3 +331,19 @@ def test_remembered_rule_answers_change_nothing():
     cold = [clean_document(doc, url=url).to_dict() for doc, url in docs]
     warm = [clean_document(doc, url=url).to_dict() for doc, url in docs]
     assert warm == cold and len(docs) >= 5
+
+
+def test_soft_hyphens_do_not_make_a_word_read_as_another_language():
+    """"Fa\\xadmi\\xadli\\xaden\\xadfreund\\xadli\\xadcher" is one German word with invisible
+    break points; split at them, its fragments ("mi", "li", "en") read as Italian stopwords,
+    and a German page's menu entry was once removed as a foreign-language run."""
+    from cleaner.packs import get_packset
+
+    model = get_packset().model
+    entry = "Fa\xadmi\xadli\xaden\xadfreund\xadli\xadcher Zoll"
+    assert model._block_language(entry, "de") == "it"  # what the fragments alone say
+    assert model.foreign_language(entry, "de") is None
+    hyphenated = ("Die Bun\xaddes\xadre\xadgie\xadrung hat das Ge\xadsetz ver\xadkün\xaddet, und "
+                  "es tritt am ers\xadten Ja\xadnu\xadar in Kraft.")
+    assert model.foreign_language(hyphenated, "de") is None
+    assert model.document_language([hyphenated] * 3).lang == "de"
