@@ -15,7 +15,7 @@ cleaner's own code, on the same documents as ``bench/throughput.py``:
 4. the prefilter's scan of the page for every literal of the rules in force;
 5. the ``regex`` searches the rules make (with their time budget, ``timeout=``), recorded in
    an untimed run of the cleaner and replayed: what matching the patterns costs on the lines
-   the prefilter leaves them;
+   the prefilter leaves them (an answer remembered from an earlier line is not a search);
 
 and the last row is the whole cleaner. The rows are floors: none of them removes anything.
 Repetitions interleave the rows; each figure is the fastest repetition (CPU seconds), with the
@@ -63,26 +63,37 @@ def groundwork(docs, langs, searches, depth: int) -> None:
 
 def recorded(docs) -> tuple[list, list]:
     """Each document's language and the (pattern, text, timeout) of every search its rules
-    made, from one run of the cleaner."""
+    made, from one run of the cleaner (from empty caches: an answer the cleaner remembered
+    from an earlier line or page is not a search)."""
     from cleaner import context
     from cleaner.pipeline import clean_document
 
     langs, searches, current = [], [], []
-    search = context.Context.search
+    search, matches_line = context.Context.search, context.Context.matches_line
 
-    def recording(ctx, rule, pattern, text):
-        current.append((pattern, context._lowered(text) if getattr(rule, "lowered", False)
-                        else text, rule.timeout))
+    def searched(rule, pattern, text):
+        text = context._lowered(text) if getattr(rule, "lowered", False) else text
+        return pattern, text, rule.timeout
+
+    def recording_search(ctx, rule, pattern, text):
+        current.append(searched(rule, pattern, text))
         return search(ctx, rule, pattern, text)
 
-    context.Context.search = recording
+    def recording_matches(ctx, rule, text):
+        pattern, lowered, timeout = searched(rule, rule.pattern, text)
+        if (pattern, lowered) not in context._MATCHED:
+            current.append((pattern, lowered, timeout))
+        return matches_line(ctx, rule, text)
+
+    clear_memos()
+    context.Context.search, context.Context.matches_line = recording_search, recording_matches
     try:
         for doc, url, _ in docs:
             langs.append(clean_document(doc, url=url, html=False).language)
             searches.append(current[:])
             current.clear()
     finally:
-        context.Context.search = search
+        context.Context.search, context.Context.matches_line = search, matches_line
     return langs, searches
 
 
