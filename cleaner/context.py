@@ -230,9 +230,10 @@ class Context:
             except TimeoutError:
                 self._timed_out(rule)
                 return False
-            if len(_MATCHED) >= MATCHED_CACHE_SIZE:
-                _MATCHED.clear()
-            _MATCHED[key] = found
+            if len(text) <= MATCHED_MAX_CHARS:  # what recurs is short; long lines would fill memory
+                if len(_MATCHED) >= MATCHED_CACHE_SIZE:
+                    _MATCHED.clear()
+                _MATCHED[key] = found
         return found
 
     def _timed_out(self, rule: "Rule") -> None:
@@ -245,6 +246,7 @@ class Context:
 
 
 MATCHED_CACHE_SIZE = 65536
+MATCHED_MAX_CHARS = 500  # lines remembered at most this long (9 in 10 searched lines are under 100)
 _MATCHED: dict = {}  # (compiled pattern, text searched) -> whether it matched
 Context.matches_line.cache_clear = _MATCHED.clear  # type: ignore[attr-defined]
 
