@@ -154,8 +154,8 @@ def _without_soft_hyphens(text: str) -> str:
 def script_of(text: str) -> str:
     """The dominant non-Latin script, or 'latin' (also for text with no letters)."""
     sample = text[:4000]
-    if not _ANY_NON_LATIN.search(sample):
-        return "latin"  # one scan settles most texts
+    if sample.isascii() or not _ANY_NON_LATIN.search(sample):
+        return "latin"  # one scan settles most texts (none for ASCII: str knows it is)
     for name, pattern in _LETTER_SCRIPTS:
         if len(pattern.findall(sample)) > len(sample) * 0.2:
             return name
