@@ -60,6 +60,14 @@ class Rule:
     # True for kinds that act only on lines their pattern matches: with none of the pattern's
     # literals in the document (the prefilter says so), such a rule has nothing to do.
     ONLY_ON_MATCHES: ClassVar[bool] = False
+    # True for kinds whose verdict on a line cannot change in a later round of cleaning with
+    # the same language and rules: it depends on the line alone (or on lines before it that
+    # survived with it), so a line that survived the rule once survives it again.
+    SETTLED_AFTER_A_ROUND: ClassVar[bool] = False
+
+    @property
+    def settled_after_a_round(self) -> bool:
+        return self.SETTLED_AFTER_A_ROUND
 
     def __init__(self, spec: dict, pack_name: str, pack_path: str, lazy: bool = False):
         self.id: str = spec["id"]
@@ -165,6 +173,7 @@ class Rule:
 class LineRule(Rule):
     KEY = "line"
     ONLY_ON_MATCHES = True
+    SETTLED_AFTER_A_ROUND = True
     PHASE = 1
     OPTIONS = {"max_words": 0}  # 0: any length
 
@@ -189,6 +198,7 @@ class LineRule(Rule):
 class TrimRule(Rule):
     KEY = "trim"
     ONLY_ON_MATCHES = True
+    SETTLED_AFTER_A_ROUND = True
     PHASE = 0
 
     def apply(self, ctx: Context) -> None:
@@ -319,6 +329,13 @@ class RepeatRule(Rule):
         super().__init__(spec, pack_name, pack_path, lazy)
         if self.value not in ("title", "lines"):
             raise ValueError("repeat must be 'title' or 'lines'")
+
+    @property
+    def settled_after_a_round(self) -> bool:
+        # "lines": every line that survived had a key no line before it shared, and the lines
+        # before it in a later round are some of those. ("title" follows the headline, which
+        # can change as the lines above it go.)
+        return self.value == "lines"
 
     def apply(self, ctx: Context) -> None:
         if self.value == "title":

@@ -83,9 +83,10 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
                                            "" if url else "\n".join(lines), skip_kinds)
             if new_lang == doc_lang and (new_rules is rules
                                          or [r.id for r in new_rules] == [r.id for r in rules]):
-                # A line that survived a line or trim rule keeps surviving it: only rules that
-                # judge lines by their neighbours can decide differently now.
-                run = [r for r in new_rules if r.KEY not in ("line", "trim")]
+                # A line that survived a line or trim rule (or the repeated-line rule) keeps
+                # surviving it: only rules that judge lines by their neighbours can decide
+                # differently now.
+                run = [r for r in new_rules if not r.settled_after_a_round]
             else:
                 run = new_rules  # another language or site now: all of its rules apply
             doc_lang, method, rules = new_lang, new_method, new_rules

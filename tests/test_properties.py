@@ -347,3 +347,15 @@ def test_soft_hyphens_do_not_make_a_word_read_as_another_language():
                   "es tritt am ers\xadten Ja\xadnu\xadar in Kraft.")
     assert model.foreign_language(hyphenated, "de") is None
     assert model.document_language([hyphenated] * 3).lang == "de"
+
+
+def test_a_later_round_of_the_repeated_line_rule_would_drop_nothing(monkeypatch):
+    """Later rounds skip the repeated-line rule (its verdicts are settled after one round):
+    running it again there changes no corpus sample's result."""
+    from cleaner.kinds import RepeatRule
+
+    docs = [(path.read_bytes(), sample_meta(path).get("url")) for path in text_samples()]
+    skipped = [clean_document(doc, url=url).to_dict() for doc, url in docs]
+    monkeypatch.setattr(RepeatRule, "settled_after_a_round", property(lambda self: False))
+    again = [clean_document(doc, url=url).to_dict() for doc, url in docs]
+    assert again == skipped
