@@ -72,8 +72,7 @@ def recorded(docs) -> tuple[list, list]:
     search, matches_line = context.Context.search, context.Context.matches_line
 
     def searched(rule, pattern, text):
-        text = context._lowered(text) if getattr(rule, "lowered", False) else text
-        return pattern, text, rule.timeout
+        return pattern, context._as_searched(rule, text), rule.timeout
 
     def recording_search(ctx, rule, pattern, text):
         current.append(searched(rule, pattern, text))

@@ -201,10 +201,9 @@ class Context:
     def search(self, rule: "Rule", pattern, text: str):
         """``pattern.search(text)`` under the rule's time budget; a timeout counts as no match.
         Lines longer than ``MAX_PATTERN_CHARS`` are never boilerplate a pattern could name."""
-        if len(text) > MAX_PATTERN_CHARS:
+        text = _as_searched(rule, text)
+        if text is None:
             return None
-        if getattr(rule, "lowered", False):
-            text = _lowered(text)
         try:
             return pattern.search(text, timeout=rule.timeout)
         except TimeoutError:
@@ -217,10 +216,9 @@ class Context:
         time budget's set-up (a few microseconds, more than a short line's search). A pattern's
         answer on a text never changes; a search that timed out is not remembered, so that
         each document reports its own."""
-        if len(text) > MAX_PATTERN_CHARS:
+        text = _as_searched(rule, text)
+        if text is None:
             return False
-        if getattr(rule, "lowered", False):
-            text = _lowered(text)
         pattern = rule.pattern
         key = (pattern, text)
         found = _MATCHED.get(key)
@@ -243,6 +241,14 @@ class Context:
                 f"rule {rule.id!r} ({rule.pack_path}) timed out after {rule.timeout}s "
                 "and was treated as not matching"
             )
+
+
+def _as_searched(rule: "Rule", text: str) -> Optional[str]:
+    """The text ``rule``'s pattern is searched on (lowercased for a lowercase-matching rule);
+    None for a line longer than ``MAX_PATTERN_CHARS``, never boilerplate a pattern could name."""
+    if len(text) > MAX_PATTERN_CHARS:
+        return None
+    return _lowered(text) if getattr(rule, "lowered", False) else text
 
 
 MATCHED_CACHE_SIZE = 65536

@@ -26,14 +26,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from itertools import accumulate
 from typing import Any, ClassVar, Optional
 
 import regex
 
 from .context import FURNITURE, Context, Mark, comparable
 from .prefilter import fold, line_prefixes, longest_whole_match, required_literals
-from .segment import ends_sentence, lower, words
+from .segment import ends_sentence, line_starts, lower, words
 
 DEFAULT_TIMEOUT = 0.25  # seconds for one pattern on one line; generous, yet bounds any run
 _ESCAPES = regex.compile(r"\\[pP]\{[^}]*\}|\\.")
@@ -439,7 +438,7 @@ def _lines_holding(text: list[str], lines: list[int], needles: list[str]) -> lis
     if not lines or not all(needles):
         return list(lines)  # "" is in every line
     folded = "\n".join([text[i] for i in lines]).casefold()  # casefold never makes a "\n"
-    starts = list(accumulate(map(_PLUS_ONE, map(len, folded.split("\n"))), initial=0))
+    starts = line_starts(folded)
     found: set[int] = set()
     for needle in needles:
         at = folded.find(needle)
@@ -448,9 +447,6 @@ def _lines_holding(text: list[str], lines: list[int], needles: list[str]) -> lis
             found.add(p)
             at = folded.find(needle, starts[p + 1])  # on to the next line
     return [lines[p] for p in sorted(found)]
-
-
-_PLUS_ONE = (1).__add__
 
 
 class HeadRule(Rule):

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import warnings
 from bisect import bisect_right
-from itertools import accumulate, count
+from itertools import count
 from typing import TYPE_CHECKING, Iterable, Optional
 
 import ahocorasick
@@ -45,7 +45,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
     import sre_constants as _sre  # type: ignore[no-redef]
 import re
 
-from .segment import lower
+from .segment import line_starts, lower
 
 # Atomic groups and possessive repeats parse from Python 3.11 on; before, they are re.errors.
 _ATOMIC_GROUP = getattr(_sre, "ATOMIC_GROUP", object())
@@ -81,7 +81,6 @@ _ALNUM = re.compile(r"[^\W_]")
 EVERY_RULE = -1  # Prefilter.index's key for lines every rule must look at
 LONG_LINE = 20_000  # context.MAX_PATTERN_CHARS: no pattern is searched on a longer line
 _DIGIT_LINE = re.compile(r"\d[^\n]*")  # a digit and the rest of its line
-_PLUS_ONE = (1).__add__
 _HAS_DIGIT = re.compile(r"\d")  # re's \d is Unicode Nd, as regex's is
 
 # Letters that regex's IGNORECASE pairs with a letter whose lowercase differs (computed from
@@ -472,9 +471,7 @@ class Prefilter:
             where[EVERY_RULE] = [i for i, line in enumerate(lines) if len(line) > LONG_LINE]
             lines = [("" if len(line) > LONG_LINE else line) for line in lines]
         text = fold("\n".join(lines))
-        # Where each line starts in the folded text (folding keeps the line breaks, if not
-        # every length), summed without a Python loop.
-        starts = list(accumulate(map(_PLUS_ONE, map(len, text.split("\n"))), initial=0))
+        starts = line_starts(text)  # of the folded text: folding keeps line breaks, not lengths
         if len(self._automaton):
             line_no, next_start = 0, starts[1]
             for end, (number, at_start, length) in self._automaton.iter(text):  # in text order

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 _WORD = re.compile(r"\w+")
@@ -44,6 +45,16 @@ words.cache_clear = _WORDS.clear  # type: ignore[attr-defined]
 @lru_cache(maxsize=1)
 def _long_words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))  # the huge line in hand: split it once
+
+
+def line_starts(text: str) -> list[int]:
+    """Where each ``\\n``-separated line of ``text`` starts, plus ``len(text) + 1`` at the end
+    (so line ``k`` is ``text[starts[k]:starts[k + 1] - 1]``), summed without a Python loop;
+    ``bisect_right(starts, pos) - 1`` is the line holding ``pos``."""
+    return list(accumulate(map(_PLUS_ONE, map(len, text.split("\n"))), initial=0))
+
+
+_PLUS_ONE = (1).__add__
 
 
 def ends_sentence(text: str) -> bool:
