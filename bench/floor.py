@@ -75,12 +75,13 @@ def recorded(docs) -> tuple[list, list]:
         return pattern, context._as_searched(rule, text), rule.timeout
 
     def recording_search(ctx, rule, pattern, text):
-        current.append(searched(rule, pattern, text))
+        if len(text) <= context.MAX_PATTERN_CHARS:  # a longer line is not searched
+            current.append(searched(rule, pattern, text))
         return search(ctx, rule, pattern, text)
 
     def recording_matches(ctx, rule, text):
         pattern, lowered, timeout = searched(rule, rule.pattern, text)
-        if (pattern, lowered) not in context._MATCHED:
+        if lowered is not None and (pattern, lowered) not in context._MATCHED:
             current.append((pattern, lowered, timeout))
         return matches_line(ctx, rule, text)
 
