@@ -37,6 +37,9 @@ class Mark:
     pack: str
     kind: str = ""  # the rule's kind (line, section...)
     scope: str = ""  # the kind of pack it came from: site, language, generic
+    # A comment thread cut where the thread's own stamps vouch for it: its prose is the
+    # readers', which the over-removal guard does not count as the article's.
+    thread: bool = False
 
 
 @dataclass
@@ -66,11 +69,12 @@ class Context:
             self.removed = [None] * len(self.doc.lines)
 
     # --- marking -------------------------------------------------------------------------
-    def drop(self, index: int, rule: "Rule") -> bool:
-        """Mark line ``index`` removed by ``rule``; False if it was blank or already gone."""
+    def drop(self, index: int, rule: "Rule", mark: Optional[Mark] = None) -> bool:
+        """Mark line ``index`` removed by ``rule`` (with ``mark``, a mark of the rule's own
+        other than its usual one); False if it was blank or already gone."""
         if self.removed[index] is not None or self.doc.block_of[index] < 0:
             return False
-        self.removed[index] = rule.removal_mark()
+        self.removed[index] = mark or rule.removal_mark()
         self.fired[rule.id] = self.fired.get(rule.id, 0) + 1
         alive = self._alive
         if alive is not None:  # kept up to date: rules ask for it after every few drops

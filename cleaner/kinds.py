@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from dataclasses import replace
 from typing import Any, ClassVar, Optional
 
 import regex
@@ -285,12 +286,19 @@ class RestRule(Rule):
     """A heading after which nothing belongs to the article. ``min_position`` (share of the
     document's lines that must come before it) and ``min_prose_before`` (share of its prose
     words, in lines of 10+ words ending a sentence) keep a match above the story from
-    emptying the page: a real comment thread rarely outweighs the story it follows."""
+    emptying the page: a real comment thread rarely outweighs the story it follows.
+
+    Some threads do outweigh it, and a page dump's menus and sidebars push the heading
+    of any thread up the page. ``thread_stamps`` (0: off) lets such a heading cut anyway
+    when what follows it reads as a thread: at least that many short lines with a time of
+    day (each comment's "November 8, 2012 at 1:38 AM"), after a story of at least
+    THREAD_STORY_WORDS words of prose."""
 
     KEY = "rest"
     ONLY_ON_MATCHES = True
     PHASE = 3
-    OPTIONS = {"max_words": 12, "min_position": 0.3, "min_prose_before": 0.5}
+    OPTIONS = {"max_words": 12, "min_position": 0.3, "min_prose_before": 0.5, "thread_stamps": 0}
+    _thread_mark: Optional[Mark] = None
 
     def apply(self, ctx: Context) -> None:
         removed = ctx.removed
@@ -298,18 +306,53 @@ class RestRule(Rule):
                  if removed[i] is None or _heading_taken_by_line_rule(removed[i])]
         candidates = ctx.candidates(self)
         first = self.options["min_position"] * len(lines)
+        stamps = self.options["thread_stamps"]
         for pos, i in enumerate(lines):
-            if pos < first or (candidates is not None and i not in candidates):
+            if (pos < first and not stamps) or (candidates is not None and i not in candidates):
                 continue
             if ctx.nwords(i) <= self.options["max_words"] and self.matches(ctx, i):
                 prose = [ctx.nwords(j) if ctx.alive(j) and ctx.nwords(j) >= 10
                          and ends_sentence(ctx.text[j]) else 0 for j in lines]
                 before, after = sum(prose[:pos]), sum(prose[pos + 1:])  # the heading is neither
-                if after and before < self.options["min_prose_before"] * (before + after):
-                    continue  # most of the story would go: this heading is above it
+                mark = None
+                if pos < first or (after and before < self.options["min_prose_before"] * (before + after)):
+                    # above the story, or a thread's count under the headline; unless a
+                    # thread follows a story
+                    if not stamps or before < THREAD_STORY_WORDS \
+                            or _stamped_lines(ctx, lines[pos + 1:], stamps) < stamps:
+                        continue
+                    mark = self.thread_mark()
                 for j in lines[pos:]:
-                    ctx.drop(j, self)
+                    ctx.drop(j, self, mark)
                 return
+
+    def thread_mark(self) -> Mark:
+        """The mark of a cut that a thread's stamps vouch for (see Mark.thread)."""
+        if self._thread_mark is None or self._thread_mark.scope != self.pack_kind:
+            self._thread_mark = replace(self.removal_mark(), thread=True)
+        return self._thread_mark
+
+
+THREAD_STORY_WORDS = 100  # prose before a thread heading that cuts by its stamps alone
+THREAD_STAMP_WORDS = 20  # a comment's stamp line: its author, date and time, a reply link
+# A time of day and a date with its year, in any language's order: "July 24, 2012 11:45 PM",
+# "26 October 2012 17:38", "10/2/12 2:05 PM", "29.07.2020 // 12:56", "2012-10-16 at 8:03 am".
+# The date keeps out a live blog's entries, which are stamped with the time alone.
+_CLOCK = regex.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
+_DATED = regex.compile(r"(?<!\d)(?:(?:19|20)\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2})(?!\d)")
+
+
+def _stamped_lines(ctx: Context, lines: list[int], enough: int) -> int:
+    """How many of ``lines`` (alive ones) are comment stamps (short, with a date and a time
+    of day), counting up to ``enough``."""
+    found = 0
+    for j in lines:
+        if ctx.alive(j) and ctx.nwords(j) <= THREAD_STAMP_WORDS and _CLOCK.search(ctx.text[j]) \
+                and _DATED.search(ctx.text[j]):
+            found += 1
+            if found >= enough:
+                break
+    return found
 
 
 class RepeatRule(Rule):

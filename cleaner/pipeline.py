@@ -234,9 +234,13 @@ def _guard_over_removal(ctx: Context) -> None:
     def is_prose(i: int) -> bool:
         return counts[i] >= 10 and ends_sentence(lines[i])
 
-    if not ctx.trims and not any(is_prose(i) for i in nonblank if removed[i] is not None):
+    def in_thread(i: int) -> bool:
+        return removed[i] is not None and removed[i].thread
+
+    if not ctx.trims and not any(is_prose(i) for i in nonblank
+                                 if removed[i] is not None and not removed[i].thread):
         return  # no prose was touched: nothing to guard (the common case, found cheaply)
-    prose = [i for i in nonblank if is_prose(i)]
+    prose = [i for i in nonblank if is_prose(i) and not in_thread(i)]
     prose_words = sum([counts[i] for i in prose])
     if prose_words < GUARD_PROSE_WORDS:
         return

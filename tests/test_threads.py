@@ -1,0 +1,94 @@
+"""Comment threads that outweigh their story: the rest kind's ``thread_stamps``.
+
+A comment heading above the story ("12 Comments" in the meta line) must not empty the page,
+so a rest heading normally cuts only when most of the page's prose comes before it. A busy
+thread breaks that balance; its comment stamps (a date and a time on each comment's short
+meta line) are what tell it apart from a story.
+"""
+from __future__ import annotations
+
+from cleaner import clean, clean_document
+
+STORY = "\n\n".join([
+    "The council approved the new budget on Monday after a long debate about the schools.",
+    "Officials said the bridge would reopen next week, once the repairs were finally finished.",
+    "It was the third time this year that the river had burst its banks, residents told us.",
+    "The company said its profits had fallen, and that it would cut hundreds of jobs soon.",
+    "Teachers welcomed the extra money but said it came too late for the current school year.",
+    "The mayor promised a review of the flood defences before the winter storms set in again.",
+    "Opposition members voted against the plan, calling it rushed and poorly explained to us.",
+    "A final vote on the spending plan is expected in the spring, after a public consultation.",
+])  # 8 sentences of 15-16 words: over 100 words of story
+REPLY = ("I have lived by that river for thirty years and I have never seen the water rise so "
+         "quickly, and the council knew it was coming, as everyone in the village told them.")
+
+
+def thread(n: int, stamp: str = "Jane Doe November 8, 2012 at {h}:38 AM") -> str:
+    return "\n\n".join(f"{stamp.format(h=1 + k % 12)}\n\n{REPLY}\n\nReply" for k in range(n))
+
+
+def page(heading: str, comments: str) -> str:
+    return f"{STORY}\n\n{heading}\n\n{comments}\n"
+
+
+def test_a_thread_that_outweighs_its_story_goes_when_its_stamps_vouch_for_it():
+    text = page("12 Comments", thread(12))  # the thread holds three times the story's prose
+    result = clean_document(text, html=False)
+    assert result.text.rstrip("\n") == STORY
+    by_rest = [r for r in result.removals if r.rule_id == "en-comments-rest"]
+    assert by_rest[0].lines[0] == "12 Comments"  # the cut starts at the heading
+    # the over-removal guard does not count the readers' prose as the article's
+    assert not any("guard" in w for w in result.warnings)
+    assert clean(result.text) == result.text
+
+
+def test_a_huge_thread_does_not_trip_the_over_removal_guard():
+    result = clean_document(page("Leave a Reply", thread(60)), html=False)  # 15 times the story
+    assert result.text.rstrip("\n") == STORY
+    assert not result.warnings
+
+
+def test_without_stamps_a_heavy_thread_is_left_to_the_prose_balance():
+    bare = "\n\n".join(REPLY for _ in range(12))
+    result = clean_document(page("12 Comments", bare), html=False)
+    assert REPLY in result.text
+
+
+def test_stamps_need_a_date_too_so_a_live_blog_under_a_count_stays():
+    # a live blog stamps its entries with the time alone
+    entries = thread(12, stamp="{h}:38 GMT")
+    result = clean_document(page("12 Comments", entries), html=False)
+    assert REPLY in result.text
+
+
+def test_a_count_above_a_short_story_does_not_cut_it():
+    # too little story before the heading (under 100 words of prose): no cut on stamps
+    short = STORY.split("\n\n")[0]
+    result = clean_document(f"{short}\n\n3 Comments\n\n{thread(12)}\n", html=False)
+    assert REPLY in result.text
+
+
+def test_two_stamps_are_not_a_thread():
+    result = clean_document(page("12 Comments", thread(2) + "\n\n" + "\n\n".join([REPLY] * 10)),
+                            html=False)
+    assert REPLY in result.text
+
+
+def test_the_german_pack_uses_the_stamps_too():
+    story = "\n\n".join([
+        "Der Gemeinderat hat am Montag nach einer langen Debatte den neuen Haushalt beschlossen.",
+        "Die Brücke soll nach Angaben der Stadt in der kommenden Woche wieder geöffnet werden.",
+        "Es war das dritte Mal in diesem Jahr, dass der Fluss über die Ufer getreten ist, sagten sie.",
+        "Die Lehrer begrüßten das zusätzliche Geld, sagten aber, es komme für dieses Jahr zu spät.",
+        "Der Bürgermeister versprach, die Hochwasserschutzanlagen vor dem Winter zu überprüfen.",
+        "Die Opposition stimmte gegen den Plan und nannte ihn überstürzt und schlecht erklärt.",
+        "Eine endgültige Abstimmung wird im Frühjahr erwartet, nach einer öffentlichen Anhörung.",
+        "Die Anwohner wollen bis dahin weiter gegen die geplanten Kürzungen bei den Schulen protestieren.",
+    ])
+    reply = ("Ich wohne seit dreißig Jahren an diesem Fluss und habe das Wasser noch nie so schnell "
+             "steigen sehen, und der Gemeinderat wusste es, wie alle im Dorf ihm gesagt haben.")
+    comments = "\n\n".join(f"Max Muster am 18. Oktober 2023 - 1{k % 10}:11\n\n{reply}"
+                           for k in range(12))
+    result = clean_document(f"{story}\n\nSchreiben Sie einen Kommentar\n\n{comments}\n", html=False)
+    assert result.language == "de"
+    assert result.text.rstrip("\n") == story
