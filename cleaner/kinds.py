@@ -319,7 +319,7 @@ class RestRule(Rule):
                     # above the story, or a thread's count under the headline; unless a
                     # thread follows a story
                     if not stamps or before < THREAD_STORY_WORDS \
-                            or _stamped_lines(ctx, lines[pos + 1:], stamps) < stamps:
+                            or _stamped_lines(ctx, i, stamps) < stamps:
                         continue
                     mark = self.thread_mark()
                 for j in lines[pos:]:
@@ -342,13 +342,15 @@ _CLOCK = regex.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
 _DATED = regex.compile(r"(?<!\d)(?:(?:19|20)\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2})(?!\d)")
 
 
-def _stamped_lines(ctx: Context, lines: list[int], enough: int) -> int:
-    """How many of ``lines`` (alive ones) are comment stamps (short, with a date and a time
-    of day), counting up to ``enough``."""
+def _stamped_lines(ctx: Context, heading: int, enough: int) -> int:
+    """How many lines after ``heading`` are comment stamps (short, with a date and a time of
+    day), counting up to ``enough``. Lines other rules removed count too (a byline rule takes
+    "Posted by: Jane | October 30, 2012 at 08:58 AM"): they are the thread's evidence all
+    the same."""
     found = 0
-    for j in lines:
-        if ctx.alive(j) and ctx.nwords(j) <= THREAD_STAMP_WORDS and _CLOCK.search(ctx.text[j]) \
-                and _DATED.search(ctx.text[j]):
+    nonblank, counts, text = ctx.nonblank_lines(), ctx.word_counts(), ctx.text
+    for j in nonblank[bisect_right(nonblank, heading):]:
+        if counts[j] <= THREAD_STAMP_WORDS and _CLOCK.search(text[j]) and _DATED.search(text[j]):
             found += 1
             if found >= enough:
                 break

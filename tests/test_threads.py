@@ -92,3 +92,11 @@ def test_the_german_pack_uses_the_stamps_too():
     result = clean_document(f"{story}\n\nSchreiben Sie einen Kommentar\n\n{comments}\n", html=False)
     assert result.language == "de"
     assert result.text.rstrip("\n") == story
+
+
+def test_stamps_that_another_rule_removed_still_count():
+    # TypePad signs each comment below it; a byline rule takes those lines first
+    signed = "\n\n".join(f"{REPLY}\n\nPosted by: Jane Doe | October 30, 2012 at 0{1 + k % 9}:58 AM"
+                         for k in range(12))
+    result = clean_document(page("Comments", signed), html=False)
+    assert result.text.rstrip("\n") == STORY
