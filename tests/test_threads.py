@@ -18,7 +18,7 @@ STORY = "\n\n".join([
     "The mayor promised a review of the flood defences before the winter storms set in again.",
     "Opposition members voted against the plan, calling it rushed and poorly explained to us.",
     "A final vote on the spending plan is expected in the spring, after a public consultation.",
-])  # 8 sentences of 15-16 words: over 100 words of story
+])  # 8 sentences of 15-16 words: over 100 words of story, the thread three times that
 REPLY = ("I have lived by that river for thirty years and I have never seen the water rise so "
          "quickly, and the council knew it was coming, as everyone in the village told them.")
 
@@ -62,7 +62,7 @@ def test_stamps_need_a_date_too_so_a_live_blog_under_a_count_stays():
 
 
 def test_a_count_above_a_short_story_does_not_cut_it():
-    # too little story before the heading (under 100 words of prose): no cut on stamps
+    # too little story before the heading (under 50 words of prose): no cut on stamps
     short = STORY.split("\n\n")[0]
     result = clean_document(f"{short}\n\n3 Comments\n\n{thread(12)}\n", html=False)
     assert REPLY in result.text
