@@ -199,11 +199,13 @@ class ClassifyRule(Rule):
         unit: Optional[Unit] = None
         prev = None
         counts = ctx.word_counts()
+        block_of = ctx.doc.block_of  # < 0: a blank line, which ends any sentence above it
         for i in lines:
             text = as_prose(ctx.text[i])
             # as_prose() keeps a line's words (it drops spaces and table borders): the line's
             # cached count is the unit's
-            if unit is not None and prev is not None and _continues(ctx, prev, i, text, unit.text, stop):
+            if unit is not None and (i == prev + 1 or block_of[prev + 1] >= 0) \
+                    and _continues(ctx, prev, i, text, unit.text, stop):
                 unit.add(i, text, counts[i])
             else:
                 unit = Unit(i, text, counts[i])
@@ -253,7 +255,8 @@ class ClassifyRule(Rule):
         for key in ("stopwords_low", "stopwords_high", "rescue_stopwords"):
             o[key] = o[key] * factor
         # lines rules removed: bad neighbours
-        labels: dict[int, str] = {i: BAD for i, mark in enumerate(ctx.removed) if mark is not None}
+        removed = ctx.removed  # only ever marks non-blank lines
+        labels: dict[int, str] = {i: BAD for i in ctx.nonblank_lines() if removed[i] is not None}
         for i in lines:
             if units and units[i].lines[0] != i:
                 labels[i] = labels[units[i].lines[0]]  # a broken sentence: judged once, whole
