@@ -290,9 +290,11 @@ class RestRule(Rule):
 
     Some threads do outweigh it, and a page dump's menus and sidebars push the heading
     of any thread up the page. ``thread_stamps`` (0: off) lets such a heading cut anyway
-    when what follows it reads as a thread: at least that many short lines with a time of
-    day (each comment's "November 8, 2012 at 1:38 AM"), after a story of at least
-    THREAD_STORY_WORDS words of prose."""
+    when what follows it reads as a thread: at least that many comment stamps (short lines
+    with a date and a time of day, each comment's "November 8, 2012 at 1:38 AM"; lines
+    other rules took count too) after a story of at least THREAD_STORY_WORDS words of prose.
+    Such a cut's mark says ``thread``: the over-removal guard leaves the readers' prose out
+    of the article's."""
 
     KEY = "rest"
     ONLY_ON_MATCHES = True
