@@ -24,9 +24,10 @@ runs under the rule's ``timeout``.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
+from itertools import accumulate
 from typing import Any, ClassVar, Optional
 
 import regex
@@ -290,11 +291,11 @@ class RestRule(Rule):
 
     Some threads do outweigh it, and a page dump's menus and sidebars push the heading
     of any thread up the page. ``thread_stamps`` (0: off) lets such a heading cut anyway
-    when what follows it reads as a thread: at least that many comment stamps (short lines
-    with a date and a time of day, each comment's "November 8, 2012 at 1:38 AM"; lines
-    other rules took count too) after a story of at least THREAD_STORY_WORDS words of prose.
-    Such a cut's mark says ``thread``: the over-removal guard leaves the readers' prose out
-    of the article's."""
+    when what follows it reads as a thread (see :func:`_thread_start`): that many comment
+    stamps after it (short lines with a date and a time of day, each comment's "November 8,
+    2012 at 1:38 AM"), the first of them soon after it, and a story before it. The lines
+    from the first stamp on carry a mark that says ``thread``: the over-removal guard leaves
+    the readers' prose out of the article's."""
 
     KEY = "rest"
     ONLY_ON_MATCHES = True
@@ -309,33 +310,42 @@ class RestRule(Rule):
         candidates = ctx.candidates(self)
         first = self.options["min_position"] * len(lines)
         stamps = self.options["thread_stamps"]
+        prose_before: Optional[list[int]] = None  # [k]: prose words in lines[:k]
+        stamp_lines: Optional[list[int]] = None
         for pos, i in enumerate(lines):
             if (pos < first and not stamps) or (candidates is not None and i not in candidates):
                 continue
             if ctx.nwords(i) <= self.options["max_words"] and self.matches(ctx, i):
-                prose = [ctx.nwords(j) if ctx.alive(j) and ctx.nwords(j) >= 10
-                         and ends_sentence(ctx.text[j]) else 0 for j in lines]
-                before, after = sum(prose[:pos]), sum(prose[pos + 1:])  # the heading is neither
-                mark = None
+                if prose_before is None:  # read once: no line goes before the cut
+                    prose_before = list(accumulate(
+                        (ctx.nwords(j) if ctx.alive(j) and ctx.nwords(j) >= 10
+                         and ends_sentence(ctx.text[j]) else 0 for j in lines), initial=0))
+                before = prose_before[pos]
+                after = prose_before[-1] - prose_before[pos + 1]  # the heading is neither
+                thread_from = None
                 if pos < first or (after and before < self.options["min_prose_before"] * (before + after)):
                     # above the story, or a thread's count under the headline; unless a
                     # thread follows a story
-                    if not stamps or before < THREAD_STORY_WORDS \
-                            or _stamped_lines(ctx, i, stamps) < stamps:
+                    if not stamps:
                         continue
-                    mark = self.thread_mark()
+                    if stamp_lines is None:
+                        stamp_lines = _stamp_lines(ctx)
+                    thread_from = _thread_start(lines, pos, prose_before, stamp_lines, stamps)
+                    if thread_from is None:
+                        continue
+                usual, thread = self.removal_mark(), self.thread_mark()
                 for j in lines[pos:]:
-                    ctx.drop(j, self, mark)
+                    ctx.drop(j, self, thread if thread_from is not None and j >= thread_from else usual)
                 return
 
     def thread_mark(self) -> Mark:
-        """The mark of a cut that a thread's stamps vouch for (see Mark.thread)."""
+        """The mark of the lines of a thread its stamps vouch for (see Mark.thread)."""
         if self._thread_mark is None or self._thread_mark.scope != self.pack_kind:
             self._thread_mark = replace(self.removal_mark(), thread=True)
         return self._thread_mark
 
 
-THREAD_STORY_WORDS = 50  # prose before a thread heading that cuts by its stamps alone
+THREAD_STORY_WORDS = 100  # prose before a thread heading that cuts by its stamps alone
 THREAD_STAMP_WORDS = 20  # a comment's stamp line: its author, date and time, a reply link
 # A time of day and a date with its year, in any language's order: "July 24, 2012 11:45 PM",
 # "26 October 2012 17:38", "10/2/12 2:05 PM", "29.07.2020 // 12:56", "2012-10-16 at 8:03 am".
@@ -344,19 +354,34 @@ _CLOCK = regex.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
 _DATED = regex.compile(r"(?<!\d)(?:(?:19|20)\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2})(?!\d)")
 
 
-def _stamped_lines(ctx: Context, heading: int, enough: int) -> int:
-    """How many lines after ``heading`` are comment stamps (short, with a date and a time of
-    day), counting up to ``enough``. Lines other rules removed count too (a byline rule takes
-    "Posted by: Jane | October 30, 2012 at 08:58 AM"): they are the thread's evidence all
-    the same."""
-    found = 0
-    nonblank, counts, text = ctx.nonblank_lines(), ctx.word_counts(), ctx.text
-    for j in nonblank[bisect_right(nonblank, heading):]:
-        if counts[j] <= THREAD_STAMP_WORDS and _CLOCK.search(text[j]) and _DATED.search(text[j]):
-            found += 1
-            if found >= enough:
-                break
-    return found
+def _stamp_lines(ctx: Context) -> list[int]:
+    """The non-blank lines that are comment stamps: short, with a date and a time of day.
+    Lines other rules removed count too (a byline rule takes "Posted by: Jane | October 30,
+    2012 at 08:58 AM"): they are a thread's evidence all the same."""
+    counts, text = ctx.word_counts(), ctx.text
+    return [j for j in ctx.nonblank_lines() if counts[j] <= THREAD_STAMP_WORDS
+            and _CLOCK.search(text[j]) and _DATED.search(text[j])]
+
+
+def _thread_start(lines: list[int], pos: int, prose_before: list[int], stamp_lines: list[int],
+                  enough: int) -> Optional[int]:
+    """Where the thread under the heading ``lines[pos]`` begins (its first stamp's line), or
+    None when what follows the heading does not read as a thread:
+
+    - fewer than ``enough`` stamps after it;
+    - under THREAD_STORY_WORDS words of prose before it: a count under a headline, or a
+      lede over a timeline, whose entries are dated and timed like comments;
+    - more prose between it and the first stamp than half the prose before it: a count
+      above the story, with the story and then its thread below. A thread's first stamp
+      comes after a reply form, or after the first comment when stamps sign comments.
+    """
+    heading, before = lines[pos], prose_before[pos]
+    at = bisect_right(stamp_lines, heading)
+    if len(stamp_lines) - at < enough or before < THREAD_STORY_WORDS:
+        return None
+    first_stamp = stamp_lines[at]
+    lead = prose_before[bisect_left(lines, first_stamp)] - prose_before[pos + 1]
+    return first_stamp if lead <= before / 2 else None
 
 
 class RepeatRule(Rule):

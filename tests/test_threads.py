@@ -61,11 +61,43 @@ def test_stamps_need_a_date_too_so_a_live_blog_under_a_count_stays():
     assert REPLY in result.text
 
 
-def test_a_count_above_a_short_story_does_not_cut_it():
-    # too little story before the heading (under 50 words of prose): no cut on stamps
-    short = STORY.split("\n\n")[0]
-    result = clean_document(f"{short}\n\n3 Comments\n\n{thread(12)}\n", html=False)
-    assert REPLY in result.text
+def test_a_thread_cuts_on_its_stamps_only_after_a_story_of_100_words():
+    sentences = STORY.split("\n\n")
+    short = "\n\n".join(sentences[:6])  # 6 sentences: 92 words, a long lede
+    kept = clean_document(f"{short}\n\n12 Comments\n\n{thread(12)}\n", html=False)
+    assert REPLY in kept.text
+    longer = "\n\n".join(sentences[:7])  # 7 sentences: 107 words
+    cut = clean_document(f"{longer}\n\n12 Comments\n\n{thread(12)}\n", html=False)
+    assert cut.text.rstrip("\n") == longer
+
+
+def test_a_count_above_the_story_does_not_cut_it_though_its_thread_follows():
+    # a blog's blurb, the headline, the count; then the story, its own thread heading and
+    # the thread: the stamps are far below the count, past the whole story
+    blurb = ("Welcome to my little corner of the internet, where I write about gardening, cooking "
+             "and life on a small farm in the hills of northern Vermont, and about the bees I keep. "
+             "I have been keeping bees and growing vegetables here for twenty years, and this blog "
+             "is where I share what the seasons have taught me along the way, good and bad.")
+    text = (f"{blurb}\n\nThe April swarm\n\n3 Comments\n\n{STORY}\n\n"
+            f"3 thoughts on “The April swarm”\n\n{thread(3)}\n")
+    result = clean_document(text, html=False)
+    assert STORY in result.text
+    assert REPLY not in result.text  # the thread's own heading cuts it, as before
+
+
+def test_a_timeline_under_a_comments_link_stays():
+    # a two-paragraph lede of 55 words, then the timeline's dated and timed entries
+    lede = ("Hurricane Sandy slammed into the New Jersey coast on Monday night, flooding towns, "
+            "cutting power to millions of homes and shutting down the New York subway system.\n\n"
+            "Here is how the storm unfolded, hour by hour, according to officials, forecasters and "
+            "the residents who spoke to our reporters over the course of the long week.")
+    entries = "\n\n".join(
+        f"Oct. {29 + k // 2}, 2012, {8 + k}:00 p.m.: The storm reached another town on the coast.\n\n"
+        "Officials said the water had risen faster than any forecast had said it would."
+        for k in range(4))
+    text = f"Timeline: How Sandy unfolded\n\n{lede}\n\n12 Comments\n\n{entries}\n"
+    result = clean_document(text, html=False)
+    assert "Officials said the water had risen" in result.text
 
 
 def test_two_stamps_are_not_a_thread():
