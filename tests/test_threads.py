@@ -132,3 +132,11 @@ def test_stamps_that_another_rule_removed_still_count():
                          for k in range(12))
     result = clean_document(page("Comments", signed), html=False)
     assert result.text.rstrip("\n") == STORY
+
+
+def test_a_long_line_with_a_date_and_a_time_is_no_stamp():
+    # prose that mentions when something happened is not a comment's meta line
+    dated = ("The council met again on November 8, 2012 at 10:30 AM and voted to spend the rest "
+             "of the money on the schools and the roads that the storm had damaged.")
+    result = clean_document(page("12 Comments", "\n\n".join([dated, REPLY] * 6)), html=False)
+    assert REPLY in result.text
