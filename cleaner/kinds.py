@@ -326,7 +326,7 @@ class RestRule(Rule):
                 if pos < first or (after and before < self.options["min_prose_before"] * (before + after)):
                     # above the story, or a thread's count under the headline; unless a
                     # thread follows a story
-                    if not stamps:
+                    if not stamps or before < THREAD_STORY_WORDS:
                         continue
                     if stamp_lines is None:
                         stamp_lines = _stamp_lines(ctx)
@@ -360,7 +360,7 @@ def _stamp_lines(ctx: Context) -> list[int]:
     2012 at 08:58 AM"): they are a thread's evidence all the same."""
     counts, text = ctx.word_counts(), ctx.text
     return [j for j in ctx.nonblank_lines() if counts[j] <= THREAD_STAMP_WORDS
-            and _CLOCK.search(text[j]) and _DATED.search(text[j])]
+            and ":" in text[j] and _CLOCK.search(text[j]) and _DATED.search(text[j])]
 
 
 def _thread_start(lines: list[int], pos: int, prose_before: list[int], stamp_lines: list[int],
@@ -378,7 +378,7 @@ def _thread_start(lines: list[int], pos: int, prose_before: list[int], stamp_lin
     heading, before = lines[pos], prose_before[pos]
     at = bisect_right(stamp_lines, heading)
     if len(stamp_lines) - at < enough or before < THREAD_STORY_WORDS:
-        return None
+        return None  # (the caller skips a short story before reading the stamps)
     first_stamp = stamp_lines[at]
     lead = prose_before[bisect_left(lines, first_stamp)] - prose_before[pos + 1]
     return first_stamp if lead <= before / 2 else None
