@@ -37,8 +37,9 @@ class Mark:
     pack: str
     kind: str = ""  # the rule's kind (line, section...)
     scope: str = ""  # the kind of pack it came from: site, language, generic
-    # A comment thread cut where the thread's own stamps vouch for it: its prose is the
-    # readers', which the over-removal guard does not count as the article's.
+    # A line of a comment thread, from its first stamp on, that a rest heading cut on the
+    # stamps' evidence: its prose is the readers', which the over-removal guard does not
+    # count as the article's.
     thread: bool = False
 
 

@@ -333,9 +333,9 @@ class RestRule(Rule):
                     thread_from = _thread_start(lines, pos, prose_before, stamp_lines, stamps)
                     if thread_from is None:
                         continue
-                usual, thread = self.removal_mark(), self.thread_mark()
+                thread = self.thread_mark() if thread_from is not None else None
                 for j in lines[pos:]:
-                    ctx.drop(j, self, thread if thread_from is not None and j >= thread_from else usual)
+                    ctx.drop(j, self, thread if thread and j >= thread_from else None)
                 return
 
     def thread_mark(self) -> Mark:
@@ -366,19 +366,20 @@ def _stamp_lines(ctx: Context) -> list[int]:
 def _thread_start(lines: list[int], pos: int, prose_before: list[int], stamp_lines: list[int],
                   enough: int) -> Optional[int]:
     """Where the thread under the heading ``lines[pos]`` begins (its first stamp's line), or
-    None when what follows the heading does not read as a thread:
+    None when what follows the heading does not read as a thread. The caller has checked
+    that THREAD_STORY_WORDS words of prose come before the heading (fewer: a count under a
+    headline, or a lede over a timeline, whose entries are dated and timed like comments).
+    Not a thread:
 
-    - fewer than ``enough`` stamps after it;
-    - under THREAD_STORY_WORDS words of prose before it: a count under a headline, or a
-      lede over a timeline, whose entries are dated and timed like comments;
+    - fewer than ``enough`` stamps after the heading;
     - more prose between it and the first stamp than half the prose before it: a count
       above the story, with the story and then its thread below. A thread's first stamp
       comes after a reply form, or after the first comment when stamps sign comments.
     """
     heading, before = lines[pos], prose_before[pos]
     at = bisect_right(stamp_lines, heading)
-    if len(stamp_lines) - at < enough or before < THREAD_STORY_WORDS:
-        return None  # (the caller skips a short story before reading the stamps)
+    if len(stamp_lines) - at < enough:
+        return None
     first_stamp = stamp_lines[at]
     lead = prose_before[bisect_left(lines, first_stamp)] - prose_before[pos + 1]
     return first_stamp if lead <= before / 2 else None

@@ -238,7 +238,7 @@ def _guard_over_removal(ctx: Context) -> None:
         return removed[i] is not None and removed[i].thread
 
     if not ctx.trims and not any(is_prose(i) for i in nonblank
-                                 if removed[i] is not None and not removed[i].thread):
+                                 if removed[i] is not None and not in_thread(i)):
         return  # no prose was touched: nothing to guard (the common case, found cheaply)
     prose = [i for i in nonblank if is_prose(i) and not in_thread(i)]
     prose_words = sum([counts[i] for i in prose])
