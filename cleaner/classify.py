@@ -11,74 +11,17 @@ alone) and ``bad`` (long enough to judge and too few stopwords: link lists, menu
 """
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from .context import Context
-from .kinds import Rule, table_cells
+from .kinds import Rule
+from .prose import Unit, as_prose, sentence_units, table_cells
 from .segment import ends_sentence, is_list_item, is_menu, words
 from .stopwords import stopword_density
-from .memo import memo
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 MENU_RUN = 3  # menu entries in a row that make a menu
 MENU_ITEM_WORDS = 5  # a menu entry is a few words ("Home", "World news", "Contact us")
-
-
-_BULLETS = frozenset("-–•*·▪►✓")
-
-
-def is_table_row(text: str) -> bool:
-    """A row of a table as extractors print one: "| cell | cell |"."""
-    return table_cells(text) is not None
-
-
-def as_prose(text: str) -> str:
-    """A line as the classifier reads it. A table row ("| • | Prepare for the interview. |")
-    is read as its cells' text ("• Prepare for the interview."): the borders are layout, and a
-    row's sentence or list item is what it holds. Other lines are only stripped."""
-    stripped = text.strip()
-    if stripped[:1] != "|" or stripped[-1:] != "|":
-        return stripped  # not a table row (most lines): no cache lookup needed
-    return _row_as_prose(stripped)
-
-
-@memo(4096)
-def _row_as_prose(text: str) -> str:
-    cells = table_cells(text)
-    if cells is None:
-        return text
-    if len(cells) >= 2 and cells[0] in _BULLETS:
-        cells[0:2] = [f"{cells[0]} {cells[1]}"]
-    return " ".join(cells)
-
-
-
-
-_OPENS_INSIDE = re.compile(r"^[,;:)\]}%]|^[^\W\d_]", re.UNICODE)  # punctuation, or a letter...
-
-
-def _continues(ctx: Context, prev: int, i: int, text: str, so_far: str, stop: frozenset) -> bool:
-    """Line ``i`` carries on the sentence that line ``prev`` broke off, ``so_far`` the text of
-    that sentence until then (see ``ClassifyRule.units``)."""
-    for j in range(prev + 1, i):  # between them: no blank line, only a word or two rules took
-        if not ctx.text[j].strip() or len(words(ctx.text[j])) > 2:
-            return False
-    before = as_prose(ctx.text[prev])
-    if ends_sentence(before) or not text:
-        return False
-    between = "".join(ctx.text[j].strip() for j in range(prev + 1, i))
-    first, first_before = words(text[:40])[:1], words(before[:40])[:1]
-    if first and first == first_before:
-        return False  # lines that open alike are items of a list ("ћ Finance", "ћ Retail")
-    if _OPENS_INSIDE.match(text) and (not text[0].isalpha() or text[0].islower()):
-        return True  # ", and Docs" / "announced": a sentence does not start like this
-    if is_table_row(ctx.text[prev]) or is_table_row(ctx.text[i]):
-        return False  # a cell that ends without a full stop ends all the same
-    if (before + between).endswith(","):
-        return True
-    tokens = words(so_far[-200:])
-    return len(tokens) >= 4 and tokens[-1].lower() in stop  # "... and get your" / "horoscope."
 
 
 def _share_in_runs(items, total: int) -> float:
@@ -93,22 +36,6 @@ def _share_in_runs(items, total: int) -> float:
         run = 0
     in_runs += run if run >= MENU_RUN else 0
     return in_runs / total if total else 0.0
-
-
-class Unit:
-    """A line, or the lines of one sentence broken across several (see ``ClassifyRule.units``)."""
-
-    __slots__ = ("lines", "text", "nwords")
-
-    def __init__(self, i: int, text: str, nwords: int):
-        self.lines = [i]
-        self.text = text
-        self.nwords = nwords
-
-    def add(self, i: int, text: str, nwords: int) -> None:
-        self.lines.append(i)
-        self.text = f"{self.text} {text}"
-        self.nwords += nwords
 
 
 class ClassifyRule(Rule):
@@ -188,30 +115,8 @@ class ClassifyRule(Rule):
     # --- lines broken inside a sentence ---------------------------------------------------
     @staticmethod
     def units(ctx: Context, lines: list[int]) -> dict[int, "Unit"]:
-        """Each surviving line's unit: the line alone, or the run of lines one sentence was
-        broken into (hard wrapping, or an extractor that breaks lines at links: "as" /
-        "announced" / "on the blog."). A line continues the one above it when that one ends
-        no sentence and the break falls inside a phrase: the line starts in lower case or with
-        punctuation, or the line above ends with a comma or a function word. Lines judged
-        alone would read as a menu of fragments; a unit is judged as the sentence it is."""
-        stop = ctx.model.stopwords[ctx.lang]
-        out: dict[int, Unit] = {}
-        unit: Optional[Unit] = None
-        prev = None
-        counts = ctx.word_counts()
-        block_of = ctx.doc.block_of  # < 0: a blank line, which ends any sentence above it
-        for i in lines:
-            text = as_prose(ctx.text[i])
-            # as_prose() keeps a line's words (it drops spaces and table borders): the line's
-            # cached count is the unit's
-            if unit is not None and (i == prev + 1 or block_of[prev + 1] >= 0) \
-                    and _continues(ctx, prev, i, text, unit.text, stop):
-                unit.add(i, text, counts[i])
-            else:
-                unit = Unit(i, text, counts[i])
-            out[i] = unit
-            prev = i
-        return out
+        """Each surviving line's unit (see :func:`cleaner.prose.sentence_units`)."""
+        return sentence_units(ctx, lines, ctx.model.stopwords[ctx.lang])
 
     # --- one line alone ------------------------------------------------------------------
     @staticmethod

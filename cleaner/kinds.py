@@ -34,6 +34,7 @@ import regex
 
 from .context import FURNITURE, Context, Mark, comparable
 from .prefilter import fold, line_prefixes, longest_whole_match, required_literals
+from .prose import is_prose, table_cells
 from .segment import ends_sentence, line_starts, lower, words
 
 DEFAULT_TIMEOUT = 0.25  # seconds for one pattern on one line; generous, yet bounds any run
@@ -215,24 +216,6 @@ def _heading_taken_by_line_rule(mark) -> bool:
     return mark.kind == "line" and mark.scope != "site"
 
 
-def _is_prose(text: str, min_words: int) -> bool:
-    """A finished sentence of at least ``min_words`` words."""
-    return ends_sentence(text) and len(words(text)) >= min_words
-
-
-_CELL_EDGE = regex.compile(r"(?<!\\)\|")  # a cell border; "\\|" is a pipe inside a cell
-
-
-def table_cells(text: str) -> Optional[list[str]]:
-    """The filled cells of a table row as extractors print one ("| Votes | 74% |"), with
-    escaped pipes restored; None for a line that is not a table row."""
-    s = text.strip()
-    if len(s) < 3 or s[0] != "|" or s[-1] != "|":
-        return None
-    cells = (c.strip().replace("\\|", "|") for c in _CELL_EDGE.split(s))
-    return [c for c in cells if c]
-
-
 class SectionRule(Rule):
     """A heading alone on its line, then teasers (headlines, one-line blurbs, "4 hours ago"),
     dropped until the article resumes: ``resume_after`` prose lines in a row, or one prose
@@ -269,12 +252,12 @@ class SectionRule(Rule):
                 if ctx.removed[j] is not None:
                     pos += 1
                     continue  # already gone: neither teaser nor article
-                if _is_prose(text, o["prose_words"]):
+                if is_prose(text, o["prose_words"]):
                     if len(words(text)) >= o["resume_words"]:
                         break
                     nxt = lines[pos + 1: pos + o["resume_after"]]
                     if len(nxt) == o["resume_after"] - 1 and all(
-                        _is_prose(ctx.text[k], o["prose_words"]) for k in nxt
+                        is_prose(ctx.text[k], o["prose_words"]) for k in nxt
                     ):
                         break
                 run.append(j)
