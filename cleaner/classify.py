@@ -58,6 +58,7 @@ class ClassifyRule(Rule):
         "guard_keep_share": 0.15,  # prose it reads in table cells and broken lines is kept
         "inner_bad_lines": 3,  # between content, a bad run shorter than this is kept (a table
                                # row, a list item, a wrapped line): only edges and long runs go
+        "edge_headings": 2,  # heading-like lines kept above content that removals cut off
     }
 
     def apply(self, ctx: Context) -> None:
@@ -203,11 +204,18 @@ class ClassifyRule(Rule):
         line, or two sentence-ending neargood ones) is content, and its uncertain lines are
         kept; any other run is boilerplate. Inside content, a short line between two longer
         ones stays (a subheading), short lines trailing at the run's end go, and leading ones
-        stay when they read like a heading (3+ words)."""
+        stay when they read like a heading (3+ words).
+
+        A run that only lines removed by rules part from content is the article's own edge
+        when it reads so (see :meth:`edges`): a neighbour that is chrome does not make a
+        headline, a standfirst or a one-line paragraph chrome too."""
         o = self.options
         order = sorted(labels)
         new: dict[int, str] = {}
         run: list[int] = []
+        # the runs in order, each with whether it is content, and between them what parted
+        # them: "removed" (lines rules took) or "bad" (a line bad by its own features)
+        segments: list = []
 
         def close() -> None:
             if not run:
@@ -235,6 +243,7 @@ class ClassifyRule(Rule):
                         new[i] = GOOD if self.is_heading(ctx, i) else BAD
                     else:  # trailing: a list that ends the passage stays, other residue goes
                         new[i] = GOOD if is_list_item(as_prose(ctx.text[i])) else BAD
+            segments.append((list(run), content))
             run.clear()
 
         for i in order:
@@ -242,13 +251,16 @@ class ClassifyRule(Rule):
                 text = ctx.text[i]
                 if "|" not in text or table_cells(text) != []:
                     close()  # a removed line is a bad neighbour; an empty row inside a table is not
+                    segments.append("removed")
                 continue
             if labels[i] == BAD:
                 close()
                 new[i] = BAD
+                segments.append("bad")
                 continue
             run.append(i)
         close()
+        self.edges(ctx, segments, labels, units, new)
         t = ctx.title
         if t is not None and new.get(t) == BAD and self.is_heading(ctx, t):
             # a headline, then datelines and bylines that rules removed, then the story
@@ -256,3 +268,51 @@ class ClassifyRule(Rule):
             if after and new.get(after[0]) == GOOD:
                 new[t] = GOOD
         return new
+
+    def edges(self, ctx: Context, segments: list, labels: dict[int, str],
+              units: Optional[dict[int, "Unit"]], new: dict[int, str]) -> None:
+        """Keep the article's edges that rules' removals cut off from it. A run that is no
+        content by itself, parted from content only by lines rules removed (a byline, a
+        date, share buttons, an ad label), keeps:
+
+        - above the content: its last lines while they read as a standfirst (a sentence)
+          or a headline (at most ``edge_headings`` of them: a menu entry can look like one);
+        - below it: its first lines while they read as a sentence (a closing one-line
+          paragraph, a correction note) or a list item.
+
+        Runs parted from content by a line that is bad by its own features stay judged as
+        they were."""
+        o = self.options
+
+        def sentence(i: int) -> bool:
+            text = units[i].text if units else as_prose(ctx.text[i])
+            n = units[i].nwords if units else ctx.nwords(i)
+            return labels[i] in (GOOD, NEARGOOD, "weak") and n >= 4 and ends_sentence(text)
+
+        def neighbour(k: int, step: int):
+            k += step
+            while 0 <= k < len(segments) and segments[k] == "removed":
+                k += step
+            return segments[k] if 0 <= k < len(segments) and segments[k] != "bad" else None
+
+        for k, seg in enumerate(segments):
+            if isinstance(seg, str) or seg[1]:
+                continue
+            lines = seg[0]
+            below, above = neighbour(k, 1), neighbour(k, -1)
+            if below is not None and below[1]:  # content follows: the article's head
+                headings = 0
+                for i in reversed(lines):
+                    if sentence(i):
+                        new[i] = GOOD
+                    elif headings < o["edge_headings"] and self.is_heading(ctx, i):
+                        new[i] = GOOD
+                        headings += 1
+                    else:
+                        break
+            if above is not None and above[1]:  # content above: the article's last lines
+                for i in lines:
+                    if sentence(i) or is_list_item(as_prose(ctx.text[i])):
+                        new[i] = GOOD
+                    else:
+                        break

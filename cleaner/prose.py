@@ -10,7 +10,7 @@ sentence broken across lines are, for every rule that asks.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
 import regex
 
@@ -26,6 +26,19 @@ PROSE_WORDS = 10  # a finished sentence this long is the article's prose, for th
 def is_prose(text: str, min_words: int = PROSE_WORDS) -> bool:
     """A finished sentence of at least ``min_words`` words."""
     return ends_sentence(text) and len(words(text)) >= min_words
+
+
+_CLOSERS = "»”\"')]’"  # closing quotes and brackets that may follow a full stop
+_STOPS = frozenset(".!?。！？")
+
+
+def ends_with_full_stop(text: str) -> bool:
+    """True when the line ends with a full stop, a question or an exclamation mark, perhaps
+    inside closing quotes or brackets ('"Yes," she said.', '... (2019).'): stricter than
+    :func:`~cleaner.segment.ends_sentence`, which takes any closing quote (a quoted title,
+    "Bold-faced names dished in 'This Town'") as an end."""
+    end = text.rstrip().rstrip(_CLOSERS)
+    return bool(end) and end[-1] in _STOPS and not end.endswith(("...", "…"))
 
 
 _CELL_EDGE = regex.compile(r"(?<!\\)\|")  # a cell border; "\\|" is a pipe inside a cell
@@ -111,15 +124,9 @@ class Unit:
         self.nwords += nwords
 
 
-def sentence_units(ctx: "Context", lines: list[int], stop: frozenset) -> dict[int, Unit]:
-    """Each of ``lines``' unit: the line alone, or the run of lines one sentence was broken
-    into (hard wrapping, or an extractor that breaks lines at links: "as" / "announced" / "on
-    the blog."). A line continues the one above it when that one ends no sentence and the
-    break falls inside a phrase: the line starts in lower case or with punctuation, or the
-    line above ends with a comma or a function word (``stop``: the language's stopwords).
-    Lines judged alone would read as a menu of fragments; a unit is judged as the sentence
-    it is."""
-    out: dict[int, Unit] = {}
+def iter_units(ctx: "Context", lines: Iterable[int], stop: frozenset) -> Iterator[Unit]:
+    """The units of ``lines`` in order, one at a time (see :func:`sentence_units`): a caller
+    that stops early reads no further than it needs."""
     unit: Optional[Unit] = None
     prev = None
     counts = ctx.word_counts()
@@ -132,7 +139,24 @@ def sentence_units(ctx: "Context", lines: list[int], stop: frozenset) -> dict[in
                 and _continues(ctx, prev, i, text, unit.text, stop):
             unit.add(i, text, counts[i])
         else:
+            if unit is not None:
+                yield unit
             unit = Unit(i, text, counts[i])
-        out[i] = unit
         prev = i
+    if unit is not None:
+        yield unit
+
+
+def sentence_units(ctx: "Context", lines: list[int], stop: frozenset) -> dict[int, Unit]:
+    """Each of ``lines``' unit: the line alone, or the run of lines one sentence was broken
+    into (hard wrapping, or an extractor that breaks lines at links: "as" / "announced" / "on
+    the blog."). A line continues the one above it when that one ends no sentence and the
+    break falls inside a phrase: the line starts in lower case or with punctuation, or the
+    line above ends with a comma or a function word (``stop``: the language's stopwords).
+    Lines judged alone would read as a menu of fragments; a unit is judged as the sentence
+    it is."""
+    out: dict[int, Unit] = {}
+    for unit in iter_units(ctx, lines, stop):
+        for i in unit.lines:
+            out[i] = unit
     return out

@@ -140,7 +140,10 @@ def validate_rule(rule: Any, path: str, seen: dict[str, int],
         for option, default in kind.OPTIONS.items():
             if option in rule:
                 value = rule[option]
-                ok = isinstance(value, type(default)) and not isinstance(value, bool)
+                # bool is an int to Python: a number option takes no true/false, and a
+                # true/false option takes nothing else
+                ok = isinstance(value, type(default)) and \
+                    isinstance(value, bool) == isinstance(default, bool)
                 if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
                     ok = True
                 if not ok:

@@ -1,0 +1,111 @@
+"""Teaser sections ("Related articles", "Lee también", "Most read"): where the list ends.
+
+A section heading drops the teaser list under it. The list must end where the story resumes,
+and where that is in doubt the line stays: a lost paragraph of the story is worse than a
+leftover teaser. These tests run the shipped packs on whole documents.
+"""
+from __future__ import annotations
+
+from cleaner import clean, clean_document
+
+P1 = ("The council approved the new budget on Monday after a long debate about the future of "
+      "the city's schools, roads and libraries.")
+P2 = ("Officials said the bridge would reopen next week, once the repairs were finally finished "
+      "and the inspectors had signed them off.")
+P3 = ("It was the third time this year that the river had burst its banks, and residents said "
+      "they had lost patience with the promises.")
+P4 = ("The mayor promised a review of the flood defences before the winter storms set in again, "
+      "and a report is due in the spring.")
+
+
+def removed_by(result, rule_id: str) -> list[str]:
+    return [line for r in result.removals if r.rule_id == rule_id for line in r.lines]
+
+
+def test_a_short_paragraph_after_a_list_of_bare_headlines_is_the_story():
+    text = "\n\n".join([P1, P2, "Related articles",
+                        "Council votes to close two libraries\nFlood defences to get £2m",
+                        "The vote is on Friday.", P3, P4])
+    result = clean_document(text, html=False)
+    assert "The vote is on Friday." in result.text
+    assert removed_by(result, "en-related-section") == [
+        "Related articles", "Council votes to close two libraries", "Flood defences to get £2m"]
+
+
+def test_teasers_with_summaries_go_and_where_the_last_one_meets_the_story_it_stays():
+    text = "\n\n".join([
+        P1, "Read also:",
+        "Council votes to close two libraries", "The decision was taken late on Tuesday night.",
+        "Flood defences to get £2m", "Engineers will start work on the embankment in June.",
+        P2, P3, P4])
+    out = clean(text)
+    assert "Council votes" not in out and "The decision was taken" not in out
+    # a summary followed by two paragraphs could be the story's first lines under its own
+    # subheading: in doubt, the last teaser stays
+    assert "Flood defences to get £2m\n\nEngineers will start work" in out
+    assert P2 in out and P3 in out
+
+
+def test_a_sentence_straight_after_the_heading_is_the_story():
+    # a sidebar heading whose links the extractor left out: the story goes on under it
+    text = "\n\n".join([P1, "Related Stories", P2, "Short line of the story.", P3, P4])
+    result = clean_document(text, html=False)
+    assert removed_by(result, "en-related-section") == ["Related Stories"]
+    assert P2 in result.text
+
+
+def test_an_in_story_list_after_a_teaser_list_stays():
+    text = "\n\n".join([P1, "Related articles", "Council votes to close two libraries",
+                        "Key figures:", "Revenue: £612m", "Staff: 4,100", P2, P3])
+    out = clean(text)
+    assert "Council votes" not in out
+    assert "Key figures:\n\nRevenue: £612m\n\nStaff: 4,100" in out
+
+
+def test_a_hard_wrapped_paragraph_after_the_list_stays_whole():
+    wrapped = ("The council will vote again on Friday, and the mayor said that\n"
+               "she expected the plan to pass by a comfortable margin this time\n"
+               "round, after the changes agreed with the opposition.")
+    text = "\n\n".join([P1, "Related articles\nCouncil votes to close two libraries",
+                        wrapped, P3, P4])
+    out = clean(text)
+    assert wrapped in out
+    assert "Council votes" not in out
+
+
+def test_a_most_read_list_at_the_top_ends_at_the_page_headline():
+    title = "Storm closes schools across the county"
+    text = "\n\n".join([f"{title} - Example News", "Most read",
+                        "Council votes to close two libraries", "Flood defences to get £2m",
+                        title, "Schools will stay shut until Wednesday, officials said.",
+                        P1, P2, P3])
+    result = clean_document(text, html=False)
+    assert f"\n{title}\n" in "\n" + result.text
+    assert "Schools will stay shut until Wednesday, officials said." in result.text
+    assert "Flood defences" not in result.text
+    assert not result.warnings
+
+
+def test_a_question_headline_is_a_teaser_not_the_story():
+    text = "\n\n".join([P1, P2, "Most popular", "Morsi ousted: What's next for Egypt?",
+                        "Egypt swears in new president", "Photos of the day", P3, P4])
+    out = clean(text)
+    assert "Morsi ousted" not in out and "Photos of the day" not in out
+    assert P3 in out
+
+
+def test_in_the_page_tail_the_list_runs_on_through_stray_sentences():
+    # below the whole story, a related list is followed by sidebars and footers: a stray
+    # sentence there is no story resuming
+    text = "\n\n".join([P1, P2, P3, P4, "More from Example News",
+                        "Council votes to close two libraries", "Please sign in to comment.",
+                        "Flood defences to get £2m", "Newsletter", "About us"])
+    out = clean(text)
+    assert out.rstrip("\n") == "\n\n".join([P1, P2, P3, P4])
+
+
+def test_cleaning_the_output_again_changes_nothing():
+    text = "\n\n".join([P1, "Related articles", "Council votes to close two libraries",
+                        "The vote is on Friday.", P2, P3])
+    once = clean(text)
+    assert clean(once) == once
