@@ -11,6 +11,8 @@ alone) and ``bad`` (long enough to judge and too few stopwords: link lists, menu
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Optional
 
 from .context import Context
@@ -22,6 +24,20 @@ from .stopwords import stopword_density
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 MENU_RUN = 3  # menu entries in a row that make a menu
 MENU_ITEM_WORDS = 5  # a menu entry is a few words ("Home", "World news", "Contact us")
+
+
+_LEAD_IN_OR_FIELD = re.compile(r":$|^[^:]{1,40}:\s+\S")
+
+
+def menu_item(ctx: Context, i: int, labels: dict[int, str],
+              units: Optional[dict[int, "Unit"]] = None) -> bool:
+    """Line ``i`` reads as an entry of a menu or a link list: short or bad, a few words, no
+    sentence, no list item, and neither a lead-in ("Key figures:") nor a field
+    ("Revenue: £612m"), which make an in-story list."""
+    text = units[i].text if units else as_prose(ctx.text[i])
+    return labels[i] in (SHORT, BAD) and ctx.nwords(i) <= MENU_ITEM_WORDS \
+        and not ends_sentence(text) and not is_list_item(text) \
+        and not _LEAD_IN_OR_FIELD.search(text)
 
 
 def _share_in_runs(items, total: int) -> float:
@@ -40,6 +56,7 @@ def _share_in_runs(items, total: int) -> float:
 
 class ClassifyRule(Rule):
     KEY = "classify"
+    EVIDENCE = False
     PHASE = 7
     PATTERN = False
     NEEDS_CONTEXT = True
@@ -59,6 +76,7 @@ class ClassifyRule(Rule):
         "inner_bad_lines": 3,  # between content, a bad run shorter than this is kept (a table
                                # row, a list item, a wrapped line): only edges and long runs go
         "edge_headings": 2,  # heading-like lines kept above content that removals cut off
+        "menu_evidence": 5,  # menu entries in a row that show the text is a web page's
     }
 
     def apply(self, ctx: Context) -> None:
@@ -80,9 +98,38 @@ class ClassifyRule(Rule):
             revised[i] = GOOD
         if self.would_empty(ctx, units, revised):
             return
+        menus = self.menu_lines(ctx, labels, revised, units)
         for i, label in revised.items():
             if label == BAD:
-                ctx.drop(i, self)
+                ctx.drop(i, self, self.menu_mark() if i in menus else None)
+
+    def menu_lines(self, ctx: Context, labels: dict[int, str], revised: dict[int, str],
+                   units: Optional[dict[int, "Unit"]]) -> set[int]:
+        """The lines going in runs of ``menu_evidence`` or more menu entries in a row: a
+        menu the text was scraped with, evidence of a web page (the no-chrome guard reads it;
+        see cleaner.categories). Shorter runs prove nothing: a poem or a list has those."""
+        found: set[int] = set()
+        run: list[int] = []
+        for i in sorted(revised):
+            if ctx.removed[i] is None and revised[i] == BAD and menu_item(ctx, i, labels, units):
+                run.append(i)
+                continue
+            if ctx.removed[i] is not None:
+                continue  # a line rules took does not break a menu
+            if len(run) >= self.options["menu_evidence"]:
+                found.update(run)
+            run = []
+        if len(run) >= self.options["menu_evidence"]:
+            found.update(run)
+        return found
+
+    _menu_mark = None
+
+    def menu_mark(self):
+        """The mark of a menu's lines: this rule's, as evidence of a web page."""
+        if self._menu_mark is None or self._menu_mark.scope != self.pack_kind:
+            self._menu_mark = replace(self.removal_mark(), evidence=True)
+        return self._menu_mark
 
     def would_empty(self, ctx: Context, units: dict[int, "Unit"], labels: dict[int, str]) -> bool:
         """True when the verdicts would cut the text's prose (sentences of 10+ words, a table
@@ -125,12 +172,7 @@ class ClassifyRule(Rule):
                    units: Optional[dict[int, "Unit"]] = None) -> float:
         """Share of the lines that sit in runs of three or more short or bad lines ending no
         sentence: the menus, link lists and footers of a page dump."""
-        def menu_item(i: int) -> bool:
-            text = units[i].text if units else as_prose(ctx.text[i])
-            return labels[i] in (SHORT, BAD) and ctx.nwords(i) <= MENU_ITEM_WORDS \
-                and not ends_sentence(text) and not is_list_item(text)
-
-        return _share_in_runs(map(menu_item, lines), len(lines))
+        return _share_in_runs((menu_item(ctx, i, labels, units) for i in lines), len(lines))
 
     @staticmethod
     def menu_share_at_most(ctx: Context, lines: list[int]) -> float:

@@ -22,10 +22,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MAX_PATTERN_CHARS = LONG_LINE  # no menu, banner or footer line is longer than this
 
-# Categories whose removals say "this block is page furniture", used by neighbour revision.
-FURNITURE = frozenset(
-    {"dateline", "credit", "cta", "byline", "share", "nav", "tags", "label", "ad", "newsletter"}
-)
 
 
 @dataclass(frozen=True)
@@ -41,6 +37,10 @@ class Mark:
     # stamps' evidence: its prose is the readers', which the over-removal guard does not
     # count as the article's.
     thread: bool = False
+    # The removal shows the text came from a web page (see cleaner.categories).
+    evidence: bool = False
+    # The rule matched the line's own text (not its statistics or its neighbours).
+    matched: bool = False
 
 
 @dataclass

@@ -32,7 +32,8 @@ from typing import Any, ClassVar, Iterator, Optional
 
 import regex
 
-from .context import FURNITURE, Context, Mark, comparable
+from .categories import CHROME, FURNITURE
+from .context import Context, Mark, comparable
 from .prefilter import fold, line_prefixes, longest_whole_match, required_literals
 from .prose import Unit, ends_with_full_stop, is_prose, iter_units, table_cells
 from .segment import ends_sentence, line_starts, lower, words
@@ -66,6 +67,9 @@ class Rule:
     # the same language and rules: it depends on the line alone (or on lines before it that
     # survived with it), so a line that survived the rule once survives it again.
     SETTLED_AFTER_A_ROUND: ClassVar[bool] = False
+    # False for kinds that judge lines by statistics or by their neighbours: what they remove
+    # is no evidence that the text came from a web page (see cleaner.categories).
+    EVIDENCE: ClassVar[bool] = True
 
     @property
     def settled_after_a_round(self) -> bool:
@@ -81,6 +85,10 @@ class Rule:
         self.pack_kind = "generic"  # set by packs.build_pack once the pack's match is known
         self.line_no: int = getattr(spec, "line", 0)
         self.timeout: float = float(spec.get("timeout", DEFAULT_TIMEOUT))
+        # Whether this rule's removals show page chrome (see cleaner.categories): by its
+        # category for kinds that match what a page prints, never for the kinds that judge
+        # lines by statistics or neighbours.
+        self.evidence: bool = bool(spec.get("evidence", self.EVIDENCE and self.category in CHROME))
         self.value = spec[self.KEY]
         self.options = {name: spec.get(name, default) for name, default in self.OPTIONS.items()}
         self._flags = 0 if spec.get("case_sensitive") else regex.IGNORECASE
@@ -148,7 +156,8 @@ class Rule:
         mark = self._mark
         if mark is None or mark.scope != self.pack_kind:  # pack_kind is set after __init__
             mark = self._mark = Mark(self.id, self.category, self.pack_name, self.KEY,
-                                     self.pack_kind)
+                                     self.pack_kind, evidence=self.evidence,
+                                     matched=self.EVIDENCE)
         return mark
 
     def apply(self, ctx: Context) -> None:  # pragma: no cover - abstract
@@ -477,6 +486,7 @@ class RepeatRule(Rule):
     of any line of up to ``max_words`` words, except table rows of two or more filled cells
     (a header row over each table, "| Fee: | $95 |" in each record): a table repeats by design."""
 
+    EVIDENCE = False
     KEY = "repeat"
     PHASE = 2
     PATTERN = False
@@ -611,6 +621,7 @@ def _lines_holding(text: list[str], lines: list[int], needles: list[str]) -> lis
 class HeadRule(Rule):
     """Short labels above the headline: a category ("NATO"), a stray link ("Contact Us")."""
 
+    EVIDENCE = False
     KEY = "head"
     PHASE = 2
     PATTERN = False
@@ -685,12 +696,17 @@ class DensityRule(Rule):
     block must also contain one of those phrases: banners address the reader ("we use",
     "your"), while a news report about cookie banners does not. With ``anchors``, a line must
     name the banner's subject too ("cookie", "privacy policy", "accept all"): "consent",
-    "partners" and "analytics" alone fill plenty of news paragraphs."""
+    "partners" and "analytics" alone fill plenty of news paragraphs. A region of such lines
+    with at least ``inside_share`` of the text's prose above it and as much below is part of
+    the text (a policy's section on cookies), not a banner over it. With ``actions``, a
+    region must also ask the reader to act ("accept", "manage", "by continuing"): an FAQ's
+    answer about cookies informs, a banner asks."""
 
     KEY = "density"
     PHASE = 4
     PATTERN = False
-    OPTIONS = {"min_hits": 2, "neighbour_hits": 1, "max_words": 200, "require": [], "anchors": []}
+    OPTIONS = {"min_hits": 2, "neighbour_hits": 1, "max_words": 200, "require": [], "anchors": [],
+               "inside_share": 0.2, "actions": []}
 
     def __init__(self, spec: dict, pack_name: str, pack_path: str, lazy: bool = False):
         super().__init__(spec, pack_name, pack_path, lazy)
@@ -700,6 +716,7 @@ class DensityRule(Rule):
         self._terms = terms
         self._required = None
         self._anchors = None
+        self._actions = None
         if not lazy:
             self._compile()
 
@@ -709,6 +726,14 @@ class DensityRule(Rule):
         self._required = self._alternation(require, whole_words=True) if require else False
         anchors = self.options["anchors"]
         self._anchors = self._alternation(anchors) if anchors else False
+        actions = self.options["actions"]
+        self._actions = self._alternation(actions, whole_words=True) if actions else False
+
+    @property
+    def actions(self):
+        if self._actions is None:
+            self._compile()
+        return self._actions or None
 
     @property
     def required(self):
@@ -765,8 +790,43 @@ class DensityRule(Rule):
                 if p not in hit and c >= o["neighbour_hits"] and ({p - 1, p + 1} & hit):
                     hit.add(p)
                     grown = True
-        for p in hit:
-            ctx.drop(lines[p], self)
+        if not hit:
+            return
+        # A banner sits over the text, at its top or bottom edge; a region with the text's
+        # own prose on both sides is the text talking about its subject (a privacy policy's
+        # section on cookies, an FAQ's answer), and stays.
+        # (A foreign block's prose is not the text's own: a banner in another language
+        # carries sentences of its own.)
+        block_of, foreign = ctx.doc.block_of, ctx.foreign
+        prose = [0 if p in hit or block_of[i] in foreign
+                 else (ctx.nwords(i) if is_prose(ctx.text[i]) else 0)
+                 for p, i in enumerate(lines)]
+        before = list(accumulate(prose, initial=0))
+        total, inside = before[-1], o["inside_share"] * before[-1]
+        for start, end in _runs(sorted(hit)):
+            if total and before[start] >= inside and total - before[end + 1] >= inside:
+                continue
+            region = [lines[p] for p in range(start, end + 1)]
+            if self.actions is not None and not any(
+                    self.actions.search(lower(ctx.text[i])) for i in region):
+                continue  # nothing asks the reader to act: a text about cookies, not a banner
+            for i in region:
+                ctx.drop(i, self)
+
+
+def _runs(positions: list[int]) -> Iterator[tuple[int, int]]:
+    """(first, last) of each run of consecutive numbers in sorted ``positions``."""
+    start = prev = None
+    for p in positions:
+        if start is None:
+            start = prev = p
+        elif p == prev + 1:
+            prev = p
+        else:
+            yield start, prev
+            start = prev = p
+    if start is not None:
+        yield start, prev
 
 
 class ForeignRule(Rule):
@@ -774,6 +834,7 @@ class ForeignRule(Rule):
     rules already removed lines in it or right next to it (the cookie banner in Turkish under
     an English story); a foreign quotation inside the article has no such neighbours."""
 
+    EVIDENCE = False
     KEY = "foreign"
     PHASE = 5
     NEEDS_CONTEXT = True
@@ -808,6 +869,7 @@ class ClusterRule(Rule):
     """A block of short lines (bylines, datelines, "Subscribe", photo credits) of which other
     rules removed at least ``min_share`` as page furniture: the rest of it goes too."""
 
+    EVIDENCE = False
     KEY = "cluster"
     PHASE = 6
     NEEDS_CONTEXT = True

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 
+from .categories import CHROME
 from .context import Context
 from .decode import to_text
 from .errors import InputError
@@ -41,11 +42,12 @@ def looks_like_html(text: str) -> bool:
 def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = None,
                packset: Optional[PackSet] = None, only_rules=None,
                skip_kinds: tuple[str, ...] = (), rounds: int = MAX_ROUNDS,
-               declared_lang: Optional[str] = None) -> CleanResult:
+               declared_lang: Optional[str] = None, from_page: bool = False) -> CleanResult:
     """Clean already-decoded plain text. ``only_rules`` runs just those rules, once (rule
     tests); ``skip_kinds`` leaves out rules of those kinds; ``rounds`` caps the passes;
     ``declared_lang`` is the language a page declares (``<html lang>``), a hint that settles
-    a doubtful stopword vote when the vote leans its way.
+    a doubtful stopword vote when the vote leans its way. ``from_page``: the text is what
+    the HTML reader took from a page, which is chrome enough (the no-chrome guard is off).
 
     Rules judge lines by their neighbours, and removing lines changes the neighbours (and
     can even change which language or site the rest reads as), so a full run repeats on what
@@ -97,6 +99,8 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
             _apply(again, run)
             if not _merge_round(ctx, again, origin):
                 break
+        if not from_page:
+            _guard_no_chrome(ctx)
         _guard_over_removal(ctx)
     text_out = render_text(ctx)
     if not text_out and only_rules is None:
@@ -222,6 +226,46 @@ def _emptied(ctx: Context) -> None:
                         "nothing in the document read as article text")
 
 
+def _guard_no_chrome(ctx: Context) -> None:
+    """A document that shows no page chrome comes out unchanged: when nothing removed is
+    evidence that the text came from a web page, every removal is undone. A README, a poem,
+    a recipe or a forum thread has bylines, dates, repeated lines, short lines and copyright
+    notices of its own, which are its content. Evidence is any of:
+
+    - a removal in a category of page chrome (a cookie banner, a menu, share buttons, a
+      teaser list, an ad, a comment thread: see :mod:`cleaner.categories`);
+    - a removal by a site pack's rule (the text matched that site's pages);
+    - a news story's header: a byline and a dateline, each at most twice (a forum thread's
+      post headers recur for every post).
+
+    Undoing everything keeps cleaning idempotent."""
+    removed = ctx.removed
+    if not ctx.trims and not any(m is not None for m in removed):
+        return  # nothing to undo
+    meta: Counter = Counter()
+    for m in removed:
+        if m is None:
+            continue
+        if m.evidence or m.scope == "site":
+            return
+        if m.category in NEWS_HEADER and m.matched:
+            meta[m.category] += 1
+    for _, _, category, _, _ in ctx.trims:
+        if category in CHROME:
+            return
+        if category in NEWS_HEADER:
+            meta[category] += 1
+    if all(0 < meta[c] <= NEWS_HEADER_REPEATS for c in NEWS_HEADER):
+        return
+    ctx.keep_everything()
+
+
+# A story's header: its byline and dateline name it a news story; a thread's post headers
+# repeat them for every post.
+NEWS_HEADER = frozenset({"byline", "dateline"})
+NEWS_HEADER_REPEATS = 2
+
+
 def _guard_over_removal(ctx: Context) -> None:
     """Keep the whole document, with a warning, when the rules would cut article-like text
     (GUARD_PROSE_WORDS of sentences) to under GUARD_KEEP_SHARE of it: an emptied article is
@@ -279,7 +323,7 @@ def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Op
         # the text classifier can; the line rules still run.
         result = clean_text(extraction.text, url=url or extraction.url, lang=lang,
                             packset=packset, skip_kinds=("classify",), rounds=HTML_ROUNDS,
-                            declared_lang=extraction.lang)
+                            declared_lang=extraction.lang, from_page=True)
         result.html = extraction
         return result
     return clean_text(to_text(document), url=url, lang=lang, packset=packset)

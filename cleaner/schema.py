@@ -11,17 +11,14 @@ from typing import Any
 
 import regex
 
+from .categories import CATEGORIES
 from .errors import PackError
 from .kinds import KINDS
 
-CATEGORIES = (
-    "ad", "boilerplate", "bio", "byline", "comments", "cookie", "credit", "cta", "dateline",
-    "footer", "label", "legal", "nav", "newsletter", "paywall", "recent", "related", "share",
-    "tags", "title",
-)
 PACK_KEYS = ("pack", "description", "match", "stopwords", "rules", "disable")
 MATCH_KEYS = ("domains", "languages", "signatures")
-COMMON_RULE_KEYS = ("id", "category", "description", "examples", "timeout", "case_sensitive")
+COMMON_RULE_KEYS = ("id", "category", "description", "examples", "timeout", "case_sensitive",
+                    "evidence")
 
 
 def _all_kinds() -> dict:
@@ -168,6 +165,9 @@ def validate_rule(rule: Any, path: str, seen: dict[str, int],
         elif kind.KEY not in ("repeat", "density", "selector") and value not in (True, {}, None) \
                 and not isinstance(value, dict):
             bad(kind.KEY, f"{name}: write '{kind.KEY}: true' (its options go beside it)")
+    if not isinstance(rule.get("evidence", False), bool):
+        bad("evidence", f"{name}: evidence must be true or false (whether this rule's removals "
+            "show that the text came from a web page)")
     timeout = rule.get("timeout", 0.25)
     if not isinstance(timeout, (int, float)) or isinstance(timeout, bool) or not 0 < timeout <= 5:
         bad("timeout", f"{name}: timeout must be a number of seconds between 0 and 5")

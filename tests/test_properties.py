@@ -104,13 +104,15 @@ def test_over_removal_guard_keeps_prose(tmp_path):
 
 
 def test_a_document_that_loses_every_line_says_so():
-    footer = "\n".join(f"© {2000 + i} Example Media Group. All rights reserved." for i in range(10))
+    # page chrome and nothing else (copyright lines alone prove no web page: a README has one)
+    footer = "\n".join(f"Share this article\n© {2000 + i} Example Media Group. All rights reserved."
+                       for i in range(10))
     result = clean_document(footer)
     assert result.text == ""
-    assert any(w.startswith("every line was removed (70 words; mostly by copyright-line)")
-               for w in result.warnings)
-    short = clean_document("© 2024 Example Media Group. All rights reserved.")
-    assert short.text == "" and not short.warnings  # a lone footer line is no surprise
+    assert any(w.startswith("every line was removed (100 words; mostly by en-share-residue, "
+                            "copyright-line)") for w in result.warnings)
+    short = clean_document("Facebook Twitter LinkedIn\n© 2024 Example Media Group. All rights reserved.")
+    assert short.text == "" and not short.warnings  # a lone footer is no surprise
 
 
 AGENCIES = ["OFFICE OF THE SECRETARY", "EXECUTIVE OPERATIONS", "OFFICE OF THE CHIEF ECONOMIST",
@@ -128,17 +130,23 @@ CONTENTS = "Table of Contents\n" + "\n".join(f"{a}\nCOMMITTEE PROVISIONS" for a 
 
 
 def test_a_long_text_emptied_by_few_kinds_of_rule_is_kept_whole(monkeypatch):
-    """A table of contents is no prose, so the over-removal guard does not see it; the
-    repeated headings and clusters the rules find there name few kinds of boilerplate, and
-    the emptied-document guard keeps it whole (idempotently) with a warning."""
+    """A table of contents is no prose, so the over-removal guard does not see it. It shows
+    no page chrome either (repeated headings and clusters prove no web page), so it comes
+    out unchanged; and were it to show some, the repeated headings and clusters the rules
+    find there name few kinds of boilerplate, and the emptied-document guard keeps it whole
+    (idempotently) with a warning."""
     import cleaner.pipeline as pipeline
 
     result = clean_document(CONTENTS)
     assert result.text == CONTENTS + "\n"
-    assert not result.removals
-    assert any("emptied-document guard" in w and "nav" in w for w in result.warnings)
-    assert clean(result.text) == result.text
-    # without the guard the same rules empty it
+    assert not result.removals and not result.warnings
+    monkeypatch.setattr(pipeline, "_guard_no_chrome", lambda ctx: None)
+    guarded = clean_document(CONTENTS)
+    assert guarded.text == CONTENTS + "\n"
+    assert not guarded.removals
+    assert any("emptied-document guard" in w and "nav" in w for w in guarded.warnings)
+    assert clean(guarded.text) == guarded.text
+    # without either guard the same rules empty it
     monkeypatch.setattr(pipeline, "KEEP_EMPTIED_WORDS", 10 ** 9)
     emptied = clean_document(CONTENTS)
     assert emptied.text == ""
