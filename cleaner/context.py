@@ -101,6 +101,13 @@ class Context:
         if self._nwords is not None:
             self._nwords[index] = len(words(rest))
 
+    def restore(self, indices) -> None:
+        """Undo the removal of these lines (a guard puts them back)."""
+        for index in indices:
+            self.removed[index] = None
+        self._alive = None
+        self._title = -2
+
     def keep_everything(self) -> None:
         """Undo every removal and trim: a guard keeps the document as it came."""
         self.removed = [None] * len(self.doc.lines)

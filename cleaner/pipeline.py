@@ -17,7 +17,8 @@ from .errors import InputError
 from .packs import PackSet, get_packset
 from .render import removals, render_text, survivors
 from .result import CleanResult
-from .segment import Document, ends_sentence, words
+from .prose import PROSE_WORDS, is_prose
+from .segment import Document, words
 
 # The over-removal guard: a document with at least GUARD_PROSE_WORDS words of prose (lines
 # of 10+ words that end a sentence) is never cut to less than GUARD_KEEP_SHARE of them.
@@ -267,36 +268,59 @@ NEWS_HEADER_REPEATS = 2
 
 
 def _guard_over_removal(ctx: Context) -> None:
-    """Keep the whole document, with a warning, when the rules would cut article-like text
-    (GUARD_PROSE_WORDS of sentences) to under GUARD_KEEP_SHARE of it: an emptied article is
-    the worst outcome, and a pack that does it to one page will do it to many. Keeping the
-    input as it is (not a part of it) also keeps cleaning idempotent."""
+    """Put back the prose the rules took, with a warning, when they would cut article-like
+    text (GUARD_PROSE_WORDS words in sentences of PROSE_WORDS words or more) to under
+    GUARD_KEEP_SHARE of it: an emptied article is the worst outcome, and a rule that does it
+    to one page will do it to many.
+
+    What goes back is the smallest thing that restores the prose: in each run of lines one
+    rule removed, the lines from its first sentence of prose to its last (a section that ran
+    on through the story gives the story back, its heading and teasers stay removed; a
+    classifier run gives back its sentences and what lies between them, the menus around
+    them stay removed). Removals that took no prose stand, so the page's cookie banner,
+    menus and footer still go. The lines of a comment thread its stamps vouch for are the
+    readers' prose, not the article's, and are neither counted nor put back."""
     lines, removed, nonblank = ctx.doc.lines, ctx.removed, ctx.nonblank_lines()
     # Untrimmed, the text is the input line for line, and the rules counted its words.
     counts = [len(words(line)) for line in lines] if ctx.trims else ctx.word_counts()
 
-    def is_prose(i: int) -> bool:
-        return counts[i] >= 10 and ends_sentence(lines[i])
+    def prose(i: int) -> bool:
+        return counts[i] >= PROSE_WORDS and is_prose(lines[i])
 
     def in_thread(i: int) -> bool:
         return removed[i] is not None and removed[i].thread
 
-    if not ctx.trims and not any(is_prose(i) for i in nonblank
+    if not ctx.trims and not any(prose(i) for i in nonblank
                                  if removed[i] is not None and not in_thread(i)):
         return  # no prose was touched: nothing to guard (the common case, found cheaply)
-    prose = [i for i in nonblank if is_prose(i) and not in_thread(i)]
-    prose_words = sum([counts[i] for i in prose])
+    article = [i for i in nonblank if prose(i) and not in_thread(i)]
+    prose_words = sum([counts[i] for i in article])
     if prose_words < GUARD_PROSE_WORDS:
         return
-    kept = sum(len(words(ctx.text[i])) for i in prose if ctx.removed[i] is None)
+    kept = sum(len(words(ctx.text[i])) for i in article if removed[i] is None)
     if kept >= GUARD_KEEP_SHARE * prose_words:
         return
-    fired = sorted({m.rule_id for m in ctx.removed if m is not None})
+    runs: list[list[int]] = []  # runs of consecutive non-blank lines one rule removed
+    for i in nonblank:
+        mark = removed[i]
+        if mark is None:
+            if runs and runs[-1]:
+                runs.append([])
+            continue
+        if runs and runs[-1] and removed[runs[-1][0]].rule_id == mark.rule_id:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    took = sorted({removed[run[0]].rule_id for run in runs if run
+                   and any(prose(i) and not in_thread(i) for i in run)})
+    for run in runs:
+        spans = [k for k, i in enumerate(run) if prose(i) and not in_thread(i)]
+        if spans:
+            ctx.restore(run[spans[0]:spans[-1] + 1])
     ctx.warnings.append(
         f"rules would have removed {prose_words - kept} of {prose_words} words of prose "
-        f"({', '.join(fired[:5])}); the document was kept whole (over-removal guard)"
+        f"({', '.join(took[:5])}); the prose they took was put back (over-removal guard)"
     )
-    ctx.keep_everything()
 
 
 def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Optional[str] = None,

@@ -93,6 +93,22 @@ def test_deterministic_across_processes():
     assert len({clean_document(mixed).language for _ in range(5)}) == 1
 
 
+def test_over_removal_guard_puts_back_only_the_prose_it_took(tmp_path):
+    # a rule that cuts from a heading at the top to the end takes the story; the guard gives
+    # the story back but not the heading's list, and the page's other chrome stays removed
+    pack = tmp_path / "greedy.yaml"
+    pack.write_text("pack: greedy\nrules:\n  - id: greedy-rest\n    category: related\n"
+                    "    rest: '^The most read stories this week$'\n    min_position: 0.0\n    min_prose_before: 0.0\n"
+                    "    examples: {drop: [\"A.\\nB.\\nC.\\nD.\\nThe most read stories this week\\nx\"], keep: ['Most read books']}\n")
+    story = "\n\n".join(PROSE * 3)
+    page = ("Share this article\n\nThe most read stories this week\n\nCouncil votes to close two libraries\n\n"
+            + story + "\n\nFacebook Twitter LinkedIn\n")
+    result = clean_document(page, rules_dirs=[tmp_path])
+    assert any("over-removal guard" in w and "greedy-rest" in w for w in result.warnings)
+    assert result.text == story + "\n"
+    assert clean(result.text, rules_dirs=[tmp_path]) == result.text
+
+
 def test_over_removal_guard_keeps_prose(tmp_path):
     pack = tmp_path / "greedy.yaml"
     pack.write_text("pack: greedy\nrules:\n  - id: greedy-everything\n    category: ad\n"
