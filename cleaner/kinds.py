@@ -36,7 +36,7 @@ from .categories import CHROME, FURNITURE
 from .context import Context, Mark, comparable
 from .prefilter import fold, line_prefixes, longest_whole_match, required_literals
 from .prose import Unit, ends_with_full_stop, is_prose, iter_units, table_cells
-from .segment import ends_sentence, line_starts, lower, words
+from .segment import ends_sentence, is_list_item, line_starts, lower, words
 
 DEFAULT_TIMEOUT = 0.25  # seconds for one pattern on one line; generous, yet bounds any run
 _ESCAPES = regex.compile(r"\\[pP]\{[^}]*\}|\\.")
@@ -220,9 +220,10 @@ class TrimRule(Rule):
 
 
 def _heading_taken_by_line_rule(mark) -> bool:
-    """A heading a generic or language ``line`` rule removed still opens a section or rest;
-    one a site rule removed line by line was handled on purpose."""
-    return mark.kind == "line" and mark.scope != "site"
+    """A heading a generic or language ``line`` rule removed, or the ``head`` kind as a label
+    above the headline ("Most read" at the top of a page), still opens a section or rest; one
+    a site rule removed line by line was handled on purpose."""
+    return mark.kind in ("line", "head") and mark.scope != "site"
 
 
 class SectionRule(Rule):
@@ -314,7 +315,8 @@ class SectionRule(Rule):
         - after a list printed as one block of lines, in a block of its own;
         - of ``resume_words`` or more (no summary is that long);
         - at a line that introduces a list of its own ("Key figures:");
-        - at a copy of the page's title (the first line): the story's own headline.
+        - at a copy of the page's title (the first line): the story's own headline;
+        - at a headline that is not numbered or bulleted after a list whose items all were.
 
         A headline just above the story is the story's own (its subheading) when it stands in
         a block of its own after a list printed as one block, or when the list's teasers had
@@ -332,6 +334,7 @@ class SectionRule(Rule):
         run: list[int] = []
         pending: Optional[Unit] = None  # the headline awaiting its summary
         bare = summaries = 0
+        items = listed = 0  # headlines so far, and how many were numbered or bulleted
         list_block: Optional[int] = block_of[heading]  # while the heading and list share one
         subheading = False  # pending opened a block of its own after a list in one block
 
@@ -367,6 +370,11 @@ class SectionRule(Rule):
                 break  # "Key figures:" opens the story's own list
             if title and unit.nwords >= 4 and title.startswith(comparable(unit.text)):
                 break  # the page's headline: the story starts here
+            bulleted = is_list_item(unit.text)
+            if items >= 2 and items == listed and not bulleted:
+                break  # the list's items were numbered or bulleted, and this line is not
+            items += 1
+            listed += bulleted
             if pending is not None:
                 bare += 1
             subheading = list_block is not None and block != list_block and bool(run)
@@ -639,30 +647,82 @@ class HeadRule(Rule):
 
 
 class SponsoredRule(Rule):
-    """The marker line of an ad unit; with it go the short lines of its block (the ad's
-    headline and its repeat) and, with ``pitch_blocks``, the pitch paragraph that follows."""
+    """The marker line of an ad unit ("Sponsored", "Anzeige"); with it go the short lines of
+    its block (the ad's headline and its repeat) and the unit's blocks after it: a pitch
+    paragraph (``pitch_blocks`` of them, ``pitch_max_words`` words at most) when the story
+    goes on below it, or the ad's headline block, a pitch and the call to action that closes
+    the unit ("Learn more", "Jetzt vergleichen": a block of lines of ``cta_words`` words at
+    most). A pitch without such a close is taken only straight under the marker: a short
+    line and a paragraph after a marker may be the story's subheading and its text.
+
+    A language pack's line rule may have taken the marker already (the bare "Sponsored"
+    label): the unit around it still goes, as a section's teasers do under a heading."""
 
     KEY = "sponsored"
     ONLY_ON_MATCHES = True
     PHASE = 3
-    OPTIONS = {"max_words": 8, "pitch_blocks": 1, "pitch_max_words": 120, "short_words": 20}
+    OPTIONS = {"max_words": 8, "pitch_blocks": 1, "pitch_max_words": 120, "short_words": 20,
+               "cta_words": 4}
 
     def apply(self, ctx: Context) -> None:
         o = self.options
-        for i in self.lines_to_search(ctx):
-            if not ctx.alive(i) or ctx.nwords(i) > o["max_words"]:
+        removed = ctx.removed
+        candidates = ctx.candidates(self)
+        markers = sorted(candidates) if candidates is not None else ctx.nonblank_lines()
+        for i in markers:
+            mark = removed[i]
+            if (mark is not None and not (mark.kind == "line" and mark.category == "ad"
+                                          and mark.scope != "site")) \
+                    or ctx.nwords(i) > o["max_words"] or not self.matches(ctx, i):
                 continue
-            if not self.matches(ctx, i):
-                continue
+            ctx.drop(i, self)
             block = ctx.doc.block_of[i]
             for j in ctx.block_lines(block):
                 if ctx.nwords(j) <= o["short_words"]:
                     ctx.drop(j, self)
-            following = [b for b in range(block + 1, len(ctx.doc.blocks)) if ctx.block_alive(b)]
-            for b in following[: o["pitch_blocks"]]:
-                if len(words(ctx.block_text(b))) <= o["pitch_max_words"] and len(following) > 1:
-                    for j in ctx.block_lines(b):
-                        ctx.drop(j, self)
+            for b in self.unit_after(ctx, block):
+                for j in ctx.block_lines(b):
+                    ctx.drop(j, self)
+
+    def unit_after(self, ctx: Context, block: int) -> list[int]:
+        """The blocks of the ad unit after the marker's block (see the class docstring)."""
+        o = self.options
+        nxt = (b for b in range(block + 1, len(ctx.doc.blocks)) if ctx.block_alive(b))
+        ahead = [b for _, b in zip(range(4), nxt)]  # a unit is a few blocks
+
+        def lines(b: int) -> list[int]:
+            return [j for j in ctx.block_lines(b) if ctx.alive(j)]
+
+        def short(b: int, most: int) -> bool:
+            return all(ctx.nwords(j) <= most and not ends_with_full_stop(ctx.text[j])
+                       for j in lines(b))
+
+        def pitch(b: Optional[int]) -> bool:
+            return b is not None and len(words(ctx.block_text(b))) <= o["pitch_max_words"]
+
+        def at(k: int) -> Optional[int]:
+            return ahead[k] if k < len(ahead) else None
+
+        unit: list[int] = []
+        k = 0
+        if at(0) is not None and short(at(0), o["short_words"]) and not short(at(0), o["cta_words"]):
+            unit.append(at(0))  # the ad's headline
+            k = 1
+        pitches = 0
+        while pitches < o["pitch_blocks"] and pitch(at(k)) and not short(at(k), o["short_words"]):
+            closed = at(k + 1) is not None and short(at(k + 1), o["cta_words"])
+            if not (closed or (k == 0 and at(k + 1) is not None)):
+                break  # no call to action closes it, and it is not straight under the marker
+            unit.append(at(k))
+            pitches += 1
+            k += 1
+        if pitches and at(k) is not None and short(at(k), o["cta_words"]):
+            unit.append(at(k))  # "Learn more"
+        elif not pitches and unit and at(1) is not None and short(at(1), o["cta_words"]):
+            unit.append(at(1))  # a headline and its button
+        elif not pitches:
+            unit = []  # a short line alone after a marker may be the story's subheading
+        return unit
 
 
 class BioRule(Rule):

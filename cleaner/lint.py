@@ -1,7 +1,8 @@
 """``cleaner rules lint``: every problem in a set of pack files, each as ``FILE:LINE: advice``.
 
 Beyond the schema (:mod:`cleaner.schema`), lint checks what only shows across packs (duplicate
-rule ids) or at run time: patterns that backtrack catastrophically. It also notes (without
+rule ids, a rule whose drop examples another rule takes first) or at run time: patterns that
+backtrack catastrophically. It also notes (without
 failing) patterns the prefilter cannot bound, which are searched on every line. Each pattern is run, under
 a short timeout, against adversarial strings built from its own characters (long runs of one
 or two of them, ending in a character that makes the match fail late), the shape that makes
@@ -65,6 +66,7 @@ def lint_files(paths: Iterable[tuple[str, str]]) -> LintReport:
     problems: list[PackError] = []
     notes: list[PackError] = []
     seen_ids: dict[str, str] = {}
+    built = []  # the packs that built, for the check that needs them all (shadowing)
     count = 0
     for path, text in paths:
         count += 1
@@ -82,6 +84,7 @@ def lint_files(paths: Iterable[tuple[str, str]]) -> LintReport:
         except PackError as exc:
             problems.append(exc)
             continue
+        built.append(pack)
         for rule in pack.rules:
             where = f"{seen_ids[rule.id]}" if rule.id in seen_ids else None
             if where:
@@ -107,7 +110,30 @@ def lint_files(paths: Iterable[tuple[str, str]]) -> LintReport:
                         f"rule {rule.id!r}: pattern backtracks catastrophically (no answer within "
                         f"{PROBE_TIMEOUT}s on {len(probe)} chars like {shown!r}); avoid nested or "
                         "overlapping repeats such as (a|aa)+ or (\\w+\\s?)+", rule.id))
+    if not problems and built:
+        problems.extend(_shadowed(built))
     return LintReport(count, problems, notes)
+
+
+def _shadowed(built: list) -> list[PackError]:
+    """Drop examples that another rule takes first, with the linted packs in force beside the
+    shipped ones (a private pack's rule can be shadowed by a shipped one)."""
+    from .packs import PackSet, load_pack
+    from .ruletest import shadowed
+
+    linted = {pack.path for pack in built}
+    shipped = [load_pack(path, text, shipped=True) for path, text in shipped_pack_files()
+               if path not in linted]
+    packset = PackSet(shipped + built)
+    found = []
+    for pack in built:
+        for rule in pack.rules:
+            for failure in shadowed(rule, packset):
+                shown = failure.example if len(failure.example) <= 60 else failure.example[:57] + "..."
+                found.append(PackError(pack.path, rule.line_no,
+                                       f"rule {rule.id!r}: drop example {shown!r} is {failure.problem}",
+                                       rule.id))
+    return found
 
 
 def pack_sources(paths: Iterable[str | Path]) -> list[tuple[str, str]]:

@@ -88,6 +88,30 @@ def check_rules(rules: Iterable[Rule], packset: PackSet) -> tuple[int, list[Exam
     return count, failures
 
 
+def shadowed(rule: Rule, packset: PackSet) -> list[ExampleFailure]:
+    """The drop examples of ``rule`` that other rules take first when the packs it runs with
+    are in force (the generic pack and its own pack): a rule that never gets to fire is dead
+    weight, and its extent (a sponsored unit's pitch, a section's teasers) is lost with it
+    ("Sponsored" taken as a bare label before the sponsored kind saw its ad unit)."""
+    if rule.KEY == "selector" or rule.NEEDS_CONTEXT:
+        return []
+    pack = packset.owner.get(rule.id)
+    in_force = [r for p in packset.packs if p.kind == "generic" or p is pack for r in p.rules
+                if r.id not in packset.disabled and packset.owner.get(r.id) is p
+                and r.KEY != "selector"]
+    found = []
+    for example in rule.examples.get("drop") or []:
+        text = example["text"] if isinstance(example, dict) else example
+        result = clean_text(text, packset=packset, only_rules=in_force)
+        takers = {r.rule_id for r in result.removals}
+        if takers and rule.id not in takers:
+            found.append(ExampleFailure(
+                rule.pack_name, rule.id, "drop", text,
+                f"shadowed: {', '.join(sorted(takers))} take(s) it first, so this rule never "
+                "fires on it; narrow the other rule or give the line to one rule only"))
+    return found
+
+
 @dataclass
 class SampleFailure:
     pack: str

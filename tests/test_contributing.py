@@ -95,6 +95,19 @@ def test_lint_notes_a_rule_searched_on_every_line_without_failing(tmp_path):
     assert "0 problems, 1 note(s)" in result.stderr
 
 
+def test_lint_reports_a_rule_whose_drop_example_another_rule_takes_first(tmp_path):
+    # the generic pack's social-buttons rule takes "Facebook" before this site rule sees it
+    pack = tmp_path / "v.yaml"
+    pack.write_text("pack: v\nmatch:\n  domains: [v.example]\nrules:\n"
+                    "  - id: v-share\n    category: share\n    line: '^(Facebook|Leserbrief schreiben)$'\n"
+                    "    examples: {drop: [Facebook, Leserbrief schreiben], keep: [Facebook grew]}\n")
+    result = run("rules", "lint", pack)
+    assert result.exit_code == 1
+    assert (f"{pack}:5: rule 'v-share': drop example 'Facebook' is shadowed: social-buttons "
+            "take(s) it first") in result.stdout
+    assert "Leserbrief" not in result.stdout
+
+
 def test_shipped_packs_lint_and_test_clean():
     lint = run("rules", "lint")
     assert lint.exit_code == 0, lint.stdout

@@ -5,12 +5,20 @@ import pytest
 
 from cleaner import clean_document
 from cleaner.packs import get_packset
-from cleaner.ruletest import check_rule
+from cleaner.ruletest import shadowed, check_rule
 
 from .conftest import sample_meta, text_samples
 
 PACKSET = get_packset()
 RULES = PACKSET.all_rules()
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[f"{r.pack_name}:{r.id}" for r in RULES])
+def test_no_rule_is_shadowed(rule):
+    """No drop example of a shipped rule is taken first by another rule of the packs it runs
+    with: each line of boilerplate belongs to one rule, and no rule is dead weight."""
+    found = shadowed(rule, PACKSET)
+    assert not found, "\n".join(str(f) for f in found)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[f"{r.pack_name}:{r.id}" for r in RULES])
