@@ -25,6 +25,7 @@ class DocOptions:
     fmt: str = "text"
     explain: bool = False
     rules_dirs: tuple[str, ...] = ()
+    quiet: bool = False  # no warnings on stderr (they stay in the JSON)
 
 
 @dataclass
@@ -69,9 +70,13 @@ def explain_lines(result, source: str) -> tuple[str, ...]:
         more = f" (+{len(r.lines) - 1} more)" if len(r.lines) > 1 else ""
         out.append(f"{source}: {lines}: {verb} by {r.rule_id} [{r.category}]: "
                    f"{first[:70]!r}{more}")
-    for warning in result.warnings:
-        out.append(f"{source}: warning: {warning}")
-    return tuple(out)
+    return tuple(out) + warning_lines(result, source)
+
+
+def warning_lines(result, source: str) -> tuple[str, ...]:
+    """One stderr line per warning (a guard's decision, an emptied document, a timeout):
+    shown by default, as a cleaning that kept a page whole or emptied it is worth a look."""
+    return tuple(f"{source}: warning: {warning}" for warning in result.warnings)
 
 
 def clean_data(data: bytes, name: str, options: DocOptions) -> Outcome:
@@ -86,7 +91,10 @@ def clean_data(data: bytes, name: str, options: DocOptions) -> Outcome:
         output = json.dumps(payload, ensure_ascii=False) + "\n"
     else:
         output = result.text
-    explain = explain_lines(result, name) if options.explain and options.fmt != "json" else ()
+    if options.explain and options.fmt != "json":
+        explain = explain_lines(result, name)
+    else:
+        explain = () if options.quiet else warning_lines(result, name)
     return Outcome(name, output, explain, result_counts(result), len(data))
 
 

@@ -26,7 +26,8 @@ MENU_RUN = 3  # menu entries in a row that make a menu
 MENU_ITEM_WORDS = 5  # a menu entry is a few words ("Home", "World news", "Contact us")
 
 
-_LEAD_IN_OR_FIELD = re.compile(r":$|^[^:]{1,40}:\s+\S")
+_FIELD = re.compile(r"^[^:]{1,40}:\s+\S")
+_LEAD_IN_OR_FIELD = re.compile(r":$|" + _FIELD.pattern)
 
 
 def menu_item(ctx: Context, i: int, labels: dict[int, str],
@@ -76,6 +77,7 @@ class ClassifyRule(Rule):
         "inner_bad_lines": 3,  # between content, a bad run shorter than this is kept (a table
                                # row, a list item, a wrapped line): only edges and long runs go
         "edge_headings": 2,  # heading-like lines kept above content that removals cut off
+        "edge_lines": 3,  # lines kept at each edge of content that removals cut off
         "menu_evidence": 5,  # menu entries in a row that show the text is a web page's
     }
 
@@ -298,7 +300,7 @@ class ClassifyRule(Rule):
             if labels[i] == BAD:
                 close()
                 new[i] = BAD
-                segments.append("bad")
+                segments.append(("bad", i))
                 continue
             run.append(i)
         close()
@@ -313,17 +315,17 @@ class ClassifyRule(Rule):
 
     def edges(self, ctx: Context, segments: list, labels: dict[int, str],
               units: Optional[dict[int, "Unit"]], new: dict[int, str]) -> None:
-        """Keep the article's edges that rules' removals cut off from it. A run that is no
-        content by itself, parted from content only by lines rules removed (a byline, a
-        date, share buttons, an ad label), keeps:
+        """Keep the article's edges that rules' removals cut off from it. Walking out from
+        each run of content, over lines rules removed (a byline, a date, share buttons, an ad
+        label), at most ``edge_lines`` lines stay:
 
-        - above the content: its last lines while they read as a standfirst (a sentence)
-          or a headline (at most ``edge_headings`` of them: a menu entry can look like one);
-        - below it: its first lines while they read as a sentence (a closing one-line
-          paragraph, a correction note) or a list item.
+        - above the content: lines that read as a standfirst (a sentence) or a headline (at
+          most ``edge_headings`` of them, as a menu entry can look like one), whether their
+          own words made them short or bad (a headline has few function words);
+        - below it: lines that read as a sentence (a closing one-line paragraph, a
+          correction note) or a list item.
 
-        Runs parted from content by a line that is bad by its own features stay judged as
-        they were."""
+        The walk stops at the first line that reads as neither, and at other content."""
         o = self.options
 
         def sentence(i: int) -> bool:
@@ -331,30 +333,34 @@ class ClassifyRule(Rule):
             n = units[i].nwords if units else ctx.nwords(i)
             return labels[i] in (GOOD, NEARGOOD, "weak") and n >= 4 and ends_sentence(text)
 
-        def neighbour(k: int, step: int):
-            k += step
-            while 0 <= k < len(segments) and segments[k] == "removed":
-                k += step
-            return segments[k] if 0 <= k < len(segments) and segments[k] != "bad" else None
+        def listed(i: int) -> bool:  # a list item or a field ("Revenue: £612m")
+            text = as_prose(ctx.text[i])
+            return is_list_item(text) or bool(_FIELD.search(text))
 
-        for k, seg in enumerate(segments):
-            if isinstance(seg, str) or seg[1]:
-                continue
-            lines = seg[0]
-            below, above = neighbour(k, 1), neighbour(k, -1)
-            if below is not None and below[1]:  # content follows: the article's head
-                headings = 0
-                for i in reversed(lines):
-                    if sentence(i):
+        def walk(k: int, step: int) -> None:
+            kept = headings = 0
+            k += step
+            while 0 <= k < len(segments) and kept < o["edge_lines"]:
+                seg = segments[k]
+                k += step
+                if seg == "removed":
+                    continue
+                lines = [seg[1]] if seg[0] == "bad" else seg[0]
+                if seg[0] != "bad" and seg[1]:
+                    return  # other content
+                for i in (reversed(lines) if step < 0 else lines):
+                    if kept >= o["edge_lines"]:
+                        return
+                    if sentence(i) or (step > 0 and listed(i)):
                         new[i] = GOOD
-                    elif headings < o["edge_headings"] and self.is_heading(ctx, i):
+                    elif step < 0 and headings < o["edge_headings"] and self.is_heading(ctx, i):
                         new[i] = GOOD
                         headings += 1
                     else:
-                        break
-            if above is not None and above[1]:  # content above: the article's last lines
-                for i in lines:
-                    if sentence(i) or is_list_item(as_prose(ctx.text[i])):
-                        new[i] = GOOD
-                    else:
-                        break
+                        return
+                    kept += 1
+
+        for k, seg in enumerate(segments):
+            if seg != "removed" and seg[0] != "bad" and seg[1]:
+                walk(k, -1)
+                walk(k, 1)

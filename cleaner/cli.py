@@ -64,10 +64,14 @@ def main() -> None:
               help="Worker processes (0: one per core). Output is the same for any number.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar and a summary on stderr (default: when stderr is a terminal).")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No warnings on stderr (a guard kept or put back text, a document lost "
+              "every line, a pattern timed out); JSON output and --explain keep them.")
 def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
           rules_dirs: tuple[str, ...], explain: bool, fmt: str, html: Optional[bool],
           jsonl: bool, field: Optional[str], output_field: Optional[str],
-          url_field: Optional[str], skip_bad: bool, jobs: int, progress: Optional[bool]) -> None:
+          url_field: Optional[str], skip_bad: bool, jobs: int, progress: Optional[bool],
+          quiet: bool) -> None:
     """Clean FILES (or stdin, or '-') and write the article text to stdout.
 
     \b
@@ -98,11 +102,11 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
         if jsonl:
             options = JsonlOptions(field=field or "text", output_field=output_field,
                                    explain=explain, url=url, url_field=url_field, lang=lang,
-                                   html=html, rules_dirs=rules_dirs)
+                                   html=html, rules_dirs=rules_dirs, quiet=quiet)
             _clean_jsonl(sources, options, resolve_jobs(jobs), skip_bad, bar)
         else:
             options = DocOptions(url=url, lang=lang, html=html, fmt=fmt, explain=explain,
-                                 rules_dirs=rules_dirs)
+                                 rules_dirs=rules_dirs, quiet=quiet)
             _clean_documents(sources, options, resolve_jobs(jobs), bar)
     except KeyboardInterrupt:
         bar.clear()
@@ -191,11 +195,14 @@ def _clean_jsonl(sources: tuple[str, ...], options: JsonlOptions, jobs: int, ski
     with closing(ordered_map(clean_chunk, all_chunks(sources, options.html), jobs,
                              initializer=set_jsonl_options, initargs=(options,))) as results:
         for chunk, outcomes in results:
-            for number, line, problem, counts, nbytes in outcomes:
+            for number, line, problem, counts, nbytes, warnings in outcomes:
                 if problem is None:
                     if on_terminal:
                         bar.clear()
                     _write(out, line)
+                    if not options.quiet:
+                        for warning in warnings:
+                            bar.echo(f"{chunk.source}:line {number}: warning: {warning}")
                     bar.advance(nbytes, counts)
                     continue
                 where = f"{chunk.source}:line {number}: {problem}"

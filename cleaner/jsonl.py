@@ -53,6 +53,7 @@ class JsonlOptions:
     lang: Optional[str] = None
     html: Optional[bool] = None
     rules_dirs: tuple[str, ...] = ()
+    quiet: bool = False  # no warnings on stderr (with --explain they stay in the record)
 
 
 @dataclass
@@ -199,9 +200,9 @@ def explain_value(result) -> dict:
     }
 
 
-def clean_line(raw: bytes, options: JsonlOptions) -> tuple[bytes, tuple]:
-    """Clean one record: (the output line with its newline, counts for the tally).
-    Raises :class:`BadRecord`."""
+def clean_line(raw: bytes, options: JsonlOptions) -> tuple[bytes, tuple, tuple[str, ...]]:
+    """Clean one record: (the output line with its newline, counts for the tally, the
+    cleaning's warnings). Raises :class:`BadRecord`."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -249,7 +250,7 @@ def clean_line(raw: bytes, options: JsonlOptions) -> tuple[bytes, tuple]:
     out = text
     for start, end, value in sorted(edits, key=lambda e: e[0], reverse=True):
         out = out[:start] + value + out[end:]
-    return (out + "\n").encode("utf-8"), result_counts(result)
+    return (out + "\n").encode("utf-8"), result_counts(result), tuple(result.warnings)
 
 
 _OPTIONS: Optional[JsonlOptions] = None
@@ -267,14 +268,14 @@ def set_options(options: JsonlOptions) -> None:
 def clean_chunk(chunk: Chunk) -> tuple[Chunk, list]:
     """Clean every record of ``chunk`` with the options given to :func:`set_options`:
     (the chunk without its lines, one outcome per line: (line number, output bytes or None,
-    problem or None, counts or None, input bytes))."""
+    problem or None, counts or None, input bytes, warnings))."""
     outcomes = []
     for number, raw in chunk.lines:
         try:
-            out, counts = clean_line(raw, _OPTIONS)
-            outcomes.append((number, out, None, counts, len(raw)))
+            out, counts, warnings = clean_line(raw, _OPTIONS)
+            outcomes.append((number, out, None, counts, len(raw), warnings))
         except BadRecord as exc:
-            outcomes.append((number, None, str(exc), None, len(raw)))
+            outcomes.append((number, None, str(exc), None, len(raw), ()))
     return Chunk(chunk.source, [], chunk.nbytes, chunk.error), outcomes
 
 

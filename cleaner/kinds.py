@@ -760,13 +760,14 @@ class DensityRule(Rule):
     with at least ``inside_share`` of the text's prose above it and as much below is part of
     the text (a policy's section on cookies), not a banner over it. With ``actions``, a
     region must also ask the reader to act ("accept", "manage", "by continuing"): an FAQ's
-    answer about cookies informs, a banner asks."""
+    answer about cookies informs, a banner asks. With ``notice_hits`` too, a line of at most
+    ``notice_words`` words that asks the reader to act is a notice with that many terms."""
 
     KEY = "density"
     PHASE = 4
     PATTERN = False
     OPTIONS = {"min_hits": 2, "neighbour_hits": 1, "max_words": 200, "require": [], "anchors": [],
-               "inside_share": 0.2, "actions": []}
+               "inside_share": 0.2, "actions": [], "notice_hits": 0, "notice_words": 40}
 
     def __init__(self, spec: dict, pack_name: str, pack_path: str, lazy: bool = False):
         super().__init__(spec, pack_name, pack_path, lazy)
@@ -817,15 +818,19 @@ class DensityRule(Rule):
         literals = frozenset(fold(t) for t in terms)
         return literals if literals and min(map(len, literals)) >= 2 else None
 
-    def hits(self, ctx: Context, text: str) -> int:
+    def hits(self, ctx: Context, text: str, loose: bool = False) -> int:
+        """The terms in ``text``; 0 without a required phrase or an anchor (``loose``: the
+        terms alone, for a banner's buttons and links)."""
         if len(text) > 20 * self.options["max_words"] * 10:
             return 0  # far too long to be a banner: skip the scan
         text = lower(text)
         try:
             required = self.required  # compiles the alternations on first use
-            if required is not None and not required.search(text, timeout=self.timeout):
+            if loose:
+                pass
+            elif required is not None and not required.search(text, timeout=self.timeout):
                 return 0
-            if self._anchors and not self._anchors.search(text, timeout=self.timeout):
+            elif self._anchors and not self._anchors.search(text, timeout=self.timeout):
                 return 0
             return len(self.pattern.findall(text, timeout=self.timeout))
         except TimeoutError:
@@ -843,10 +848,21 @@ class DensityRule(Rule):
                   if words_in[i] <= max_words and (candidates is None or i in candidates)
                   else 0 for i in lines]
         hit = {p for p, c in enumerate(counts) if c >= o["min_hits"]}
+        if o["notice_hits"] and self.actions is not None:
+            # a short notice that names itself and asks the reader to act ("We use cookies
+            # to improve your experience. By continuing to browse, you agree to our use of
+            # cookies.") needs fewer terms than a banner's paragraph
+            hit.update(p for p, (i, c) in enumerate(zip(lines, counts))
+                       if o["notice_hits"] <= c < o["min_hits"] and words_in[i] <= o["notice_words"]
+                       and self.actions.search(lower(ctx.text[i])))
+        # a banner's buttons and links ("Accept all", "Manage preferences") name its terms
+        # without addressing the reader: next to a banner, they count
+        near = [c if c or words_in[i] > BUTTON_WORDS or (candidates is not None and i not in candidates)
+                else self.hits(ctx, ctx.text[i], loose=True) for i, c in zip(lines, counts)]
         grown = True
         while grown:
             grown = False
-            for p, c in enumerate(counts):
+            for p, c in enumerate(near):
                 if p not in hit and c >= o["neighbour_hits"] and ({p - 1, p + 1} & hit):
                     hit.add(p)
                     grown = True
@@ -872,6 +888,9 @@ class DensityRule(Rule):
                 continue  # nothing asks the reader to act: a text about cookies, not a banner
             for i in region:
                 ctx.drop(i, self)
+
+
+BUTTON_WORDS = 6  # a banner's button or link: "Accept all", "Manage preferences"
 
 
 def _runs(positions: list[int]) -> Iterator[tuple[int, int]]:

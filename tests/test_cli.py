@@ -65,3 +65,30 @@ def test_several_files_in_order(tmp_path):
     b.write_text("Second story title here\n\nBeta text of the story.\n")
     result = run("clean", str(a), str(b))
     assert result.stdout.index("Alpha") < result.stdout.index("Beta")
+
+
+FOOTER_ONLY = "\n".join(f"Share this article\n© {2000 + i} Example Media Group. All rights reserved."
+                        for i in range(10)) + "\n"
+
+
+def test_warnings_are_on_stderr_by_default_and_quiet_silences_them(tmp_path):
+    page = tmp_path / "footer.txt"
+    page.write_text(FOOTER_ONLY, encoding="utf-8")
+    shown = run("clean", str(page))
+    assert shown.exit_code == 0 and shown.stdout == ""
+    assert shown.stderr.startswith(f"{page}: warning: every line was removed (100 words")
+    quiet = run("clean", "--quiet", str(page))
+    assert quiet.exit_code == 0 and quiet.stdout == "" and quiet.stderr == ""
+    # JSON keeps them whatever stderr shows
+    as_json = run("clean", "--quiet", "--format", "json", str(page))
+    assert json.loads(as_json.stdout)["warnings"][0].startswith("every line was removed")
+
+
+def test_jsonl_warnings_name_the_record(tmp_path):
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text(json.dumps({"text": "A short story line."}) + "\n"
+                     + json.dumps({"text": FOOTER_ONLY}) + "\n", encoding="utf-8")
+    shown = run("clean", "--jsonl", str(crawl))
+    assert shown.exit_code == 0
+    assert shown.stderr.startswith(f"{crawl}:line 2: warning: every line was removed")
+    assert run("clean", "--jsonl", "-q", str(crawl)).stderr == ""
