@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Optional
 
 from .context import Context
-from .kinds import Rule
+from .kinds import _CLOCK, _DATED, Rule
 from .prose import Unit, as_prose, sentence_units, table_cells
 from .segment import ends_sentence, is_list_item, is_menu, words
 from .stopwords import stopword_density
@@ -26,19 +26,18 @@ MENU_RUN = 3  # menu entries in a row that make a menu
 MENU_ITEM_WORDS = 5  # a menu entry is a few words ("Home", "World news", "Contact us")
 
 
-_FIELD = re.compile(r"^[^:]{1,40}:\s+\S")
-_LEAD_IN_OR_FIELD = re.compile(r":$|" + _FIELD.pattern)
+# A field of an in-story list: a short label and a short value ("Revenue: £612m", "Staff:
+# 4,100"); a teaser's "Fahrbericht: Tesla Model Y – SUV in Bestform" says more than that.
+_FIELD = re.compile(r"^[^:]{1,30}:\s+\S+(\s+\S+){0,3}\s*$")
 
 
 def menu_item(ctx: Context, i: int, labels: dict[int, str],
               units: Optional[dict[int, "Unit"]] = None) -> bool:
     """Line ``i`` reads as an entry of a menu or a link list: short or bad, a few words, no
-    sentence, no list item, and neither a lead-in ("Key figures:") nor a field
-    ("Revenue: £612m"), which make an in-story list."""
+    sentence, no list item."""
     text = units[i].text if units else as_prose(ctx.text[i])
     return labels[i] in (SHORT, BAD) and ctx.nwords(i) <= MENU_ITEM_WORDS \
-        and not ends_sentence(text) and not is_list_item(text) \
-        and not _LEAD_IN_OR_FIELD.search(text)
+        and not ends_sentence(text) and not is_list_item(text)
 
 
 def _share_in_runs(items, total: int) -> float:
@@ -78,6 +77,7 @@ class ClassifyRule(Rule):
                                # row, a list item, a wrapped line): only edges and long runs go
         "edge_headings": 2,  # heading-like lines kept above content that removals cut off
         "edge_lines": 3,  # lines kept at each edge of content that removals cut off
+        "edge_skip": 2,  # short lines (a name, a role) passed over above content, not kept
         "menu_evidence": 5,  # menu entries in a row that show the text is a web page's
     }
 
@@ -321,7 +321,10 @@ class ClassifyRule(Rule):
 
         - above the content: lines that read as a standfirst (a sentence) or a headline (at
           most ``edge_headings`` of them, as a menu entry can look like one), whether their
-          own words made them short or bad (a headline has few function words);
+          own words made them short or bad (a headline has few function words); up to
+          ``edge_skip`` meta lines the rules did not know (a byline's name and role, a place
+          and a date: three words or fewer, or eight with a year or a time) are passed over,
+          and go;
         - below it: lines that read as a sentence (a closing one-line paragraph, a
           correction note) or a list item.
 
@@ -337,8 +340,13 @@ class ClassifyRule(Rule):
             text = as_prose(ctx.text[i])
             return is_list_item(text) or bool(_FIELD.search(text))
 
+        def meta(i: int) -> bool:  # a name, a role, a place and date ("Murcia, 14 oct. 2025")
+            text, n = ctx.text[i], ctx.nwords(i)
+            return not ends_sentence(text) and (n <= 3 or (n <= 8 and bool(
+                _CLOCK.search(text) or _DATED.search(text))))
+
         def walk(k: int, step: int) -> None:
-            kept = headings = 0
+            kept = headings = skipped = 0
             k += step
             while 0 <= k < len(segments) and kept < o["edge_lines"]:
                 seg = segments[k]
@@ -356,6 +364,9 @@ class ClassifyRule(Rule):
                     elif step < 0 and headings < o["edge_headings"] and self.is_heading(ctx, i):
                         new[i] = GOOD
                         headings += 1
+                    elif step < 0 and skipped < o["edge_skip"] and meta(i):
+                        skipped += 1  # a byline or dateline the rules did not know
+                        continue
                     else:
                         return
                     kept += 1

@@ -35,7 +35,7 @@ import regex
 from .categories import CHROME, FURNITURE
 from .context import Context, Mark, comparable
 from .prefilter import fold, line_prefixes, longest_whole_match, required_literals
-from .prose import Unit, ends_with_full_stop, is_prose, iter_units, table_cells
+from .prose import Unit, ends_with_full_stop, is_prose, iter_units, sentence_units, table_cells
 from .segment import ends_sentence, is_list_item, line_starts, lower, words
 
 DEFAULT_TIMEOUT = 0.25  # seconds for one pattern on one line; generous, yet bounds any run
@@ -220,10 +220,11 @@ class TrimRule(Rule):
 
 
 def _heading_taken_by_line_rule(mark) -> bool:
-    """A heading a generic or language ``line`` rule removed, or the ``head`` kind as a label
-    above the headline ("Most read" at the top of a page), still opens a section or rest; one
-    a site rule removed line by line was handled on purpose."""
-    return mark.kind in ("line", "head") and mark.scope != "site"
+    """A heading a generic or language ``line`` rule removed, the ``head`` kind as a label
+    above the headline ("Most read" at the top of a page), or a teaser list ran over ("142
+    Antworten zu …" after "Ähnliche Beiträge"), still opens a section or rest; one a site
+    rule removed was handled on purpose."""
+    return mark.kind in ("line", "head", "section") and mark.scope != "site"
 
 
 class SectionRule(Rule):
@@ -243,7 +244,7 @@ class SectionRule(Rule):
     KEY = "section"
     ONLY_ON_MATCHES = True
     PHASE = 3
-    OPTIONS = {"max_heading_words": 8, "sentence_words": 5, "resume_words": 60, "summaries": True,
+    OPTIONS = {"max_heading_words": 8, "sentence_words": 3, "resume_words": 60, "summaries": True,
                "tail_share": 0.5, "tail_prose_words": 20}
 
     def apply(self, ctx: Context) -> None:
@@ -279,8 +280,9 @@ class SectionRule(Rule):
 
     def tail_run(self, ctx: Context, lines: list[int], pos: int) -> list[int]:
         """The surviving lines from ``lines[pos]`` on, read as sentences, until two prose
-        paragraphs in a row (``tail_prose_words`` words each), one of ``resume_words`` words,
-        one straight under the heading, or a line that opens a list ("Key figures:")."""
+        paragraphs in a row (``tail_prose_words`` words each), three sentences in a row
+        however short, one paragraph of ``resume_words`` words, one straight under the
+        heading, or a line that opens a list ("Key figures:")."""
         o = self.options
         stop = ctx.model.stopwords.get(ctx.lang, frozenset()) if ctx.model is not None else frozenset()
         units = iter_units(ctx, (j for j in lines[pos:] if ctx.alive(j)), stop)
@@ -288,16 +290,21 @@ class SectionRule(Rule):
         def prose(u: Optional[Unit]) -> bool:
             return u is not None and u.nwords >= o["tail_prose_words"] and ends_with_full_stop(u.text)
 
+        def sentence(u: Optional[Unit]) -> bool:
+            return u is not None and u.nwords >= o["sentence_words"] and ends_with_full_stop(u.text)
+
         run: list[int] = []
-        unit = next(units, None)
-        while unit is not None:
-            following = next(units, None)
+        ahead = [next(units, None), next(units, None), next(units, None)]
+        while ahead[0] is not None:
+            unit, following = ahead[0], ahead[1]
             if prose(unit) and (not run or unit.nwords >= o["resume_words"] or prose(following)):
                 break
+            if all(sentence(u) for u in ahead):
+                break  # three sentences in a row: the story's paragraphs, short as they are
             if unit.text.endswith(":") and unit.nwords >= 2:
                 break  # "Key figures:" opens the story's own list
             run.extend(unit.lines)
-            unit = following
+            ahead = ahead[1:] + [next(units, None)]
         return run
 
     def teasers(self, ctx: Context, heading: int, after: Iterator[int]) -> list[int]:
@@ -647,13 +654,14 @@ class HeadRule(Rule):
 
 
 class SponsoredRule(Rule):
-    """The marker line of an ad unit ("Sponsored", "Anzeige"); with it go the short lines of
-    its block (the ad's headline and its repeat) and the unit's blocks after it: a pitch
-    paragraph (``pitch_blocks`` of them, ``pitch_max_words`` words at most) when the story
-    goes on below it, or the ad's headline block, a pitch and the call to action that closes
-    the unit ("Learn more", "Jetzt vergleichen": a block of lines of ``cta_words`` words at
-    most). A pitch without such a close is taken only straight under the marker: a short
-    line and a paragraph after a marker may be the story's subheading and its text.
+    """The marker line of an ad unit ("Sponsored", "Anzeige"); with it go the short lines
+    next to it in its block (see :meth:`cluster`), and the unit below it, read piece by
+    piece (the lines after those in its block, then the blocks after it): the ad's headline (a short line that ends with no
+    full stop), a pitch (``pitch_blocks`` pieces of ``pitch_max_words`` words at most) and
+    the call to action that closes the unit ("Learn more", "Jetzt vergleichen": lines of
+    ``cta_words`` words at most). A pitch without such a close is taken only when it is the
+    whole block straight under the marker and the story goes on below it: a short line and
+    a paragraph after a marker may be the story's subheading and its text.
 
     A language pack's line rule may have taken the marker already (the bare "Sponsored"
     label): the unit around it still goes, as a section's teasers do under a heading."""
@@ -662,7 +670,7 @@ class SponsoredRule(Rule):
     ONLY_ON_MATCHES = True
     PHASE = 3
     OPTIONS = {"max_words": 8, "pitch_blocks": 1, "pitch_max_words": 120, "short_words": 20,
-               "cta_words": 4}
+               "cta_words": 4, "block_lines": 3}
 
     def apply(self, ctx: Context) -> None:
         o = self.options
@@ -675,50 +683,85 @@ class SponsoredRule(Rule):
                                           and mark.scope != "site")) \
                     or ctx.nwords(i) > o["max_words"] or not self.matches(ctx, i):
                 continue
+            cluster = self.cluster(ctx, i)
             ctx.drop(i, self)
-            block = ctx.doc.block_of[i]
-            for j in ctx.block_lines(block):
-                if ctx.nwords(j) <= o["short_words"]:
-                    ctx.drop(j, self)
-            for b in self.unit_after(ctx, block):
-                for j in ctx.block_lines(b):
+            for j in cluster:
+                ctx.drop(j, self)
+            for piece in self.unit_after(ctx, i, cluster):
+                for j in piece:
                     ctx.drop(j, self)
 
-    def unit_after(self, ctx: Context, block: int) -> list[int]:
-        """The blocks of the ad unit after the marker's block (see the class docstring)."""
+    def _stopwords(self, ctx: Context) -> frozenset:
+        return ctx.model.stopwords.get(ctx.lang, frozenset()) if ctx.model is not None else frozenset()
+
+    def cluster(self, ctx: Context, marker: int) -> list[int]:
+        """The short lines next to the marker in its block, up to ``block_lines`` each side:
+        the ad's headline and its repeat ("STOP THE RADICAL LEFT / 1776 Coalition Sponsored /
+        STOP THE RADICAL LEFT"). A line of a sentence wrapped over several lines (hard-wrapped
+        text is one block), or one that ends with a full stop, is no ad's."""
         o = self.options
-        nxt = (b for b in range(block + 1, len(ctx.doc.blocks)) if ctx.block_alive(b))
-        ahead = [b for _, b in zip(range(4), nxt)]  # a unit is a few blocks
+        # lines other rules took count too: the repeat a repeated-line rule removed is still
+        # the cluster's (only alive ones are dropped again, which changes nothing)
+        lines = [j for j in ctx.block_lines(ctx.doc.block_of[marker]) if j != marker]
+        units = sentence_units(ctx, lines, self._stopwords(ctx))
+        found: list[int] = []
+        for side in ([j for j in lines if j > marker], [j for j in lines if j < marker][::-1]):
+            for j in side[:o["block_lines"]]:
+                if ctx.nwords(j) > o["short_words"] or len(units[j].lines) > 1 \
+                        or ends_with_full_stop(ctx.text[j]):
+                    break
+                found.append(j)
+        return found
 
-        def lines(b: int) -> list[int]:
-            return [j for j in ctx.block_lines(b) if ctx.alive(j)]
+    def pieces_after(self, ctx: Context, marker: int,
+                     cluster: list[int]) -> Iterator[tuple[list[int], bool]]:
+        """(lines, whole block) of what follows the marker: the sentences after it in its
+        block, then the blocks after it. Lines other rules removed are read too: a "Learn
+        more" a line rule took still closes the unit."""
+        block = ctx.doc.block_of[marker]
+        rest = [j for j in ctx.block_lines(block) if j > marker and j not in cluster]
+        for unit in iter_units(ctx, rest, self._stopwords(ctx)):
+            yield unit.lines, False
+        for b in range(block + 1, len(ctx.doc.blocks)):
+            yield list(ctx.block_lines(b)), True
 
-        def short(b: int, most: int) -> bool:
-            return all(ctx.nwords(j) <= most and not ends_with_full_stop(ctx.text[j])
-                       for j in lines(b))
+    def unit_after(self, ctx: Context, marker: int, cluster: list[int]) -> list[list[int]]:
+        """The pieces of the ad unit below the marker and its ``cluster`` (see the class
+        docstring)."""
+        o = self.options
+        ahead = [piece for _, piece in zip(range(4), self.pieces_after(ctx, marker, cluster))]
 
-        def pitch(b: Optional[int]) -> bool:
-            return b is not None and len(words(ctx.block_text(b))) <= o["pitch_max_words"]
+        def at(k: int) -> Optional[list[int]]:
+            return ahead[k][0] if k < len(ahead) else None
 
-        def at(k: int) -> Optional[int]:
-            return ahead[k] if k < len(ahead) else None
+        def short(k: int, most: int, headline: bool = False) -> bool:
+            lines = at(k)
+            return lines is not None and all(
+                ctx.nwords(j) <= most and not (ctx.text[j].rstrip().endswith(".") if headline
+                                               else ends_with_full_stop(ctx.text[j]))
+                for j in lines)
 
-        unit: list[int] = []
+        def pitch(k: int) -> bool:
+            lines = at(k)
+            return lines is not None and sum(ctx.nwords(j) for j in lines) <= o["pitch_max_words"]
+
+        unit: list[list[int]] = []
         k = 0
-        if at(0) is not None and short(at(0), o["short_words"]) and not short(at(0), o["cta_words"]):
-            unit.append(at(0))  # the ad's headline
+        if short(0, o["short_words"], headline=True) and not short(0, o["cta_words"]):
+            unit.append(at(0))  # the ad's headline ("... – lapset majoittuvat ilmaiseksi!")
             k = 1
         pitches = 0
-        while pitches < o["pitch_blocks"] and pitch(at(k)) and not short(at(k), o["short_words"]):
-            closed = at(k + 1) is not None and short(at(k + 1), o["cta_words"])
-            if not (closed or (k == 0 and at(k + 1) is not None)):
-                break  # no call to action closes it, and it is not straight under the marker
+        while pitches < o["pitch_blocks"] and pitch(k) and not short(k, o["short_words"]):
+            closed = short(k + 1, o["cta_words"])
+            under = k == 0 and ahead[0][1] and at(1) is not None
+            if not (closed or under):
+                break  # no call to action closes it, and it is not the block under the marker
             unit.append(at(k))
             pitches += 1
             k += 1
-        if pitches and at(k) is not None and short(at(k), o["cta_words"]):
+        if pitches and short(k, o["cta_words"]):
             unit.append(at(k))  # "Learn more"
-        elif not pitches and unit and at(1) is not None and short(at(1), o["cta_words"]):
+        elif not pitches and unit and short(1, o["cta_words"]):
             unit.append(at(1))  # a headline and its button
         elif not pitches:
             unit = []  # a short line alone after a marker may be the story's subheading
