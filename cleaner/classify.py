@@ -18,7 +18,7 @@ from typing import Optional
 from .context import Context
 from .kinds import _CLOCK, _DATED, Rule
 from .prose import Unit, as_prose, sentence_units, table_cells
-from .segment import ends_sentence, is_list_item, is_menu, words
+from .segment import ends_sentence, fenced_lines, is_list_item, is_menu, words
 from .stopwords import stopword_density
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
@@ -93,6 +93,9 @@ class ClassifyRule(Rule):
             return  # cannot have menus enough, whatever the labels: spared reading them
         units = self.units(ctx, lines)
         labels = self.initial_labels(ctx, lines, units)
+        for i in fenced_lines(ctx.doc.lines):
+            if i in labels and ctx.removed[i] is None:
+                labels[i] = GOOD  # a code block is content as written
         if self.menu_share(ctx, lines, labels, units) < self.options["min_menu_share"]:
             return  # no menus or link lists: already extracted text, left to the rules
         revised = self.revise(ctx, labels, units)

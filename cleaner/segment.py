@@ -89,6 +89,27 @@ def is_menu(text: str) -> bool:
     return sum(text.count(c) for c in "|•·") >= 2
 
 
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+def fenced_lines(lines: list[str]) -> frozenset[int]:
+    """The lines of Markdown code blocks, their fences included ("```" ... "```"): a code
+    block is content as written, whatever its lines look like. An unclosed fence opens
+    nothing (a stray line of backticks)."""
+    found: set[int] = set()
+    opened = None
+    for i, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if not match:
+            continue
+        if opened is None:
+            opened = (i, match.group(1)[0])
+        elif match.group(1)[0] == opened[1] and not line.strip().strip(opened[1]):
+            found.update(range(opened[0], i + 1))
+            opened = None
+    return frozenset(found)
+
+
 def ends_with_ellipsis(text: str) -> bool:
     return _ellipsis_at_end(text.rstrip())
 

@@ -28,3 +28,11 @@ def test_examples():
     assert not ends_sentence("Home | News")
     assert not ends_sentence("")
     assert ends_with_ellipsis("To be continued… ")
+
+
+def test_fenced_lines_are_the_code_blocks_with_their_fences():
+    from cleaner.segment import fenced_lines
+
+    lines = ["Intro", "```", "pip install x", "```", "Text", "~~~python", "print(1)", "~~~",
+             "```", "never closed"]
+    assert fenced_lines(lines) == frozenset({1, 2, 3, 5, 6, 7})
