@@ -17,11 +17,12 @@ from typing import Optional
 
 from .context import Context
 from .kinds import _CLOCK, _DATED, Rule
-from .prose import Unit, as_prose, sentence_units, table_cells
+from .prose import Unit, as_prose, ends_with_full_stop, sentence_units, table_cells
 from .segment import ends_sentence, fenced_lines, is_list_item, is_menu, words
 from .stopwords import stopword_density
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
+META = "meta"  # a byline or dateline passed over at the article's edge: it goes, and stays gone
 MENU_RUN = 3  # menu entries in a row that make a menu
 MENU_ITEM_WORDS = 5  # a menu entry is a few words ("Home", "World news", "Contact us")
 
@@ -105,7 +106,7 @@ class ClassifyRule(Rule):
             return
         menus = self.menu_lines(ctx, labels, revised, units)
         for i, label in revised.items():
-            if label == BAD:
+            if label in (BAD, META):
                 ctx.drop(i, self, self.menu_mark() if i in menus else None)
 
     def menu_lines(self, ctx: Context, labels: dict[int, str], revised: dict[int, str],
@@ -288,8 +289,12 @@ class ClassifyRule(Rule):
                         new[i] = GOOD
                     elif first is not None and i < first:
                         new[i] = GOOD if self.is_heading(ctx, i) else BAD
-                    else:  # trailing: a list that ends the passage stays, other residue goes
-                        new[i] = GOOD if is_list_item(as_prose(ctx.text[i])) else BAD
+                    else:  # trailing: a list or a sentence that ends the passage stays,
+                        # other residue goes
+                        text = as_prose(ctx.text[i])
+                        closing = ctx.nwords(i) >= 4 and text[:1].isupper() \
+                            and ends_with_full_stop(text)
+                        new[i] = GOOD if closing or is_list_item(text) else BAD
             segments.append((list(run), content))
             run.clear()
 
@@ -348,6 +353,14 @@ class ClassifyRule(Rule):
             return not ends_sentence(text) and (n <= 3 or (n <= 8 and bool(
                 _CLOCK.search(text) or _DATED.search(text))))
 
+        nonblank = ctx.nonblank_lines()
+        after = dict(zip(nonblank, nonblank[1:]))
+
+        def byline(i: int) -> bool:  # a name just above a byline or dateline rules took
+            below = after.get(i)
+            mark = ctx.removed[below] if below is not None else None
+            return meta(i) and mark is not None and mark.category in ("byline", "dateline")
+
         def walk(k: int, step: int) -> None:
             kept = headings = skipped = 0
             k += step
@@ -362,13 +375,18 @@ class ClassifyRule(Rule):
                 for i in (reversed(lines) if step < 0 else lines):
                     if kept >= o["edge_lines"]:
                         return
+                    if step < 0 and skipped < o["edge_skip"] and byline(i):
+                        new[i] = META  # "Marta Pinheiro Leal" over "Publicado 12/03/2025"
+                        skipped += 1
+                        continue
                     if sentence(i) or (step > 0 and listed(i)):
                         new[i] = GOOD
                     elif step < 0 and headings < o["edge_headings"] and self.is_heading(ctx, i):
                         new[i] = GOOD
                         headings += 1
                     elif step < 0 and skipped < o["edge_skip"] and meta(i):
-                        skipped += 1  # a byline or dateline the rules did not know
+                        new[i] = META  # a byline or dateline the rules did not know
+                        skipped += 1
                         continue
                     else:
                         return

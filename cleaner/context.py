@@ -101,6 +101,11 @@ class Context:
         if self._nwords is not None:
             self._nwords[index] = len(words(rest))
 
+    def forget_alive(self) -> None:
+        """The removals changed behind drop()'s back (a mark given to more lines)."""
+        self._alive = None
+        self._title = -2
+
     def restore(self, indices) -> None:
         """Undo the removal of these lines (a guard puts them back)."""
         for index in indices:

@@ -659,7 +659,8 @@ class SponsoredRule(Rule):
     piece (the lines after those in its block, then the blocks after it): the ad's headline (a short line that ends with no
     full stop), a pitch (``pitch_blocks`` pieces of ``pitch_max_words`` words at most) and
     the call to action that closes the unit ("Learn more", "Jetzt vergleichen": lines of
-    ``cta_words`` words at most). A pitch without such a close is taken only when it is the
+    ``cta_words`` words at most, or a line another rule took, such as a share row). A pitch
+    without such a close is taken only when it is the
     whole block straight under the marker and the story goes on below it: a short line and
     a paragraph after a marker may be the story's subheading and its text.
 
@@ -752,7 +753,12 @@ class SponsoredRule(Rule):
             k = 1
         pitches = 0
         while pitches < o["pitch_blocks"] and pitch(k) and not short(k, o["short_words"]):
-            closed = short(k + 1, o["cta_words"])
+            following = at(k + 1)
+            # closed by a call to action, or by a line another rule took (a share row after
+            # the pitch); not by the end of the text, where a story may end on a short line
+            # and a paragraph
+            closed = following is not None and (short(k + 1, o["cta_words"]) or all(
+                ctx.removed[j] is not None for j in following))
             under = k == 0 and ahead[0][1] and at(1) is not None
             if not (closed or under):
                 break  # no call to action closes it, and it is not the block under the marker

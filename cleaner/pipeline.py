@@ -17,8 +17,8 @@ from .errors import InputError
 from .packs import PackSet, get_packset
 from .render import removals, render_text, survivors
 from .result import CleanResult
-from .prose import PROSE_WORDS, is_prose
-from .segment import Document, words
+from .prose import PROSE_WORDS, is_prose, iter_units
+from .segment import Document, ends_sentence, words
 
 # The over-removal guard: a document with at least GUARD_PROSE_WORDS words of prose (lines
 # of 10+ words that end a sentence) is never cut to less than GUARD_KEEP_SHARE of them.
@@ -158,12 +158,48 @@ def _foreign_blocks(model, block_texts: list[str], doc_lang: Optional[str]) -> d
 
 
 def _apply(ctx: Context, rules) -> None:
+    finished = False
     for rule in rules:
+        if not finished and rule.PHASE > SENTENCES_FINISHED_AFTER:
+            finish_sentences(ctx)
+            finished = True
         if rule.ONLY_ON_MATCHES:
             candidates = ctx.candidates(rule)
             if candidates is not None and not candidates:
                 continue  # none of its literals in the text: most rules, on most documents
         rule.apply(ctx)
+    if not finished:
+        finish_sentences(ctx)
+
+
+# The kinds whose rules match a line's own text run in the phases up to this one; after them,
+# a sentence they took the start of is taken whole (see finish_sentences).
+SENTENCES_FINISHED_AFTER = 3
+
+
+def finish_sentences(ctx: Context) -> None:
+    """A rule that took the first line of a sentence wrapped over several lines takes the rest
+    of it too: "Subscribe to our newsletter before 30 June and save" / "18." leaves no "18."
+    behind. Only a sentence's first line decides (three words or more, a capital first): a rule
+    that matched its start named it."""
+    removed, text, block_of = ctx.removed, ctx.text, ctx.doc.block_of
+    counts = ctx.word_counts()
+    starts = [i for i in ctx.nonblank_lines()
+              if removed[i] is not None and removed[i].matched and i + 1 < len(removed)
+              and removed[i + 1] is None and block_of[i + 1] == block_of[i]
+              and counts[i] >= 3 and text[i].lstrip()[:1].isupper() and not ends_sentence(text[i])]
+    if not starts:
+        return  # the common case: a removed line ends its sentence, or its block
+    stop = ctx.model.stopwords.get(ctx.lang, frozenset()) if ctx.model is not None else frozenset()
+    for i in starts:
+        block = [j for j in ctx.block_lines(block_of[i]) if j >= i]
+        unit = next(iter_units(ctx, block, stop))
+        if unit.lines[0] == i:
+            for j in unit.lines[1:]:
+                if removed[j] is None:
+                    removed[j] = removed[i]
+                    ctx.fired[removed[i].rule_id] = ctx.fired.get(removed[i].rule_id, 0) + 1
+            ctx.forget_alive()
 
 
 def _merge_round(ctx: Context, again: Context, origin: list[Optional[int]]) -> bool:

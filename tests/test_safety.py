@@ -1,0 +1,77 @@
+"""Article safety: a rule's extent stops where its evidence does, and the article's own lines
+(headline, standfirst, one-line paragraphs, wrapped sentences) do not go with the chrome next
+to them. The documents that must come out unchanged are corpus samples
+(corpus_samples/unchanged/); these tests pin the mechanisms one at a time.
+"""
+from __future__ import annotations
+
+from cleaner import clean, clean_document
+
+STORY = [
+    "The council approved the new budget on Monday after a long debate about the future of "
+    "the city's schools, roads and libraries.",
+    "Officials said the bridge would reopen next week, once the repairs were finally finished "
+    "and the inspectors had signed them off.",
+    "It was the third time this year that the river had burst its banks, and residents said "
+    "they had lost patience with the promises.",
+    "The mayor promised a review of the flood defences before the winter storms set in again, "
+    "and a report is due in the spring.",
+]
+MENU = ["Home", "News", "Sport", "Business", "Culture", "Opinion", "Travel", "Weather"]
+
+
+def test_a_rule_that_takes_a_wrapped_sentence_s_first_line_takes_the_rest():
+    text = "\n\n".join(STORY[:2]) + (
+        "\n\nSubscribe to our newsletter and get the best stories of\nthe week in your inbox.\n\n"
+    ) + "\n\n".join(STORY[2:])
+    result = clean_document(text, html=False)
+    assert "the week in your inbox." not in result.text
+    assert result.text.rstrip("\n") == "\n\n".join(STORY)
+
+
+def test_the_headline_and_standfirst_survive_the_chrome_around_them():
+    page = "\n\n".join(MENU + [
+        "Home › News › Local",
+        "Council backs budget as bridge repairs near completion",
+        "Schools, roads and libraries share the money after a long debate.",
+        "By Jane Smith",
+        "Published 12 March 2025",
+        "Share on Facebook",
+    ] + STORY + ["Share this article", "About us | Contact | Advertise | Privacy | Terms"])
+    out = clean(page)
+    assert out.startswith("Council backs budget as bridge repairs near completion\n\n"
+                          "Schools, roads and libraries share the money after a long debate.\n\n")
+    assert "By Jane Smith" not in out and "Sport" not in out
+
+
+def test_a_name_above_a_dateline_is_a_byline_not_the_headline():
+    page = "\n\n".join(MENU + [
+        "Council backs budget as bridge repairs near completion",
+        "Schools, roads and libraries share the money after a long debate.",
+        "Jane Smith",
+        "Published 12 March 2025",
+    ] + STORY + ["Share this article"])
+    out = clean(page)
+    assert "Council backs budget" in out and "Schools, roads" in out
+    assert "Jane Smith" not in out
+
+
+def test_an_ad_label_in_a_hard_wrapped_story_takes_its_unit_not_the_story():
+    wrapped = ("The council approved the new budget on Monday after a long\n"
+               "debate about the future of the city's schools, roads and\n"
+               "libraries, and the mayor said the money would arrive soon.\n"
+               "Advertisement\n"
+               "Officials said the bridge would reopen next week, once the\n"
+               "repairs were finally finished and the inspectors had signed\n"
+               "them off, which residents had waited for since the spring.\n"
+               "It was the third time this year that the river had burst its\n"
+               "banks, and residents said they had lost patience with them.\n")
+    result = clean_document(wrapped, html=False)
+    assert [r.lines for r in result.removals] == [("Advertisement",)]
+
+
+def test_a_short_paragraph_at_the_story_s_end_stays_after_an_ad_label():
+    text = "\n\n".join(STORY + ["Advertisement", "What happens next",
+                               "The council votes on Friday."])
+    out = clean(text)
+    assert out.endswith("What happens next\n\nThe council votes on Friday.\n")
