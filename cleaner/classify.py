@@ -339,10 +339,10 @@ class ClassifyRule(Rule):
         The walk stops at the first line that reads as neither, and at other content."""
         o = self.options
 
-        def sentence(i: int) -> bool:
-            text = units[i].text if units else as_prose(ctx.text[i])
+        def sentence(i: int) -> bool:  # whatever its label: a standfirst may have few
+            text = units[i].text if units else as_prose(ctx.text[i])  # function words
             n = units[i].nwords if units else ctx.nwords(i)
-            return labels[i] in (GOOD, NEARGOOD, "weak") and n >= 4 and ends_sentence(text)
+            return n >= 4 and ends_with_full_stop(text) and text[:1].isupper()
 
         def listed(i: int) -> bool:  # a list item or a field ("Revenue: £612m")
             text = as_prose(ctx.text[i])

@@ -280,7 +280,7 @@ class SectionRule(Rule):
 
     def tail_run(self, ctx: Context, lines: list[int], pos: int) -> list[int]:
         """The surviving lines from ``lines[pos]`` on, read as sentences, until two prose
-        paragraphs in a row (``tail_prose_words`` words each), three sentences in a row
+        paragraphs in a row (``tail_prose_words`` words each), three sentences in four lines
         however short, one paragraph of ``resume_words`` words, one straight under the
         heading, or a line that opens a list ("Key figures:")."""
         o = self.options
@@ -294,13 +294,14 @@ class SectionRule(Rule):
             return u is not None and u.nwords >= o["sentence_words"] and ends_with_full_stop(u.text)
 
         run: list[int] = []
-        ahead = [next(units, None), next(units, None), next(units, None)]
+        ahead = [next(units, None) for _ in range(4)]
         while ahead[0] is not None:
             unit, following = ahead[0], ahead[1]
             if prose(unit) and (not run or unit.nwords >= o["resume_words"] or prose(following)):
                 break
-            if all(sentence(u) for u in ahead):
-                break  # three sentences in a row: the story's paragraphs, short as they are
+            if sentence(unit) and sum(map(sentence, ahead)) >= 3:
+                break  # three sentences in four lines: the story's paragraphs (and a
+                # subheading), short as they are
             if unit.text.endswith(":") and unit.nwords >= 2:
                 break  # "Key figures:" opens the story's own list
             run.extend(unit.lines)
@@ -670,7 +671,7 @@ class SponsoredRule(Rule):
     KEY = "sponsored"
     ONLY_ON_MATCHES = True
     PHASE = 3
-    OPTIONS = {"max_words": 8, "pitch_blocks": 1, "pitch_max_words": 120, "short_words": 20,
+    OPTIONS = {"max_words": 8, "pitch_blocks": 2, "pitch_max_words": 120, "short_words": 20,
                "cta_words": 4, "block_lines": 3}
 
     def apply(self, ctx: Context) -> None:
@@ -751,20 +752,28 @@ class SponsoredRule(Rule):
         if short(0, o["short_words"], headline=True) and not short(0, o["cta_words"]):
             unit.append(at(0))  # the ad's headline ("... – lapset majoittuvat ilmaiseksi!")
             k = 1
+        def closes(k: int) -> bool:
+            # a call to action, or a line another rule took (a share row after the pitch);
+            # not the end of the text, where a story may end on a short line and a paragraph
+            lines = at(k)
+            return lines is not None and (short(k, o["cta_words"]) or all(
+                ctx.removed[j] is not None for j in lines))
+
+        # the pitch: up to pitch_blocks pieces (a pitch of two sentences in text without
+        # blank lines is two), taken when what follows them closes the unit
+        end = k
+        while end - k < o["pitch_blocks"] and pitch(end) and not short(end, o["short_words"]):
+            end += 1
         pitches = 0
-        while pitches < o["pitch_blocks"] and pitch(k) and not short(k, o["short_words"]):
-            following = at(k + 1)
-            # closed by a call to action, or by a line another rule took (a share row after
-            # the pitch); not by the end of the text, where a story may end on a short line
-            # and a paragraph
-            closed = following is not None and (short(k + 1, o["cta_words"]) or all(
-                ctx.removed[j] is not None for j in following))
-            under = k == 0 and ahead[0][1] and at(1) is not None
-            if not (closed or under):
-                break  # no call to action closes it, and it is not the block under the marker
-            unit.append(at(k))
-            pitches += 1
-            k += 1
+        for last in range(end, k, -1):
+            if closes(last):
+                unit.extend(at(p) for p in range(k, last))
+                pitches, k = last - k, last
+                break
+        else:
+            if end > k == 0 and ahead[0][1] and at(1) is not None:
+                unit.append(at(0))  # the whole block straight under the marker
+                pitches, k = 1, 1
         if pitches and short(k, o["cta_words"]):
             unit.append(at(k))  # "Learn more"
         elif not pitches and unit and short(1, o["cta_words"]):
