@@ -662,8 +662,10 @@ class SponsoredRule(Rule):
     the call to action that closes the unit ("Learn more", "Jetzt vergleichen": lines of
     ``cta_words`` words at most, or a line another rule took, such as a share row). A pitch
     without such a close is taken only when it is the
-    whole block straight under the marker and the story goes on below it: a short line and
-    a paragraph after a marker may be the story's subheading and its text.
+    whole block straight under the marker and the story goes on below it (never with
+    ``close_required``, for a bare label that also marks display ads between a story's
+    paragraphs: "Anzeige"): a short line and a paragraph after a marker may be the story's
+    subheading and its text.
 
     A language pack's line rule may have taken the marker already (the bare "Sponsored"
     label): the unit around it still goes, as a section's teasers do under a heading."""
@@ -672,7 +674,7 @@ class SponsoredRule(Rule):
     ONLY_ON_MATCHES = True
     PHASE = 3
     OPTIONS = {"max_words": 8, "pitch_blocks": 2, "pitch_max_words": 120, "short_words": 20,
-               "cta_words": 4, "block_lines": 3}
+               "cta_words": 4, "block_lines": 3, "close_required": False}
 
     def apply(self, ctx: Context) -> None:
         o = self.options
@@ -771,7 +773,7 @@ class SponsoredRule(Rule):
                 pitches, k = last - k, last
                 break
         else:
-            if end > k == 0 and ahead[0][1] and at(1) is not None:
+            if end > k == 0 and ahead[0][1] and at(1) is not None and not o["close_required"]:
                 unit.append(at(0))  # the whole block straight under the marker
                 pitches, k = 1, 1
         if pitches and short(k, o["cta_words"]):
@@ -1004,17 +1006,33 @@ class ForeignRule(Rule):
 
 class ClusterRule(Rule):
     """A block of short lines (bylines, datelines, "Subscribe", photo credits) of which other
-    rules removed at least ``min_share`` as page furniture: the rest of it goes too."""
+    rules removed at least ``min_share`` as page furniture: the rest of it goes too.
+
+    With ``caption_words``, also the caption under a photo credit a rule took ("Foto: Trond
+    Myklebust" / "Ferjen «Vikøy» ved kaien i Strandvik tirsdag morgen."): the next line, when
+    it is one sentence of at most that many words and a longer paragraph follows it (a
+    story's paragraph after a credit is seldom that short, and a subheading ends with no
+    full stop).
+
+    With ``names``, also a line that is a name and nothing else ("Anna Kowalczyk", "Lucía
+    Berenguer Tomás") between the standfirst and a byline or dateline a rule took, or between
+    such a line and the story's first paragraph: the byline whose name the rules could not
+    read as one. A short headline right over the byline ("Storm Closes Schools") has no
+    sentence above it, and stays."""
 
     EVIDENCE = False
     KEY = "cluster"
     PHASE = 6
     NEEDS_CONTEXT = True
     PATTERN = False
-    OPTIONS = {"max_words": 8, "min_share": 0.5}
+    OPTIONS = {"max_words": 8, "min_share": 0.5, "caption_words": 0, "names": False}
 
     def apply(self, ctx: Context) -> None:
         o = self.options
+        if o["caption_words"]:
+            self.captions(ctx)
+        if o["names"]:
+            self.names(ctx)
         for b, (start, end) in enumerate(ctx.doc.blocks):
             if end - start < 2:
                 continue  # a block's lines are not blank (a trim that would blank one drops it)
@@ -1028,6 +1046,54 @@ class ClusterRule(Rule):
             if all(ctx.nwords(i) <= o["max_words"] and not ends_sentence(ctx.text[i]) for i in left):
                 for i in left:
                     ctx.drop(i, self)
+
+    _NAME = regex.compile(r"^\p{Lu}[\p{L}'’.\-]+(?:\s+(?:\p{Lu}[\p{L}'’.\-]+|de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ten|y|e|i)){1,3}$")
+
+    def names(self, ctx: Context) -> None:
+        """A name line next to a byline or dateline (see the class docstring)."""
+        removed, text = ctx.removed, ctx.text
+        nonblank = ctx.nonblank_lines()
+        def meta(j: Optional[int]) -> bool:
+            return j is not None and removed[j] is not None and removed[j].matched \
+                and removed[j].category in ("byline", "dateline")
+
+        def line(j: Optional[int]) -> Optional[int]:
+            return j if j is not None and removed[j] is None else None
+
+        for k, i in enumerate(nonblank):
+            if removed[i] is not None or not self._NAME.match(text[i].strip()):
+                continue
+            above = nonblank[k - 1] if k else None
+            below = nonblank[k + 1] if k + 1 < len(nonblank) else None
+            # under the headline and standfirst, over the dateline (a short headline has no
+            # line of the story above it); or under the dateline, over the story's first
+            # paragraph
+            if (meta(below) and line(above) is not None
+                    and (ends_with_full_stop(text[above]) or ctx.nwords(above) >= 8)) \
+                    or (meta(above) and line(below) is not None and is_prose(text[below])):
+                ctx.drop(i, self)
+
+    def captions(self, ctx: Context) -> None:
+        """The caption under each photo credit (see the class docstring)."""
+        most = self.options["caption_words"]
+        removed, text = ctx.removed, ctx.text
+        nonblank = ctx.nonblank_lines()
+        for k, i in enumerate(nonblank[:-2]):
+            mark = removed[i]
+            if mark is None or mark.category != "credit" or not mark.matched \
+                    or ctx.nwords(i) > CREDIT_WORDS:
+                continue  # a credit alone ("Foto: Lucie Marková"), not a caption ending in one
+            caption, story = nonblank[k + 1], nonblank[k + 2]
+            line = text[caption].strip()
+            if removed[caption] is not None or removed[story] is not None \
+                    or not ends_with_full_stop(line) or ctx.nwords(caption) > most \
+                    or len(regex.findall(r"[.!?](?:\s|$)", line)) > 1:
+                continue
+            if ctx.nwords(story) > ctx.nwords(caption) and ends_sentence(text[story]):
+                ctx.drop(caption, self)
+
+
+CREDIT_WORDS = 6  # a photo credit on a line of its own: "Foto: Trond Myklebust / NTB"
 
 
 class SelectorRule(Rule):

@@ -194,12 +194,17 @@ def finish_sentences(ctx: Context) -> None:
     for i in starts:
         block = [j for j in ctx.block_lines(block_of[i]) if j >= i]
         unit = next(iter_units(ctx, block, stop))
-        if unit.lines[0] == i:
-            for j in unit.lines[1:]:
-                if removed[j] is None:
-                    removed[j] = removed[i]
-                    ctx.fired[removed[i].rule_id] = ctx.fired.get(removed[i].rule_id, 0) + 1
-            ctx.forget_alive()
+        if unit.lines[0] != i:
+            continue
+        for j in unit.lines[1:]:
+            # only a line that cannot start a sentence carries one on ("the week in your
+            # inbox.", "18."): "Related: Who's who … 7 to know" / "President Obama …" is two
+            if removed[j] is not None or (text[j].lstrip()[:1].isupper()
+                                          and not (ctx.nwords(j) <= 2 and ends_sentence(text[j]))):
+                break  # (a word or two that end it, "Londra.", are its tail all the same)
+            removed[j] = removed[i]
+            ctx.fired[removed[i].rule_id] = ctx.fired.get(removed[i].rule_id, 0) + 1
+        ctx.forget_alive()
 
 
 def _merge_round(ctx: Context, again: Context, origin: list[Optional[int]]) -> bool:

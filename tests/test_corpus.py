@@ -19,7 +19,15 @@ def _diff(got: str, want: str) -> str:
     return f"kept but should go: {extra[:3]}\nlost but should stay: {lost[:3]}"
 
 
-@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def _expected(path):
+    """A sample whose meta names a ``known_failure`` is a strict xfail: the expected output
+    stays as the house style wants it, and the day the cleaner gets it right the test says so."""
+    reason = sample_meta(path).get("known_failure")
+    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    return pytest.param(path, marks=marks, id=path.stem)
+
+
+@pytest.mark.parametrize("path", [_expected(p) for p in SAMPLES])
 def test_sample_through_clean(path):
     meta = sample_meta(path)
     got = clean(path.read_bytes(), url=meta.get("url"))
