@@ -915,19 +915,30 @@ class DensityRule(Rule):
             hit.update(p for p, (i, c) in enumerate(zip(lines, counts))
                        if o["notice_hits"] <= c < o["min_hits"] and words_in[i] <= o["notice_words"]
                        and self.actions.search(lower(ctx.text[i])))
-        # a banner's buttons and links ("Accept all", "Manage preferences") name its terms
-        # without addressing the reader: next to a banner, they count
-        near = [c if c or words_in[i] > BUTTON_WORDS or (candidates is not None and i not in candidates)
-                else self.hits(ctx, ctx.text[i], loose=True) for i, c in zip(lines, counts)]
-        grown = True
-        while grown:
-            grown = False
-            for p, c in enumerate(near):
-                if p not in hit and c >= o["neighbour_hits"] and ({p - 1, p + 1} & hit):
-                    hit.add(p)
-                    grown = True
         if not hit:
             return
+        # The hit lines grow over their neighbours with a term of their own. A banner's
+        # buttons and links ("Accept all", "Manage preferences") name its terms without
+        # addressing the reader: next to a banner, they count (read wherever the prefilter's
+        # literals are not: a button names a term, not an anchor).
+        loose: dict[int, int] = {}
+
+        def near(p: int) -> int:
+            if counts[p] or words_in[lines[p]] > BUTTON_WORDS:
+                return counts[p]
+            if p not in loose:
+                loose[p] = self.hits(ctx, ctx.text[lines[p]], loose=True)
+            return loose[p]
+
+        edge = sorted(hit)
+        while edge:
+            grown = []
+            for q in edge:
+                for p in (q - 1, q + 1):
+                    if 0 <= p < len(lines) and p not in hit and near(p) >= o["neighbour_hits"]:
+                        hit.add(p)
+                        grown.append(p)
+            edge = grown
         # A banner sits over the text, at its top or bottom edge; a region with the text's
         # own prose on both sides is the text talking about its subject (a privacy policy's
         # section on cookies, an FAQ's answer), and stays.
