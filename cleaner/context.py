@@ -58,6 +58,9 @@ class Context:
     prefilter: Optional["Prefilter"] = None
     _literal_index: Optional[dict] = None  # literal id -> lines holding it (current text)
     _candidates: dict = field(default_factory=dict)  # rule id -> lines it could match
+    # the lines of the document as it came, for a later round's context (which holds only
+    # what survived the one before); None in the first round
+    source: Optional[list[str]] = None
     _title: Optional[int] = -2
     _alive: Optional[list] = None
     _nwords: Optional[list] = None
@@ -136,6 +139,11 @@ class Context:
             self._literal_index = carried_index(earlier._literal_index, origin)
 
     # --- reading -------------------------------------------------------------------------
+    @property
+    def source_lines(self) -> list[str]:
+        """The lines of the document as it came into the first round."""
+        return self.source if self.source is not None else self.doc.lines
+
     def alive(self, index: int) -> bool:
         return self.removed[index] is None and self.doc.block_of[index] >= 0
 

@@ -426,7 +426,8 @@ class RestRule(Rule):
         for pos, i in enumerate(lines):
             if (pos < first and not stamps) or (candidates is not None and i not in candidates):
                 continue
-            if ctx.nwords(i) <= self.options["max_words"] and self.matches(ctx, i):
+            if ctx.nwords(i) <= self.options["max_words"] and self.matches(ctx, i) \
+                    and not self.repeated(ctx, i):
                 if prose_before is None:  # read once: no line goes before the cut
                     prose_before = list(accumulate(
                         (ctx.nwords(j) if ctx.alive(j) and ctx.nwords(j) >= 10
@@ -449,6 +450,21 @@ class RestRule(Rule):
                     ctx.drop(j, self, thread if thread and j >= thread_from else None)
                 return
 
+    def repeated(self, ctx: Context, i: int) -> bool:
+        """The heading recurs in the document as it came, with a post's prose between the
+        copies ("Add a comment" under every post of a Q&A page, "Leave a reply" under each of
+        a listing's items): a link of each post, not the start of the page's one thread. (As
+        it came: a later round sees only what survived the first, perhaps one copy.)"""
+        key = comparable(ctx.text[i])
+        needle = key.split(" ", 1)[0]
+        source = ctx.source_lines
+        copies = [k for k, line in enumerate(source)
+                  if needle in line.casefold() and comparable(line) == key]
+        # with the posts' prose between the copies (a form printed twice at the foot of the
+        # page is still one thread's)
+        return any(sum(len(words(line)) for line in source[a + 1:b] if is_prose(line))
+                   >= POST_PROSE_WORDS for a, b in zip(copies, copies[1:]))
+
     def thread_mark(self) -> Mark:
         """The mark of the lines of a thread its stamps vouch for (see Mark.thread)."""
         if self._thread_mark is None or self._thread_mark.scope != self.pack_kind:
@@ -457,6 +473,7 @@ class RestRule(Rule):
 
 
 THREAD_STORY_WORDS = 100  # prose before a thread heading that cuts by its stamps alone
+POST_PROSE_WORDS = 30  # prose between two copies of a heading that make them each a post's
 THREAD_STAMP_WORDS = 20  # a comment's stamp line: its author, date and time, a reply link
 # A time of day and a date with its year, in any language's order: "July 24, 2012 11:45 PM",
 # "26 October 2012 17:38", "10/2/12 2:05 PM", "29.07.2020 // 12:56", "2012-10-16 at 8:03 am".

@@ -95,7 +95,7 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
             doc_lang, method, rules = new_lang, new_method, new_rules
             pack_names = new_names
             again = Context(again_doc, lang=new_lang, model=model, foreign=new_foreign,
-                            prefilter=packset.prefilter(new_rules))
+                            prefilter=packset.prefilter(new_rules), source=doc.lines)
             again.inherit_index(ctx, origin)
             _apply(again, run)
             if not _merge_round(ctx, again, origin):

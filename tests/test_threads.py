@@ -140,3 +140,14 @@ def test_a_long_line_with_a_date_and_a_time_is_no_stamp():
              "of the money on the schools and the roads that the storm had damaged.")
     result = clean_document(page("12 Comments", "\n\n".join([dated, REPLY] * 6)), html=False)
     assert REPLY in result.text
+
+
+def test_a_heading_under_every_post_is_each_post_s_link_not_the_page_s_thread():
+    # a Q&A page prints "Add a comment" under the question and under each answer: the
+    # answers are the page's content, and the first link is no thread heading
+    post = ("The answer is to set the option in the config file, and then restart the server "
+            "so that it reads the file again, as the manual explains.")
+    page = "\n\n".join([STORY, "Add a comment", post, "Add a comment", post.replace("answer", "reply"),
+                        "Add a comment"])
+    result = clean_document(page, html=False)
+    assert post in result.text and post.replace("answer", "reply") in result.text
