@@ -473,7 +473,7 @@ class RestRule(Rule):
 
 
 THREAD_STORY_WORDS = 100  # prose before a thread heading that cuts by its stamps alone
-POST_PROSE_WORDS = 30  # prose between two copies of a heading that make them each a post's
+POST_PROSE_WORDS = 20  # prose between two copies of a heading that make them each a post's
 THREAD_STAMP_WORDS = 20  # a comment's stamp line: its author, date and time, a reply link
 # A time of day and a date with its year, in any language's order: "July 24, 2012 11:45 PM",
 # "26 October 2012 17:38", "10/2/12 2:05 PM", "29.07.2020 // 12:56", "2012-10-16 at 8:03 am".
