@@ -101,3 +101,25 @@ def test_python_tag_pack_refused_by_cli(tmp_path):
     result = CliRunner().invoke(main, ["clean", "--rules-dir", str(tmp_path)], input=STORY)
     assert result.exit_code == 1 and "refused" in result.stderr
     assert not Path("pwned").exists() and not (tmp_path / "pwned").exists()
+
+
+# -- second round (issue 16): what a reliability probe broke ---------------------------------
+
+def test_removing_lines_takes_linear_time():
+    """Case 8: Context.drop deleted each dropped line from the middle of the alive list, so a
+    run that drops most of a long document was quadratic (62 s at 1M lines). Dropping 200k
+    lines in a row must cost about what the loop costs."""
+    import time
+
+    from cleaner.context import Context
+    from cleaner.kinds import LineRule
+    from cleaner.segment import Document
+
+    rule = LineRule({"id": "drop-all", "category": "ad", "line": "x"}, "test", "test.yaml")
+    ctx = Context(Document.from_text("\n".join(["Advertisement"] * 200_000)))
+    ctx.alive_lines()  # the list that drops used to keep up to date
+    started = time.process_time()
+    for i in range(200_000):
+        ctx.drop(i, rule)
+    assert time.process_time() - started < 2.0  # was over 10 s
+    assert ctx.alive_lines() == []
