@@ -19,6 +19,7 @@ import ahocorasick
 from selectolax.lexbor import LexborHTMLParser
 
 from .html_decode import html_text
+from .html_depth import MAX_NESTING, flatten_deep
 from .html_score import choose, keep_blocks, lead_blocks
 from .html_walk import HEADINGS, walk
 
@@ -47,12 +48,22 @@ class HtmlExtraction:
     blocks_total: int = 0
     blocks_kept: int = 0
     lang: Optional[str] = None
+    flattened: int = 0  # tags deleted because they nested deeper than MAX_NESTING
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the reader changed that a reader of the result should know."""
+        if not self.flattened:
+            return []
+        return [f"{self.flattened} tags nested deeper than {MAX_NESTING} elements were "
+                "deleted before parsing; their text was kept"]
 
     def to_dict(self) -> dict:
         return {
             "url": self.url, "title": self.title, "container": self.container,
             "selector_hits": [list(h) for h in self.selector_hits], "widened": self.widened,
             "blocks_total": self.blocks_total, "blocks_kept": self.blocks_kept, "lang": self.lang,
+            "flattened": self.flattened,
         }
 
 
@@ -345,7 +356,7 @@ def _headline(page, title: Optional[str]) -> tuple[Optional[int], bool]:
 
 def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=None) -> HtmlExtraction:
     """Read the article out of one HTML page (see the module docstring)."""
-    text = html_text(document)
+    text, flattened = flatten_deep(html_text(document))  # parsing time grows with nesting
     tree = LexborHTMLParser(text)
     found_url = None if url else page_url(tree)
     html_node = tree.css_first("html")
@@ -356,7 +367,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     title = page_title(tree)
     body = tree.body or tree.root
     if body is None:
-        return HtmlExtraction("", url=found_url, title=title, lang=lang)
+        return HtmlExtraction("", url=found_url, title=title, lang=lang, flattened=flattened)
     tree.strip_tags(list(STRIP))
     for node in body.css(HIDDEN):
         if node.tag not in ("html", "body"):
@@ -393,5 +404,5 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     return HtmlExtraction(
         text="\n\n".join(out) + ("\n" if out else ""),
         url=found_url, title=title, container=container, selector_hits=hits, widened=widened,
-        blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang,
+        blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang, flattened=flattened,
     )

@@ -281,5 +281,6 @@ def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Op
                             packset=packset, skip_kinds=("classify",), rounds=HTML_ROUNDS,
                             declared_lang=extraction.lang)
         result.html = extraction
+        result.warnings.extend(extraction.warnings)
         return result
     return clean_text(to_text(document), url=url, lang=lang, packset=packset)
