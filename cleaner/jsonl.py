@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from json.decoder import scanstring
 from typing import BinaryIO, Iterable, Iterator, Optional
 
-from .pipeline import clean_document, looks_like_html
+from .pipeline import DETECT_CHARS, clean_document, looks_like_html
 from .progress import result_counts
 
 EXPLAIN_KEY = "cleaner"
@@ -33,6 +33,7 @@ CHUNK_BYTES = 1 << 17  # and input bytes per unit of work at most (~0.2 s of cle
 HTML_DISCOUNT = 8
 
 _WS = re.compile(r"[ \t\n\r]*")
+_MARKUP_VALUE = re.compile(r'"(?:\s|\\[nrt])*(?=<)')  # a string value's start, up to its "<"
 _DECODER = json.JSONDecoder()
 _SCAN = _DECODER.scan_once
 
@@ -76,11 +77,12 @@ def work_bytes(raw: bytes, html: Optional[bool] = None) -> int:
     if html is False:
         return len(raw)
     if html is None:
-        # the test clean_document() detects HTML by, on the line's start ("<" as written or
-        # JSON-escaped)
-        head = raw[:2048].decode("utf-8", "replace")
+        # the test clean_document() detects HTML by, on the first string value that starts
+        # with "<" (as written or JSON-escaped)
+        head = raw[:4 * DETECT_CHARS].decode("utf-8", "replace")
         head = head.replace("\\u003c", "<").replace("\\u003C", "<")
-        if not looks_like_html(head):
+        value = _MARKUP_VALUE.search(head)
+        if value is None or not looks_like_html(head[value.end():]):
             return len(raw)
     return len(raw) // HTML_DISCOUNT
 
@@ -189,14 +191,18 @@ def _dumps(value) -> str:
 
 
 def explain_value(result) -> dict:
-    """What ``--explain`` adds to a record: the language, every removal, any warnings."""
-    return {
+    """What ``--explain`` adds to a record: the language, every removal, any warnings, and
+    for HTML what the reader dropped."""
+    value = {
         "language": result.language,
         "removals": [{"rule_id": r.rule_id, "category": r.category, "pack": r.pack,
                       "line_numbers": list(r.line_numbers), "lines": list(r.lines),
                       "trimmed": r.trimmed} for r in result.removals],
         "warnings": list(result.warnings),
     }
+    if result.html is not None:
+        value["dropped"] = result.html.to_dict()["dropped"]
+    return value
 
 
 def clean_line(raw: bytes, options: JsonlOptions) -> tuple[bytes, tuple]:

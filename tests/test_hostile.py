@@ -139,3 +139,81 @@ def test_deeply_nested_html_is_parsed_in_linear_time(unit):
     assert time.process_time() - started < 8  # about 0.5 s
     assert "storm reached the coast" in result.text
     assert any("nested deeper than 512" in w for w in result.warnings)
+
+
+MARKUP_NEWS = (
+    "Council site went dark for a day\n\n"
+    "The council's new website was offline for most of Tuesday, and residents could not pay "
+    "their bills or book appointments.\n\n"
+    "An audit found that the page used a <div> where a paragraph tag belonged, and that a "
+    "missing <p> broke the layout on phones.\n\n"
+    "The contractor said a fix was deployed on Wednesday morning, and that no data was lost "
+    "during the outage.\n\n"
+    "Councillors will discuss the audit at their meeting next month, the mayor's office said.\n")
+
+
+@pytest.mark.parametrize("doc", [MARKUP_NEWS, MARKUP_NEWS.encode(), "<div> is the commonest "
+                                 "element on the web, a survey of a million pages found.\n"])
+def test_markup_named_in_plain_text_is_not_html(doc):
+    """Case 1: one tag anywhere in the first 1,024 characters switched a text to the HTML
+    reader, which kept one paragraph of four and reported no removal; and cleaning a text
+    that still named a tag was not idempotent."""
+    from cleaner.pipeline import looks_like_html
+
+    text = doc.decode() if isinstance(doc, bytes) else doc
+    assert not looks_like_html(text)
+    result = clean_document(doc)
+    assert result.html is None and result.text == text
+    assert clean(result.text) == result.text
+
+
+@pytest.mark.parametrize("page", [
+    "<!DOCTYPE html><title>x</title><p>Story text.</p>",
+    "\ufeff  <html lang=en><p>Story text.</p>",
+    "<!-- built 2024 --><html><body><p>Story text.</p></body></html>",
+    "<?xml version='1.0'?><html xmlns='http://www.w3.org/1999/xhtml'><body><p>x</p></body></html>",
+    "</body>\n<div class=a>" + "<p class=b>Story text, and more of it.</p>\n" * 6,  # a fragment, dense
+])
+def test_markup_documents_are_still_html(page):
+    from cleaner.pipeline import looks_like_html
+
+    assert looks_like_html(page)
+
+
+def test_what_the_html_reader_drops_is_reported():
+    """Case 1: what the HTML reader leaves out (hidden elements, selector rules' matches,
+    blocks outside the main content) is reported with a rule id and category, in the result,
+    in --explain and in the JSON output, like any removal."""
+    page = ("<html><body><div hidden><p>Secret menu</p></div><nav><a href=/>Home</a> "
+            "<a href=/n>News</a></nav><div class=teasers><p>Other story one</p></div>"
+            "<article><h1>Storm hits the coast</h1><p>The storm reached the coast on Monday night, "
+            "and officials said the damage was the worst in a decade, with many homes lost.</p>"
+            "<p>Residents were told to stay indoors until the winds had dropped, police said "
+            "on Tuesday morning.</p></article></body></html>")
+    result = clean_document(page)
+    dropped = {(r.rule_id, r.category, r.lines) for r in result.html.dropped}
+    assert ("html-hidden", "boilerplate", ("Secret menu",)) in dropped
+    assert ("html-nav", "nav", ("Home News",)) in dropped
+    assert ("html-main-content", "boilerplate", ("Other story one",)) in dropped
+    assert all(not r.line_numbers for r in result.html.dropped)
+    assert result.to_dict()["html"]["dropped"][0]["rule_id"] == "html-hidden"
+    out = CliRunner().invoke(main, ["clean", "--explain", "-"], input=page)
+    assert "<stdin>: html: dropped by html-main-content [boilerplate]: 'Other story one'" in out.stderr
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_html_with_a_bom_is_html(codec):
+    """Case 4: the sniff read the first bytes as UTF-8, so a UTF-16/32 page with a BOM was
+    cleaned as text, raw markup and <script> included."""
+    import codecs
+
+    bom = {"utf-16": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+           "utf-32": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}[codec]
+    page = ("<!DOCTYPE html><html><head><script>var secret = 1;</script></head><body><article>"
+            "<h1>Storm hits the coast</h1><p>The storm reached the coast on Monday night, and "
+            "officials said the damage was the worst in a decade.</p></article></body></html>")
+    data = bom + page.encode(codec if codec.endswith("-be") else codec + "-le")
+    result = clean_document(data)
+    assert result.html is not None
+    assert "secret" not in result.text and "<" not in result.text
+    assert "The storm reached the coast" in result.text
