@@ -217,3 +217,37 @@ def test_utf16_and_utf32_html_with_a_bom_is_html(codec):
     assert result.html is not None
     assert "secret" not in result.text and "<" not in result.text
     assert "The storm reached the coast" in result.text
+
+
+@pytest.mark.parametrize("label", ["shift_jis", "euc-kr", "gb2312", "big5", "utf-7", "hz",
+                                   "iso-2022-jp", "unicode_escape", "rot13", "base64", "x-sjis"])
+def test_a_false_multibyte_charset_declaration_loses_to_valid_utf8(label):
+    """Case 3: a valid UTF-8 page declaring a multi-byte charset (or a Python codec that is
+    no text encoding at all) came out as mojibake ("Die Bﾃｼrger in Kﾃｶln")."""
+    page = (f'<html><head><meta charset="{label}"></head><body><article><h1>Stadtrat tagt</h1>'
+            "<p>Die Bürger in Köln haben am Montag über den neuen Haushalt abgestimmt, und die "
+            "Mehrheit war größer als erwartet.</p></article></body></html>").encode("utf-8")
+    assert "Die Bürger in Köln" in clean(page)
+
+
+@pytest.mark.parametrize("label, codec, words", [
+    ("shift_jis", "cp932", "日本語の記事"), ("euc-kr", "cp949", "한국어 기사"),
+    ("iso-2022-jp", "iso2022_jp", "日本語の記事"), ("gb2312", "gb18030", "中文文章"),
+    ("big5", "big5", "中文文章"), ("koi8-r", "koi8-r", "Русская статья"),
+])
+def test_a_true_legacy_declaration_is_still_honoured(label, codec, words):
+    from cleaner.html_decode import html_text
+
+    page = f'<html><head><meta charset="{label}"></head><body><p>{words}</p></body></html>'
+    assert words in html_text(page.encode(codec))
+
+
+def test_only_text_encodings_are_ever_used():
+    import codecs
+
+    from cleaner.html_decode import WHATWG, declared_charset
+
+    assert all(codecs.lookup(codec)._is_text_encoding for codec in WHATWG.values())
+    for label in ("unicode_escape", "raw_unicode_escape", "rot13", "base64", "hex", "zlib",
+                  "bz2", "uu", "quopri", "idna", "punycode", "undefined", "utf-7", "hz", "palmos"):
+        assert declared_charset(f"<meta charset={label}>".encode()) is None, label
