@@ -27,6 +27,14 @@ from .parallel import WorkerDied, ordered_map, resolve_jobs
 from .progress import Progress
 
 
+def _named_folders(ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
+    """--rules-dir: an empty name would be the current folder, every .yaml under it."""
+    if any(not value.strip() for value in values):
+        raise click.BadParameter("an empty name is no folder (it would load every .yaml under "
+                                 "the current folder); name the folder of your packs")
+    return values
+
+
 def _fail(message: str) -> "click.exceptions.Exit":
     click.echo(f"cleaner: {message}", err=True)
     return click.exceptions.Exit(1)
@@ -44,6 +52,7 @@ def main() -> None:
 @click.option("--url", help="The page's URL: picks site packs by domain.")
 @click.option("--lang", help="The document's language (ISO 639-1, e.g. en); skips detection.")
 @click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(),
+              callback=_named_folders,
               help="A folder of extra rule packs (repeatable); also CLEANER_RULES_PATH.")
 @click.option("--explain", is_flag=True, help="Report each removal and its rule on stderr "
               "(with --jsonl: in a 'cleaner' key of each record).")
@@ -244,7 +253,7 @@ def rules() -> None:
 
 
 @rules.command("list")
-@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path())
+@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), callback=_named_folders)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def rules_list(rules_dirs: tuple[str, ...], fmt: str) -> None:
     """Every pack in force and its rules: id, kind, category."""

@@ -11,11 +11,12 @@ switch rules off with ``disable: [id, ...]``.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Iterator, Optional
 from urllib.parse import urlsplit
 
 import regex
@@ -161,21 +162,55 @@ def shipped_pack_files() -> list[tuple[str, str]]:
 
 
 def extra_pack_files(dirs: Iterable[str | Path]) -> list[Path]:
+    """The pack files in ``dirs`` (files, or folders searched to any depth, corpus samples
+    and ``.meta.yaml`` files left out), each folder's sorted. Anything that cannot be read
+    is a :class:`PackError` naming it, never a folder silently skipped: an unreadable folder
+    would otherwise be a run without the user's packs that reports nothing wrong."""
     files: list[Path] = []
     for d in dirs:
+        if not str(d).strip():  # Path("") is the current folder: every .yaml under it
+            raise PackError(repr(str(d)), None, "a rules folder needs a name (an empty one "
+                            f"would be the current folder); check --rules-dir and {ENV_VAR}")
         folder = Path(d)
-        if folder.is_file():
+        info = _stat(folder, "rules folder")
+        if stat.S_ISREG(info.st_mode):
             files.append(folder)
-            continue
-        if not folder.is_dir():
-            raise PackError(str(folder), None, "rules folder does not exist (from --rules-dir or "
-                            f"{ENV_VAR})")
-        files.extend(sorted(
-            p for p in folder.rglob("*")
-            if p.suffix in (".yaml", ".yml") and not p.name.endswith(".meta.yaml")
-            and "corpus_samples" not in p.relative_to(folder).parts
-        ))
+        elif stat.S_ISDIR(info.st_mode):
+            files.extend(sorted(_walk(folder)))
+        else:
+            raise PackError(str(folder), None, NOT_A_FILE)
     return files
+
+
+NOT_A_FILE = ("not a regular file (a FIFO, socket or device): reading it could wait forever; "
+              "packs are files, so remove it or rename it to end in something other than .yaml")
+
+
+def _stat(path: Path, what: str) -> os.stat_result:
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        raise PackError(str(path), None, f"{what} does not exist (from --rules-dir or "
+                        f"{ENV_VAR})") from None
+    except OSError as exc:
+        raise PackError(str(path), None, f"cannot read {what}: {exc.strerror or exc}") from None
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """The pack files under ``folder``; a FIFO or device named like a pack is refused (opening
+    one blocks), an unreadable subfolder too. Links to folders are not followed (no loops)."""
+    def refuse(exc: OSError) -> None:
+        raise PackError(exc.filename or str(folder), None,
+                        f"cannot read rules folder: {exc.strerror or exc}")
+
+    for root, subdirs, names in os.walk(folder, onerror=refuse):
+        subdirs[:] = sorted(d for d in subdirs if d != "corpus_samples")
+        for name in names:
+            if name.endswith((".yaml", ".yml")) and not name.endswith(".meta.yaml"):
+                path = Path(root) / name
+                if not stat.S_ISREG(_stat(path, "pack").st_mode):
+                    raise PackError(str(path), None, NOT_A_FILE)
+                yield path
 
 
 def env_rule_dirs() -> tuple[str, ...]:
@@ -319,5 +354,6 @@ def _cached_packset(extra_dirs: tuple[str, ...]) -> PackSet:
 
 def get_packset(rules_dirs: Iterable[str | Path] = ()) -> PackSet:
     """The shipped packs plus those in ``CLEANER_RULES_PATH`` and ``rules_dirs`` (cached)."""
-    dirs = env_rule_dirs() + tuple(str(Path(d).resolve()) for d in rules_dirs)
+    dirs = env_rule_dirs() + tuple(str(Path(d).resolve()) if str(d).strip() else str(d)
+                                   for d in rules_dirs)  # "" stays "", to be refused
     return _cached_packset(dirs)

@@ -251,3 +251,79 @@ def test_only_text_encodings_are_ever_used():
     for label in ("unicode_escape", "raw_unicode_escape", "rot13", "base64", "hex", "zlib",
                   "bz2", "uu", "quopri", "idna", "punycode", "undefined", "utf-7", "hz", "palmos"):
         assert declared_charset(f"<meta charset={label}>".encode()) is None, label
+
+
+def _unreadable(monkeypatch, folder):
+    """Make ``folder`` unreadable as a non-root user finds it (tests run as root too)."""
+    import os
+
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.path.abspath(path) == os.path.abspath(folder):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_an_unreadable_rules_folder_is_an_error_naming_it(tmp_path, monkeypatch):
+    """Case 5: a --rules-dir subfolder or a CLEANER_RULES_PATH entry that could not be read
+    was skipped: exit 0 without the user's pack, and lint said '0 pack file(s) checked'."""
+    from cleaner import PackError
+    from cleaner.lint import pack_sources
+    from cleaner.packs import get_packset
+
+    from .conftest import EXAMPLE_PACK
+
+    inner = tmp_path / "site-packs"
+    inner.mkdir()
+    (inner / "example.org.yaml").write_text(EXAMPLE_PACK)
+    _unreadable(monkeypatch, inner)
+    for call in (lambda: get_packset([tmp_path]), lambda: pack_sources([tmp_path])):
+        with pytest.raises(PackError, match="cannot read rules folder: Permission denied") as err:
+            call()
+        assert str(inner) in str(err.value)
+    monkeypatch.setenv("CLEANER_RULES_PATH", str(inner))
+    result = CliRunner().invoke(main, ["clean", "-"], input=STORY)
+    assert result.exit_code == 1 and str(inner) in result.stderr and "cannot read" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() == 0,
+                    reason="root reads any folder")
+def test_an_unreadable_rules_folder_fails_lint(tmp_path):
+    inner = tmp_path / "packs"
+    inner.mkdir(mode=0)
+    try:
+        result = cli("rules", "lint", tmp_path)
+    finally:
+        inner.chmod(0o755)
+    assert result.returncode == 1 and b"cannot read rules folder" in result.stderr
+
+
+def test_a_fifo_named_like_a_pack_is_refused_not_waited_on(tmp_path):
+    """Case 12: a FIFO (or any file that is not regular) named *.yaml in a rules folder hung
+    the run on open()."""
+    import os
+
+    os.mkfifo(tmp_path / "pipe.yaml")
+    for args in (["clean", "--rules-dir", tmp_path, "-"], ["rules", "lint", tmp_path],
+                 ["clean", "--rules-dir", tmp_path / "pipe.yaml", "-"]):
+        result = cli(*args, input=STORY.encode(), timeout=60)
+        assert result.returncode == 1, args
+        assert b"pipe.yaml: not a regular file" in result.stderr
+        assert b"Traceback" not in result.stderr
+
+
+def test_an_empty_rules_dir_is_a_usage_error(tmp_path, monkeypatch):
+    """Case 17: --rules-dir '' loaded every .yaml under the current folder."""
+    from cleaner import PackError
+    from cleaner.packs import get_packset
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "junk.yaml").write_text("not: a pack\n")
+    for args in (["clean", "--rules-dir", "", "-"], ["rules", "list", "--rules-dir", ""]):
+        result = CliRunner().invoke(main, args, input=STORY)
+        assert result.exit_code == 2 and "--rules-dir" in result.stderr and "empty" in result.stderr
+    with pytest.raises(PackError, match="needs a name"):
+        get_packset([""])
