@@ -327,3 +327,75 @@ def test_an_empty_rules_dir_is_a_usage_error(tmp_path, monkeypatch):
         assert result.exit_code == 2 and "--rules-dir" in result.stderr and "empty" in result.stderr
     with pytest.raises(PackError, match="needs a name"):
         get_packset([""])
+
+
+def _lint(tmp_path, text: str):
+    from cleaner.lint import lint_files
+
+    return lint_files([(str(tmp_path / "pack.yaml"), text)]).problems
+
+
+RULE = ("  - id: r1\n    category: ad\n    line: '^ZZZ-PROMO'\n{extra}"
+        "    examples: {{drop: ['ZZZ-PROMO now'], keep: ['The ZZZ-PROMO campaign.']}}\n")
+
+
+@pytest.mark.parametrize("extra, line, says", [
+    ("    case_sensitive: \"no\"\n", 6, "case_sensitive must be true or false, got 'no'"),
+    ("    case_sensitive: no\n", 6, "case_sensitive must be true or false, got 'no'"),
+    ("    case_sensitive: 0\n", 6, "case_sensitive must be true or false, got 0"),
+    ("    max_words: '5'\n", 6, "max_words must be a whole number, got '5'"),
+    ("    max_words: -1\n", 6, "max_words must be a number of at least 0"),
+    ("    description: [a]\n", 6, "description must be text"),
+    ("    line: '^other'\n", 6, "key 'line' is given twice in one mapping (first at line 5)"),
+])
+def test_pack_options_are_type_checked_with_yaml_1_2_meanings(tmp_path, extra, line, says):
+    """Case 6: case_sensitive: "no" was read as true (a non-empty string) and lint said
+    nothing; a key given twice kept the last one silently."""
+    problems = _lint(tmp_path, "pack: p\nrules:\n" + RULE.format(extra=extra))
+    assert problems and problems[0].line == line and says in problems[0].message
+
+
+def test_yaml_1_2_no_is_norwegian_and_dates_are_text(tmp_path):
+    """Case 6: YAML 1.1 read `pack: no` and `languages: [no]` as false; 1.2 reads words."""
+    from cleaner.packs import load_pack
+    from cleaner.safeyaml import load_yaml
+
+    pack = tmp_path / "no.yaml"
+    pack.write_text("pack: no\nmatch: {languages: [no]}\nstopwords: [og, i, yes, on, off]\n"
+                    "rules:\n" + RULE.format(extra="").replace("'ZZZ-PROMO now'", "2024-01-01 ZZZ-PROMO"))
+    loaded = load_pack(pack)
+    assert loaded.name == "no" and loaded.languages == ("no",)
+    assert {"yes", "on", "off"} <= loaded.stopwords
+    assert load_yaml("a: [2024-01-01, 1:20, 012, 0o12, 0x1F, 1e3, .inf, ~, True, yes, '<<']\n", "x") \
+        == {"a": ["2024-01-01", "1:20", 12, 10, 31, 1000.0, float("inf"), None, True, "yes", "<<"]}
+
+
+def test_a_big_pack_without_aliases_is_no_alias_bomb(tmp_path):
+    """Case 7: the bomb check counted every node, so a 7,500-rule pack (1.2 MB, no alias)
+    was refused as "an alias bomb"; it counts what aliases add now."""
+    from cleaner import PackError
+    from cleaner.safeyaml import load_yaml
+
+    rules = "".join(f"  - id: r{i}\n    category: ad\n    line: '^zzq{i}x$'\n    examples: "
+                    f"{{drop: [zzq{i}x], keep: [other text here]}}\n" for i in range(7500))
+    text = "pack: big\nrules:\n" + rules
+    assert len(load_yaml(text, "big.yaml")["rules"]) == 7500
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [{', '.join(['*' + p] * 10)}]\n" for p, c in zip("abcde", "bcdef"))
+    with pytest.raises(PackError, match="aliases would add more than 100000 nodes"):
+        load_yaml(bomb, "bomb.yaml")
+    with pytest.raises(PackError, match="refers to a node that holds it"):
+        load_yaml("a: &a [x, *a]\n", "loop.yaml")
+
+
+@pytest.mark.parametrize("depth", [40, 500, 999, 5000])
+def test_a_deeply_nested_pack_is_refused_on_one_line(tmp_path, depth):
+    """Case 16: 500 levels (rules: [[[...]]]) ended in a 3,000-line RecursionError traceback;
+    1,000 was refused by libyaml. Every depth past 32 is one FILE:LINE error now."""
+    (tmp_path / "deep.yaml").write_text("pack: deep\nrules: " + "[" * depth + "]" * depth + "\n")
+    for args in (["rules", "lint", tmp_path], ["clean", "--rules-dir", tmp_path, "-"]):
+        result = cli(*args, input=STORY.encode())
+        assert result.returncode == 1 and b"Traceback" not in result.stderr
+        said = (result.stdout + result.stderr).decode().splitlines()  # lint: and a summary
+        assert said[0].endswith("deep.yaml:2: nested more than 32 levels deep; a pack is a "
+                                "mapping of lists of rules, a few levels deep") and len(said) <= 2
