@@ -33,6 +33,7 @@ from typing import Any, ClassVar, Optional
 import regex
 
 from .context import FURNITURE, Context, Mark, comparable
+from .patterns import compile_pattern
 from .prefilter import fold, line_prefixes, longest_whole_match, required_literals
 from .segment import ends_sentence, line_starts, lower, words
 
@@ -95,13 +96,13 @@ class Rule:
         self._longest: Any = False
         self._prefixes: Any = False
         if self.PATTERN and not lazy:
-            self._pattern = regex.compile(self.value, self._flags)
+            self._pattern = compile_pattern(self.value, self._flags)
 
     @property
     def pattern(self):
         """The compiled pattern; shipped packs compile on first use (the tests compile all)."""
         if self._pattern is None and self.PATTERN:
-            self._pattern = regex.compile(self.value, self._flags)
+            self._pattern = compile_pattern(self.value, self._flags)
         return self._pattern
 
     @pattern.setter

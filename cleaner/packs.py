@@ -22,8 +22,9 @@ from urllib.parse import urlsplit
 import regex
 
 from .errors import PackError
-from .kinds import Rule
+from .kinds import DEFAULT_TIMEOUT, Rule
 from .language import LanguageModel
+from .patterns import compile_pattern
 from .prefilter import Prefilter, required_literals
 from .safeyaml import load_yaml
 from .schema import _all_kinds, validate_pack
@@ -58,20 +59,28 @@ class Pack:
     def matches_host(self, host: str) -> bool:
         return bool(host) and any(host == d or host.endswith("." + d) for d in self.domains)
 
-    def matches_text(self, text: str, present: Optional[Callable[[int], bool]] = None) -> bool:
+    def matches_text(self, text: str, present: Optional[Callable[[int], bool]] = None,
+                     timed_out: Optional[set] = None) -> bool:
         """Does a signature occur in the document's first or last SIGNATURE_WINDOW chars?
-        ``present(k)`` (from the pack set's prefilter) says signature ``k`` could occur."""
+        ``present(k)`` (from the pack set's prefilter) says signature ``k`` could occur.
+        A search that runs past a rule's time budget counts as no match and is added to
+        ``timed_out`` as (pack name, path, k), to be reported; one already there is not
+        searched again (a document is read for signatures once a round)."""
         if not self.signatures:
             return False
         window = signature_window(text)
         for k, sig in enumerate(self.signatures):
             if present is not None and not present(k):
                 continue
+            key = (self.name, self.path, k)
+            if timed_out is not None and key in timed_out:
+                continue
             try:
-                if sig.search(window, timeout=0.5):
+                if sig.search(window, timeout=DEFAULT_TIMEOUT):
                     return True
             except TimeoutError:
-                continue
+                if timed_out is not None:
+                    timed_out.add(key)
         return False
 
 
@@ -138,7 +147,7 @@ def build_pack(data: dict, path: str, shipped: bool) -> Pack:
         rules=rules,
         domains=tuple(d.lower().removeprefix("www.") for d in match.get("domains", [])),
         languages=tuple(match.get("languages", [])),
-        signatures=tuple(regex.compile(s) for s in match.get("signatures", [])),
+        signatures=tuple(compile_pattern(s) for s in match.get("signatures", [])),
         stopwords=frozenset(w.lower() for w in data.get("stopwords") or []),
         disable=tuple(data.get("disable") or []),
         shipped=shipped,
@@ -261,8 +270,10 @@ class PackSet:
         found = self.selection(langs, url, text)
         return list(found.packs), list(found.rules)
 
-    def selection(self, langs: Iterable[str], url: Optional[str], text: str) -> "Selection":
-        """What :meth:`select` gives, as the shared, cached :class:`Selection` (not a copy)."""
+    def selection(self, langs: Iterable[str], url: Optional[str], text: str,
+                  timed_out: Optional[set] = None) -> "Selection":
+        """What :meth:`select` gives, as the shared, cached :class:`Selection` (not a copy).
+        ``timed_out``: see :meth:`Pack.matches_text`."""
         langs = frozenset(l for l in langs if l)
         if url:
             host = host_of(url)
@@ -276,7 +287,7 @@ class PackSet:
         else:
             present = self._signatures_present(text)
             sites = tuple(i for i, pack in enumerate(self.packs) if pack.kind == "site"
-                          and pack.matches_text(text, lambda k, i=i: present(i, k)))
+                          and pack.matches_text(text, lambda k, i=i: present(i, k), timed_out))
         key = (langs, sites)
         found = self._selections.get(key)
         if found is None:  # a corpus has few distinct selections: sort each once

@@ -14,6 +14,7 @@ from typing import Iterable, Optional
 from .context import Context
 from .decode import decode_bytes, to_text
 from .errors import InputError
+from .kinds import DEFAULT_TIMEOUT
 from .packs import PackSet, get_packset
 from .render import removals, render_text, survivors
 from .result import CleanResult
@@ -85,8 +86,10 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
     block_texts = ["\n".join(doc.lines[s:e]) for s, e in doc.blocks]
     doc_lang, method = _language(model, block_texts, lang, declared_lang)
     foreign = _foreign_blocks(model, block_texts, doc_lang)
+    slow_signatures: set = set()  # (pack, path, k): reported once, not searched again
     if only_rules is None:
-        pack_names, rules = _choose(packset, doc_lang, foreign, url, text, skip_kinds)
+        pack_names, rules = _choose(packset, doc_lang, foreign, url, text, skip_kinds,
+                                    slow_signatures)
     else:
         rules = sorted(only_rules, key=lambda r: r.PHASE)
         pack_names = sorted({r.pack_name for r in rules})
@@ -107,7 +110,8 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
             new_foreign = _foreign_blocks(model, blocks, new_lang)
             # the text is read for site signatures, which a page with a url does not need
             new_names, new_rules = _choose(packset, new_lang, new_foreign, url,
-                                           "" if url else "\n".join(lines), skip_kinds)
+                                           "" if url else "\n".join(lines), skip_kinds,
+                                           slow_signatures)
             if new_lang == doc_lang and (new_rules is rules
                                          or [r.id for r in new_rules] == [r.id for r in rules]):
                 # A line that survived a line or trim rule (or the repeated-line rule) keeps
@@ -125,6 +129,9 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
             if not _merge_round(ctx, again, origin):
                 break
         _guard_over_removal(ctx)
+    ctx.warnings.extend(
+        f"signature {k + 1} of pack {name!r} ({path}) timed out after {DEFAULT_TIMEOUT}s and "
+        "was treated as not matching" for name, path, k in sorted(slow_signatures))
     text_out = render_text(ctx)
     if not text_out and only_rules is None:
         _emptied(ctx)  # kept whole, or a warning
@@ -149,9 +156,11 @@ def _language(model, block_texts: list[str], given: Optional[str],
 
 
 def _choose(packset: PackSet, doc_lang: Optional[str], foreign: dict[int, str],
-            url: Optional[str], text: str, skip_kinds: tuple[str, ...]):
-    """(pack names, rules in phase order) for a document in ``doc_lang``."""
-    chosen = packset.selection({doc_lang, *foreign.values()}, url, text)
+            url: Optional[str], text: str, skip_kinds: tuple[str, ...],
+            slow_signatures: Optional[set] = None):
+    """(pack names, rules in phase order) for a document in ``doc_lang``; site signatures
+    that time out are added to ``slow_signatures``."""
+    chosen = packset.selection({doc_lang, *foreign.values()}, url, text, slow_signatures)
 
     def in_force() -> tuple[list[str], tuple]:
         own = {p.name for p in chosen.packs if p.kind != "language" or doc_lang in p.languages}

@@ -13,6 +13,7 @@ import regex
 
 from .errors import PackError
 from .kinds import KINDS
+from .patterns import compile_pattern, size_problem
 
 CATEGORIES = (
     "ad", "boilerplate", "bio", "byline", "comments", "cookie", "credit", "cta", "dateline",
@@ -73,10 +74,9 @@ def validate_pack(data: Any, path: str, compile_patterns: bool = True) -> list[P
                 bad(match, key, f"match.{key} must be a list of strings")
             elif key == "signatures":
                 for sig in value:
-                    try:
-                        regex.compile(sig)
-                    except regex.error as exc:
-                        bad(match, key, f"signature {sig!r} is not a valid regex: {exc}")
+                    problem = _pattern_problem(sig)
+                    if problem:
+                        bad(match, key, f"signature {sig!r} is not a valid regex: {problem}")
     stopwords = data.get("stopwords", [])
     if not isinstance(stopwords, list):
         bad(data, "stopwords", "'stopwords' must be a list of words")
@@ -152,11 +152,12 @@ def validate_rule(rule: Any, path: str, seen: dict[str, int],
         if kind.PATTERN:
             if not isinstance(value, str) or not value:
                 bad(kind.KEY, f"{name}: {kind.KEY} must be a regular expression string")
+            elif size_problem(value):  # before anything compiles it
+                bad(kind.KEY, f"{name}: {kind.KEY} pattern refused: {size_problem(value)}")
             elif compile_patterns:
-                try:
-                    regex.compile(value)
-                except regex.error as exc:
-                    bad(kind.KEY, f"{name}: {kind.KEY} pattern does not compile: {exc}; "
+                problem = _pattern_problem(value)
+                if problem:
+                    bad(kind.KEY, f"{name}: {kind.KEY} pattern does not compile: {problem}; "
                         "check brackets and escapes (YAML single quotes keep backslashes as is)")
         elif kind.KEY == "selector":
             problems.extend(_check_selector(value, bad, name))
@@ -201,6 +202,15 @@ def _option_problem(value: Any, default: Any) -> str | None:
             return _TYPE_NAMES[list]
     elif wanted in (int, float) and not (0 <= value < float("inf")):
         return "a number of at least 0"
+    return None
+
+
+def _pattern_problem(pattern: str) -> str | None:
+    """Why ``pattern`` cannot be used (too big to compile, or invalid), or None."""
+    try:
+        compile_pattern(pattern)
+    except regex.error as exc:
+        return str(exc)
     return None
 
 

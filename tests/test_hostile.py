@@ -399,3 +399,66 @@ def test_a_deeply_nested_pack_is_refused_on_one_line(tmp_path, depth):
         said = (result.stdout + result.stderr).decode().splitlines()  # lint: and a summary
         assert said[0].endswith("deep.yaml:2: nested more than 32 levels deep; a pack is a "
                                 "mapping of lists of rules, a few levels deep") and len(said) <= 2
+
+
+@pytest.mark.parametrize("kind, pattern", [
+    ("line", r"^(\w+\s?)+$"), ("line", r"(?:[a-z]+\.)+[a-z]+@"), ("trim", r"(\S+\s+)*foo$"),
+    ("section", r"^(?:\d+,?)*x$"), ("rest", r"^(?:\w+|\s)+!$"), ("bio", r"(a+)+b"),
+])
+def test_lint_flags_nested_and_polynomial_backtracking_in_every_kind(tmp_path, kind, pattern):
+    """Case 10: lint missed ^(\\w+\\s?)+$ (the shape its own advice names), (?:[a-z]+\\.)+[a-z]+@
+    and (\\S+\\s+)*foo$: its probes were 2,500 characters long and ended without the words a
+    pattern requires, which regex checks for first. Now: a shape check for nested repeats
+    over the same characters, and probes as long as a line can be."""
+    rule = (f"  - id: slow\n    category: ad\n    {kind}: '{pattern}'\n"
+            "    examples: {drop: ['zzz'], keep: ['yyy']}\n")
+    problems = _lint(tmp_path, "pack: p\nrules:\n" + rule)
+    assert any(p.line == 3 and "backtracks catastrophically" in p.message for p in problems), problems
+
+
+def test_a_catastrophic_signature_is_linted_and_its_timeout_reported(tmp_path):
+    """Case 10: a pack's signatures were never linted, and a signature search that timed out
+    was silent (and cost 0.5 s a round, up to six rounds a record)."""
+    import time
+
+    (tmp_path / "sig.yaml").write_text(
+        "pack: slowsig\nmatch:\n  signatures: ['(\\w+\\s?)*$']\nrules:\n" + RULE.format(extra=""))
+    lint = cli("rules", "lint", tmp_path)
+    assert lint.returncode == 1 and b"sig.yaml:3: signature" in lint.stdout
+    assert b"backtracks catastrophically" in lint.stdout
+    doc = STORY + "\n" + "word " * 400 + "!\n"
+    clean_document(STORY, rules_dirs=[tmp_path])  # packs loaded
+    started = time.perf_counter()
+    result = clean_document(doc, rules_dirs=[tmp_path])
+    assert time.perf_counter() - started < 3  # one timeout (0.25 s) per document
+    assert [w for w in result.warnings if "timed out" in w] == [
+        f"signature 1 of pack 'slowsig' ({tmp_path / 'sig.yaml'}) timed out after 0.25s and was "
+        "treated as not matching"]
+
+
+BOMB = "(?:(?:(?:(?:(?:a{40}){40}){40}){40}){40})"
+
+
+@pytest.mark.parametrize("where", ["line", "signature"])
+def test_a_pattern_whose_repeats_multiply_is_refused_before_compiling(tmp_path, where):
+    """Case 11: a 45-character pattern took 5.7 GB to compile and ended in a MemoryError
+    traceback, in clean and in lint. Repeat counts that multiply past 100,000 are refused
+    with FILE:LINE before anything compiles them."""
+    import resource
+
+    if where == "line":
+        text = "pack: bomb\nrules:\n" + RULE.format(extra="").replace("'^ZZZ-PROMO'", f"'{BOMB}'")
+        want = b"bomb.yaml:5: rule 'r1': line pattern refused: its counted repeats multiply"
+    else:
+        text = f"pack: bomb\nmatch:\n  signatures: ['{BOMB}']\nrules:\n" + RULE.format(extra="")
+        want = b"bomb.yaml:3: signature"
+    (tmp_path / "bomb.yaml").write_text(text)
+
+    def limit_memory():  # a run that tries to compile it fails fast instead of swapping
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    for args in (["rules", "lint", tmp_path], ["clean", "--rules-dir", tmp_path, "-"]):
+        result = subprocess.run([*CLI, *map(str, args)], input=STORY.encode(), capture_output=True,
+                                timeout=120, preexec_fn=limit_memory)
+        assert result.returncode == 1 and b"Traceback" not in result.stderr
+        assert want in result.stdout + result.stderr and b"multiply" in result.stdout + result.stderr
