@@ -16,7 +16,7 @@ from typing import Optional
 
 import click
 
-from . import __version__
+from . import __version__, output
 from .batch import DocOptions, clean_source, read_source
 from .batch import set_options as set_doc_options
 from .errors import CleanerError, PackError
@@ -40,7 +40,18 @@ def _fail(message: str) -> "click.exceptions.Exit":
     return click.exceptions.Exit(1)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The command group. The commands write through :mod:`cleaner.output`; what click
+    writes itself (--help, --version) ends the same way when stdout fails."""
+
+    def main(self, *args, **kwargs):
+        try:
+            return super().main(*args, **kwargs)
+        except OSError as exc:  # click handles a closed pipe itself (exit 1)
+            sys.exit(output.stopped(exc))
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cleaner")
 def main() -> None:
     """Strip boilerplate (ads, cookie banners, bios, related-article blocks, footers) from
@@ -151,20 +162,6 @@ def _isatty(stream) -> bool:
         return False
 
 
-def _write(stream, data) -> None:
-    try:
-        stream.write(data)
-    except BrokenPipeError:
-        _quiet_broken_pipe()
-
-
-def _flush() -> None:
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _quiet_broken_pipe()
-
-
 def _clean_documents(sources: tuple[str, ...], options: DocOptions, jobs: int, bar: Progress) -> None:
     """Plain documents: one file each, outputs in the order given, on ``jobs`` processes."""
 
@@ -182,8 +179,8 @@ def _clean_documents(sources: tuple[str, ...], options: DocOptions, jobs: int, b
                 raise _fail(outcome.error)
             if on_terminal:  # the text and the bar share the screen: take the bar off first
                 bar.clear()
-            _write(sys.stdout, outcome.output)
-            _flush()
+            output.write(sys.stdout, outcome.output)
+            output.flush()
             for line in outcome.explain:
                 bar.echo(line)
             bar.advance(outcome.nbytes, outcome.counts)
@@ -204,12 +201,12 @@ def _clean_jsonl(sources: tuple[str, ...], options: JsonlOptions, jobs: int, ski
                 if problem is None:
                     if on_terminal:
                         bar.clear()
-                    _write(out, line)
+                    output.write(out, line)
                     bar.advance(nbytes, counts)
                     continue
                 where = f"{chunk.source}:line {number}: {problem}"
                 if not skip_bad:
-                    _flush_binary(out)
+                    output.flush(out)
                     bar.clear()
                     raise _fail(where)
                 skipped += 1
@@ -217,10 +214,10 @@ def _clean_jsonl(sources: tuple[str, ...], options: JsonlOptions, jobs: int, ski
                     bad.append(where)
                 bar.advance(nbytes, bad=True)
             if chunk.error:
-                _flush_binary(out)
+                output.flush(out)
                 bar.clear()
                 raise _fail(chunk.error)
-    _flush_binary(out)
+    output.flush(out)
     if skipped:
         bar.clear()
         more = f"; and {skipped - len(bad)} more" if skipped > len(bad) else ""
@@ -229,22 +226,6 @@ def _clean_jsonl(sources: tuple[str, ...], options: JsonlOptions, jobs: int, ski
 
 
 SHOW_BAD = 5  # bad records named in the --skip-bad report
-
-
-def _flush_binary(out) -> None:
-    try:
-        out.flush()
-    except BrokenPipeError:
-        _quiet_broken_pipe()
-
-
-def _quiet_broken_pipe() -> None:
-    """The reader went away (``cleaner clean big.txt | head -1``): stop quietly."""
-    import os
-
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    raise click.exceptions.Exit(0)
 
 
 @main.group()
@@ -268,11 +249,11 @@ def rules_list(rules_dirs: tuple[str, ...], fmt: str) -> None:
             rows.append({"pack": pack.name, "kind": rule.KEY, "id": rule.id,
                          "category": rule.category, "path": pack.path, "active": not disabled})
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        output.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
     for row in rows:
         flag = "" if row["active"] else "  (disabled)"
-        click.echo(f"{row['pack']:<20} {row['kind']:<10} {row['category']:<11} {row['id']}{flag}")
+        output.echo(f"{row['pack']:<20} {row['kind']:<10} {row['category']:<11} {row['id']}{flag}")
 
 
 @rules.command("lint")
@@ -291,7 +272,7 @@ def rules_lint(paths: tuple[str, ...]) -> None:
     except PackError as exc:
         raise _fail(str(exc)) from None
     for problem in report.problems:
-        click.echo(str(problem))
+        output.echo(str(problem))
     for note in report.notes:
         click.echo(str(note), err=True)
     noun = "problem" if len(report.problems) == 1 else "problems"
@@ -328,21 +309,21 @@ def rules_test(paths: tuple[str, ...], verbose: bool) -> None:
             failures = check_rule(rule, packset)
             count = sum(len(rule.examples.get(k) or []) for k in ("drop", "keep"))
             for failure in failures:
-                click.echo(f"FAIL {failure}")
+                output.echo(f"FAIL {failure}")
             failed += len(failures)
             passed += max(0, count - len(failures))
             if verbose and not failures:
-                click.echo(f"ok   {pack.name}: {rule.id} ({count} examples)")
+                output.echo(f"ok   {pack.name}: {rule.id} ({count} examples)")
         for sample in samples_for(pack.path, pack.name):
             failure = check_sample(sample, packset, pack.name)
             if failure:
-                click.echo(f"FAIL {failure}")
+                output.echo(f"FAIL {failure}")
                 failed += 1
             else:
                 passed += 1
                 if verbose:
-                    click.echo(f"ok   {pack.name}: corpus sample {sample.name}")
-    click.echo(f"{passed} passed, {failed} failed")
+                    output.echo(f"ok   {pack.name}: corpus sample {sample.name}")
+    output.echo(f"{passed} passed, {failed} failed")
     if failed:
         raise click.exceptions.Exit(1)
 
@@ -373,8 +354,8 @@ def rules_new(domain: str, rules_dir: Optional[str]) -> None:
         pack_file, samples = scaffold(domain, Path(rules_dir))
     except CleanerError as exc:
         raise _fail(str(exc)) from None
-    click.echo(f"wrote {pack_file}")
-    click.echo(f"wrote {samples}/README.txt (put NAME.txt, NAME.expected.txt, NAME.meta.yaml there)")
+    output.echo(f"wrote {pack_file}")
+    output.echo(f"wrote {samples}/README.txt (put NAME.txt, NAME.expected.txt, NAME.meta.yaml there)")
 
 
 if __name__ == "__main__":  # python -m cleaner.cli

@@ -462,3 +462,31 @@ def test_a_pattern_whose_repeats_multiply_is_refused_before_compiling(tmp_path, 
                                 timeout=120, preexec_fn=limit_memory)
         assert result.returncode == 1 and b"Traceback" not in result.stderr
         assert want in result.stdout + result.stderr and b"multiply" in result.stdout + result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["clean", "{story}"], ["clean", "--format", "json", "{story}"],
+                                  ["clean", "--jsonl", "{records}"],
+                                  ["clean", "--jobs", "2", "{story}", "{story}"],
+                                  ["rules", "list"], ["--help"]])
+def test_a_full_disk_is_one_line_and_exit_1(tmp_path, args):
+    """Case 14: `> /dev/full` ended in an OSError [Errno 28] traceback in every mode."""
+    story, records = tmp_path / "story.txt", tmp_path / "records.jsonl"
+    story.write_text(STORY)
+    records.write_text('{"text": "Storm hits the coast"}\n')
+    args = [a.format(story=story, records=records) for a in args]
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([*CLI, *args], stdout=full, stderr=subprocess.PIPE, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.decode() == "cleaner: cannot write the output: No space left on device\n"
+
+
+@pytest.mark.parametrize("args", [["rules", "list"], ["rules", "list", "--format", "json"]])
+def test_a_closed_pipe_after_rules_list_is_quiet(args):
+    """Case 14: `rules list | head -1` exited 1 (click's own handling of a closed pipe);
+    it exits 0 quietly, as `clean` does."""
+    proc = subprocess.Popen([*CLI, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline()
+    proc.stdout.close()
+    assert proc.wait(timeout=120) == 0
+    assert proc.stderr.read() == b""
