@@ -81,7 +81,8 @@ def main() -> None:
 @click.option("--skip-bad", is_flag=True, help="--jsonl: skip bad records (counted on stderr) "
               "instead of stopping at the first.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Worker processes (0: one per core). Output is the same for any number.")
+              help="Worker processes (0: one per core; never more than the cores this process "
+              "may use). Output is the same for any number.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar and a summary on stderr (default: when stderr is a terminal).")
 def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],

@@ -490,3 +490,16 @@ def test_a_closed_pipe_after_rules_list_is_quiet(args):
     proc.stdout.close()
     assert proc.wait(timeout=120) == 0
     assert proc.stderr.read() == b""
+
+
+def test_jobs_are_capped_at_the_cores(tmp_path):
+    """Case 15: --jobs 2147483647 ended in an OverflowError traceback, and any number of
+    workers was started (40 on 2 cores held 4.7 GB). Capped at the cores this process may use."""
+    from cleaner.parallel import available_cores, resolve_jobs
+
+    assert resolve_jobs(2147483647) == resolve_jobs(40) == available_cores()
+    story = tmp_path / "story.txt"
+    story.write_text(STORY)
+    result = cli("clean", "--jobs", 2147483647, story, story)
+    assert result.returncode == 0 and b"Traceback" not in result.stderr
+    assert result.stdout.decode() == clean(STORY) * 2
