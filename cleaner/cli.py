@@ -73,7 +73,8 @@ def main() -> None:
 @click.option("--html/--text", "html", default=None,
               help="Force HTML or plain-text input (default: detect).")
 @click.option("--jsonl", is_flag=True,
-              help="Input is JSON Lines: clean one field of each record, keep the rest as it is.")
+              help="Input is JSON Lines: clean one field of each record, keep the rest as it is "
+              "(CRLF endings become LF; NaN and Infinity are not JSON: bad records).")
 @click.option("--field", metavar="NAME", help="--jsonl: the field to clean (default: text).")
 @click.option("--output-field", metavar="NAME",
               help="--jsonl: write the cleaned text to NAME, beside the original.")

@@ -1,13 +1,14 @@
 """JSON Lines: one record per line, one string field cleaned, everything else left as it was.
 
 A record is written back byte for byte except for the value that was cleaned (or the key
-added beside it): key order, spacing, number spellings and escapes of every other key stay as
-they were, because the new value is spliced into the original line rather than the record
-being re-serialised. Reading goes line by line (:func:`chunks`), so memory does not grow with
+added beside it) and its line ending: key order, spacing, number spellings and escapes of
+every other key stay as they were, because the new value is spliced into the original line
+rather than the record being re-serialised. Every record ends in ``\n``, a CRLF-ended one
+too (JSON Lines is LF-separated; a file of mixed endings comes out of one piece). Reading goes line by line (:func:`chunks`), so memory does not grow with
 the input; :func:`clean_chunk` is the unit of work, the same in this process or in a worker.
 
-A bad record (not UTF-8, not valid JSON, not an object, the field missing or not a string)
-comes back as a problem, ``what is wrong``, for the caller to stop at or to skip. Blank lines
+A bad record (not UTF-8, not valid JSON (NaN and Infinity are not JSON), not an object, the
+field missing or not a string) comes back as a problem, ``what is wrong``, for the caller to stop at or to skip. Blank lines
 are not records: they are passed over.
 """
 from __future__ import annotations
@@ -34,7 +35,17 @@ HTML_DISCOUNT = 8
 
 _WS = re.compile(r"[ \t\n\r]*")
 _MARKUP_VALUE = re.compile(r'"(?:\s|\\[nrt])*(?=<)')  # a string value's start, up to its "<"
-_DECODER = json.JSONDecoder()
+class _NotJson(ValueError):
+    """NaN, Infinity or -Infinity: Python's json reads them, JSON has no such value."""
+
+
+def _refuse_constant(name: str):
+    raise _NotJson(name)
+
+
+# RFC 8259 JSON: NaN and Infinity are refused, as datatrove's reader (orjson) and most others
+# refuse them; a record holding one is a bad record (--skip-bad counts it).
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
 _SCAN = _DECODER.scan_once
 
 
@@ -134,9 +145,11 @@ def _kind(value) -> str:
 def _json_problem(text: str) -> str:
     """Why ``text`` is not a JSON object (it failed the fast scan)."""
     try:
-        value = json.loads(text)
+        value = _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         return f"not valid JSON: {exc.msg} (column {exc.colno})"
+    except _NotJson as exc:
+        return f"not valid JSON: {exc} is no JSON value (RFC 8259); write null or a string"
     except RecursionError:
         return "not valid JSON: nested too deeply"
     return f"not a JSON object but {_kind(value)}"
@@ -213,7 +226,7 @@ def clean_line(raw: bytes, options: JsonlOptions) -> tuple[bytes, tuple]:
     except UnicodeDecodeError as exc:
         column = len(raw[:exc.start].decode("utf-8", "replace")) + 1
         raise BadRecord(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {column})") from None
-    text = text.rstrip("\r\n")
+    text = text.rstrip("\r\n")  # every record is written with "\n" (see the module docstring)
     values, spans, close = scan_object(text)
     field = options.field
     if field not in values:

@@ -503,3 +503,28 @@ def test_jobs_are_capped_at_the_cores(tmp_path):
     result = cli("clean", "--jobs", 2147483647, story, story)
     assert result.returncode == 0 and b"Traceback" not in result.stderr
     assert result.stdout.decode() == clean(STORY) * 2
+
+
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "-Infinity"])
+def test_jsonl_refuses_nan_and_infinity(value):
+    """Case 18: NaN and Infinity passed as valid JSON (Python's json reads them), though
+    datatrove's reader and most others refuse them: such a record is a bad record now."""
+    record = f'{{"text": "{STORY[:20]}", "score": {value}}}\n'
+    result = CliRunner().invoke(main, ["clean", "--jsonl", "-"], input=record)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (f"cleaner: <stdin>:line 1: not valid JSON: {value} is no JSON value "
+                             "(RFC 8259); write null or a string\n")
+    skipped = CliRunner().invoke(main, ["clean", "--jsonl", "--skip-bad", "-"],
+                                 input=record + '{"text": "x"}\n')
+    assert skipped.exit_code == 0 and skipped.stdout == '{"text": "x\\n"}\n'
+
+
+def test_jsonl_crlf_record_endings_become_lf_and_the_readme_says_so():
+    """Case 18: CRLF record endings became LF without a word; they still do (one ending for
+    the whole output, as tests/test_jsonl.py asks), and the README and --help say so."""
+    data = b'{"text": "Storm hits the coast", "n": 1}\r\n{"text": "x"}\n'
+    result = subprocess.run([*CLI, "clean", "--jsonl"], input=data, capture_output=True, timeout=120)
+    assert result.stdout == b'{"text": "Storm hits the coast\\n", "n": 1}\n{"text": "x\\n"}\n'
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "CRLF record endings become LF" in readme
+    assert "CRLF endings become LF" in " ".join(CliRunner().invoke(main, ["clean", "--help"]).stdout.split())
