@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Optional
 
 from .prefilter import EVERY_RULE, LONG_LINE
 from .segment import _cached_words, Document, ends_sentence, is_menu, lower, words
-from .memo import memo
+from .memo import LINE_CACHE_CHARS, memo
 
 if TYPE_CHECKING:  # pragma: no cover
     from .kinds import Rule
@@ -113,6 +113,10 @@ class Context:
         """Drop the literal index and the candidates read from it (a line's text changed)."""
         self._literal_index = None
         self._candidates = {}
+
+    def forget_candidates(self, rule: "Rule") -> None:
+        """Let go of ``rule``'s candidates (it has run)."""
+        self._candidates.pop(rule.id, None)
 
     def inherit_index(self, earlier: "Context", origin: list[Optional[int]]) -> None:
         """Take ``earlier``'s literal index for this context's lines, which are lines of it
@@ -275,7 +279,7 @@ def carried_index(index: dict[int, list[int]], origin: list[Optional[int]]) -> d
     return carried
 
 
-@memo(4096)
+@memo(4096, LINE_CACHE_CHARS)
 def _lowered(text: str) -> str:
     """``lower(text)``, remembered: every lowercase-matching rule asks for the same lines."""
     return lower(text)
@@ -287,7 +291,7 @@ _LEADING_PUNCT = re.compile(r"[\W_]*")
 _QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("„", '"'), ("«", '"'), ("»", '"'))
 
 
-@memo(65536)
+@memo(65536, LINE_CACHE_CHARS)
 def comparable(text: str) -> str:
     """A line reduced for comparison: case-folded, spaces collapsed, quotes straightened,
     edge punctuation gone."""

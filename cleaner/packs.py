@@ -89,6 +89,27 @@ def signature_window(text: str) -> str:
         text[:SIGNATURE_WINDOW] + "\n" + text[-SIGNATURE_WINDOW:])
 
 
+def lines_window(lines: list[str]) -> str:
+    """``signature_window("\\n".join(lines))``, without joining what lies between the ends."""
+    total = sum(map(len, lines)) + len(lines) - 1
+    if total <= 2 * SIGNATURE_WINDOW:
+        return "\n".join(lines)
+    head = "\n".join(lines[:_enough(lines, range(len(lines))) + 1])
+    tail = "\n".join(lines[_enough(lines, range(len(lines) - 1, -1, -1)):])
+    return head[:SIGNATURE_WINDOW] + "\n" + tail[-SIGNATURE_WINDOW:]
+
+
+def _enough(lines: list[str], order: range) -> int:
+    """The index, going through ``lines`` in ``order``, at which the lines passed joined
+    by "\\n" make SIGNATURE_WINDOW chars or more (the caller knows they do)."""
+    size = -1
+    for i in order:
+        size += len(lines[i]) + 1
+        if size >= SIGNATURE_WINDOW:
+            return i
+    return order[-1]
+
+
 @dataclass
 class _Signature:
     """A site signature as the prefilter sees it: an id and the literals it requires."""

@@ -12,10 +12,10 @@ from typing import Iterable, Optional
 
 
 from .context import Context
-from .decode import decode_bytes, to_text
+from .decode import decode_bytes, to_lines
 from .errors import InputError
 from .kinds import DEFAULT_TIMEOUT
-from .packs import PackSet, get_packset
+from .packs import PackSet, get_packset, lines_window
 from .render import removals, render_text, survivors
 from .result import CleanResult
 from .segment import Document, ends_sentence, words
@@ -66,11 +66,17 @@ _STRUCTURE = re.compile(r"<!doctype\s+html|<(?:html|head|body)(?=[\s/>])", re.I)
 _TAG = re.compile(r"</?[a-z][a-z0-9-]*(?:\s[^<>]*)?/?>", re.I)
 
 
-def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = None,
-               packset: Optional[PackSet] = None, only_rules=None,
-               skip_kinds: tuple[str, ...] = (), rounds: int = MAX_ROUNDS,
-               declared_lang: Optional[str] = None) -> CleanResult:
-    """Clean already-decoded plain text. ``only_rules`` runs just those rules, once (rule
+def clean_text(text: str, **options) -> CleanResult:
+    """Clean already-decoded plain text (see :func:`clean_lines` for the options)."""
+    return clean_lines(text.split("\n"), **options)
+
+
+def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[str] = None,
+                packset: Optional[PackSet] = None, only_rules=None,
+                skip_kinds: tuple[str, ...] = (), rounds: int = MAX_ROUNDS,
+                declared_lang: Optional[str] = None) -> CleanResult:
+    """Clean already-decoded plain text, given as its lines (the list is the document's
+    from now on). ``only_rules`` runs just those rules, once (rule
     tests); ``skip_kinds`` leaves out rules of those kinds; ``rounds`` caps the passes;
     ``declared_lang`` is the language a page declares (``<html lang>``), a hint that settles
     a doubtful stopword vote when the vote leans its way.
@@ -81,14 +87,17 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
     most ``MAX_ROUNDS``): that makes cleaning idempotent, ``clean(clean(x)) == clean(x)``.
     """
     packset = packset or get_packset()
-    doc = Document.from_text(text)
+    doc = Document(lines)
+    doc.index_blocks()
+    window = "" if url else lines_window(lines)  # what site signatures read
     model = packset.model
     block_texts = ["\n".join(doc.lines[s:e]) for s, e in doc.blocks]
     doc_lang, method = _language(model, block_texts, lang, declared_lang)
     foreign = _foreign_blocks(model, block_texts, doc_lang)
+    del block_texts  # a copy of the document: let go before the rules run
     slow_signatures: set = set()  # (pack, path, k): reported once, not searched again
     if only_rules is None:
-        pack_names, rules = _choose(packset, doc_lang, foreign, url, text, skip_kinds,
+        pack_names, rules = _choose(packset, doc_lang, foreign, url, window, skip_kinds,
                                     slow_signatures)
     else:
         rules = sorted(only_rules, key=lambda r: r.PHASE)
@@ -97,37 +106,11 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
                   prefilter=packset.prefilter(rules))
     _apply(ctx, rules)
     if only_rules is None:
-        for _ in range(rounds - 1):
-            lines, origin = survivors(ctx)
-            if lines == doc.lines[:-1] and doc.lines[-1] == "":
-                # Nothing was removed, trimmed or folded: the output is the input, and cleaning
-                # it again would be this round again. (Extracted text is often like this.)
-                break
-            again_doc = Document(lines)
-            again_doc.index_blocks()
-            blocks = ["\n".join(lines[s:e]) for s, e in again_doc.blocks]
-            new_lang, new_method = _language(model, blocks, lang, declared_lang)
-            new_foreign = _foreign_blocks(model, blocks, new_lang)
-            # the text is read for site signatures, which a page with a url does not need
-            new_names, new_rules = _choose(packset, new_lang, new_foreign, url,
-                                           "" if url else "\n".join(lines), skip_kinds,
-                                           slow_signatures)
-            if new_lang == doc_lang and (new_rules is rules
-                                         or [r.id for r in new_rules] == [r.id for r in rules]):
-                # A line that survived a line or trim rule (or the repeated-line rule) keeps
-                # surviving it: only rules that judge lines by their neighbours can decide
-                # differently now.
-                run = [r for r in new_rules if not r.settled_after_a_round]
-            else:
-                run = new_rules  # another language or site now: all of its rules apply
-            doc_lang, method, rules = new_lang, new_method, new_rules
-            pack_names = new_names
-            again = Context(again_doc, lang=new_lang, model=model, foreign=new_foreign,
-                            prefilter=packset.prefilter(new_rules))
-            again.inherit_index(ctx, origin)
-            _apply(again, run)
-            if not _merge_round(ctx, again, origin):
-                break
+        doc_lang, method, pack_names = _later_rounds(
+            ctx, rules, doc_lang, method, pack_names, packset=packset, url=url, lang=lang,
+            declared_lang=declared_lang, skip_kinds=skip_kinds, rounds=rounds,
+            slow_signatures=slow_signatures)
+        ctx.forget_index()  # what the rules searched with: not needed from here on
         _guard_over_removal(ctx)
     ctx.warnings.extend(
         f"signature {k + 1} of pack {name!r} ({path}) timed out after {DEFAULT_TIMEOUT}s and "
@@ -145,6 +128,50 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
         warnings=ctx.warnings,
         input_lines=len(doc.lines),
     )
+
+
+def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
+                  pack_names: list[str], *, packset: PackSet, url: Optional[str],
+                  lang: Optional[str], declared_lang: Optional[str], skip_kinds: tuple[str, ...],
+                  rounds: int, slow_signatures: set) -> tuple[Optional[str], str, list[str]]:
+    """The rounds after the first, on what survived, until nothing more goes (see
+    :func:`clean_lines`); their removals are merged into ``ctx``. Returns the language, its
+    method and the packs of the last round. (A function of its own: each round's copy of the
+    surviving lines and its context go when it returns, before the text is rendered.)"""
+    doc, model = ctx.doc, packset.model
+    for _ in range(rounds - 1):
+        lines, origin = survivors(ctx)
+        if lines == doc.lines[:-1] and doc.lines[-1] == "":
+            # Nothing was removed, trimmed or folded: the output is the input, and cleaning
+            # it again would be this round again. (Extracted text is often like this.)
+            break
+        again_doc = Document(lines)
+        again_doc.index_blocks()
+        blocks = ["\n".join(lines[s:e]) for s, e in again_doc.blocks]
+        new_lang, new_method = _language(model, blocks, lang, declared_lang)
+        new_foreign = _foreign_blocks(model, blocks, new_lang)
+        del blocks
+        # the text's ends are read for site signatures, which a page with a url does not need
+        new_names, new_rules = _choose(packset, new_lang, new_foreign, url,
+                                       "" if url else lines_window(lines), skip_kinds,
+                                       slow_signatures)
+        if new_lang == doc_lang and (new_rules is rules
+                                     or [r.id for r in new_rules] == [r.id for r in rules]):
+            # A line that survived a line or trim rule (or the repeated-line rule) keeps
+            # surviving it: only rules that judge lines by their neighbours can decide
+            # differently now.
+            run = [r for r in new_rules if not r.settled_after_a_round]
+        else:
+            run = new_rules  # another language or site now: all of its rules apply
+        doc_lang, method, rules = new_lang, new_method, new_rules
+        pack_names = new_names
+        again = Context(again_doc, lang=new_lang, model=model, foreign=new_foreign,
+                        prefilter=packset.prefilter(new_rules))
+        again.inherit_index(ctx, origin)
+        _apply(again, run)
+        if not _merge_round(ctx, again, origin):
+            break
+    return doc_lang, method, pack_names
 
 
 def _language(model, block_texts: list[str], given: Optional[str],
@@ -195,6 +222,9 @@ def _apply(ctx: Context, rules) -> None:
             if candidates is not None and not candidates:
                 continue  # none of its literals in the text: most rules, on most documents
         rule.apply(ctx)
+        # Only the rule itself asks for its candidates: a set of line numbers, which for a
+        # rule that needs a digit holds most lines of a long document.
+        ctx.forget_candidates(rule)
 
 
 def _merge_round(ctx: Context, again: Context, origin: list[Optional[int]]) -> bool:
@@ -320,4 +350,4 @@ def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Op
         result.html = extraction
         result.warnings.extend(extraction.warnings)
         return result
-    return clean_text(to_text(document), url=url, lang=lang, packset=packset)
+    return clean_lines(to_lines(document), url=url, lang=lang, packset=packset)
