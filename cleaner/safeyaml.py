@@ -172,7 +172,10 @@ def load_yaml(text: str, path: str) -> Any:
     """Parse one YAML document safely, or raise :class:`PackError` naming ``path`` and line."""
     if len(text) > MAX_BYTES:
         raise PackError(path, None, f"file is {len(text)} bytes; packs are limited to {MAX_BYTES}")
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except UnicodeEncodeError as exc:  # a str with a lone surrogate: no file decodes to one
+        raise PackError(path, None, f"not text: {exc.reason} at character {exc.start}") from None
     loader.pack_path = path
     try:
         node = loader.get_single_node()

@@ -580,3 +580,13 @@ def test_reading_a_big_document_in_parts_changes_nothing(monkeypatch):
     assert {k: list(v) for k, v in scanner.index(lines).items()} == \
         {k: list(v) for k, v in at_once.items()}
     assert clean_document(doc).to_dict() == whole
+
+
+def test_pack_text_with_a_lone_surrogate_is_a_pack_error():
+    """Found by tests/fuzz/fuzz_packs.py: a str holding a lone surrogate (no file decodes to
+    one, but the API takes a str) ended in a UnicodeEncodeError in the YAML parser."""
+    from cleaner import PackError
+    from cleaner.safeyaml import load_yaml
+
+    with pytest.raises(PackError, match="not text"):
+        load_yaml("pack: p\ud800\n", "x.yaml")
