@@ -60,16 +60,16 @@ def read_source(path: str) -> bytes:
 
 
 def explain_lines(result, source: str) -> tuple[str, ...]:
-    """``--explain`` for plain output: one line per removal and per warning."""
+    """``--explain`` for plain output: one line per removal and per warning, after what the
+    HTML reader dropped (elements, without line numbers) for HTML input."""
     out = []
+    for r in result.html.dropped if result.html is not None else ():
+        out.append(f"{source}: html: dropped by {r.rule_id} [{r.category}]: {_shown(r)}")
     for r in result.removals:
         lines = f"line {r.line_numbers[0]}" if len(r.line_numbers) == 1 else \
             f"lines {r.line_numbers[0]}-{r.line_numbers[-1]}"
         verb = "trimmed" if r.trimmed else "removed"
-        first = r.lines[0].strip()
-        more = f" (+{len(r.lines) - 1} more)" if len(r.lines) > 1 else ""
-        out.append(f"{source}: {lines}: {verb} by {r.rule_id} [{r.category}]: "
-                   f"{first[:70]!r}{more}")
+        out.append(f"{source}: {lines}: {verb} by {r.rule_id} [{r.category}]: {_shown(r)}")
     return tuple(out) + warning_lines(result, source)
 
 
@@ -77,6 +77,13 @@ def warning_lines(result, source: str) -> tuple[str, ...]:
     """One stderr line per warning (a guard's decision, an emptied document, a timeout):
     shown by default, as a cleaning that kept a page whole or emptied it is worth a look."""
     return tuple(f"{source}: warning: {warning}" for warning in result.warnings)
+
+
+def _shown(removal) -> str:
+    """A removal's first line, shortened, and how many more went with it."""
+    first = removal.lines[0].strip()
+    more = f" (+{len(removal.lines) - 1} more)" if len(removal.lines) > 1 else ""
+    return f"{first[:70]!r}{more}"
 
 
 def clean_data(data: bytes, name: str, options: DocOptions) -> Outcome:

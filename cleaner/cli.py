@@ -16,7 +16,7 @@ from typing import Optional
 
 import click
 
-from . import __version__
+from . import __version__, output
 from .batch import DocOptions, clean_source, read_source
 from .batch import set_options as set_doc_options
 from .errors import CleanerError, PackError
@@ -27,12 +27,31 @@ from .parallel import WorkerDied, ordered_map, resolve_jobs
 from .progress import Progress
 
 
+def _named_folders(ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
+    """--rules-dir: an empty name would be the current folder, every .yaml under it."""
+    if any(not value.strip() for value in values):
+        raise click.BadParameter("an empty name is no folder (it would load every .yaml under "
+                                 "the current folder); name the folder of your packs")
+    return values
+
+
 def _fail(message: str) -> "click.exceptions.Exit":
     click.echo(f"cleaner: {message}", err=True)
     return click.exceptions.Exit(1)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The command group. The commands write through :mod:`cleaner.output`; what click
+    writes itself (--help, --version) ends the same way when stdout fails."""
+
+    def main(self, *args, **kwargs):
+        try:
+            return super().main(*args, **kwargs)
+        except OSError as exc:  # click handles a closed pipe itself (exit 1)
+            sys.exit(output.stopped(exc))
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cleaner")
 def main() -> None:
     """Strip boilerplate (ads, cookie banners, bios, related-article blocks, footers) from
@@ -44,6 +63,7 @@ def main() -> None:
 @click.option("--url", help="The page's URL: picks site packs by domain.")
 @click.option("--lang", help="The document's language (ISO 639-1, e.g. en); skips detection.")
 @click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(),
+              callback=_named_folders,
               help="A folder of extra rule packs (repeatable); also CLEANER_RULES_PATH.")
 @click.option("--explain", is_flag=True, help="Report each removal and its rule on stderr "
               "(with --jsonl: in a 'cleaner' key of each record).")
@@ -53,7 +73,8 @@ def main() -> None:
 @click.option("--html/--text", "html", default=None,
               help="Force HTML or plain-text input (default: detect).")
 @click.option("--jsonl", is_flag=True,
-              help="Input is JSON Lines: clean one field of each record, keep the rest as it is.")
+              help="Input is JSON Lines: clean one field of each record, keep the rest as it is "
+              "(CRLF endings become LF; NaN and Infinity are not JSON: bad records).")
 @click.option("--field", metavar="NAME", help="--jsonl: the field to clean (default: text).")
 @click.option("--output-field", metavar="NAME",
               help="--jsonl: write the cleaned text to NAME, beside the original.")
@@ -61,7 +82,8 @@ def main() -> None:
 @click.option("--skip-bad", is_flag=True, help="--jsonl: skip bad records (counted on stderr) "
               "instead of stopping at the first.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Worker processes (0: one per core). Output is the same for any number.")
+              help="Worker processes (0: one per core; never more than the cores this process "
+              "may use). Output is the same for any number.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar and a summary on stderr (default: when stderr is a terminal).")
 @click.option("-q", "--quiet", is_flag=True,
@@ -146,20 +168,6 @@ def _isatty(stream) -> bool:
         return False
 
 
-def _write(stream, data) -> None:
-    try:
-        stream.write(data)
-    except BrokenPipeError:
-        _quiet_broken_pipe()
-
-
-def _flush() -> None:
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _quiet_broken_pipe()
-
-
 def _clean_documents(sources: tuple[str, ...], options: DocOptions, jobs: int, bar: Progress) -> None:
     """Plain documents: one file each, outputs in the order given, on ``jobs`` processes."""
 
@@ -177,8 +185,8 @@ def _clean_documents(sources: tuple[str, ...], options: DocOptions, jobs: int, b
                 raise _fail(outcome.error)
             if on_terminal:  # the text and the bar share the screen: take the bar off first
                 bar.clear()
-            _write(sys.stdout, outcome.output)
-            _flush()
+            output.write(sys.stdout, outcome.output)
+            output.flush()
             for line in outcome.explain:
                 bar.echo(line)
             bar.advance(outcome.nbytes, outcome.counts)
@@ -199,7 +207,7 @@ def _clean_jsonl(sources: tuple[str, ...], options: JsonlOptions, jobs: int, ski
                 if problem is None:
                     if on_terminal:
                         bar.clear()
-                    _write(out, line)
+                    output.write(out, line)
                     if not options.quiet:
                         for warning in warnings:
                             bar.echo(f"{chunk.source}:line {number}: warning: {warning}")
@@ -207,7 +215,7 @@ def _clean_jsonl(sources: tuple[str, ...], options: JsonlOptions, jobs: int, ski
                     continue
                 where = f"{chunk.source}:line {number}: {problem}"
                 if not skip_bad:
-                    _flush_binary(out)
+                    output.flush(out)
                     bar.clear()
                     raise _fail(where)
                 skipped += 1
@@ -215,10 +223,10 @@ def _clean_jsonl(sources: tuple[str, ...], options: JsonlOptions, jobs: int, ski
                     bad.append(where)
                 bar.advance(nbytes, bad=True)
             if chunk.error:
-                _flush_binary(out)
+                output.flush(out)
                 bar.clear()
                 raise _fail(chunk.error)
-    _flush_binary(out)
+    output.flush(out)
     if skipped:
         bar.clear()
         more = f"; and {skipped - len(bad)} more" if skipped > len(bad) else ""
@@ -229,29 +237,13 @@ def _clean_jsonl(sources: tuple[str, ...], options: JsonlOptions, jobs: int, ski
 SHOW_BAD = 5  # bad records named in the --skip-bad report
 
 
-def _flush_binary(out) -> None:
-    try:
-        out.flush()
-    except BrokenPipeError:
-        _quiet_broken_pipe()
-
-
-def _quiet_broken_pipe() -> None:
-    """The reader went away (``cleaner clean big.txt | head -1``): stop quietly."""
-    import os
-
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    raise click.exceptions.Exit(0)
-
-
 @main.group()
 def rules() -> None:
     """List, check and test rule packs."""
 
 
 @rules.command("list")
-@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path())
+@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), callback=_named_folders)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def rules_list(rules_dirs: tuple[str, ...], fmt: str) -> None:
     """Every pack in force and its rules: id, kind, category."""
@@ -266,11 +258,11 @@ def rules_list(rules_dirs: tuple[str, ...], fmt: str) -> None:
             rows.append({"pack": pack.name, "kind": rule.KEY, "id": rule.id,
                          "category": rule.category, "path": pack.path, "active": not disabled})
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        output.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
     for row in rows:
         flag = "" if row["active"] else "  (disabled)"
-        click.echo(f"{row['pack']:<20} {row['kind']:<10} {row['category']:<11} {row['id']}{flag}")
+        output.echo(f"{row['pack']:<20} {row['kind']:<10} {row['category']:<11} {row['id']}{flag}")
 
 
 @rules.command("lint")
@@ -289,7 +281,7 @@ def rules_lint(paths: tuple[str, ...]) -> None:
     except PackError as exc:
         raise _fail(str(exc)) from None
     for problem in report.problems:
-        click.echo(str(problem))
+        output.echo(str(problem))
     for note in report.notes:
         click.echo(str(note), err=True)
     noun = "problem" if len(report.problems) == 1 else "problems"
@@ -326,21 +318,21 @@ def rules_test(paths: tuple[str, ...], verbose: bool) -> None:
             failures = check_rule(rule, packset)
             count = sum(len(rule.examples.get(k) or []) for k in ("drop", "keep"))
             for failure in failures:
-                click.echo(f"FAIL {failure}")
+                output.echo(f"FAIL {failure}")
             failed += len(failures)
             passed += max(0, count - len(failures))
             if verbose and not failures:
-                click.echo(f"ok   {pack.name}: {rule.id} ({count} examples)")
+                output.echo(f"ok   {pack.name}: {rule.id} ({count} examples)")
         for sample in samples_for(pack.path, pack.name):
             failure = check_sample(sample, packset, pack.name)
             if failure:
-                click.echo(f"FAIL {failure}")
+                output.echo(f"FAIL {failure}")
                 failed += 1
             else:
                 passed += 1
                 if verbose:
-                    click.echo(f"ok   {pack.name}: corpus sample {sample.name}")
-    click.echo(f"{passed} passed, {failed} failed")
+                    output.echo(f"ok   {pack.name}: corpus sample {sample.name}")
+    output.echo(f"{passed} passed, {failed} failed")
     if failed:
         raise click.exceptions.Exit(1)
 
@@ -371,8 +363,8 @@ def rules_new(domain: str, rules_dir: Optional[str]) -> None:
         pack_file, samples = scaffold(domain, Path(rules_dir))
     except CleanerError as exc:
         raise _fail(str(exc)) from None
-    click.echo(f"wrote {pack_file}")
-    click.echo(f"wrote {samples}/README.txt (put NAME.txt, NAME.expected.txt, NAME.meta.yaml there)")
+    output.echo(f"wrote {pack_file}")
+    output.echo(f"wrote {samples}/README.txt (put NAME.txt, NAME.expected.txt, NAME.meta.yaml there)")
 
 
 if __name__ == "__main__":  # python -m cleaner.cli

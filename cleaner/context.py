@@ -7,13 +7,12 @@ result, and makes "kept + removed = input" true by construction.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from .prefilter import EVERY_RULE, LONG_LINE
 from .segment import _cached_words, Document, ends_sentence, is_menu, lower, words
-from .memo import memo
+from .memo import LINE_CACHE_CHARS, memo
 
 if TYPE_CHECKING:  # pragma: no cover
     from .kinds import Rule
@@ -63,6 +62,7 @@ class Context:
     source: Optional[list[str]] = None
     _title: Optional[int] = -2
     _alive: Optional[list] = None
+    _dropped_since: bool = False  # lines dropped since _alive was last filtered
     _nwords: Optional[list] = None
     _nonblank: Optional[list] = None
 
@@ -80,11 +80,9 @@ class Context:
             return False
         self.removed[index] = mark or rule.removal_mark()
         self.fired[rule.id] = self.fired.get(rule.id, 0) + 1
-        alive = self._alive
-        if alive is not None:  # kept up to date: rules ask for it after every few drops
-            at = bisect_left(alive, index)
-            if at < len(alive) and alive[at] == index:
-                del alive[at]
+        # _alive is filtered when next asked for, not here: deleting from the middle of a
+        # list made a run that drops most of a million lines quadratic (62 s at 1M lines).
+        self._dropped_since = True
         if index == self._title:
             self._title = -2  # a copy of the headline was dropped: look again
         return True
@@ -131,6 +129,10 @@ class Context:
         self._literal_index = None
         self._candidates = {}
 
+    def forget_candidates(self, rule: "Rule") -> None:
+        """Let go of ``rule``'s candidates (it has run)."""
+        self._candidates.pop(rule.id, None)
+
     def inherit_index(self, earlier: "Context", origin: list[Optional[int]]) -> None:
         """Take ``earlier``'s literal index for this context's lines, which are lines of it
         (``origin``: each one's index there, None for a blank separator), when both use the
@@ -157,9 +159,12 @@ class Context:
 
     def alive_lines(self) -> list[int]:
         """Indices of the lines still in play (a fresh list: callers may keep it)."""
+        removed = self.removed
         if self._alive is None:
-            removed = self.removed
             self._alive = [i for i in self.nonblank_lines() if removed[i] is None]
+        elif self._dropped_since:  # one pass over what was alive: as dear as the copy below
+            self._alive = [i for i in self._alive if removed[i] is None]
+        self._dropped_since = False
         return list(self._alive)
 
     def nwords(self, index: int) -> int:
@@ -294,7 +299,7 @@ def carried_index(index: dict[int, list[int]], origin: list[Optional[int]]) -> d
     return carried
 
 
-@memo(4096)
+@memo(4096, LINE_CACHE_CHARS)
 def _lowered(text: str) -> str:
     """``lower(text)``, remembered: every lowercase-matching rule asks for the same lines."""
     return lower(text)
@@ -306,7 +311,7 @@ _LEADING_PUNCT = re.compile(r"[\W_]*")
 _QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("„", '"'), ("«", '"'), ("»", '"'))
 
 
-@memo(65536)
+@memo(65536, LINE_CACHE_CHARS)
 def comparable(text: str) -> str:
     """A line reduced for comparison: case-folded, spaces collapsed, quotes straightened,
     edge punctuation gone."""

@@ -6,10 +6,17 @@ corpus run. NUL bytes are dropped: no text format means them, and they break dow
 So is every U+FEFF, not only a leading BOM: concatenated files leave BOMs mid-text, and one at
 the start of a line would become the BOM of the output once the lines above it are removed,
 and be stripped by a second cleaning (which must change nothing).
+
+:func:`to_lines` gives the lines the pipeline works on, decoding UTF-8 a line at a time: a
+single emoji makes a whole decoded str four bytes a character (a 50 MB document, 200 MB, and
+as much again for each normalising copy), while each line decoded alone is as wide as its
+own characters. ``b"\\n"`` never falls inside a UTF-8 sequence, valid or not, so the lines
+are the same as the whole text's.
 """
 from __future__ import annotations
 
 import codecs
+import io
 
 from .errors import InputError
 
@@ -40,6 +47,41 @@ def to_text(document: str | bytes | bytearray | memoryview) -> str:
         raise InputError(
             f"cannot clean a {type(document).__name__}: pass the document as str or bytes"
         )
+    return _clean(text)
+
+
+LINE_BY_LINE_BYTES = 4_000_000  # UTF-8 bigger than this is decoded a line at a time
+
+
+def to_lines(document: str | bytes | bytearray | memoryview) -> list[str]:
+    """``to_text(document).split("\\n")``, without the whole text at once for big UTF-8
+    bytes (a Python loop over the lines: slower, so only where memory matters)."""
+    if isinstance(document, (bytes, bytearray, memoryview)):
+        data = bytes(document)
+        if len(data) > LINE_BY_LINE_BYTES and not data.startswith(_WIDE_BOMS):
+            if data.startswith(codecs.BOM_UTF8):
+                data = data[len(codecs.BOM_UTF8):]
+            lines: list[str] = []
+            ended = False
+            for raw in io.BytesIO(data):  # one line's bytes at a time, each with its b"\n"
+                ended = raw.endswith(b"\n")
+                raw = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1] if ended else raw
+                line = _clean(raw.decode("utf-8", errors="replace"))
+                if "\n" in line:  # a lone CR, U+2028, U+2029 or U+0085 broke it
+                    lines.extend(line.split("\n"))
+                else:
+                    lines.append(line)
+            if ended or not data:
+                lines.append("")  # the text after the last b"\n"
+            return lines
+    return to_text(document).split("\n")
+
+
+_WIDE_BOMS = tuple(bom for bom, encoding in _BOMS if encoding != "utf-8-sig")
+
+
+def _clean(text: str) -> str:
+    """Newlines normalised, NULs and U+FEFF dropped (what to_text does to the whole text)."""
     text = normalise_newlines(text)
     if "\x00" in text:
         text = text.replace("\x00", "")

@@ -19,8 +19,10 @@ import ahocorasick
 from selectolax.lexbor import LexborHTMLParser
 
 from .html_decode import html_text
+from .html_depth import MAX_NESTING, flatten_deep
 from .html_score import choose, keep_blocks, lead_blocks
 from .html_walk import HEADINGS, walk
+from .result import Removal
 
 HIDDEN = ('[hidden], [style*="display:none" i], [style*="display: none" i], '
           '[style*="visibility:hidden" i], [style*="visibility: hidden" i], '
@@ -47,12 +49,28 @@ class HtmlExtraction:
     blocks_total: int = 0
     blocks_kept: int = 0
     lang: Optional[str] = None
+    flattened: int = 0  # tags deleted because they nested deeper than MAX_NESTING
+    # What the reader left out, with the rule that did it: hidden elements (html-hidden),
+    # selector rules' matches, blocks outside the main content (html-main-content). No line
+    # numbers: they are elements, not lines of the text the rules read.
+    dropped: list = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the reader changed that a reader of the result should know."""
+        if not self.flattened:
+            return []
+        return [f"{self.flattened} tags nested deeper than {MAX_NESTING} elements were "
+                "deleted before parsing; their text was kept"]
 
     def to_dict(self) -> dict:
         return {
             "url": self.url, "title": self.title, "container": self.container,
             "selector_hits": [list(h) for h in self.selector_hits], "widened": self.widened,
             "blocks_total": self.blocks_total, "blocks_kept": self.blocks_kept, "lang": self.lang,
+            "flattened": self.flattened,
+            "dropped": [{"rule_id": r.rule_id, "category": r.category, "pack": r.pack,
+                         "lines": list(r.lines)} for r in self.dropped],
         }
 
 
@@ -233,11 +251,13 @@ def _runnable(selector: str, haystack: Optional[Haystack]) -> str:
     return _plan(selector).runnable(haystack)
 
 
-def apply_selectors(body, rules: list, guard: bool = True, haystack: Optional[str] = None) -> list:
+def apply_selectors(body, rules: list, guard: bool = True, haystack: Optional[str] = None,
+                    dropped: Optional[list] = None) -> list:
     """Drop what each selector rule matches under ``body``; [(rule_id, count)] of those that fired.
 
     ``haystack`` (:func:`attribute_haystack` of the body) lets parts of selectors that name a
     class, id or role the page does not have be skipped: Lexbor matching is the costly step.
+    ``dropped``: a list to which a :class:`Removal` of each dropped element's text is added.
     """
     hits = []
     removed: set = set()
@@ -270,12 +290,24 @@ def apply_selectors(body, rules: list, guard: bool = True, haystack: Optional[st
                         continue
                 if total >= 0:
                     total -= size
+            if dropped is not None:  # before it goes: a detached node has no text
+                _report(dropped, rule.id, rule.category, rule.pack_name, node)
             node.remove()  # detached, not freed: later matches inside it stay valid objects
             removed.add(node.mem_id)
             count += 1
         if count:
             hits.append((rule.id, count))
     return hits
+
+
+READER_PACK = "html"  # the pack named in what the reader itself drops
+
+
+def _report(dropped: list, rule_id: str, category: str, pack: str, node) -> None:
+    """One dropped element as a Removal, its text on one line (none: nothing to report)."""
+    line = " ".join(node.text(separator=" ").split())
+    if line:
+        dropped.append(Removal(rule_id, category, pack, (), (line,)))
 
 
 def _protected(body) -> set:
@@ -345,7 +377,7 @@ def _headline(page, title: Optional[str]) -> tuple[Optional[int], bool]:
 
 def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=None) -> HtmlExtraction:
     """Read the article out of one HTML page (see the module docstring)."""
-    text = html_text(document)
+    text, flattened = flatten_deep(html_text(document))  # parsing time grows with nesting
     tree = LexborHTMLParser(text)
     found_url = None if url else page_url(tree)
     html_node = tree.css_first("html")
@@ -356,13 +388,20 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     title = page_title(tree)
     body = tree.body or tree.root
     if body is None:
-        return HtmlExtraction("", url=found_url, title=title, lang=lang)
-    tree.strip_tags(list(STRIP))
+        return HtmlExtraction("", url=found_url, title=title, lang=lang, flattened=flattened)
+    tree.strip_tags(list(STRIP))  # no text a reader sees: not reported
+    dropped: list[Removal] = []
+    hidden: set = set()
+    outermost = []  # a hidden element inside another goes with it (in document order: after it)
     for node in body.css(HIDDEN):
-        if node.tag not in ("html", "body"):
-            node.decompose()
+        if node.tag not in ("html", "body") and not _inside(node, hidden):
+            outermost.append(node)
+            hidden.add(node.mem_id)
+    for node in outermost:
+        _report(dropped, "html-hidden", "boilerplate", READER_PACK, node)
+        node.decompose()
     hits = apply_selectors(body, selector_rules(packset, url or found_url, lang),
-                           haystack=attribute_haystack(body))
+                           haystack=attribute_haystack(body), dropped=dropped)
     page = walk(body)
     choice = choose(page)
     if choice is None:
@@ -377,11 +416,11 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         body_text = {page.blocks[i].text for i in keep}
         keep = [i for i in lead_blocks(page, head, keep[0])
                 if page.blocks[i].text not in body_text] + keep  # a lead the body repeats: once
-    out: list[str] = []
+    shown: list[int] = []
     headline = _norm(page.blocks[head].text) if head is not None else None
     seen = False
     if head is not None and head not in keep and (not keep or head < keep[0] + 50):
-        out.append(page.blocks[head].text)
+        shown.append(head)
         seen = True
     for i in keep:
         b = page.blocks[i]
@@ -389,9 +428,27 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
             if seen:
                 continue  # the headline once
             seen = True
-        out.append(b.text)
+        shown.append(i)
+    out = [page.blocks[i].text for i in shown]
+    _report_unshown(dropped, page.blocks, shown)
     return HtmlExtraction(
         text="\n\n".join(out) + ("\n" if out else ""),
         url=found_url, title=title, container=container, selector_hits=hits, widened=widened,
-        blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang,
+        blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang, flattened=flattened,
+        dropped=dropped,
     )
+
+
+def _report_unshown(dropped: list, blocks: list, shown: list[int]) -> None:
+    """The blocks left out of the text, each run of them one html-main-content Removal."""
+    show = set(shown)
+    run: list[str] = []
+    for i, b in enumerate(blocks):
+        if i in show:
+            if run:
+                dropped.append(Removal("html-main-content", "boilerplate", READER_PACK, (), tuple(run)))
+                run = []
+            continue
+        run.extend(b.text.split("\n"))
+    if run:
+        dropped.append(Removal("html-main-content", "boilerplate", READER_PACK, (), tuple(run)))

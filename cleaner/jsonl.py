@@ -1,13 +1,14 @@
 """JSON Lines: one record per line, one string field cleaned, everything else left as it was.
 
 A record is written back byte for byte except for the value that was cleaned (or the key
-added beside it): key order, spacing, number spellings and escapes of every other key stay as
-they were, because the new value is spliced into the original line rather than the record
-being re-serialised. Reading goes line by line (:func:`chunks`), so memory does not grow with
+added beside it) and its line ending: key order, spacing, number spellings and escapes of
+every other key stay as they were, because the new value is spliced into the original line
+rather than the record being re-serialised. Every record ends in ``\n``, a CRLF-ended one
+too (JSON Lines is LF-separated; a file of mixed endings comes out of one piece). Reading goes line by line (:func:`chunks`), so memory does not grow with
 the input; :func:`clean_chunk` is the unit of work, the same in this process or in a worker.
 
-A bad record (not UTF-8, not valid JSON, not an object, the field missing or not a string)
-comes back as a problem, ``what is wrong``, for the caller to stop at or to skip. Blank lines
+A bad record (not UTF-8, not valid JSON (NaN and Infinity are not JSON), not an object, the
+field missing or not a string) comes back as a problem, ``what is wrong``, for the caller to stop at or to skip. Blank lines
 are not records: they are passed over.
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from json.decoder import scanstring
 from typing import BinaryIO, Iterable, Iterator, Optional
 
-from .pipeline import clean_document, looks_like_html
+from .pipeline import DETECT_CHARS, clean_document, looks_like_html
 from .progress import result_counts
 
 EXPLAIN_KEY = "cleaner"
@@ -33,7 +34,18 @@ CHUNK_BYTES = 1 << 17  # and input bytes per unit of work at most (~0.2 s of cle
 HTML_DISCOUNT = 8
 
 _WS = re.compile(r"[ \t\n\r]*")
-_DECODER = json.JSONDecoder()
+_MARKUP_VALUE = re.compile(r'"(?:\s|\\[nrt])*(?=<)')  # a string value's start, up to its "<"
+class _NotJson(ValueError):
+    """NaN, Infinity or -Infinity: Python's json reads them, JSON has no such value."""
+
+
+def _refuse_constant(name: str):
+    raise _NotJson(name)
+
+
+# RFC 8259 JSON: NaN and Infinity are refused, as datatrove's reader (orjson) and most others
+# refuse them; a record holding one is a bad record (--skip-bad counts it).
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
 _SCAN = _DECODER.scan_once
 
 
@@ -77,11 +89,12 @@ def work_bytes(raw: bytes, html: Optional[bool] = None) -> int:
     if html is False:
         return len(raw)
     if html is None:
-        # the test clean_document() detects HTML by, on the line's start ("<" as written or
-        # JSON-escaped)
-        head = raw[:2048].decode("utf-8", "replace")
+        # the test clean_document() detects HTML by, on the first string value that starts
+        # with "<" (as written or JSON-escaped)
+        head = raw[:4 * DETECT_CHARS].decode("utf-8", "replace")
         head = head.replace("\\u003c", "<").replace("\\u003C", "<")
-        if not looks_like_html(head):
+        value = _MARKUP_VALUE.search(head)
+        if value is None or not looks_like_html(head[value.end():]):
             return len(raw)
     return len(raw) // HTML_DISCOUNT
 
@@ -133,9 +146,11 @@ def _kind(value) -> str:
 def _json_problem(text: str) -> str:
     """Why ``text`` is not a JSON object (it failed the fast scan)."""
     try:
-        value = json.loads(text)
+        value = _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         return f"not valid JSON: {exc.msg} (column {exc.colno})"
+    except _NotJson as exc:
+        return f"not valid JSON: {exc} is no JSON value (RFC 8259); write null or a string"
     except RecursionError:
         return "not valid JSON: nested too deeply"
     return f"not a JSON object but {_kind(value)}"
@@ -190,14 +205,18 @@ def _dumps(value) -> str:
 
 
 def explain_value(result) -> dict:
-    """What ``--explain`` adds to a record: the language, every removal, any warnings."""
-    return {
+    """What ``--explain`` adds to a record: the language, every removal, any warnings, and
+    for HTML what the reader dropped."""
+    value = {
         "language": result.language,
         "removals": [{"rule_id": r.rule_id, "category": r.category, "pack": r.pack,
                       "line_numbers": list(r.line_numbers), "lines": list(r.lines),
                       "trimmed": r.trimmed} for r in result.removals],
         "warnings": list(result.warnings),
     }
+    if result.html is not None:
+        value["dropped"] = result.html.to_dict()["dropped"]
+    return value
 
 
 def clean_line(raw: bytes, options: JsonlOptions) -> tuple[bytes, tuple, tuple[str, ...]]:
@@ -208,7 +227,7 @@ def clean_line(raw: bytes, options: JsonlOptions) -> tuple[bytes, tuple, tuple[s
     except UnicodeDecodeError as exc:
         column = len(raw[:exc.start].decode("utf-8", "replace")) + 1
         raise BadRecord(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {column})") from None
-    text = text.rstrip("\r\n")
+    text = text.rstrip("\r\n")  # every record is written with "\n" (see the module docstring)
     values, spans, close = scan_object(text)
     field = options.field
     if field not in values:

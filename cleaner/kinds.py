@@ -34,7 +34,8 @@ import regex
 
 from .categories import CHROME, FURNITURE
 from .context import Context, Mark, comparable
-from .prefilter import fold, line_prefixes, longest_whole_match, required_literals
+from .patterns import compile_pattern
+from .prefilter import fold, line_prefixes, longest_whole_match, required_literals, text_parts
 from .prose import Unit, ends_with_full_stop, is_prose, iter_units, sentence_units, table_cells
 from .segment import ends_sentence, is_list_item, line_starts, lower, words
 
@@ -104,13 +105,13 @@ class Rule:
         self._longest: Any = False
         self._prefixes: Any = False
         if self.PATTERN and not lazy:
-            self._pattern = regex.compile(self.value, self._flags)
+            self._pattern = compile_pattern(self.value, self._flags)
 
     @property
     def pattern(self):
         """The compiled pattern; shipped packs compile on first use (the tests compile all)."""
         if self._pattern is None and self.PATTERN:
-            self._pattern = regex.compile(self.value, self._flags)
+            self._pattern = compile_pattern(self.value, self._flags)
         return self._pattern
 
     @pattern.setter
@@ -635,20 +636,25 @@ class RepeatRule(Rule):
 
 def _lines_holding(text: list[str], lines: list[int], needles: list[str]) -> list[int]:
     """Those of ``lines`` (in order) whose casefolded text holds one of ``needles`` (words,
-    never a line break): the lines are casefolded in one call, joined, and searched with
-    find(), rather than one casefold and test per line."""
+    never a line break): the lines are casefolded in one call per part of the document
+    (:func:`~cleaner.prefilter.text_parts`), joined, and searched with find(), rather than one
+    casefold and test per line."""
     if not lines or not all(needles):
         return list(lines)  # "" is in every line
-    folded = "\n".join([text[i] for i in lines]).casefold()  # casefold never makes a "\n"
-    starts = line_starts(folded)
-    found: set[int] = set()
-    for needle in needles:
-        at = folded.find(needle)
-        while at >= 0:
-            p = bisect_right(starts, at) - 1
-            found.add(p)
-            at = folded.find(needle, starts[p + 1])  # on to the next line
-    return [lines[p] for p in sorted(found)]
+    chosen = [text[i] for i in lines]
+    found: list[int] = []
+    for start, end in text_parts(chosen):
+        folded = "\n".join(chosen[start:end]).casefold()  # casefold never makes a "\n"
+        starts = line_starts(folded)
+        hits: set[int] = set()
+        for needle in needles:
+            at = folded.find(needle)
+            while at >= 0:
+                p = bisect_right(starts, at) - 1
+                hits.add(p)
+                at = folded.find(needle, starts[p + 1])  # on to the next line
+        found.extend(lines[start + p] for p in sorted(hits))
+    return found
 
 
 class HeadRule(Rule):

@@ -17,7 +17,7 @@ from typing import Mapping
 
 from .segment import lower, words
 from .stopwords import stopword_density
-from .memo import memo
+from .memo import LINE_CACHE_CHARS, memo
 
 _WORD = re.compile(r"\w+")
 _LETTER_SCRIPTS = (
@@ -107,7 +107,7 @@ def _langdetect(sample: str) -> tuple[str | None, float]:
 _ANY_NON_LATIN = re.compile("[" + "".join(p.pattern[1:-1] for _, p in _LETTER_SCRIPTS) + "]")
 
 
-@memo(16384)
+@memo(16384, LINE_CACHE_CHARS)
 def tokens_of(text: str) -> tuple[str, ...]:
     """The lowercased words of a block (cached: the document's vote and the block's own
     judgement read the same blocks, and every round of cleaning reads them again)."""

@@ -1,12 +1,11 @@
 """``cleaner rules lint``: every problem in a set of pack files, each as ``FILE:LINE: advice``.
 
-Beyond the schema (:mod:`cleaner.schema`), lint checks what only shows across packs (duplicate
-rule ids, a rule whose drop examples another rule takes first) or at run time: patterns that
-backtrack catastrophically. It also notes (without
-failing) patterns the prefilter cannot bound, which are searched on every line. Each pattern is run, under
-a short timeout, against adversarial strings built from its own characters (long runs of one
-or two of them, ending in a character that makes the match fail late), the shape that makes
-``^(a|aa)+$`` take exponential time on ``aaaa...ab``.
+Beyond the schema (:mod:`cleaner.schema`, which also refuses patterns too big to compile), lint
+checks what only shows across packs (duplicate rule ids, a rule whose drop examples another
+rule takes first) or at run time: patterns that backtrack catastrophically
+(:mod:`cleaner.backtrack`, by shape and by trial). Every pattern of a pack goes through it:
+each rule's, of every kind, and the site signatures. It also notes (without failing) patterns
+the prefilter cannot bound, which are searched on every line.
 """
 from __future__ import annotations
 
@@ -14,16 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-import regex
-
+from .backtrack import PROBE_TIMEOUT, catastrophic, nested_overlap
+from .context import MAX_PATTERN_CHARS
 from .errors import PackError
-from .packs import build_pack, shipped_pack_files
+from .packs import SIGNATURE_WINDOW, build_pack, shipped_pack_files
 from .safeyaml import load_yaml
 from .schema import validate_pack
-
-PROBE_TIMEOUT = 0.25  # seconds one adversarial probe may take before the pattern is flagged
-PROBE_LENGTH = 2500
-_BASE_ALPHABET = "a0 .-x\t"
 
 
 @dataclass
@@ -33,32 +28,20 @@ class LintReport:
     notes: list[PackError] = field(default_factory=list)  # advice that does not fail lint
 
 
-def _alphabet(pattern: str) -> list[str]:
-    chars = []
-    for ch in regex.sub(r"\\[pPN]\{[^}]*\}|\\[a-zA-Z]", "", pattern) + _BASE_ALPHABET:
-        if ch.isprintable() and ch not in "()[]{}|*+?^$\\" and ch not in chars:
-            chars.append(ch)
-    return chars[:14]
-
-
-def adversarial_strings(pattern: str) -> Iterable[str]:
-    """Long runs of one character or an alternating pair, each ending in a spoiler."""
-    chars = _alphabet(pattern)
-    for c in chars:
-        yield c * PROBE_LENGTH + "\x00!"
-    for i, a in enumerate(chars[:6]):
-        for b in chars[i + 1:6]:
-            yield (a + b) * (PROBE_LENGTH // 2) + "\x00!"
-
-
-def catastrophic(compiled, pattern: str) -> Optional[str]:
-    """The first probe the pattern cannot finish within ``PROBE_TIMEOUT``, or None."""
-    for probe in adversarial_strings(pattern):
-        try:
-            compiled.search(probe, timeout=PROBE_TIMEOUT)
-        except TimeoutError:
-            return probe
+def backtracking(compiled, pattern: str, flags: int, longest: int) -> Optional[str]:
+    """Why ``pattern`` backtracks catastrophically (searched on up to ``longest`` chars), or None."""
+    shape = nested_overlap(pattern, flags)
+    if shape:
+        return f"{shape}: a run splits into iterations in exponentially many ways"
+    probe = catastrophic(compiled, pattern, longest, flags)
+    if probe is not None:
+        shown = probe[:12] + "..." if len(probe) > 12 else probe
+        return f"no answer within {PROBE_TIMEOUT}s on {len(probe)} chars like {shown!r}"
     return None
+
+
+ADVICE = ("avoid nested or overlapping repeats such as (a|aa)+ or (\\w+\\s?)+: make the inner "
+          "part need a character the rest cannot match, or use a possessive repeat (\\w++)")
 
 
 def lint_files(paths: Iterable[tuple[str, str]]) -> LintReport:
@@ -102,14 +85,17 @@ def lint_files(paths: Iterable[tuple[str, str]]) -> LintReport:
                     "occurs in every match (a pattern that names one runs only where it occurs; "
                     "see cleaner/prefilter.py)", rule.id))
             if rule.PATTERN:
-                probe = catastrophic(rule.pattern, rule.value)
-                if probe is not None:
-                    shown = probe[:12] + "..." if len(probe) > 12 else probe
-                    problems.append(PackError(
-                        path, rule.line_no,
-                        f"rule {rule.id!r}: pattern backtracks catastrophically (no answer within "
-                        f"{PROBE_TIMEOUT}s on {len(probe)} chars like {shown!r}); avoid nested or "
-                        "overlapping repeats such as (a|aa)+ or (\\w+\\s?)+", rule.id))
+                why = backtracking(rule.pattern, rule.value, rule.pattern.flags, MAX_PATTERN_CHARS)
+                if why:
+                    problems.append(PackError(path, rule.line_no, f"rule {rule.id!r}: pattern "
+                                              f"backtracks catastrophically ({why}); {ADVICE}", rule.id))
+        match = data.get("match") or {}
+        for sig in pack.signatures:  # searched on a document's first and last 20,000 chars
+            why = backtracking(sig, sig.pattern, sig.flags, 2 * SIGNATURE_WINDOW + 1)
+            if why:
+                line = match.line_of("signatures") if hasattr(match, "line_of") else None
+                problems.append(PackError(path, line, f"signature {sig.pattern!r} backtracks "
+                                          f"catastrophically ({why}); {ADVICE}"))
     if not problems and built:
         problems.extend(_shadowed(built))
     return LintReport(count, problems, notes)

@@ -8,6 +8,10 @@ full collection walk a quarter of a million objects in a long corpus run. Here a
 plain dict item (the collector sees one dict), and a full cache is emptied at once rather
 than evicted entry by entry: what the caches serve is reuse within a document and its rounds,
 which a periodic clear barely touches.
+
+A cache keyed by lines is bounded by characters too (``max_chars``): 65,536 entries of long
+lines, each with its words or its lowered copy, were hundreds of megabytes for one big
+document. A budget of a few million characters holds a corpus's usual 65,536 short lines.
 """
 from __future__ import annotations
 
@@ -18,22 +22,33 @@ T = TypeVar("T")
 _MISSING = object()
 
 
-def memo(maxsize: int) -> Callable[[Callable[..., T]], Callable[..., T]]:
-    """Remember a function of hashable positional arguments, up to ``maxsize`` answers.
+LINE_CACHE_CHARS = 4_000_000  # characters of keys a cache of lines holds at most
+
+
+def memo(maxsize: int, max_chars: int = 0) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """Remember a function of hashable positional arguments, up to ``maxsize`` answers
+    (and, with ``max_chars``, keys of one string up to that many characters in all).
     The wrapper has ``cache_clear()``, as an ``lru_cache`` wrapper does."""
 
     def decorate(fn: Callable[..., T]) -> Callable[..., T]:
         cache: dict = {}
         get = cache.get
+        held = [0]  # characters of the keys cached (with max_chars)
 
         @functools.wraps(fn)
         def one(arg):
             value = get(arg, _MISSING)
             if value is _MISSING:
-                if len(cache) >= maxsize:
-                    cache.clear()
+                if len(cache) >= maxsize or (max_chars and held[0] >= max_chars):
+                    clear()
                 value = cache[arg] = fn(arg)
+                if max_chars:
+                    held[0] += len(arg)
             return value
+
+        def clear() -> None:
+            cache.clear()
+            held[0] = 0
 
         @functools.wraps(fn)
         def many(*args):
@@ -46,7 +61,7 @@ def memo(maxsize: int) -> Callable[[Callable[..., T]], Callable[..., T]]:
 
         nargs = fn.__code__.co_argcount if hasattr(fn, "__code__") else 2
         wrapper = one if nargs == 1 else many
-        wrapper.cache_clear = cache.clear  # type: ignore[attr-defined]
+        wrapper.cache_clear = clear  # type: ignore[attr-defined]
         wrapper.cache_len = cache.__len__  # type: ignore[attr-defined]
         return wrapper
 

@@ -11,18 +11,20 @@ switch rules off with ``disable: [id, ...]``.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Iterator, Optional
 from urllib.parse import urlsplit
 
 import regex
 
 from .errors import PackError
-from .kinds import Rule
+from .kinds import DEFAULT_TIMEOUT, Rule
 from .language import LanguageModel
+from .patterns import compile_pattern
 from .prefilter import Prefilter, required_literals
 from .safeyaml import load_yaml
 from .schema import _all_kinds, validate_pack
@@ -57,26 +59,55 @@ class Pack:
     def matches_host(self, host: str) -> bool:
         return bool(host) and any(host == d or host.endswith("." + d) for d in self.domains)
 
-    def matches_text(self, text: str, present: Optional[Callable[[int], bool]] = None) -> bool:
+    def matches_text(self, text: str, present: Optional[Callable[[int], bool]] = None,
+                     timed_out: Optional[set] = None) -> bool:
         """Does a signature occur in the document's first or last SIGNATURE_WINDOW chars?
-        ``present(k)`` (from the pack set's prefilter) says signature ``k`` could occur."""
+        ``present(k)`` (from the pack set's prefilter) says signature ``k`` could occur.
+        A search that runs past a rule's time budget counts as no match and is added to
+        ``timed_out`` as (pack name, path, k), to be reported; one already there is not
+        searched again (a document is read for signatures once a round)."""
         if not self.signatures:
             return False
         window = signature_window(text)
         for k, sig in enumerate(self.signatures):
             if present is not None and not present(k):
                 continue
+            key = (self.name, self.path, k)
+            if timed_out is not None and key in timed_out:
+                continue
             try:
-                if sig.search(window, timeout=0.5):
+                if sig.search(window, timeout=DEFAULT_TIMEOUT):
                     return True
             except TimeoutError:
-                continue
+                if timed_out is not None:
+                    timed_out.add(key)
         return False
 
 
 def signature_window(text: str) -> str:
     return text if len(text) <= 2 * SIGNATURE_WINDOW else (
         text[:SIGNATURE_WINDOW] + "\n" + text[-SIGNATURE_WINDOW:])
+
+
+def lines_window(lines: list[str]) -> str:
+    """``signature_window("\\n".join(lines))``, without joining what lies between the ends."""
+    total = sum(map(len, lines)) + len(lines) - 1
+    if total <= 2 * SIGNATURE_WINDOW:
+        return "\n".join(lines)
+    head = "\n".join(lines[:_enough(lines, range(len(lines))) + 1])
+    tail = "\n".join(lines[_enough(lines, range(len(lines) - 1, -1, -1)):])
+    return head[:SIGNATURE_WINDOW] + "\n" + tail[-SIGNATURE_WINDOW:]
+
+
+def _enough(lines: list[str], order: range) -> int:
+    """The index, going through ``lines`` in ``order``, at which the lines passed joined
+    by "\\n" make SIGNATURE_WINDOW chars or more (the caller knows they do)."""
+    size = -1
+    for i in order:
+        size += len(lines[i]) + 1
+        if size >= SIGNATURE_WINDOW:
+            return i
+    return order[-1]
 
 
 @dataclass
@@ -137,7 +168,7 @@ def build_pack(data: dict, path: str, shipped: bool) -> Pack:
         rules=rules,
         domains=tuple(d.lower().removeprefix("www.") for d in match.get("domains", [])),
         languages=tuple(match.get("languages", [])),
-        signatures=tuple(regex.compile(s) for s in match.get("signatures", [])),
+        signatures=tuple(compile_pattern(s) for s in match.get("signatures", [])),
         stopwords=frozenset(w.lower() for w in data.get("stopwords") or []),
         disable=tuple(data.get("disable") or []),
         shipped=shipped,
@@ -161,21 +192,55 @@ def shipped_pack_files() -> list[tuple[str, str]]:
 
 
 def extra_pack_files(dirs: Iterable[str | Path]) -> list[Path]:
+    """The pack files in ``dirs`` (files, or folders searched to any depth, corpus samples
+    and ``.meta.yaml`` files left out), each folder's sorted. Anything that cannot be read
+    is a :class:`PackError` naming it, never a folder silently skipped: an unreadable folder
+    would otherwise be a run without the user's packs that reports nothing wrong."""
     files: list[Path] = []
     for d in dirs:
+        if not str(d).strip():  # Path("") is the current folder: every .yaml under it
+            raise PackError(repr(str(d)), None, "a rules folder needs a name (an empty one "
+                            f"would be the current folder); check --rules-dir and {ENV_VAR}")
         folder = Path(d)
-        if folder.is_file():
+        info = _stat(folder, "rules folder")
+        if stat.S_ISREG(info.st_mode):
             files.append(folder)
-            continue
-        if not folder.is_dir():
-            raise PackError(str(folder), None, "rules folder does not exist (from --rules-dir or "
-                            f"{ENV_VAR})")
-        files.extend(sorted(
-            p for p in folder.rglob("*")
-            if p.suffix in (".yaml", ".yml") and not p.name.endswith(".meta.yaml")
-            and "corpus_samples" not in p.relative_to(folder).parts
-        ))
+        elif stat.S_ISDIR(info.st_mode):
+            files.extend(sorted(_walk(folder)))
+        else:
+            raise PackError(str(folder), None, NOT_A_FILE)
     return files
+
+
+NOT_A_FILE = ("not a regular file (a FIFO, socket or device): reading it could wait forever; "
+              "packs are files, so remove it or rename it to end in something other than .yaml")
+
+
+def _stat(path: Path, what: str) -> os.stat_result:
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        raise PackError(str(path), None, f"{what} does not exist (from --rules-dir or "
+                        f"{ENV_VAR})") from None
+    except OSError as exc:
+        raise PackError(str(path), None, f"cannot read {what}: {exc.strerror or exc}") from None
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """The pack files under ``folder``; a FIFO or device named like a pack is refused (opening
+    one blocks), an unreadable subfolder too. Links to folders are not followed (no loops)."""
+    def refuse(exc: OSError) -> None:
+        raise PackError(exc.filename or str(folder), None,
+                        f"cannot read rules folder: {exc.strerror or exc}")
+
+    for root, subdirs, names in os.walk(folder, onerror=refuse):
+        subdirs[:] = sorted(d for d in subdirs if d != "corpus_samples")
+        for name in names:
+            if name.endswith((".yaml", ".yml")) and not name.endswith(".meta.yaml"):
+                path = Path(root) / name
+                if not stat.S_ISREG(_stat(path, "pack").st_mode):
+                    raise PackError(str(path), None, NOT_A_FILE)
+                yield path
 
 
 def env_rule_dirs() -> tuple[str, ...]:
@@ -226,8 +291,10 @@ class PackSet:
         found = self.selection(langs, url, text)
         return list(found.packs), list(found.rules)
 
-    def selection(self, langs: Iterable[str], url: Optional[str], text: str) -> "Selection":
-        """What :meth:`select` gives, as the shared, cached :class:`Selection` (not a copy)."""
+    def selection(self, langs: Iterable[str], url: Optional[str], text: str,
+                  timed_out: Optional[set] = None) -> "Selection":
+        """What :meth:`select` gives, as the shared, cached :class:`Selection` (not a copy).
+        ``timed_out``: see :meth:`Pack.matches_text`."""
         langs = frozenset(l for l in langs if l)
         if url:
             host = host_of(url)
@@ -241,7 +308,7 @@ class PackSet:
         else:
             present = self._signatures_present(text)
             sites = tuple(i for i, pack in enumerate(self.packs) if pack.kind == "site"
-                          and pack.matches_text(text, lambda k, i=i: present(i, k)))
+                          and pack.matches_text(text, lambda k, i=i: present(i, k), timed_out))
         key = (langs, sites)
         found = self._selections.get(key)
         if found is None:  # a corpus has few distinct selections: sort each once
@@ -319,5 +386,6 @@ def _cached_packset(extra_dirs: tuple[str, ...]) -> PackSet:
 
 def get_packset(rules_dirs: Iterable[str | Path] = ()) -> PackSet:
     """The shipped packs plus those in ``CLEANER_RULES_PATH`` and ``rules_dirs`` (cached)."""
-    dirs = env_rule_dirs() + tuple(str(Path(d).resolve()) for d in rules_dirs)
+    dirs = env_rule_dirs() + tuple(str(Path(d).resolve()) if str(d).strip() else str(d)
+                                   for d in rules_dirs)  # "" stays "", to be refused
     return _cached_packset(dirs)

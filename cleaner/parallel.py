@@ -44,8 +44,11 @@ def available_cores() -> int:
 
 
 def resolve_jobs(jobs: int) -> int:
-    """``--jobs``: 0 means every core this process may use."""
-    return available_cores() if jobs == 0 else max(1, jobs)
+    """``--jobs``: 0 means every core this process may use, and so does any larger number.
+    More workers than cores only take turns on them, each with its own copy of the packs
+    and its documents in memory (40 workers on 2 cores held 4.7 GB)."""
+    cores = available_cores()
+    return cores if jobs == 0 else max(1, min(jobs, cores))
 
 
 def _start_worker(initializer: Optional[Callable], initargs: tuple) -> None:

@@ -5,6 +5,7 @@ over-removal guard at the end.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Iterable, Optional
@@ -12,9 +13,10 @@ from typing import Iterable, Optional
 
 from .categories import CHROME
 from .context import Context
-from .decode import to_text
+from .decode import decode_bytes, to_lines
 from .errors import InputError
-from .packs import PackSet, get_packset
+from .kinds import DEFAULT_TIMEOUT
+from .packs import PackSet, get_packset, lines_window
 from .render import removals, render_text, survivors
 from .result import CleanResult
 from .prose import PROSE_WORDS, is_prose, iter_units
@@ -33,18 +35,50 @@ HTML_ROUNDS = 1
 
 
 def looks_like_html(text: str) -> bool:
-    """True for a document that starts as markup or has paragraph/body tags early on."""
-    head = text.lstrip()[:1024].lower()
-    if head.startswith(("<!doctype", "<html", "<?xml")):
+    """True for a document that is markup: it starts with a tag (or a doctype, comment or XML
+    declaration) and either has a document's structure (a doctype, ``<html>``, ``<head>`` or
+    ``<body>``) or is dense with tags, in its first DETECT_CHARS characters.
+
+    One tag is never enough: a news text that mentions ``<div>`` lost three paragraphs of
+    four to the HTML reader, and text that kept a tag name near its start was read as HTML
+    when cleaned again. Losing text is worse than showing markup, so doubt goes to text
+    (``html=True`` forces HTML). On the dev bench: none of the 8,367 texts (page dumps,
+    extractors' outputs) reads as markup (the few that start with a tag are documentation
+    that names tags in sentences); 2,782 of the 2,789 pages do, and the other 7 are fragments
+    of 2007 pages, without a document's structure and with few tags."""
+    start = _LEADING_SPACE.match(text).end()
+    head = text[start:start + DETECT_CHARS]
+    if not _MARKUP_START.match(head):
+        return False
+    if _STRUCTURE.search(head):
         return True
-    return any(tag in head for tag in ("<body", "<p>", "<p ", "<div", "<article", "<head"))
+    tags = _TAG.findall(head)
+    return len(tags) >= MIN_TAGS and sum(map(len, tags)) >= MIN_MARKUP_SHARE * len(head)
 
 
-def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = None,
-               packset: Optional[PackSet] = None, only_rules=None,
-               skip_kinds: tuple[str, ...] = (), rounds: int = MAX_ROUNDS,
-               declared_lang: Optional[str] = None, from_page: bool = False) -> CleanResult:
-    """Clean already-decoded plain text. ``only_rules`` runs just those rules, once (rule
+DETECT_CHARS = 2048
+# Without a document's structure, a page fragment still reads as markup: on the dev bench,
+# fragments of old pages (paragraphs, tables, fonts) hold 13 tags or more, a quarter of their
+# first characters or more inside tags; documentation that names tags, a fifth or less.
+MIN_TAGS = 8
+MIN_MARKUP_SHARE = 0.25
+_LEADING_SPACE = re.compile(r"[\s\ufeff]*")
+_MARKUP_START = re.compile(r"<(?:!doctype|!--|\?xml|/?[a-z][^\s/<>]*(?=[\s/>]))", re.I)
+_STRUCTURE = re.compile(r"<!doctype\s+html|<(?:html|head|body)(?=[\s/>])", re.I)
+_TAG = re.compile(r"</?[a-z][a-z0-9-]*(?:\s[^<>]*)?/?>", re.I)
+
+
+def clean_text(text: str, **options) -> CleanResult:
+    """Clean already-decoded plain text (see :func:`clean_lines` for the options)."""
+    return clean_lines(text.split("\n"), **options)
+
+
+def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[str] = None,
+                packset: Optional[PackSet] = None, only_rules=None,
+                skip_kinds: tuple[str, ...] = (), rounds: int = MAX_ROUNDS,
+                declared_lang: Optional[str] = None, from_page: bool = False) -> CleanResult:
+    """Clean already-decoded plain text, given as its lines (the list is the document's
+    from now on). ``only_rules`` runs just those rules, once (rule
     tests); ``skip_kinds`` leaves out rules of those kinds; ``rounds`` caps the passes;
     ``declared_lang`` is the language a page declares (``<html lang>``), a hint that settles
     a doubtful stopword vote when the vote leans its way. ``from_page``: the text is what
@@ -56,13 +90,18 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
     most ``MAX_ROUNDS``): that makes cleaning idempotent, ``clean(clean(x)) == clean(x)``.
     """
     packset = packset or get_packset()
-    doc = Document.from_text(text)
+    doc = Document(lines)
+    doc.index_blocks()
+    window = "" if url else lines_window(lines)  # what site signatures read
     model = packset.model
     block_texts = ["\n".join(doc.lines[s:e]) for s, e in doc.blocks]
     doc_lang, method = _language(model, block_texts, lang, declared_lang)
     foreign = _foreign_blocks(model, block_texts, doc_lang)
+    del block_texts  # a copy of the document: let go before the rules run
+    slow_signatures: set = set()  # (pack, path, k): reported once, not searched again
     if only_rules is None:
-        pack_names, rules = _choose(packset, doc_lang, foreign, url, text, skip_kinds)
+        pack_names, rules = _choose(packset, doc_lang, foreign, url, window, skip_kinds,
+                                    slow_signatures)
     else:
         rules = sorted(only_rules, key=lambda r: r.PHASE)
         pack_names = sorted({r.pack_name for r in rules})
@@ -70,39 +109,17 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
                   prefilter=packset.prefilter(rules))
     _apply(ctx, rules)
     if only_rules is None:
-        for _ in range(rounds - 1):
-            lines, origin = survivors(ctx)
-            if lines == doc.lines[:-1] and doc.lines[-1] == "":
-                # Nothing was removed, trimmed or folded: the output is the input, and cleaning
-                # it again would be this round again. (Extracted text is often like this.)
-                break
-            again_doc = Document(lines)
-            again_doc.index_blocks()
-            blocks = ["\n".join(lines[s:e]) for s, e in again_doc.blocks]
-            new_lang, new_method = _language(model, blocks, lang, declared_lang)
-            new_foreign = _foreign_blocks(model, blocks, new_lang)
-            # the text is read for site signatures, which a page with a url does not need
-            new_names, new_rules = _choose(packset, new_lang, new_foreign, url,
-                                           "" if url else "\n".join(lines), skip_kinds)
-            if new_lang == doc_lang and (new_rules is rules
-                                         or [r.id for r in new_rules] == [r.id for r in rules]):
-                # A line that survived a line or trim rule (or the repeated-line rule) keeps
-                # surviving it: only rules that judge lines by their neighbours can decide
-                # differently now.
-                run = [r for r in new_rules if not r.settled_after_a_round]
-            else:
-                run = new_rules  # another language or site now: all of its rules apply
-            doc_lang, method, rules = new_lang, new_method, new_rules
-            pack_names = new_names
-            again = Context(again_doc, lang=new_lang, model=model, foreign=new_foreign,
-                            prefilter=packset.prefilter(new_rules), source=doc.lines)
-            again.inherit_index(ctx, origin)
-            _apply(again, run)
-            if not _merge_round(ctx, again, origin):
-                break
+        doc_lang, method, pack_names = _later_rounds(
+            ctx, rules, doc_lang, method, pack_names, packset=packset, url=url, lang=lang,
+            declared_lang=declared_lang, skip_kinds=skip_kinds, rounds=rounds,
+            slow_signatures=slow_signatures)
+        ctx.forget_index()  # what the rules searched with: not needed from here on
         if not from_page:
             _guard_no_chrome(ctx)
         _guard_over_removal(ctx)
+    ctx.warnings.extend(
+        f"signature {k + 1} of pack {name!r} ({path}) timed out after {DEFAULT_TIMEOUT}s and "
+        "was treated as not matching" for name, path, k in sorted(slow_signatures))
     text_out = render_text(ctx)
     if not text_out and only_rules is None:
         _emptied(ctx)  # kept whole, or a warning
@@ -118,6 +135,50 @@ def clean_text(text: str, *, url: Optional[str] = None, lang: Optional[str] = No
     )
 
 
+def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
+                  pack_names: list[str], *, packset: PackSet, url: Optional[str],
+                  lang: Optional[str], declared_lang: Optional[str], skip_kinds: tuple[str, ...],
+                  rounds: int, slow_signatures: set) -> tuple[Optional[str], str, list[str]]:
+    """The rounds after the first, on what survived, until nothing more goes (see
+    :func:`clean_lines`); their removals are merged into ``ctx``. Returns the language, its
+    method and the packs of the last round. (A function of its own: each round's copy of the
+    surviving lines and its context go when it returns, before the text is rendered.)"""
+    doc, model = ctx.doc, packset.model
+    for _ in range(rounds - 1):
+        lines, origin = survivors(ctx)
+        if lines == doc.lines[:-1] and doc.lines[-1] == "":
+            # Nothing was removed, trimmed or folded: the output is the input, and cleaning
+            # it again would be this round again. (Extracted text is often like this.)
+            break
+        again_doc = Document(lines)
+        again_doc.index_blocks()
+        blocks = ["\n".join(lines[s:e]) for s, e in again_doc.blocks]
+        new_lang, new_method = _language(model, blocks, lang, declared_lang)
+        new_foreign = _foreign_blocks(model, blocks, new_lang)
+        del blocks
+        # the text's ends are read for site signatures, which a page with a url does not need
+        new_names, new_rules = _choose(packset, new_lang, new_foreign, url,
+                                       "" if url else lines_window(lines), skip_kinds,
+                                       slow_signatures)
+        if new_lang == doc_lang and (new_rules is rules
+                                     or [r.id for r in new_rules] == [r.id for r in rules]):
+            # A line that survived a line or trim rule (or the repeated-line rule) keeps
+            # surviving it: only rules that judge lines by their neighbours can decide
+            # differently now.
+            run = [r for r in new_rules if not r.settled_after_a_round]
+        else:
+            run = new_rules  # another language or site now: all of its rules apply
+        doc_lang, method, rules = new_lang, new_method, new_rules
+        pack_names = new_names
+        again = Context(again_doc, lang=new_lang, model=model, foreign=new_foreign,
+                        prefilter=packset.prefilter(new_rules), source=doc.lines)
+        again.inherit_index(ctx, origin)
+        _apply(again, run)
+        if not _merge_round(ctx, again, origin):
+            break
+    return doc_lang, method, pack_names
+
+
 def _language(model, block_texts: list[str], given: Optional[str],
               declared: Optional[str] = None) -> tuple[Optional[str], str]:
     if given:
@@ -127,9 +188,11 @@ def _language(model, block_texts: list[str], given: Optional[str],
 
 
 def _choose(packset: PackSet, doc_lang: Optional[str], foreign: dict[int, str],
-            url: Optional[str], text: str, skip_kinds: tuple[str, ...]):
-    """(pack names, rules in phase order) for a document in ``doc_lang``."""
-    chosen = packset.selection({doc_lang, *foreign.values()}, url, text)
+            url: Optional[str], text: str, skip_kinds: tuple[str, ...],
+            slow_signatures: Optional[set] = None):
+    """(pack names, rules in phase order) for a document in ``doc_lang``; site signatures
+    that time out are added to ``slow_signatures``."""
+    chosen = packset.selection({doc_lang, *foreign.values()}, url, text, slow_signatures)
 
     def in_force() -> tuple[list[str], tuple]:
         own = {p.name for p in chosen.packs if p.kind != "language" or doc_lang in p.languages}
@@ -168,6 +231,9 @@ def _apply(ctx: Context, rules) -> None:
             if candidates is not None and not candidates:
                 continue  # none of its literals in the text: most rules, on most documents
         rule.apply(ctx)
+        # Only the rule itself asks for its candidates: a set of line numbers, which for a
+        # rule that needs a digit holds most lines of a long document.
+        ctx.forget_candidates(rule)
     if not finished:
         finish_sentences(ctx)
 
@@ -205,6 +271,8 @@ def finish_sentences(ctx: Context) -> None:
             removed[j] = removed[i]
             ctx.fired[removed[i].rule_id] = ctx.fired.get(removed[i].rule_id, 0) + 1
         ctx.forget_alive()
+
+
 
 
 def _merge_round(ctx: Context, again: Context, origin: list[Optional[int]]) -> bool:
@@ -377,9 +445,10 @@ def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Op
         raise InputError(f"cannot clean a {type(document).__name__}: pass the document as str or bytes")
     packset = get_packset(rules_dirs)
     if html is None:
-        head = bytes(document[:2048]).decode("utf-8", "replace") if not isinstance(document, str) \
-            else document[:2048]
-        html = looks_like_html(head.lstrip("\ufeff"))
+        # bytes as the decoder reads them: a UTF-16/32 page with a BOM is markup too
+        head = document[:2 * DETECT_CHARS] if isinstance(document, str) \
+            else decode_bytes(bytes(document[:8 * DETECT_CHARS]))
+        html = looks_like_html(head)
     if html:
         from .html import html_to_text  # the HTML reader: selectolax, selectors, main content
 
@@ -390,5 +459,6 @@ def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Op
                             packset=packset, skip_kinds=("classify",), rounds=HTML_ROUNDS,
                             declared_lang=extraction.lang, from_page=True)
         result.html = extraction
+        result.warnings.extend(extraction.warnings)
         return result
-    return clean_text(to_text(document), url=url, lang=lang, packset=packset)
+    return clean_lines(to_lines(document), url=url, lang=lang, packset=packset)

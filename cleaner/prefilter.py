@@ -31,6 +31,7 @@ Skipping must never change a result, so the reading is conservative:
 from __future__ import annotations
 
 import warnings
+from array import array
 from bisect import bisect_right
 from itertools import count
 from typing import TYPE_CHECKING, Iterable, Optional
@@ -460,7 +461,7 @@ class Prefilter:
 
     def index(self, lines: list[str]) -> dict[int, list[int]]:
         """Literal id -> indices of the lines holding it. One scan of the whole text (a scan
-        per line costs more in calls than in characters)."""
+        per line costs more in calls than in characters), a part of SCAN_CHARS at a time."""
         where: dict[int, list[int]] = {}
         if self._empty or not lines:
             return where
@@ -470,6 +471,13 @@ class Prefilter:
         if max(map(len, lines), default=0) > LONG_LINE:
             where[EVERY_RULE] = [i for i, line in enumerate(lines) if len(line) > LONG_LINE]
             lines = [("" if len(line) > LONG_LINE else line) for line in lines]
+        for start, end in text_parts(lines):
+            self._index_part(lines[start:end] if end - start < len(lines) else lines, start, where)
+        return where
+
+    def _index_part(self, lines: list[str], first: int, where: dict) -> None:
+        """Index ``lines``, the document's lines from index ``first`` on, into ``where``
+        (line numbers in arrays of machine ints: a list held an int object for each)."""
         text = fold("\n".join(lines))
         starts = line_starts(text)  # of the folded text: folding keeps line breaks, not lengths
         if len(self._automaton):
@@ -479,24 +487,45 @@ class Prefilter:
                     line_no = bisect_right(starts, end) - 1
                     next_start = starts[line_no + 1]
                 if at_start >= 0:
-                    begin, first = end - length + 1, starts[line_no]
-                    if begin == first or text[first:begin].isspace():  # only spaces before it
+                    begin, first_char = end - length + 1, starts[line_no]
+                    if begin == first_char or text[first_char:begin].isspace():  # only spaces before
                         found = where.get(at_start)
                         if found is None:
-                            where[at_start] = [line_no]
-                        elif found[-1] != line_no:
-                            found.append(line_no)
+                            where[at_start] = [first + line_no]
+                        elif found[-1] != first + line_no:
+                            found.append(first + line_no)
                 if number < 0:
                     continue
                 found = where.get(number)
                 if found is None:
-                    where[number] = [line_no]
-                elif found[-1] != line_no:
-                    found.append(line_no)
+                    where[number] = [first + line_no]
+                elif found[-1] != first + line_no:
+                    found.append(first + line_no)
         if self._digit is not None:
             with_digit = where.setdefault(self._digit, [])
             for m in _DIGIT_LINE.finditer(text):  # one match per line that holds a digit
-                with_digit.append(bisect_right(starts, m.start()) - 1)
+                with_digit.append(first + bisect_right(starts, m.start()) - 1)
         if self._no_alnum is not None:
-            where[self._no_alnum] = [bisect_right(starts, at) - 1 for at in _no_alnum_lines(text)]
-        return where
+            where.setdefault(self._no_alnum, []).extend(
+                first + bisect_right(starts, at) - 1 for at in _no_alnum_lines(text))
+
+
+SCAN_CHARS = 1 << 20  # text scanned at a time: a folded copy of a 50 MB document at once was 200 MB
+
+
+def text_parts(lines: list[str], size: int = 0) -> list[tuple[int, int]]:
+    """``lines`` cut into runs of about ``size`` (SCAN_CHARS) characters, as (start, end)
+    indices: one run for all of them unless they are longer (the common case, found without
+    a loop)."""
+    size = size or SCAN_CHARS
+    if sum(map(len, lines)) + len(lines) <= size:
+        return [(0, len(lines))]
+    parts, start, held = [], 0, 0
+    for i, line in enumerate(lines):
+        held += len(line) + 1
+        if held >= size:
+            parts.append((start, i + 1))
+            start, held = i + 1, 0
+    if start < len(lines):
+        parts.append((start, len(lines)))
+    return parts

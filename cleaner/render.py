@@ -35,7 +35,10 @@ def survivors(ctx: Context) -> tuple[list[str], list[Optional[int]]]:
 
 def render_text(ctx: Context) -> str:
     lines, _ = survivors(ctx)
-    return "\n".join(lines) + "\n" if lines else ""
+    if not lines:
+        return ""
+    lines.append("")  # the final newline, joined in: adding it after would copy the text
+    return "\n".join(lines)
 
 
 def removals(ctx: Context) -> list[Removal]:

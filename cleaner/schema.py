@@ -14,6 +14,7 @@ import regex
 from .categories import CATEGORIES
 from .errors import PackError
 from .kinds import KINDS
+from .patterns import compile_pattern, size_problem
 
 PACK_KEYS = ("pack", "description", "match", "stopwords", "rules", "disable")
 MATCH_KEYS = ("domains", "languages", "signatures")
@@ -57,6 +58,8 @@ def validate_pack(data: Any, path: str, compile_patterns: bool = True) -> list[P
                 + ", ".join(PACK_KEYS))
     if not isinstance(data.get("pack"), str) or not data.get("pack"):
         bad(data, "pack", "missing 'pack': give the pack a name, e.g. 'pack: example.org'")
+    if not isinstance(data.get("description", ""), str):
+        bad(data, "description", "'description' must be text")
     match = data.get("match", {})
     if not isinstance(match, dict):
         bad(data, "match", "'match' must be a mapping with domains, languages or signatures")
@@ -68,10 +71,9 @@ def validate_pack(data: Any, path: str, compile_patterns: bool = True) -> list[P
                 bad(match, key, f"match.{key} must be a list of strings")
             elif key == "signatures":
                 for sig in value:
-                    try:
-                        regex.compile(sig)
-                    except regex.error as exc:
-                        bad(match, key, f"signature {sig!r} is not a valid regex: {exc}")
+                    problem = _pattern_problem(sig)
+                    if problem:
+                        bad(match, key, f"signature {sig!r} is not a valid regex: {problem}")
     stopwords = data.get("stopwords", [])
     if not isinstance(stopwords, list):
         bad(data, "stopwords", "'stopwords' must be a list of words")
@@ -79,7 +81,7 @@ def validate_pack(data: Any, path: str, compile_patterns: bool = True) -> list[P
         odd = [w for w in stopwords if not isinstance(w, str)]
         if odd:
             bad(data, "stopwords", f"stopwords {odd[:5]!r} are not strings: quote them "
-                "(YAML reads bare yes/no/on/off as booleans and digits as numbers)")
+                "(YAML reads bare true/false as booleans, digits as numbers, null as nothing)")
     disable = data.get("disable", [])
     if not isinstance(disable, list) or not all(isinstance(w, str) for w in disable):
         bad(data, "disable", "'disable' must be a list of rule ids")
@@ -133,27 +135,26 @@ def validate_rule(rule: Any, path: str, seen: dict[str, int],
             hint = did_you_mean(key, sorted(allowed))
             options = f"; {kind.KEY} rules take {', '.join(kind.OPTIONS)}" if kind and kind.OPTIONS else ""
             bad(key, f"{name}: unknown key {key!r}{hint}{options}")
+    for key, wanted in COMMON_TYPES.items():
+        if key in rule and not _is(rule[key], wanted):
+            bad(key, f"{name}: {key} must be {_TYPE_NAMES[wanted]}, got {rule[key]!r}"
+                + (" (quote nothing: write true or false)" if wanted is bool else ""))
     if kind:
         for option, default in kind.OPTIONS.items():
             if option in rule:
-                value = rule[option]
-                # bool is an int to Python: a number option takes no true/false, and a
-                # true/false option takes nothing else
-                ok = isinstance(value, type(default)) and \
-                    isinstance(value, bool) == isinstance(default, bool)
-                if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
-                    ok = True
-                if not ok:
-                    bad(option, f"{name}: {option} must be a {type(default).__name__}, got {value!r}")
+                problem = _option_problem(rule[option], default)
+                if problem:
+                    bad(option, f"{name}: {option} must be {problem}, got {rule[option]!r}")
         value = rule[kind.KEY]
         if kind.PATTERN:
             if not isinstance(value, str) or not value:
                 bad(kind.KEY, f"{name}: {kind.KEY} must be a regular expression string")
+            elif size_problem(value):  # before anything compiles it
+                bad(kind.KEY, f"{name}: {kind.KEY} pattern refused: {size_problem(value)}")
             elif compile_patterns:
-                try:
-                    regex.compile(value)
-                except regex.error as exc:
-                    bad(kind.KEY, f"{name}: {kind.KEY} pattern does not compile: {exc}; "
+                problem = _pattern_problem(value)
+                if problem:
+                    bad(kind.KEY, f"{name}: {kind.KEY} pattern does not compile: {problem}; "
                         "check brackets and escapes (YAML single quotes keep backslashes as is)")
         elif kind.KEY == "selector":
             problems.extend(_check_selector(value, bad, name))
@@ -173,6 +174,44 @@ def validate_rule(rule: Any, path: str, seen: dict[str, int],
         bad("timeout", f"{name}: timeout must be a number of seconds between 0 and 5")
     problems.extend(_check_examples(rule, name, bad))
     return problems
+
+
+# Every key a rule of any kind takes, and its type (the kind's own options are typed by their
+# defaults). case_sensitive: "no" was read as true when it was only tested for truth.
+COMMON_TYPES = {"id": str, "description": str, "case_sensitive": bool}
+_TYPE_NAMES = {str: "text", bool: "true or false", int: "a whole number",
+               float: "a number", list: "a list of non-empty strings"}
+
+
+def _is(value: Any, wanted: type) -> bool:
+    """``isinstance``, with booleans kept apart from numbers and ints allowed as floats."""
+    if wanted is bool or isinstance(value, bool):
+        return wanted is bool and isinstance(value, bool)
+    if wanted is float:
+        return isinstance(value, (int, float))
+    return isinstance(value, wanted)
+
+
+def _option_problem(value: Any, default: Any) -> str | None:
+    """What a kind's option must be (from its default's type), or None when ``value`` is it."""
+    wanted = type(default)
+    if not _is(value, wanted):
+        return _TYPE_NAMES.get(wanted, wanted.__name__)
+    if wanted is list:
+        if not all(isinstance(v, str) and v for v in value):
+            return _TYPE_NAMES[list]
+    elif wanted in (int, float) and not (0 <= value < float("inf")):
+        return "a number of at least 0"
+    return None
+
+
+def _pattern_problem(pattern: str) -> str | None:
+    """Why ``pattern`` cannot be used (too big to compile, or invalid), or None."""
+    try:
+        compile_pattern(pattern)
+    except regex.error as exc:
+        return str(exc)
+    return None
 
 
 def _check_selector(value: Any, bad, name: str) -> list[PackError]:

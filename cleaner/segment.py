@@ -7,9 +7,14 @@ Rules see both; rendering only ever keeps or drops whole lines (or trims a span 
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate
 from dataclasses import dataclass, field
+from typing import Iterator
+
+from .memo import LINE_CACHE_CHARS
 
 _WORD = re.compile(r"\w+")
 # Sentence ends are read off the line's last characters (a regex search for "...\s*$" would
@@ -23,6 +28,7 @@ _CLOSING_BRACKETS = ("]", ")")
 WORDS_CACHE_SIZE = 65536
 _WORDS: dict[str, tuple[str, ...]] = {}  # line -> its words (see cleaner.memo for why a dict)
 _cached_words = _WORDS.get
+_held = [0]  # characters of the lines in _WORDS (bounded by LINE_CACHE_CHARS)
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -33,13 +39,19 @@ def words(text: str) -> tuple[str, ...]:
     if found is None:
         if len(text) > 4096:
             return _long_words(text)
-        if len(_WORDS) >= WORDS_CACHE_SIZE:
-            _WORDS.clear()
+        if len(_WORDS) >= WORDS_CACHE_SIZE or _held[0] >= LINE_CACHE_CHARS:
+            _clear_words()
         found = _WORDS[text] = tuple(_WORD.findall(text))
+        _held[0] += len(text)
     return found
 
 
-words.cache_clear = _WORDS.clear  # type: ignore[attr-defined]
+def _clear_words() -> None:
+    _WORDS.clear()
+    _held[0] = 0
+
+
+words.cache_clear = _clear_words  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=1)
@@ -114,13 +126,36 @@ def ends_with_ellipsis(text: str) -> bool:
     return _ellipsis_at_end(text.rstrip())
 
 
+class Blocks(Sequence):
+    """The blocks' [start, end) line ranges, as (start, end) pairs, kept in two arrays of
+    machine integers: a page dump has a block for every other line, and a tuple of two int
+    objects for each was 120 bytes a block (100 MB for a 50 MB dump)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, starts: "array[int]", ends: "array[int]") -> None:
+        self.starts, self.ends = starts, ends
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return list(zip(self.starts[index], self.ends[index]))
+        return self.starts[index], self.ends[index]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.starts, self.ends)
+
+
 @dataclass
 class Document:
     """A text split into lines, with the blocks (runs of non-blank lines) indexed."""
 
     lines: list[str]
-    blocks: list[tuple[int, int]] = field(default_factory=list)  # [start, end) line ranges
-    block_of: list[int] = field(default_factory=list)  # line index -> block index, -1 if blank
+    blocks: Sequence[tuple[int, int]] = field(default_factory=list)  # [start, end) line ranges
+    # line index -> block index, -1 if blank (an array: no int object per line)
+    block_of: Sequence[int] = field(default_factory=list)
 
     @classmethod
     def from_text(cls, text: str) -> "Document":
@@ -130,21 +165,22 @@ class Document:
         return doc
 
     def index_blocks(self) -> None:
-        blocks: list[tuple[int, int]] = []
-        block_of = [-1] * len(self.lines)
-        start = last = -2
+        starts, ends = array("l"), array("l")
+        block_of = array("l", [-1]) * len(self.lines)
+        block = last = -2  # the block being read, its last line
         # A page dump is half blank lines: only the others are visited, and a block ends
         # where the next one is not the line right after.
         for i in [i for i, line in enumerate(self.lines) if line and not line.isspace()]:
             if i != last + 1:
-                if start >= 0:
-                    blocks.append((start, last + 1))
-                start = i
-            block_of[i] = len(blocks)
+                if block >= 0:
+                    ends.append(last + 1)
+                block = len(starts)
+                starts.append(i)
+            block_of[i] = block
             last = i
-        if start >= 0:
-            blocks.append((start, last + 1))
-        self.blocks = blocks
+        if block >= 0:
+            ends.append(last + 1)
+        self.blocks = Blocks(starts, ends)
         self.block_of = block_of
 
     def nonblank(self) -> list[int]:

@@ -6,6 +6,7 @@ again for nothing in later rounds of cleaning).
 """
 from __future__ import annotations
 
+from .memo import LINE_CACHE_CHARS
 from .segment import words
 
 DENSITY_SAMPLE_CHARS = 20_000  # a line's stopword share is judged on at most this much of it
@@ -20,11 +21,14 @@ def stopword_density(text: str, stop: frozenset) -> tuple[int, float]:
     cache = _DENSITY.get(stop)
     if cache is None:
         cache = _DENSITY[stop] = {}
+        _HELD[stop] = 0
     found = cache.get(text)
     if found is None:
-        if len(cache) >= DENSITY_CACHE_SIZE:
+        if len(cache) >= DENSITY_CACHE_SIZE or _HELD[stop] >= LINE_CACHE_CHARS:
             cache.clear()
+            _HELD[stop] = 0
         found = cache[text] = _stopword_density(text, stop)
+        _HELD[stop] += len(text)
     return found
 
 
@@ -37,4 +41,12 @@ def _stopword_density(text: str, stop: frozenset) -> tuple[int, float]:
 
 
 _DENSITY: dict[frozenset, dict[str, tuple[int, float]]] = {}
-stopword_density.cache_clear = _DENSITY.clear  # type: ignore[attr-defined]
+_HELD: dict[frozenset, int] = {}  # characters of the lines each cache holds
+
+
+def _clear() -> None:
+    _DENSITY.clear()
+    _HELD.clear()
+
+
+stopword_density.cache_clear = _clear  # type: ignore[attr-defined]

@@ -13,6 +13,8 @@ from cleaner.html_decode import decode_html, html_text
 from cleaner.html_examples import check_selector_rule
 from cleaner.packs import get_packset
 
+from .conftest import CORPUS
+
 SAMPLES = Path(__file__).resolve().parent.parent / "corpus_samples" / "html"
 PROSE = ("The storm reached the coast on Monday night, and officials said that the damage was "
          "the worst they had seen in a decade, with roads closed and power lines down. ")
@@ -288,3 +290,23 @@ def test_selector_prefilter_sees_needles_of_plans_made_after_the_page_was_read()
     # a selector first seen now brings a needle the page was not yet scanned for
     assert _runnable('[class*="promo-wid"], [class*="absent-zz"]', haystack) == '[class*="promo-wid"]'
     assert _runnable('[class*="absent-zz"]', haystack) == ""
+
+
+def test_the_nesting_scan_leaves_real_pages_alone():
+    """cleaner/html_depth.py reads tags as the tree builder nests them: unclosed <p> and <li>,
+    void elements, self-closing SVG shapes and the '<' of scripts add no depth, so a long
+    page of ordinary markup (over SCAN_MIN_TAGS tags) is not flattened, and a nesting limit
+    is met exactly where elements really nest."""
+    from cleaner.html_depth import SCAN_MIN_TAGS, flatten_deep
+
+    rows = "".join(f"<li><p>Item {i}<br><img src=x.png><svg><path d='M0'/></svg>"
+                   for i in range(SCAN_MIN_TAGS))
+    page = ("<html><head><script>for (i = 0; i<n; i++) { a<b; }</script></head><body><ul>"
+            + rows + "</ul><!-- <div><div><div> --></body></html>")
+    assert flatten_deep(page) == (page, 0)
+    nested = "<div>" * 10 + "<p>x" + "</div>" * 10 + "<br>" * SCAN_MIN_TAGS
+    out, cut = flatten_deep(nested, limit=4)
+    assert cut == 13 and out == "<div>" * 4 + "x" + "</div>" * 4 + "<br>" * SCAN_MIN_TAGS
+    for sample in sorted((CORPUS / "html").glob("*.html")):
+        text = sample.read_text(encoding="utf-8")
+        assert flatten_deep(text * 10) == (text * 10, 0)  # ten pages in one: many tags

@@ -249,9 +249,12 @@ def test_chunks_weigh_html_records_lighter_but_count_every_byte():
 
     page = json.dumps({"text": "<!doctype html><html><body><p>" + "x" * 20_000 + "</p></body></html>"})
     prose = json.dumps({"text": "word " * 4_000})
-    escaped = json.dumps({"text": "<div>" + "y" * 100}).replace("<", "\\u003c")
+    escaped = json.dumps({"text": "<html><body><div>" + "y" * 100}).replace("<", "\\u003c")
+    # one tag is no page (clean_document reads it as text since issue 16): weighed as text
+    mention = json.dumps({"text": "<div>" + "y" * 100}).replace("<", "\\u003c")
     assert work_bytes(page.encode()) == len(page) // HTML_DISCOUNT
     assert work_bytes(escaped.encode()) == len(escaped) // HTML_DISCOUNT
+    assert work_bytes(mention.encode()) == len(mention)
     assert work_bytes(prose.encode()) == len(prose)
     assert work_bytes(page.encode(), html=False) == len(page)  # --text: read as text, weighed so
     assert work_bytes(prose.encode(), html=True) == len(prose) // HTML_DISCOUNT

@@ -73,8 +73,11 @@ def test_alias_bomb_is_refused(tmp_path):
 
 
 def test_yaml_booleans_in_stopwords_get_advice(tmp_path):
-    err = error_of(tmp_path, "pack: xx\nmatch: {languages: [xx]}\nstopwords: [a, no, yes]\nrules: []\n")
+    # YAML 1.2 (issue 16): only true/false are booleans; bare no and yes are the words
+    err = error_of(tmp_path, "pack: xx\nmatch: {languages: [xx]}\nstopwords: [a, true, 12]\nrules: []\n")
     assert "quote them" in str(err)
+    write(tmp_path, "pack: xx\nmatch: {languages: [xx]}\nstopwords: [a, no, yes]\nrules: []\n")
+    assert get_packset([tmp_path]).model.stopwords["xx"] >= {"a", "no", "yes"}
 
 
 def test_later_pack_disables_and_replaces_shipped_rules(tmp_path):

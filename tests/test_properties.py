@@ -3,7 +3,10 @@
 - output lines are input lines, in order (trimmed lines only lose a span);
 - the removals account for every input line: kept + removed = input;
 - cleaning is idempotent; output is deterministic, across processes too;
-- the over-removal guard keeps prose that rules would have emptied.
+- the over-removal guard keeps prose that rules would have emptied;
+- HTML input (generated pages): the same account of the text the reader extracted, nothing of
+  scripts or styles, the same answer every time, and what the README promises of cleaning
+  the output again (lines only go, and once cleaned as text it stays as it is).
 """
 from __future__ import annotations
 
@@ -34,7 +37,13 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 
 def check_invariants(text: str) -> None:
     result = clean_document(text, html=False)
-    lines = to_text(text).split("\n")  # the decoded input (NULs dropped, newlines normalised)
+    check_account(to_text(text).split("\n"), result)  # the decoded input: NULs, newlines
+    # idempotent
+    assert clean(result.text, html=False) == result.text
+
+
+def check_account(lines: list[str], result) -> None:
+    """The output is ``lines`` (what the text stage read) less the removals, in order."""
     removed = {n for r in result.removals if not r.trimmed for n in r.line_numbers}
     trimmed = {r.line_numbers[0] for r in result.removals if r.trimmed}
     out = result.text.split("\n")[:-1] if result.text else []
@@ -60,8 +69,6 @@ def check_invariants(text: str) -> None:
     counted = [n for r in result.removals if not r.trimmed for n in r.line_numbers]
     assert len(counted) == len(set(counted))
     assert all(lines[n - 1].strip() for n in counted)
-    # idempotent
-    assert clean(result.text, html=False) == result.text
 
 
 @SETTINGS
@@ -79,6 +86,59 @@ def test_invariants_on_article_like_documents(text):
 def test_invariants_on_real_samples():
     for path in text_samples():
         check_invariants(path.read_text(encoding="utf-8"))
+
+
+# -- HTML input ---------------------------------------------------------------------------
+BOXES = ["p", "p", "p", "div", "li", "h2", "nav", "footer", "aside", "span", "td", "script",
+         "style", "blockquote"]
+box = st.tuples(st.sampled_from(BOXES), st.one_of(st.sampled_from(PROSE + FURNITURE),
+                                                 st.text(max_size=40)))
+
+
+@st.composite
+def pages(draw) -> str:
+    """A page: a title, an optional <html lang>, and boxes of prose and furniture, some of
+    them in an <article>, with markup characters in the text escaped as a page has them."""
+    from html import escape
+
+    lang = draw(st.sampled_from(["", " lang=en", " lang=de", " lang=es"]))
+    title = escape(draw(st.sampled_from(PROSE + FURNITURE + ["Storm hits the coast"])))
+    parts = []
+    for tag, text in draw(st.lists(box, max_size=25)):
+        text = escape(text) if tag not in ("script", "style") else "SCRIPTTEXT " + text.replace("<", " ")
+        parts.append(f"<ul><li>{text}</li></ul>" if tag == "li" else f"<{tag}>{text}</{tag}>")
+    cut = draw(st.integers(0, len(parts)))
+    body = "".join(parts[:cut]) + "<article>" + "".join(parts[cut:]) + "</article>"
+    return f"<!DOCTYPE html><html{lang}><head><title>{title}</title></head><body>{body}</body></html>"
+
+
+def check_html_invariants(page: str) -> None:
+    result = clean_document(page, html=True)
+    extracted = result.html.text
+    check_account(extracted.split("\n"), result)  # the text stage, on what the reader read
+    assert "SCRIPTTEXT" not in result.text
+    assert clean_document(page, html=True).to_dict() == result.to_dict()  # deterministic
+    # What the README promises of a second pass: it reads the output as plain text (the line
+    # classifier too, without the page's url and language), so it may remove lines (or a
+    # span of one), never add text; and once cleaned as text, the text stays as it is.
+    again = clean(result.text, html=False)
+    kept = iter(result.text.split("\n"))
+    assert all(any(line in k for k in kept) for line in again.split("\n") if line)
+    assert clean(again, html=False) == again
+
+
+@SETTINGS
+@given(pages())
+def test_invariants_on_generated_pages(page):
+    check_html_invariants(page)
+
+
+def test_invariants_on_real_pages():
+    from .conftest import CORPUS
+
+    for path in sorted((CORPUS / "html").glob("*.html")):
+        check_html_invariants(path.read_text(encoding="utf-8")
+                              .replace("</body>", "<script>SCRIPTTEXT</script></body>"))
 
 
 def test_deterministic_across_processes():

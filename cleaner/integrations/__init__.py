@@ -40,7 +40,9 @@ def removals_report(result: CleanResult, original: str, *, record_lines: bool = 
     minus output length), ``by_category`` (lines per category), ``warnings``, and ``removals``:
     one entry per run of lines removed by one rule, with ``rule_id``, ``category``, ``pack``,
     ``line_numbers`` (1-based, in the input), ``count``, ``trimmed`` and, when ``record_lines``,
-    the removed ``lines`` as written.
+    the removed ``lines`` as written. For HTML input, ``dropped`` lists what the reader left
+    out (``rule_id``, ``category``, ``pack``, ``count`` and the ``lines``, one per element or
+    run of blocks), which has no line numbers.
     """
     entries = []
     for r in result.removals:
@@ -49,7 +51,7 @@ def removals_report(result: CleanResult, original: str, *, record_lines: bool = 
         if record_lines:
             entry["lines"] = list(r.lines)
         entries.append(entry)
-    return {
+    report = {
         "language": result.language,
         "packs": list(result.packs),
         "removed_lines": result.removed_lines(),
@@ -58,3 +60,8 @@ def removals_report(result: CleanResult, original: str, *, record_lines: bool = 
         "warnings": list(result.warnings),
         "removals": entries,
     }
+    if result.html is not None:
+        report["dropped"] = [{"rule_id": r.rule_id, "category": r.category, "pack": r.pack,
+                              "count": len(r.lines), **({"lines": list(r.lines)} if record_lines else {})}
+                             for r in result.html.dropped]
+    return report
