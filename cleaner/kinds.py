@@ -220,6 +220,9 @@ class TrimRule(Rule):
                 ctx.trim(i, m.start(), m.end(), self)
 
 
+_LIST_NUMBER = regex.compile(r"^\s*\d{1,2}[.)]\s")  # "1. Council confirms…": an item, not a date
+
+
 def _heading_taken_by_line_rule(mark) -> bool:
     """A heading a generic or language ``line`` rule removed, the ``head`` kind as a label
     above the headline ("Most read" at the top of a page), or a teaser list ran over ("142
@@ -342,6 +345,7 @@ class SectionRule(Rule):
         title = comparable(ctx.text[first]) if first < heading else ""
         run: list[int] = []
         pending: Optional[Unit] = None  # the headline awaiting its summary
+        dated = False  # pending is an item's date, its headline still to come
         bare = summaries = 0
         items = listed = 0  # headlines so far, and how many were numbered or bulleted
         list_block: Optional[int] = block_of[heading]  # while the heading and list share one
@@ -366,7 +370,7 @@ class SectionRule(Rule):
                         or sentence(following)):
                     run.extend(unit.lines)  # the pending headline's summary
                     summaries += 1
-                    pending, unit = None, following
+                    pending, dated, unit = None, False, following
                     continue
                 if pending is not None and (subheading or (summaries and (
                         long or sentence(following)))):
@@ -379,13 +383,23 @@ class SectionRule(Rule):
                 break  # "Key figures:" opens the story's own list
             if title and unit.nwords >= 4 and title.startswith(comparable(unit.text)):
                 break  # the page's headline: the story starts here
+            if unit.nwords <= 4 and any(c.isdigit() for c in unit.text) \
+                    and not _LIST_NUMBER.match(unit.text):
+                # a teaser's date ("November 12", "2 hours ago"): it heads an item as a
+                # headline does (a summary may follow it), but is no bare headline
+                run.extend(unit.lines)
+                if pending is None:
+                    pending, dated = unit, True
+                unit = following
+                continue
             bulleted = is_list_item(unit.text)
             if items >= 2 and items == listed and not bulleted:
                 break  # the list's items were numbered or bulleted, and this line is not
             items += 1
             listed += bulleted
-            if pending is not None:
+            if pending is not None and not dated:
                 bare += 1
+            dated = False
             subheading = list_block is not None and block != list_block and bool(run)
             if block != list_block:
                 list_block = None
