@@ -32,6 +32,10 @@ HIDDEN = ('[hidden], [style*="display:none" i], [style*="display: none" i], '
 STRIP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
          "canvas", "math")
 SELECTOR_GUARD_SHARE = 0.5
+# A <noscript> with this much text is the page itself, served to readers without scripts
+# (Discourse forums put every post there); a shorter one is a tracking pixel or "enable
+# JavaScript", and goes with the other STRIP tags.
+NOSCRIPT_PAGE_CHARS = 200
 SELECTOR_GUARD_MIN = 800
 PROTECTED = 'h1, main, [itemprop="articleBody"], [itemprop="articlebody"]'
 
@@ -389,6 +393,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     body = tree.body or tree.root
     if body is None:
         return HtmlExtraction("", url=found_url, title=title, lang=lang, flattened=flattened)
+    _open_noscript(tree, body)
     tree.strip_tags(list(STRIP))  # no text a reader sees: not reported
     dropped: list[Removal] = []
     hidden: set = set()
@@ -437,6 +442,23 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang, flattened=flattened,
         dropped=dropped,
     )
+
+
+def _open_noscript(tree, body) -> None:
+    """Unwrap the ``<noscript>`` elements when they hold most of the page's text: the page as
+    served to readers without scripts (Discourse forums put every post there), where the rest
+    is a splash screen. Otherwise they are fallbacks (a pixel, "enable JavaScript", a copy of
+    what scripts show) and go with the other STRIP tags. Lexbor parses their content as
+    elements, so unwrapping is enough."""
+    nodes = body.css("noscript")
+    if not nodes:
+        return
+    tree.strip_tags([t for t in STRIP if t != "noscript"])
+    inside = [len("".join(n.text(deep=True).split())) for n in nodes]
+    total = len("".join(body.text(deep=True).split()))
+    if sum(inside) >= NOSCRIPT_PAGE_CHARS and sum(inside) > total - sum(inside):
+        for node in nodes:
+            node.unwrap()
 
 
 def _report_unshown(dropped: list, blocks: list, shown: list[int]) -> None:

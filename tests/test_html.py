@@ -310,3 +310,31 @@ def test_the_nesting_scan_leaves_real_pages_alone():
     for sample in sorted((CORPUS / "html").glob("*.html")):
         text = sample.read_text(encoding="utf-8")
         assert flatten_deep(text * 10) == (text * 10, 0)  # ten pages in one: many tags
+
+
+POST = ("Has anyone else seen the sync client stall after the last update? It hangs at ninety "
+        "percent on every large folder, and restarting it does not help at all, sadly.")
+REPLY = ("Same here on two machines. Rolling back to the previous release fixed it for me, so "
+         "it looks like a regression in the new upload queue rather than your network.")
+
+
+def test_a_noscript_holding_the_page_is_read():
+    # Discourse serves every post inside <noscript>; outside it there is only a splash screen
+    html = page(f"""<div id="splash">Loading</div>
+        <noscript><div id="main-outlet"><h1>Sync client stalls at 90%</h1>
+        <div class="topic-body"><p>{POST}</p></div>
+        <div class="topic-body"><p>{REPLY}</p></div></div></noscript>""")
+    text = clean(html)
+    assert POST in text and REPLY in text
+    assert "Loading" not in text
+
+
+def test_a_noscript_fallback_beside_the_page_is_not_read(packset):
+    html = page(f"""<noscript><p>Please enable JavaScript to use this site. It works best with
+        scripts on, and some features need them, such as comments and the search box.</p>
+        <img src="https://px.example/p.gif" height="1" width="1"></noscript>
+        <article><h1>Sync client stalls</h1><p>{POST}</p><p>{REPLY}</p>
+        <noscript><p>{POST}</p></noscript></article>""")
+    text = html_to_text(html, packset=packset).text
+    assert "enable JavaScript" not in text and "<img" not in text
+    assert text.count(POST) == 1 and REPLY in text
