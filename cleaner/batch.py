@@ -26,6 +26,7 @@ class DocOptions:
     explain: bool = False
     rules_dirs: tuple[str, ...] = ()
     quiet: bool = False  # no warnings on stderr (they stay in the JSON)
+    keep: frozenset = frozenset()  # categories left in (--keep)
 
 
 @dataclass
@@ -89,7 +90,7 @@ def _shown(removal) -> str:
 def clean_data(data: bytes, name: str, options: DocOptions) -> Outcome:
     try:
         result = clean_document(data, url=options.url, lang=options.lang, html=options.html,
-                                rules_dirs=options.rules_dirs)
+                                rules_dirs=options.rules_dirs, keep=options.keep)
     except (NotImplementedError, CleanerError) as exc:
         return Outcome(name, error=f"{name}: {exc}", nbytes=len(data))
     if options.fmt == "json":

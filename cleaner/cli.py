@@ -19,11 +19,12 @@ import click
 from . import __version__, output
 from .batch import DocOptions, clean_source, read_source
 from .batch import set_options as set_doc_options
-from .errors import CleanerError, PackError
+from .errors import CleanerError, InputError, PackError
 from .jsonl import EXPLAIN_KEY, JsonlOptions, all_chunks, clean_chunk
 from .jsonl import set_options as set_jsonl_options
 from .packs import get_packset
 from .parallel import WorkerDied, ordered_map, resolve_jobs
+from .pipeline import keep_categories
 from .progress import Progress
 
 
@@ -86,6 +87,9 @@ def main() -> None:
               "may use). Output is the same for any number.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar and a summary on stderr (default: when stderr is a terminal).")
+@click.option("--keep", "keep", metavar="CATEGORIES", default="",
+              help="Leave these categories of boilerplate in, comma-separated "
+                   "(e.g. caption,comments; `cleaner rules list` shows each rule's).")
 @click.option("-q", "--quiet", is_flag=True,
               help="No warnings on stderr (a guard kept or put back text, a document lost "
               "every line, a pattern timed out); JSON output and --explain keep them.")
@@ -93,7 +97,7 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
           rules_dirs: tuple[str, ...], explain: bool, fmt: str, html: Optional[bool],
           jsonl: bool, field: Optional[str], output_field: Optional[str],
           url_field: Optional[str], skip_bad: bool, jobs: int, progress: Optional[bool],
-          quiet: bool) -> None:
+          keep: str, quiet: bool) -> None:
     """Clean FILES (or stdin, or '-') and write the article text to stdout.
 
     \b
@@ -102,6 +106,7 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
       curl -s https://example.org/a | cleaner clean --url https://example.org/a
       cleaner clean --explain story.txt 2>removed.log
       cleaner clean --jsonl --field text --jobs 0 crawl.jsonl > clean.jsonl
+      cleaner clean --keep caption,comments page.html
     """
     if not jsonl:
         for name, value in (("--field", field), ("--output-field", output_field),
@@ -114,6 +119,10 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
     elif explain and output_field == EXPLAIN_KEY:
         raise click.UsageError(f"--output-field {EXPLAIN_KEY} would clash with --explain")
     try:
+        kept = keep_categories(k for k in keep.split(",") if k.strip())
+    except InputError as exc:
+        raise click.BadParameter(str(exc), param_hint="--keep") from None
+    try:
         get_packset(rules_dirs)
     except PackError as exc:
         raise _fail(str(exc)) from None
@@ -124,11 +133,11 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
         if jsonl:
             options = JsonlOptions(field=field or "text", output_field=output_field,
                                    explain=explain, url=url, url_field=url_field, lang=lang,
-                                   html=html, rules_dirs=rules_dirs, quiet=quiet)
+                                   html=html, rules_dirs=rules_dirs, quiet=quiet, keep=kept)
             _clean_jsonl(sources, options, resolve_jobs(jobs), skip_bad, bar)
         else:
             options = DocOptions(url=url, lang=lang, html=html, fmt=fmt, explain=explain,
-                                 rules_dirs=rules_dirs, quiet=quiet)
+                                 rules_dirs=rules_dirs, quiet=quiet, keep=kept)
             _clean_documents(sources, options, resolve_jobs(jobs), bar)
     except KeyboardInterrupt:
         bar.clear()

@@ -20,7 +20,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .html_decode import html_text
 from .html_depth import MAX_NESTING, flatten_deep
-from .html_score import choose, keep_blocks, lead_blocks
+from .html_pagetype import PageType, page_type
+from .html_score import choose, hints, keep_blocks, lead_blocks
 from .html_walk import HEADINGS, walk
 from .result import Removal
 
@@ -38,6 +39,17 @@ SELECTOR_GUARD_SHARE = 0.5
 NOSCRIPT_PAGE_CHARS = 200
 SELECTOR_GUARD_MIN = 800
 PROTECTED = 'h1, main, [itemprop="articleBody"], [itemprop="articlebody"]'
+# Image captions and photo credits: boilerplate by default (categories caption and credit),
+# as in every public gold set; ``keep={"caption"}`` keeps them.
+CAPTION_HINT = re.compile(r"(?:^|[\s_-])(?:wp-)?caption(?:-text)?(?:$|[\s_-])|(?:^|[\s_-])(?:image|photo)-?credits?(?:$|[\s_])",
+                          re.I)
+CAPTION_MAX_CHARS = 400  # a longer "caption" box is a figure's body text, not a caption
+CAPTION_MAX_SHARE = 0.3  # captions holding more of the text are the page's items
+# A numbered figure's caption ("Figure 2. Gas consumption per block") is part of the text
+# that refers to it, and so are a product's, a listing's and a manual's pictures' captions.
+NUMBERED_FIGURE = re.compile(r"^(?:figure|fig\.|table|chart|graph|exhibit|abbildung|abb\.|"
+                             r"tabelle|grafik|figura|tabla|tableau|afbeelding)\s*\d", re.I)
+CAPTIONS_ARE_CONTENT = frozenset({"product", "collection", "listing", "documentation"})
 
 
 @dataclass
@@ -53,6 +65,8 @@ class HtmlExtraction:
     blocks_total: int = 0
     blocks_kept: int = 0
     lang: Optional[str] = None
+    page_type: PageType = PageType("unknown", "not read")
+    keeps: frozenset = frozenset()  # categories the page type keeps: a forum, its comments
     flattened: int = 0  # tags deleted because they nested deeper than MAX_NESTING
     # What the reader left out, with the rule that did it: hidden elements (html-hidden),
     # selector rules' matches, blocks outside the main content (html-main-content). No line
@@ -72,7 +86,7 @@ class HtmlExtraction:
             "url": self.url, "title": self.title, "container": self.container,
             "selector_hits": [list(h) for h in self.selector_hits], "widened": self.widened,
             "blocks_total": self.blocks_total, "blocks_kept": self.blocks_kept, "lang": self.lang,
-            "flattened": self.flattened,
+            "page_type": self.page_type.to_dict(), "flattened": self.flattened,
             "dropped": [{"rule_id": r.rule_id, "category": r.category, "pack": r.pack,
                          "lines": list(r.lines)} for r in self.dropped],
         }
@@ -379,8 +393,11 @@ def _headline(page, title: Optional[str]) -> tuple[Optional[int], bool]:
     return (heads[0], False) if heads else (None, False)
 
 
-def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=None) -> HtmlExtraction:
-    """Read the article out of one HTML page (see the module docstring)."""
+def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=None,
+                 keep: frozenset = frozenset()) -> HtmlExtraction:
+    """Read the article out of one HTML page (see the module docstring). ``keep``: categories
+    to leave in (no selector rule of theirs runs; ``comments`` reads comment boxes as content,
+    ``caption`` keeps figure captions)."""
     text, flattened = flatten_deep(html_text(document))  # parsing time grows with nesting
     tree = LexborHTMLParser(text)
     found_url = None if url else page_url(tree)
@@ -390,9 +407,13 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         value = (html_node.attributes.get("lang") or html_node.attributes.get("xml:lang") or "")
         lang = value.split("-")[0].split("_")[0].strip().lower() or None
     title = page_title(tree)
+    kind = page_type(tree, url or found_url)  # before the scripts go: JSON-LD is one of them
+    keeps = frozenset({"comments"}) if kind.kind == "forum" else frozenset()
+    kept = keep | keeps  # categories left in (``keep`` below is the blocks kept)
     body = tree.body or tree.root
     if body is None:
-        return HtmlExtraction("", url=found_url, title=title, lang=lang, flattened=flattened)
+        return HtmlExtraction("", url=found_url, title=title, lang=lang, page_type=kind,
+                              keeps=keeps, flattened=flattened)
     _open_noscript(tree, body)
     tree.strip_tags(list(STRIP))  # no text a reader sees: not reported
     dropped: list[Removal] = []
@@ -405,9 +426,10 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     for node in outermost:
         _report(dropped, "html-hidden", "boilerplate", READER_PACK, node)
         node.decompose()
-    hits = apply_selectors(body, selector_rules(packset, url or found_url, lang),
-                           haystack=attribute_haystack(body), dropped=dropped)
+    rules = [r for r in selector_rules(packset, url or found_url, lang) if r.category not in kept]
+    hits = apply_selectors(body, rules, haystack=attribute_haystack(body), dropped=dropped)
     page = walk(body)
+    page.thread = "comments" in kept
     choice = choose(page)
     if choice is None:
         keep = [i for i, b in enumerate(page.blocks) if b.links <= 0.6 * b.chars]
@@ -434,14 +456,47 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
                 continue  # the headline once
             seen = True
         shown.append(i)
+    if "caption" not in kept and kind.kind not in CAPTIONS_ARE_CONTENT:
+        shown = _without_captions(page, shown, dropped)
     out = [page.blocks[i].text for i in shown]
     _report_unshown(dropped, page.blocks, shown)
     return HtmlExtraction(
         text="\n\n".join(out) + ("\n" if out else ""),
         url=found_url, title=title, container=container, selector_hits=hits, widened=widened,
-        blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang, flattened=flattened,
-        dropped=dropped,
+        blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang, page_type=kind,
+        keeps=keeps, flattened=flattened, dropped=dropped,
     )
+
+
+def _without_captions(page, shown: list[int], dropped: list) -> list[int]:
+    """``shown`` without the blocks of image captions (``<figcaption>``, and short boxes named
+    like a caption or a photo credit), each run of them reported as one html-caption removal."""
+    caption_blocks: set[int] = set()
+    for el in page.elements:
+        if el.end <= el.start or el.tag in HEADINGS:
+            continue
+        if el.tag == "figcaption" or (CAPTION_HINT.search(hints(el.node))
+                                      and page.text_len(el) <= CAPTION_MAX_CHARS):
+            caption_blocks.update(range(el.start, el.end))
+    if not caption_blocks:
+        return shown
+    # Captions that are much of the page are its cards (a listing's items, a shop's products)
+    shown_chars = sum(page.blocks[i].chars for i in shown)
+    if sum(page.blocks[i].chars for i in shown if i in caption_blocks) > CAPTION_MAX_SHARE * shown_chars:
+        return shown
+    out, run = [], []
+    for i in shown:
+        if i in caption_blocks and page.blocks[i].tag not in HEADINGS \
+                and not NUMBERED_FIGURE.match(page.blocks[i].text):
+            run.extend(page.blocks[i].text.split("\n"))
+            continue
+        if run:
+            dropped.append(Removal("html-caption", "caption", READER_PACK, (), tuple(run)))
+            run = []
+        out.append(i)
+    if run:
+        dropped.append(Removal("html-caption", "caption", READER_PACK, (), tuple(run)))
+    return out
 
 
 def _open_noscript(tree, body) -> None:

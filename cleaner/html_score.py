@@ -37,6 +37,9 @@ CHROME = re.compile(
 POSITIVE = re.compile(
     r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|"
     r"prose|paragraph|copy|detail|column", re.I)
+# The words that name a news page's comment thread and its furniture, and a forum's posts:
+# on a forum thread (Page.thread) they are not chrome.
+THREAD_WORDS = re.compile(r"comments?|com-|author|byline|meta|replies|reply|respon[sd]e?")
 # the same, case-sensitive, for lowercased values (several times faster than re.I)
 _NEGATIVE, _CHROME, _POSITIVE = (re.compile(r.pattern) for r in (NEGATIVE, CHROME, POSITIVE))
 TAG_WEIGHT = {
@@ -67,11 +70,16 @@ def hints(node) -> str:
 @memo(100_000)
 def _flags(value: str) -> int:
     """1: named like chrome (NEGATIVE), 2: like content (POSITIVE), 4: like chrome for sure
-    (CHROME); cached, since pages repeat their class names and sites share them."""
+    (CHROME); 8 and 16: 1 and 4 without THREAD_WORDS (for forum threads); cached, since pages
+    repeat their class names and sites share them."""
     low = value.lower()
     if not _NEGATIVE.search(low):  # every CHROME word is a NEGATIVE word too
         return 2 if _POSITIVE.search(low) else 0
-    return 1 | (2 if _POSITIVE.search(low) else 0) | (4 if _CHROME.search(low) else 0)
+    flags = 1 | (2 if _POSITIVE.search(low) else 0) | (4 if _CHROME.search(low) else 0)
+    rest = THREAD_WORDS.sub(" ", low) if THREAD_WORDS.search(low) else low
+    if _NEGATIVE.search(rest):
+        flags |= 8 | (16 if _CHROME.search(rest) else 0)
+    return flags
 
 
 def _hint_weight(el, negative_bit: int) -> int:
@@ -88,14 +96,15 @@ def _hint_weight(el, negative_bit: int) -> int:
             + (-25 if of_id & negative_bit else 0) + (25 if of_id & 2 else 0))
 
 
-def chrome(el) -> bool:
+def chrome(el, thread: bool = False) -> bool:
     """Is the element named like page chrome (comments, share bars, related links...), and not
-    like content as well ("post-meta" is chrome, "entry-content meta" is not)?"""
-    return _hint_weight(el, 4) < 0
+    like content as well ("post-meta" is chrome, "entry-content meta" is not)? On a forum
+    thread (``thread``), comment and author boxes are the posts: not chrome."""
+    return _hint_weight(el, 16 if thread else 4) < 0
 
 
-def class_weight(el) -> int:
-    return _hint_weight(el, 1)
+def class_weight(el, thread: bool = False) -> int:
+    return _hint_weight(el, 8 if thread else 1)
 
 
 @dataclass
@@ -127,7 +136,7 @@ def score_candidates(page: Page) -> dict:
         while at >= 0 and level < 5:
             if at not in scores:
                 anc = elements[at]
-                scores[at] = TAG_WEIGHT.get(anc.tag, 0) + (class_weight(anc) if at else 0)
+                scores[at] = TAG_WEIGHT.get(anc.tag, 0) + (class_weight(anc, page.thread) if at else 0)
             scores[at] += score / (1 if level == 0 else 2 if level == 1 else level * 3)
             at = elements[at].parent
             level += 1
@@ -151,7 +160,7 @@ def negative_elements(page: Page, protect: set) -> list:
     for idx in range(1, len(elements)):
         el = elements[idx]
         neg[idx] = neg[el.parent] or (idx not in protect and el.tag not in ("html", "body")
-                                      and chrome(el))
+                                      and chrome(el, page.thread))
     return neg
 
 
@@ -292,8 +301,8 @@ def keep_blocks(page: Page, members: list, best: int = 0) -> list:
 def _junk(page: Page, el, held: int) -> bool:
     text_len = page.text_len(el)
     ld = page.link_density(el)
-    weight = class_weight(el)
-    if chrome(el) and prose_chars(page, el.start, el.end) < NEGATIVE_KEEP_SHARE * held:
+    weight = class_weight(el, page.thread)
+    if chrome(el, page.thread) and prose_chars(page, el.start, el.end) < NEGATIVE_KEEP_SHARE * held:
         return True  # a box named like chrome (comments, meta, share...) that is not the article
     if ld > 0.5 and text_len < 2000:
         return True
@@ -323,7 +332,7 @@ def lead_blocks(page: Page, head: int, first: int) -> list:
         at, bad = b.owner, False
         while at > 0:
             el = elements[at]
-            if el.tag in FIGURE or chrome(el) or LEAD_NOT.search(hints(el.node)):
+            if el.tag in FIGURE or chrome(el, page.thread) or LEAD_NOT.search(hints(el.node)):
                 bad = True
                 break
             at = el.parent

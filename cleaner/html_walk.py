@@ -70,6 +70,7 @@ class Page:
     blocks: list = field(default_factory=list)
     chars: list = field(default_factory=list)   # prefix sums of block chars
     links: list = field(default_factory=list)   # prefix sums of block link chars
+    thread: bool = False  # a forum thread: its comment boxes are its posts (html_score)
 
     def text_len(self, el: Element) -> int:
         return self.chars[el.end] - self.chars[el.start]

@@ -66,6 +66,7 @@ class JsonlOptions:
     html: Optional[bool] = None
     rules_dirs: tuple[str, ...] = ()
     quiet: bool = False  # no warnings on stderr (with --explain they stay in the record)
+    keep: frozenset = frozenset()  # categories left in (--keep)
 
 
 @dataclass
@@ -243,7 +244,7 @@ def clean_line(raw: bytes, options: JsonlOptions) -> tuple[bytes, tuple, tuple[s
         url = given or url
     try:
         result = clean_document(document, url=url, lang=options.lang, html=options.html,
-                                rules_dirs=options.rules_dirs)
+                                rules_dirs=options.rules_dirs, keep=options.keep)
     except RecursionError:
         raise BadRecord("cannot clean: the document is nested too deeply") from None
     except Exception as exc:  # a corpus run reports the record rather than dying on it

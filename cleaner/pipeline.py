@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 
-from .categories import CHROME
+from .categories import CATEGORIES, CHROME
 from .context import Context
 from .decode import decode_bytes, to_lines
 from .errors import InputError
@@ -76,13 +76,15 @@ def clean_text(text: str, **options) -> CleanResult:
 def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[str] = None,
                 packset: Optional[PackSet] = None, only_rules=None,
                 skip_kinds: tuple[str, ...] = (), rounds: int = MAX_ROUNDS,
-                declared_lang: Optional[str] = None, from_page: bool = False) -> CleanResult:
+                declared_lang: Optional[str] = None, from_page: bool = False,
+                keep: frozenset[str] = frozenset()) -> CleanResult:
     """Clean already-decoded plain text, given as its lines (the list is the document's
     from now on). ``only_rules`` runs just those rules, once (rule
     tests); ``skip_kinds`` leaves out rules of those kinds; ``rounds`` caps the passes;
     ``declared_lang`` is the language a page declares (``<html lang>``), a hint that settles
     a doubtful stopword vote when the vote leans its way. ``from_page``: the text is what
     the HTML reader took from a page, which is chrome enough (the no-chrome guard is off).
+    ``keep``: categories whose rules do not run (``{"caption", "comments"}``).
 
     Rules judge lines by their neighbours, and removing lines changes the neighbours (and
     can even change which language or site the rest reads as), so a full run repeats on what
@@ -101,7 +103,7 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     slow_signatures: set = set()  # (pack, path, k): reported once, not searched again
     if only_rules is None:
         pack_names, rules = _choose(packset, doc_lang, foreign, url, window, skip_kinds,
-                                    slow_signatures)
+                                    keep, slow_signatures)
     else:
         rules = sorted(only_rules, key=lambda r: r.PHASE)
         pack_names = sorted({r.pack_name for r in rules})
@@ -111,7 +113,7 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     if only_rules is None:
         doc_lang, method, pack_names = _later_rounds(
             ctx, rules, doc_lang, method, pack_names, packset=packset, url=url, lang=lang,
-            declared_lang=declared_lang, skip_kinds=skip_kinds, rounds=rounds,
+            declared_lang=declared_lang, skip_kinds=skip_kinds, keep=keep, rounds=rounds,
             slow_signatures=slow_signatures)
         ctx.forget_index()  # what the rules searched with: not needed from here on
         if not from_page:
@@ -138,7 +140,7 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
 def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
                   pack_names: list[str], *, packset: PackSet, url: Optional[str],
                   lang: Optional[str], declared_lang: Optional[str], skip_kinds: tuple[str, ...],
-                  rounds: int, slow_signatures: set) -> tuple[Optional[str], str, list[str]]:
+                  keep: frozenset[str], rounds: int, slow_signatures: set) -> tuple[Optional[str], str, list[str]]:
     """The rounds after the first, on what survived, until nothing more goes (see
     :func:`clean_lines`); their removals are merged into ``ctx``. Returns the language, its
     method and the packs of the last round. (A function of its own: each round's copy of the
@@ -159,7 +161,7 @@ def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
         # the text's ends are read for site signatures, which a page with a url does not need
         new_names, new_rules = _choose(packset, new_lang, new_foreign, url,
                                        "" if url else lines_window(lines), skip_kinds,
-                                       slow_signatures)
+                                       keep, slow_signatures)
         if new_lang == doc_lang and (new_rules is rules
                                      or [r.id for r in new_rules] == [r.id for r in rules]):
             # A line that survived a line or trim rule (or the repeated-line rule) keeps
@@ -189,20 +191,21 @@ def _language(model, block_texts: list[str], given: Optional[str],
 
 def _choose(packset: PackSet, doc_lang: Optional[str], foreign: dict[int, str],
             url: Optional[str], text: str, skip_kinds: tuple[str, ...],
-            slow_signatures: Optional[set] = None):
-    """(pack names, rules in phase order) for a document in ``doc_lang``; site signatures
-    that time out are added to ``slow_signatures``."""
+            keep: frozenset[str] = frozenset(), slow_signatures: Optional[set] = None):
+    """(pack names, rules in phase order) for a document in ``doc_lang``, without the rules of
+    the kinds in ``skip_kinds`` and of the categories in ``keep``; site signatures that time
+    out are added to ``slow_signatures``."""
     chosen = packset.selection({doc_lang, *foreign.values()}, url, text, slow_signatures)
 
     def in_force() -> tuple[list[str], tuple]:
         own = {p.name for p in chosen.packs if p.kind != "language" or doc_lang in p.languages}
         # A pack chosen for a foreign block brings its vocabulary (consent banners in that
         # language), not its line rules, which would run over the whole document.
-        rules = [r for r in chosen.rules if r.KEY not in skip_kinds
+        rules = [r for r in chosen.rules if r.KEY not in skip_kinds and r.category not in keep
                  and (r.pack_name in own or r.KEY == "density")]
         return [p.name for p in chosen.packs], tuple(rules)  # shared: never to be changed
 
-    names, rules = chosen.derive(("in force", doc_lang, skip_kinds), in_force)
+    names, rules = chosen.derive(("in force", doc_lang, skip_kinds, keep), in_force)
     return list(names), rules
 
 
@@ -433,16 +436,21 @@ def _guard_over_removal(ctx: Context) -> None:
 
 
 def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Optional[str] = None,
-                   html: Optional[bool] = None, rules_dirs: Iterable[str | Path] = ()) -> CleanResult:
+                   html: Optional[bool] = None, rules_dirs: Iterable[str | Path] = (),
+                   keep: Iterable[str] = ()) -> CleanResult:
     """Clean one document and report what was removed, by which rule, and why.
 
     ``document`` is str or bytes (UTF-8, a BOM is honoured, bad bytes are replaced).
     ``url`` picks site packs by domain; without it, site packs match by a text signature.
     ``lang`` skips language detection. ``html``: None detects, True forces HTML, False text.
     ``rules_dirs`` adds folders of packs to the shipped ones and ``CLEANER_RULES_PATH``.
+    ``keep`` names categories of boilerplate to leave in (``{"caption", "comments"}``); see
+    ``cleaner.categories.CATEGORIES``. A page the HTML reader reads as a forum thread keeps
+    its ``comments``: the posts are the page.
     """
     if not isinstance(document, (str, bytes, bytearray, memoryview)):
         raise InputError(f"cannot clean a {type(document).__name__}: pass the document as str or bytes")
+    kept = keep_categories(keep)
     packset = get_packset(rules_dirs)
     if html is None:
         # bytes as the decoder reads them: a UTF-16/32 page with a BOM is markup too
@@ -452,13 +460,30 @@ def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Op
     if html:
         from .html import html_to_text  # the HTML reader: selectolax, selectors, main content
 
-        extraction = html_to_text(document, url=url, packset=packset)
+        extraction = html_to_text(document, url=url, packset=packset, keep=kept)
         # The reader already chose the main content from the markup, which knows more than
         # the text classifier can; the line rules still run.
         result = clean_text(extraction.text, url=url or extraction.url, lang=lang,
                             packset=packset, skip_kinds=("classify",), rounds=HTML_ROUNDS,
-                            declared_lang=extraction.lang, from_page=True)
+                            declared_lang=extraction.lang, from_page=True,
+                            keep=kept | extraction.keeps)
         result.html = extraction
+        result.page_type = extraction.page_type.kind
         result.warnings.extend(extraction.warnings)
         return result
-    return clean_lines(to_lines(document), url=url, lang=lang, packset=packset)
+    return clean_lines(to_lines(document), url=url, lang=lang, packset=packset, keep=kept)
+
+
+def keep_categories(keep: Iterable[str]) -> frozenset[str]:
+    """``keep`` as a set of known categories; a name that is none is an :class:`InputError`."""
+    if isinstance(keep, str):
+        keep = [keep]
+    try:
+        names = frozenset(str(k).strip().lower() for k in keep)
+    except TypeError:
+        raise InputError(f"keep must be a list of category names, not {type(keep).__name__}") from None
+    unknown = sorted(names - set(CATEGORIES))
+    if unknown:
+        raise InputError(f"unknown categor{'y' if len(unknown) == 1 else 'ies'} to keep: "
+                         f"{', '.join(unknown)} (known: {', '.join(CATEGORIES)})")
+    return names

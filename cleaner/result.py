@@ -33,6 +33,9 @@ class CleanResult:
     warnings: list[str] = field(default_factory=list)
     input_lines: int = 0
     html: Optional[Any] = None  # for HTML input: the HtmlExtraction (container, selector hits)
+    # for HTML input: what the reader read the page as (article, forum, documentation, product,
+    # collection, listing, service or unknown; see cleaner.html_pagetype); None for text
+    page_type: Optional[str] = None
 
     def removed_lines(self) -> int:
         return sum(len(r.lines) for r in self.removals if not r.trimmed)
