@@ -43,6 +43,7 @@ PROTECTED = 'h1, main, [itemprop="articleBody"], [itemprop="articlebody"]'
 # as in every public gold set; ``keep={"caption"}`` keeps them.
 CAPTION_HINT = re.compile(r"(?:^|[\s_-])(?:wp-)?caption(?:-text)?(?:$|[\s_-])|(?:^|[\s_-])(?:image|photo)-?credits?(?:$|[\s_])",
                           re.I)
+CAPTION_SELECTOR = 'figcaption, [class*="caption" i], [class*="credit" i]'
 CAPTION_MAX_CHARS = 400  # a longer "caption" box is a figure's body text, not a caption
 CAPTION_MAX_SHARE = 0.3  # captions holding more of the text are the page's items
 # A numbered figure's caption ("Figure 2. Gas consumption per block") is part of the text
@@ -457,7 +458,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
             seen = True
         shown.append(i)
     if "caption" not in kept and kind.kind not in CAPTIONS_ARE_CONTENT:
-        shown = _without_captions(page, shown, dropped)
+        shown = _without_captions(page, body, shown, dropped)
     out = [page.blocks[i].text for i in shown]
     _report_unshown(dropped, page.blocks, shown)
     return HtmlExtraction(
@@ -468,16 +469,19 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     )
 
 
-def _without_captions(page, shown: list[int], dropped: list) -> list[int]:
+def _without_captions(page, body, shown: list[int], dropped: list) -> list[int]:
     """``shown`` without the blocks of image captions (``<figcaption>``, and short boxes named
     like a caption or a photo credit), each run of them reported as one html-caption removal."""
+    nodes = body.css(CAPTION_SELECTOR)  # one Lexbor query; most pages have none
+    if not nodes:
+        return shown
+    ids = {n.mem_id for n in nodes if n.tag == "figcaption" or CAPTION_HINT.search(hints(n))}
     caption_blocks: set[int] = set()
-    for el in page.elements:
-        if el.end <= el.start or el.tag in HEADINGS:
-            continue
-        if el.tag == "figcaption" or (CAPTION_HINT.search(hints(el.node))
-                                      and page.text_len(el) <= CAPTION_MAX_CHARS):
-            caption_blocks.update(range(el.start, el.end))
+    if ids:
+        for el in page.elements:
+            if el.end > el.start and el.tag not in HEADINGS and el.node.mem_id in ids and \
+                    (el.tag == "figcaption" or page.text_len(el) <= CAPTION_MAX_CHARS):
+                caption_blocks.update(range(el.start, el.end))
     if not caption_blocks:
         return shown
     # Captions that are much of the page are its cards (a listing's items, a shop's products)
