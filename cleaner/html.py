@@ -420,10 +420,22 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     dropped: list[Removal] = []
     hidden: set = set()
     outermost = []  # a hidden element inside another goes with it (in document order: after it)
+    total = -1  # the body's text length, measured when a big hidden element needs it
     for node in body.css(HIDDEN):
-        if node.tag not in ("html", "body") and not _inside(node, hidden):
-            outermost.append(node)
-            hidden.add(node.mem_id)
+        if node.tag in ("html", "body") or _inside(node, hidden):
+            continue
+        if (node.attributes.get("id") or "").startswith("S:") and "hidden" in node.attributes:
+            continue  # React's streamed content, waiting for its script to move it in place
+        size = len(node.text())
+        if size > SELECTOR_GUARD_SHARE * SELECTOR_GUARD_MIN:
+            if total < 0:
+                total = len(body.text())
+            if total >= SELECTOR_GUARD_MIN and size > SELECTOR_GUARD_SHARE * total:
+                # hidden until a script shows it (a wrapper against a flash of unstyled
+                # content): it is the page
+                continue
+        outermost.append(node)
+        hidden.add(node.mem_id)
     for node in outermost:
         _report(dropped, "html-hidden", "boilerplate", READER_PACK, node)
         node.decompose()
@@ -436,7 +448,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         keep = [i for i, b in enumerate(page.blocks) if b.links <= 0.6 * b.chars]
         container, widened = describe(body), False
     else:
-        keep = keep_blocks(page, choice.members, choice.best)
+        keep = keep_blocks(page, choice.members, choice.best, story=kind.kind == "article")
         container = describe(page.elements[choice.top].node)
         widened = choice.widened
     head, sure = _headline(page, title)

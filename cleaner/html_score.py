@@ -262,11 +262,14 @@ def siblings(page: Page, scores: dict, top: int, best: float) -> list:
     return members
 
 
-def keep_blocks(page: Page, members: list, best: int = 0) -> list:
-    """Indices of the blocks to render: the members' blocks minus link lists and chrome boxes."""
+def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False) -> list:
+    """Indices of the blocks to render: the members' blocks minus link lists and chrome boxes;
+    on a page known to be one ``story``, also rails of teaser cards outside the story's box."""
     elements, blocks = page.elements, page.blocks
     protect = ancestry(page, best)
     held = sum(prose_chars(page, elements[m].start, elements[m].end) for m in members)
+    inside = (elements[best].start, elements[best].end)  # the article's own box
+    children: dict[int, list] | None = None
     dropped: set[int] = set()
     for m in members:
         root = elements[m]
@@ -279,8 +282,15 @@ def keep_blocks(page: Page, members: list, best: int = 0) -> list:
             if elements[el.parent].node is not None and el.parent in dropped:
                 dropped.add(idx)
                 continue
-            if idx not in protect and _junk(page, el, held):
+            if idx in protect:
+                continue
+            if _junk(page, el, held):
                 dropped.add(idx)
+            elif story and not inside[0] <= el.start < inside[1] and el.end - el.start >= CARD_MIN:
+                if children is None:
+                    children = _children(page)
+                if _teaser_cards(page, el, children.get(idx, ())):
+                    dropped.add(idx)
     drop_blocks: set[int] = set()
     for idx in dropped:
         el = elements[idx]
@@ -296,6 +306,45 @@ def keep_blocks(page: Page, members: list, best: int = 0) -> list:
                 continue
             keep.append(i)
     return sorted(set(keep))
+
+
+CARD_MIN = 3            # a rail of teasers has at least this many cards
+CARD_MAX_CHARS = 500    # a teaser card's text: a headline, a summary, a date
+CARD_HEADLINE_WORDS = 4  # the link in each card reads like a headline
+
+
+def _children(page: Page) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for idx, el in enumerate(page.elements):
+        if idx:
+            out.setdefault(el.parent, []).append(idx)
+    return out
+
+
+def _teaser_cards(page: Page, el, children) -> bool:
+    """Is ``el`` (outside the article's own box) a rail of teasers: CARD_MIN or more children
+    of one shape (tag and class) holding most of its text, each a short card whose link reads
+    like a headline ("More from ...", recommendation widgets, other stories with summaries)?"""
+    elements, blocks = page.elements, page.blocks
+    shapes: dict[tuple, list] = {}
+    for idx in children:
+        child = elements[idx]
+        if child.end > child.start:
+            shapes.setdefault((child.tag, child.node.attributes.get("class") or ""), []).append(child)
+    if not shapes:
+        return False
+    cards = max(shapes.values(), key=len)
+    if len(cards) < CARD_MIN or \
+            sum(page.text_len(c) for c in cards) < 0.8 * page.text_len(el):
+        return False
+    for card in cards:
+        size = page.text_len(card)
+        if size > CARD_MAX_CHARS or not page.link_len(card) or page.link_len(card) < 0.2 * size:
+            return False
+        if not any(b.links and len(b.text.split()) >= CARD_HEADLINE_WORDS and b.links >= 0.5 * b.chars
+                   for b in blocks[card.start:card.end]):
+            return False
+    return True
 
 
 def _junk(page: Page, el, held: int) -> bool:

@@ -338,3 +338,21 @@ def test_a_noscript_fallback_beside_the_page_is_not_read(packset):
     text = html_to_text(html, packset=packset).text
     assert "enable JavaScript" not in text and "<img" not in text
     assert text.count(POST) == 1 and REPLY in text
+
+
+def test_a_hidden_wrapper_holding_the_page_is_the_page(packset):
+    # hidden until a script reveals it (against a flash of unstyled content)
+    html = page(f'<div style="visibility:hidden;min-height:100vh"><article><h1>Storm</h1>'
+                f'{("<p>" + PROSE + "</p>") * 5}<p>{PROSE}Crews worked all night.</p></article>'
+                f'<div style="display:none">Menu Search Login</div></div>')
+    text = html_to_text(html, packset=packset).text
+    assert PROSE.strip() in text and "Crews worked all night." in text
+    assert "Menu Search Login" not in text
+
+
+def test_react_streamed_segments_are_read(packset):
+    html = page(f'<main><h1>Storm</h1><template id="B:1"></template></main>'
+                f'<div hidden id="S:1"><p>{PROSE}</p><p>{PROSE}Crews worked all night.</p></div>'
+                f'<div hidden><p>Sign in to save this article for later reading.</p></div>')
+    text = html_to_text(html, packset=packset).text
+    assert "Crews worked all night." in text and "Sign in" not in text
