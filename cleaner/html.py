@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser
 from .html_decode import html_text
 from .html_depth import MAX_NESTING, flatten_deep
 from .html_pagetype import PageType, page_type
-from .html_score import choose, hints, keep_blocks, lead_blocks
+from .html_score import ancestry, choose, hints, keep_blocks, lead_blocks, negative_elements
 from .html_walk import HEADINGS, walk
 from .result import Removal
 
@@ -50,6 +50,10 @@ CAPTION_MAX_SHARE = 0.3  # captions holding more of the text are the page's item
 # that refers to it, and so are a product's, a listing's and a manual's pictures' captions.
 NUMBERED_FIGURE = re.compile(r"^(?:figure|fig\.|table|chart|graph|exhibit|abbildung|abb\.|"
                              r"tabelle|grafik|figura|tabla|tableau|afbeelding)\s*\d", re.I)
+# Pages that are one thing (a story, a thread, a manual page, a product): their content is in
+# one container, and a page-wide spread of text is chrome around it.
+SINGLE_ITEM = frozenset({"article", "forum", "documentation", "product"})
+WHOLE_PAGE_SHARE = 0.4
 CAPTIONS_ARE_CONTENT = frozenset({"product", "collection", "listing", "documentation"})
 
 
@@ -443,7 +447,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     hits = apply_selectors(body, rules, haystack=attribute_haystack(body), dropped=dropped)
     page = walk(body)
     page.thread = "comments" in kept
-    choice = choose(page)
+    choice = choose(page, story=kind.kind == "article")
     if choice is None:
         keep = [i for i, b in enumerate(page.blocks) if b.links <= 0.6 * b.chars]
         container, widened = describe(body), False
@@ -451,6 +455,9 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         keep = keep_blocks(page, choice.members, choice.best, story=kind.kind == "article")
         container = describe(page.elements[choice.top].node)
         widened = choice.widened
+    spread = None if kind.kind in SINGLE_ITEM else _spread_out(page, keep, choice.best if choice else 0)
+    if spread is not None:
+        keep, container, widened = spread, describe(body), True
     head, sure = _headline(page, title)
     if keep and sure and head < keep[0]:
         body_text = {page.blocks[i].text for i in keep}
@@ -479,6 +486,23 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang, page_type=kind,
         keeps=keeps, flattened=flattened, dropped=dropped,
     )
+
+
+def _spread_out(page, keep: list[int], best: int) -> Optional[list[int]]:
+    """The blocks of a page whose content is spread out rather than in one container, or None.
+    Spread out: the choice holds less than WHOLE_PAGE_SHARE of the text of the page's blocks
+    that are not links and not in boxes named like chrome (comments, sidebars, related: see
+    html_score.CHROME). On a page that is not one story, thread, manual page or product (a
+    listing, a shop's category, a company's service page), such a choice is one card of
+    many; all of those blocks (and the choice's) lose less."""
+    neg = negative_elements(page, ancestry(page, best) if best else set())
+    chosen = sum(len(page.blocks[i].text) for i in keep)
+    spread = [i for i, b in enumerate(page.blocks) if not neg[b.owner]]
+    prose = sum(len(page.blocks[i].text) for i in spread
+                if page.blocks[i].links <= 0.6 * page.blocks[i].chars)
+    if chosen >= WHOLE_PAGE_SHARE * prose:
+        return None
+    return sorted(set(spread) | set(keep))
 
 
 def _without_captions(page, body, shown: list[int], dropped: list) -> list[int]:

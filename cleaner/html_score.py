@@ -184,12 +184,17 @@ def prose_chars(page: Page, start: int, end: int) -> int:
     return total
 
 
-def choose(page: Page) -> Choice | None:
+def choose(page: Page, story: bool = False) -> Choice | None:
+    """The article's container and its members. On a page known to be one ``story``, a rail
+    of teaser cards never wins, however much text its summaries hold."""
     scores = score_candidates(page)
     if not scores:
         return None
     elements = page.elements
     ranked = sorted(scores, key=lambda i: -scores[i])
+    if story:
+        children = _children(page)
+        ranked = [i for i in ranked[:8] if not _in_rail(page, i, children)] + ranked[8:] or ranked
     top = ranked[0]
     best = scores[top]
     neg = negative_elements(page, ancestry(page, top))
@@ -319,6 +324,17 @@ def _children(page: Page) -> dict[int, list]:
         if idx:
             out.setdefault(el.parent, []).append(idx)
     return out
+
+
+def _in_rail(page: Page, idx: int, children: dict) -> bool:
+    """Is element ``idx``, or one of the three elements above it, a rail of teasers?"""
+    for _ in range(3):
+        if idx <= 0:
+            return False
+        if _teaser_cards(page, page.elements[idx], children.get(idx, ())):
+            return True
+        idx = page.elements[idx].parent
+    return False
 
 
 def _teaser_cards(page: Page, el, children) -> bool:

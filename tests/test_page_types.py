@@ -114,3 +114,53 @@ def test_page_type_is_in_the_json():
     assert data["page_type"] == "forum"
     assert data["html"]["page_type"]["reason"].startswith("generator")
     assert clean_document("Just a line of text.").page_type is None
+
+
+PLACES = ["north", "south", "east", "west", "river", "ridge"]
+
+
+def listing_page(og_type: str = "") -> str:
+    """A blog's front page: a featured post with a longer summary, then the other posts in
+    rows of two (no one container holds most of the items)."""
+    head = f'<meta property="og:type" content="{og_type}">' if og_type else ""
+
+    def card(i: int, place: str, more: str = "") -> str:
+        return (f'<div class="card"><h2><a href="/notes/{i}">Field note {i}: walking the {place} '
+                f'trail in the rain</a></h2><p>A short account of the {place} trail, its mud and '
+                f'its views, with a map and the times it took.{more}</p></div>')
+
+    featured = card(1, PLACES[0], " It rained, and the path turned into a stream halfway up, "
+                    "so the walk back took twice as long, but the views over the valley, the "
+                    "old mill and the beech woods made up for it, and the pub was open.")
+    rows = "".join(f'<section class="row">{card(i, PLACES[i - 1])}{card(i + 1, PLACES[i])}</section>'
+                   for i in (2, 4))
+    return (f"<!doctype html><html><head>{head}<title>Field notes</title></head><body>"
+            '<nav><a href="/">Home</a> <a href="/about">About</a></nav>'
+            f'<div class="featured">{featured}</div><div class="more">{rows}</div>'
+            "<footer><p>© 2025 Field Notes</p></footer></body></html>")
+
+
+def test_a_listing_keeps_every_item():
+    result = clean_document(listing_page())
+    assert result.page_type == "unknown"
+    for i, place in enumerate(PLACES[:5], 1):
+        assert f"the {place} trail, its mud" in result.text
+        assert f"Field note {i}: walking the {place} trail in the rain" in result.text
+
+
+def story_with_teasers(og_type: str) -> str:
+    cards = "".join(f'<div class="card"><h3><a href="/s/{i}">Other story number {i} about the '
+                    f'town</a></h3><p>A summary of other story number {i}, which is about the '
+                    f'town council, its budget and the new bridge over the river.</p></div>'
+                    for i in range(8))
+    return (f'<!doctype html><html><head><meta property="og:type" content="{og_type}">'
+            '<title>Storm</title></head><body><article><h1>Storm hits the coast</h1>'
+            f'<p>{STORY}</p><p>{MORE}</p></article><div class="more">{cards}</div></body></html>')
+
+
+def test_a_story_does_not_spread_to_the_whole_page():
+    story = clean(story_with_teasers("article"))
+    assert STORY in story and MORE in story and "Other story number 3" not in story
+    # not declared a story: the teasers outweigh it, and in doubt the page stays whole
+    page = clean(story_with_teasers("website"))
+    assert STORY in page and "Other story number 3 about the town" in page
