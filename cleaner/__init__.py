@@ -28,7 +28,8 @@ __version__ = "0.1.0"
 
 
 def clean(document: str | bytes, *, url: Optional[str] = None, lang: Optional[str] = None,
-          html: Optional[bool] = None, rules_dirs: Iterable[str | Path] = ()) -> str:
+          html: Optional[bool] = None,
+          rules_dirs: Iterable[str | Path] | str | Path = ()) -> str:
     """Return the article text of ``document`` with the boilerplate removed.
 
     See :func:`clean_document` for the arguments; this returns only its ``text``.

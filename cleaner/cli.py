@@ -19,7 +19,8 @@ import click
 from . import __version__, output
 from .batch import DocOptions, clean_source, read_source
 from .batch import set_options as set_doc_options
-from .errors import CleanerError, PackError
+from .errors import CleanerError, InputError, PackError
+from .inputs import language_code, page_url
 from .jsonl import EXPLAIN_KEY, JsonlOptions, all_chunks, clean_chunk
 from .jsonl import set_options as set_jsonl_options
 from .packs import get_packset
@@ -33,6 +34,18 @@ def _named_folders(ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
         raise click.BadParameter("an empty name is no folder (it would load every .yaml under "
                                  "the current folder); name the folder of your packs")
     return values
+
+
+def _checked(check):
+    """A click callback that runs one of :mod:`cleaner.inputs`' checks (exit 2 on a bad value)."""
+    def callback(ctx, param, value: Optional[str]) -> Optional[str]:
+        if value is None:
+            return None
+        try:
+            return check(value)
+        except InputError as exc:
+            raise click.BadParameter(str(exc)) from None
+    return callback
 
 
 def _fail(message: str) -> "click.exceptions.Exit":
@@ -58,10 +71,12 @@ def main() -> None:
     scraped news and keep the article, exactly as written."""
 
 
-@main.command()
+@main.command(short_help="Clean documents: the article text to stdout.")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
-@click.option("--url", help="The page's URL: picks site packs by domain.")
-@click.option("--lang", help="The document's language (ISO 639-1, e.g. en); skips detection.")
+@click.option("--url", callback=_checked(page_url),
+              help="The page's URL: picks site packs by domain.")
+@click.option("--lang", callback=_checked(language_code),
+              help="The document's language (ISO 639-1, e.g. en); skips detection.")
 @click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(),
               callback=_named_folders,
               help="A folder of extra rule packs (repeatable); also CLEANER_RULES_PATH.")
@@ -114,7 +129,7 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
     elif explain and output_field == EXPLAIN_KEY:
         raise click.UsageError(f"--output-field {EXPLAIN_KEY} would clash with --explain")
     try:
-        get_packset(rules_dirs)
+        get_packset(rules_dirs, given_by="--rules-dir")
     except PackError as exc:
         raise _fail(str(exc)) from None
     rules_dirs = tuple(str(Path(d).resolve()) for d in rules_dirs)
@@ -242,13 +257,17 @@ def rules() -> None:
     """List, check and test rule packs."""
 
 
-@rules.command("list")
-@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), callback=_named_folders)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@rules.command("list", short_help="Every pack in force and its rules.")
+@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), callback=_named_folders,
+              help="A folder of extra rule packs to list with the shipped ones (repeatable); "
+              "also CLEANER_RULES_PATH.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text: one rule a line (pack, kind, category, id); "
+              "json: a list of objects, with each pack's path and whether the rule is active.")
 def rules_list(rules_dirs: tuple[str, ...], fmt: str) -> None:
     """Every pack in force and its rules: id, kind, category."""
     try:
-        packset = get_packset(rules_dirs)
+        packset = get_packset(rules_dirs, given_by="--rules-dir")
     except PackError as exc:
         raise _fail(str(exc)) from None
     rows = []
@@ -265,7 +284,7 @@ def rules_list(rules_dirs: tuple[str, ...], fmt: str) -> None:
         output.echo(f"{row['pack']:<20} {row['kind']:<10} {row['category']:<11} {row['id']}{flag}")
 
 
-@rules.command("lint")
+@rules.command("lint", short_help="Check packs for errors and slow patterns.")
 @click.argument("paths", nargs=-1, type=click.Path())
 def rules_lint(paths: tuple[str, ...]) -> None:
     """Check packs (files or folders; default: every shipped pack) for schema errors,
@@ -292,7 +311,7 @@ def rules_lint(paths: tuple[str, ...]) -> None:
         raise click.exceptions.Exit(1)
 
 
-@rules.command("test")
+@rules.command("test", short_help="Test packs against their examples and samples.")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-v", "--verbose", is_flag=True, help="Also list what passed.")
 def rules_test(paths: tuple[str, ...], verbose: bool) -> None:
@@ -306,7 +325,7 @@ def rules_test(paths: tuple[str, ...], verbose: bool) -> None:
     from .ruletest import check_rule, check_sample, samples_for
 
     try:
-        packset = get_packset(paths)
+        packset = get_packset(paths, given_by="the command line")
         chosen = {str(p.resolve()) for p in extra_pack_files(paths)} if paths else None
     except PackError as exc:
         raise _fail(str(exc)) from None
@@ -337,7 +356,7 @@ def rules_test(paths: tuple[str, ...], verbose: bool) -> None:
         raise click.exceptions.Exit(1)
 
 
-@rules.command("new")
+@rules.command("new", short_help="Scaffold a site pack for a domain.")
 @click.argument("domain")
 @click.option("--dir", "rules_dir", type=click.Path(file_okay=False),
               help="Where to write DOMAIN.yaml (default: ./rules/sites in a cleaner checkout).")

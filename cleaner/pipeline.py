@@ -13,8 +13,9 @@ from typing import Iterable, Optional
 
 from .categories import CHROME
 from .context import Context
-from .decode import decode_bytes, to_lines
+from .decode import decode_bytes, decoded_lines
 from .errors import InputError
+from .inputs import check_types
 from .kinds import DEFAULT_TIMEOUT
 from .packs import PackSet, get_packset, lines_window
 from .render import removals, render_text, survivors
@@ -433,16 +434,21 @@ def _guard_over_removal(ctx: Context) -> None:
 
 
 def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Optional[str] = None,
-                   html: Optional[bool] = None, rules_dirs: Iterable[str | Path] = ()) -> CleanResult:
+                   html: Optional[bool] = None,
+                   rules_dirs: Iterable[str | Path] | str | Path = ()) -> CleanResult:
     """Clean one document and report what was removed, by which rule, and why.
 
-    ``document`` is str or bytes (UTF-8, a BOM is honoured, bad bytes are replaced).
+    ``document`` is str or bytes (a BOM is honoured, then UTF-8; other bytes are read in
+    the encoding found for them, reported in ``encoding``).
     ``url`` picks site packs by domain; without it, site packs match by a text signature.
     ``lang`` skips language detection. ``html``: None detects, True forces HTML, False text.
-    ``rules_dirs`` adds folders of packs to the shipped ones and ``CLEANER_RULES_PATH``.
+    ``rules_dirs`` adds folders of packs (or one folder, as a str or Path) to the shipped
+    ones and ``CLEANER_RULES_PATH``. A ``url`` or ``lang`` that is not a str is an
+    :class:`InputError`.
     """
     if not isinstance(document, (str, bytes, bytearray, memoryview)):
         raise InputError(f"cannot clean a {type(document).__name__}: pass the document as str or bytes")
+    check_types(url, lang)
     packset = get_packset(rules_dirs)
     if html is None:
         # bytes as the decoder reads them: a UTF-16/32 page with a BOM is markup too
@@ -451,7 +457,9 @@ def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Op
         html = looks_like_html(head)
     if html:
         from .html import html_to_text  # the HTML reader: selectolax, selectors, main content
+        from .html_decode import html_document
 
+        document, decoded = html_document(document)  # decoded here, to report the encoding
         extraction = html_to_text(document, url=url, packset=packset)
         # The reader already chose the main content from the markup, which knows more than
         # the text classifier can; the line rules still run.
@@ -460,5 +468,18 @@ def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Op
                             declared_lang=extraction.lang, from_page=True)
         result.html = extraction
         result.warnings.extend(extraction.warnings)
-        return result
-    return clean_lines(to_lines(document), url=url, lang=lang, packset=packset)
+        return _with_encoding(result, decoded)
+    lines, decoded = decoded_lines(document)
+    return _with_encoding(clean_lines(lines, url=url, lang=lang, packset=packset), decoded)
+
+
+def _with_encoding(result: CleanResult, decoded) -> CleanResult:
+    """The encoding bytes were read in (None for str), and a warning for bytes that no
+    encoding could read: they became U+FFFD, text that is lost."""
+    if decoded is not None:
+        result.encoding = decoded.encoding
+        if decoded.replaced:
+            result.warnings.append(
+                f"{decoded.replaced} character(s) of the input could not be read as "
+                f"{decoded.encoding} and became U+FFFD")
+    return result

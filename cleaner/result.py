@@ -33,6 +33,7 @@ class CleanResult:
     warnings: list[str] = field(default_factory=list)
     input_lines: int = 0
     html: Optional[Any] = None  # for HTML input: the HtmlExtraction (container, selector hits)
+    encoding: Optional[str] = None  # the codec bytes were read in ("utf-8", "cp1252"); None for str
 
     def removed_lines(self) -> int:
         return sum(len(r.lines) for r in self.removals if not r.trimmed)

@@ -1,0 +1,180 @@
+"""Issue 19's rough edges a new user hit: install names, option checks, messages, encodings,
+several input files, rules test diffs, samples' metadata, packs and why they were chosen."""
+from __future__ import annotations
+
+import configparser
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner import InputError, PackError, clean, clean_document
+from cleaner.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+STORY = ("Council approves new budget\n\nThe city council approved the budget on Monday after "
+         "a long debate about schools and roads, officials said.\n")
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, [str(a) for a in args], input=input)
+
+
+# ---- the distribution's name --------------------------------------------------------------
+
+def test_distribution_is_not_the_unrelated_cleaner_package():
+    config = configparser.ConfigParser()
+    config.read(ROOT / "setup.cfg")
+    assert config["metadata"]["name"] == "cleaner-news"
+    assert "cleaner = cleaner.cli:main" in config["options.entry_points"]["console_scripts"]
+    # no instruction anywhere installs a distribution called "cleaner" from the index
+    pulls_other = re.compile(r"pip install[^\n`]*?(?<![\w.-])['\"]?cleaner(?:\[|['\"\s`]|$)")
+    files = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", ROOT / "Makefile",
+             *ROOT.glob("cleaner/**/*.py"), *ROOT.glob("tests/**/*.py"), *ROOT.glob("bench/*.py")]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        if path.name == "test_rough_edges.py":
+            continue
+        assert not pulls_other.search(text), path
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "pip install 'cleaner-news[datatrove]'" in readme
+
+
+def test_make_demo_installs_the_core_alone():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    demo = re.search(r"^demo: (\S+)", makefile, re.M).group(1)
+    core = re.search(rf"^\$\(VENV\)/\.installed-core:.*?(?=^\S)", makefile, re.M | re.S).group(0)
+    assert demo == "install-core" and "pip install --quiet -e .\n" in core
+    assert "spark" not in core and "datatrove" not in core
+    assert re.search(r"^test: install$", makefile, re.M)
+
+
+# ---- options checked ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("args, says", [
+    (("--lang", "xx"), "'xx' is not an ISO 639-1 language code"),
+    (("--lang", "english"), "is not an ISO 639-1 language code"),
+    (("--url", "not-a-url"), "'not-a-url' is not a page's URL"),
+    (("--url", "ftp://example.org/a"), "is not a page's URL"),
+    (("--url", "https://exa mple.org/"), "is not a page's URL"),
+])
+def test_bad_lang_or_url_is_a_usage_error(args, says):
+    result = run("clean", *args, input=STORY)
+    assert result.exit_code == 2 and says in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("args", [("--lang", "en"), ("--lang", "EN-us"), ("--lang", "ja"),
+                                  ("--url", "https://www.example.org/news/1"),
+                                  ("--url", "example.org/news/1")])
+def test_good_lang_or_url_is_accepted(args):
+    result = run("clean", *args, input=STORY)
+    assert result.exit_code == 0 and "city council approved" in result.stdout
+
+
+def test_lang_region_is_the_language():
+    result = run("clean", "--lang", "en-GB", "--format", "json", input=STORY)
+    assert json.loads(result.stdout)["language"] == "en"
+
+
+def test_api_url_of_wrong_type_is_input_error():
+    with pytest.raises(InputError, match="url must be a str or None, not int"):
+        clean_document(STORY, url=123)
+    with pytest.raises(InputError, match="lang must be a str or None"):
+        clean(STORY, lang=["en"])
+
+
+def test_api_rules_dirs_accepts_one_path(tmp_path):
+    (tmp_path / "p.yaml").write_text(
+        "pack: p\nrules:\n  - id: p-zzz\n    category: ad\n    line: '^ZZZ PROMO$'\n"
+        "    examples: {drop: ['ZZZ PROMO'], keep: ['zzz']}\n")
+    text = STORY + "\nZZZ PROMO\n"
+    assert "ZZZ PROMO" in clean(text)
+    for one in (str(tmp_path), tmp_path):
+        result = clean_document(text, rules_dirs=one)
+        assert "ZZZ PROMO" not in result.text and "p-zzz" in {r.rule_id for r in result.removals}
+    with pytest.raises(PackError, match=r"rules folder does not exist \(from rules_dirs\)"):
+        clean(text, rules_dirs=str(tmp_path / "nope"))
+
+
+# ---- messages ---------------------------------------------------------------------------------
+
+def test_missing_pack_names_the_right_source(tmp_path, monkeypatch):
+    monkeypatch.delenv("CLEANER_RULES_PATH", raising=False)
+    tested = run("rules", "test", "/nonexistent.yaml")
+    assert tested.exit_code == 1
+    assert tested.stderr.strip() == \
+        "cleaner: /nonexistent.yaml: pack file does not exist (from the command line)"
+    linted = run("rules", "lint", tmp_path / "none")
+    assert "rules folder does not exist (from the command line)" in linted.stderr
+    cleaned = run("clean", "--rules-dir", tmp_path / "none", input=STORY)
+    assert cleaned.exit_code == 1 and "does not exist (from --rules-dir)" in cleaned.stderr
+    monkeypatch.setenv("CLEANER_RULES_PATH", str(tmp_path / "env-none"))
+    from_env = run("clean", input=STORY)
+    assert "env-none: rules folder does not exist (from CLEANER_RULES_PATH)" in from_env.stderr
+
+
+def test_help_summaries_are_whole():
+    for args in ((), ("rules",)):
+        shown = run(*args, "--help").stdout
+        commands = shown.split("Commands:")[1]
+        assert "..." not in commands, commands
+    listing = run("rules", "list", "--help").stdout
+    assert "--rules-dir PATH      A folder of extra rule packs" in listing
+    assert "--format [text|json]  text:" in listing
+
+
+# ---- bytes that are not UTF-8 -----------------------------------------------------------------
+
+def test_latin1_bytes_are_detected_and_reported():
+    raw = ("Die Regierung beschließt neue Regeln für Straßen und Brücken.\n\n"
+           "Der Rat stimmte am Montag zu.\n").encode("latin-1")
+    result = clean_document(raw)
+    assert "beschließt" in result.text and "\ufffd" not in result.text
+    assert result.encoding == "cp1252" and not result.warnings
+    shown = run("clean", "--format", "json", input=raw)
+    data = json.loads(shown.stdout)
+    assert data["encoding"] == "cp1252" and "beschließt" in data["text"]
+    assert run("clean", input=raw).stdout.startswith("Die Regierung beschließt")
+
+
+@pytest.mark.parametrize("text, codec, expect", [
+    ("Президент России заявил в среду, что реформа будет принята.", "cp1251", "cp1251"),
+    ("Президент России заявил в среду, что реформа будет принята.", "koi8-r", "koi8-r"),
+    ("L'été à Genève: les élèves ont été reçus à l'hôtel de ville.", "cp1252", "cp1252"),
+    ("日本語のニュース記事です。東京で雨が降りました。", "cp932", "cp932"),
+])
+def test_legacy_encodings(text, codec, expect):
+    result = clean_document((text + "\n").encode(codec), lang=None)
+    assert result.text == text + "\n" and result.encoding == expect
+
+
+def test_utf8_and_str_report_their_encoding():
+    assert clean_document(STORY.encode()).encoding == "utf-8"
+    assert clean_document(STORY.encode("utf-16")).encoding == "utf-16"
+    assert clean_document(STORY).encoding is None
+
+
+def test_html_encoding_declared_detected_or_distrusted():
+    page = "<html><head>{}</head><body><p>Grüße aus Köln: die Straße ist gesperrt.</p></body></html>"
+    declared = clean_document(page.format("<meta charset=iso-8859-2>").encode("iso8859-2"))
+    assert "Grüße" in declared.text and declared.encoding == "iso8859-2"
+    undeclared = clean_document(page.format("").encode("latin-1"))
+    assert "Grüße" in undeclared.text and undeclared.encoding == "cp1252"
+    # issue 16's rule stands: valid UTF-8 wins whatever the declaration says
+    mislabelled = clean_document(page.format("<meta charset=windows-1251>").encode("utf-8"))
+    assert "Grüße" in mislabelled.text and mislabelled.encoding == "utf-8"
+    # a page that says UTF-8 but is not: read as what it is
+    wrong = clean_document(page.format("<meta charset=utf-8>").encode("latin-1"))
+    assert "Grüße" in wrong.text and wrong.encoding == "cp1252"
+
+
+def test_no_text_codec_is_ever_chosen():
+    # bytes that UTF-7 or a Python transform codec would "decode": read in a browser's encoding
+    from cleaner.charset import decode_unknown
+    from cleaner.html_decode import WHATWG
+
+    allowed = {__import__("codecs").lookup(c).name for c in WHATWG.values()}
+    for data in (b"+AGEAYgBj- \xff\xfe", b"\x80\x81\x82\x83 caf\xe9", bytes(range(128, 256))):
+        assert decode_unknown(data).encoding in allowed
