@@ -270,6 +270,7 @@ class PackSet:
                     stopwords[lang] = stopwords.get(lang, frozenset()) | pack.stopwords
         self.model = LanguageModel(stopwords)
         self.disabled = {rid for pack in self.packs for rid in pack.disable}
+        self.by_name = {pack.name: pack for pack in self.packs}
         # a later pack's rule replaces an earlier one with the same id
         self.owner: dict[str, Pack] = {}
         for pack in self.packs:

@@ -33,6 +33,8 @@ class CleanResult:
     warnings: list[str] = field(default_factory=list)
     input_lines: int = 0
     html: Optional[Any] = None  # for HTML input: the HtmlExtraction (container, selector hits)
+    # every pack whose rules ran, in any round, and why it was chosen (packs holds the names)
+    pack_reasons: dict[str, str] = field(default_factory=dict)
     encoding: Optional[str] = None  # the codec bytes were read in ("utf-8", "cp1252"); None for str
 
     def removed_lines(self) -> int:

@@ -178,3 +178,26 @@ def test_no_text_codec_is_ever_chosen():
     allowed = {__import__("codecs").lookup(c).name for c in WHATWG.values()}
     for data in (b"+AGEAYgBj- \xff\xfe", b"\x80\x81\x82\x83 caf\xe9", bytes(range(128, 256))):
         assert decode_unknown(data).encoding in allowed
+
+
+# ---- packs, and why they were chosen ----------------------------------------------------------
+
+def test_pack_chosen_by_a_signature_it_removed_is_reported(tmp_path):
+    (tmp_path / "zz.yaml").write_text(
+        "pack: zz.example\nmatch:\n  domains: [zz.example]\n"
+        "  signatures: ['Published by ZZ Media Ltd']\nrules:\n"
+        "  - id: zz-footer\n    category: footer\n    line: '^Published by ZZ Media Ltd'\n"
+        "    examples: {drop: ['Published by ZZ Media Ltd, London'], keep: ['ZZ Media grew']}\n")
+    text = STORY + "\nPublished by ZZ Media Ltd, London\n"
+    result = clean_document(text, rules_dirs=tmp_path)
+    assert "Published by" not in result.text and result.removals[-1].rule_id == "zz-footer"
+    # the signature line went in the first round; the pack still ran, and says why
+    assert "zz.example" in result.packs
+    assert result.pack_reasons["zz.example"].startswith("signature")
+    assert result.pack_reasons["generic"].startswith("always")
+    assert result.pack_reasons["en"] == "the document's language, en"
+    assert set(result.pack_reasons) == set(result.packs)
+    by_url = clean_document(text, rules_dirs=tmp_path, url="https://www.zz.example/a")
+    assert by_url.pack_reasons["zz.example"].startswith("domain: the url's host zz.example")
+    shown = json.loads(run("clean", "--format", "json", "--rules-dir", tmp_path, input=text).stdout)
+    assert shown["pack_reasons"]["zz.example"].startswith("signature")
