@@ -85,6 +85,10 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="json: one JSON object per document on stdout, "
               "with the text and every removal.")
+@click.option("--out-dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Write each input's output to DIR/NAME.txt (NAME.json with --format json), "
+              "NAME being the input's name without its extension. Several files need this "
+              "or --format json.")
 @click.option("--html/--text", "html", default=None,
               help="Force HTML or plain-text input (default: detect).")
 @click.option("--jsonl", is_flag=True,
@@ -108,7 +112,7 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
           rules_dirs: tuple[str, ...], explain: bool, fmt: str, html: Optional[bool],
           jsonl: bool, field: Optional[str], output_field: Optional[str],
           url_field: Optional[str], skip_bad: bool, jobs: int, progress: Optional[bool],
-          quiet: bool) -> None:
+          quiet: bool, out_dir: Optional[str]) -> None:
     """Clean FILES (or stdin, or '-') and write the article text to stdout.
 
     \b
@@ -116,6 +120,7 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
       cleaner clean story.txt
       curl -s https://example.org/a | cleaner clean --url https://example.org/a
       cleaner clean --explain story.txt 2>removed.log
+      cleaner clean --out-dir clean/ pages/*.txt
       cleaner clean --jsonl --field text --jobs 0 crawl.jsonl > clean.jsonl
     """
     if not jsonl:
@@ -128,12 +133,16 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
                                "--explain adds the removals to each)")
     elif explain and output_field == EXPLAIN_KEY:
         raise click.UsageError(f"--output-field {EXPLAIN_KEY} would clash with --explain")
+    elif out_dir is not None:
+        raise click.UsageError("--out-dir does not apply to --jsonl (records stay records, "
+                               "and JSON Lines files join into JSON Lines: redirect stdout)")
     try:
         get_packset(rules_dirs, given_by="--rules-dir")
     except PackError as exc:
         raise _fail(str(exc)) from None
     rules_dirs = tuple(str(Path(d).resolve()) for d in rules_dirs)
     sources = files or ("-",)
+    targets = None if jsonl else _output_files(sources, out_dir, fmt)
     bar = Progress(progress, _total_size(sources), unit="record" if jsonl else "document")
     try:
         if jsonl:
@@ -144,7 +153,7 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
         else:
             options = DocOptions(url=url, lang=lang, html=html, fmt=fmt, explain=explain,
                                  rules_dirs=rules_dirs, quiet=quiet)
-            _clean_documents(sources, options, resolve_jobs(jobs), bar)
+            _clean_documents(sources, options, resolve_jobs(jobs), bar, targets)
     except KeyboardInterrupt:
         bar.clear()
         click.echo("cleaner: interrupted", err=True)
@@ -153,6 +162,55 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
         bar.clear()
         raise _fail(str(exc)) from None
     bar.finish()
+
+
+def _output_files(sources: tuple[str, ...], out_dir: Optional[str],
+                  fmt: str) -> Optional[list[Path]]:
+    """Each input's output file under ``out_dir`` (None: all on stdout). Several plain-text
+    outputs on stdout would run together, nothing telling where one ends: a usage error,
+    as is anything that would make two outputs one file or write over an input."""
+    if out_dir is None:
+        if fmt == "text" and len(sources) > 1:
+            raise click.UsageError(
+                f"{len(sources)} input files would run together on stdout with nothing between "
+                "them: give --out-dir DIR (one output file per input) or --format json "
+                "(one JSON object a line, with each file's path in 'source')")
+        return None
+    if "-" in sources:
+        raise click.UsageError("--out-dir writes one file per named input: stdin ('-') has "
+                               "no name (leave out --out-dir to clean it to stdout)")
+    folder = Path(out_dir)
+    suffix = ".json" if fmt == "json" else ".txt"
+    targets: list[Path] = []
+    seen: dict[Path, str] = {}
+    inputs = {Path(s).resolve(): s for s in sources}
+    for source in sources:
+        target = folder / (Path(source).stem + suffix)
+        key = target.resolve()
+        if key in seen:
+            raise click.UsageError(f"{seen[key]} and {source} would both be written to {target}: "
+                                   "clean them in separate runs, or rename one")
+        if key in inputs:
+            raise click.UsageError(f"--out-dir {out_dir} would write {target} over the input "
+                                   f"{inputs[key]}: choose another folder")
+        seen[key] = source
+        targets.append(target)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _fail(f"{out_dir}: cannot create the output folder: {exc.strerror or exc}") from None
+    return targets
+
+
+def _write_file(target: Path, text: str) -> None:
+    """``text`` to ``target`` as UTF-8 (through a temporary file: never a half-written output)."""
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        with open(partial, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(partial, target)
+    except OSError as exc:
+        raise _fail(f"{target}: cannot write: {exc.strerror or exc}") from None
 
 
 def _total_size(sources: tuple[str, ...]) -> Optional[int]:
@@ -183,8 +241,10 @@ def _isatty(stream) -> bool:
         return False
 
 
-def _clean_documents(sources: tuple[str, ...], options: DocOptions, jobs: int, bar: Progress) -> None:
-    """Plain documents: one file each, outputs in the order given, on ``jobs`` processes."""
+def _clean_documents(sources: tuple[str, ...], options: DocOptions, jobs: int, bar: Progress,
+                     targets: Optional[list[Path]] = None) -> None:
+    """Plain documents: one file each, outputs in the order given (on stdout, or each to
+    its file of ``targets``), on ``jobs`` processes."""
 
     def items():
         for source in sources:
@@ -194,14 +254,17 @@ def _clean_documents(sources: tuple[str, ...], options: DocOptions, jobs: int, b
     on_terminal = _isatty(sys.stdout)
     with closing(ordered_map(clean_source, items(), jobs if len(sources) > 1 else 1,
                              initializer=set_doc_options, initargs=(options,))) as outcomes:
-        for outcome in outcomes:
+        for number, outcome in enumerate(outcomes):
             if outcome.error:
                 bar.clear()
                 raise _fail(outcome.error)
-            if on_terminal:  # the text and the bar share the screen: take the bar off first
-                bar.clear()
-            output.write(sys.stdout, outcome.output)
-            output.flush()
+            if targets is not None:
+                _write_file(targets[number], outcome.output)
+            else:
+                if on_terminal:  # the text and the bar share the screen: take the bar off first
+                    bar.clear()
+                output.write(sys.stdout, outcome.output)
+                output.flush()
             for line in outcome.explain:
                 bar.echo(line)
             bar.advance(outcome.nbytes, outcome.counts)

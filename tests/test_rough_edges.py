@@ -201,3 +201,60 @@ def test_pack_chosen_by_a_signature_it_removed_is_reported(tmp_path):
     assert by_url.pack_reasons["zz.example"].startswith("domain: the url's host zz.example")
     shown = json.loads(run("clean", "--format", "json", "--rules-dir", tmp_path, input=text).stdout)
     assert shown["pack_reasons"]["zz.example"].startswith("signature")
+
+
+# ---- several input files ----------------------------------------------------------------------
+
+def _two_files(tmp_path):
+    a, b = tmp_path / "in" / "a.txt", tmp_path / "in" / "b.html"
+    a.parent.mkdir()
+    a.write_text("First story title here\n\nAlpha text of the story, as written.\n")
+    b.write_text("Second story title here\n\nBeta text of the story, as written.\n")
+    return a, b
+
+
+def test_several_files_never_run_together_on_stdout(tmp_path):
+    a, b = _two_files(tmp_path)
+    for jobs in ("1", "2"):
+        result = run("clean", "--jobs", jobs, a, b)
+        assert result.exit_code == 2 and result.stdout == ""
+        assert "--out-dir DIR" in result.stderr and "--format json" in result.stderr
+    assert run("clean", a).exit_code == 0  # one file: stdout, as always
+
+
+def test_out_dir_writes_one_file_per_input(tmp_path):
+    a, b = _two_files(tmp_path)
+    out = tmp_path / "out" / "deeper"
+    for jobs in ("1", "2"):
+        result = run("clean", "--jobs", jobs, "--out-dir", out, a, b)
+        assert result.exit_code == 0 and result.stdout == ""
+        assert sorted(p.name for p in out.iterdir()) == ["a.txt", "b.txt"]
+        assert (out / "a.txt").read_text() == clean(a.read_text())
+        assert (out / "b.txt").read_text() == clean(b.read_text())
+    as_json = run("clean", "--format", "json", "--out-dir", out, a)
+    assert json.loads((out / "a.json").read_text())["source"] == str(a)
+
+
+def test_json_lines_carry_each_files_path(tmp_path):
+    a, b = _two_files(tmp_path)
+    result = run("clean", "--format", "json", a, b)
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["source"] for r in rows] == [str(a), str(b)] and "Beta" in rows[1]["text"]
+
+
+def test_out_dir_refuses_clashes_overwrites_and_stdin(tmp_path):
+    a, b = _two_files(tmp_path)
+    other = tmp_path / "other" / "a.txt"
+    other.parent.mkdir()
+    other.write_text("x\n")
+    clash = run("clean", "--out-dir", tmp_path / "out", a, other)
+    assert clash.exit_code == 2 and "would both be written to" in clash.stderr
+    over = run("clean", "--out-dir", a.parent, a)
+    assert over.exit_code == 2 and "over the input" in over.stderr
+    assert a.read_text().startswith("First story")  # untouched
+    assert run("clean", "--out-dir", tmp_path / "out", "-", input="x\n").exit_code == 2
+    assert run("clean", "--jsonl", "--out-dir", tmp_path / "out", a).exit_code == 2
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    cannot = run("clean", "--out-dir", blocked / "sub", a)
+    assert cannot.exit_code == 1 and "cannot create the output folder" in cannot.stderr
