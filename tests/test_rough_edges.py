@@ -258,3 +258,68 @@ def test_out_dir_refuses_clashes_overwrites_and_stdin(tmp_path):
     blocked.write_text("")
     cannot = run("clean", "--out-dir", blocked / "sub", a)
     assert cannot.exit_code == 1 and "cannot create the output folder" in cannot.stderr
+
+
+# ---- rules test: samples complete, failures as a diff ---------------------------------------
+
+ZZ_PACK = ("pack: zz.example\nmatch:\n  domains: [zz.example]\nrules:\n"
+           "  - id: zz-footer\n    category: footer\n    line: '^Published by ZZ Media Ltd'\n"
+           "    examples: {drop: ['Published by ZZ Media Ltd, London'], keep: ['ZZ Media grew']}\n")
+ZZ_PAGE = (STORY + "\nAdvertisement\n\nPublished by ZZ Media Ltd, London\n\nPrinted from the ZZ archive\n"
+           "\nShare this article\n")
+ZZ_META = "url: https://zz.example/news/1\nlicence: MIT (written for this project)\n"
+
+
+def _zz(tmp_path, expected: str | None, meta: str | None = ZZ_META):
+    (tmp_path / "zz.example.yaml").write_text(ZZ_PACK)
+    samples = tmp_path / "corpus_samples" / "zz.example"
+    samples.mkdir(parents=True)
+    (samples / "README.txt").write_text("not a sample\n")
+    (samples / "one.txt").write_text(ZZ_PAGE)
+    if expected is not None:
+        (samples / "one.expected.txt").write_text(expected)
+    if meta is not None:
+        (samples / "one.meta.yaml").write_text(meta)
+    return run("rules", "test", tmp_path / "zz.example.yaml")
+
+
+def test_rules_test_failure_is_a_diff_naming_rules(tmp_path):
+    # expected: the advertisement label stays (wrong on purpose), the menu line goes
+    want = STORY + "\nAdvertisement\n"
+    result = _zz(tmp_path, want)
+    assert result.exit_code == 1
+    out = result.stdout
+    assert "FAIL zz.example: corpus sample one.txt: output differs from one.expected.txt:" in out
+    assert "--- one.expected.txt (expected)" in out and "+++ cleaned (actual)" in out
+    assert re.search(r"^    @@ -\d+(,\d+)? \+\d+(,\d+)? @@", out, re.M)
+    removed = next(l for l in out.splitlines() if l.startswith("    -Advertisement"))
+    assert removed.endswith("# input line 5: removed by en-advertisement-label")
+    kept = next(l for l in out.splitlines() if l.startswith("    +Printed from the ZZ archive"))
+    assert kept.endswith("# input line 9: kept, no rule took it")
+    assert "README" not in out and out.strip().endswith("2 passed, 1 failed")
+
+
+def test_rules_test_example_mapping_failure_is_a_diff(tmp_path):
+    pack = tmp_path / "x.yaml"
+    pack.write_text("pack: x\nrules:\n  - id: x-promo\n    category: ad\n    line: '^PROMO$'\n"
+                    "    examples:\n      drop:\n        - text: \"Story one.\\nPROMO\\nStory two.\\n\"\n"
+                    "          output: \"Story one.\\n\"\n      keep: ['fine']\n")
+    out = run("rules", "test", pack).stdout
+    assert "the output differs from the example's:" in out
+    assert "+Story two." in out and "# input line 3: kept, no rule took it" in out
+
+
+@pytest.mark.parametrize("expected, meta, says", [
+    (None, ZZ_META, "no one.expected.txt beside it"),
+    (STORY, None, "no one.meta.yaml beside it"),
+    (STORY, "licence: MIT\n", "no url in one.meta.yaml"),
+    (STORY, "url: null\nlicence: MIT\n", "a site pack's sample needs its page's address"),
+    (STORY, "url: https://zz.example/1\n", "no licence in one.meta.yaml"),
+    (STORY, "url: https://zz.example/1\nlicence: ''\n", "no licence in one.meta.yaml"),
+    (STORY, "url: zz.example\nlicence: MIT\n", "is not a web address"),
+    (STORY, "- a list\n", "is not a mapping"),
+])
+def test_incomplete_sample_is_an_error(tmp_path, expected, meta, says):
+    result = _zz(tmp_path, expected, meta)
+    assert result.exit_code == 1 and "FAIL zz.example: corpus sample one.txt:" in result.stdout
+    assert says in result.stdout and "1 failed" in result.stdout
