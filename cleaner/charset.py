@@ -7,9 +7,13 @@ text is practically never valid UTF-8 by accident), so clean input pays nothing.
   holds more valid multi-byte characters than bad bytes, and stays UTF-8, the bad bytes
   replaced with U+FFFD (a wrong guess would garble every other accented letter);
 - anything else is handed to charset-normalizer, restricted to the encodings browsers
-  decode (html_decode.WHATWG), so never a codec that is no text encoding, nor UTF-7. Its
-  ties (short texts read alike in cp1250 and cp1252) go to the encoding more common on the
-  web (:data:`COMMON`); with no answer at all, UTF-8 with replacement.
+  decode (html_decode.WHATWG), so never a codec that is no text encoding, nor UTF-7. Among
+  its guesses about as clean and as coherent as its best (:data:`NEAR_CHAOS`), the one most
+  common on the web wins (:data:`COMMON`): Spanish in cp1252 often scores a hair better as cp1250, which
+  turns its "ñ" into "ń". On the project's samples encoded in their language's legacy
+  encoding, whole and as 600-character openings, the text comes back exactly in 109 of 120
+  cases, against 92 for charset-normalizer's own best (``bench/charset.py``). With no
+  answer at all: UTF-8 with replacement.
 """
 from __future__ import annotations
 
@@ -23,7 +27,11 @@ class Decoded(NamedTuple):
     replaced: int  # characters that became U+FFFD (bytes no encoding could read)
 
 
-# Tie-break among equally good guesses: roughly how common each is on the web.
+# Guesses count as alike when their "chaos" (0: clean text) and "coherence" (how well the text
+# fits a language's letter frequencies) are this close to the best guess's.
+NEAR_CHAOS = 0.1
+NEAR_COHERENCE = 0.2  # (Russian in KOI8-R also reads, though badly, as Arabic in cp1256)
+# The tie-break among alike guesses: roughly how common each is on the web.
 COMMON = ("cp1252", "cp1251", "cp1250", "iso8859-2", "gb18030", "cp932", "euc_jp", "cp949",
           "big5hkscs", "cp1253", "cp1254", "cp1256", "cp1255", "cp874", "iso8859-15")
 
@@ -60,11 +68,12 @@ def guess(data: bytes) -> str | None:
     best = matches.best()
     if best is None:
         return None
-    tied = set()
+    near = set()
     for match in matches:
-        if match.chaos == best.chaos and match.coherence == best.coherence:
-            tied.update(match.could_be_from_charset or [match.encoding])
-    names = {_name(c) for c in tied} - {None}
+        if (match.chaos <= best.chaos + NEAR_CHAOS
+                and match.coherence >= best.coherence - NEAR_COHERENCE):
+            near.update(match.could_be_from_charset or [match.encoding])
+    names = {_name(c) for c in near} - {None}
     for common in COMMON:
         if common in names:
             return common

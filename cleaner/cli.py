@@ -113,7 +113,8 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
           jsonl: bool, field: Optional[str], output_field: Optional[str],
           url_field: Optional[str], skip_bad: bool, jobs: int, progress: Optional[bool],
           quiet: bool, out_dir: Optional[str]) -> None:
-    """Clean FILES (or stdin, or '-') and write the article text to stdout.
+    """Clean FILES (or stdin, or '-') and write the article text to stdout (with --out-dir,
+    one file per input). Several files need --out-dir or --format json.
 
     \b
     Examples:
