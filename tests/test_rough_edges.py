@@ -323,3 +323,15 @@ def test_incomplete_sample_is_an_error(tmp_path, expected, meta, says):
     result = _zz(tmp_path, expected, meta)
     assert result.exit_code == 1 and "FAIL zz.example: corpus sample one.txt:" in result.stdout
     assert says in result.stdout and "1 failed" in result.stdout
+
+
+def test_big_documents_read_line_by_line_fall_back_to_the_encoding_check(monkeypatch):
+    import cleaner.decode as decode
+
+    monkeypatch.setattr(decode, "LINE_BY_LINE_BYTES", 10)
+    text = "Erste Zeile ohne Umlaut\nDie Straße wird gesperrt, sagt der Bürgermeister.\n"
+    lines, decoded = decode.decoded_lines(text.encode("latin-1"))
+    assert lines == text.split("\n") and decoded.encoding == "cp1252"
+    lines, decoded = decode.decoded_lines(text.encode("utf-8"))
+    assert lines == text.split("\n") and decoded.encoding == "utf-8"
+    assert clean_document(text.encode("latin-1")).encoding == "cp1252"
