@@ -28,7 +28,8 @@ __version__ = "0.1.0"
 
 
 def clean(document: str | bytes, *, url: Optional[str] = None, lang: Optional[str] = None,
-          html: Optional[bool] = None, rules_dirs: Iterable[str | Path] = (),
+          html: Optional[bool] = None,
+          rules_dirs: Iterable[str | Path] | str | Path = (),
           keep: Iterable[str] = ()) -> str:
     """Return the article text of ``document`` with the boilerplate removed.
 

@@ -20,6 +20,7 @@ from . import __version__, output
 from .batch import DocOptions, clean_source, read_source
 from .batch import set_options as set_doc_options
 from .errors import CleanerError, InputError, PackError
+from .inputs import language_code, page_url
 from .jsonl import EXPLAIN_KEY, JsonlOptions, all_chunks, clean_chunk
 from .jsonl import set_options as set_jsonl_options
 from .packs import get_packset
@@ -34,6 +35,18 @@ def _named_folders(ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
         raise click.BadParameter("an empty name is no folder (it would load every .yaml under "
                                  "the current folder); name the folder of your packs")
     return values
+
+
+def _checked(check):
+    """A click callback that runs one of :mod:`cleaner.inputs`' checks (exit 2 on a bad value)."""
+    def callback(ctx, param, value: Optional[str]) -> Optional[str]:
+        if value is None:
+            return None
+        try:
+            return check(value)
+        except InputError as exc:
+            raise click.BadParameter(str(exc)) from None
+    return callback
 
 
 def _fail(message: str) -> "click.exceptions.Exit":
@@ -59,10 +72,12 @@ def main() -> None:
     scraped news and keep the article, exactly as written."""
 
 
-@main.command()
+@main.command(short_help="Clean documents: the article text to stdout.")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
-@click.option("--url", help="The page's URL: picks site packs by domain.")
-@click.option("--lang", help="The document's language (ISO 639-1, e.g. en); skips detection.")
+@click.option("--url", callback=_checked(page_url),
+              help="The page's URL: picks site packs by domain.")
+@click.option("--lang", callback=_checked(language_code),
+              help="The document's language (ISO 639-1, e.g. en); skips detection.")
 @click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(),
               callback=_named_folders,
               help="A folder of extra rule packs (repeatable); also CLEANER_RULES_PATH.")
@@ -71,6 +86,10 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="json: one JSON object per document on stdout, "
               "with the text and every removal.")
+@click.option("--out-dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Write each input's output to DIR/NAME.txt (NAME.json with --format json), "
+              "NAME being the input's name without its extension. Several files need this "
+              "or --format json.")
 @click.option("--html/--text", "html", default=None,
               help="Force HTML or plain-text input (default: detect).")
 @click.option("--jsonl", is_flag=True,
@@ -97,14 +116,16 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
           rules_dirs: tuple[str, ...], explain: bool, fmt: str, html: Optional[bool],
           jsonl: bool, field: Optional[str], output_field: Optional[str],
           url_field: Optional[str], skip_bad: bool, jobs: int, progress: Optional[bool],
-          keep: str, quiet: bool) -> None:
-    """Clean FILES (or stdin, or '-') and write the article text to stdout.
+          keep: str, quiet: bool, out_dir: Optional[str]) -> None:
+    """Clean FILES (or stdin, or '-') and write the article text to stdout (with --out-dir,
+    one file per input). Several files need --out-dir or --format json.
 
     \b
     Examples:
       cleaner clean story.txt
       curl -s https://example.org/a | cleaner clean --url https://example.org/a
       cleaner clean --explain story.txt 2>removed.log
+      cleaner clean --out-dir clean/ pages/*.txt
       cleaner clean --jsonl --field text --jobs 0 crawl.jsonl > clean.jsonl
       cleaner clean --keep caption,comments page.html
     """
@@ -118,16 +139,20 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
                                "--explain adds the removals to each)")
     elif explain and output_field == EXPLAIN_KEY:
         raise click.UsageError(f"--output-field {EXPLAIN_KEY} would clash with --explain")
+    elif out_dir is not None:
+        raise click.UsageError("--out-dir does not apply to --jsonl (records stay records, "
+                               "and JSON Lines files join into JSON Lines: redirect stdout)")
     try:
         kept = keep_categories(k for k in keep.split(",") if k.strip())
     except InputError as exc:
         raise click.BadParameter(str(exc), param_hint="--keep") from None
     try:
-        get_packset(rules_dirs)
+        get_packset(rules_dirs, given_by="--rules-dir")
     except PackError as exc:
         raise _fail(str(exc)) from None
     rules_dirs = tuple(str(Path(d).resolve()) for d in rules_dirs)
     sources = files or ("-",)
+    targets = None if jsonl else _output_files(sources, out_dir, fmt)
     bar = Progress(progress, _total_size(sources), unit="record" if jsonl else "document")
     try:
         if jsonl:
@@ -138,7 +163,7 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
         else:
             options = DocOptions(url=url, lang=lang, html=html, fmt=fmt, explain=explain,
                                  rules_dirs=rules_dirs, quiet=quiet, keep=kept)
-            _clean_documents(sources, options, resolve_jobs(jobs), bar)
+            _clean_documents(sources, options, resolve_jobs(jobs), bar, targets)
     except KeyboardInterrupt:
         bar.clear()
         click.echo("cleaner: interrupted", err=True)
@@ -147,6 +172,55 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
         bar.clear()
         raise _fail(str(exc)) from None
     bar.finish()
+
+
+def _output_files(sources: tuple[str, ...], out_dir: Optional[str],
+                  fmt: str) -> Optional[list[Path]]:
+    """Each input's output file under ``out_dir`` (None: all on stdout). Several plain-text
+    outputs on stdout would run together, nothing telling where one ends: a usage error,
+    as is anything that would make two outputs one file or write over an input."""
+    if out_dir is None:
+        if fmt == "text" and len(sources) > 1:
+            raise click.UsageError(
+                f"{len(sources)} input files would run together on stdout with nothing between "
+                "them: give --out-dir DIR (one output file per input) or --format json "
+                "(one JSON object a line, with each file's path in 'source')")
+        return None
+    if "-" in sources:
+        raise click.UsageError("--out-dir writes one file per named input: stdin ('-') has "
+                               "no name (leave out --out-dir to clean it to stdout)")
+    folder = Path(out_dir)
+    suffix = ".json" if fmt == "json" else ".txt"
+    targets: list[Path] = []
+    seen: dict[Path, str] = {}
+    inputs = {Path(s).resolve(): s for s in sources}
+    for source in sources:
+        target = folder / (Path(source).stem + suffix)
+        key = target.resolve()
+        if key in seen:
+            raise click.UsageError(f"{seen[key]} and {source} would both be written to {target}: "
+                                   "clean them in separate runs, or rename one")
+        if key in inputs:
+            raise click.UsageError(f"--out-dir {out_dir} would write {target} over the input "
+                                   f"{inputs[key]}: choose another folder")
+        seen[key] = source
+        targets.append(target)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _fail(f"{out_dir}: cannot create the output folder: {exc.strerror or exc}") from None
+    return targets
+
+
+def _write_file(target: Path, text: str) -> None:
+    """``text`` to ``target`` as UTF-8 (through a temporary file: never a half-written output)."""
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        with open(partial, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(partial, target)
+    except OSError as exc:
+        raise _fail(f"{target}: cannot write: {exc.strerror or exc}") from None
 
 
 def _total_size(sources: tuple[str, ...]) -> Optional[int]:
@@ -177,8 +251,10 @@ def _isatty(stream) -> bool:
         return False
 
 
-def _clean_documents(sources: tuple[str, ...], options: DocOptions, jobs: int, bar: Progress) -> None:
-    """Plain documents: one file each, outputs in the order given, on ``jobs`` processes."""
+def _clean_documents(sources: tuple[str, ...], options: DocOptions, jobs: int, bar: Progress,
+                     targets: Optional[list[Path]] = None) -> None:
+    """Plain documents: one file each, outputs in the order given (on stdout, or each to
+    its file of ``targets``), on ``jobs`` processes."""
 
     def items():
         for source in sources:
@@ -188,14 +264,17 @@ def _clean_documents(sources: tuple[str, ...], options: DocOptions, jobs: int, b
     on_terminal = _isatty(sys.stdout)
     with closing(ordered_map(clean_source, items(), jobs if len(sources) > 1 else 1,
                              initializer=set_doc_options, initargs=(options,))) as outcomes:
-        for outcome in outcomes:
+        for number, outcome in enumerate(outcomes):
             if outcome.error:
                 bar.clear()
                 raise _fail(outcome.error)
-            if on_terminal:  # the text and the bar share the screen: take the bar off first
-                bar.clear()
-            output.write(sys.stdout, outcome.output)
-            output.flush()
+            if targets is not None:
+                _write_file(targets[number], outcome.output)
+            else:
+                if on_terminal:  # the text and the bar share the screen: take the bar off first
+                    bar.clear()
+                output.write(sys.stdout, outcome.output)
+                output.flush()
             for line in outcome.explain:
                 bar.echo(line)
             bar.advance(outcome.nbytes, outcome.counts)
@@ -251,13 +330,17 @@ def rules() -> None:
     """List, check and test rule packs."""
 
 
-@rules.command("list")
-@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), callback=_named_folders)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@rules.command("list", short_help="Every pack in force and its rules.")
+@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), callback=_named_folders,
+              help="A folder of extra rule packs to list with the shipped ones (repeatable); "
+              "also CLEANER_RULES_PATH.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text: one rule a line (pack, kind, category, id); "
+              "json: a list of objects, with each pack's path and whether the rule is active.")
 def rules_list(rules_dirs: tuple[str, ...], fmt: str) -> None:
     """Every pack in force and its rules: id, kind, category."""
     try:
-        packset = get_packset(rules_dirs)
+        packset = get_packset(rules_dirs, given_by="--rules-dir")
     except PackError as exc:
         raise _fail(str(exc)) from None
     rows = []
@@ -274,7 +357,7 @@ def rules_list(rules_dirs: tuple[str, ...], fmt: str) -> None:
         output.echo(f"{row['pack']:<20} {row['kind']:<10} {row['category']:<11} {row['id']}{flag}")
 
 
-@rules.command("lint")
+@rules.command("lint", short_help="Check packs for errors and slow patterns.")
 @click.argument("paths", nargs=-1, type=click.Path())
 def rules_lint(paths: tuple[str, ...]) -> None:
     """Check packs (files or folders; default: every shipped pack) for schema errors,
@@ -301,7 +384,7 @@ def rules_lint(paths: tuple[str, ...]) -> None:
         raise click.exceptions.Exit(1)
 
 
-@rules.command("test")
+@rules.command("test", short_help="Test packs against their examples and samples.")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-v", "--verbose", is_flag=True, help="Also list what passed.")
 def rules_test(paths: tuple[str, ...], verbose: bool) -> None:
@@ -315,7 +398,7 @@ def rules_test(paths: tuple[str, ...], verbose: bool) -> None:
     from .ruletest import check_rule, check_sample, samples_for
 
     try:
-        packset = get_packset(paths)
+        packset = get_packset(paths, given_by="the command line")
         chosen = {str(p.resolve()) for p in extra_pack_files(paths)} if paths else None
     except PackError as exc:
         raise _fail(str(exc)) from None
@@ -346,7 +429,7 @@ def rules_test(paths: tuple[str, ...], verbose: bool) -> None:
         raise click.exceptions.Exit(1)
 
 
-@rules.command("new")
+@rules.command("new", short_help="Scaffold a site pack for a domain.")
 @click.argument("domain")
 @click.option("--dir", "rules_dir", type=click.Path(file_okay=False),
               help="Where to write DOMAIN.yaml (default: ./rules/sites in a cleaner checkout).")

@@ -13,10 +13,11 @@ from typing import Iterable, Optional
 
 from .categories import CATEGORIES, CHROME
 from .context import Context
-from .decode import decode_bytes, to_lines
+from .decode import decode_bytes, decoded_lines
 from .errors import InputError
+from .inputs import check_types
 from .kinds import DEFAULT_TIMEOUT
-from .packs import PackSet, get_packset, lines_window
+from .packs import PackSet, get_packset, host_of, lines_window
 from .render import removals, render_text, survivors
 from .result import CleanResult
 from .prose import PROSE_WORDS, is_prose, iter_units
@@ -104,17 +105,20 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     if only_rules is None:
         pack_names, rules = _choose(packset, doc_lang, foreign, url, window, skip_kinds,
                                     keep, slow_signatures)
+        reasons = _reasons(packset, pack_names, doc_lang, url)
     else:
         rules = sorted(only_rules, key=lambda r: r.PHASE)
         pack_names = sorted({r.pack_name for r in rules})
+        reasons = {name: "its rules were given to run" for name in pack_names}
     ctx = Context(doc, lang=doc_lang, model=model, foreign=foreign,
                   prefilter=packset.prefilter(rules))
     _apply(ctx, rules)
     if only_rules is None:
-        doc_lang, method, pack_names = _later_rounds(
-            ctx, rules, doc_lang, method, pack_names, packset=packset, url=url, lang=lang,
+        doc_lang, method = _later_rounds(
+            ctx, rules, doc_lang, method, reasons, packset=packset, url=url, lang=lang,
             declared_lang=declared_lang, skip_kinds=skip_kinds, keep=keep, rounds=rounds,
             slow_signatures=slow_signatures)
+        pack_names = list(reasons)
         ctx.forget_index()  # what the rules searched with: not needed from here on
         if not from_page:
             _guard_no_chrome(ctx)
@@ -131,6 +135,7 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
         language=doc_lang,
         language_method=method,
         packs=pack_names,
+        pack_reasons=reasons,
         removals=removals(ctx),
         warnings=ctx.warnings,
         input_lines=len(doc.lines),
@@ -138,15 +143,16 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
 
 
 def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
-                  pack_names: list[str], *, packset: PackSet, url: Optional[str],
+                  reasons: dict[str, str], *, packset: PackSet, url: Optional[str],
                   lang: Optional[str], declared_lang: Optional[str], skip_kinds: tuple[str, ...],
-                  keep: frozenset[str], rounds: int, slow_signatures: set) -> tuple[Optional[str], str, list[str]]:
+                  keep: frozenset[str], rounds: int, slow_signatures: set) -> tuple[Optional[str], str]:
     """The rounds after the first, on what survived, until nothing more goes (see
-    :func:`clean_lines`); their removals are merged into ``ctx``. Returns the language, its
-    method and the packs of the last round. (A function of its own: each round's copy of the
-    surviving lines and its context go when it returns, before the text is rendered.)"""
+    :func:`clean_lines`); their removals are merged into ``ctx``, and the packs a round
+    newly chose are added to ``reasons``. Returns the language and its method. (A function
+    of its own: each round's copy of the surviving lines and its context go when it
+    returns, before the text is rendered.)"""
     doc, model = ctx.doc, packset.model
-    for _ in range(rounds - 1):
+    for number in range(2, rounds + 1):
         lines, origin = survivors(ctx)
         if lines == doc.lines[:-1] and doc.lines[-1] == "":
             # Nothing was removed, trimmed or folded: the output is the input, and cleaning
@@ -171,14 +177,15 @@ def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
         else:
             run = new_rules  # another language or site now: all of its rules apply
         doc_lang, method, rules = new_lang, new_method, new_rules
-        pack_names = new_names
+        for name, reason in _reasons(packset, new_names, new_lang, url).items():
+            reasons.setdefault(name, f"{reason} (from round {number})")
         again = Context(again_doc, lang=new_lang, model=model, foreign=new_foreign,
                         prefilter=packset.prefilter(new_rules), source=doc.lines)
         again.inherit_index(ctx, origin)
         _apply(again, run)
         if not _merge_round(ctx, again, origin):
             break
-    return doc_lang, method, pack_names
+    return doc_lang, method
 
 
 def _language(model, block_texts: list[str], given: Optional[str],
@@ -207,6 +214,24 @@ def _choose(packset: PackSet, doc_lang: Optional[str], foreign: dict[int, str],
 
     names, rules = chosen.derive(("in force", doc_lang, skip_kinds, keep), in_force)
     return list(names), rules
+
+
+def _reasons(packset: PackSet, names: list[str], doc_lang: Optional[str],
+             url: Optional[str]) -> dict[str, str]:
+    """Why each pack of a round was chosen, by name, in the round's order."""
+    found = {}
+    for name in names:
+        pack = packset.by_name[name]
+        if pack.kind == "generic":
+            found[name] = "always (no match: applies to every document)"
+        elif pack.kind == "language":
+            found[name] = (f"the document's language, {doc_lang}" if doc_lang in pack.languages
+                           else f"a block in {', '.join(pack.languages)} (its vocabulary only)")
+        elif url:
+            found[name] = f"domain: the url's host {host_of(url)} is one of its domains"
+        else:
+            found[name] = "signature: the text matched one of its site signatures"
+    return found
 
 
 def _foreign_blocks(model, block_texts: list[str], doc_lang: Optional[str]) -> dict[int, str]:
@@ -436,20 +461,24 @@ def _guard_over_removal(ctx: Context) -> None:
 
 
 def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Optional[str] = None,
-                   html: Optional[bool] = None, rules_dirs: Iterable[str | Path] = (),
+                   html: Optional[bool] = None,
+                   rules_dirs: Iterable[str | Path] | str | Path = (),
                    keep: Iterable[str] = ()) -> CleanResult:
     """Clean one document and report what was removed, by which rule, and why.
 
-    ``document`` is str or bytes (UTF-8, a BOM is honoured, bad bytes are replaced).
+    ``document`` is str or bytes (a BOM is honoured, then UTF-8; other bytes are read in
+    the encoding found for them, reported in ``encoding``).
     ``url`` picks site packs by domain; without it, site packs match by a text signature.
     ``lang`` skips language detection. ``html``: None detects, True forces HTML, False text.
-    ``rules_dirs`` adds folders of packs to the shipped ones and ``CLEANER_RULES_PATH``.
-    ``keep`` names categories of boilerplate to leave in (``{"caption", "comments"}``); see
-    ``cleaner.categories.CATEGORIES``. A page the HTML reader reads as a forum thread keeps
-    its ``comments``: the posts are the page.
+    ``rules_dirs`` adds folders of packs (or one folder, as a str or Path) to the shipped
+    ones and ``CLEANER_RULES_PATH``. A ``url`` or ``lang`` that is not a str is an
+    :class:`InputError`. ``keep`` names categories of boilerplate to leave in
+    (``{"caption", "comments"}``; see ``cleaner.categories.CATEGORIES``). A page the HTML
+    reader reads as a forum thread keeps its ``comments``: the posts are the page.
     """
     if not isinstance(document, (str, bytes, bytearray, memoryview)):
         raise InputError(f"cannot clean a {type(document).__name__}: pass the document as str or bytes")
+    check_types(url, lang)
     kept = keep_categories(keep)
     packset = get_packset(rules_dirs)
     if html is None:
@@ -459,7 +488,9 @@ def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Op
         html = looks_like_html(head)
     if html:
         from .html import html_to_text  # the HTML reader: selectolax, selectors, main content
+        from .html_decode import html_document
 
+        document, decoded = html_document(document)  # decoded here, to report the encoding
         extraction = html_to_text(document, url=url, packset=packset, keep=kept)
         # The reader already chose the main content from the markup, which knows more than
         # the text classifier can; the line rules still run.
@@ -470,8 +501,22 @@ def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Op
         result.html = extraction
         result.page_type = extraction.page_type.kind
         result.warnings.extend(extraction.warnings)
-        return result
-    return clean_lines(to_lines(document), url=url, lang=lang, packset=packset, keep=kept)
+        return _with_encoding(result, decoded)
+    lines, decoded = decoded_lines(document)
+    return _with_encoding(clean_lines(lines, url=url, lang=lang, packset=packset, keep=kept),
+                          decoded)
+
+
+def _with_encoding(result: CleanResult, decoded) -> CleanResult:
+    """The encoding bytes were read in (None for str), and a warning for bytes that no
+    encoding could read: they became U+FFFD, text that is lost."""
+    if decoded is not None:
+        result.encoding = decoded.encoding
+        if decoded.replaced:
+            result.warnings.append(
+                f"{decoded.replaced} character(s) of the input could not be read as "
+                f"{decoded.encoding} and became U+FFFD")
+    return result
 
 
 def keep_categories(keep: Iterable[str]) -> frozenset[str]:
