@@ -26,6 +26,7 @@ class DocOptions:
     explain: bool = False
     rules_dirs: tuple[str, ...] = ()
     quiet: bool = False  # no warnings on stderr (they stay in the JSON)
+    report: str = ""  # "document": an HTML report of it; "summary": its part of a corpus report
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Outcome:
     counts: Optional[tuple] = None
     nbytes: int = 0
     error: Optional[str] = None
+    report: object = None  # the HTML report, or a report.RecordSummary (DocOptions.report)
 
 
 def source_name(path: str) -> str:
@@ -102,7 +104,21 @@ def clean_data(data: bytes, name: str, options: DocOptions) -> Outcome:
         explain = explain_lines(result, name)
     else:
         explain = () if options.quiet else warning_lines(result, name)
-    return Outcome(name, output, explain, result_counts(result), len(data))
+    return Outcome(name, output, explain, result_counts(result), len(data),
+                   report=_report(result, data, name, options))
+
+
+def _report(result, data: bytes, name: str, options: DocOptions):
+    if not options.report:
+        return None
+    from . import report
+
+    if options.report == "summary":
+        return report.summarize(result, url=options.url)
+    from .packs import get_packset
+
+    return report.render_document(result, data, get_packset(options.rules_dirs), source=name,
+                                  url=options.url)
 
 
 _OPTIONS: Optional[DocOptions] = None
