@@ -63,10 +63,16 @@ def read_source(path: str) -> bytes:
 
 def explain_lines(result, source: str) -> tuple[str, ...]:
     """``--explain`` for plain output: one line per removal and per warning, after what the
-    HTML reader dropped (elements, without line numbers) for HTML input."""
+    HTML reader did for HTML input: the main content it chose, and each element it dropped
+    (hidden, matched by a selector rule, outside the main content; without line numbers)."""
     out = []
-    for r in result.html.dropped if result.html is not None else ():
-        out.append(f"{source}: html: dropped by {r.rule_id} [{r.category}]: {_shown(r)}")
+    if result.html is not None:
+        x = result.html
+        where = f"{x.container}: " if x.container else ""
+        out.append(f"{source}: html: main content: {where}{x.blocks_kept} of {x.blocks_total} "
+                   f"blocks shown" + (" (widened)" if x.widened else ""))
+        for r in x.dropped:
+            out.append(f"{source}: html: dropped by {r.rule_id} [{r.category}]: {_shown(r)}")
     for r in result.removals:
         lines = f"line {r.line_numbers[0]}" if len(r.line_numbers) == 1 else \
             f"lines {r.line_numbers[0]}-{r.line_numbers[-1]}"

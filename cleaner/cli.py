@@ -159,10 +159,7 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
 
 def _check_writable(path: str) -> None:
     """Refuse a report path that cannot be written before the cleaning, not after."""
-    target = Path(path)
-    if target.is_dir():
-        raise click.BadParameter(f"{path} is a folder; name the HTML file to write",
-                                 param_hint="--report")
+    target = Path(path)  # a folder is refused by click.Path(dir_okay=False)
     folder = target.parent
     if not folder.is_dir():
         raise click.BadParameter(f"no folder {str(folder)!r} to write {target.name} in",
