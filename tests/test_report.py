@@ -177,7 +177,7 @@ def test_corpus_report_totals_match_the_records(tmp_path):
     root = parse(page)
     ranking = next(s for s in root.find_all("section") if s.attrs.get("aria-labelledby") == "s-rules")
     shown = {}
-    for row in ranking.find_all("tbody")[0].find_all("tr"):
+    for row in ranking.find_all("tr", cls="rule"):
         cells = [c.text() for c in row.children if not isinstance(c, str)]
         shown[cells[1]] = [int(cells[5].replace(",", "")), int(cells[6].replace(",", ""))]
     assert shown == {rule: row[:2] for rule, row in per_rule.items()}
@@ -185,8 +185,9 @@ def test_corpus_report_totals_match_the_records(tmp_path):
     assert words_shown == sorted(words_shown, reverse=True)  # ranked by words removed
     # each rule's examples: a few, each linking to a document named on the page
     for rule in per_rule:
-        section = root.find_all(id=f"rule-{rule}")[0]
-        examples = section.find_all("li")
+        row = root.find_all(id=f"rule-{rule}")[0]
+        assert row.find_all("code")[0].text() == rule
+        examples = row.parent.children[row.parent.children.index(row) + 1].find_all("li")
         assert 1 <= len(examples) <= SAMPLES
         for example in examples:
             href = example.find_all("a")[0].attrs["href"]

@@ -182,8 +182,8 @@ class CorpusReport:
         descriptions = rule_descriptions(packset)
         ranked = sorted(self.rules.items(), key=lambda kv: (-kv[1].words, -kv[1].lines, kv[0]))
         parts = [f"<header><h1>{esc(title)}</h1></header>", "<main>",
-                 self._summary(), self._categories(), self._ranking(ranked),
-                 self._examples(ranked, descriptions), self._lists(), self._documents(ranked),
+                 self._summary(), self._categories(), self._ranking(ranked, descriptions),
+                 self._lists(), self._documents(ranked),
                  "</main>"]
         return page(title, "\n".join(parts))
 
@@ -228,43 +228,34 @@ class CorpusReport:
                 "<th scope=\"col\"><span class=\"sr\">Bar</span></th></tr></thead>"
                 f"<tbody>{''.join(rows)}</tbody></table></section>")
 
-    def _ranking(self, ranked: list) -> str:
+    def _ranking(self, ranked: list, descriptions: dict[str, str]) -> str:
+        """The rules by words removed, each row followed by its description and examples."""
         if not ranked:
             return ""
         rows = []
         for rank, (rule_id, t) in enumerate(ranked, start=1):
-            rows.append(f"<tr><td class=\"n\">{rank}</td><td><a href=\"#{anchor('rule', rule_id)}\">"
-                        f"<code>{esc(rule_id)}</code></a></td><td>{esc(t.pack)}</td>"
-                        f"<td>{category_label(t.category)}</td><td class=\"n\">{t.documents:,}</td>"
-                        f"<td class=\"n\">{t.lines:,}</td><td class=\"n\">{t.words:,}</td></tr>")
-        return ("<section aria-labelledby=\"s-rules\"><h2 id=\"s-rules\">Rules by words removed</h2>"
-                "<table><thead><tr><th scope=\"col\" class=\"n\">#</th><th scope=\"col\">Rule</th>"
-                "<th scope=\"col\">Pack</th><th scope=\"col\">Category</th>"
-                "<th scope=\"col\" class=\"n\">Documents</th><th scope=\"col\" class=\"n\">Lines</th>"
-                "<th scope=\"col\" class=\"n\">Words</th></tr></thead>"
-                f"<tbody>{''.join(rows)}</tbody></table></section>")
-
-    def _examples(self, ranked: list, descriptions: dict[str, str]) -> str:
-        if not ranked:
-            return ""
-        blocks = []
-        for rule_id, t in ranked:
             items = []
             for example, number, doc in t.samples:
                 where = f"{doc.name}, line {number}" if number else f"{doc.name}, an element of the page"
                 items.append(f"<li><del>{esc(example)}</del> <span class=\"muted\">(<a href=\"#{doc.anchor}\">"
                              f"{esc(where)}</a>)</span></li>")
-            blocks.append(
-                f"<section class=\"rule\" id=\"{anchor('rule', rule_id)}\" aria-labelledby=\"{anchor('h', rule_id)}\">"
-                f"<h3 id=\"{anchor('h', rule_id)}\"><code>{esc(rule_id)}</code> {category_label(t.category)} "
-                f"<span class=\"muted\">{esc(t.pack)}: {plural(t.words, 'word')}, {plural(t.lines, 'line')} "
-                f"in {plural(t.documents, 'document')}</span></h3>"
-                f"<p>{esc(descriptions.get(rule_id) or '(no description)')}</p>"
-                f"<ul class=\"examples\" aria-label=\"Examples\">{''.join(items)}</ul></section>")
-        return ("<section aria-labelledby=\"s-examples\"><h2 id=\"s-examples\">What each rule removed</h2>"
-                f"<p class=\"muted\">Up to {self.samples} example lines per rule, drawn at random "
-                "from the documents it removed text from (the first line it removed in each).</p>"
-                f"{''.join(blocks)}</section>")
+            rows.append(
+                f"<tr class=\"rule\" id=\"{anchor('rule', rule_id)}\"><td class=\"n\">{rank}</td>"
+                f"<td><code>{esc(rule_id)}</code></td><td>{esc(t.pack)}</td>"
+                f"<td>{category_label(t.category)}</td><td class=\"n\">{t.documents:,}</td>"
+                f"<td class=\"n\">{t.lines:,}</td><td class=\"n\">{t.words:,}</td></tr>"
+                f"<tr class=\"examples\"><td></td><td colspan=\"6\">"
+                f"<p class=\"muted\">{esc(descriptions.get(rule_id) or '(no description)')}</p>"
+                f"<ul class=\"examples\" aria-label=\"Examples of {esc(rule_id)}\">{''.join(items)}</ul></td></tr>")
+        return ("<section aria-labelledby=\"s-rules\"><h2 id=\"s-rules\">Rules by words removed</h2>"
+                f"<p class=\"muted\">Each rule with up to {self.samples} example lines, drawn at "
+                "random from the documents it removed text from (the first line it removed in "
+                "each), and links to those documents.</p>"
+                "<table class=\"ranking\"><thead><tr><th scope=\"col\" class=\"n\">#</th><th scope=\"col\">Rule</th>"
+                "<th scope=\"col\">Pack</th><th scope=\"col\">Category</th>"
+                "<th scope=\"col\" class=\"n\">Documents</th><th scope=\"col\" class=\"n\">Lines</th>"
+                "<th scope=\"col\" class=\"n\">Words</th></tr></thead>"
+                f"<tbody>{''.join(rows)}</tbody></table></section>")
 
     def _lists(self) -> str:
         def listing(entries: list, total: int, none: str) -> str:

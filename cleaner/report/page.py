@@ -81,9 +81,12 @@ ul.dropped{list-style:none;padding:0}
 ul.dropped li{background:var(--bg);border-left:6px solid var(--bd);margin:.2rem 0;
  padding:.15rem .5rem}
 ul.dropped del{white-space:pre-wrap;color:#444}
-ul.examples{margin:.2rem 0 .6rem;padding-left:1.2rem}
+table.ranking{width:100%}
+table.ranking tr.rule td{border-top:2px solid #999;background:#fafafa}
+table.ranking tr.examples td{border-top:0}
+table.ranking tr.examples p{margin:.1rem 0}
+ul.examples{margin:.2rem 0 .3rem;padding-left:1.2rem;overflow-wrap:anywhere}
 ul.examples del{color:#444}
-section.rule{border-top:1px solid var(--rule);margin-top:.8rem}
 .legend{display:flex;flex-wrap:wrap;gap:.3rem;list-style:none;padding:0}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media print{
