@@ -134,10 +134,14 @@ def test_page_report_shows_the_readers_choice_and_selector_removals(tmp_path):
     table = reader.find_all("table")[0].text()
     for rule_id in hits:
         assert rule_id in table
-    dropped = reader.find_all("ul", cls="dropped")[0].find_all("li")
+    left = next(s for s in root.find_all("section") if s.attrs.get("aria-labelledby") == "s-left")
+    dropped = left.find_all("ul", cls="dropped")[0].find_all("li")
     assert [(n.attrs["data-rule"], n.find_all("del")[0].text()) for n in dropped] == \
         [(d["rule_id"], "\n".join(d["lines"])) for d in result["html"]["dropped"]]
     assert "html-hidden" in {d["rule_id"] for d in result["html"]["dropped"]}
+    for item in dropped:  # keyboard: each focusable, described by its rule's description
+        assert item.attrs["tabindex"] == "0"
+        assert root.find_all(id=item.attrs["aria-describedby"])
     assert "domain: news.example.com" not in page  # no site pack for it; generic ones listed
     assert "always in force (generic)" in page
 

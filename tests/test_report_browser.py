@@ -1,6 +1,7 @@
 """Both reports in a real browser: headless Chromium (Debian's ``chromium`` package) renders
-them, the DOM it built shows every removal of the JSON result with its rule id, and the
-screenshots it takes are kept in docs/ for people to look at (the README shows them).
+them (a text, a page, a corpus), the DOM it built shows every removal of the JSON result
+with its rule id, and the screenshots it takes are kept in docs/ for people to look at (the
+README shows them).
 
 .ci/run installs chromium when it is missing; elsewhere these tests are skipped without it.
 """
@@ -76,6 +77,25 @@ def test_document_report_in_a_browser(browser, tmp_path, monkeypatch):
     assert body.attrs["data-desc"] == "block"  # and then shows its rule's description
 
 
+def test_page_report_in_a_browser(browser, tmp_path, monkeypatch):
+    page = CORPUS / "html" / "dragnet-29.html"
+    out = tmp_path / "report.html"
+    monkeypatch.chdir(ROOT)
+    got = CliRunner().invoke(main, ["clean", "--format", "json", "--report", str(out),
+                                    str(page.relative_to(ROOT))])
+    assert got.exit_code == 0, got.stderr
+    result = json.loads(got.stdout)
+    dom = parse(render(browser, out, DOCS / "report-page.png", tmp_path))
+    check_removals(dom, result)
+    left = [s for s in dom.find_all("section") if s.attrs.get("aria-labelledby") == "s-left"][0]
+    shown = [(li.attrs["data-rule"], li.find_all("del")[0].text()) for li in left.find_all("li")]
+    assert shown == [(d["rule_id"], "\n".join(d["lines"])) for d in result["html"]["dropped"]]
+    reader = [s for s in dom.find_all("section") if s.attrs.get("aria-labelledby") == "s-reader"][0]
+    assert result["html"]["container"] in reader.text()
+    for rule_id, _ in result["html"]["selector_hits"]:
+        assert rule_id in reader.find_all("table")[0].text()
+
+
 def test_document_report_prints(browser, tmp_path):
     out = tmp_path / "report.html"
     assert CliRunner().invoke(main, ["clean", "--report", str(out), str(STORY)]).exit_code == 0
@@ -89,8 +109,8 @@ def test_document_report_prints(browser, tmp_path):
 
 
 def test_corpus_report_in_a_browser(browser, tmp_path, monkeypatch):
-    texts = [p for p in sorted(CORPUS.glob("*/*.txt")) if not p.name.endswith(".expected.txt")]
-    samples = texts[::6] + sorted((CORPUS / "html").glob("*.html"))[:3]
+    samples = [p for pattern in ("seeds/*.txt", "tricky/en-*.txt", "*.de/*.txt", "html/*.html")
+               for p in sorted(CORPUS.glob(pattern)) if not p.name.endswith(".expected.txt")]
     monkeypatch.chdir(tmp_path)  # records are named crawl.jsonl:N, wherever the test runs
     crawl = Path("crawl.jsonl")
     crawl.write_text("".join(json.dumps({"id": p.name, "text": p.read_text(encoding="utf-8")}) + "\n"

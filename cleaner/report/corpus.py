@@ -197,7 +197,7 @@ class CorpusReport:
             ("Words removed", f"{self.words_removed:,} of {self.words_in:,}{share}"),
             ("Lines removed", f"{self.lines_removed:,} (elements of pages count their lines)"),
             ("Languages", langs or "none"),
-            ("Guards kept text", f"in {plural(self.guarded_total, 'document')}"),
+            ("Guards kept text in", plural(self.guarded_total, "document")),
             ("Emptied", plural(self.emptied_total, "document")),
         ]
         dl = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts)

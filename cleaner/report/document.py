@@ -10,7 +10,7 @@ from ..decode import to_lines
 from ..packs import PackSet
 from ..result import CleanResult, Removal
 from ..segment import words
-from .explain import language_text, pack_reasons, rule_descriptions
+from .explain import READER_RULES, language_text, pack_reasons, rule_descriptions
 from .page import anchor, category_class, category_label, esc, legend, page, plural
 
 
@@ -35,9 +35,12 @@ def render_document(result: CleanResult, document, packset: PackSet, *,
         _summary(result, lines, packset, url),
         _warnings(result),
     ]
+    left_out = ""
     if result.html is not None:
-        parts.append(_reader(result, descriptions, packset))
+        choice, left_out = _reader(result, descriptions, packset)
+        parts.append(choice)
     parts.append(_document(result, lines, descriptions))
+    parts.append(left_out)  # after the document: a page's menus and teasers can run long
     parts.append(_rules_table(used, descriptions))
     parts.append("</main>")
     return page(f"Cleaning report: {source}", "\n".join(parts))
@@ -111,8 +114,9 @@ def _warnings(result: CleanResult) -> str:
             f"({len(result.warnings)})</h2>{body}</section>")
 
 
-def _reader(result: CleanResult, descriptions: dict[str, str], packset: PackSet) -> str:
-    """For a page: what the HTML reader chose as the main content and what it left out."""
+def _reader(result: CleanResult, descriptions: dict[str, str], packset: PackSet) -> tuple[str, str]:
+    """For a page: what the HTML reader chose as the main content and which rules left
+    elements out; and, apart, every element it left out."""
     x = result.html
     kept = f"{x.blocks_kept} of {plural(x.blocks_total, 'block')} shown"
     container = (f"<code>{esc(x.container)}</code>: {kept}" if x.container else kept)
@@ -127,33 +131,48 @@ def _reader(result: CleanResult, descriptions: dict[str, str], packset: PackSet)
         facts.append(("Declared language", esc(x.lang)))
     dl = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts)
 
-    owner = packset.owner
-    rows = []
-    for rule_id, count in x.selector_hits:
-        pack = owner.get(rule_id)
+    # Each rule that left something out: the reader's own (hidden elements, blocks outside the
+    # main content) by what it reported, a selector rule by the elements it matched.
+    left: dict[str, list] = {}
+    for r in x.dropped:
+        row = left.setdefault(r.rule_id, [r.category, r.pack, 0])
+        row[2] += 1
+    for rule_id, count in x.selector_hits:  # elements without text are counted here too
+        pack = packset.owner.get(rule_id)
         category = next((r.category for r in (pack.rules if pack else ()) if r.id == rule_id), "")
-        rows.append(f"<tr><td><code>{esc(rule_id)}</code></td><td>{esc(pack.name if pack else '?')}</td>"
+        left[rule_id] = [left.get(rule_id, [category])[0], pack.name if pack else "?", count]
+    rows = []
+    for rule_id, (category, pack, count) in left.items():
+        kind = "the reader's own" if rule_id in READER_RULES else "selector"
+        rows.append(f"<tr><td><code>{esc(rule_id)}</code></td><td>{esc(kind)}</td><td>{esc(pack)}</td>"
                     f"<td>{category_label(category) if category else ''}</td>"
-                    f"<td class=\"n\">{count:,}</td><td>{esc(descriptions.get(rule_id, ''))}</td></tr>")
-    selectors = ("<table><thead><tr><th scope=\"col\">Selector rule</th><th scope=\"col\">Pack</th>"
-                 "<th scope=\"col\">Category</th><th scope=\"col\" class=\"n\">Elements</th>"
-                 "<th scope=\"col\">Description</th></tr></thead><tbody>" + "".join(rows) +
-                 "</tbody></table>") if rows else "<p>No selector rule matched this page.</p>"
+                    f"<td class=\"n\">{count:,}</td><td id=\"{anchor('left', rule_id)}\">"
+                    f"{esc(descriptions.get(rule_id) or '(no description)')}</td></tr>")
+    selectors = ("<table><thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Kind</th>"
+                 "<th scope=\"col\">Pack</th><th scope=\"col\">Category</th>"
+                 "<th scope=\"col\" class=\"n\">Elements</th><th scope=\"col\">Description</th>"
+                 "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+                 ) if rows else "<p>No selector rule matched this page, and nothing was left out.</p>"
 
     items = []
     for r in x.dropped:
         text = "\n".join(r.lines)
-        items.append(f"<li class=\"{category_class(r.category)}\" data-rule=\"{esc(r.rule_id)}\">"
+        items.append(f"<li class=\"{category_class(r.category)}\" data-rule=\"{esc(r.rule_id)}\" "
+                     f"tabindex=\"0\" aria-describedby=\"{anchor('left', r.rule_id)}\">"
                      f"{category_label(r.category)} <code class=\"rule\">{esc(r.rule_id)}</code> "
-                     f"<span class=\"muted\">{esc(r.pack)}</span><br><del>{esc(text)}</del></li>")
+                     f"<span class=\"muted\">{esc(r.pack)}</span><br><del>{esc(text)}</del>"
+                     f"{_desc(r, descriptions)}</li>")
     dropped = (f"<ul class=\"dropped\">{''.join(items)}</ul>" if items
                else "<p>Nothing was left out.</p>")
-    return (f"<section aria-labelledby=\"s-reader\"><h2 id=\"s-reader\">What the HTML reader did</h2>"
-            f"<dl class=\"facts\">{dl}</dl>"
-            f"<h3>Selector rules that removed elements</h3>{selectors}"
-            f"<h3>Left out of the text ({plural(len(items), 'element or run', 'elements or runs')})</h3>"
-            f"<p class=\"muted\">Elements, not lines: they never reached the text rules.</p>"
-            f"{dropped}</section>")
+    return ((f"<section aria-labelledby=\"s-reader\"><h2 id=\"s-reader\">What the HTML reader did</h2>"
+             f"<dl class=\"facts\">{dl}</dl>"
+             f"<h3>Selector rules that removed elements, and the reader's own decisions</h3>{selectors}"
+             f"<p><a href=\"#s-left\">Every element it left out</a> follows the document.</p></section>"),
+            (f"<section aria-labelledby=\"s-left\"><h2 id=\"s-left\">Left out by the HTML reader "
+             f"({plural(len(items), 'element or run', 'elements or runs')})</h2>"
+             f"<p class=\"muted\">Elements, not lines: they never reached the text rules. A run of "
+             "blocks outside the main content is one item.</p>"
+             f"{dropped}</section>"))
 
 
 def _document(result: CleanResult, lines: list[str], descriptions: dict[str, str]) -> str:

@@ -43,6 +43,7 @@ h2{font-size:1.2rem;margin:2rem 0 .5rem;border-bottom:1px solid var(--rule);padd
 h3{font-size:1rem;margin:1.2rem 0 .4rem}
 a{color:#0645ad}
 a:focus,[tabindex]:focus{outline:3px solid #1a5fb4;outline-offset:1px}
+td code,.why code,h3 code{white-space:nowrap}
 code,.mono{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:.9em}
 .muted{color:var(--muted)}
 .source{font-family:ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
@@ -79,7 +80,8 @@ li.gone:hover .desc,li.gone:focus .desc,li.gone:focus-within .desc,
 li.trimmed:hover .desc,li.trimmed:focus-within .desc{display:block}
 ul.dropped{list-style:none;padding:0}
 ul.dropped li{background:var(--bg);border-left:6px solid var(--bd);margin:.2rem 0;
- padding:.15rem .5rem}
+ padding:.15rem .5rem;position:relative}
+ul.dropped li:hover .desc,ul.dropped li:focus .desc{display:block}
 ul.dropped del{white-space:pre-wrap;color:#444}
 table.ranking{width:100%}
 table.ranking tr.rule td{border-top:2px solid #999;background:#fafafa}
