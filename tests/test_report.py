@@ -254,3 +254,18 @@ def test_report_path_that_cannot_be_written_is_refused_before_cleaning(tmp_path,
     assert got.exit_code == 2
     assert message in got.stderr and "--report" in got.stderr
     assert got.stdout == ""
+
+
+
+def test_a_lone_surrogate_is_written_as_a_replacement_character(tmp_path):
+    """A JSON record may hold "\\ud800", which has no UTF-8: the report shows U+FFFD."""
+    from cleaner.packs import get_packset
+    from cleaner.report import write_report
+
+    report = CorpusReport()
+    report.add("crawl.jsonl", 1, RecordSummary(
+        rules=(RuleCount("ad-label", "ad", "en", 1, 1, "Advertisement \ud800", 3),),
+        words_in=10, words_removed=1, lines_removed=1, warnings=(), emptied=False, language="en"))
+    out = tmp_path / "summary.html"
+    write_report(str(out), report.render(get_packset()))
+    assert "<del>Advertisement \ufffd</del>" in out.read_text(encoding="utf-8")

@@ -6,11 +6,14 @@ Both are one self-contained page: inline CSS, no script, nothing fetched from an
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import CleanerError
 from .corpus import CorpusReport, RecordSummary, summarize
 from .document import render_document
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 __all__ = ["render_document", "CorpusReport", "RecordSummary", "summarize", "write_report"]
 
@@ -18,6 +21,10 @@ __all__ = ["render_document", "CorpusReport", "RecordSummary", "summarize", "wri
 def write_report(path: str, html: str) -> None:
     """Write a report; :class:`CleanerError` naming the file when it cannot be written."""
     try:
-        Path(path).write_text(html, encoding="utf-8")
+        data = html.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (a JSON record's "\\ud800"): as U+FFFD
+        data = _SURROGATE.sub("\ufffd", html).encode("utf-8")
+    try:
+        Path(path).write_bytes(data)
     except OSError as exc:
         raise CleanerError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
