@@ -121,10 +121,8 @@ def _report(result, data: bytes, name: str, options: DocOptions):
 
     if options.report == "summary":
         return report.summarize(result, url=options.url)
-    from .packs import get_packset
-
-    return report.render_document(result, data, get_packset(options.rules_dirs), source=name,
-                                  url=options.url)
+    return report.render_document(result, data, source=name, url=options.url,
+                                  rules_dirs=options.rules_dirs)
 
 
 _OPTIONS: Optional[DocOptions] = None

@@ -146,7 +146,7 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
             if mode == "document" and page is not None:
                 _write_report(report_path, page)
         if corpus is not None:
-            _write_report(report_path, corpus.render(get_packset(rules_dirs)))
+            _write_report(report_path, corpus.render(rules_dirs))
     except KeyboardInterrupt:
         bar.clear()
         click.echo("cleaner: interrupted", err=True)

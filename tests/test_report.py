@@ -239,9 +239,7 @@ def test_corpus_report_memory_is_bounded():
     assert report.rules["ad-label"].documents == 5000
     # the sample is drawn from the whole run, not its first documents
     assert max(doc.record for _, _, doc in report.rules["ad-label"].samples) > 1000
-    from cleaner.packs import get_packset
-
-    page = report.render(get_packset())
+    page = report.render()
     assert f"The first {LISTED} of 5,000 are listed." in page
 
 
@@ -259,7 +257,6 @@ def test_report_path_that_cannot_be_written_is_refused_before_cleaning(tmp_path,
 
 def test_a_lone_surrogate_is_written_as_a_replacement_character(tmp_path):
     """A JSON record may hold "\\ud800", which has no UTF-8: the report shows U+FFFD."""
-    from cleaner.packs import get_packset
     from cleaner.report import write_report
 
     report = CorpusReport()
@@ -267,5 +264,5 @@ def test_a_lone_surrogate_is_written_as_a_replacement_character(tmp_path):
         rules=(RuleCount("ad-label", "ad", "en", 1, 1, "Advertisement \ud800", 3),),
         words_in=10, words_removed=1, lines_removed=1, warnings=(), emptied=False, language="en"))
     out = tmp_path / "summary.html"
-    write_report(str(out), report.render(get_packset()))
+    write_report(str(out), report.render())
     assert "<del>Advertisement \ufffd</del>" in out.read_text(encoding="utf-8")

@@ -12,9 +12,10 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from pathlib import Path
+from typing import Iterable, Optional
 
-from ..packs import PackSet
+from ..packs import PackSet, get_packset
 from ..segment import words
 from .explain import rule_descriptions
 from .page import anchor, category_class, category_label, esc, page, plural
@@ -178,8 +179,11 @@ class CorpusReport:
         """A record that could not be cleaned (skipped with --skip-bad)."""
         self.bad += 1
 
-    def render(self, packset: PackSet, title: str = "Corpus cleaning report") -> str:
-        descriptions = rule_descriptions(packset)
+    def render(self, rules_dirs: Iterable[str | Path] = (), title: str = "Corpus cleaning report",
+               packset: Optional[PackSet] = None) -> str:
+        """The page; ``rules_dirs`` as the documents were cleaned with (for the rules'
+        descriptions)."""
+        descriptions = rule_descriptions(packset or get_packset(rules_dirs))
         ranked = sorted(self.rules.items(), key=lambda kv: (-kv[1].words, -kv[1].lines, kv[0]))
         parts = [f"<header><h1>{esc(title)}</h1></header>", "<main>",
                  self._summary(), self._categories(), self._ranking(ranked, descriptions),

@@ -4,10 +4,11 @@ pack, with the rule's description on hover and on keyboard focus."""
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Optional
+from pathlib import Path
+from typing import Iterable, Optional
 
 from ..decode import to_lines
-from ..packs import PackSet
+from ..packs import PackSet, get_packset
 from ..result import CleanResult, Removal
 from ..segment import words
 from .explain import READER_RULES, language_text, pack_reasons, rule_descriptions
@@ -22,10 +23,13 @@ def document_lines(result: CleanResult, document) -> list[str]:
     return to_lines(document)
 
 
-def render_document(result: CleanResult, document, packset: PackSet, *,
-                    source: str = "<stdin>", url: Optional[str] = None) -> str:
+def render_document(result: CleanResult, document, *, source: str = "<stdin>",
+                    url: Optional[str] = None, rules_dirs: Iterable[str | Path] = (),
+                    packset: Optional[PackSet] = None) -> str:
     """The HTML report on ``result``, the cleaning of ``document`` (str or bytes, as given to
-    :func:`cleaner.clean_document`) with the packs of ``packset``."""
+    :func:`cleaner.clean_document`, with the same ``url`` and ``rules_dirs``); ``source``
+    names it on the page."""
+    packset = packset or get_packset(rules_dirs)
     lines = document_lines(result, document)
     descriptions = rule_descriptions(packset)
     used = _rules_used(result)
