@@ -127,3 +127,10 @@ def external_references(page: str) -> list[str]:
     """Anything in a page that would fetch or run something: there should be none (links
     within the page, ``href="#..."``, are fine)."""
     return _EXTERNAL.findall(page)
+
+
+def broken_links(root: Node) -> list[str]:
+    """The page's links within itself (``href="#id"``) that lead nowhere."""
+    ids = {n.attrs["id"] for n in root.iter() if "id" in n.attrs}
+    return [n.attrs["href"] for n in root.find_all("a")
+            if n.attrs.get("href", "").startswith("#") and n.attrs["href"][1:] not in ids]

@@ -14,7 +14,7 @@ from cleaner.report.corpus import LISTED, SAMPLES, RuleCount
 from cleaner.segment import words
 
 from .conftest import CORPUS
-from .report_checks import check_removals, external_references, line_items, parse
+from .report_checks import broken_links, check_removals, external_references, line_items, parse
 
 STORY = CORPUS / "seeds" / "001_221361826b34e8bf.txt"
 
@@ -121,6 +121,7 @@ def test_report_is_self_contained_and_accessible(tmp_path):
         desc = item.find_all("span", cls="desc")
         assert desc and desc[0].text().startswith(item.attrs["data-rule"] + ": ")
     assert root.find_all("html")[0].attrs.get("lang") == "en"
+    assert root.find_all("nav") and broken_links(root) == []
 
 
 def test_page_report_shows_the_readers_choice_and_selector_removals(tmp_path):
@@ -142,6 +143,7 @@ def test_page_report_shows_the_readers_choice_and_selector_removals(tmp_path):
     for item in dropped:  # keyboard: each focusable, described by its rule's description
         assert item.attrs["tabindex"] == "0"
         assert root.find_all(id=item.attrs["aria-describedby"])
+    assert broken_links(root) == []
     assert "domain: news.example.com" not in page  # no site pack for it; generic ones listed
     assert "always in force (generic)" in page
 
@@ -198,6 +200,7 @@ def test_corpus_report_totals_match_the_records(tmp_path):
             assert root.find_all(id=href[1:]), href
             assert example.find_all("del")
     assert f"{crawl}:1" in page  # records named by file and line
+    assert broken_links(root) == []
 
 
 def test_corpus_report_is_the_same_for_any_number_of_jobs(tmp_path):
@@ -241,6 +244,7 @@ def test_corpus_report_memory_is_bounded():
     assert max(doc.record for _, _, doc in report.rules["ad-label"].samples) > 1000
     page = report.render()
     assert f"The first {LISTED} of 5,000 are listed." in page
+    assert broken_links(parse(page)) == []
 
 
 @pytest.mark.parametrize("where, message", [

@@ -18,7 +18,7 @@ from typing import Iterable, Optional
 from ..packs import PackSet, get_packset
 from ..segment import words
 from .explain import rule_descriptions
-from .page import anchor, category_class, category_label, esc, page, plural
+from .page import anchor, category_class, category_label, contents, esc, page, plural
 
 SAMPLES = 5  # example lines kept per rule
 LISTED = 100  # documents named in each list (guards kept, emptied), the first ones met
@@ -185,7 +185,14 @@ class CorpusReport:
         descriptions)."""
         descriptions = rule_descriptions(packset or get_packset(rules_dirs))
         ranked = sorted(self.rules.items(), key=lambda kv: (-kv[1].words, -kv[1].lines, kv[0]))
-        parts = [f"<header><h1>{esc(title)}</h1></header>", "<main>",
+        sections = [("s-summary", "Summary"), ("s-cats", "By category"),
+                    ("s-rules", "Rules by words removed"), ("s-guarded", "Guards"),
+                    ("s-emptied", "Emptied"), ("s-docs", "Documents")]
+        if not ranked:
+            sections.remove(("s-rules", "Rules by words removed"))
+        if not (ranked or self.guarded or self.emptied):
+            sections.remove(("s-docs", "Documents"))
+        parts = [f"<header><h1>{esc(title)}</h1>{contents(sections)}</header>", "<main>",
                  self._summary(), self._categories(), self._ranking(ranked, descriptions),
                  self._lists(), self._documents(ranked),
                  "</main>"]

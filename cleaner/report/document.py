@@ -12,7 +12,7 @@ from ..packs import PackSet, get_packset
 from ..result import CleanResult, Removal
 from ..segment import words
 from .explain import READER_RULES, language_text, pack_reasons, rule_descriptions
-from .page import anchor, category_class, category_label, esc, legend, page, plural
+from .page import anchor, category_class, category_label, contents, esc, legend, page, plural
 
 
 def document_lines(result: CleanResult, document) -> list[str]:
@@ -33,8 +33,17 @@ def render_document(result: CleanResult, document, *, source: str = "<stdin>",
     lines = document_lines(result, document)
     descriptions = rule_descriptions(packset)
     used = _rules_used(result)
+    sections = [("s-summary", "Summary"), ("s-warnings", f"Warnings ({len(result.warnings)})")]
+    if result.html is not None:
+        sections.append(("s-reader", "What the HTML reader did"))
+    sections.append(("s-document", "The document"))
+    if result.html is not None:
+        sections.append(("s-left", "Left out by the HTML reader"))
+    if used:
+        sections.append(("s-rules", "Rules"))
     parts = [
-        f"<header><h1>Cleaning report</h1><p class=\"source\">{esc(source)}</p></header>",
+        f"<header><h1>Cleaning report</h1><p class=\"source\">{esc(source)}</p>"
+        f"{contents(sections)}</header>",
         "<main>",
         _summary(result, lines, packset, url),
         _warnings(result),

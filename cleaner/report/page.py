@@ -89,6 +89,8 @@ table.ranking tr.examples td{border-top:0}
 table.ranking tr.examples p{margin:.1rem 0}
 ul.examples{margin:.2rem 0 .3rem;padding-left:1.2rem;overflow-wrap:anywhere}
 ul.examples del{color:#444}
+ul.toc{display:flex;flex-wrap:wrap;gap:.2rem 1.2rem;list-style:none;padding:0;margin:.3rem 0}
+@media print{nav{display:none}}
 .legend{display:flex;flex-wrap:wrap;gap:.3rem;list-style:none;padding:0}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media print{
@@ -128,6 +130,12 @@ def category_label(category: str) -> str:
 def legend(categories: Iterable[str]) -> str:
     items = "".join(f"<li>{category_label(c)}</li>" for c in categories)
     return f'<ul class="legend" aria-label="Categories shown">{items}</ul>'
+
+
+def contents(sections: Iterable[tuple[str, str]]) -> str:
+    """Links to the page's sections (id, title): a keyboard's way past a long document."""
+    links = "".join(f'<li><a href="#{esc(i)}">{esc(t)}</a></li>' for i, t in sections)
+    return f'<nav aria-label="Sections"><ul class="toc">{links}</ul></nav>'
 
 
 def page(title: str, body: str) -> str:
