@@ -13,7 +13,7 @@ from cleaner.report import CorpusReport, RecordSummary
 from cleaner.report.corpus import LISTED, SAMPLES, RuleCount
 from cleaner.segment import words
 
-from .conftest import CORPUS
+from .conftest import CORPUS, EXAMPLE_PACK, PROMO_STORY
 from .report_checks import broken_links, check_removals, external_references, line_items, parse
 
 STORY = CORPUS / "seeds" / "001_221361826b34e8bf.txt"
@@ -270,3 +270,19 @@ def test_a_lone_surrogate_is_written_as_a_replacement_character(tmp_path):
     out = tmp_path / "summary.html"
     write_report(str(out), report.render())
     assert "<del>Advertisement \ufffd</del>" in out.read_text(encoding="utf-8")
+
+
+def test_packs_say_how_they_were_chosen(tmp_path):
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "example.org.yaml").write_text(EXAMPLE_PACK, encoding="utf-8")
+    result, page = report_of(tmp_path, "--rules-dir", str(packs), "--url",
+                             "https://www.example.org/a", "-", input=PROMO_STORY)
+    assert "example.org" in result["packs"]
+    assert "<b>example.org</b> <span class=\"muted\">(site)</span>: domain: example.org" in page
+    # a shipped site pack found by its signature, with no url given (listed even when the
+    # result's packs miss it: the signature's line went in an earlier round)
+    story = next((CORPUS / "badische-zeitung.de").glob("*.txt"))
+    result, page = report_of(tmp_path, str(story))
+    assert "badische-zeitung.de" in {r["pack"] for r in result["removals"]}
+    assert "<b>badische-zeitung.de</b> <span class=\"muted\">(site)</span>: signature" in page

@@ -38,7 +38,10 @@ def pack_reasons(result, packset: PackSet, url: Optional[str]) -> list[tuple[str
     host = host_of(url) if url else ""
     lang = result.language
     rows = []
-    for name in result.packs:
+    # A site pack found by its signature in an earlier round is missing from result.packs
+    # when the signature's line went in that round; its rules' removals still name it.
+    earlier = [r.pack for r in result.removals if r.pack not in result.packs]
+    for name in [*result.packs, *dict.fromkeys(earlier)]:
         pack = by_name.get(name)
         if pack is None:
             rows.append((name, "?", "in force"))
@@ -54,8 +57,10 @@ def pack_reasons(result, packset: PackSet, url: Optional[str]) -> list[tuple[str
                        ": its vocabulary only (its line rules run on documents in that language)")
         elif host and pack.matches_host(host):
             why = f"domain: {host}"
-        else:
+        elif name in result.packs:
             why = "signature: the text matched the site's signature"
+        else:
+            why = "signature: the text matched it in an earlier round of cleaning"
         rows.append((name, kind, why))
     return rows
 
