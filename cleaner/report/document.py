@@ -87,6 +87,11 @@ def _summary(result: CleanResult, lines: list[str], packset: PackSet, url: Optio
                     f"{total_words:,}{share}" + (f"; {plural(trims, 'span')} trimmed" if trims else "")),
         ("Language", esc(language_text(result))),
     ]
+    if result.html is not None:  # before the text rules: elements of the page, not lines
+        dropped = result.html.dropped
+        facts.insert(2, ("Left out", f"by the HTML reader, before the text rules: "
+                                     f"{plural(len(dropped), 'element or run', 'elements or runs')}, "
+                                     f"{plural(sum(_words(r.lines) for r in dropped), 'word')}"))
     dl = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts)
 
     cats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
