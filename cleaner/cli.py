@@ -27,6 +27,7 @@ from .packs import get_packset
 from .parallel import WorkerDied, ordered_map, resolve_jobs
 from .pipeline import keep_categories
 from .progress import Progress
+from .report import CorpusReport, write_report
 
 
 def _named_folders(ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
@@ -83,6 +84,9 @@ def main() -> None:
               help="A folder of extra rule packs (repeatable); also CLEANER_RULES_PATH.")
 @click.option("--explain", is_flag=True, help="Report each removal and its rule on stderr "
               "(with --jsonl: in a 'cleaner' key of each record).")
+@click.option("--report", "report_path", metavar="PATH", type=click.Path(dir_okay=False),
+              help="Write an HTML report to PATH: one document with every removal marked; "
+              "several files or --jsonl, the corpus rule by rule.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="json: one JSON object per document on stdout, "
               "with the text and every removal.")
@@ -113,7 +117,8 @@ def main() -> None:
               help="No warnings on stderr (a guard kept or put back text, a document lost "
               "every line, a pattern timed out); JSON output and --explain keep them.")
 def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
-          rules_dirs: tuple[str, ...], explain: bool, fmt: str, html: Optional[bool],
+          rules_dirs: tuple[str, ...], explain: bool, report_path: Optional[str], fmt: str,
+          html: Optional[bool],
           jsonl: bool, field: Optional[str], output_field: Optional[str],
           url_field: Optional[str], skip_bad: bool, jobs: int, progress: Optional[bool],
           keep: str, quiet: bool, out_dir: Optional[str]) -> None:
@@ -126,6 +131,7 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
       curl -s https://example.org/a | cleaner clean --url https://example.org/a
       cleaner clean --explain story.txt 2>removed.log
       cleaner clean --out-dir clean/ pages/*.txt
+      cleaner clean --report report.html story.txt > story.clean.txt
       cleaner clean --jsonl --field text --jobs 0 crawl.jsonl > clean.jsonl
       cleaner clean --keep caption,comments page.html
     """
@@ -153,17 +159,28 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
     rules_dirs = tuple(str(Path(d).resolve()) for d in rules_dirs)
     sources = files or ("-",)
     targets = None if jsonl else _output_files(sources, out_dir, fmt)
+    if report_path is not None:
+        _check_writable(report_path)
+    # one document: its own report; several, or records: the corpus summary
+    mode = "" if report_path is None else \
+        "summary" if jsonl or len(sources) > 1 else "document"
+    corpus = CorpusReport() if mode == "summary" else None
     bar = Progress(progress, _total_size(sources), unit="record" if jsonl else "document")
     try:
         if jsonl:
             options = JsonlOptions(field=field or "text", output_field=output_field,
                                    explain=explain, url=url, url_field=url_field, lang=lang,
-                                   html=html, rules_dirs=rules_dirs, quiet=quiet, keep=kept)
-            _clean_jsonl(sources, options, resolve_jobs(jobs), skip_bad, bar)
+                                   html=html, rules_dirs=rules_dirs, quiet=quiet, keep=kept,
+                                   report=corpus is not None)
+            _clean_jsonl(sources, options, resolve_jobs(jobs), skip_bad, bar, corpus)
         else:
             options = DocOptions(url=url, lang=lang, html=html, fmt=fmt, explain=explain,
-                                 rules_dirs=rules_dirs, quiet=quiet, keep=kept)
-            _clean_documents(sources, options, resolve_jobs(jobs), bar, targets)
+                                 rules_dirs=rules_dirs, quiet=quiet, keep=kept, report=mode)
+            page = _clean_documents(sources, options, resolve_jobs(jobs), bar, targets, corpus)
+            if mode == "document" and page is not None:
+                _write_report(report_path, page)
+        if corpus is not None:
+            _write_report(report_path, corpus.render(rules_dirs))
     except KeyboardInterrupt:
         bar.clear()
         click.echo("cleaner: interrupted", err=True)
@@ -223,6 +240,25 @@ def _write_file(target: Path, text: str) -> None:
         raise _fail(f"{target}: cannot write: {exc.strerror or exc}") from None
 
 
+def _check_writable(path: str) -> None:
+    """Refuse a report path that cannot be written before the cleaning, not after."""
+    target = Path(path)  # a folder is refused by click.Path(dir_okay=False)
+    folder = target.parent
+    if not folder.is_dir():
+        raise click.BadParameter(f"no folder {str(folder)!r} to write {target.name} in",
+                                 param_hint="--report")
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise click.BadParameter(f"{path} cannot be written (permission denied)",
+                                 param_hint="--report")
+
+
+def _write_report(path: str, page: str) -> None:
+    try:
+        write_report(path, page)
+    except CleanerError as exc:
+        raise _fail(str(exc)) from None
+
+
 def _total_size(sources: tuple[str, ...]) -> Optional[int]:
     """The bytes still to read when every source is a regular file (stdin redirected from
     a file counts), for the progress bar's share and ETA; None when unknown."""
@@ -252,9 +288,12 @@ def _isatty(stream) -> bool:
 
 
 def _clean_documents(sources: tuple[str, ...], options: DocOptions, jobs: int, bar: Progress,
-                     targets: Optional[list[Path]] = None) -> None:
+                     targets: Optional[list[Path]] = None,
+                     corpus: Optional[CorpusReport] = None) -> Optional[str]:
     """Plain documents: one file each, outputs in the order given (on stdout, or each to
-    its file of ``targets``), on ``jobs`` processes."""
+    its file of ``targets``), on ``jobs`` processes. Each document's report summary goes to
+    ``corpus``; a single document's own HTML report (``options.report == "document"``) is
+    returned."""
 
     def items():
         for source in sources:
@@ -262,6 +301,7 @@ def _clean_documents(sources: tuple[str, ...], options: DocOptions, jobs: int, b
             yield ("-", read_source("-")) if source == "-" and jobs > 1 else source
 
     on_terminal = _isatty(sys.stdout)
+    page = None
     with closing(ordered_map(clean_source, items(), jobs if len(sources) > 1 else 1,
                              initializer=set_doc_options, initargs=(options,))) as outcomes:
         for number, outcome in enumerate(outcomes):
@@ -277,13 +317,19 @@ def _clean_documents(sources: tuple[str, ...], options: DocOptions, jobs: int, b
                 output.flush()
             for line in outcome.explain:
                 bar.echo(line)
+            if corpus is not None:
+                corpus.add(outcome.name, None, outcome.report)
+            elif outcome.report is not None:
+                page = outcome.report
             bar.advance(outcome.nbytes, outcome.counts)
+    return page
 
 
 def _clean_jsonl(sources: tuple[str, ...], options: JsonlOptions, jobs: int, skip_bad: bool,
-                 bar: Progress) -> None:
+                 bar: Progress, corpus: Optional[CorpusReport] = None) -> None:
     """JSON Lines: records out in input order; a bad record stops the run (everything before
-    it written) or, with ``skip_bad``, is counted and reported at the end."""
+    it written) or, with ``skip_bad``, is counted and reported at the end. Each record's
+    report summary is added to ``corpus`` here, in the parent, in input order."""
     out = sys.stdout.buffer
     on_terminal = _isatty(sys.stdout)
     bad: list[str] = []  # the first SHOW_BAD, named in the report
@@ -291,8 +337,10 @@ def _clean_jsonl(sources: tuple[str, ...], options: JsonlOptions, jobs: int, ski
     with closing(ordered_map(clean_chunk, all_chunks(sources, options.html), jobs,
                              initializer=set_jsonl_options, initargs=(options,))) as results:
         for chunk, outcomes in results:
-            for number, line, problem, counts, nbytes, warnings in outcomes:
+            for number, line, problem, counts, nbytes, warnings, summary in outcomes:
                 if problem is None:
+                    if corpus is not None:
+                        corpus.add(chunk.source, number, summary)
                     if on_terminal:
                         bar.clear()
                     output.write(out, line)
@@ -307,6 +355,8 @@ def _clean_jsonl(sources: tuple[str, ...], options: JsonlOptions, jobs: int, ski
                     bar.clear()
                     raise _fail(where)
                 skipped += 1
+                if corpus is not None:
+                    corpus.add_bad()
                 if len(bad) < SHOW_BAD:
                     bad.append(where)
                 bar.advance(nbytes, bad=True)
