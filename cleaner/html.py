@@ -73,6 +73,9 @@ class HtmlExtraction:
     page_type: PageType = PageType("unknown", "not read")
     keeps: frozenset = frozenset()  # categories the page type keeps: a forum, its comments
     flattened: int = 0  # tags deleted because they nested deeper than MAX_NESTING
+    # the text's lines (0-based) that came from a <pre>: code and preformatted text, which the
+    # text rules leave as written ("}" is no divider, a repeated "return x" no menu)
+    code_lines: frozenset = frozenset()
     # What the reader left out, with the rule that did it: hidden elements (html-hidden),
     # selector rules' matches, blocks outside the main content (html-main-content). No line
     # numbers: they are elements, not lines of the text the rules read.
@@ -479,12 +482,19 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     if "caption" not in kept and kind.kind not in CAPTIONS_ARE_CONTENT:
         shown = _without_captions(page, body, shown, dropped)
     out = [page.blocks[i].text for i in shown]
+    code: list[int] = []  # the text's line numbers (0-based) that came from a <pre>
+    line = 0
+    for i, text in zip(shown, out):
+        height = text.count("\n") + 1
+        if page.blocks[i].tag == "pre":
+            code.extend(range(line, line + height))
+        line += height + 1  # and the blank line between blocks
     _report_unshown(dropped, page.blocks, shown)
     return HtmlExtraction(
         text="\n\n".join(out) + ("\n" if out else ""),
         url=found_url, title=title, container=container, selector_hits=hits, widened=widened,
         blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang, page_type=kind,
-        keeps=keeps, flattened=flattened, dropped=dropped,
+        keeps=keeps, flattened=flattened, dropped=dropped, code_lines=frozenset(code),
     )
 
 

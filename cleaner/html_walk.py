@@ -145,7 +145,7 @@ def walk(root) -> Page:
             if tag == "-text":
                 t = child.text_content
                 if t:
-                    if not t.strip(" \n\t\r"):  # layout whitespace: a space at most
+                    if not pre[0] and not t.strip(" \n\t\r"):  # layout whitespace: a space at most
                         if parts:
                             append(" ")
                         continue

@@ -78,7 +78,8 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
                 packset: Optional[PackSet] = None, only_rules=None,
                 skip_kinds: tuple[str, ...] = (), rounds: int = MAX_ROUNDS,
                 declared_lang: Optional[str] = None, from_page: bool = False,
-                keep: frozenset[str] = frozenset()) -> CleanResult:
+                keep: frozenset[str] = frozenset(),
+                verbatim: frozenset[int] = frozenset()) -> CleanResult:
     """Clean already-decoded plain text, given as its lines (the list is the document's
     from now on). ``only_rules`` runs just those rules, once (rule
     tests); ``skip_kinds`` leaves out rules of those kinds; ``rounds`` caps the passes;
@@ -86,6 +87,8 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     a doubtful stopword vote when the vote leans its way. ``from_page``: the text is what
     the HTML reader took from a page, which is chrome enough (the no-chrome guard is off).
     ``keep``: categories whose rules do not run (``{"caption", "comments"}``).
+    ``verbatim``: line numbers (0-based) no rule may remove (code the HTML reader took from a
+    ``<pre>``); a removal that took one gives it back.
 
     Rules judge lines by their neighbours, and removing lines changes the neighbours (and
     can even change which language or site the rest reads as), so a full run repeats on what
@@ -120,6 +123,8 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
             slow_signatures=slow_signatures)
         pack_names = list(reasons)
         ctx.forget_index()  # what the rules searched with: not needed from here on
+        if verbatim:
+            ctx.restore([i for i in verbatim if i < len(ctx.removed) and ctx.removed[i] is not None])
         if not from_page:
             _guard_no_chrome(ctx)
         _guard_over_removal(ctx)
@@ -497,7 +502,7 @@ def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Op
         result = clean_text(extraction.text, url=url or extraction.url, lang=lang,
                             packset=packset, skip_kinds=("classify",), rounds=HTML_ROUNDS,
                             declared_lang=extraction.lang, from_page=True,
-                            keep=kept | extraction.keeps)
+                            keep=kept | extraction.keeps, verbatim=extraction.code_lines)
         result.html = extraction
         result.page_type = extraction.page_type.kind
         result.warnings.extend(extraction.warnings)

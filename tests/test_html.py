@@ -377,3 +377,22 @@ def test_react_streamed_segments_are_read(packset):
                 f'<div hidden><p>Sign in to save this article for later reading.</p></div>')
     text = html_to_text(html, packset=packset).text
     assert "Crews worked all night." in text and "Sign in" not in text
+
+
+def test_highlighted_code_keeps_its_lines_and_headings_lose_their_permalinks(packset):
+    code = ('<pre><code><span class="k">import</span> <span class="n">os</span>\n'
+            '<span class="nb">print</span>(<span class="mi">1</span>)\n</code></pre>')
+    html = page(f'<article><h1>Install</h1><h2>Configuration<a class="headerlink" '
+                f'href="#configuration">¶</a></h2><p>{PROSE}</p>{code}<p>{PROSE}</p></article>')
+    text = html_to_text(html, packset=packset).text
+    assert "import os\nprint(1)" in text
+    assert "Configuration\n" in text and "¶" not in text
+
+
+def test_code_from_a_pre_is_left_as_written():
+    code = "def total(items):\n    for item in items:\n        yield item\n}\n---\n}\n    for item in items:\n        yield item"
+    html = page(f"<article><h1>Generators</h1><p>{PROSE}</p><pre><code>{code}</code></pre>"
+                f"<p>{PROSE}</p></article>")
+    result = clean_document(html)
+    assert code in result.text
+    assert not any(line in code for r in result.removals for line in r.lines)
