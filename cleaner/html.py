@@ -21,8 +21,9 @@ from selectolax.lexbor import LexborHTMLParser
 from .html_decode import html_text
 from .html_depth import MAX_NESTING, flatten_deep
 from .html_pagetype import PageType, page_type
-from .html_score import ancestry, choose, hints, keep_blocks, lead_blocks, negative_elements
+from .html_score import choose, hints, keep_blocks, lead_blocks, negative_elements
 from .html_walk import HEADINGS, walk
+from .prose import is_prose
 from .result import Removal
 
 HIDDEN = ('[hidden], [style*="display:none" i], [style*="display: none" i], '
@@ -54,6 +55,7 @@ NUMBERED_FIGURE = re.compile(r"^(?:figure|fig\.|table|chart|graph|exhibit|abbild
 # one container, and a page-wide spread of text is chrome around it.
 SINGLE_ITEM = frozenset({"article", "forum", "documentation", "product"})
 WHOLE_PAGE_SHARE = 0.4
+STRAY_PROSE_WORDS = 30
 CAPTIONS_ARE_CONTENT = frozenset({"product", "collection", "listing", "documentation"})
 
 
@@ -458,9 +460,11 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         keep = keep_blocks(page, choice.members, choice.best, story=kind.kind == "article")
         container = describe(page.elements[choice.top].node)
         widened = choice.widened
-    spread = None if kind.kind in SINGLE_ITEM else _spread_out(page, keep, choice.best if choice else 0)
+    spread = None if kind.kind in SINGLE_ITEM else _spread_out(page, keep, choice.neg if choice else [])
     if spread is not None:
         keep, container, widened = spread, describe(body), True
+    elif choice is not None:
+        keep = _with_stray_prose(page, keep, choice.neg)
     head, sure = _headline(page, title)
     if keep and sure and head < keep[0]:
         body_text = {page.blocks[i].text for i in keep}
@@ -498,14 +502,15 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     )
 
 
-def _spread_out(page, keep: list[int], best: int) -> Optional[list[int]]:
+def _spread_out(page, keep: list[int], neg: list) -> Optional[list[int]]:
     """The blocks of a page whose content is spread out rather than in one container, or None.
     Spread out: the choice holds less than WHOLE_PAGE_SHARE of the text of the page's blocks
     that are not links and not in boxes named like chrome (comments, sidebars, related: see
     html_score.CHROME). On a page that is not one story, thread, manual page or product (a
     listing, a shop's category, a company's service page), such a choice is one card of
     many; all of those blocks (and the choice's) lose less."""
-    neg = negative_elements(page, ancestry(page, best) if best else set())
+    if not neg:
+        neg = negative_elements(page, set())
     chosen = sum(len(page.blocks[i].text) for i in keep)
     spread = [i for i, b in enumerate(page.blocks) if not neg[b.owner]]
     prose = sum(len(page.blocks[i].text) for i in spread
@@ -513,6 +518,25 @@ def _spread_out(page, keep: list[int], best: int) -> Optional[list[int]]:
     if chosen >= WHOLE_PAGE_SHARE * prose:
         return None
     return sorted(set(spread) | set(keep))
+
+
+def _with_stray_prose(page, keep: list[int], neg: list) -> list[int]:
+    """``keep`` and the paragraphs of prose outside it (STRAY_PROSE_WORDS words or more, full
+    sentences, hardly any link text), unless they sit in a box named like chrome (comments,
+    sidebars, related stories): text that reads as the article's, wherever the layout put it
+    (a second column, a box after an ad), is not left out on the choice of one container."""
+    kept = set(keep)
+    texts = {page.blocks[i].text for i in keep}  # a teaser repeating the lead is no stray
+    extra = []
+    for i, b in enumerate(page.blocks):
+        if i in kept or b.links > 0.1 * b.chars or b.tag in HEADINGS or b.chars < 150:
+            continue
+        if len(b.text.split()) < STRAY_PROSE_WORDS or not is_prose(b.text):
+            continue
+        if not neg[b.owner] and b.text not in texts:
+            extra.append(i)
+            texts.add(b.text)
+    return sorted(kept.union(extra)) if extra else keep
 
 
 def _without_captions(page, body, shown: list[int], dropped: list) -> list[int]:
@@ -557,6 +581,9 @@ def _open_noscript(tree, body) -> None:
     elements, so unwrapping is enough."""
     nodes = body.css("noscript")
     if not nodes:
+        return
+    inside = [len("".join(n.text(deep=True).split())) for n in nodes]
+    if sum(inside) < NOSCRIPT_PAGE_CHARS:  # the common case: a pixel, a line of advice
         return
     tree.strip_tags([t for t in STRIP if t != "noscript"])
     inside = [len("".join(n.text(deep=True).split())) for n in nodes]

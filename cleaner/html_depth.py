@@ -43,7 +43,7 @@ _TOKEN = re.compile(r"<(?:(/?)([A-Za-z][^\s/>]*)|(!--)|[!?])")
 def flatten_deep(text: str, limit: int = MAX_NESTING) -> tuple[str, int]:
     """``text`` with the tags of elements nested deeper than ``limit`` deleted, and how many
     tags went. A page with fewer than SCAN_MIN_TAGS tags comes back as it is, unread."""
-    if text.count("<") < SCAN_MIN_TAGS:
+    if text.count("<") < SCAN_MIN_TAGS or _depth_bound(text) <= limit:
         return text, 0
     cuts = _deep_tags(text, limit)
     if not cuts:
@@ -54,6 +54,35 @@ def flatten_deep(text: str, limit: int = MAX_NESTING) -> tuple[str, int]:
         at = end
     parts.append(text[at:])
     return "".join(parts), len(cuts)
+
+
+_TAG_NAME = re.compile(r"<(/?[A-Za-z][A-Za-z0-9]*)")
+
+
+def _depth_bound(text: str) -> int:
+    """An upper bound on how deep the page nests, found cheaply: every start tag opens its
+    element and an end tag closes one of its name if one is open. The tree builder closes at
+    least as much (an end tag closes what was opened inside its element too, a <p> or <li>
+    closes its open sibling), so it never nests deeper than this; comments and scripts only
+    add to the bound. Most big pages nest a few dozen deep, and skip the full scan."""
+    open_count: dict[str, int] = {}
+    depth = deepest = 0
+    get = open_count.get
+    for name in _TAG_NAME.findall(text):
+        if name[0] == "/":
+            name = name[1:].lower()
+            if get(name):
+                open_count[name] -= 1
+                depth -= 1
+            continue
+        name = name.lower()
+        if name in VOID:
+            continue
+        open_count[name] = get(name, 0) + 1
+        depth += 1
+        if depth > deepest:
+            deepest = depth
+    return deepest
 
 
 def _deep_tags(text: str, limit: int) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ content, a standfirst or subtitle is kept (:func:`lead_blocks`), captions and cr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .html_walk import HEADINGS, Page
 from .memo import memo
@@ -24,7 +24,8 @@ NEGATIVE = re.compile(
     r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footnote|"
     r"gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|"
     r"sponsor|shopping|tags|tool|widget|nav|menu|breadcrumb|cookie|consent|newsletter|social|"
-    r"subscribe|popup|modal|byline|author|teaser|recommend|trending|popular|signup|login",
+    r"subscribe|popup|modal|byline|author|teaser|recommend|trending|popular|signup|login|"
+    r"(?:right|left|side)-?rail|(?:^|\s)rail(?:\s|$)",
     re.I)
 # NEGATIVE without the words that page builders and field wrappers use for content too
 # ("field--label-hidden", "elementor-widget-container", "media-box", "scrolling-tracker").
@@ -32,7 +33,8 @@ CHROME = re.compile(
     r"-ad-|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|gdpr|masthead|meta|"
     r"outbrain|promo|related|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|nav|menu|"
     r"breadcrumb|cookie|consent|newsletter|social|subscribe|popup|modal|byline|author|teaser|"
-    r"recommend|trending|popular|signup|login|(?:^|\s)widgets?(?:\s|$)",
+    r"recommend|trending|popular|signup|login|(?:right|left|side)-?rail|(?:^|\s)rail(?:\s|$)|"
+    r"(?:^|\s)widgets?(?:\s|$)",
     re.I)
 POSITIVE = re.compile(
     r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|"
@@ -114,6 +116,8 @@ class Choice:
     score: float
     widened: bool = False
     best: int = 0          # the best-scoring element (it and its ancestors are never dropped)
+    # per element: named like chrome, or inside one that is (the best's ancestry never is)
+    neg: list = field(default_factory=list)
 
 
 def score_candidates(page: Page) -> dict:
@@ -233,7 +237,7 @@ def choose(page: Page, story: bool = False) -> Choice | None:
         top = el.parent
         widened = True
     members = siblings(page, scores, top, best)
-    return Choice(top, members, best, widened, ranked[0])
+    return Choice(top, members, best, widened, ranked[0], neg)
 
 
 def siblings(page: Page, scores: dict, top: int, best: float) -> list:
