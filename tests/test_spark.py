@@ -18,7 +18,7 @@ pytest.importorskip("pyspark", reason="the spark extra is not installed (pip ins
 pytest.importorskip("pyarrow", reason="the spark extra is not installed (pip install '.[spark]')")
 pytest.importorskip("pandas", reason="the spark extra is not installed (pip install '.[spark]')")
 
-from cleaner.integrations.spark import clean_column  # noqa: E402
+from cleaner.integrations.spark import REPORT_SCHEMA, CleanerCounters, clean_column, filter_empty  # noqa: E402
 from .conftest import EXAMPLE_PACK, PROMO_STORY  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
@@ -112,7 +112,7 @@ def test_html_flag_counts_only_and_binary(spark):
     row = clean_column(clean_column(df, "text", output="as_text", html=False), "text", html=True,
                        report_column="report", record_lines=False).collect()[0]
     assert row.as_text == clean(page, html=False) and row.text == clean(page, html=True)
-    assert all("lines" not in r for r in json.loads(row.report)["removals"])
+    assert all(r["lines"] is None for r in json.loads(row.report)["removals"])  # fixed keys: null, not absent
     assert clean_column(df, "raw", output="from_bytes").collect()[0].from_bytes == clean(page.encode())
 
 
@@ -129,3 +129,59 @@ def test_bad_arguments_fail_on_the_driver(spark, tmp_path):
     (tmp_path / "bad.yaml").write_text("pack: bad\nrules:\n  - id: x\n    line: '('\n", encoding="utf-8")
     with pytest.raises(PackError):
         clean_column(df, "text", rules_dirs=tmp_path)
+
+
+def test_report_reads_with_from_json_and_the_published_schema(spark, rows, rules_dir):
+    from pyspark.sql import functions as F
+
+    df = spark.createDataFrame(rows, SCHEMA)
+    out = clean_column(df, "text", output="clean", url_column="url", rules_dirs=[rules_dir],
+                       report_column="report", record_lines=True)
+    got = out.select("id", "report", F.from_json("report", REPORT_SCHEMA).alias("parsed")).collect()
+    assert [r.id for r in got] == [r[0] for r in rows]
+    for row in got:
+        if row.report is None:
+            assert row.parsed is None
+            continue
+        assert row.parsed.asDict(recursive=True) == json.loads(row.report)  # every key, every type
+    promo = got[3].parsed
+    (ad,) = [r for r in promo.removals if r.rule_id == "example-promo"]
+    assert (ad.category, ad.line_numbers, ad.lines) == ("ad", [3], ["ZZZ-PROMO buy two get one free"])
+    assert sum(len(r.parsed.by_category) for r in got if r.parsed) > 10
+
+
+SLOW_PACK = """\
+pack: slow.org
+match:
+  domains: [slow.org]
+rules:
+  - id: slow-backtrack
+    category: ad
+    timeout: 5
+    line: '^(a|aa)+$'
+    examples:
+      drop: ["aaa"]
+      keep: ["The story goes on."]
+"""
+
+
+def test_faults_give_null_and_an_error_filter_empty_and_counters(spark, tmp_path):
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "slow.org.yaml").write_text(SLOW_PACK, encoding="utf-8")
+    slow = "Title\n\n" + "\n".join(["a" * 40 + "!"] * 3) + "\n"
+    data = [(1, PROMO_STORY, None), (2, slow, "https://slow.org/a"), (3, "Share on Facebook\nShare on Twitter\n", None),
+            (4, None, None), (5, PROMO_STORY + "\nShare on Facebook\n", None)]
+    df = spark.createDataFrame(data, "id long, text string, url string")
+    counters = CleanerCounters(spark)
+    out = clean_column(df, "text", url_column="url", rules_dirs=[packs], timeout=0.5, error_column="error",
+                       filter_empty=True, counters=counters)
+    got = {r.id: r for r in out.collect()}
+    assert sorted(got) == [1, 2, 4, 5]  # the emptied row is left out; nulls (a null, a failure) are not
+    assert got[2].text is None and got[2].error == "timeout: cleaning took longer than 0.5 s"
+    assert got[4].text is None and got[4].error is None
+    assert got[1].text == clean(PROMO_STORY) and got[1].error is None
+    assert counters.value == {"documents": 3, "emptied": 1, "timeout": 1, "removed_lines": 3,
+                              "removed_lines_share": 3}
+    again = filter_empty(clean_column(df, "text", output="clean", timeout=None), "clean")
+    assert sorted(r.id for r in again.collect()) == [1, 2, 4, 5]

@@ -4,8 +4,9 @@ A corpus task must not die on one bad document, nor stall on one slow one. :func
 cleans a document and says how it went: ``None`` (cleaned), ``"clean_error"`` (an exception,
 with its message) or ``"timeout"`` (it ran past the limit and was stopped).
 
-The limit is a ``SIGALRM`` timer (``setitimer``), raised as :class:`DocumentTimeout` in the
-cleaning itself. datatrove's extractors run each document in a child process instead, which
+The limit is a CPU-time timer (``setitimer(ITIMER_PROF)``, ``SIGPROF``), raised as
+:class:`DocumentTimeout` in the cleaning itself: CPU time, so that a worker that shares its
+cores with others (eight tasks on four cores) does not stop documents that were only waiting. datatrove's extractors run each document in a child process instead, which
 a daemonic process may not start: the local executor's pool workers are daemonic. A timer works
 in every process, but only on its main thread, where datatrove tasks and Spark's Python
 workers run; elsewhere (or when another timer is set) documents run without a limit and
@@ -24,7 +25,7 @@ from ..decode import to_text
 from ..pipeline import clean_document
 from ..result import CleanResult
 
-DEFAULT_TIMEOUT = 5.0  # seconds per document; page dumps of a few MB clean in about one
+DEFAULT_TIMEOUT = 5.0  # CPU seconds per document; a page dump of a few MB takes about one
 
 
 class DocumentTimeout(BaseException):
@@ -35,7 +36,7 @@ class DocumentTimeout(BaseException):
 def can_time_limit() -> bool:
     """Whether a timer can interrupt cleaning here: a POSIX main thread, no timer running."""
     return (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-            and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
+            and signal.getitimer(signal.ITIMER_PROF)[0] == 0)
 
 
 @contextlib.contextmanager
@@ -51,16 +52,16 @@ def time_limit(seconds: Optional[float]) -> Iterator[bool]:
         if armed[0]:  # a late signal, after the block ended, is ignored
             raise DocumentTimeout()
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield True
     finally:
         try:
             armed[0] = False
         finally:  # even if the signal lands on the line above
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+            signal.setitimer(signal.ITIMER_PROF, 0)
+            signal.signal(signal.SIGPROF, previous)
 
 
 def as_text(value) -> Optional[str]:
