@@ -75,10 +75,12 @@ def rules_dir(tmp_path_factory) -> Path:
 
 def test_new_column_beside_the_text(spark, rows, rules_dir):
     df = spark.createDataFrame(rows, SCHEMA)
+    from pyspark.sql import functions as F
+
     out = clean_column(df, "text", output="clean_text", url_column="url", rules_dirs=[rules_dir],
                        language_column="language", report_column="report")
     assert out.columns == ["id", "text", "url", "extra", "clean_text", "language", "report"]
-    got = out.collect()
+    got = out.withColumn("parsed", F.from_json("report", REPORT_SCHEMA)).collect()
     assert [r.id for r in got] == [r[0] for r in rows]  # order kept
     for row, src in zip(got, rows):
         _, text, url, extra = src
@@ -89,10 +91,15 @@ def test_new_column_beside_the_text(spark, rows, rules_dir):
         result = clean_document(text, url=url, rules_dirs=[rules_dir])
         assert row.clean_text == clean(text, url=url, rules_dirs=[rules_dir]) == result.text
         assert row.language == result.language
-        assert json.loads(row.report) == removals_report(result, text)
+        assert json.loads(row.report) == removals_report(result, text) == result.report()
+        # the published schema reads every key with its type
+        assert row.parsed.asDict(recursive=True) == json.loads(row.report)
     promo = json.loads(got[3].report)
     assert "ZZZ-PROMO" not in got[3].clean_text and "example.org" in promo["packs"]
     assert [(r["rule_id"], r["line_numbers"]) for r in promo["removals"]] == [("example-promo", [3])]
+    (ad,) = got[3].parsed.removals
+    assert (ad.category, ad.line_numbers, ad["count"], ad.lines) == ("ad", [3], 1, None)  # Row.count is a method
+    assert sum(len(r.parsed.by_category) for r in got if r.parsed) > 10
     assert got[5].clean_text == "" and got[4].clean_text == ""
     assert sum(len(json.loads(r.report)["removals"]) for r in got if r.report) > 10
 
@@ -129,25 +136,6 @@ def test_bad_arguments_fail_on_the_driver(spark, tmp_path):
     (tmp_path / "bad.yaml").write_text("pack: bad\nrules:\n  - id: x\n    line: '('\n", encoding="utf-8")
     with pytest.raises(PackError):
         clean_column(df, "text", rules_dirs=tmp_path)
-
-
-def test_report_reads_with_from_json_and_the_published_schema(spark, rows, rules_dir):
-    from pyspark.sql import functions as F
-
-    df = spark.createDataFrame(rows, SCHEMA)
-    out = clean_column(df, "text", output="clean", url_column="url", rules_dirs=[rules_dir],
-                       report_column="report", record_lines=True)
-    got = out.select("id", "report", F.from_json("report", REPORT_SCHEMA).alias("parsed")).collect()
-    assert [r.id for r in got] == [r[0] for r in rows]
-    for row in got:
-        if row.report is None:
-            assert row.parsed is None
-            continue
-        assert row.parsed.asDict(recursive=True) == json.loads(row.report)  # every key, every type
-    promo = got[3].parsed
-    (ad,) = [r for r in promo.removals if r.rule_id == "example-promo"]
-    assert (ad.category, ad.line_numbers, ad.lines) == ("ad", [3], ["ZZZ-PROMO buy two get one free"])
-    assert sum(len(r.parsed.by_category) for r in got if r.parsed) > 10
 
 
 SLOW_PACK = """\

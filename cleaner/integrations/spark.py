@@ -151,7 +151,9 @@ def _cleaner_udf(html: Optional[bool], rules_dirs: Tuple[str, ...], record_lines
                                 "error": pd.Series(out_error, dtype=object),
                                 "empty": pd.Series(out_empty, dtype=bool)})
 
-    return F.pandas_udf(clean_batches, _RESULT)
+    # Nondeterministic, so that Spark calls it once per row: a filter on its result (filter_empty)
+    # would otherwise have the optimiser call it again for the columns it keeps, counting twice.
+    return F.pandas_udf(clean_batches, _RESULT).asNondeterministic()
 
 
 def _column(df: DataFrame, name: Optional[str], what: str) -> Column:
