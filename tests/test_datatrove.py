@@ -227,6 +227,10 @@ def test_record_lines_and_bytes():
     (removal,) = out.metadata["cleaner"]["removals"]
     assert (removal["rule_id"], removal["lines"]) == ("en-advertisement-label", ["Advertisement"])
     assert out.metadata["cleaner"]["by_category"] == [{"category": "ad", "lines": 1, "chars": 13}]
+    page = ('<html><head><meta charset="windows-1252"></head><body><article><p>Der Sturm erreichte '
+            'die Küste am Montag, und die Behörden sprachen von großen Schäden.</p></article></body></html>')
+    (out,) = CleanerStep().run(iter([Document(text=page.encode("cp1252"), id="p")]))
+    assert out.text == clean(page.encode("cp1252")) and "Küste" in out.text  # the page's charset
 
 
 SLOW_PACK = """\

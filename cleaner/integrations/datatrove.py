@@ -136,9 +136,9 @@ class CleanerStep(PipelineStep):
         """Clean one document in place (text and metadata) and count its stats. Returns why
         it is to be dropped (``emptied``, ``clean_error``, ``timeout``), or None to forward it.
         A failed document keeps its text, with ``metadata["cleaner_error"]`` saying why."""
-        original = as_text(doc.text)
+        original = as_text(doc.text)  # what a dropped document carries: bytes decoded as UTF-8
         result, fault, message = clean_guarded(
-            doc.text if original is None else original, timeout=self.timeout,
+            doc.text, timeout=self.timeout,  # bytes as clean() takes them (an HTML page's charset)
             on_no_limit=lambda: self._log_once("unlimited", "documents run without a time limit "
                                                "here (a timer needs the process's main thread)"),
             url=self._meta_str(doc, self.url_key), lang=self._meta_str(doc, self.lang_key),

@@ -35,7 +35,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 from ..packs import get_packset
 from ..report_schema import REPORT_SCHEMA, report, spark_type
 from . import check_html, resolve_rules_dirs
-from .faults import DEFAULT_TIMEOUT, as_text, clean_guarded, warm_up
+from .faults import DEFAULT_TIMEOUT, clean_guarded, warm_up
 
 __all__ = ["clean_column", "filter_empty", "CleanerCounters", "REPORT_SCHEMA", "report_struct"]
 
@@ -120,7 +120,7 @@ def _cleaner_udf(html: Optional[bool], rules_dirs: Tuple[str, ...], record_lines
                     out_empty.append(False)
                     continue
                 result, fault, message = clean_guarded(
-                    as_text(text), timeout=timeout, url=_text_or_none(url),
+                    text, timeout=timeout, url=_text_or_none(url),
                     lang=_text_or_none(lang) or None, html=html, rules_dirs=rules_dirs)
                 if result is None:
                     _count(counts, fault)
