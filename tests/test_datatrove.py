@@ -205,6 +205,9 @@ def test_html_flag_and_lang_key():
     assert given.metadata["cleaner"]["language"] == "de"
     with pytest.raises(ValueError):
         CleanerStep(html="yes")
+    for bad in (-1, "5", True):
+        with pytest.raises(ValueError, match="CPU seconds"):
+            CleanerStep(timeout=bad)
 
 
 def test_exclusion_writer_gets_dropped_docs(tmp_path):

@@ -133,6 +133,10 @@ def test_bad_arguments_fail_on_the_driver(spark, tmp_path):
         clean_column(df, "text", output="id")
     with pytest.raises(ValueError, match="not in the DataFrame"):
         clean_column(df, "text", url_column="link")
+    with pytest.raises(ValueError, match="CPU seconds"):
+        clean_column(df, "text", timeout="5")
+    with pytest.raises(ValueError, match="overwrite"):
+        clean_column(df, "text", error_column="id")
     (tmp_path / "bad.yaml").write_text("pack: bad\nrules:\n  - id: x\n    line: '('\n", encoding="utf-8")
     with pytest.raises(PackError):
         clean_column(df, "text", rules_dirs=tmp_path)

@@ -49,7 +49,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 from ..packs import get_packset
 from ..report_schema import report
 from . import check_html, resolve_rules_dirs
-from .faults import DEFAULT_TIMEOUT, as_text, clean_guarded, warm_up
+from .faults import DEFAULT_TIMEOUT, as_text, check_timeout, clean_guarded, warm_up
 
 __all__ = ["CleanerStep", "parquet_schema"]
 
@@ -74,8 +74,8 @@ class CleanerStep(PipelineStep):
             and line numbers only, a small share of the text's size).
         drop_empty: drop documents that are empty (only whitespace) after cleaning.
         exclusion_writer: a datatrove writer that receives the dropped documents, as they came in.
-        timeout: seconds one document may take (None or 0: no limit); one that takes longer
-            is stopped and dropped as ``timeout``.
+        timeout: CPU seconds one document may take (None or 0: no limit); one that takes
+            longer is stopped and dropped as ``timeout``.
     """
 
     name = "🧹 cleaner"
@@ -102,10 +102,7 @@ class CleanerStep(PipelineStep):
         self.record_lines = record_lines
         self.drop_empty = drop_empty
         self.exclusion_writer = exclusion_writer
-        if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
-                                    or timeout < 0):
-            raise ValueError(f"timeout must be a number of seconds (or None for no limit), not {timeout!r}")
-        self.timeout = timeout
+        self.timeout = check_timeout(timeout)
         get_packset(self.rules_dirs)  # fail now, on the launching machine, on a bad pack
         self._logged: set = set()
         self._warnings_logged = 0

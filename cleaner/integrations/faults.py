@@ -64,6 +64,14 @@ def time_limit(seconds: Optional[float]) -> Iterator[bool]:
             signal.signal(signal.SIGPROF, previous)
 
 
+def check_timeout(timeout) -> Optional[float]:
+    """``timeout`` as given to a step or a column helper, refused when it is no number of seconds."""
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
+                                or timeout < 0):
+        raise ValueError(f"timeout must be a number of CPU seconds (or None for no limit), not {timeout!r}")
+    return timeout
+
+
 def as_text(value) -> Optional[str]:
     """A document's text as ``clean()`` reads it: str as it is, bytes decoded (UTF-8 with a
     BOM honoured, bad bytes replaced, newlines normalised); None for anything else."""

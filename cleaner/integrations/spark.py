@@ -35,7 +35,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 from ..packs import get_packset
 from ..report_schema import REPORT_SCHEMA, report, spark_type
 from . import check_html, resolve_rules_dirs
-from .faults import DEFAULT_TIMEOUT, clean_guarded, warm_up
+from .faults import DEFAULT_TIMEOUT, check_timeout, clean_guarded, warm_up
 
 __all__ = ["clean_column", "filter_empty", "CleanerCounters", "REPORT_SCHEMA", "report_struct"]
 
@@ -221,8 +221,7 @@ def clean_column(
     rules_dirs = resolve_rules_dirs(rules_dirs)
     check_html(html)
     get_packset(rules_dirs)  # an invalid pack fails here, on the driver
-    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout < 0):
-        raise ValueError(f"timeout must be a number of seconds (or None for no limit), not {timeout!r}")
+    check_timeout(timeout)
     udf = _cleaner_udf(html, rules_dirs, record_lines, bool(report_column), timeout, counters)
     tmp = "__cleaner_result"
     while tmp in df.columns:
