@@ -18,10 +18,11 @@ from typing import Iterable, Optional
 
 from .errors import CleanerError, InputError, PackError, RuleTimeout
 from .pipeline import clean_document
+from .report_schema import REPORT_SCHEMA
 from .result import CleanResult, Removal
 
 __all__ = [
-    "clean", "clean_document", "CleanResult", "Removal",
+    "clean", "clean_document", "CleanResult", "Removal", "REPORT_SCHEMA",
     "CleanerError", "InputError", "PackError", "RuleTimeout",
 ]
 __version__ = "0.1.0"

@@ -281,7 +281,7 @@ def _as_searched(rule: "Rule", text: str) -> Optional[str]:
     return _lowered(text) if getattr(rule, "lowered", False) else text
 
 
-MATCHED_CACHE_SIZE = 65536
+MATCHED_CACHE_SIZE = 32768
 MATCHED_MAX_CHARS = 500  # lines remembered at most this long (9 in 10 searched lines are under 100)
 _MATCHED: dict = {}  # (compiled pattern, text searched) -> whether it matched
 Context.matches_line.cache_clear = _MATCHED.clear  # type: ignore[attr-defined]

@@ -207,18 +207,9 @@ def _dumps(value) -> str:
 
 
 def explain_value(result) -> dict:
-    """What ``--explain`` adds to a record: the language, every removal, any warnings, and
-    for HTML what the reader dropped."""
-    value = {
-        "language": result.language,
-        "removals": [{"rule_id": r.rule_id, "category": r.category, "pack": r.pack,
-                      "line_numbers": list(r.line_numbers), "lines": list(r.lines),
-                      "trimmed": r.trimmed} for r in result.removals],
-        "warnings": list(result.warnings),
-    }
-    if result.html is not None:
-        value["dropped"] = result.html.to_dict()["dropped"]
-    return value
+    """What ``--explain`` adds to a record: the report (:mod:`cleaner.report_schema`), with the
+    removed lines' text (asking for an explanation is asking to see them)."""
+    return result.report(record_lines=True)
 
 
 def clean_line(raw: bytes, options: JsonlOptions) -> tuple[bytes, tuple, tuple[str, ...], object]:

@@ -51,7 +51,7 @@ FOREIGN_MIN_SHARE = 0.2
 # Spanish or German sentence's words are shorter); a block where they are under half is not.
 PROSE_WORD_CHARS = 3
 PROSE_WORD_SHARE = 0.5
-CACHE_SIZE = 8192  # documents' samples and blocks remembered between rounds
+CACHE_SIZE = 2048  # documents' samples (up to 2,000 characters) and blocks remembered between rounds
 
 _detect_lock = threading.Lock()
 _detector_ready = False

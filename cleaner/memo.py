@@ -11,7 +11,9 @@ which a periodic clear barely touches.
 
 A cache keyed by lines is bounded by characters too (``max_chars``): 65,536 entries of long
 lines, each with its words or its lowered copy, were hundreds of megabytes for one big
-document. A budget of a few million characters holds a corpus's usual 65,536 short lines.
+document. A line's answer (its words as separate strings) weighs several times the line, so
+the budget is a million characters a cache: over a 100 MB corpus run a worker held 300 MB
+with four million (``bench/worker_memory.py``), and a document's rounds reuse far fewer.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ T = TypeVar("T")
 _MISSING = object()
 
 
-LINE_CACHE_CHARS = 4_000_000  # characters of keys a cache of lines holds at most
+LINE_CACHE_CHARS = 1_000_000  # characters of keys a cache of lines holds at most
 
 
 def memo(maxsize: int, max_chars: int = 0) -> Callable[[Callable[..., T]], Callable[..., T]]:

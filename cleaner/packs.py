@@ -286,7 +286,7 @@ class PackSet:
         key = tuple(id(r) for r in rules)
         found = self._prefilters.get(key)
         if found is None:
-            if len(self._prefilters) > 256:
+            if len(self._prefilters) > 64:  # an automaton each: ~0.2 MB
                 self._prefilters.clear()
             found = self._prefilters[key] = Prefilter(rules)
         return found

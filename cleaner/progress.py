@@ -4,7 +4,8 @@ A :class:`Tally` adds up what the documents of a run had and lost (characters, b
 :func:`result_counts` is what one document contributes, small enough to send back from a
 worker process. A :class:`Progress` draws a bar on a terminal (records, MB, MB/s, and a share
 and ETA when the total size is known), a plain line every ``LOG_EVERY`` seconds when stderr is
-a file, and the summary at the end.
+a file, and the summary at the end. The ETA waits for enough of the run to go on (see
+``ETA_MIN_SECONDS``).
 
 Modes: ``None`` (the default) shows the bar only when stderr is a terminal and the run has
 lasted ``AUTO_DELAY`` seconds, and the summary only when the bar was shown, so one short
@@ -22,6 +23,12 @@ AUTO_DELAY = 1.0  # seconds before the bar appears in the default mode
 DRAW_EVERY = 0.2  # seconds between redraws on a terminal
 LOG_EVERY = 10.0  # seconds between progress lines when stderr is not a terminal
 BAR_WIDTH = 20
+# An ETA needs a rate worth extrapolating: the first seconds hold the start-up (packs compiled,
+# workers started), which made the first frame say "ETA 6:03:19". Shown once the run has
+# lasted ETA_MIN_SECONDS and done ETA_MIN_SHARE of the input, or has lasted ETA_ANYWAY seconds.
+ETA_MIN_SECONDS = 2.0
+ETA_MIN_SHARE = 0.02
+ETA_ANYWAY = 15.0
 
 Counts = tuple  # (characters in, ((category, characters removed), ...))
 
@@ -124,11 +131,15 @@ class Progress:
         else:
             parts.append(_size(t.bytes))
         parts.append(f"{rate / 1e6:.2f} MB/s")
-        if self.total and rate > 0 and t.bytes < self.total:
+        if self.total and rate > 0 and t.bytes < self.total and self._eta_ready(spent, t.bytes / self.total):
             parts.append(f"ETA {_clock((self.total - t.bytes) / rate)}")
         if t.bad:
             parts.append(f"{t.bad} bad")
         return "  ".join(parts)
+
+    @staticmethod
+    def _eta_ready(spent: float, share: float) -> bool:
+        return spent >= ETA_ANYWAY or (spent >= ETA_MIN_SECONDS and share >= ETA_MIN_SHARE)
 
     def draw(self, now: Optional[float] = None) -> None:
         now = self.clock() if now is None else now

@@ -1,7 +1,7 @@
 """What a cleaning run reports: the text, and an account of everything it removed."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Optional
 
 
@@ -49,14 +49,17 @@ class CleanResult:
             counts[r.category] = counts.get(r.category, 0) + len(r.lines)
         return counts
 
+    def report(self, *, record_lines: bool = False) -> dict:
+        """What this cleaning did, in the one report shape every output uses (see
+        :mod:`cleaner.report_schema`); ``record_lines`` keeps the removed lines' text."""
+        from .report_schema import report
+
+        return report(self, record_lines=record_lines)
+
     def to_dict(self) -> dict:
-        html, self.html = self.html, None
-        data = asdict(self)
-        self.html = html
-        if html is not None:
-            data["html"] = html.to_dict()
-        data["removals"] = [
-            {**asdict(r), "line_numbers": list(r.line_numbers), "lines": list(r.lines)}
-            for r in self.removals
-        ]
+        """The text, the report with the removed lines, and how the language was found and
+        (for HTML) what the reader did: what ``cleaner clean --format json`` writes."""
+        data = {"text": self.text, **self.report(record_lines=True),
+                "language_method": self.language_method, "input_lines": self.input_lines}
+        data["html"] = self.html.to_dict() if self.html is not None else None
         return data

@@ -26,7 +26,7 @@ _TERMINAL_CHARS = frozenset(".!?。！？।॥؟»”\"')]")
 _CLOSING_BRACKETS = ("]", ")")
 
 
-WORDS_CACHE_SIZE = 65536
+WORDS_CACHE_SIZE = 32768
 _WORDS: dict[str, tuple[str, ...]] = {}  # line -> its words (see cleaner.memo for why a dict)
 _cached_words = _WORDS.get
 _held = [0]  # characters of the lines in _WORDS (bounded by LINE_CACHE_CHARS)

@@ -10,7 +10,8 @@ from .memo import LINE_CACHE_CHARS
 from .segment import words
 
 DENSITY_SAMPLE_CHARS = 20_000  # a line's stopword share is judged on at most this much of it
-DENSITY_CACHE_SIZE = 65536
+DENSITY_CACHE_SIZE = 32768
+DENSITY_LISTS = 4  # lists whose caches may hold lines at once; past that, the others are emptied
 
 
 def stopword_density(text: str, stop: frozenset) -> tuple[int, float]:
@@ -27,6 +28,11 @@ def stopword_density(text: str, stop: frozenset) -> tuple[int, float]:
         if len(cache) >= DENSITY_CACHE_SIZE or _HELD[stop] >= LINE_CACHE_CHARS:
             cache.clear()
             _HELD[stop] = 0
+        if len(_DENSITY) > DENSITY_LISTS:  # a multilingual corpus: one cache per language met
+            for other in _DENSITY:
+                if other is not stop:
+                    _DENSITY[other].clear()
+                    _HELD[other] = 0
         found = cache[text] = _stopword_density(text, stop)
         _HELD[stop] += len(text)
     return found

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import PackError, clean
+from cleaner import PackError, clean, clean_document
 
 from .conftest import CORPUS, sample_meta, text_samples
 
@@ -21,9 +21,9 @@ pytest.importorskip("orjson", reason="datatrove's JSONL reader and writer need o
 from datatrove.data import Document  # noqa: E402
 from datatrove.executor import LocalPipelineExecutor  # noqa: E402
 from datatrove.pipeline.readers import JsonlReader  # noqa: E402
-from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
+from datatrove.pipeline.writers import JsonlWriter, ParquetWriter  # noqa: E402
 
-from cleaner.integrations.datatrove import CleanerStep  # noqa: E402
+from cleaner.integrations.datatrove import CleanerStep, parquet_schema  # noqa: E402
 from .conftest import EXAMPLE_PACK, PROMO_STORY  # noqa: E402
 
 PACK = EXAMPLE_PACK
@@ -102,16 +102,18 @@ def check_outputs(outputs: dict[str, list[dict]], records: list[dict], layout: d
         assert Path(meta.pop("file_path")).name in layout
         # every other field and the original metadata, untouched
         assert meta == {**src["metadata"], **{k: v for k, v in src.items() if k not in ("id", "text", "metadata")}}
+        # the one report shape, rule ids and line numbers without the lines' text by default
+        assert report == clean_document(src["text"], url=src.get("url"), rules_dirs=[rules_dir]).report()
         assert report["language"] and report["packs"]
         assert report["removed_lines"] == sum(x["count"] for x in report["removals"] if not x["trimmed"])
         for removal in report["removals"]:
             assert set(removal) == {"rule_id", "category", "pack", "line_numbers", "count", "trimmed", "lines"}
-            assert removal["count"] == len(removal["lines"]) and removal["line_numbers"]
+            assert removal["lines"] is None and removal["line_numbers"]
 
     promo = next(r for rows in outputs.values() for r in rows if r["id"] == "doc-003")
     assert "ZZZ-PROMO" not in promo["text"] and "example.org" in promo["metadata"]["cleaner"]["packs"]
     (ad,) = [x for x in promo["metadata"]["cleaner"]["removals"] if x["rule_id"] == "example-promo"]
-    assert (ad["category"], ad["line_numbers"], ad["lines"]) == ("ad", [3], ["ZZZ-PROMO buy two get one free"])
+    assert (ad["category"], ad["line_numbers"], ad["count"], ad["lines"]) == ("ad", [3], 1, None)
     assert sum(len(r["metadata"]["cleaner"]["removals"]) for rows in outputs.values() for r in rows) > 20
 
 
@@ -137,6 +139,10 @@ def test_local_executor_several_tasks(tmp_path, rules_dir):
     assert counts["forwarded"] == len(records) - 1
     assert counts["dropped_empty"] == counts["dropped"] == 1
     assert counts["removed_lines_ad"] >= 2 and counts["removed_lines"] > 100
+    # every document once in one outcome, and every cleaned one in one language
+    assert counts["forwarded"] + counts["dropped_empty"] + counts.get("clean_error", 0) + \
+        counts.get("timeout", 0) == counts["total"]
+    assert sum(v for k, v in counts.items() if k.startswith("language_")) == len(records)
 
 
 def test_slurm_executor_pickled_pipeline(tmp_path, rules_dir, monkeypatch):
@@ -185,7 +191,7 @@ def test_options_keep_empty_counts_only_and_other_key():
     assert out[0].text == clean(story)
     (removal,) = out[0].metadata["boilerplate"]["removals"]
     assert removal == {"rule_id": "en-advertisement-label", "category": "ad", "pack": "en",
-                       "line_numbers": [5], "count": 1, "trimmed": False}
+                       "line_numbers": [5], "count": 1, "trimmed": False, "lines": None}
     assert out[0].metadata["url"] == "https://example.org/x" and "cleaner" not in out[0].metadata
 
 
@@ -199,6 +205,9 @@ def test_html_flag_and_lang_key():
     assert given.metadata["cleaner"]["language"] == "de"
     with pytest.raises(ValueError):
         CleanerStep(html="yes")
+    for bad in (-1, "5", True):
+        with pytest.raises(ValueError, match="CPU seconds"):
+            CleanerStep(timeout=bad)
 
 
 def test_exclusion_writer_gets_dropped_docs(tmp_path):
@@ -208,6 +217,147 @@ def test_exclusion_writer_gets_dropped_docs(tmp_path):
     assert [d.id for d in out] == ["1"]
     (dropped,) = read_outputs(tmp_path / "dropped")["00004.jsonl"]
     assert dropped["id"] == "0" and dropped["metadata"]["cleaner"]["removed_lines"] == 2
+    # auditable: the text as it came, and why it went, as datatrove's filters say it
+    assert dropped["text"] == ALL_BOILERPLATE and dropped["metadata"]["filter_reason"] == "cleaner_emptied"
+
+
+def test_record_lines_and_bytes():
+    story = ("Storm hits the coast\r\n\r\nThe storm reached the coast on Monday night, and officials "
+             "said the damage was the worst in a decade.\r\n\r\nAdvertisement\r\n")
+    raw = b"\xef\xbb\xbf" + story.encode("utf-8").replace(b"Monday", b"Mon\xffday")
+    (out,) = CleanerStep(record_lines=True).run(iter([Document(text=raw, id="b")]))
+    assert out.text == clean(raw)  # bytes decoded as clean() decodes them, not taken for ""
+    (removal,) = out.metadata["cleaner"]["removals"]
+    assert (removal["rule_id"], removal["lines"]) == ("en-advertisement-label", ["Advertisement"])
+    assert out.metadata["cleaner"]["by_category"] == [{"category": "ad", "lines": 1, "chars": 13}]
+    page = ('<html><head><meta charset="windows-1252"></head><body><article><p>Der Sturm erreichte '
+            'die Küste am Montag, und die Behörden sprachen von großen Schäden.</p></article></body></html>')
+    (out,) = CleanerStep().run(iter([Document(text=page.encode("cp1252"), id="p")]))
+    assert out.text == clean(page.encode("cp1252")) and "Küste" in out.text  # the page's charset
+
+
+SLOW_PACK = """\
+pack: slow.org
+match:
+  domains: [slow.org]
+rules:
+  - id: slow-backtrack
+    category: ad
+    timeout: 5
+    line: '^(a|aa)+$'
+    examples:
+      drop: ["aaa"]
+      keep: ["The story goes on."]
+"""
+SLOW_TEXT = "Title\n\n" + "\n".join(["a" * 40 + "!"] * 3) + "\n"
+
+
+def test_faults_counted_logged_and_excluded_in_the_local_executor(tmp_path):
+    """Two pool workers (daemonic processes: no child process for a time limit there): a
+    document past the time limit and one that cannot be cleaned are dropped, counted, logged
+    once each with their id and sent to the exclusion writer as they came; the task goes on."""
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "slow.org.yaml").write_text(SLOW_PACK, encoding="utf-8")
+    records = [{"id": "good-1", "text": PROMO_STORY},
+               {"id": "slow", "text": SLOW_TEXT, "url": "https://slow.org/a"},
+               {"id": "broken", "text": PROMO_STORY},  # made a list below: the cleaning refuses it
+               {"id": "empty", "text": ALL_BOILERPLATE},
+               {"id": "good-2", "text": PROMO_STORY + "\nShare on Facebook\n"}]
+    (tmp_path / "in").mkdir()
+    for name, chunk in (("a.jsonl", records[:3]), ("b.jsonl", records[3:])):
+        (tmp_path / "in" / name).write_text("".join(json.dumps(r) + "\n" for r in chunk), encoding="utf-8")
+    step = CleanerStep(rules_dirs=[packs], url_key="url", timeout=0.5,
+                       exclusion_writer=JsonlWriter(str(tmp_path / "dropped"), compression=None,
+                                                    output_filename="${rank}.jsonl"))
+    def break_one(data, rank, world_size):  # a step before ours hands over a list, not a text
+        for doc in data:
+            if doc.id == "broken":
+                doc.text = [doc.text]
+            yield doc
+
+    LocalPipelineExecutor(pipeline=[JsonlReader(str(tmp_path / "in")), break_one, step,
+                                    JsonlWriter(str(tmp_path / "out"), compression=None,
+                                                output_filename="${rank}.jsonl")],
+                          tasks=2, workers=2, logging_dir=str(tmp_path / "logs")).run()
+    kept = [r for rows in read_outputs(tmp_path / "out").values() for r in rows]
+    dropped = {r["id"]: r for rows in read_outputs(tmp_path / "dropped").values() for r in rows}
+    assert sorted(r["id"] for r in kept) == ["good-1", "good-2"], \
+        {k: v["metadata"].get("cleaner_error") for k, v in dropped.items()}
+    assert sorted(dropped) == ["broken", "empty", "slow"]
+    by_id = {r["id"]: r for r in records}
+    for doc_id, reason in (("slow", "cleaner_timeout"), ("broken", "cleaner_error"), ("empty", "cleaner_emptied")):
+        assert dropped[doc_id]["text"] == (by_id[doc_id]["text"] if doc_id != "broken" else [PROMO_STORY])
+        assert dropped[doc_id]["metadata"]["filter_reason"] == reason
+    assert dropped["broken"]["metadata"]["cleaner_error"].startswith("InputError: cannot clean a list")
+    assert dropped["empty"]["metadata"]["cleaner"] == clean_document(ALL_BOILERPLATE).report()
+    assert "0.5 s" in dropped["slow"]["metadata"]["cleaner_error"]
+    assert "cleaner" not in dropped["slow"]["metadata"]
+
+    stats = json.loads((tmp_path / "logs" / "stats.json").read_text())
+    (mine,) = [s for s in stats if "cleaner" in s["name"]]
+    counts = {k: v if isinstance(v, int) else v["total"] for k, v in mine["stats"].items()}
+    assert (counts["total"], counts["forwarded"], counts["dropped_empty"], counts["clean_error"],
+            counts["timeout"], counts["dropped"]) == (5, 2, 1, 1, 1, 3)
+    assert sum(v for k, v in counts.items() if k.startswith("language_")) == 3
+    logs = "".join(p.read_text() for p in (tmp_path / "logs" / "logs").glob("task_*.log"))
+    assert "document slow: cleaning took longer than 0.5 s" in logs
+    assert "document broken: " in logs
+
+
+def test_first_fault_of_each_kind_logged_warnings_capped(monkeypatch):
+    from datatrove.utils.logging import logger
+
+    import cleaner.integrations.faults as faults
+
+    seen = []
+    sink = logger.add(lambda m: seen.append(str(m)), level="WARNING")
+    real = faults.clean_document
+
+    def flaky(text, **kw):
+        if text.startswith("BOOM"):
+            raise ValueError("bad thing")
+        return real(text, **kw)
+
+    monkeypatch.setattr(faults, "clean_document", flaky)
+    try:
+        footer = "\n".join(f"Share this article\n© {2000 + i} Example Media Group. All rights reserved."
+                           for i in range(10)) + "\n"  # emptied, with a warning saying so
+        texts = ["BOOM 1", PROMO_STORY, "BOOM 2"] + [footer] * 12
+        out = list(CleanerStep(drop_empty=False).run(iter(docs_of(*texts))))
+    finally:
+        logger.remove(sink)
+    assert [d.id for d in out] == [str(i) for i in range(1, len(texts)) if i != 2]
+    errors = [m for m in seen if "bad thing" in m]
+    assert len(errors) == 1 and "document 0: ValueError: bad thing" in errors[0]
+    warnings = [m for m in seen if "every line was removed" in m]
+    assert len(warnings) == 10 and "not logged" in warnings[-1]
+
+
+def test_parquet_writer_holds_the_reports(tmp_path, rules_dir):
+    """datatrove's ParquetWriter, batches of two, with the schema for reports: every report
+    comes back as written to JSON Lines, whatever its lists held."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    records = make_records()
+    write_inputs(tmp_path / "in", records)
+    schema = parquet_schema({"url": pa.string(), "source": pa.string(), "n": pa.int64(), "file_path": pa.string()})
+    LocalPipelineExecutor(pipeline=[
+        JsonlReader(str(tmp_path / "in")), CleanerStep(rules_dirs=[rules_dir], url_key="url"),
+        ParquetWriter(str(tmp_path / "out"), schema=schema, batch_size=2),
+    ], tasks=2, workers=1, logging_dir=str(tmp_path / "logs")).run()
+    rows = [r for p in sorted((tmp_path / "out").glob("*.parquet")) for r in pq.read_table(p).to_pylist()]
+    by_id = {r["id"]: r for r in records}
+    assert len(rows) == len(records) - 1
+    for row in rows:
+        src = by_id[row["id"]]
+        assert row["text"] == clean(src["text"], url=src.get("url"), rules_dirs=[rules_dir])
+        assert row["metadata"]["cleaner"] == \
+            clean_document(src["text"], url=src.get("url"), rules_dirs=[rules_dir]).report()
+        assert (row["metadata"]["url"], row["metadata"]["n"]) == (src.get("url"), src["n"])
+    assert any(r["metadata"]["cleaner"]["removals"] == [] for r in rows)
+    assert any(r["metadata"]["cleaner"]["dropped"] for r in rows)
 
 
 def test_bad_pack_fails_when_the_step_is_built(tmp_path):

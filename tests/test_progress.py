@@ -65,6 +65,25 @@ def test_bar_on_a_terminal_with_known_size():
                        "removed 9.8% of the text: ad 9.8%\n")
 
 
+def test_no_eta_until_the_rate_means_something():
+    """The first frame came after a second of start-up and said 'ETA 6:03:19'."""
+    stream, clock = Terminal(), Clock()
+    bar = Progress(True, total_bytes=2_000_000_000, stream=stream, clock=clock)
+    clock.now += 1
+    bar.advance(10_000, (1, ()))
+    assert "ETA" not in stream.getvalue() and "0%" in stream.getvalue()  # 1 s, 0.0005%: too soon
+    clock.now += 5
+    bar.advance(30_000_000, (1, ()))
+    assert "ETA" not in stream.getvalue().split("\r")[-1]  # 6 s, 1.5%: still too little
+    clock.now += 1
+    bar.advance(20_000_000, (1, ()))
+    assert "ETA 4:33" in stream.getvalue().split("\r")[-1]  # 7 s, 2.5%: 50 MB in 7 s
+    late = Progress(True, total_bytes=10_000_000_000, stream=Terminal(), clock=clock)
+    clock.now += 15
+    late.advance(1_000_000, (1, ()))
+    assert "ETA 41:39:45" in late.stream.getvalue()  # 15 s: shown, however little is done
+
+
 def test_unknown_size_has_no_share_or_eta():
     stream, clock = Terminal(), Clock()
     bar = Progress(True, total_bytes=None, stream=stream, clock=clock, unit="document")

@@ -18,7 +18,7 @@ pytest.importorskip("pyspark", reason="the spark extra is not installed (pip ins
 pytest.importorskip("pyarrow", reason="the spark extra is not installed (pip install '.[spark]')")
 pytest.importorskip("pandas", reason="the spark extra is not installed (pip install '.[spark]')")
 
-from cleaner.integrations.spark import clean_column  # noqa: E402
+from cleaner.integrations.spark import REPORT_SCHEMA, CleanerCounters, clean_column, filter_empty  # noqa: E402
 from .conftest import EXAMPLE_PACK, PROMO_STORY  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
@@ -75,10 +75,12 @@ def rules_dir(tmp_path_factory) -> Path:
 
 def test_new_column_beside_the_text(spark, rows, rules_dir):
     df = spark.createDataFrame(rows, SCHEMA)
+    from pyspark.sql import functions as F
+
     out = clean_column(df, "text", output="clean_text", url_column="url", rules_dirs=[rules_dir],
                        language_column="language", report_column="report")
     assert out.columns == ["id", "text", "url", "extra", "clean_text", "language", "report"]
-    got = out.collect()
+    got = out.withColumn("parsed", F.from_json("report", REPORT_SCHEMA)).collect()
     assert [r.id for r in got] == [r[0] for r in rows]  # order kept
     for row, src in zip(got, rows):
         _, text, url, extra = src
@@ -89,10 +91,15 @@ def test_new_column_beside_the_text(spark, rows, rules_dir):
         result = clean_document(text, url=url, rules_dirs=[rules_dir])
         assert row.clean_text == clean(text, url=url, rules_dirs=[rules_dir]) == result.text
         assert row.language == result.language
-        assert json.loads(row.report) == removals_report(result, text)
+        assert json.loads(row.report) == removals_report(result, text) == result.report()
+        # the published schema reads every key with its type
+        assert row.parsed.asDict(recursive=True) == json.loads(row.report)
     promo = json.loads(got[3].report)
     assert "ZZZ-PROMO" not in got[3].clean_text and "example.org" in promo["packs"]
     assert [(r["rule_id"], r["line_numbers"]) for r in promo["removals"]] == [("example-promo", [3])]
+    (ad,) = got[3].parsed.removals
+    assert (ad.category, ad.line_numbers, ad["count"], ad.lines) == ("ad", [3], 1, None)  # Row.count is a method
+    assert sum(len(r.parsed.by_category) for r in got if r.parsed) > 10
     assert got[5].clean_text == "" and got[4].clean_text == ""
     assert sum(len(json.loads(r.report)["removals"]) for r in got if r.report) > 10
 
@@ -112,7 +119,7 @@ def test_html_flag_counts_only_and_binary(spark):
     row = clean_column(clean_column(df, "text", output="as_text", html=False), "text", html=True,
                        report_column="report", record_lines=False).collect()[0]
     assert row.as_text == clean(page, html=False) and row.text == clean(page, html=True)
-    assert all("lines" not in r for r in json.loads(row.report)["removals"])
+    assert all(r["lines"] is None for r in json.loads(row.report)["removals"])  # fixed keys: null, not absent
     assert clean_column(df, "raw", output="from_bytes").collect()[0].from_bytes == clean(page.encode())
 
 
@@ -126,6 +133,47 @@ def test_bad_arguments_fail_on_the_driver(spark, tmp_path):
         clean_column(df, "text", output="id")
     with pytest.raises(ValueError, match="not in the DataFrame"):
         clean_column(df, "text", url_column="link")
+    with pytest.raises(ValueError, match="CPU seconds"):
+        clean_column(df, "text", timeout="5")
+    with pytest.raises(ValueError, match="overwrite"):
+        clean_column(df, "text", error_column="id")
     (tmp_path / "bad.yaml").write_text("pack: bad\nrules:\n  - id: x\n    line: '('\n", encoding="utf-8")
     with pytest.raises(PackError):
         clean_column(df, "text", rules_dirs=tmp_path)
+
+
+SLOW_PACK = """\
+pack: slow.org
+match:
+  domains: [slow.org]
+rules:
+  - id: slow-backtrack
+    category: ad
+    timeout: 5
+    line: '^(a|aa)+$'
+    examples:
+      drop: ["aaa"]
+      keep: ["The story goes on."]
+"""
+
+
+def test_faults_give_null_and_an_error_filter_empty_and_counters(spark, tmp_path):
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "slow.org.yaml").write_text(SLOW_PACK, encoding="utf-8")
+    slow = "Title\n\n" + "\n".join(["a" * 40 + "!"] * 3) + "\n"
+    data = [(1, PROMO_STORY, None), (2, slow, "https://slow.org/a"), (3, "Share on Facebook\nShare on Twitter\n", None),
+            (4, None, None), (5, PROMO_STORY + "\nShare on Facebook\n", None)]
+    df = spark.createDataFrame(data, "id long, text string, url string")
+    counters = CleanerCounters(spark)
+    out = clean_column(df, "text", url_column="url", rules_dirs=[packs], timeout=0.5, error_column="error",
+                       filter_empty=True, counters=counters)
+    got = {r.id: r for r in out.collect()}
+    assert sorted(got) == [1, 2, 4, 5]  # the emptied row is left out; nulls (a null, a failure) are not
+    assert got[2].text is None and got[2].error == "timeout: cleaning took longer than 0.5 s"
+    assert got[4].text is None and got[4].error is None
+    assert got[1].text == clean(PROMO_STORY) and got[1].error is None
+    assert counters.value == {"documents": 3, "emptied": 1, "timeout": 1, "removed_lines": 3,
+                              "removed_lines_share": 3}
+    again = filter_empty(clean_column(df, "text", output="clean", timeout=None), "clean")
+    assert sorted(r.id for r in again.collect()) == [1, 2, 4, 5]
