@@ -29,6 +29,7 @@ CATEGORY_FIGURES = _struct(("category", "string"), ("lines", "long"), ("chars", 
 REMOVAL = _struct(("rule_id", "string"), ("category", "string"), ("pack", "string"),
                   ("line_numbers", ("array", "long")), ("count", "long"), ("trimmed", "boolean"),
                   ("lines", ("array", "string")))
+PACK_REASON = _struct(("pack", "string"), ("reason", "string"))
 DROPPED = _struct(("rule_id", "string"), ("category", "string"), ("pack", "string"),
                   ("count", "long"), ("lines", ("array", "string")))
 
@@ -102,6 +103,14 @@ FIELDS: tuple[Field, ...] = (
           "numbers: it was markup); empty for text",
           lambda res, rl: [dropped_entry(r, rl) for r in res.html.dropped]
           if res.html is not None else []),
+    Field("pack_reasons", ("array", PACK_REASON), "why each pack applied was chosen (always, "
+          "the document's or a block's language, the url's domain, a site signature)",
+          lambda res, rl: [{"pack": p, "reason": why} for p, why in res.pack_reasons.items()]),
+    Field("encoding", "string", "the encoding the input's bytes were read in; null for str "
+          "input", lambda res, rl: res.encoding),
+    Field("page_type", "string", "for HTML input, what the reader read the page as (article, "
+          "forum, documentation, product, collection, listing, service, unknown); null for text",
+          lambda res, rl: res.page_type),
 )
 
 
