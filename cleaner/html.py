@@ -56,6 +56,9 @@ NUMBERED_FIGURE = re.compile(r"^(?:figure|fig\.|table|chart|graph|exhibit|abbild
 SINGLE_ITEM = frozenset({"article", "forum", "documentation", "product"})
 WHOLE_PAGE_SHARE = 0.4
 STRAY_PROSE_WORDS = 30
+STRAY_NOT = re.compile(r"caption|summary|excerpt|teaser|stories|story-list|nocontent|listing|"
+                       r"card|promo|preview|snippet|blurb|digest|feed|copyright|disclaimer|legal|"
+                       r"module", re.I)
 CAPTIONS_ARE_CONTENT = frozenset({"product", "collection", "listing", "documentation"})
 
 
@@ -533,10 +536,22 @@ def _with_stray_prose(page, keep: list[int], neg: list) -> list[int]:
             continue
         if len(b.text.split()) < STRAY_PROSE_WORDS or not is_prose(b.text):
             continue
-        if not neg[b.owner] and b.text not in texts:
+        if not neg[b.owner] and b.text not in texts and not _in_teaser_box(page, b.owner):
             extra.append(i)
             texts.add(b.text)
     return sorted(kept.union(extra)) if extra else keep
+
+
+def _in_teaser_box(page, at: int) -> bool:
+    """Is element ``at`` inside a box named like other stories' summaries, a caption or an
+    excerpt (not chrome to the scoring, whose boxes of the article's own text carry such
+    names too, but never where a stray paragraph of the article is)?"""
+    while at > 0:
+        el = page.elements[at]
+        if STRAY_NOT.search(hints(el.node)):
+            return True
+        at = el.parent
+    return False
 
 
 def _without_captions(page, body, shown: list[int], dropped: list) -> list[int]:
