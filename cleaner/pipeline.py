@@ -19,7 +19,7 @@ from .kinds import DEFAULT_TIMEOUT
 from .packs import PackSet, get_packset, lines_window
 from .render import removals, render_text, survivors
 from .result import CleanResult
-from .prose import PROSE_WORDS, is_prose, iter_units
+from .prose import PROSE_WORDS, is_prose, iter_units, opens_sentence
 from .segment import Document, ends_sentence, words
 
 # The over-removal guard: a document with at least GUARD_PROSE_WORDS words of prose (lines
@@ -101,7 +101,7 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     slow_signatures: set = set()  # (pack, path, k): reported once, not searched again
     if only_rules is None:
         pack_names, rules = _choose(packset, doc_lang, foreign, url, window, skip_kinds,
-                                    slow_signatures)
+                                    slow_signatures, _fallback(doc_lang, method, declared_lang))
     else:
         rules = sorted(only_rules, key=lambda r: r.PHASE)
         pack_names = sorted({r.pack_name for r in rules})
@@ -127,7 +127,8 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     return CleanResult(
         text=text_out,
         language=doc_lang,
-        language_method=method,
+        language_method=method[0],
+        language_reason=method[1],
         packs=pack_names,
         removals=removals(ctx),
         warnings=ctx.warnings,
@@ -150,6 +151,8 @@ def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
             # Nothing was removed, trimmed or folded: the output is the input, and cleaning
             # it again would be this round again. (Extracted text is often like this.)
             break
+        if not any(line.strip() for line in lines):
+            break  # nothing left to judge (and the language of nothing is no news)
         again_doc = Document(lines)
         again_doc.index_blocks()
         blocks = ["\n".join(lines[s:e]) for s, e in again_doc.blocks]
@@ -159,7 +162,8 @@ def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
         # the text's ends are read for site signatures, which a page with a url does not need
         new_names, new_rules = _choose(packset, new_lang, new_foreign, url,
                                        "" if url else lines_window(lines), skip_kinds,
-                                       slow_signatures)
+                                       slow_signatures,
+                                       _fallback(new_lang, new_method, declared_lang))
         if new_lang == doc_lang and (new_rules is rules
                                      or [r.id for r in new_rules] == [r.id for r in rules]):
             # A line that survived a line or trim rule (or the repeated-line rule) keeps
@@ -180,29 +184,51 @@ def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
 
 
 def _language(model, block_texts: list[str], given: Optional[str],
-              declared: Optional[str] = None) -> tuple[Optional[str], str]:
+              declared: Optional[str] = None) -> tuple[Optional[str], tuple[str, str]]:
+    """(language, (method, reason in words))."""
     if given:
-        return given.lower(), "given"
+        return given.lower(), ("given", "given by the caller")
     guess = model.document_language(block_texts, declared)
-    return guess.lang, guess.method
+    return guess.lang, (guess.method, guess.reason or guess.method)
+
+
+# A text too short to tell its language (under 20 words, in a script that names none) still
+# gets the rules of English, the web's lingua franca for page furniture, and of the language
+# the page declares: a lone "Advertisement" goes. Their patterns are anchored phrases, which
+# a short text in another language does not hold.
+SHORT_TEXT_LANGUAGES = ("en",)
+
+
+def _fallback(doc_lang: Optional[str], method: tuple[str, str],
+              declared: Optional[str]) -> tuple[str, ...]:
+    """The languages whose packs apply to a text whose own language is unknown for being
+    short (empty otherwise)."""
+    if doc_lang or method[0] != "none" or not method[1].startswith("too short"):
+        return ()
+    extra = (declared.lower().split("-")[0],) if declared else ()
+    return tuple(dict.fromkeys(SHORT_TEXT_LANGUAGES + extra))
 
 
 def _choose(packset: PackSet, doc_lang: Optional[str], foreign: dict[int, str],
             url: Optional[str], text: str, skip_kinds: tuple[str, ...],
-            slow_signatures: Optional[set] = None):
+            slow_signatures: Optional[set] = None, fallback: tuple[str, ...] = ()):
     """(pack names, rules in phase order) for a document in ``doc_lang``; site signatures
-    that time out are added to ``slow_signatures``."""
-    chosen = packset.selection({doc_lang, *foreign.values()}, url, text, slow_signatures)
+    that time out are added to ``slow_signatures``. ``fallback``: the languages whose packs
+    apply when ``doc_lang`` is unknown (see :func:`_fallback`)."""
+    chosen = packset.selection({doc_lang, *foreign.values(), *fallback}, url, text,
+                               slow_signatures)
+    own_langs = {doc_lang, *fallback}
 
     def in_force() -> tuple[list[str], tuple]:
-        own = {p.name for p in chosen.packs if p.kind != "language" or doc_lang in p.languages}
+        own = {p.name for p in chosen.packs
+               if p.kind != "language" or own_langs & set(p.languages)}
         # A pack chosen for a foreign block brings its vocabulary (consent banners in that
         # language), not its line rules, which would run over the whole document.
         rules = [r for r in chosen.rules if r.KEY not in skip_kinds
                  and (r.pack_name in own or r.KEY == "density")]
         return [p.name for p in chosen.packs], tuple(rules)  # shared: never to be changed
 
-    names, rules = chosen.derive(("in force", doc_lang, skip_kinds), in_force)
+    names, rules = chosen.derive(("in force", doc_lang, fallback, skip_kinds), in_force)
     return list(names), rules
 
 
@@ -253,7 +279,7 @@ def finish_sentences(ctx: Context) -> None:
     starts = [i for i in ctx.nonblank_lines()
               if removed[i] is not None and removed[i].matched and i + 1 < len(removed)
               and removed[i + 1] is None and block_of[i + 1] == block_of[i]
-              and counts[i] >= 3 and text[i].lstrip()[:1].isupper() and not ends_sentence(text[i])]
+              and counts[i] >= 3 and opens_sentence(text[i]) and not ends_sentence(text[i])]
     if not starts:
         return  # the common case: a removed line ends its sentence, or its block
     stop = ctx.model.stopwords.get(ctx.lang, frozenset()) if ctx.model is not None else frozenset()
