@@ -189,7 +189,11 @@ def _language(model, block_texts: list[str], given: Optional[str],
     if given:
         return given.lower(), ("given", "given by the caller")
     guess = model.document_language(block_texts, declared)
-    return guess.lang, (guess.method, guess.reason or guess.method)
+    reason = guess.reason or guess.method
+    if declared and guess.lang is None and reason.startswith("too short"):
+        lang = declared.lower().split("-")[0]
+        reason = reason.replace("English and generic", f"English, the declared language's ({lang}) and generic")
+    return guess.lang, (guess.method, reason)
 
 
 # A text too short to tell its language (under 20 words, in a script that names none) still
