@@ -87,6 +87,8 @@ _SCRIPT_RANGES = (
 )
 _SCRIPT_CHARS = {name: re.compile(f"[{ranges}]") for name, ranges, _ in _SCRIPT_RANGES}
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Latin letters, their accents, and punctuation, symbols and spaces of every script
+_LATIN_ONLY = re.compile(r"[\x00-\u036f\u1e00-\u1eff\u2000-\u2bff\u3000-\u3003\ufeff\uff01-\uff0f]*")
 # The share of Han-and-kana letters that are kana from which a text is Japanese: Chinese
 # writes none (a Japanese name in katakana is a few letters in a story), Japanese prose is
 # about half kana, and a Japanese headline seldom has under a tenth.
@@ -110,6 +112,8 @@ def script_counts(text: str) -> dict[str, int]:
 def main_script(text: str) -> str:
     """The script most of ``text``'s words are written in ('latin' for text without letters);
     Han and kana count as one, "cjk", as do Japanese texts."""
+    if text.isascii() or _LATIN_ONLY.fullmatch(text, 0, 4000):
+        return "latin"  # most blocks: one scan in C, no count per script
     counts = script_counts(text)
     if not counts:
         return "latin"

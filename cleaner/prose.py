@@ -33,7 +33,7 @@ _CJK = re.compile(f"[{NO_SPACE_CJK}]")
 
 def reading_length(text: str) -> int:
     """The length of ``text`` in Latin-equivalent characters (see CJK_CHAR_WEIGHT)."""
-    if text.isascii():
+    if text.isascii() or max(text) < "\u3005":
         return len(text)
     return len(text) + (CJK_CHAR_WEIGHT - 1) * len(_CJK.findall(text))
 

@@ -95,7 +95,7 @@ def _long_words(text: str) -> tuple[str, ...]:
 
 def _split_words(text: str) -> list[str]:
     """The word-equivalents of ``text`` (see _WORD)."""
-    if text.isascii() or _LATIN_ONLY.fullmatch(text):
+    if text.isascii() or max(text) < "\u0590" or _LATIN_ONLY.fullmatch(text):
         return _SIMPLE_WORD.findall(text)
     return _WORD.findall(text)
 

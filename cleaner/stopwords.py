@@ -52,7 +52,8 @@ _NO_SPACE = re.compile(f"[{NO_SPACE_CJK}{NO_SPACE_THAI}]")
 
 def has_unspaced(text: str) -> bool:
     """Does ``text`` hold letters of a script written without spaces (Han, kana, Thai)?"""
-    return not text.isascii() and bool(_NO_SPACE.search(text))
+    # max() scans in C and settles Latin, Cyrillic and Greek text (below Thai) at once
+    return not text.isascii() and max(text) >= "\u0e01" and bool(_NO_SPACE.search(text))
 
 
 def stopword_hits(text: str, stop: frozenset) -> tuple[int, int]:
