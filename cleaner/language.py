@@ -16,7 +16,7 @@ from itertools import chain
 from typing import Mapping
 
 from .segment import lower, words
-from .stopwords import stopword_density
+from .stopwords import has_unspaced, stopword_density, stopword_hits
 from .memo import LINE_CACHE_CHARS, memo
 
 _WORD = re.compile(r"\w+")
@@ -440,7 +440,10 @@ class LanguageModel:
             else _WORD.findall(lower(text[:BLOCK_VOTE_CHARS]))
         if len(tokens) < BLOCK_MIN_WORDS:
             return None
-        own = sum(map(own_words.__contains__, tokens)) / len(tokens) if own_words else 0.0
+        if own_words and has_unspaced(text):  # stopwords inside the words (see stopwords.py)
+            own = stopword_hits(text[:BLOCK_VOTE_CHARS], own_words)[1] / len(tokens)
+        else:
+            own = sum(map(own_words.__contains__, tokens)) / len(tokens) if own_words else 0.0
         if own >= OWN_LANGUAGE_SHARE:
             return None  # the document's own language, settled in one pass
         ranked = [(s, lang) for s, lang in self.shares(tokens) if lang != doc_lang]
