@@ -67,7 +67,7 @@ class LanguageGuess:
 
 # The reason a text too short to vote on gives (see cleaner.pipeline: such a text still gets
 # the generic rules and those of English and of a declared language).
-SHORT_REASON = "too short ({} words) to tell; English and generic rules applied"
+SHORT_REASON = "too short ({} words) to tell"
 
 
 # Scripts that name their language, counted letter by letter (Han and kana apart: kana is

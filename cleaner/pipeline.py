@@ -101,7 +101,7 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     slow_signatures: set = set()  # (pack, path, k): reported once, not searched again
     if only_rules is None:
         pack_names, rules = _choose(packset, doc_lang, foreign, url, window, skip_kinds,
-                                    slow_signatures, _fallback(doc_lang, method, declared_lang))
+                                    slow_signatures, _fallback(doc_lang, method, declared_lang, from_page))
     else:
         rules = sorted(only_rules, key=lambda r: r.PHASE)
         pack_names = sorted({r.pack_name for r in rules})
@@ -112,7 +112,7 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
         doc_lang, method, pack_names = _later_rounds(
             ctx, rules, doc_lang, method, pack_names, packset=packset, url=url, lang=lang,
             declared_lang=declared_lang, skip_kinds=skip_kinds, rounds=rounds,
-            slow_signatures=slow_signatures)
+            slow_signatures=slow_signatures, from_page=from_page)
         ctx.forget_index()  # what the rules searched with: not needed from here on
         if not from_page:
             _guard_no_chrome(ctx)
@@ -128,7 +128,7 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
         text=text_out,
         language=doc_lang,
         language_method=method[0],
-        language_reason=method[1],
+        language_reason=_reason(doc_lang, method, declared_lang, from_page),
         packs=pack_names,
         removals=removals(ctx),
         warnings=ctx.warnings,
@@ -139,7 +139,8 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
 def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
                   pack_names: list[str], *, packset: PackSet, url: Optional[str],
                   lang: Optional[str], declared_lang: Optional[str], skip_kinds: tuple[str, ...],
-                  rounds: int, slow_signatures: set) -> tuple[Optional[str], str, list[str]]:
+                  rounds: int, slow_signatures: set,
+                  from_page: bool = False) -> tuple[Optional[str], str, list[str]]:
     """The rounds after the first, on what survived, until nothing more goes (see
     :func:`clean_lines`); their removals are merged into ``ctx``. Returns the language, its
     method and the packs of the last round. (A function of its own: each round's copy of the
@@ -163,7 +164,7 @@ def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
         new_names, new_rules = _choose(packset, new_lang, new_foreign, url,
                                        "" if url else lines_window(lines), skip_kinds,
                                        slow_signatures,
-                                       _fallback(new_lang, new_method, declared_lang))
+                                       _fallback(new_lang, new_method, declared_lang, from_page))
         if new_lang == doc_lang and (new_rules is rules
                                      or [r.id for r in new_rules] == [r.id for r in rules]):
             # A line that survived a line or trim rule (or the repeated-line rule) keeps
@@ -189,11 +190,20 @@ def _language(model, block_texts: list[str], given: Optional[str],
     if given:
         return given.lower(), ("given", "given by the caller")
     guess = model.document_language(block_texts, declared)
-    reason = guess.reason or guess.method
-    if declared and guess.lang is None and reason.startswith("too short"):
-        lang = declared.lower().split("-")[0]
-        reason = reason.replace("English and generic", f"English, the declared language's ({lang}) and generic")
-    return guess.lang, (guess.method, reason)
+    return guess.lang, (guess.method, guess.reason or guess.method)
+
+
+def _reason(doc_lang: Optional[str], method: tuple[str, str], declared: Optional[str],
+            from_page: bool) -> str:
+    """The result's language_reason: the detector's, and for a short text which rules ran."""
+    reason = method[1]
+    if doc_lang is None and reason.startswith("too short"):
+        extra = _fallback(doc_lang, method, declared, from_page)
+        if not extra:
+            return reason + "; the page's own text: generic rules applied"
+        named = ", ".join(["English"] + [f"the declared language's ({x})" for x in extra[1:]])
+        return f"{reason}; {named} and generic rules applied"
+    return reason
 
 
 # A text too short to tell its language (under 20 words, in a script that names none) still
@@ -204,10 +214,13 @@ SHORT_TEXT_LANGUAGES = ("en",)
 
 
 def _fallback(doc_lang: Optional[str], method: tuple[str, str],
-              declared: Optional[str]) -> tuple[str, ...]:
+              declared: Optional[str], from_page: bool = False) -> tuple[str, ...]:
     """The languages whose packs apply to a text whose own language is unknown for being
-    short (empty otherwise)."""
-    if doc_lang or method[0] != "none" or not method[1].startswith("too short"):
+    short (empty otherwise). Not for what the HTML reader took from a page: it chose that as
+    the page's content from the markup, and under 20 words of it are the page's own (a news
+    front page's section headings, "Most read", "More to explore", which the English pack's
+    sections took: on the dev bench's wcxb pages, the one page this touched lost them all)."""
+    if from_page or doc_lang or method[0] != "none" or not method[1].startswith("too short"):
         return ()
     extra = (declared.lower().split("-")[0],) if declared else ()
     return tuple(dict.fromkeys(SHORT_TEXT_LANGUAGES + extra))

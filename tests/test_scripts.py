@@ -185,3 +185,12 @@ def test_rtl_text_keeps_its_order_and_directional_marks():
     ]
     out = clean("\n".join(lines))
     assert out == "\n".join(lines[:2] + lines[4:])
+
+
+def test_a_short_page_keeps_what_the_html_reader_chose():
+    page = ("<!doctype html><html lang='en'><body><main><h2>Most read</h2>"
+            "<h2>More to explore</h2><p>Advertisement</p></main></body></html>")
+    result = clean_document(page, html=True)
+    assert result.language is None
+    assert result.language_reason.endswith("the page's own text: generic rules applied")
+    assert "Most read" in result.text
