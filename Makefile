@@ -1,20 +1,31 @@
 # The whole set-up on a fresh machine is `make demo` or `make test`; both create .venv first.
+# `make demo` installs the core alone (a 43 MB .venv); `make test` (and `make install`) adds what the
+# tests need: pytest, hypothesis and the datatrove and Spark extras (pyspark alone is ~500 MB).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DEMO := corpus_samples/seeds/001_221361826b34e8bf.txt
 
-.PHONY: demo test install bench devcheck clean
+.PHONY: demo test install install-core bench devcheck clean
 
-$(VENV)/.installed: setup.cfg pyproject.toml
+$(VENV)/.created:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,datatrove,spark]'
 	touch $@
+
+$(VENV)/.installed-core: setup.cfg pyproject.toml $(VENV)/.created
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed: setup.cfg pyproject.toml $(VENV)/.created
+	$(PY) -m pip install --quiet -e '.[test,datatrove,spark]'
+	touch $@ $(VENV)/.installed-core
+
+install-core: $(VENV)/.installed-core
 
 install: $(VENV)/.installed
 
-demo: install
+demo: install-core
 	@echo "== cleaner clean --explain $(DEMO)  (removals on stderr, article on stdout)"
 	@$(VENV)/bin/cleaner clean --explain $(DEMO)
 

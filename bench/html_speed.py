@@ -3,6 +3,7 @@
 
     .venv/bin/python bench/html_speed.py              # 100 pages from each set, 3 repetitions
     .venv/bin/python bench/html_speed.py -n 50 --reps 5 --profile
+    .venv/bin/python bench/html_speed.py --sets wcxb -n 300   # 2025 pages of seven types
 
 Runs on the same pages (read into memory first): ``cleaner.clean(html, url=url, html=True)``
 (the full path: HTML reader, then the text rules), the HTML reader alone
@@ -20,6 +21,7 @@ never imported by the package.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import random
 import statistics
@@ -36,9 +38,24 @@ from throughput import _init, clear_memos  # noqa: E402  (the same warm-up as th
 SETS = ("dragnet", "cleaneval", "cleanportaleval", "trafilatura")
 
 
-def pages(n: int) -> list[tuple[str, str | None]]:
+def wcxb_pages(n: int) -> list[tuple[str, str | None]]:
+    """``n`` of the wcxb pages (gzipped HTML; the url is in each page's gold record)."""
+    folder = BENCH / "wcxb"
+    ids = sorted(p.name.split(".")[0] for p in folder.glob("*.html.gz"))
     out = []
-    for name in SETS:
+    for page_id in sorted(random.Random(7).sample(ids, min(n, len(ids)))):
+        url = json.loads((folder / f"{page_id}.json").read_text()).get("url")
+        with gzip.open(folder / f"{page_id}.html.gz") as fh:
+            out.append((fh.read().decode("utf-8", "replace"), url))
+    return out
+
+
+def pages(n: int, sets=SETS) -> list[tuple[str, str | None]]:
+    out = []
+    for name in sets:
+        if name == "wcxb":
+            out.extend(wcxb_pages(n))
+            continue
         manifest = [json.loads(l) for l in (BENCH / name / "manifest.jsonl").read_text().splitlines()]
         for m in sorted(random.Random(7).sample(manifest, min(n, len(manifest))), key=lambda m: m["id"]):
             out.append(((BENCH / name / f"{m['id']}.html").read_text(encoding="utf-8"), m.get("url")))
@@ -68,6 +85,8 @@ def timed(runs: dict, docs, chunks: int) -> dict[str, float]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", type=int, default=100, help="pages per dev-bench set")
+    ap.add_argument("--sets", default=",".join(SETS),
+                    help=f"comma-separated dev-bench sets (default {','.join(SETS)}; also wcxb)")
     ap.add_argument("--reps", type=int, default=3, help="repetitions (medians are reported)")
     ap.add_argument("--chunks", type=int, default=12, help="slices of the pages, each timed "
                     "under every run in turn")
@@ -79,7 +98,7 @@ def main() -> int:
 
     import trafilatura
 
-    docs = pages(args.n)
+    docs = pages(args.n, [s.strip() for s in args.sets.split(",") if s.strip()])
     packset = get_packset()
     # As a long run would be: every pattern compiled and read, language profiles loaded.
     _init([(docs[0][0], docs[0][1], True)])

@@ -28,9 +28,12 @@ __version__ = "0.1.0"
 
 
 def clean(document: str | bytes, *, url: Optional[str] = None, lang: Optional[str] = None,
-          html: Optional[bool] = None, rules_dirs: Iterable[str | Path] = ()) -> str:
+          html: Optional[bool] = None,
+          rules_dirs: Iterable[str | Path] | str | Path = (),
+          keep: Iterable[str] = ()) -> str:
     """Return the article text of ``document`` with the boilerplate removed.
 
     See :func:`clean_document` for the arguments; this returns only its ``text``.
     """
-    return clean_document(document, url=url, lang=lang, html=html, rules_dirs=rules_dirs).text
+    return clean_document(document, url=url, lang=lang, html=html, rules_dirs=rules_dirs,
+                          keep=keep).text

@@ -26,6 +26,8 @@ class DocOptions:
     explain: bool = False
     rules_dirs: tuple[str, ...] = ()
     quiet: bool = False  # no warnings on stderr (they stay in the JSON)
+    keep: frozenset = frozenset()  # categories left in (--keep)
+    report: str = ""  # "document": an HTML report of it; "summary": its part of a corpus report
 
 
 @dataclass
@@ -38,6 +40,7 @@ class Outcome:
     counts: Optional[tuple] = None
     nbytes: int = 0
     error: Optional[str] = None
+    report: object = None  # the HTML report, or a report.RecordSummary (DocOptions.report)
 
 
 def source_name(path: str) -> str:
@@ -61,10 +64,16 @@ def read_source(path: str) -> bytes:
 
 def explain_lines(result, source: str) -> tuple[str, ...]:
     """``--explain`` for plain output: one line per removal and per warning, after what the
-    HTML reader dropped (elements, without line numbers) for HTML input."""
+    HTML reader did for HTML input: the main content it chose, and each element it dropped
+    (hidden, matched by a selector rule, outside the main content; without line numbers)."""
     out = []
-    for r in result.html.dropped if result.html is not None else ():
-        out.append(f"{source}: html: dropped by {r.rule_id} [{r.category}]: {_shown(r)}")
+    if result.html is not None:
+        x = result.html
+        where = f"{x.container}: " if x.container else ""
+        out.append(f"{source}: html: main content: {where}{x.blocks_kept} of {x.blocks_total} "
+                   f"blocks shown" + (" (widened)" if x.widened else ""))
+        for r in x.dropped:
+            out.append(f"{source}: html: dropped by {r.rule_id} [{r.category}]: {_shown(r)}")
     for r in result.removals:
         lines = f"line {r.line_numbers[0]}" if len(r.line_numbers) == 1 else \
             f"lines {r.line_numbers[0]}-{r.line_numbers[-1]}"
@@ -89,7 +98,7 @@ def _shown(removal) -> str:
 def clean_data(data: bytes, name: str, options: DocOptions) -> Outcome:
     try:
         result = clean_document(data, url=options.url, lang=options.lang, html=options.html,
-                                rules_dirs=options.rules_dirs)
+                                rules_dirs=options.rules_dirs, keep=options.keep)
     except (NotImplementedError, CleanerError) as exc:
         return Outcome(name, error=f"{name}: {exc}", nbytes=len(data))
     if options.fmt == "json":
@@ -102,7 +111,19 @@ def clean_data(data: bytes, name: str, options: DocOptions) -> Outcome:
         explain = explain_lines(result, name)
     else:
         explain = () if options.quiet else warning_lines(result, name)
-    return Outcome(name, output, explain, result_counts(result), len(data))
+    return Outcome(name, output, explain, result_counts(result), len(data),
+                   report=_report(result, data, name, options))
+
+
+def _report(result, data: bytes, name: str, options: DocOptions):
+    if not options.report:
+        return None
+    from . import report
+
+    if options.report == "summary":
+        return report.summarize(result, url=options.url)
+    return report.render_document(result, data, source=name, url=options.url,
+                                  rules_dirs=options.rules_dirs)
 
 
 _OPTIONS: Optional[DocOptions] = None

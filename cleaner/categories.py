@@ -17,13 +17,13 @@ Every rule has a category. Two questions are asked of it:
 from __future__ import annotations
 
 CATEGORIES = (
-    "ad", "boilerplate", "bio", "byline", "comments", "cookie", "credit", "cta", "dateline",
+    "ad", "boilerplate", "bio", "byline", "caption", "comments", "cookie", "credit", "cta", "dateline",
     "footer", "label", "legal", "nav", "newsletter", "paywall", "recent", "related", "share",
     "tags", "title",
 )
 
 FURNITURE = frozenset(
-    {"dateline", "credit", "cta", "byline", "share", "nav", "tags", "label", "ad", "newsletter"}
+    {"dateline", "caption", "credit", "cta", "byline", "share", "nav", "tags", "label", "ad", "newsletter"}
 )
 
 # Categories whose removals show page chrome (see the module's docstring).

@@ -19,12 +19,15 @@ import click
 from . import __version__, output
 from .batch import DocOptions, clean_source, read_source
 from .batch import set_options as set_doc_options
-from .errors import CleanerError, PackError
+from .errors import CleanerError, InputError, PackError
+from .inputs import language_code, page_url
 from .jsonl import EXPLAIN_KEY, JsonlOptions, all_chunks, clean_chunk
 from .jsonl import set_options as set_jsonl_options
 from .packs import get_packset
 from .parallel import WorkerDied, ordered_map, resolve_jobs
+from .pipeline import keep_categories
 from .progress import Progress
+from .report import CorpusReport, write_report
 
 
 def _named_folders(ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
@@ -33,6 +36,18 @@ def _named_folders(ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
         raise click.BadParameter("an empty name is no folder (it would load every .yaml under "
                                  "the current folder); name the folder of your packs")
     return values
+
+
+def _checked(check):
+    """A click callback that runs one of :mod:`cleaner.inputs`' checks (exit 2 on a bad value)."""
+    def callback(ctx, param, value: Optional[str]) -> Optional[str]:
+        if value is None:
+            return None
+        try:
+            return check(value)
+        except InputError as exc:
+            raise click.BadParameter(str(exc)) from None
+    return callback
 
 
 def _fail(message: str) -> "click.exceptions.Exit":
@@ -58,18 +73,27 @@ def main() -> None:
     scraped news and keep the article, exactly as written."""
 
 
-@main.command()
+@main.command(short_help="Clean documents: the article text to stdout.")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
-@click.option("--url", help="The page's URL: picks site packs by domain.")
-@click.option("--lang", help="The document's language (ISO 639-1, e.g. en); skips detection.")
+@click.option("--url", callback=_checked(page_url),
+              help="The page's URL: picks site packs by domain.")
+@click.option("--lang", callback=_checked(language_code),
+              help="The document's language (ISO 639-1, e.g. en); skips detection.")
 @click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(),
               callback=_named_folders,
               help="A folder of extra rule packs (repeatable); also CLEANER_RULES_PATH.")
 @click.option("--explain", is_flag=True, help="Report each removal and its rule on stderr "
               "(with --jsonl: in a 'cleaner' key of each record).")
+@click.option("--report", "report_path", metavar="PATH", type=click.Path(dir_okay=False),
+              help="Write an HTML report to PATH: one document with every removal marked; "
+              "several files or --jsonl, the corpus rule by rule.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="json: one JSON object per document on stdout, "
               "with the text and every removal.")
+@click.option("--out-dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Write each input's output to DIR/NAME.txt (NAME.json with --format json), "
+              "NAME being the input's name without its extension. Several files need this "
+              "or --format json.")
 @click.option("--html/--text", "html", default=None,
               help="Force HTML or plain-text input (default: detect).")
 @click.option("--jsonl", is_flag=True,
@@ -86,22 +110,30 @@ def main() -> None:
               "may use). Output is the same for any number.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar and a summary on stderr (default: when stderr is a terminal).")
+@click.option("--keep", "keep", metavar="CATEGORIES", default="",
+              help="Leave these categories of boilerplate in, comma-separated "
+                   "(e.g. caption,comments; `cleaner rules list` shows each rule's).")
 @click.option("-q", "--quiet", is_flag=True,
               help="No warnings on stderr (a guard kept or put back text, a document lost "
               "every line, a pattern timed out); JSON output and --explain keep them.")
 def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
-          rules_dirs: tuple[str, ...], explain: bool, fmt: str, html: Optional[bool],
+          rules_dirs: tuple[str, ...], explain: bool, report_path: Optional[str], fmt: str,
+          html: Optional[bool],
           jsonl: bool, field: Optional[str], output_field: Optional[str],
           url_field: Optional[str], skip_bad: bool, jobs: int, progress: Optional[bool],
-          quiet: bool) -> None:
-    """Clean FILES (or stdin, or '-') and write the article text to stdout.
+          keep: str, quiet: bool, out_dir: Optional[str]) -> None:
+    """Clean FILES (or stdin, or '-') and write the article text to stdout (with --out-dir,
+    one file per input). Several files need --out-dir or --format json.
 
     \b
     Examples:
       cleaner clean story.txt
       curl -s https://example.org/a | cleaner clean --url https://example.org/a
       cleaner clean --explain story.txt 2>removed.log
+      cleaner clean --out-dir clean/ pages/*.txt
+      cleaner clean --report report.html story.txt > story.clean.txt
       cleaner clean --jsonl --field text --jobs 0 crawl.jsonl > clean.jsonl
+      cleaner clean --keep caption,comments page.html
     """
     if not jsonl:
         for name, value in (("--field", field), ("--output-field", output_field),
@@ -113,23 +145,42 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
                                "--explain adds the removals to each)")
     elif explain and output_field == EXPLAIN_KEY:
         raise click.UsageError(f"--output-field {EXPLAIN_KEY} would clash with --explain")
+    elif out_dir is not None:
+        raise click.UsageError("--out-dir does not apply to --jsonl (records stay records, "
+                               "and JSON Lines files join into JSON Lines: redirect stdout)")
     try:
-        get_packset(rules_dirs)
+        kept = keep_categories(k for k in keep.split(",") if k.strip())
+    except InputError as exc:
+        raise click.BadParameter(str(exc), param_hint="--keep") from None
+    try:
+        get_packset(rules_dirs, given_by="--rules-dir")
     except PackError as exc:
         raise _fail(str(exc)) from None
     rules_dirs = tuple(str(Path(d).resolve()) for d in rules_dirs)
     sources = files or ("-",)
+    targets = None if jsonl else _output_files(sources, out_dir, fmt)
+    if report_path is not None:
+        _check_writable(report_path)
+    # one document: its own report; several, or records: the corpus summary
+    mode = "" if report_path is None else \
+        "summary" if jsonl or len(sources) > 1 else "document"
+    corpus = CorpusReport() if mode == "summary" else None
     bar = Progress(progress, _total_size(sources), unit="record" if jsonl else "document")
     try:
         if jsonl:
             options = JsonlOptions(field=field or "text", output_field=output_field,
                                    explain=explain, url=url, url_field=url_field, lang=lang,
-                                   html=html, rules_dirs=rules_dirs, quiet=quiet)
-            _clean_jsonl(sources, options, resolve_jobs(jobs), skip_bad, bar)
+                                   html=html, rules_dirs=rules_dirs, quiet=quiet, keep=kept,
+                                   report=corpus is not None)
+            _clean_jsonl(sources, options, resolve_jobs(jobs), skip_bad, bar, corpus)
         else:
             options = DocOptions(url=url, lang=lang, html=html, fmt=fmt, explain=explain,
-                                 rules_dirs=rules_dirs, quiet=quiet)
-            _clean_documents(sources, options, resolve_jobs(jobs), bar)
+                                 rules_dirs=rules_dirs, quiet=quiet, keep=kept, report=mode)
+            page = _clean_documents(sources, options, resolve_jobs(jobs), bar, targets, corpus)
+            if mode == "document" and page is not None:
+                _write_report(report_path, page)
+        if corpus is not None:
+            _write_report(report_path, corpus.render(rules_dirs))
     except KeyboardInterrupt:
         bar.clear()
         click.echo("cleaner: interrupted", err=True)
@@ -138,6 +189,74 @@ def clean(files: tuple[str, ...], url: Optional[str], lang: Optional[str],
         bar.clear()
         raise _fail(str(exc)) from None
     bar.finish()
+
+
+def _output_files(sources: tuple[str, ...], out_dir: Optional[str],
+                  fmt: str) -> Optional[list[Path]]:
+    """Each input's output file under ``out_dir`` (None: all on stdout). Several plain-text
+    outputs on stdout would run together, nothing telling where one ends: a usage error,
+    as is anything that would make two outputs one file or write over an input."""
+    if out_dir is None:
+        if fmt == "text" and len(sources) > 1:
+            raise click.UsageError(
+                f"{len(sources)} input files would run together on stdout with nothing between "
+                "them: give --out-dir DIR (one output file per input) or --format json "
+                "(one JSON object a line, with each file's path in 'source')")
+        return None
+    if "-" in sources:
+        raise click.UsageError("--out-dir writes one file per named input: stdin ('-') has "
+                               "no name (leave out --out-dir to clean it to stdout)")
+    folder = Path(out_dir)
+    suffix = ".json" if fmt == "json" else ".txt"
+    targets: list[Path] = []
+    seen: dict[Path, str] = {}
+    inputs = {Path(s).resolve(): s for s in sources}
+    for source in sources:
+        target = folder / (Path(source).stem + suffix)
+        key = target.resolve()
+        if key in seen:
+            raise click.UsageError(f"{seen[key]} and {source} would both be written to {target}: "
+                                   "clean them in separate runs, or rename one")
+        if key in inputs:
+            raise click.UsageError(f"--out-dir {out_dir} would write {target} over the input "
+                                   f"{inputs[key]}: choose another folder")
+        seen[key] = source
+        targets.append(target)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _fail(f"{out_dir}: cannot create the output folder: {exc.strerror or exc}") from None
+    return targets
+
+
+def _write_file(target: Path, text: str) -> None:
+    """``text`` to ``target`` as UTF-8 (through a temporary file: never a half-written output)."""
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        with open(partial, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(partial, target)
+    except OSError as exc:
+        raise _fail(f"{target}: cannot write: {exc.strerror or exc}") from None
+
+
+def _check_writable(path: str) -> None:
+    """Refuse a report path that cannot be written before the cleaning, not after."""
+    target = Path(path)  # a folder is refused by click.Path(dir_okay=False)
+    folder = target.parent
+    if not folder.is_dir():
+        raise click.BadParameter(f"no folder {str(folder)!r} to write {target.name} in",
+                                 param_hint="--report")
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise click.BadParameter(f"{path} cannot be written (permission denied)",
+                                 param_hint="--report")
+
+
+def _write_report(path: str, page: str) -> None:
+    try:
+        write_report(path, page)
+    except CleanerError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _total_size(sources: tuple[str, ...]) -> Optional[int]:
@@ -168,8 +287,13 @@ def _isatty(stream) -> bool:
         return False
 
 
-def _clean_documents(sources: tuple[str, ...], options: DocOptions, jobs: int, bar: Progress) -> None:
-    """Plain documents: one file each, outputs in the order given, on ``jobs`` processes."""
+def _clean_documents(sources: tuple[str, ...], options: DocOptions, jobs: int, bar: Progress,
+                     targets: Optional[list[Path]] = None,
+                     corpus: Optional[CorpusReport] = None) -> Optional[str]:
+    """Plain documents: one file each, outputs in the order given (on stdout, or each to
+    its file of ``targets``), on ``jobs`` processes. Each document's report summary goes to
+    ``corpus``; a single document's own HTML report (``options.report == "document"``) is
+    returned."""
 
     def items():
         for source in sources:
@@ -177,25 +301,35 @@ def _clean_documents(sources: tuple[str, ...], options: DocOptions, jobs: int, b
             yield ("-", read_source("-")) if source == "-" and jobs > 1 else source
 
     on_terminal = _isatty(sys.stdout)
+    page = None
     with closing(ordered_map(clean_source, items(), jobs if len(sources) > 1 else 1,
                              initializer=set_doc_options, initargs=(options,))) as outcomes:
-        for outcome in outcomes:
+        for number, outcome in enumerate(outcomes):
             if outcome.error:
                 bar.clear()
                 raise _fail(outcome.error)
-            if on_terminal:  # the text and the bar share the screen: take the bar off first
-                bar.clear()
-            output.write(sys.stdout, outcome.output)
-            output.flush()
+            if targets is not None:
+                _write_file(targets[number], outcome.output)
+            else:
+                if on_terminal:  # the text and the bar share the screen: take the bar off first
+                    bar.clear()
+                output.write(sys.stdout, outcome.output)
+                output.flush()
             for line in outcome.explain:
                 bar.echo(line)
+            if corpus is not None:
+                corpus.add(outcome.name, None, outcome.report)
+            elif outcome.report is not None:
+                page = outcome.report
             bar.advance(outcome.nbytes, outcome.counts)
+    return page
 
 
 def _clean_jsonl(sources: tuple[str, ...], options: JsonlOptions, jobs: int, skip_bad: bool,
-                 bar: Progress) -> None:
+                 bar: Progress, corpus: Optional[CorpusReport] = None) -> None:
     """JSON Lines: records out in input order; a bad record stops the run (everything before
-    it written) or, with ``skip_bad``, is counted and reported at the end."""
+    it written) or, with ``skip_bad``, is counted and reported at the end. Each record's
+    report summary is added to ``corpus`` here, in the parent, in input order."""
     out = sys.stdout.buffer
     on_terminal = _isatty(sys.stdout)
     bad: list[str] = []  # the first SHOW_BAD, named in the report
@@ -203,8 +337,10 @@ def _clean_jsonl(sources: tuple[str, ...], options: JsonlOptions, jobs: int, ski
     with closing(ordered_map(clean_chunk, all_chunks(sources, options.html), jobs,
                              initializer=set_jsonl_options, initargs=(options,))) as results:
         for chunk, outcomes in results:
-            for number, line, problem, counts, nbytes, warnings in outcomes:
+            for number, line, problem, counts, nbytes, warnings, summary in outcomes:
                 if problem is None:
+                    if corpus is not None:
+                        corpus.add(chunk.source, number, summary)
                     if on_terminal:
                         bar.clear()
                     output.write(out, line)
@@ -219,6 +355,8 @@ def _clean_jsonl(sources: tuple[str, ...], options: JsonlOptions, jobs: int, ski
                     bar.clear()
                     raise _fail(where)
                 skipped += 1
+                if corpus is not None:
+                    corpus.add_bad()
                 if len(bad) < SHOW_BAD:
                     bad.append(where)
                 bar.advance(nbytes, bad=True)
@@ -242,13 +380,17 @@ def rules() -> None:
     """List, check and test rule packs."""
 
 
-@rules.command("list")
-@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), callback=_named_folders)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@rules.command("list", short_help="Every pack in force and its rules.")
+@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), callback=_named_folders,
+              help="A folder of extra rule packs to list with the shipped ones (repeatable); "
+              "also CLEANER_RULES_PATH.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text: one rule a line (pack, kind, category, id); "
+              "json: a list of objects, with each pack's path and whether the rule is active.")
 def rules_list(rules_dirs: tuple[str, ...], fmt: str) -> None:
     """Every pack in force and its rules: id, kind, category."""
     try:
-        packset = get_packset(rules_dirs)
+        packset = get_packset(rules_dirs, given_by="--rules-dir")
     except PackError as exc:
         raise _fail(str(exc)) from None
     rows = []
@@ -265,7 +407,7 @@ def rules_list(rules_dirs: tuple[str, ...], fmt: str) -> None:
         output.echo(f"{row['pack']:<20} {row['kind']:<10} {row['category']:<11} {row['id']}{flag}")
 
 
-@rules.command("lint")
+@rules.command("lint", short_help="Check packs for errors and slow patterns.")
 @click.argument("paths", nargs=-1, type=click.Path())
 def rules_lint(paths: tuple[str, ...]) -> None:
     """Check packs (files or folders; default: every shipped pack) for schema errors,
@@ -292,7 +434,7 @@ def rules_lint(paths: tuple[str, ...]) -> None:
         raise click.exceptions.Exit(1)
 
 
-@rules.command("test")
+@rules.command("test", short_help="Test packs against their examples and samples.")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-v", "--verbose", is_flag=True, help="Also list what passed.")
 def rules_test(paths: tuple[str, ...], verbose: bool) -> None:
@@ -306,7 +448,7 @@ def rules_test(paths: tuple[str, ...], verbose: bool) -> None:
     from .ruletest import check_rule, check_sample, samples_for
 
     try:
-        packset = get_packset(paths)
+        packset = get_packset(paths, given_by="the command line")
         chosen = {str(p.resolve()) for p in extra_pack_files(paths)} if paths else None
     except PackError as exc:
         raise _fail(str(exc)) from None
@@ -337,7 +479,7 @@ def rules_test(paths: tuple[str, ...], verbose: bool) -> None:
         raise click.exceptions.Exit(1)
 
 
-@rules.command("new")
+@rules.command("new", short_help="Scaffold a site pack for a domain.")
 @click.argument("domain")
 @click.option("--dir", "rules_dir", type=click.Path(file_okay=False),
               help="Where to write DOMAIN.yaml (default: ./rules/sites in a cleaner checkout).")

@@ -20,7 +20,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .html_decode import html_text
 from .html_depth import MAX_NESTING, flatten_deep
-from .html_score import choose, keep_blocks, lead_blocks
+from .html_pagetype import PageType, page_type
+from .html_score import ancestry, choose, hints, keep_blocks, lead_blocks, negative_elements
 from .html_walk import HEADINGS, walk
 from .result import Removal
 from .segment import words
@@ -33,8 +34,28 @@ HIDDEN = ('[hidden], [style*="display:none" i], [style*="display: none" i], '
 STRIP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
          "canvas", "math")
 SELECTOR_GUARD_SHARE = 0.5
+# A <noscript> with this much text is the page itself, served to readers without scripts
+# (Discourse forums put every post there); a shorter one is a tracking pixel or "enable
+# JavaScript", and goes with the other STRIP tags.
+NOSCRIPT_PAGE_CHARS = 200
 SELECTOR_GUARD_MIN = 800
 PROTECTED = 'h1, main, [itemprop="articleBody"], [itemprop="articlebody"]'
+# Image captions and photo credits: boilerplate by default (categories caption and credit),
+# as in every public gold set; ``keep={"caption"}`` keeps them.
+CAPTION_HINT = re.compile(r"(?:^|[\s_-])(?:wp-)?caption(?:-text)?(?:$|[\s_-])|(?:^|[\s_-])(?:image|photo)-?credits?(?:$|[\s_])",
+                          re.I)
+CAPTION_SELECTOR = 'figcaption, [class*="caption" i], [class*="credit" i]'
+CAPTION_MAX_CHARS = 400  # a longer "caption" box is a figure's body text, not a caption
+CAPTION_MAX_SHARE = 0.3  # captions holding more of the text are the page's items
+# A numbered figure's caption ("Figure 2. Gas consumption per block") is part of the text
+# that refers to it, and so are a product's, a listing's and a manual's pictures' captions.
+NUMBERED_FIGURE = re.compile(r"^(?:figure|fig\.|table|chart|graph|exhibit|abbildung|abb\.|"
+                             r"tabelle|grafik|figura|tabla|tableau|afbeelding)\s*\d", re.I)
+# Pages that are one thing (a story, a thread, a manual page, a product): their content is in
+# one container, and a page-wide spread of text is chrome around it.
+SINGLE_ITEM = frozenset({"article", "forum", "documentation", "product"})
+WHOLE_PAGE_SHARE = 0.4
+CAPTIONS_ARE_CONTENT = frozenset({"product", "collection", "listing", "documentation"})
 
 
 @dataclass
@@ -50,7 +71,12 @@ class HtmlExtraction:
     blocks_total: int = 0
     blocks_kept: int = 0
     lang: Optional[str] = None
+    page_type: PageType = PageType("unknown", "not read")
+    keeps: frozenset = frozenset()  # categories the page type keeps: a forum, its comments
     flattened: int = 0  # tags deleted because they nested deeper than MAX_NESTING
+    # the text's lines (0-based) that came from a <pre>: code and preformatted text, which the
+    # text rules leave as written ("}" is no divider, a repeated "return x" no menu)
+    code_lines: frozenset = frozenset()
     # What the reader left out, with the rule that did it: hidden elements (html-hidden),
     # selector rules' matches, blocks outside the main content (html-main-content). No line
     # numbers: they are elements, not lines of the text the rules read.
@@ -69,7 +95,7 @@ class HtmlExtraction:
             "url": self.url, "title": self.title, "container": self.container,
             "selector_hits": [list(h) for h in self.selector_hits], "widened": self.widened,
             "blocks_total": self.blocks_total, "blocks_kept": self.blocks_kept, "lang": self.lang,
-            "flattened": self.flattened,
+            "page_type": self.page_type.to_dict(), "flattened": self.flattened,
             "dropped": [{"rule_id": r.rule_id, "category": r.category, "pack": r.pack,
                          "lines": list(r.lines)} for r in self.dropped],
         }
@@ -376,8 +402,11 @@ def _headline(page, title: Optional[str]) -> tuple[Optional[int], bool]:
     return (heads[0], False) if heads else (None, False)
 
 
-def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=None) -> HtmlExtraction:
-    """Read the article out of one HTML page (see the module docstring)."""
+def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=None,
+                 keep: frozenset = frozenset()) -> HtmlExtraction:
+    """Read the article out of one HTML page (see the module docstring). ``keep``: categories
+    to leave in (no selector rule of theirs runs; ``comments`` reads comment boxes as content,
+    ``caption`` keeps figure captions)."""
     text, flattened = flatten_deep(html_text(document))  # parsing time grows with nesting
     tree = LexborHTMLParser(text)
     found_url = None if url else page_url(tree)
@@ -387,31 +416,52 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         value = (html_node.attributes.get("lang") or html_node.attributes.get("xml:lang") or "")
         lang = value.split("-")[0].split("_")[0].strip().lower() or None
     title = page_title(tree)
+    kind = page_type(tree, url or found_url)  # before the scripts go: JSON-LD is one of them
+    keeps = frozenset({"comments"}) if kind.kind == "forum" else frozenset()
+    kept = keep | keeps  # categories left in (``keep`` below is the blocks kept)
     body = tree.body or tree.root
     if body is None:
-        return HtmlExtraction("", url=found_url, title=title, lang=lang, flattened=flattened)
+        return HtmlExtraction("", url=found_url, title=title, lang=lang, page_type=kind,
+                              keeps=keeps, flattened=flattened)
+    _open_noscript(tree, body)
     tree.strip_tags(list(STRIP))  # no text a reader sees: not reported
     dropped: list[Removal] = []
     hidden: set = set()
     outermost = []  # a hidden element inside another goes with it (in document order: after it)
+    total = -1  # the body's text length, measured when a big hidden element needs it
     for node in body.css(HIDDEN):
-        if node.tag not in ("html", "body") and not _inside(node, hidden):
-            outermost.append(node)
-            hidden.add(node.mem_id)
+        if node.tag in ("html", "body") or _inside(node, hidden):
+            continue
+        if (node.attributes.get("id") or "").startswith("S:") and "hidden" in node.attributes:
+            continue  # React's streamed content, waiting for its script to move it in place
+        size = len(node.text())
+        if size > SELECTOR_GUARD_SHARE * SELECTOR_GUARD_MIN:
+            if total < 0:
+                total = len(body.text())
+            if total >= SELECTOR_GUARD_MIN and size > SELECTOR_GUARD_SHARE * total:
+                # hidden until a script shows it (a wrapper against a flash of unstyled
+                # content): it is the page
+                continue
+        outermost.append(node)
+        hidden.add(node.mem_id)
     for node in outermost:
         _report(dropped, "html-hidden", "boilerplate", READER_PACK, node)
         node.decompose()
-    hits = apply_selectors(body, selector_rules(packset, url or found_url, lang),
-                           haystack=attribute_haystack(body), dropped=dropped)
+    rules = [r for r in selector_rules(packset, url or found_url, lang) if r.category not in kept]
+    hits = apply_selectors(body, rules, haystack=attribute_haystack(body), dropped=dropped)
     page = walk(body)
-    choice = choose(page)
+    page.thread = "comments" in kept
+    choice = choose(page, story=kind.kind == "article")
     if choice is None:
         keep = [i for i, b in enumerate(page.blocks) if b.links <= 0.6 * b.chars]
         container, widened = describe(body), False
     else:
-        keep = keep_blocks(page, choice.members, choice.best)
+        keep = keep_blocks(page, choice.members, choice.best, story=kind.kind == "article")
         container = describe(page.elements[choice.top].node)
         widened = choice.widened
+    spread = None if kind.kind in SINGLE_ITEM else _spread_out(page, keep, choice.best if choice else 0)
+    if spread is not None:
+        keep, container, widened = spread, describe(body), True
     head, sure = _headline(page, title)
     if keep and sure and head < keep[0]:
         body_text = {page.blocks[i].text for i in keep}
@@ -430,14 +480,91 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
                 continue  # the headline once
             seen = True
         shown.append(i)
+    if "caption" not in kept and kind.kind not in CAPTIONS_ARE_CONTENT:
+        shown = _without_captions(page, body, shown, dropped)
     out = [page.blocks[i].text for i in shown]
+    code: list[int] = []  # the text's line numbers (0-based) that came from a <pre>
+    line = 0
+    for i, text in zip(shown, out):
+        height = text.count("\n") + 1
+        if page.blocks[i].tag == "pre":
+            code.extend(range(line, line + height))
+        line += height + 1  # and the blank line between blocks
     _report_unshown(dropped, page.blocks, shown)
     return HtmlExtraction(
         text="\n\n".join(out) + ("\n" if out else ""),
         url=found_url, title=title, container=container, selector_hits=hits, widened=widened,
-        blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang, flattened=flattened,
-        dropped=dropped,
+        blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang, page_type=kind,
+        keeps=keeps, flattened=flattened, dropped=dropped, code_lines=frozenset(code),
     )
+
+
+def _spread_out(page, keep: list[int], best: int) -> Optional[list[int]]:
+    """The blocks of a page whose content is spread out rather than in one container, or None.
+    Spread out: the choice holds less than WHOLE_PAGE_SHARE of the text of the page's blocks
+    that are not links and not in boxes named like chrome (comments, sidebars, related: see
+    html_score.CHROME). On a page that is not one story, thread, manual page or product (a
+    listing, a shop's category, a company's service page), such a choice is one card of
+    many; all of those blocks (and the choice's) lose less."""
+    neg = negative_elements(page, ancestry(page, best) if best else set())
+    chosen = sum(len(page.blocks[i].text) for i in keep)
+    spread = [i for i, b in enumerate(page.blocks) if not neg[b.owner]]
+    prose = sum(len(page.blocks[i].text) for i in spread
+                if page.blocks[i].links <= 0.6 * page.blocks[i].chars)
+    if chosen >= WHOLE_PAGE_SHARE * prose:
+        return None
+    return sorted(set(spread) | set(keep))
+
+
+def _without_captions(page, body, shown: list[int], dropped: list) -> list[int]:
+    """``shown`` without the blocks of image captions (``<figcaption>``, and short boxes named
+    like a caption or a photo credit), each run of them reported as one html-caption removal."""
+    nodes = body.css(CAPTION_SELECTOR)  # one Lexbor query; most pages have none
+    if not nodes:
+        return shown
+    ids = {n.mem_id for n in nodes if n.tag == "figcaption" or CAPTION_HINT.search(hints(n))}
+    caption_blocks: set[int] = set()
+    if ids:
+        for el in page.elements:
+            if el.end > el.start and el.tag not in HEADINGS and el.node.mem_id in ids and \
+                    (el.tag == "figcaption" or page.text_len(el) <= CAPTION_MAX_CHARS):
+                caption_blocks.update(range(el.start, el.end))
+    if not caption_blocks:
+        return shown
+    # Captions that are much of the page are its cards (a listing's items, a shop's products)
+    shown_chars = sum(page.blocks[i].chars for i in shown)
+    if sum(page.blocks[i].chars for i in shown if i in caption_blocks) > CAPTION_MAX_SHARE * shown_chars:
+        return shown
+    out, run = [], []
+    for i in shown:
+        if i in caption_blocks and page.blocks[i].tag not in HEADINGS \
+                and not NUMBERED_FIGURE.match(page.blocks[i].text):
+            run.extend(page.blocks[i].text.split("\n"))
+            continue
+        if run:
+            dropped.append(Removal("html-caption", "caption", READER_PACK, (), tuple(run)))
+            run = []
+        out.append(i)
+    if run:
+        dropped.append(Removal("html-caption", "caption", READER_PACK, (), tuple(run)))
+    return out
+
+
+def _open_noscript(tree, body) -> None:
+    """Unwrap the ``<noscript>`` elements when they hold most of the page's text: the page as
+    served to readers without scripts (Discourse forums put every post there), where the rest
+    is a splash screen. Otherwise they are fallbacks (a pixel, "enable JavaScript", a copy of
+    what scripts show) and go with the other STRIP tags. Lexbor parses their content as
+    elements, so unwrapping is enough."""
+    nodes = body.css("noscript")
+    if not nodes:
+        return
+    tree.strip_tags([t for t in STRIP if t != "noscript"])
+    inside = [len("".join(n.text(deep=True).split())) for n in nodes]
+    total = len("".join(body.text(deep=True).split()))
+    if sum(inside) >= NOSCRIPT_PAGE_CHARS and sum(inside) > total - sum(inside):
+        for node in nodes:
+            node.unwrap()
 
 
 def _report_unshown(dropped: list, blocks: list, shown: list[int]) -> None:

@@ -37,6 +37,9 @@ CHROME = re.compile(
 POSITIVE = re.compile(
     r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|"
     r"prose|paragraph|copy|detail|column", re.I)
+# The words that name a news page's comment thread and its furniture, and a forum's posts:
+# on a forum thread (Page.thread) they are not chrome.
+THREAD_WORDS = re.compile(r"comments?|com-|author|byline|meta|replies|reply|respon[sd]e?")
 # the same, case-sensitive, for lowercased values (several times faster than re.I)
 _NEGATIVE, _CHROME, _POSITIVE = (re.compile(r.pattern) for r in (NEGATIVE, CHROME, POSITIVE))
 TAG_WEIGHT = {
@@ -67,11 +70,16 @@ def hints(node) -> str:
 @memo(100_000)
 def _flags(value: str) -> int:
     """1: named like chrome (NEGATIVE), 2: like content (POSITIVE), 4: like chrome for sure
-    (CHROME); cached, since pages repeat their class names and sites share them."""
+    (CHROME); 8 and 16: 1 and 4 without THREAD_WORDS (for forum threads); cached, since pages
+    repeat their class names and sites share them."""
     low = value.lower()
     if not _NEGATIVE.search(low):  # every CHROME word is a NEGATIVE word too
         return 2 if _POSITIVE.search(low) else 0
-    return 1 | (2 if _POSITIVE.search(low) else 0) | (4 if _CHROME.search(low) else 0)
+    flags = 1 | (2 if _POSITIVE.search(low) else 0) | (4 if _CHROME.search(low) else 0)
+    rest = THREAD_WORDS.sub(" ", low) if THREAD_WORDS.search(low) else low
+    if _NEGATIVE.search(rest):
+        flags |= 8 | (16 if _CHROME.search(rest) else 0)
+    return flags
 
 
 def _hint_weight(el, negative_bit: int) -> int:
@@ -88,14 +96,15 @@ def _hint_weight(el, negative_bit: int) -> int:
             + (-25 if of_id & negative_bit else 0) + (25 if of_id & 2 else 0))
 
 
-def chrome(el) -> bool:
+def chrome(el, thread: bool = False) -> bool:
     """Is the element named like page chrome (comments, share bars, related links...), and not
-    like content as well ("post-meta" is chrome, "entry-content meta" is not)?"""
-    return _hint_weight(el, 4) < 0
+    like content as well ("post-meta" is chrome, "entry-content meta" is not)? On a forum
+    thread (``thread``), comment and author boxes are the posts: not chrome."""
+    return _hint_weight(el, 16 if thread else 4) < 0
 
 
-def class_weight(el) -> int:
-    return _hint_weight(el, 1)
+def class_weight(el, thread: bool = False) -> int:
+    return _hint_weight(el, 8 if thread else 1)
 
 
 @dataclass
@@ -127,7 +136,7 @@ def score_candidates(page: Page) -> dict:
         while at >= 0 and level < 5:
             if at not in scores:
                 anc = elements[at]
-                scores[at] = TAG_WEIGHT.get(anc.tag, 0) + (class_weight(anc) if at else 0)
+                scores[at] = TAG_WEIGHT.get(anc.tag, 0) + (class_weight(anc, page.thread) if at else 0)
             scores[at] += score / (1 if level == 0 else 2 if level == 1 else level * 3)
             at = elements[at].parent
             level += 1
@@ -151,7 +160,7 @@ def negative_elements(page: Page, protect: set) -> list:
     for idx in range(1, len(elements)):
         el = elements[idx]
         neg[idx] = neg[el.parent] or (idx not in protect and el.tag not in ("html", "body")
-                                      and chrome(el))
+                                      and chrome(el, page.thread))
     return neg
 
 
@@ -175,12 +184,17 @@ def prose_chars(page: Page, start: int, end: int) -> int:
     return total
 
 
-def choose(page: Page) -> Choice | None:
+def choose(page: Page, story: bool = False) -> Choice | None:
+    """The article's container and its members. On a page known to be one ``story``, a rail
+    of teaser cards never wins, however much text its summaries hold."""
     scores = score_candidates(page)
     if not scores:
         return None
     elements = page.elements
     ranked = sorted(scores, key=lambda i: -scores[i])
+    if story:
+        children = _children(page)
+        ranked = [i for i in ranked[:8] if not _in_rail(page, i, children)] + ranked[8:] or ranked
     top = ranked[0]
     best = scores[top]
     neg = negative_elements(page, ancestry(page, top))
@@ -253,11 +267,14 @@ def siblings(page: Page, scores: dict, top: int, best: float) -> list:
     return members
 
 
-def keep_blocks(page: Page, members: list, best: int = 0) -> list:
-    """Indices of the blocks to render: the members' blocks minus link lists and chrome boxes."""
+def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False) -> list:
+    """Indices of the blocks to render: the members' blocks minus link lists and chrome boxes;
+    on a page known to be one ``story``, also rails of teaser cards outside the story's box."""
     elements, blocks = page.elements, page.blocks
     protect = ancestry(page, best)
     held = sum(prose_chars(page, elements[m].start, elements[m].end) for m in members)
+    inside = (elements[best].start, elements[best].end)  # the article's own box
+    children: dict[int, list] | None = None
     dropped: set[int] = set()
     for m in members:
         root = elements[m]
@@ -270,8 +287,15 @@ def keep_blocks(page: Page, members: list, best: int = 0) -> list:
             if elements[el.parent].node is not None and el.parent in dropped:
                 dropped.add(idx)
                 continue
-            if idx not in protect and _junk(page, el, held):
+            if idx in protect:
+                continue
+            if _junk(page, el, held):
                 dropped.add(idx)
+            elif story and not inside[0] <= el.start < inside[1] and el.end - el.start >= CARD_MIN:
+                if children is None:
+                    children = _children(page)
+                if _teaser_cards(page, el, children.get(idx, ())):
+                    dropped.add(idx)
     drop_blocks: set[int] = set()
     for idx in dropped:
         el = elements[idx]
@@ -289,11 +313,61 @@ def keep_blocks(page: Page, members: list, best: int = 0) -> list:
     return sorted(set(keep))
 
 
+CARD_MIN = 3            # a rail of teasers has at least this many cards
+CARD_MAX_CHARS = 500    # a teaser card's text: a headline, a summary, a date
+CARD_HEADLINE_WORDS = 4  # the link in each card reads like a headline
+
+
+def _children(page: Page) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for idx, el in enumerate(page.elements):
+        if idx:
+            out.setdefault(el.parent, []).append(idx)
+    return out
+
+
+def _in_rail(page: Page, idx: int, children: dict) -> bool:
+    """Is element ``idx``, or one of the three elements above it, a rail of teasers?"""
+    for _ in range(3):
+        if idx <= 0:
+            return False
+        if _teaser_cards(page, page.elements[idx], children.get(idx, ())):
+            return True
+        idx = page.elements[idx].parent
+    return False
+
+
+def _teaser_cards(page: Page, el, children) -> bool:
+    """Is ``el`` (outside the article's own box) a rail of teasers: CARD_MIN or more children
+    of one shape (tag and class) holding most of its text, each a short card whose link reads
+    like a headline ("More from ...", recommendation widgets, other stories with summaries)?"""
+    elements, blocks = page.elements, page.blocks
+    shapes: dict[tuple, list] = {}
+    for idx in children:
+        child = elements[idx]
+        if child.end > child.start:
+            shapes.setdefault((child.tag, child.node.attributes.get("class") or ""), []).append(child)
+    if not shapes:
+        return False
+    cards = max(shapes.values(), key=len)
+    if len(cards) < CARD_MIN or \
+            sum(page.text_len(c) for c in cards) < 0.8 * page.text_len(el):
+        return False
+    for card in cards:
+        size = page.text_len(card)
+        if size > CARD_MAX_CHARS or not page.link_len(card) or page.link_len(card) < 0.2 * size:
+            return False
+        if not any(b.links and len(b.text.split()) >= CARD_HEADLINE_WORDS and b.links >= 0.5 * b.chars
+                   for b in blocks[card.start:card.end]):
+            return False
+    return True
+
+
 def _junk(page: Page, el, held: int) -> bool:
     text_len = page.text_len(el)
     ld = page.link_density(el)
-    weight = class_weight(el)
-    if chrome(el) and prose_chars(page, el.start, el.end) < NEGATIVE_KEEP_SHARE * held:
+    weight = class_weight(el, page.thread)
+    if chrome(el, page.thread) and prose_chars(page, el.start, el.end) < NEGATIVE_KEEP_SHARE * held:
         return True  # a box named like chrome (comments, meta, share...) that is not the article
     if ld > 0.5 and text_len < 2000:
         return True
@@ -323,7 +397,7 @@ def lead_blocks(page: Page, head: int, first: int) -> list:
         at, bad = b.owner, False
         while at > 0:
             el = elements[at]
-            if el.tag in FIGURE or chrome(el) or LEAD_NOT.search(hints(el.node)):
+            if el.tag in FIGURE or chrome(el, page.thread) or LEAD_NOT.search(hints(el.node)):
                 bad = True
                 break
             at = el.parent

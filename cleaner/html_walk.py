@@ -72,6 +72,7 @@ class Page:
     blocks: list = field(default_factory=list)
     chars: list = field(default_factory=list)   # prefix sums of block chars
     links: list = field(default_factory=list)   # prefix sums of block link chars
+    thread: bool = False  # a forum thread: its comment boxes are its posts (html_score)
 
     def text_len(self, el: Element) -> int:
         return self.chars[el.end] - self.chars[el.start]
@@ -158,7 +159,7 @@ def walk(root) -> Page:
             if tag == "-text":
                 t = child.text_content
                 if t:
-                    if not t.strip(" \n\t\r"):  # layout whitespace: a space at most
+                    if not pre[0] and not t.strip(" \n\t\r"):  # layout whitespace: a space at most
                         if parts:
                             append(" ")
                         continue

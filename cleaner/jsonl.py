@@ -66,6 +66,8 @@ class JsonlOptions:
     html: Optional[bool] = None
     rules_dirs: tuple[str, ...] = ()
     quiet: bool = False  # no warnings on stderr (with --explain they stay in the record)
+    keep: frozenset = frozenset()  # categories left in (--keep)
+    report: bool = False  # each outcome carries a report.RecordSummary, for --report
 
 
 @dataclass
@@ -219,9 +221,9 @@ def explain_value(result) -> dict:
     return value
 
 
-def clean_line(raw: bytes, options: JsonlOptions) -> tuple[bytes, tuple, tuple[str, ...]]:
+def clean_line(raw: bytes, options: JsonlOptions) -> tuple[bytes, tuple, tuple[str, ...], object]:
     """Clean one record: (the output line with its newline, counts for the tally, the
-    cleaning's warnings). Raises :class:`BadRecord`."""
+    cleaning's warnings, its report summary or None). Raises :class:`BadRecord`."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -243,7 +245,7 @@ def clean_line(raw: bytes, options: JsonlOptions) -> tuple[bytes, tuple, tuple[s
         url = given or url
     try:
         result = clean_document(document, url=url, lang=options.lang, html=options.html,
-                                rules_dirs=options.rules_dirs)
+                                rules_dirs=options.rules_dirs, keep=options.keep)
     except RecursionError:
         raise BadRecord("cannot clean: the document is nested too deeply") from None
     except Exception as exc:  # a corpus run reports the record rather than dying on it
@@ -269,7 +271,12 @@ def clean_line(raw: bytes, options: JsonlOptions) -> tuple[bytes, tuple, tuple[s
     out = text
     for start, end, value in sorted(edits, key=lambda e: e[0], reverse=True):
         out = out[:start] + value + out[end:]
-    return (out + "\n").encode("utf-8"), result_counts(result), tuple(result.warnings)
+    summary = None
+    if options.report:
+        from .report import summarize
+
+        summary = summarize(result, url=url)
+    return (out + "\n").encode("utf-8"), result_counts(result), tuple(result.warnings), summary
 
 
 _OPTIONS: Optional[JsonlOptions] = None
@@ -287,14 +294,14 @@ def set_options(options: JsonlOptions) -> None:
 def clean_chunk(chunk: Chunk) -> tuple[Chunk, list]:
     """Clean every record of ``chunk`` with the options given to :func:`set_options`:
     (the chunk without its lines, one outcome per line: (line number, output bytes or None,
-    problem or None, counts or None, input bytes, warnings))."""
+    problem or None, counts or None, input bytes, warnings, report summary or None))."""
     outcomes = []
     for number, raw in chunk.lines:
         try:
-            out, counts, warnings = clean_line(raw, _OPTIONS)
-            outcomes.append((number, out, None, counts, len(raw), warnings))
+            out, counts, warnings, summary = clean_line(raw, _OPTIONS)
+            outcomes.append((number, out, None, counts, len(raw), warnings, summary))
         except BadRecord as exc:
-            outcomes.append((number, None, str(exc), None, len(raw), ()))
+            outcomes.append((number, None, str(exc), None, len(raw), (), None))
     return Chunk(chunk.source, [], chunk.nbytes, chunk.error), outcomes
 
 

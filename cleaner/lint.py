@@ -130,7 +130,7 @@ def pack_sources(paths: Iterable[str | Path]) -> list[tuple[str, str]]:
     from .packs import extra_pack_files
 
     sources = []
-    for file in extra_pack_files(paths):
+    for file in extra_pack_files(paths, given_by="the command line"):
         try:
             sources.append((str(file), file.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError) as exc:

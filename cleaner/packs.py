@@ -191,18 +191,21 @@ def shipped_pack_files() -> list[tuple[str, str]]:
     return found
 
 
-def extra_pack_files(dirs: Iterable[str | Path]) -> list[Path]:
+def extra_pack_files(dirs: Iterable[str | Path], given_by: str = "") -> list[Path]:
     """The pack files in ``dirs`` (files, or folders searched to any depth, corpus samples
     and ``.meta.yaml`` files left out), each folder's sorted. Anything that cannot be read
     is a :class:`PackError` naming it, never a folder silently skipped: an unreadable folder
-    would otherwise be a run without the user's packs that reports nothing wrong."""
+    would otherwise be a run without the user's packs that reports nothing wrong. A path
+    that does not exist is said to come from ``given_by`` ("--rules-dir", "the command
+    line"), so the user knows where to fix it."""
     files: list[Path] = []
     for d in dirs:
         if not str(d).strip():  # Path("") is the current folder: every .yaml under it
             raise PackError(repr(str(d)), None, "a rules folder needs a name (an empty one "
                             f"would be the current folder); check --rules-dir and {ENV_VAR}")
         folder = Path(d)
-        info = _stat(folder, "rules folder")
+        info = _stat(folder, "pack file" if folder.suffix in (".yaml", ".yml") else
+                     "rules folder", given_by)
         if stat.S_ISREG(info.st_mode):
             files.append(folder)
         elif stat.S_ISDIR(info.st_mode):
@@ -216,12 +219,16 @@ NOT_A_FILE = ("not a regular file (a FIFO, socket or device): reading it could w
               "packs are files, so remove it or rename it to end in something other than .yaml")
 
 
-def _stat(path: Path, what: str) -> os.stat_result:
+class _Missing(PackError):
+    """A pack file or rules folder that does not exist (whose source the caller names)."""
+
+
+def _stat(path: Path, what: str, given_by: str = "") -> os.stat_result:
     try:
         return path.stat()
     except FileNotFoundError:
-        raise PackError(str(path), None, f"{what} does not exist (from --rules-dir or "
-                        f"{ENV_VAR})") from None
+        source = f" (from {given_by})" if given_by else ""
+        raise _Missing(str(path), None, f"{what} does not exist{source}") from None
     except OSError as exc:
         raise PackError(str(path), None, f"cannot read {what}: {exc.strerror or exc}") from None
 
@@ -263,6 +270,7 @@ class PackSet:
                     stopwords[lang] = stopwords.get(lang, frozenset()) | pack.stopwords
         self.model = LanguageModel(stopwords)
         self.disabled = {rid for pack in self.packs for rid in pack.disable}
+        self.by_name = {pack.name: pack for pack in self.packs}
         # a later pack's rule replaces an earlier one with the same id
         self.owner: dict[str, Pack] = {}
         for pack in self.packs:
@@ -384,8 +392,19 @@ def _cached_packset(extra_dirs: tuple[str, ...]) -> PackSet:
     return PackSet(packs)
 
 
-def get_packset(rules_dirs: Iterable[str | Path] = ()) -> PackSet:
-    """The shipped packs plus those in ``CLEANER_RULES_PATH`` and ``rules_dirs`` (cached)."""
-    dirs = env_rule_dirs() + tuple(str(Path(d).resolve()) if str(d).strip() else str(d)
-                                   for d in rules_dirs)  # "" stays "", to be refused
-    return _cached_packset(dirs)
+def get_packset(rules_dirs: Iterable[str | Path] | str | Path = (), *,
+                given_by: str = "rules_dirs") -> PackSet:
+    """The shipped packs plus those in ``CLEANER_RULES_PATH`` and ``rules_dirs`` (cached).
+    One folder may be given as a str or Path (a str is never read letter by letter).
+    ``given_by`` names where ``rules_dirs`` came from, for the error on a missing one."""
+    if isinstance(rules_dirs, (str, os.PathLike)):
+        rules_dirs = (rules_dirs,)
+    env = env_rule_dirs()
+    dirs = env + tuple(str(Path(d).resolve()) if str(d).strip() else str(d)
+                       for d in rules_dirs)  # "" stays "", to be refused
+    try:
+        return _cached_packset(dirs)
+    except _Missing as exc:  # say where the name came from (the cache key leaves it out)
+        from_env = any(exc.path == str(Path(d)) for d in env)
+        raise PackError(exc.path, None, f"{exc.message} (from "
+                        f"{ENV_VAR if from_env else given_by})") from None

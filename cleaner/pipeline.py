@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 
-from .categories import CHROME
+from .categories import CATEGORIES, CHROME
 from .context import Context
-from .decode import decode_bytes, to_lines
+from .decode import decode_bytes, decoded_lines
 from .errors import InputError
+from .inputs import check_types
 from .kinds import DEFAULT_TIMEOUT
-from .packs import PackSet, get_packset, lines_window
+from .packs import PackSet, get_packset, host_of, lines_window
 from .render import removals, render_text, survivors
 from .result import CleanResult
 from .prose import PROSE_WORDS, is_prose, iter_units, opens_sentence
@@ -76,13 +77,18 @@ def clean_text(text: str, **options) -> CleanResult:
 def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[str] = None,
                 packset: Optional[PackSet] = None, only_rules=None,
                 skip_kinds: tuple[str, ...] = (), rounds: int = MAX_ROUNDS,
-                declared_lang: Optional[str] = None, from_page: bool = False) -> CleanResult:
+                declared_lang: Optional[str] = None, from_page: bool = False,
+                keep: frozenset[str] = frozenset(),
+                verbatim: frozenset[int] = frozenset()) -> CleanResult:
     """Clean already-decoded plain text, given as its lines (the list is the document's
     from now on). ``only_rules`` runs just those rules, once (rule
     tests); ``skip_kinds`` leaves out rules of those kinds; ``rounds`` caps the passes;
     ``declared_lang`` is the language a page declares (``<html lang>``), a hint that settles
     a doubtful stopword vote when the vote leans its way. ``from_page``: the text is what
     the HTML reader took from a page, which is chrome enough (the no-chrome guard is off).
+    ``keep``: categories whose rules do not run (``{"caption", "comments"}``).
+    ``verbatim``: line numbers (0-based) no rule may remove (code the HTML reader took from a
+    ``<pre>``); a removal that took one gives it back.
 
     Rules judge lines by their neighbours, and removing lines changes the neighbours (and
     can even change which language or site the rest reads as), so a full run repeats on what
@@ -100,20 +106,26 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     del block_texts  # a copy of the document: let go before the rules run
     slow_signatures: set = set()  # (pack, path, k): reported once, not searched again
     if only_rules is None:
+        fallback = _fallback(doc_lang, method, declared_lang, from_page)
         pack_names, rules = _choose(packset, doc_lang, foreign, url, window, skip_kinds,
-                                    slow_signatures, _fallback(doc_lang, method, declared_lang, from_page))
+                                    keep, slow_signatures, fallback)
+        reasons = _reasons(packset, pack_names, doc_lang, url, fallback)
     else:
         rules = sorted(only_rules, key=lambda r: r.PHASE)
         pack_names = sorted({r.pack_name for r in rules})
+        reasons = {name: "its rules were given to run" for name in pack_names}
     ctx = Context(doc, lang=doc_lang, model=model, foreign=foreign,
                   prefilter=packset.prefilter(rules))
     _apply(ctx, rules)
     if only_rules is None:
-        doc_lang, method, pack_names = _later_rounds(
-            ctx, rules, doc_lang, method, pack_names, packset=packset, url=url, lang=lang,
-            declared_lang=declared_lang, skip_kinds=skip_kinds, rounds=rounds,
+        doc_lang, method = _later_rounds(
+            ctx, rules, doc_lang, method, reasons, packset=packset, url=url, lang=lang,
+            declared_lang=declared_lang, skip_kinds=skip_kinds, keep=keep, rounds=rounds,
             slow_signatures=slow_signatures, from_page=from_page)
+        pack_names = list(reasons)
         ctx.forget_index()  # what the rules searched with: not needed from here on
+        if verbatim:
+            ctx.restore([i for i in verbatim if i < len(ctx.removed) and ctx.removed[i] is not None])
         if not from_page:
             _guard_no_chrome(ctx)
         _guard_over_removal(ctx)
@@ -130,6 +142,7 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
         language_method=method[0],
         language_reason=_reason(doc_lang, method, declared_lang, from_page),
         packs=pack_names,
+        pack_reasons=reasons,
         removals=removals(ctx),
         warnings=ctx.warnings,
         input_lines=len(doc.lines),
@@ -137,16 +150,17 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
 
 
 def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
-                  pack_names: list[str], *, packset: PackSet, url: Optional[str],
+                  reasons: dict[str, str], *, packset: PackSet, url: Optional[str],
                   lang: Optional[str], declared_lang: Optional[str], skip_kinds: tuple[str, ...],
-                  rounds: int, slow_signatures: set,
-                  from_page: bool = False) -> tuple[Optional[str], str, list[str]]:
+                  keep: frozenset[str], rounds: int, slow_signatures: set,
+                  from_page: bool = False) -> tuple[Optional[str], tuple[str, str]]:
     """The rounds after the first, on what survived, until nothing more goes (see
-    :func:`clean_lines`); their removals are merged into ``ctx``. Returns the language, its
-    method and the packs of the last round. (A function of its own: each round's copy of the
-    surviving lines and its context go when it returns, before the text is rendered.)"""
+    :func:`clean_lines`); their removals are merged into ``ctx``, and the packs a round
+    newly chose are added to ``reasons``. Returns the language and its method. (A function
+    of its own: each round's copy of the surviving lines and its context go when it
+    returns, before the text is rendered.)"""
     doc, model = ctx.doc, packset.model
-    for _ in range(rounds - 1):
+    for number in range(2, rounds + 1):
         lines, origin = survivors(ctx)
         if lines == doc.lines[:-1] and doc.lines[-1] == "":
             # Nothing was removed, trimmed or folded: the output is the input, and cleaning
@@ -161,10 +175,10 @@ def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
         new_foreign = _foreign_blocks(model, blocks, new_lang)
         del blocks
         # the text's ends are read for site signatures, which a page with a url does not need
+        new_fallback = _fallback(new_lang, new_method, declared_lang, from_page)
         new_names, new_rules = _choose(packset, new_lang, new_foreign, url,
                                        "" if url else lines_window(lines), skip_kinds,
-                                       slow_signatures,
-                                       _fallback(new_lang, new_method, declared_lang, from_page))
+                                       keep, slow_signatures, new_fallback)
         if new_lang == doc_lang and (new_rules is rules
                                      or [r.id for r in new_rules] == [r.id for r in rules]):
             # A line that survived a line or trim rule (or the repeated-line rule) keeps
@@ -174,14 +188,15 @@ def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
         else:
             run = new_rules  # another language or site now: all of its rules apply
         doc_lang, method, rules = new_lang, new_method, new_rules
-        pack_names = new_names
+        for name, reason in _reasons(packset, new_names, new_lang, url, new_fallback).items():
+            reasons.setdefault(name, f"{reason} (from round {number})")
         again = Context(again_doc, lang=new_lang, model=model, foreign=new_foreign,
                         prefilter=packset.prefilter(new_rules), source=doc.lines)
         again.inherit_index(ctx, origin)
         _apply(again, run)
         if not _merge_round(ctx, again, origin):
             break
-    return doc_lang, method, pack_names
+    return doc_lang, method
 
 
 def _language(model, block_texts: list[str], given: Optional[str],
@@ -228,10 +243,12 @@ def _fallback(doc_lang: Optional[str], method: tuple[str, str],
 
 def _choose(packset: PackSet, doc_lang: Optional[str], foreign: dict[int, str],
             url: Optional[str], text: str, skip_kinds: tuple[str, ...],
-            slow_signatures: Optional[set] = None, fallback: tuple[str, ...] = ()):
-    """(pack names, rules in phase order) for a document in ``doc_lang``; site signatures
-    that time out are added to ``slow_signatures``. ``fallback``: the languages whose packs
-    apply when ``doc_lang`` is unknown (see :func:`_fallback`)."""
+            keep: frozenset[str] = frozenset(), slow_signatures: Optional[set] = None,
+            fallback: tuple[str, ...] = ()):
+    """(pack names, rules in phase order) for a document in ``doc_lang``, without the rules of
+    the kinds in ``skip_kinds`` and of the categories in ``keep``; site signatures that time
+    out are added to ``slow_signatures``. ``fallback``: the languages whose packs apply when
+    ``doc_lang`` is unknown (see :func:`_fallback`)."""
     chosen = packset.selection({doc_lang, *foreign.values(), *fallback}, url, text,
                                slow_signatures)
     own_langs = {doc_lang, *fallback}
@@ -241,12 +258,32 @@ def _choose(packset: PackSet, doc_lang: Optional[str], foreign: dict[int, str],
                if p.kind != "language" or own_langs & set(p.languages)}
         # A pack chosen for a foreign block brings its vocabulary (consent banners in that
         # language), not its line rules, which would run over the whole document.
-        rules = [r for r in chosen.rules if r.KEY not in skip_kinds
+        rules = [r for r in chosen.rules if r.KEY not in skip_kinds and r.category not in keep
                  and (r.pack_name in own or r.KEY == "density")]
         return [p.name for p in chosen.packs], tuple(rules)  # shared: never to be changed
 
-    names, rules = chosen.derive(("in force", doc_lang, fallback, skip_kinds), in_force)
+    names, rules = chosen.derive(("in force", doc_lang, fallback, skip_kinds, keep), in_force)
     return list(names), rules
+
+
+def _reasons(packset: PackSet, names: list[str], doc_lang: Optional[str],
+             url: Optional[str], fallback: tuple[str, ...] = ()) -> dict[str, str]:
+    """Why each pack of a round was chosen, by name, in the round's order."""
+    found = {}
+    for name in names:
+        pack = packset.by_name[name]
+        if pack.kind == "generic":
+            found[name] = "always (no match: applies to every document)"
+        elif pack.kind == "language":
+            found[name] = (f"the document's language, {doc_lang}" if doc_lang in pack.languages
+                           else "a text too short to tell its language: English and a declared "
+                           "language apply" if set(fallback) & set(pack.languages)
+                           else f"a block in {', '.join(pack.languages)} (its vocabulary only)")
+        elif url:
+            found[name] = f"domain: the url's host {host_of(url)} is one of its domains"
+        else:
+            found[name] = "signature: the text matched one of its site signatures"
+    return found
 
 
 def _foreign_blocks(model, block_texts: list[str], doc_lang: Optional[str]) -> dict[int, str]:
@@ -476,16 +513,25 @@ def _guard_over_removal(ctx: Context) -> None:
 
 
 def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Optional[str] = None,
-                   html: Optional[bool] = None, rules_dirs: Iterable[str | Path] = ()) -> CleanResult:
+                   html: Optional[bool] = None,
+                   rules_dirs: Iterable[str | Path] | str | Path = (),
+                   keep: Iterable[str] = ()) -> CleanResult:
     """Clean one document and report what was removed, by which rule, and why.
 
-    ``document`` is str or bytes (UTF-8, a BOM is honoured, bad bytes are replaced).
+    ``document`` is str or bytes (a BOM is honoured, then UTF-8; other bytes are read in
+    the encoding found for them, reported in ``encoding``).
     ``url`` picks site packs by domain; without it, site packs match by a text signature.
     ``lang`` skips language detection. ``html``: None detects, True forces HTML, False text.
-    ``rules_dirs`` adds folders of packs to the shipped ones and ``CLEANER_RULES_PATH``.
+    ``rules_dirs`` adds folders of packs (or one folder, as a str or Path) to the shipped
+    ones and ``CLEANER_RULES_PATH``. A ``url`` or ``lang`` that is not a str is an
+    :class:`InputError`. ``keep`` names categories of boilerplate to leave in
+    (``{"caption", "comments"}``; see ``cleaner.categories.CATEGORIES``). A page the HTML
+    reader reads as a forum thread keeps its ``comments``: the posts are the page.
     """
     if not isinstance(document, (str, bytes, bytearray, memoryview)):
         raise InputError(f"cannot clean a {type(document).__name__}: pass the document as str or bytes")
+    check_types(url, lang)
+    kept = keep_categories(keep)
     packset = get_packset(rules_dirs)
     if html is None:
         # bytes as the decoder reads them: a UTF-16/32 page with a BOM is markup too
@@ -494,14 +540,47 @@ def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Op
         html = looks_like_html(head)
     if html:
         from .html import html_to_text  # the HTML reader: selectolax, selectors, main content
+        from .html_decode import html_document
 
-        extraction = html_to_text(document, url=url, packset=packset)
+        document, decoded = html_document(document)  # decoded here, to report the encoding
+        extraction = html_to_text(document, url=url, packset=packset, keep=kept)
         # The reader already chose the main content from the markup, which knows more than
         # the text classifier can; the line rules still run.
         result = clean_text(extraction.text, url=url or extraction.url, lang=lang,
                             packset=packset, skip_kinds=("classify",), rounds=HTML_ROUNDS,
-                            declared_lang=extraction.lang, from_page=True)
+                            declared_lang=extraction.lang, from_page=True,
+                            keep=kept | extraction.keeps, verbatim=extraction.code_lines)
         result.html = extraction
+        result.page_type = extraction.page_type.kind
         result.warnings.extend(extraction.warnings)
-        return result
-    return clean_lines(to_lines(document), url=url, lang=lang, packset=packset)
+        return _with_encoding(result, decoded)
+    lines, decoded = decoded_lines(document)
+    return _with_encoding(clean_lines(lines, url=url, lang=lang, packset=packset, keep=kept),
+                          decoded)
+
+
+def _with_encoding(result: CleanResult, decoded) -> CleanResult:
+    """The encoding bytes were read in (None for str), and a warning for bytes that no
+    encoding could read: they became U+FFFD, text that is lost."""
+    if decoded is not None:
+        result.encoding = decoded.encoding
+        if decoded.replaced:
+            result.warnings.append(
+                f"{decoded.replaced} character(s) of the input could not be read as "
+                f"{decoded.encoding} and became U+FFFD")
+    return result
+
+
+def keep_categories(keep: Iterable[str]) -> frozenset[str]:
+    """``keep`` as a set of known categories; a name that is none is an :class:`InputError`."""
+    if isinstance(keep, str):
+        keep = [keep]
+    try:
+        names = frozenset(str(k).strip().lower() for k in keep)
+    except TypeError:
+        raise InputError(f"keep must be a list of category names, not {type(keep).__name__}") from None
+    unknown = sorted(names - set(CATEGORIES))
+    if unknown:
+        raise InputError(f"unknown categor{'y' if len(unknown) == 1 else 'ies'} to keep: "
+                         f"{', '.join(unknown)} (known: {', '.join(CATEGORIES)})")
+    return names

@@ -51,7 +51,7 @@ def is_prose(text: str, min_words: int = PROSE_WORDS) -> bool:
 
 
 _CLOSERS = "»”\"')]’」』）"  # closing quotes and brackets that may follow a full stop
-_STOPS = frozenset(".!?。！？")
+_STOPS = frozenset(".!?。！？।॥؟")  # as segment._TERMINAL_CHARS, without closers
 
 
 def ends_with_full_stop(text: str) -> bool:

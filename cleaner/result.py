@@ -34,6 +34,12 @@ class CleanResult:
     input_lines: int = 0
     language_reason: str = ""  # why this language (or none): "script: Han and kana", "too short ..."
     html: Optional[Any] = None  # for HTML input: the HtmlExtraction (container, selector hits)
+    # for HTML input: what the reader read the page as (article, forum, documentation, product,
+    # collection, listing, service or unknown; see cleaner.html_pagetype); None for text
+    page_type: Optional[str] = None
+    # every pack whose rules ran, in any round, and why it was chosen (packs holds the names)
+    pack_reasons: dict[str, str] = field(default_factory=dict)
+    encoding: Optional[str] = None  # the codec bytes were read in ("utf-8", "cp1252"); None for str
 
     def removed_lines(self) -> int:
         return sum(len(r.lines) for r in self.removals if not r.trimmed)

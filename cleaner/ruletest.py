@@ -14,6 +14,7 @@ verdicts the project's own CI gives.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Optional
 
 from .kinds import Rule
@@ -63,7 +64,8 @@ def check_rule(rule: Rule, packset: PackSet) -> list[ExampleFailure]:
 
             if isinstance(example, dict):
                 if result.text != example["output"]:
-                    fail(f"output was {result.text!r}, expected {example['output']!r}")
+                    fail("the output differs from the example's:\n"
+                         + explained_diff(text, result, example["output"], "output"))
                 elif which == "drop" and not fired:
                     fail("the rule did not fire (other rules produced the output)")
                 continue
@@ -122,43 +124,127 @@ class SampleFailure:
         return f"{self.pack}: corpus sample {self.sample}: {self.problem}"
 
 
+SAMPLE_SUFFIXES = (".txt", ".html")
+NOT_SAMPLES = ("README.txt",)  # the scaffold's note in a samples folder
+
+
+def sample_files(folder: Path, suffixes: tuple[str, ...] = SAMPLE_SUFFIXES) -> list[Path]:
+    """Every sample in ``folder``: each NAME.txt (or NAME.html) but the expected outputs,
+    whether or not its NAME.expected.txt and NAME.meta.yaml are there (see
+    :func:`sample_problems`: a sample without them is an error, never skipped)."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in suffixes
+                  and not p.name.endswith(".expected.txt") and p.name not in NOT_SAMPLES)
+
+
+def sample_problems(path: Path, site: bool = False) -> list[str]:
+    """What a sample lacks: its NAME.expected.txt, and a NAME.meta.yaml with a ``url`` (the
+    page's address; null for a text with no page, such as one written for the project, but
+    never for a ``site`` pack's sample, which its url chooses) and a ``licence`` (the text's;
+    the project's licence for a text written for it). An empty list: complete."""
+    import yaml
+
+    problems = []
+    stem = path.name[: -len(path.suffix)]
+    expected = path.with_name(stem + ".expected.txt")
+    if not expected.exists():
+        problems.append(f"no {expected.name} beside it: write the output the sample must give")
+    meta_path = path.with_name(stem + ".meta.yaml")
+    if not meta_path.exists():
+        problems.append(f"no {meta_path.name} beside it: give the text's source, url and licence")
+        return problems
+    try:
+        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
+        return problems + [f"unreadable {meta_path.name}: {exc}"]
+    if not isinstance(meta, dict):
+        return problems + [f"{meta_path.name} is not a mapping of source, url, licence, ..."]
+    url = meta.get("url")
+    if "url" not in meta:
+        problems.append(f"no url in {meta_path.name}: give the page's address (url: null for a "
+                        "text with no page, such as one written for the project)")
+    elif url is None and site:
+        problems.append(f"url is null in {meta_path.name}: a site pack's sample needs its page's "
+                        "address, which chooses the pack")
+    elif url is not None and not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+        problems.append(f"url {url!r} in {meta_path.name} is not a web address")
+    licence = meta.get("licence")
+    if not (isinstance(licence, str) and licence.strip()):
+        problems.append(f"no licence in {meta_path.name}: name the text's licence (the "
+                        "project's, MIT, for a text written for it)")
+    return problems
+
+
 def samples_for(pack_path: str, pack_name: str) -> list:
     """Corpus samples of a pack: ``corpus_samples/<pack name>/`` beside the pack's folder,
     or one or two folders up (the project's own ``corpus_samples`` for shipped packs)."""
-    from pathlib import Path
-
     folder = Path(pack_path).parent
     for base in (folder, folder.parent, folder.parent.parent, Path.cwd()):
         candidate = base / "corpus_samples" / pack_name
         if candidate.is_dir():
-            return sorted(p for p in candidate.glob("*.txt") if not p.name.endswith(".expected.txt")
-                          and p.with_name(p.stem + ".expected.txt").exists())
+            return sample_files(candidate, (".txt",))
     return []
 
 
 def check_sample(path, packset: PackSet, pack_name: str) -> Optional[SampleFailure]:
-    """Clean one sample (with its meta url) and compare with its expected file."""
+    """Check one sample's files (:func:`sample_problems`), clean it (with its meta url) and
+    compare with its expected file: a unified diff naming the rule behind each difference."""
     import yaml
 
     from .decode import to_text
 
-    meta_path = path.with_name(path.stem + ".meta.yaml")
-    meta = {}
-    if meta_path.exists():
-        try:
-            meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            return SampleFailure(pack_name, path.name, f"unreadable {meta_path.name}: {exc}")
-    want = path.with_name(path.stem + ".expected.txt").read_text(encoding="utf-8")
+    problems = sample_problems(path, site=True)
+    if problems:
+        return SampleFailure(pack_name, path.name, "; ".join(problems))
+    meta = yaml.safe_load(path.with_name(path.stem + ".meta.yaml").read_text(encoding="utf-8"))
+    expected = path.with_name(path.stem + ".expected.txt")
+    want = expected.read_text(encoding="utf-8")
     want = want if want.endswith("\n") or not want else want + "\n"
-    got = clean_text(to_text(path.read_bytes()), url=meta.get("url"), packset=packset).text
-    if got == want:
+    text = to_text(path.read_bytes())
+    result = clean_text(text, url=meta.get("url"), packset=packset)
+    if result.text == want:
         return None
-    extra = [l for l in got.splitlines() if l.strip() and l not in want.splitlines()]
-    lost = [l for l in want.splitlines() if l.strip() and l not in got.splitlines()]
-    detail = []
-    if extra:
-        detail.append(f"kept {len(extra)} line(s) that should go, e.g. {extra[0][:80]!r}")
-    if lost:
-        detail.append(f"removed {len(lost)} line(s) that should stay, e.g. {lost[0][:80]!r}")
-    return SampleFailure(pack_name, path.name, "; ".join(detail) or "whitespace differs")
+    return SampleFailure(pack_name, path.name, f"output differs from {expected.name}:\n"
+                         + explained_diff(text, result, want, expected.name))
+
+
+def explained_diff(source: str, result, want: str, want_name: str = "expected") -> str:
+    """A unified diff of ``want`` (expected) and ``result.text`` (actual), with output line
+    numbers in its hunk headers, and after each differing line the input line it came from
+    and the rule that removed it (a '-' line: expected, but removed) or that no rule took it
+    (a '+' line: kept, but should go); then the run's warnings (a guard that put lines back)."""
+    import difflib
+
+    inputs = source.split("\n")
+    rule_of: dict[int, str] = {}
+    trims: dict[int, str] = {}
+    for r in result.removals:
+        for n in r.line_numbers:
+            (trims if r.trimmed else rule_of)[n] = r.rule_id
+    used: set[int] = set()
+
+    def whence(line: str, removed: bool) -> str:
+        for n, original in enumerate(inputs, start=1):
+            if n in used:
+                continue
+            if original == line and (n in rule_of) == removed:
+                used.add(n)
+                if removed:
+                    return f"input line {n}: removed by {rule_of[n]}"
+                return f"input line {n}: kept, no rule took it" + (
+                    f" (trimmed by {trims[n]})" if n in trims else "")
+            if n in trims and (line in original or original in line):
+                used.add(n)
+                return f"input line {n}: trimmed by {trims[n]}"
+        return "not an input line as it stands"
+
+    out = []
+    diff = difflib.unified_diff(want.splitlines(), result.text.splitlines(),
+                                fromfile=f"{want_name} (expected)", tofile="cleaned (actual)",
+                                lineterm="", n=1)
+    for line in diff:
+        if line.startswith(("---", "+++", "@@")) or line[:1] not in "+-" or not line[1:].strip():
+            out.append(f"    {line}")
+        else:
+            out.append(f"    {line:<72}  # {whence(line[1:], line[0] == '-')}")
+    out.extend(f"    warning: {w}" for w in result.warnings)
+    return "\n".join(out)

@@ -44,8 +44,10 @@ Add one or more real pages of {domain}, each as three files:
   NAME.expected.txt   the article alone, exactly as written: what cleaner must output
   NAME.meta.yaml      source, site, language, url (the page's URL), licence
 
-`cleaner rules test {pack_file}` cleans each NAME.txt with this pack and compares the result
-with NAME.expected.txt, line by line.
+All three are needed: a NAME.txt without the other two, or a meta file without its url or
+licence, fails the test. `cleaner rules test {pack_file}` cleans each NAME.txt with this
+pack and compares the result with NAME.expected.txt: a difference is shown as a unified
+diff, each line with the input line it came from and the rule that removed it.
 """
 
 

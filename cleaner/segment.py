@@ -54,8 +54,9 @@ _SIMPLE_WORD = re.compile(r"\w+")  # text in the scripts below Hebrew: the same 
 # Sentence ends are read off the line's last characters (a regex search for "...\s*$" would
 # try every position of the line): terminal punctuation, optionally followed by closing quotes
 # or brackets, is the last non-space character; an ellipsis, perhaps inside a closing bracket,
-# is not a sentence end.
-_TERMINAL_CHARS = frozenset(".!?。！？»”\"')]」』）")
+# is not a sentence end. The Devanagari danda ("।", "॥") ends a Hindi sentence as "." does, and
+# "؟" is the question mark of Arabic and Persian; 「」『』（） close a Japanese or Chinese quote.
+_TERMINAL_CHARS = frozenset(".!?。！？।॥؟»”\"')]」』）")
 _CLOSING_BRACKETS = ("]", ")")
 
 

@@ -18,9 +18,15 @@ def test_crlf_and_utf16_bom():
     assert clean(STORY.encode("utf-16")) == clean(STORY)
 
 
-def test_invalid_utf8_is_replaced_not_fatal():
-    out = clean(b"Caf\xe9 owners protest new rules\n\nThe owners of cafes in the city protested on Monday.\n")
-    assert "Caf\ufffd owners" in out
+def test_invalid_utf8_is_decoded_not_fatal():
+    # issue 19: Latin-1 bytes are read as what they are, not replaced with U+FFFD
+    result = clean_document(b"Caf\xe9 owners protest new rules\n\nThe owners of cafes in the city "
+                            b"protested on Monday.\n")
+    assert "Caf\xe9 owners" in result.text and result.encoding == "cp1252"
+    # damaged UTF-8 (one bad byte among good accents) stays UTF-8, the bad byte reported
+    damaged = clean_document("Grüße aus Köln, schöne Straße\n".encode() + b"bad \xff byte\n")
+    assert damaged.encoding == "utf-8" and "Grüße" in damaged.text and "\ufffd" in damaged.text
+    assert any("could not be read as utf-8" in w for w in damaged.warnings)
 
 
 def test_render_rules():

@@ -63,8 +63,10 @@ def test_several_files_in_order(tmp_path):
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("First story title here\n\nAlpha text of the story.\n")
     b.write_text("Second story title here\n\nBeta text of the story.\n")
-    result = run("clean", str(a), str(b))
-    assert result.stdout.index("Alpha") < result.stdout.index("Beta")
+    # (issue 19: several files no longer run together as plain text on stdout)
+    result = run("clean", "--format", "json", str(a), str(b))
+    texts = [json.loads(line)["text"] for line in result.stdout.splitlines()]
+    assert "Alpha" in texts[0] and "Beta" in texts[1]
 
 
 FOOTER_ONLY = "\n".join(f"Share this article\n© {2000 + i} Example Media Group. All rights reserved."

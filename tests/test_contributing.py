@@ -44,7 +44,8 @@ def test_private_pack_applies_by_url_with_sample(tmp_path):
              "after a long debate about schools and roads.\n\nFollow Example on Google News\n")
     (samples / "one.txt").write_text(story)
     (samples / "one.expected.txt").write_text(story.rsplit("\n\n", 1)[0] + "\n")
-    (samples / "one.meta.yaml").write_text("url: https://www.example.com/news/1\n")
+    (samples / "one.meta.yaml").write_text("url: https://www.example.com/news/1\n"
+                                           "licence: MIT (written for this project)\n")
     assert run("rules", "test", packs / "example.com.yaml").stdout.strip().endswith("3 passed, 0 failed")
     page = tmp_path / "page.txt"
     page.write_text(story)
@@ -146,7 +147,8 @@ def test_non_editable_install_works_outside_repo(tmp_path):
              "Follow Example on Google News\n")
     (samples / "one.txt").write_text(story)
     (samples / "one.expected.txt").write_text(story.rsplit("\n\n", 1)[0] + "\n")
-    (samples / "one.meta.yaml").write_text("url: https://example.com/news/1\n")
+    (samples / "one.meta.yaml").write_text("url: https://example.com/news/1\n"
+                                           "licence: MIT (written for this project)\n")
     tested = cleaner("rules", "test", "packs")
     assert tested.returncode == 0 and tested.stdout.strip().endswith("3 passed, 0 failed"), tested.stdout
     (tmp_path / "page.txt").write_text(story)

@@ -63,3 +63,22 @@ def test_removals_account_for_every_line(path):
         if not line.strip():
             continue
         assert (number in removed) != (line in kept or number in trimmed), (number, line)
+
+
+def test_every_sample_is_complete():
+    """Issue 19: a sample without its .expected.txt was skipped silently, and a .meta.yaml
+    without url or licence passed. Every sample (NAME.txt or NAME.html) has both files, the
+    meta a url (null only for a text with no page, and never in a site pack's folder) and a
+    licence."""
+    from cleaner.packs import get_packset
+    from cleaner.ruletest import sample_files, sample_problems
+
+    sites = {p.name for p in get_packset().packs if p.kind == "site"}
+    problems = []
+    folders = [CORPUS, *sorted(p for p in CORPUS.rglob("*") if p.is_dir())]
+    for folder in folders:
+        for path in sample_files(folder):
+            for problem in sample_problems(path, site=folder.name in sites):
+                problems.append(f"{path.relative_to(CORPUS)}: {problem}")
+    assert not problems, "\n".join(problems)
+    assert len(SAMPLES) >= 90  # the samples are found at all

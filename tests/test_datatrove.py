@@ -1,4 +1,4 @@
-"""The datatrove step (cleaner[datatrove]): JsonlReader -> CleanerStep -> JsonlWriter run by
+"""The datatrove step (the datatrove extra of cleaner-news): JsonlReader -> CleanerStep -> JsonlWriter run by
 LocalPipelineExecutor with several tasks over several files, outputs checked record by record."""
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -123,24 +124,33 @@ def test_jsonl_jobs_2_bad_record_stops_in_order(tmp_path):
     assert [json.loads(l)["id"] for l in result.stdout.splitlines()] == list(range(8))
 
 
-def test_plain_files_jobs_2_identical_and_in_order():
+def test_plain_files_jobs_2_identical_and_in_order(tmp_path):
     samples = text_samples()
     files = [str(p) for p in samples[:3]] + ["-"] + [str(p) for p in samples[3:6]]
     stdin = samples[6].read_bytes()  # read here and sent to a worker
-    for args in (["--format", "json"], ["--explain"]):
-        one = CliRunner().invoke(main, ["clean", *args, *files], input=stdin)
-        two = CliRunner().invoke(main, ["clean", "--jobs", "2", *args, *files], input=stdin)
-        assert one.exit_code == two.exit_code == 0
-        assert one.stdout_bytes == two.stdout_bytes and one.stderr == two.stderr
-        if args == ["--format", "json"]:
-            assert [json.loads(l)["source"] for l in two.stdout.splitlines()] == \
-                files[:3] + ["<stdin>"] + files[4:]
+    one = CliRunner().invoke(main, ["clean", "--format", "json", *files], input=stdin)
+    two = CliRunner().invoke(main, ["clean", "--jobs", "2", "--format", "json", *files], input=stdin)
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout_bytes == two.stdout_bytes and one.stderr == two.stderr
+    assert [json.loads(l)["source"] for l in two.stdout.splitlines()] == \
+        files[:3] + ["<stdin>"] + files[4:]
+    # plain text of several files goes to one file each (issue 19), the explanations in order
+    named = [f for f in files if f != "-"]
+    one = CliRunner().invoke(main, ["clean", "--explain", "--out-dir", tmp_path / "one", *named])
+    two = CliRunner().invoke(main, ["clean", "--jobs", "2", "--explain", "--out-dir",
+                                    tmp_path / "two", *named])
+    assert one.exit_code == two.exit_code == 0 and one.stderr == two.stderr != ""
+    for name in named:
+        out = Path(name).stem + ".txt"
+        assert (tmp_path / "one" / out).read_bytes() == (tmp_path / "two" / out).read_bytes()
 
 
 def test_plain_files_jobs_2_missing_file_after_the_first(tmp_path):
     files = [str(p) for p in text_samples()[:3]]
-    one = CliRunner().invoke(main, ["clean", files[0], str(tmp_path / "none.txt"), *files[1:]])
-    two = CliRunner().invoke(main, ["clean", "--jobs", "2", files[0], str(tmp_path / "none.txt"), *files[1:]])
+    one = CliRunner().invoke(main, ["clean", "--format", "json", files[0], str(tmp_path / "none.txt"),
+                                    *files[1:]])
+    two = CliRunner().invoke(main, ["clean", "--jobs", "2", "--format", "json", files[0],
+                                    str(tmp_path / "none.txt"), *files[1:]])
     assert one.exit_code == two.exit_code == 1
     assert one.stdout == two.stdout != "" and one.stderr == two.stderr
     assert two.stderr.strip() == f"cleaner: {tmp_path / 'none.txt'}: no such file"

@@ -121,7 +121,7 @@ def test_cli_progress_flag_prints_the_summary(tmp_path):
     assert line.startswith("cleaner: 3 records (") and " s, " in line and "dateline" in line
     quiet = CliRunner().invoke(main, ["clean", "--jsonl", str(path)])  # stderr is not a terminal
     assert quiet.stderr == ""
-    plain = CliRunner().invoke(main, ["clean", "--progress", str(SEED), str(SEED)])
+    plain = CliRunner().invoke(main, ["clean", "--progress", "--format", "json", str(SEED), str(SEED)])
     assert plain.stderr.startswith("cleaner: 2 documents (")
 
 

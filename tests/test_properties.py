@@ -427,9 +427,15 @@ def test_soft_hyphens_do_not_make_a_word_read_as_another_language():
     and a German page's menu entry was once removed as a foreign-language run."""
     from cleaner.packs import get_packset
 
+    from cleaner.language import LanguageModel
+
     model = get_packset().model
     entry = "Fa\xadmi\xadli\xaden\xadfreund\xadli\xadcher Zoll"
-    assert model._block_language(entry, "de") == "it"  # what the fragments alone say
+    # what the fragments alone say, between German and Italian ("mi" and "li" are also
+    # Romanian and Croatian stopwords, so the shipped packs' vote splits among them)
+    german_or_italian = LanguageModel({lang: model.stopwords[lang] for lang in ("de", "it")})
+    assert german_or_italian._block_language(entry, "de") == "it"
+    assert german_or_italian.foreign_language(entry, "de") is None
     assert model.foreign_language(entry, "de") is None
     hyphenated = ("Die Bun\xaddes\xadre\xadgie\xadrung hat das Ge\xadsetz ver\xadkün\xaddet, und "
                   "es tritt am ers\xadten Ja\xadnu\xadar in Kraft.")

@@ -1,4 +1,4 @@
-"""The PySpark helper (cleaner[spark]): clean_column in local mode, checked row by row."""
+"""The PySpark helper (the spark extra of cleaner-news): clean_column in local mode, checked row by row."""
 from __future__ import annotations
 
 import json

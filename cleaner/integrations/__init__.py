@@ -1,8 +1,8 @@
 """Running cleaner inside corpus engines, each behind an optional extra.
 
-- :mod:`cleaner.integrations.datatrove` (``pip install cleaner[datatrove]``): ``CleanerStep``, a
+- :mod:`cleaner.integrations.datatrove` (``pip install 'cleaner-news[datatrove]'``): ``CleanerStep``, a
   datatrove pipeline step for the local, Slurm and Ray executors.
-- :mod:`cleaner.integrations.spark` (``pip install cleaner[spark]``): ``clean_column``, which
+- :mod:`cleaner.integrations.spark` (``pip install 'cleaner-news[spark]'``): ``clean_column``, which
   cleans a PySpark DataFrame column with a vectorised (Arrow) pandas UDF.
 
 Nothing here imports datatrove or pyspark: only those two modules do, so ``import cleaner`` works

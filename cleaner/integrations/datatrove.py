@@ -1,4 +1,4 @@
-"""cleaner as a datatrove pipeline step (``pip install cleaner[datatrove]``).
+"""cleaner as a datatrove pipeline step (``pip install 'cleaner-news[datatrove]'``).
 
 >>> from datatrove.executor import LocalPipelineExecutor
 >>> from datatrove.pipeline.readers import JsonlReader
@@ -32,7 +32,7 @@ try:
     from datatrove.utils.typeshelper import StatHints
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise ImportError(
-        "cleaner.integrations.datatrove needs datatrove: pip install 'cleaner[datatrove]'"
+        "cleaner.integrations.datatrove needs datatrove: pip install 'cleaner-news[datatrove]'"
     ) from exc
 
 from ..packs import get_packset

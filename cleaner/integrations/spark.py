@@ -1,4 +1,4 @@
-"""cleaner for PySpark DataFrames (``pip install cleaner[spark]``).
+"""cleaner for PySpark DataFrames (``pip install 'cleaner-news[spark]'``).
 
 >>> from cleaner.integrations.spark import clean_column
 >>> df = spark.read.json("crawl/*.jsonl")                                  # doctest: +SKIP
@@ -22,7 +22,7 @@ try:
     from pyspark.sql import types as T
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise ImportError(
-        "cleaner.integrations.spark needs pyspark, pandas and pyarrow: pip install 'cleaner[spark]'"
+        "cleaner.integrations.spark needs pyspark, pandas and pyarrow: pip install 'cleaner-news[spark]'"
     ) from exc
 
 from ..packs import get_packset

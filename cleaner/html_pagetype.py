@@ -1,0 +1,134 @@
+"""What kind of page the HTML reader holds: article, forum, documentation, product, collection,
+listing or service, with the evidence for the decision.
+
+A crawl is not only news. A forum thread's posts, a documentation page's code and a listing's
+items are those pages' content, so the reader has to know which page it reads before it decides
+what is chrome (a "comment" box is a news page's comment thread and a forum's post). The page
+says what it is in several ways, read here in order of trust:
+
+1. schema.org types it declares (JSON-LD ``@type``, microdata ``itemtype``):
+   ``DiscussionForumPosting`` / ``QAPage`` are a forum, ``Product`` a product page,
+   ``CollectionPage`` / ``ItemList`` a collection, ``TechArticle`` documentation,
+   ``NewsArticle`` / ``BlogPosting`` / ``Article`` an article;
+2. ``og:type`` (``article``, ``product``, ``product.group``);
+3. the software that made it (``<meta name=generator>``: Discourse, phpBB, Sphinx, MkDocs...);
+4. the URL's path (``/t/``, ``/threads/``, ``viewtopic.php``; ``/docs/``, ``/api/``...).
+
+Without any of these the page is ``unknown`` and the reader treats it as an article, as before.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Optional
+from urllib.parse import urlsplit
+
+PAGE_TYPES = ("article", "forum", "documentation", "product", "collection", "listing",
+              "service", "unknown")
+
+# schema.org types, by the page type they declare. A type that also names parts of other pages
+# (a ListItem in every breadcrumb, a Question in every FAQ box, an Organization everywhere)
+# is not here.
+SCHEMA_TYPES = {
+    "discussionforumposting": "forum", "qapage": "forum", "socialmediaposting": "forum",
+    "product": "product", "productgroup": "product", "itempage": "product",
+    "collectionpage": "collection", "itemlist": "collection", "searchresultspage": "listing",
+    "someproducts": "collection", "offercatalog": "collection",
+    "techarticle": "documentation", "apireference": "documentation",
+    "newsarticle": "article", "blogposting": "article", "article": "article",
+    "reportagenewsarticle": "article", "analysisnewsarticle": "article",
+    "opinionnewsarticle": "article", "reviewnewsarticle": "article", "liveblogposting": "article",
+    "scholarlyarticle": "article", "review": "article", "recipe": "article",
+}
+# When a page declares several, the more specific wins: a forum thread is also an Article to
+# some plugins, and a product page carries an ItemList of related products.
+PRIORITY = ("forum", "product", "documentation", "collection", "listing", "article")
+OG_TYPES = {"article": "article", "product": "product", "product.item": "product",
+            "og:product": "product", "product.group": "collection", "book": "documentation"}
+GENERATORS = (
+    (re.compile(r"discourse|phpbb|vbulletin|xenforo|invision|mybb|smf|flarum|nodebb|vanilla|"
+                r"discuz|simple machines", re.I), "forum"),
+    (re.compile(r"sphinx|mkdocs|docusaurus|gitbook|docfx|hugo-book|vitepress|starlight|"
+                r"readthedocs|doxygen|javadoc|antora|jekyll-docs", re.I), "documentation"),
+)
+URL_PATHS = (
+    (re.compile(r"/t/[^/]+/\d+|/threads?/|/topics?/|/forums?/|/questions/\d+|viewtopic\.php|"
+                r"showthread\.php|/discussions?/|/community/", re.I), "forum"),
+    (re.compile(r"/docs?/|/documentation/|/api/|/reference/|/manual/|/man/|/sdk/", re.I),
+     "documentation"),
+)
+URL_HOSTS = ((re.compile(r"^(?:docs|developer|developers|devdocs|api)\.", re.I), "documentation"),
+             (re.compile(r"^(?:forum|forums|community|discuss|discussions?)\.", re.I), "forum"))
+
+
+@dataclass(frozen=True)
+class PageType:
+    """The reader's decision: ``kind`` (one of PAGE_TYPES) and the evidence (``reason``)."""
+
+    kind: str
+    reason: str
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "reason": self.reason}
+
+
+def _schema_types(tree) -> list[str]:
+    """The schema.org types the page declares, lowercased, without their vocabulary prefix."""
+    found: list[str] = []
+    for node in tree.css('script[type="application/ld+json" i]'):
+        try:
+            data = json.loads(node.text() or "null")
+        except ValueError:
+            continue
+        stack, seen = [data], 0
+        while stack and seen < 500:  # a page's graph, bounded: some pages ship megabytes of it
+            item = stack.pop()
+            seen += 1
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                kind = item.get("@type")
+                for value in (kind if isinstance(kind, list) else [kind]):
+                    if isinstance(value, str):
+                        found.append(value.rsplit("/", 1)[-1].lower())
+                for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+                    if isinstance(item.get(key), (list, dict)):
+                        stack.append(item[key])
+    for node in tree.css("[itemtype]"):
+        for value in (node.attributes.get("itemtype") or "").split():
+            found.append(value.rstrip("/").rsplit("/", 1)[-1].lower())
+    return found
+
+
+def _meta(tree, selector: str) -> str:
+    node = tree.css_first(selector)
+    return ((node.attributes.get("content") or "") if node is not None else "").strip()
+
+
+def page_type(tree, url: Optional[str] = None) -> PageType:
+    """Decide what kind of page ``tree`` (a parsed page, before anything is stripped) is."""
+    declared = {SCHEMA_TYPES[t] for t in _schema_types(tree) if t in SCHEMA_TYPES}
+    for kind in PRIORITY:
+        if kind in declared:
+            return PageType(kind, "schema.org type")
+    og = _meta(tree, 'meta[property="og:type" i]').lower()
+    if og in OG_TYPES:
+        return PageType(OG_TYPES[og], f"og:type {og}")
+    generator = _meta(tree, 'meta[name="generator" i]')
+    for pattern, kind in GENERATORS:
+        if generator and pattern.search(generator):
+            return PageType(kind, f"generator {generator[:40]}")
+    if url:
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            parts = None
+        if parts is not None:
+            for pattern, kind in URL_PATHS:
+                if pattern.search(parts.path or ""):
+                    return PageType(kind, "url path")
+            for pattern, kind in URL_HOSTS:
+                if pattern.search(parts.hostname or ""):
+                    return PageType(kind, "url host")
+    return PageType("unknown", "no signal")

@@ -1,0 +1,84 @@
+"""What a report says about rules and packs: each rule's description, and why each pack was
+in force for a document."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..packs import PackSet, host_of
+
+# The HTML reader's own decisions, which no pack holds (see cleaner.html).
+READER_RULES = {
+    "html-hidden": "An element the page hides (hidden, aria-hidden, display:none): "
+                   "no reader of the page sees it.",
+    "html-main-content": "A block outside what the HTML reader chose as the page's main "
+                         "content (navigation, teasers, sidebars, footers around the article).",
+}
+
+
+def rule_descriptions(packset: PackSet) -> dict[str, str]:
+    """Rule id -> description, for the rule in force under each id (a later pack's rule
+    replaces an earlier one's, as in :class:`~cleaner.packs.PackSet`)."""
+    found = dict(READER_RULES)
+    for rule_id, pack in packset.owner.items():
+        for rule in pack.rules:
+            if rule.id == rule_id:
+                found[rule_id] = " ".join((rule.description or "").split())
+                break
+    return found
+
+
+def pack_reasons(result, packset: PackSet, url: Optional[str]) -> list[tuple[str, str, str]]:
+    """(pack, kind, why it was chosen) for each pack in ``result.packs``.
+
+    ``url`` is the one given for the document; for a page, the one it names itself
+    (``<link rel=canonical>``) counts too, as it did when the packs were chosen."""
+    by_name = {p.name: p for p in packset.packs}
+    if url is None and result.html is not None:
+        url = result.html.url
+    host = host_of(url) if url else ""
+    lang = result.language
+    rows = []
+    # A site pack found by its signature in an earlier round is missing from result.packs
+    # when the signature's line went in that round; its rules' removals still name it.
+    earlier = [r.pack for r in result.removals if r.pack not in result.packs]
+    for name in [*result.packs, *dict.fromkeys(earlier)]:
+        pack = by_name.get(name)
+        if pack is None:
+            rows.append((name, "?", "in force"))
+            continue
+        kind = pack.kind
+        if kind == "generic":
+            why = "always in force (generic)"
+        elif kind == "language":
+            if lang in pack.languages:
+                why = f"the document's language, {lang} ({_method(result.language_method)})"
+            else:
+                why = ("a passage in " + "/".join(pack.languages) +
+                       ": its vocabulary only (its line rules run on documents in that language)")
+        elif host and pack.matches_host(host):
+            why = f"domain: {host}"
+        elif name in result.packs:
+            why = "signature: the text matched the site's signature"
+        else:
+            why = "signature: the text matched it in an earlier round of cleaning"
+        rows.append((name, kind, why))
+    return rows
+
+
+_METHODS = {
+    "given": "given with --lang",
+    "stopwords": "detected from stopwords",
+    "declared": "declared by the page",
+    "langdetect": "detected by langdetect",
+    "none": "not detected",
+}
+
+
+def _method(method: str) -> str:
+    return _METHODS.get(method, method)
+
+
+def language_text(result) -> str:
+    if not result.language:
+        return f"none ({_method(result.language_method)})"
+    return f"{result.language} ({_method(result.language_method)})"

@@ -1,0 +1,166 @@
+"""Page types (cleaner.html_pagetype) and the categories a user keeps (``keep=``/``--keep``)."""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from selectolax.lexbor import LexborHTMLParser
+
+from cleaner import InputError, clean, clean_document
+from cleaner.cli import main
+from cleaner.html_pagetype import page_type
+
+STORY = ("The storm reached the coast on Monday night, and officials said that the damage was "
+         "the worst they had seen in a decade, with roads closed and power lines down.")
+MORE = ("Crews worked through the night to clear the main road, and the council said that "
+        "schools would reopen on Wednesday if the power stayed on until then.")
+POSTS = [
+    "Has anyone else seen the sync client stall after the last update? It hangs at ninety "
+    "percent on every large folder, and restarting it does not help at all, sadly.",
+    "Same here on two machines. Rolling back to the previous release fixed it for me, so it "
+    "looks like a regression in the new upload queue rather than your network settings.",
+    "Thanks, rolling back worked here too. I filed a bug report with the logs attached, and "
+    "I will post the answer from the developers in this thread as soon as I have it.",
+]
+
+
+def kind_of(html: str, url=None) -> str:
+    return page_type(LexborHTMLParser(html), url).kind
+
+
+@pytest.mark.parametrize("html, url, kind", [
+    ('<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>', None, "forum"),
+    ('<script type="application/ld+json">{"@graph": [{"@type": "WebSite"}, '
+     '{"@type": "NewsArticle"}]}</script>', None, "article"),
+    ('<div itemscope itemtype="https://schema.org/Product"></div>', None, "product"),
+    ('<meta property="og:type" content="article">', None, "article"),
+    ('<meta name="generator" content="Discourse 3.2">', None, "forum"),
+    ('<meta name="generator" content="Sphinx 7.1">', None, "documentation"),
+    ("<p>x</p>", "https://example.org/docs/install/", "documentation"),
+    ("<p>x</p>", "https://example.org/forum/viewtopic.php?t=12", "forum"),
+    ("<p>x</p>", "https://example.org/2024/05/storm", "unknown"),
+    ('<script type="application/ld+json">{not json</script>', None, "unknown"),
+])
+def test_page_type_reads_what_the_page_declares(html, url, kind):
+    assert kind_of(f"<html><head>{html}</head><body></body></html>", url) == kind
+
+
+def thread_page(forum: bool) -> str:
+    head = '<meta name="generator" content="phpBB">' if forum else '<meta property="og:type" content="article">'
+    posts = "".join(f'<div class="comment post-reply"><div class="comment-author">user{i}</div>'
+                    f'<div class="comment-body"><p>{p}</p></div></div>'
+                    for i, p in enumerate(POSTS))
+    lead = f"<p>{STORY}</p><p>{MORE}</p>" if not forum else ""
+    return (f"<!doctype html><html><head>{head}<title>Sync client stalls</title></head><body>"
+            f'<nav><a href="/">Home</a> <a href="/f">Forums</a></nav>'
+            f'<div class="main"><h1>Sync client stalls</h1>{lead}'
+            f'<div class="comments"><h3>Comments</h3>{posts}</div></div></body></html>')
+
+
+def test_a_forum_keeps_its_posts_and_a_news_page_loses_its_comment_thread():
+    forum = clean_document(thread_page(forum=True))
+    assert forum.page_type == "forum"
+    for post in POSTS:
+        assert post in forum.text
+    news = clean_document(thread_page(forum=False))
+    assert news.page_type == "article"
+    assert STORY in news.text and MORE in news.text
+    assert not any(post in news.text for post in POSTS)
+
+
+def test_keep_comments_keeps_a_news_page_comment_thread():
+    text = clean(thread_page(forum=False), keep={"comments"})
+    assert STORY in text and all(post in text for post in POSTS)
+
+
+def figure_page(caption: str) -> str:
+    return ("<!doctype html><html><head><title>Storm</title></head><body><article>"
+            f"<h1>Storm hits the coast</h1><p>{STORY}</p>"
+            f'<figure><img src="a.jpg"><figcaption>{caption}</figcaption></figure>'
+            f"<p>{MORE}</p></article></body></html>")
+
+
+def test_captions_go_by_default_and_stay_when_kept():
+    caption = "Waves break over the harbour wall in Brixham on Monday evening"
+    result = clean_document(figure_page(caption))
+    assert caption not in result.text and STORY in result.text and MORE in result.text
+    assert any(r.rule_id == "html-caption" and r.category == "caption"
+               for r in result.html.dropped)
+    assert caption in clean(figure_page(caption), keep=["caption"])
+
+
+def test_a_numbered_figure_caption_is_the_text_s_own():
+    caption = "Figure 2. Rainfall per hour at the harbour gauge during the storm"
+    assert caption in clean(figure_page(caption))
+
+
+def test_unknown_categories_are_refused():
+    with pytest.raises(InputError, match="captions"):
+        clean("Some text", keep={"captions"})
+    result = CliRunner().invoke(main, ["clean", "--keep", "caption,nope", "-"], input="x\n")
+    assert result.exit_code == 2 and "nope" in result.output
+
+
+def test_keep_on_the_command_line(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(f"Advertisement\n\nStorm hits the coast\n\n{STORY}\n\n{MORE}\n")
+    runner = CliRunner()
+    assert "Advertisement" not in runner.invoke(main, ["clean", str(story)]).output
+    kept = runner.invoke(main, ["clean", "--keep", "ad,label", str(story)])
+    assert kept.exit_code == 0 and "Advertisement" in kept.output
+
+
+def test_page_type_is_in_the_json():
+    data = clean_document(thread_page(forum=True)).to_dict()
+    assert data["page_type"] == "forum"
+    assert data["html"]["page_type"]["reason"].startswith("generator")
+    assert clean_document("Just a line of text.").page_type is None
+
+
+PLACES = ["north", "south", "east", "west", "river", "ridge"]
+
+
+def listing_page(og_type: str = "") -> str:
+    """A blog's front page: a featured post with a longer summary, then the other posts in
+    rows of two (no one container holds most of the items)."""
+    head = f'<meta property="og:type" content="{og_type}">' if og_type else ""
+
+    def card(i: int, place: str, more: str = "") -> str:
+        return (f'<div class="card"><h2><a href="/notes/{i}">Field note {i}: walking the {place} '
+                f'trail in the rain</a></h2><p>A short account of the {place} trail, its mud and '
+                f'its views, with a map and the times it took.{more}</p></div>')
+
+    featured = card(1, PLACES[0], " It rained, and the path turned into a stream halfway up, "
+                    "so the walk back took twice as long, but the views over the valley, the "
+                    "old mill and the beech woods made up for it, and the pub was open.")
+    rows = "".join(f'<section class="row">{card(i, PLACES[i - 1])}{card(i + 1, PLACES[i])}</section>'
+                   for i in (2, 4))
+    return (f"<!doctype html><html><head>{head}<title>Field notes</title></head><body>"
+            '<nav><a href="/">Home</a> <a href="/about">About</a></nav>'
+            f'<div class="featured">{featured}</div><div class="more">{rows}</div>'
+            "<footer><p>© 2025 Field Notes</p></footer></body></html>")
+
+
+def test_a_listing_keeps_every_item():
+    result = clean_document(listing_page())
+    assert result.page_type == "unknown"
+    for i, place in enumerate(PLACES[:5], 1):
+        assert f"the {place} trail, its mud" in result.text
+        assert f"Field note {i}: walking the {place} trail in the rain" in result.text
+
+
+def story_with_teasers(og_type: str) -> str:
+    cards = "".join(f'<div class="card"><h3><a href="/s/{i}">Other story number {i} about the '
+                    f'town</a></h3><p>A summary of other story number {i}, which is about the '
+                    f'town council, its budget and the new bridge over the river.</p></div>'
+                    for i in range(8))
+    return (f'<!doctype html><html><head><meta property="og:type" content="{og_type}">'
+            '<title>Storm</title></head><body><article><h1>Storm hits the coast</h1>'
+            f'<p>{STORY}</p><p>{MORE}</p></article><div class="more">{cards}</div></body></html>')
+
+
+def test_a_story_does_not_spread_to_the_whole_page():
+    story = clean(story_with_teasers("article"))
+    assert STORY in story and MORE in story and "Other story number 3" not in story
+    # not declared a story: the teasers outweigh it, and in doubt the page stays whole
+    page = clean(story_with_teasers("website"))
+    assert STORY in page and "Other story number 3 about the town" in page
