@@ -47,11 +47,15 @@ def _stopword_density(text: str, stop: frozenset) -> tuple[int, float]:
     return n, (min(1.0, hits / n) if n else 0.0)
 
 
-_NO_SPACE = re.compile(f"[{NO_SPACE_CJK}{NO_SPACE_THAI}]")
+# Korean puts spaces between words, but its function words are particles written onto them
+# ("정류장에", "광고를"): its stopwords are found inside words too.
+_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
+_NO_SPACE = re.compile(f"[{NO_SPACE_CJK}{NO_SPACE_THAI}{_HANGUL}]")
 
 
 def has_unspaced(text: str) -> bool:
-    """Does ``text`` hold letters of a script written without spaces (Han, kana, Thai)?"""
+    """Does ``text`` hold letters whose stopwords are found inside words (Han, kana, Thai,
+    Hangul)?"""
     # max() scans in C and settles Latin, Cyrillic and Greek text (below Thai) at once
     return not text.isascii() and max(text) >= "\u0e01" and bool(_NO_SPACE.search(text))
 

@@ -13,6 +13,8 @@ from cleaner.prose import is_prose, opens_sentence, reading_length
 from cleaner.segment import ends_sentence, words
 from cleaner.stopwords import stopword_density, stopword_hits
 
+from .conftest import CORPUS
+
 
 # --- one way of counting ----------------------------------------------------------------
 def test_han_and_kana_count_in_pairs():
@@ -194,3 +196,14 @@ def test_a_short_page_keeps_what_the_html_reader_chose():
     assert result.language is None
     assert result.language_reason.endswith("the page's own text: generic rules applied")
     assert "Most read" in result.text
+
+
+def test_a_korean_page_dump_loses_its_menus_and_keeps_its_headline():
+    # Korean writes its function words onto words (particles): its stopwords are found inside
+    # them, so a headline of six words reads as one, not as a row of section names
+    story = (CORPUS / "tricky" / "ko-gwanggo-beoseu.expected.txt").read_text(encoding="utf-8")
+    menu = "\n".join(["홈", "뉴스", "정치", "경제", "사회", "스포츠", "연예", "날씨"])
+    footer = "\n".join(["회사소개", "광고안내", "제휴문의", "개인정보처리방침", "청소년보호정책", "사이트맵"])
+    assert clean(f"{menu}\n\n{story}\n{footer}\n") == story
+    _n, hits = stopword_hits("정류장 근처에서 가게를 운영하는", frozenset({"에서", "를"}))
+    assert hits == 2
