@@ -17,9 +17,10 @@ from typing import Optional
 
 from .context import Context
 from .kinds import _CLOCK, _DATED, Rule
-from .prose import Unit, as_prose, ends_with_full_stop, sentence_units, table_cells
-from .segment import ends_sentence, fenced_lines, is_list_item, is_menu, words
-from .stopwords import stopword_density
+from .prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, reading_length,
+                    sentence_units, table_cells)
+from .segment import ends_sentence, fenced_lines, is_list_item, is_menu
+from .stopwords import stopword_density, stopword_hits
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 META = "meta"  # a byline or dateline passed over at the article's edge: it goes, and stays gone
@@ -217,7 +218,7 @@ class ClassifyRule(Rule):
                 continue
             text = units[i].text if units else as_prose(ctx.text[i])
             ntokens, density = stopword_density(text, stop)
-            length = len(text)
+            length = reading_length(text)
             if length < o["length_low"]:
                 # a short full sentence with stopwords is prose ("Officials declined to comment.")
                 sentence = ends_sentence(text) and ntokens >= 4 and density >= o["stopwords_low"]
@@ -243,7 +244,7 @@ class ClassifyRule(Rule):
         n = ctx.nwords(i)
         if n < 3 or is_menu(ctx.text[i]):
             return False
-        return n <= 4 or ctx.model.stopword_share(words(ctx.text[i]), ctx.lang) > 0
+        return n <= 4 or stopword_hits(ctx.text[i], ctx.model.stopwords[ctx.lang])[1] > 0
 
     # --- neighbours ----------------------------------------------------------------------
     def revise(self, ctx: Context, labels: dict[int, str],
@@ -292,7 +293,7 @@ class ClassifyRule(Rule):
                     else:  # trailing: a list or a sentence that ends the passage stays,
                         # other residue goes
                         text = as_prose(ctx.text[i])
-                        closing = ctx.nwords(i) >= 4 and text[:1].isupper() \
+                        closing = ctx.nwords(i) >= 4 and opens_sentence(text) \
                             and ends_with_full_stop(text)
                         new[i] = GOOD if closing or is_list_item(text) else BAD
             segments.append((list(run), content))
@@ -342,7 +343,7 @@ class ClassifyRule(Rule):
         def sentence(i: int) -> bool:  # whatever its label: a standfirst may have few
             text = units[i].text if units else as_prose(ctx.text[i])  # function words
             n = units[i].nwords if units else ctx.nwords(i)
-            return n >= 4 and ends_with_full_stop(text) and text[:1].isupper()
+            return n >= 4 and ends_with_full_stop(text) and opens_sentence(text)
 
         def listed(i: int) -> bool:  # a list item or a field ("Revenue: £612m")
             text = as_prose(ctx.text[i])

@@ -25,6 +25,7 @@ from .html_score import choose, hints, keep_blocks, lead_blocks, negative_elemen
 from .html_walk import HEADINGS, walk
 from .prose import is_prose
 from .result import Removal
+from .segment import words
 
 HIDDEN = ('[hidden], [style*="display:none" i], [style*="display: none" i], '
           '[style*="visibility:hidden" i], [style*="visibility: hidden" i], '
@@ -390,12 +391,12 @@ def _headline(page, title: Optional[str]) -> tuple[Optional[int], bool]:
             return None, False
     want = _norm(title) if title else ""
     if want:
-        core = set(_title_core(title).split())
+        core = set(words(_title_core(title)))  # words in every script (Han in pairs)
         for i in heads:
             got = _norm(page.blocks[i].text)
-            words = set(got.split())
-            common = len(words & core)
-            if got and (want in got or common >= 0.5 * len(words) or common >= 0.5 * len(core)):
+            found = set(words(got))
+            common = len(found & core)
+            if got and (want in got or common >= 0.5 * len(found) or common >= 0.5 * len(core)):
                 return i, True
         for i in heads:
             got = _norm(page.blocks[i].text)

@@ -13,6 +13,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .prose import CJK_CHAR_WEIGHT, _CJK
+
 SKIP = frozenset((
     "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
     "embed", "canvas", "button", "select", "input", "textarea", "option", "video", "audio",
@@ -84,7 +86,19 @@ class Page:
 
 
 def _visible(t: str) -> int:
-    return len(t) - t.count(" ") - t.count("\n") - t.count("\t") - t.count("\r")
+    """Visible characters, spaces aside; a Han or kana letter counts as the Latin characters
+    it stands for (prose.CJK_CHAR_WEIGHT), so a Chinese paragraph is as long as an English
+    one that says as much (the scores' 60-character paragraphs, 100-character units)."""
+    n = len(t) - t.count(" ") - t.count("\n") - t.count("\t") - t.count("\r")
+    if t.isascii() or not _CJK.search(t):
+        return n
+    return n + (CJK_CHAR_WEIGHT - 1) * len(_CJK.findall(t))
+
+
+def _commas(raw: str) -> int:
+    """Commas, a readability signal: the ideographic ones too ("，", "、")."""
+    n = raw.count(",")
+    return n if raw.isascii() else n + raw.count("，") + raw.count("、")
 
 
 def walk(root) -> Page:
@@ -111,12 +125,12 @@ def walk(root) -> Page:
             lines = [line.rstrip() for line in raw.replace(BR, "\n").split("\n")]
             text = "\n".join(lines).strip("\n")
             if text:
-                blocks.append(Block(text, chars, links, owner, tag, raw.count(",")))
+                blocks.append(Block(text, chars, links, owner, tag, _commas(raw)))
             return
         if BR not in raw:  # the common case: one line
             text = " ".join(raw.split())
             if text:
-                blocks.append(Block(text, chars, links, owner, tag, raw.count(",")))
+                blocks.append(Block(text, chars, links, owner, tag, _commas(raw)))
             return
         groups: list[list[str]] = [[]]
         for line in raw.split(BR):
@@ -127,14 +141,14 @@ def walk(root) -> Page:
                 groups.append([])
         groups = [g for g in groups if g]
         if len(groups) == 1:
-            blocks.append(Block("\n".join(groups[0]), chars, links, owner, tag, raw.count(",")))
+            blocks.append(Block("\n".join(groups[0]), chars, links, owner, tag, _commas(raw)))
             return
         total = sum(len(line) for g in groups for line in g) or 1
         for g in groups:
             text = "\n".join(g)
             share = len(text) / total
             blocks.append(Block(text, max(1, round(chars * share)), round(links * share), owner,
-                                tag, text.count(",")))
+                                tag, _commas(text)))
 
     skip, block = SKIP, BLOCK
     append = parts.append
@@ -151,7 +165,7 @@ def walk(root) -> Page:
                         continue
                     append(t)
                     if state[1]:  # link text is counted apart; all text is counted at flush
-                        state[0] += len(t) - t.count(" ") - t.count("\n") - t.count("\t") - t.count("\r")
+                        state[0] += _visible(t)
                 continue
             if tag is None:  # an element Lexbor gives no name: read it as inline
                 if child.is_element_node:

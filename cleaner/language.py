@@ -16,7 +16,7 @@ from itertools import chain
 from typing import Mapping
 
 from .segment import lower, words
-from .stopwords import stopword_density
+from .stopwords import has_unspaced, stopword_density, stopword_hits
 from .memo import LINE_CACHE_CHARS, memo
 
 _WORD = re.compile(r"\w+")
@@ -60,8 +60,90 @@ _detector_ready = False
 @dataclass(frozen=True)
 class LanguageGuess:
     lang: str | None
-    method: str  # "given", "stopwords", "declared", "langdetect", "none"
+    method: str  # "given", "script", "stopwords", "declared", "langdetect", "none"
     confidence: float
+    reason: str = ""  # why, in words, for the result's language_reason
+
+
+# The reason a text too short to vote on gives (see cleaner.pipeline: such a text still gets
+# the generic rules and those of English and of a declared language).
+SHORT_REASON = "too short ({} words) to tell"
+
+
+# Scripts that name their language, counted letter by letter (Han and kana apart: kana is
+# what tells Japanese from Chinese). A text's script is its letters' majority in
+# word-equivalents (see cleaner.segment): a Han or kana pair, five Thai letters, or five letters
+# of a spaced script make a word.
+_SCRIPT_RANGES = (
+    ("hangul", "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af", 5),
+    ("kana", "\u3041-\u3096\u30a1-\u30fa\u30fc\uff66-\uff9f", 2),
+    ("han", "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff", 2),
+    ("thai", "\u0e01-\u0e4e", 5),
+    ("hebrew", "\u05d0-\u05ea", 5),
+    ("greek", "\u0370-\u03ff", 5),
+    ("arabic", "\u0620-\u064a\u0671-\u06d3\u06fa-\u06ff", 5),
+    ("devanagari", "\u0900-\u097f", 5),
+    ("cyrillic", "\u0400-\u04ff", 5),
+)
+_SCRIPT_CHARS = {name: re.compile(f"[{ranges}]") for name, ranges, _ in _SCRIPT_RANGES}
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Latin letters, their accents, and punctuation, symbols and spaces of every script
+_LATIN_ONLY = re.compile(r"[\x00-\u036f\u1e00-\u1eff\u2000-\u2bff\u3000-\u3003\ufeff\uff01-\uff0f]*")
+# The share of Han-and-kana letters that are kana from which a text is Japanese: Chinese
+# writes none (a Japanese name in katakana is a few letters in a story), Japanese prose is
+# about half kana, and a Japanese headline seldom has under a tenth.
+KANA_SHARE_JA = 0.05
+SCRIPT_MIN_LETTERS = 2  # letters of a script that names its language, enough even for a label
+SCRIPT_MIN_HAN = 20  # Han alone (no kana) is Chinese from this many letters: "広告" could be either
+_LANGUAGE_OF_SCRIPT = {"hangul": "ko", "thai": "th", "greek": "el", "hebrew": "he"}
+
+
+@memo(16384, LINE_CACHE_CHARS)
+def script_counts(text: str) -> dict[str, int]:
+    """Letters per script of ``text`` (its first 4,000 characters), Latin included."""
+    sample = text[:4000]
+    if sample.isascii():
+        return {"latin": len(_LATIN_LETTER.findall(sample))}
+    counts = {name: len(pattern.findall(sample)) for name, pattern in _SCRIPT_CHARS.items()}
+    counts["latin"] = len(_LATIN_LETTER.findall(sample))
+    return {k: v for k, v in counts.items() if v}
+
+
+def main_script(text: str) -> str:
+    """The script most of ``text``'s words are written in ('latin' for text without letters);
+    Han and kana count as one, "cjk", as do Japanese texts."""
+    if text.isascii() or _LATIN_ONLY.fullmatch(text, 0, 4000):
+        return "latin"  # most blocks: one scan in C, no count per script
+    counts = script_counts(text)
+    if not counts:
+        return "latin"
+    per_word = {name: size for name, _, size in _SCRIPT_RANGES}
+    weights: dict[str, float] = {}
+    for name, n in counts.items():
+        key = "cjk" if name in ("han", "kana") else name
+        weights[key] = weights.get(key, 0.0) + n / per_word.get(name, 5)
+    return max(weights, key=weights.get)
+
+
+def script_language(text: str) -> tuple[str | None, str]:
+    """(language, reason) when ``text``'s script alone names its language: Hangul is Korean,
+    Thai is Thai, Greek is Greek, Hebrew is Hebrew, Han with kana is Japanese and Han without
+    is Chinese (from SCRIPT_MIN_HAN letters). (None, reason) when it leaves doubt: Latin,
+    Cyrillic and Arabic letters are written in many languages, for the stopword vote and
+    langdetect to tell apart."""
+    script = main_script(text)
+    counts = script_counts(text)
+    if script == "cjk":
+        kana, han = counts.get("kana", 0), counts.get("han", 0)
+        if kana >= SCRIPT_MIN_LETTERS and kana >= KANA_SHARE_JA * (kana + han):
+            return "ja", "script: Han and kana"
+        if han >= SCRIPT_MIN_HAN:
+            return "zh", "script: Han without kana"
+        return None, "script: a few Han letters, Chinese or Japanese"
+    lang = _LANGUAGE_OF_SCRIPT.get(script)
+    if lang and counts.get(script, 0) >= SCRIPT_MIN_LETTERS:
+        return lang, f"script: {script}"
+    return None, f"script: {script}"
 
 
 def _compact_profiles() -> None:
@@ -163,8 +245,10 @@ def script_of(text: str) -> str:
 
 
 _SCRIPT_OF_LANGUAGE = {"ru": "cyrillic", "uk": "cyrillic", "bg": "cyrillic", "sr": "cyrillic",
-                       "el": "greek", "ar": "arabic", "fa": "arabic", "zh": "cjk", "ja": "cjk",
-                       "ko": "cjk"}
+                       "mk": "cyrillic", "el": "greek", "ar": "arabic", "fa": "arabic",
+                       "ur": "arabic", "zh": "cjk", "ja": "cjk", "ko": "hangul", "th": "thai",
+                       "he": "hebrew", "hi": "devanagari", "mr": "devanagari",
+                       "ne": "devanagari"}
 
 
 def script_of_language(lang: str | None) -> str:
@@ -254,7 +338,7 @@ class LanguageModel:
         tokens = _sample_tokens(sample_parts, limit)
         if not quick:
             guess = self._sample_language(sample, tokens, declared)
-        elif script_of(sample) in ("latin", "cyrillic"):
+        elif main_script(sample) in ("latin", "cyrillic"):
             guess = self._clear_vote(tokens)
         else:
             guess = None
@@ -282,14 +366,17 @@ class LanguageModel:
     def _sample_language(self, sample: str, tokens: list[str],
                          declared: str | None = None) -> LanguageGuess:
         if not sample.strip():
-            return LanguageGuess(None, "none", 0.0)
-        script = script_of(sample)
-        too_little = len(sample.strip()) < 2 * MIN_DETECT_WORDS if script == "cjk" \
-            else len(tokens) < MIN_DETECT_WORDS  # CJK is written without spaces: count chars
-        if too_little:
+            return LanguageGuess(None, "none", 0.0, "no letters")
+        # The script first: Hangul, Thai, Greek, Hebrew, and Han with or without kana name
+        # their language, however short the text (a lone "광고" is Korean).
+        lang, reason = script_language(sample)
+        if lang is not None:
+            return LanguageGuess(lang, "script", 1.0, reason)
+        script = main_script(sample)
+        if len(tokens) < MIN_DETECT_WORDS:  # word-equivalents in every script
             # Too little text for any vote to be stable. Cleaning only ever shortens a text,
             # so its output lands here too: the same answer, and cleaning stays idempotent.
-            return LanguageGuess(None, "none", 0.0)
+            return LanguageGuess(None, "none", 0.0, SHORT_REASON.format(len(tokens)))
         if script in ("latin", "cyrillic"):
             ranked = self.shares(tokens)
             clear = self._clear_vote(tokens, ranked)
@@ -326,6 +413,17 @@ class LanguageModel:
         return found
 
     def _block_language(self, text: str, doc_lang: str) -> str | None:
+        # The script first: a block in the document's own script that names its language
+        # (a Japanese paragraph in a Japanese story, whatever English words it holds) is the
+        # document's; a block in another script that names one is in that language.
+        if not text.isascii():
+            own_script, script = script_of_language(doc_lang), main_script(text)
+            if script != own_script:
+                lang, _reason = script_language(text)
+                if lang is not None:
+                    return None if lang == doc_lang else lang
+            elif script in _LANGUAGE_OF_SCRIPT or script == "cjk":
+                return None
         own_words = self.stopwords.get(doc_lang)
         if own_words and len(text) <= BLOCK_VOTE_CHARS and "İ" not in text:
             # The share in the document's language, from its lines' shares (cached, and read
@@ -342,7 +440,10 @@ class LanguageModel:
             else _WORD.findall(lower(text[:BLOCK_VOTE_CHARS]))
         if len(tokens) < BLOCK_MIN_WORDS:
             return None
-        own = sum(map(own_words.__contains__, tokens)) / len(tokens) if own_words else 0.0
+        if own_words and has_unspaced(text):  # stopwords inside the words (see stopwords.py)
+            own = stopword_hits(text[:BLOCK_VOTE_CHARS], own_words)[1] / len(tokens)
+        else:
+            own = sum(map(own_words.__contains__, tokens)) / len(tokens) if own_words else 0.0
         if own >= OWN_LANGUAGE_SHARE:
             return None  # the document's own language, settled in one pass
         ranked = [(s, lang) for s, lang in self.shares(tokens) if lang != doc_lang]
@@ -353,7 +454,7 @@ class LanguageModel:
                 return lang  # the stopwords alone are decisive
         if len(tokens) < 2 * BLOCK_MIN_WORDS:
             return None
-        if script_of(text) == script_of_language(doc_lang) and (
+        if main_script(text) == script_of_language(doc_lang) and (
                 not ranked or ranked[0][0] < FOREIGN_MIN_SHARE):
             # Same script, and no language's stopwords make a fifth of it: a reference list,
             # an address, a URL or a menu, not prose in another language. No need to ask.

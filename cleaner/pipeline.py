@@ -20,7 +20,7 @@ from .kinds import DEFAULT_TIMEOUT
 from .packs import PackSet, get_packset, host_of, lines_window
 from .render import removals, render_text, survivors
 from .result import CleanResult
-from .prose import PROSE_WORDS, is_prose, iter_units
+from .prose import PROSE_WORDS, is_prose, iter_units, opens_sentence
 from .segment import Document, ends_sentence, words
 
 # The over-removal guard: a document with at least GUARD_PROSE_WORDS words of prose (lines
@@ -106,9 +106,10 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     del block_texts  # a copy of the document: let go before the rules run
     slow_signatures: set = set()  # (pack, path, k): reported once, not searched again
     if only_rules is None:
+        fallback = _fallback(doc_lang, method, declared_lang, from_page)
         pack_names, rules = _choose(packset, doc_lang, foreign, url, window, skip_kinds,
-                                    keep, slow_signatures)
-        reasons = _reasons(packset, pack_names, doc_lang, url)
+                                    keep, slow_signatures, fallback)
+        reasons = _reasons(packset, pack_names, doc_lang, url, fallback)
     else:
         rules = sorted(only_rules, key=lambda r: r.PHASE)
         pack_names = sorted({r.pack_name for r in rules})
@@ -120,7 +121,7 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
         doc_lang, method = _later_rounds(
             ctx, rules, doc_lang, method, reasons, packset=packset, url=url, lang=lang,
             declared_lang=declared_lang, skip_kinds=skip_kinds, keep=keep, rounds=rounds,
-            slow_signatures=slow_signatures)
+            slow_signatures=slow_signatures, from_page=from_page)
         pack_names = list(reasons)
         ctx.forget_index()  # what the rules searched with: not needed from here on
         if verbatim:
@@ -138,7 +139,8 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     return CleanResult(
         text=text_out,
         language=doc_lang,
-        language_method=method,
+        language_method=method[0],
+        language_reason=_reason(doc_lang, method, declared_lang, from_page),
         packs=pack_names,
         pack_reasons=reasons,
         removals=removals(ctx),
@@ -150,7 +152,8 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
 def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
                   reasons: dict[str, str], *, packset: PackSet, url: Optional[str],
                   lang: Optional[str], declared_lang: Optional[str], skip_kinds: tuple[str, ...],
-                  keep: frozenset[str], rounds: int, slow_signatures: set) -> tuple[Optional[str], str]:
+                  keep: frozenset[str], rounds: int, slow_signatures: set,
+                  from_page: bool = False) -> tuple[Optional[str], tuple[str, str]]:
     """The rounds after the first, on what survived, until nothing more goes (see
     :func:`clean_lines`); their removals are merged into ``ctx``, and the packs a round
     newly chose are added to ``reasons``. Returns the language and its method. (A function
@@ -163,6 +166,8 @@ def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
             # Nothing was removed, trimmed or folded: the output is the input, and cleaning
             # it again would be this round again. (Extracted text is often like this.)
             break
+        if not any(line.strip() for line in lines):
+            break  # nothing left to judge (and the language of nothing is no news)
         again_doc = Document(lines)
         again_doc.index_blocks()
         blocks = ["\n".join(lines[s:e]) for s, e in again_doc.blocks]
@@ -170,9 +175,10 @@ def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
         new_foreign = _foreign_blocks(model, blocks, new_lang)
         del blocks
         # the text's ends are read for site signatures, which a page with a url does not need
+        new_fallback = _fallback(new_lang, new_method, declared_lang, from_page)
         new_names, new_rules = _choose(packset, new_lang, new_foreign, url,
                                        "" if url else lines_window(lines), skip_kinds,
-                                       keep, slow_signatures)
+                                       keep, slow_signatures, new_fallback)
         if new_lang == doc_lang and (new_rules is rules
                                      or [r.id for r in new_rules] == [r.id for r in rules]):
             # A line that survived a line or trim rule (or the repeated-line rule) keeps
@@ -182,7 +188,7 @@ def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
         else:
             run = new_rules  # another language or site now: all of its rules apply
         doc_lang, method, rules = new_lang, new_method, new_rules
-        for name, reason in _reasons(packset, new_names, new_lang, url).items():
+        for name, reason in _reasons(packset, new_names, new_lang, url, new_fallback).items():
             reasons.setdefault(name, f"{reason} (from round {number})")
         again = Context(again_doc, lang=new_lang, model=model, foreign=new_foreign,
                         prefilter=packset.prefilter(new_rules), source=doc.lines)
@@ -194,35 +200,74 @@ def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
 
 
 def _language(model, block_texts: list[str], given: Optional[str],
-              declared: Optional[str] = None) -> tuple[Optional[str], str]:
+              declared: Optional[str] = None) -> tuple[Optional[str], tuple[str, str]]:
+    """(language, (method, reason in words))."""
     if given:
-        return given.lower(), "given"
+        return given.lower(), ("given", "given by the caller")
     guess = model.document_language(block_texts, declared)
-    return guess.lang, guess.method
+    return guess.lang, (guess.method, guess.reason or guess.method)
+
+
+def _reason(doc_lang: Optional[str], method: tuple[str, str], declared: Optional[str],
+            from_page: bool) -> str:
+    """The result's language_reason: the detector's, and for a short text which rules ran."""
+    reason = method[1]
+    if doc_lang is None and reason.startswith("too short"):
+        extra = _fallback(doc_lang, method, declared, from_page)
+        if not extra:
+            return reason + "; the page's own text: generic rules applied"
+        named = ", ".join(["English"] + [f"the declared language's ({x})" for x in extra[1:]])
+        return f"{reason}; {named} and generic rules applied"
+    return reason
+
+
+# A text too short to tell its language (under 20 words, in a script that names none) still
+# gets the rules of English, the web's lingua franca for page furniture, and of the language
+# the page declares: a lone "Advertisement" goes. Their patterns are anchored phrases, which
+# a short text in another language does not hold.
+SHORT_TEXT_LANGUAGES = ("en",)
+
+
+def _fallback(doc_lang: Optional[str], method: tuple[str, str],
+              declared: Optional[str], from_page: bool = False) -> tuple[str, ...]:
+    """The languages whose packs apply to a text whose own language is unknown for being
+    short (empty otherwise). Not for what the HTML reader took from a page: it chose that as
+    the page's content from the markup, and under 20 words of it are the page's own (a news
+    front page's section headings, "Most read", "More to explore", which the English pack's
+    sections took: on the dev bench's wcxb pages, the one page this touched lost them all)."""
+    if from_page or doc_lang or method[0] != "none" or not method[1].startswith("too short"):
+        return ()
+    extra = (declared.lower().split("-")[0],) if declared else ()
+    return tuple(dict.fromkeys(SHORT_TEXT_LANGUAGES + extra))
 
 
 def _choose(packset: PackSet, doc_lang: Optional[str], foreign: dict[int, str],
             url: Optional[str], text: str, skip_kinds: tuple[str, ...],
-            keep: frozenset[str] = frozenset(), slow_signatures: Optional[set] = None):
+            keep: frozenset[str] = frozenset(), slow_signatures: Optional[set] = None,
+            fallback: tuple[str, ...] = ()):
     """(pack names, rules in phase order) for a document in ``doc_lang``, without the rules of
     the kinds in ``skip_kinds`` and of the categories in ``keep``; site signatures that time
-    out are added to ``slow_signatures``."""
-    chosen = packset.selection({doc_lang, *foreign.values()}, url, text, slow_signatures)
+    out are added to ``slow_signatures``. ``fallback``: the languages whose packs apply when
+    ``doc_lang`` is unknown (see :func:`_fallback`)."""
+    chosen = packset.selection({doc_lang, *foreign.values(), *fallback}, url, text,
+                               slow_signatures)
+    own_langs = {doc_lang, *fallback}
 
     def in_force() -> tuple[list[str], tuple]:
-        own = {p.name for p in chosen.packs if p.kind != "language" or doc_lang in p.languages}
+        own = {p.name for p in chosen.packs
+               if p.kind != "language" or own_langs & set(p.languages)}
         # A pack chosen for a foreign block brings its vocabulary (consent banners in that
         # language), not its line rules, which would run over the whole document.
         rules = [r for r in chosen.rules if r.KEY not in skip_kinds and r.category not in keep
                  and (r.pack_name in own or r.KEY == "density")]
         return [p.name for p in chosen.packs], tuple(rules)  # shared: never to be changed
 
-    names, rules = chosen.derive(("in force", doc_lang, skip_kinds, keep), in_force)
+    names, rules = chosen.derive(("in force", doc_lang, fallback, skip_kinds, keep), in_force)
     return list(names), rules
 
 
 def _reasons(packset: PackSet, names: list[str], doc_lang: Optional[str],
-             url: Optional[str]) -> dict[str, str]:
+             url: Optional[str], fallback: tuple[str, ...] = ()) -> dict[str, str]:
     """Why each pack of a round was chosen, by name, in the round's order."""
     found = {}
     for name in names:
@@ -231,6 +276,8 @@ def _reasons(packset: PackSet, names: list[str], doc_lang: Optional[str],
             found[name] = "always (no match: applies to every document)"
         elif pack.kind == "language":
             found[name] = (f"the document's language, {doc_lang}" if doc_lang in pack.languages
+                           else "a text too short to tell its language: English and a declared "
+                           "language apply" if set(fallback) & set(pack.languages)
                            else f"a block in {', '.join(pack.languages)} (its vocabulary only)")
         elif url:
             found[name] = f"domain: the url's host {host_of(url)} is one of its domains"
@@ -286,7 +333,7 @@ def finish_sentences(ctx: Context) -> None:
     starts = [i for i in ctx.nonblank_lines()
               if removed[i] is not None and removed[i].matched and i + 1 < len(removed)
               and removed[i + 1] is None and block_of[i + 1] == block_of[i]
-              and counts[i] >= 3 and text[i].lstrip()[:1].isupper() and not ends_sentence(text[i])]
+              and counts[i] >= 3 and opens_sentence(text[i]) and not ends_sentence(text[i])]
     if not starts:
         return  # the common case: a removed line ends its sentence, or its block
     stop = ctx.model.stopwords.get(ctx.lang, frozenset()) if ctx.model is not None else frozenset()

@@ -15,12 +15,34 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 import regex
 
 from .memo import memo
-from .segment import ends_sentence, words
+from .segment import NO_SPACE_CJK, ends_sentence, thai_sentence, words
 
 if TYPE_CHECKING:  # pragma: no cover
     from .context import Context
 
 PROSE_WORDS = 10  # a finished sentence this long is the article's prose, for the guards
+
+# How much a line says, in scripts without spaces too. Word counts come from
+# :func:`~cleaner.segment.words` (a Han or kana pair, five Thai characters, or a spaced word);
+# a length in characters (the classifier's ``length_low`` of 70) reads a Han or kana character
+# as the three Latin characters it stands for (English: six characters a word with its space;
+# Chinese and Japanese: two a word), and a Thai one as one (five a word).
+CJK_CHAR_WEIGHT = 3
+_CJK = re.compile(f"[{NO_SPACE_CJK}]")
+
+
+def reading_length(text: str) -> int:
+    """The length of ``text`` in Latin-equivalent characters (see CJK_CHAR_WEIGHT)."""
+    if text.isascii() or max(text) < "\u3005":
+        return len(text)
+    return len(text) + (CJK_CHAR_WEIGHT - 1) * len(_CJK.findall(text))
+
+
+def opens_sentence(text: str) -> bool:
+    """Does the line start as a sentence does: with a capital, or with a letter of a script
+    that has no case (Chinese, Japanese, Korean, Thai, Arabic, Hebrew, Hindi...)?"""
+    first = text.lstrip()[:1]
+    return first.isupper() or (first.isalpha() and not first.islower())
 
 
 def is_prose(text: str, min_words: int = PROSE_WORDS) -> bool:
@@ -28,7 +50,7 @@ def is_prose(text: str, min_words: int = PROSE_WORDS) -> bool:
     return ends_sentence(text) and len(words(text)) >= min_words
 
 
-_CLOSERS = "»”\"')]’"  # closing quotes and brackets that may follow a full stop
+_CLOSERS = "»”\"')]’」』）"  # closing quotes and brackets that may follow a full stop
 _STOPS = frozenset(".!?。！？।॥؟")  # as segment._TERMINAL_CHARS, without closers
 
 
@@ -38,6 +60,8 @@ def ends_with_full_stop(text: str) -> bool:
     :func:`~cleaner.segment.ends_sentence`, which takes any closing quote (a quoted title,
     "Bold-faced names dished in 'This Town'") as an end."""
     end = text.rstrip().rstrip(_CLOSERS)
+    if end and "\u0e01" <= end[-1] <= "\u0e4e":
+        return thai_sentence(end)  # Thai writes no full stop
     return bool(end) and end[-1] in _STOPS and not end.endswith(("...", "…"))
 
 

@@ -32,6 +32,7 @@ class CleanResult:
     removals: list[Removal] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     input_lines: int = 0
+    language_reason: str = ""  # why this language (or none): "script: Han and kana", "too short ..."
     html: Optional[Any] = None  # for HTML input: the HtmlExtraction (container, selector hits)
     # for HTML input: what the reader read the page as (article, forum, documentation, product,
     # collection, listing, service or unknown; see cleaner.html_pagetype); None for text

@@ -52,6 +52,8 @@ def pack_reasons(result, packset: PackSet, url: Optional[str]) -> list[tuple[str
         elif kind == "language":
             if lang in pack.languages:
                 why = f"the document's language, {lang} ({_method(result.language_method)})"
+            elif result.pack_reasons.get(name, "").startswith("a text too short"):
+                why = result.pack_reasons[name]  # a short text: English and a declared language
             else:
                 why = ("a passage in " + "/".join(pack.languages) +
                        ": its vocabulary only (its line rules run on documents in that language)")
@@ -67,6 +69,7 @@ def pack_reasons(result, packset: PackSet, url: Optional[str]) -> list[tuple[str
 
 _METHODS = {
     "given": "given with --lang",
+    "script": "read from its script",
     "stopwords": "detected from stopwords",
     "declared": "declared by the page",
     "langdetect": "detected by langdetect",
@@ -80,5 +83,7 @@ def _method(method: str) -> str:
 
 def language_text(result) -> str:
     if not result.language:
+        if result.language_reason.startswith("too short"):
+            return f"none ({result.language_reason})"
         return f"none ({_method(result.language_method)})"
     return f"{result.language} ({_method(result.language_method)})"
