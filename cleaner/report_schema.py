@@ -111,6 +111,9 @@ FIELDS: tuple[Field, ...] = (
     Field("page_type", "string", "for HTML input, what the reader read the page as (article, "
           "forum, documentation, product, collection, listing, service, unknown); null for text",
           lambda res, rl: res.page_type),
+    Field("language_reason", "string", "why the rules were chosen for that language (or for "
+          "none): \"stopwords\", \"script: Han and kana\", \"too short (3 words) to tell; "
+          "English and generic rules applied\"", lambda res, rl: res.language_reason or None),
 )
 
 
