@@ -12,8 +12,10 @@ which a periodic clear barely touches.
 A cache keyed by lines is bounded by characters too (``max_chars``): 65,536 entries of long
 lines, each with its words or its lowered copy, were hundreds of megabytes for one big
 document. A line's answer (its words as separate strings) weighs several times the line, so
-the budget is a million characters a cache: over a 100 MB corpus run a worker held 300 MB
-with four million (``bench/worker_memory.py``), and a document's rounds reuse far fewer.
+the budget is two million characters a cache: over a 100 MB corpus run a worker held 300 MB
+with four million and 201 MB with two (``bench/worker_memory.py``); one million kept it at
+157 MB but cost the HTML path a fifth of its speed on a multilingual set of pages, whose
+menus and footers no longer stayed in the caches.
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ T = TypeVar("T")
 _MISSING = object()
 
 
-LINE_CACHE_CHARS = 1_000_000  # characters of keys a cache of lines holds at most
+LINE_CACHE_CHARS = 2_000_000  # characters of keys a cache of lines holds at most
 
 
 def memo(maxsize: int, max_chars: int = 0) -> Callable[[Callable[..., T]], Callable[..., T]]:

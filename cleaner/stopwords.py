@@ -21,7 +21,7 @@ from .segment import NO_SPACE_CJK, NO_SPACE_THAI, words
 
 DENSITY_SAMPLE_CHARS = 20_000  # a line's stopword share is judged on at most this much of it
 DENSITY_CACHE_SIZE = 32768
-DENSITY_LISTS = 4  # lists whose caches may hold lines at once; past that, the others are emptied
+DENSITY_LISTS = 8  # lists whose caches may hold lines at once; past that, the others are emptied
 
 
 def stopword_density(text: str, stop: frozenset) -> tuple[int, float]:
