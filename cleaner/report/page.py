@@ -15,8 +15,9 @@ from ..categories import CATEGORIES
 # One light background and one dark border per category; the label text stays near black on
 # the background (contrast well above WCAG AA's 4.5:1 for every pair).
 _HUES = {
-    "ad": 0, "boilerplate": 220, "bio": 280, "byline": 200, "comments": 30, "cookie": 40,
-    "credit": 170, "cta": 330, "dateline": 190, "footer": 240, "label": 60, "legal": 260,
+    "ad": 0, "boilerplate": 220, "bio": 280, "byline": 200, "caption": 180, "comments": 30,
+    "cookie": 40, "credit": 170, "cta": 330, "dateline": 190, "footer": 240, "label": 60,
+    "legal": 260,
     "nav": 210, "newsletter": 300, "paywall": 350, "recent": 100, "related": 120,
     "share": 150, "tags": 80, "title": 20,
 }
