@@ -506,6 +506,13 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     )
 
 
+def _of_a_picture(figcaption) -> bool:
+    """Is this the caption of a picture, not of a quote, a code listing or a table (whose
+    figcaption is the quote's attribution or the listing's title: part of the text)?"""
+    figure = figcaption.parent
+    return figure is None or figure.css_first("blockquote, pre, table, code, q") is None
+
+
 def _spread_out(page, keep: list[int], neg: list) -> Optional[list[int]]:
     """The blocks of a page whose content is spread out rather than in one container, or None.
     Spread out: the choice holds less than WHOLE_PAGE_SHARE of the text of the page's blocks
@@ -561,7 +568,8 @@ def _without_captions(page, body, shown: list[int], dropped: list) -> list[int]:
     nodes = body.css(CAPTION_SELECTOR)  # one Lexbor query; most pages have none
     if not nodes:
         return shown
-    ids = {n.mem_id for n in nodes if n.tag == "figcaption" or CAPTION_HINT.search(hints(n))}
+    ids = {n.mem_id for n in nodes if (n.tag == "figcaption" and _of_a_picture(n))
+           or (n.tag != "figcaption" and CAPTION_HINT.search(hints(n)))}
     caption_blocks: set[int] = set()
     if ids:
         for el in page.elements:

@@ -6,12 +6,14 @@ items are those pages' content, so the reader has to know which page it reads be
 what is chrome (a "comment" box is a news page's comment thread and a forum's post). The page
 says what it is in several ways, read here in order of trust:
 
-1. schema.org types it declares (JSON-LD ``@type``, microdata ``itemtype``):
+1. the software that made it (``<meta name=generator>``: Discourse, phpBB, Sphinx, MkDocs...),
+   which knows what it makes better than a theme's markup (the Read the Docs theme marks every
+   manual page a schema.org Article);
+2. schema.org types it declares (JSON-LD ``@type``, microdata ``itemtype``):
    ``DiscussionForumPosting`` / ``QAPage`` are a forum, ``Product`` a product page,
    ``CollectionPage`` / ``ItemList`` a collection, ``TechArticle`` documentation,
    ``NewsArticle`` / ``BlogPosting`` / ``Article`` an article;
-2. ``og:type`` (``article``, ``product``, ``product.group``);
-3. the software that made it (``<meta name=generator>``: Discourse, phpBB, Sphinx, MkDocs...);
+3. ``og:type`` (``article``, ``product``, ``product.group``);
 4. the URL's path (``/t/``, ``/threads/``, ``viewtopic.php``; ``/docs/``, ``/api/``...).
 
 Without any of these the page is ``unknown`` and the reader treats it as an article, as before.
@@ -49,7 +51,7 @@ OG_TYPES = {"article": "article", "product": "product", "product.item": "product
 GENERATORS = (
     (re.compile(r"discourse|phpbb|vbulletin|xenforo|invision|mybb|smf|flarum|nodebb|vanilla|"
                 r"discuz|simple machines", re.I), "forum"),
-    (re.compile(r"sphinx|mkdocs|docusaurus|gitbook|docfx|hugo-book|vitepress|starlight|"
+    (re.compile(r"sphinx|docutils|mkdocs|docusaurus|gitbook|docfx|hugo-book|vitepress|starlight|"
                 r"readthedocs|doxygen|javadoc|antora|jekyll-docs", re.I), "documentation"),
 )
 URL_PATHS = (
@@ -58,7 +60,8 @@ URL_PATHS = (
     (re.compile(r"/docs?/|/documentation/|/api/|/reference/|/manual/|/man/|/sdk/", re.I),
      "documentation"),
 )
-URL_HOSTS = ((re.compile(r"^(?:docs|developer|developers|devdocs|api)\.", re.I), "documentation"),
+URL_HOSTS = ((re.compile(r"^(?:docs|developer|developers|devdocs|api)\.|\.readthedocs\.io$", re.I),
+              "documentation"),
              (re.compile(r"^(?:forum|forums|community|discuss|discussions?)\.", re.I), "forum"))
 
 
@@ -108,6 +111,10 @@ def _meta(tree, selector: str) -> str:
 
 def page_type(tree, url: Optional[str] = None) -> PageType:
     """Decide what kind of page ``tree`` (a parsed page, before anything is stripped) is."""
+    generator = _meta(tree, 'meta[name="generator" i]')
+    for pattern, kind in GENERATORS:
+        if generator and pattern.search(generator):
+            return PageType(kind, f"generator {generator[:40]}")
     declared = {SCHEMA_TYPES[t] for t in _schema_types(tree) if t in SCHEMA_TYPES}
     for kind in PRIORITY:
         if kind in declared:
@@ -115,10 +122,6 @@ def page_type(tree, url: Optional[str] = None) -> PageType:
     og = _meta(tree, 'meta[property="og:type" i]').lower()
     if og in OG_TYPES:
         return PageType(OG_TYPES[og], f"og:type {og}")
-    generator = _meta(tree, 'meta[name="generator" i]')
-    for pattern, kind in GENERATORS:
-        if generator and pattern.search(generator):
-            return PageType(kind, f"generator {generator[:40]}")
     if url:
         try:
             parts = urlsplit(url)

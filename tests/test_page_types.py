@@ -164,3 +164,19 @@ def test_a_story_does_not_spread_to_the_whole_page():
     # not declared a story: the teasers outweigh it, and in doubt the page stays whole
     page = clean(story_with_teasers("website"))
     assert STORY in page and "Other story number 3 about the town" in page
+
+
+def test_a_quote_s_figcaption_is_its_attribution_not_a_caption():
+    html = ("<!doctype html><html><head><title>Storm</title></head><body><article>"
+            f"<h1>Storm hits the coast</h1><p>{STORY}</p><figure><blockquote><p>We have never seen "
+            "the harbour wall give way like this in forty years of fishing here.</p></blockquote>"
+            "<figcaption>Tom Hale, harbour master</figcaption></figure>"
+            f"<p>{MORE}</p></article></body></html>")
+    assert "Tom Hale, harbour master" in clean(html)
+
+
+def test_a_sphinx_page_is_documentation_whatever_its_theme_declares():
+    html = ('<html><head><meta name="generator" content="Docutils 0.19: https://docutils.sourceforge.io/">'
+            '</head><body><div itemscope itemtype="http://schema.org/Article"></div></body></html>')
+    assert kind_of(html) == "documentation"
+    assert kind_of("<p>x</p>", "https://attrs.readthedocs.io/en/stable/api.html") == "documentation"
