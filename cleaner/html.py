@@ -461,7 +461,8 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         keep = [i for i, b in enumerate(page.blocks) if b.links <= 0.6 * b.chars]
         container, widened = describe(body), False
     else:
-        keep = keep_blocks(page, choice.members, choice.best, story=kind.kind == "article")
+        keep = keep_blocks(page, choice.members, choice.best, story=kind.kind == "article",
+                           items=kind.kind in ("collection", "listing"))
         container = describe(page.elements[choice.top].node)
         widened = choice.widened
     spread = None if kind.kind in SINGLE_ITEM else _spread_out(page, keep, choice.neg if choice else [])

@@ -271,9 +271,12 @@ def siblings(page: Page, scores: dict, top: int, best: float) -> list:
     return members
 
 
-def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False) -> list:
+def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
+                items: bool = False) -> list:
     """Indices of the blocks to render: the members' blocks minus link lists and chrome boxes;
-    on a page known to be one ``story``, also rails of teaser cards outside the story's box."""
+    on a page known to be one ``story``, also rails of teaser cards outside the story's box.
+    On a page of ``items`` (a listing, a shop's category), a link that reads like a headline
+    (CARD_HEADLINE_WORDS words or more) is an item's title, and stays."""
     elements, blocks = page.elements, page.blocks
     protect = ancestry(page, best)
     held = sum(prose_chars(page, elements[m].start, elements[m].end) for m in members)
@@ -293,7 +296,7 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False) -
                 continue
             if idx in protect:
                 continue
-            if _junk(page, el, held):
+            if _junk(page, el, held, items):
                 dropped.add(idx)
             elif story and not inside[0] <= el.start < inside[1] and el.end - el.start >= CARD_MIN:
                 if children is None:
@@ -311,7 +314,8 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False) -
             if i in drop_blocks:
                 continue
             b = blocks[i]
-            if b.links > 0.6 * b.chars and b.tag not in HEADINGS:
+            if b.links > 0.6 * b.chars and b.tag not in HEADINGS and not (
+                    items and len(b.text.split()) >= CARD_HEADLINE_WORDS):
                 continue
             keep.append(i)
     return sorted(set(keep))
@@ -367,14 +371,16 @@ def _teaser_cards(page: Page, el, children) -> bool:
     return True
 
 
-def _junk(page: Page, el, held: int) -> bool:
+def _junk(page: Page, el, held: int, items: bool = False) -> bool:
     text_len = page.text_len(el)
     ld = page.link_density(el)
     weight = class_weight(el, page.thread)
     if chrome(el, page.thread) and prose_chars(page, el.start, el.end) < NEGATIVE_KEEP_SHARE * held:
         return True  # a box named like chrome (comments, meta, share...) that is not the article
     if ld > 0.5 and text_len < 2000:
-        return True
+        # on a page of items, an item's header (its linked title in a heading) is no link list
+        return not (items and any(b.tag in HEADINGS and len(b.text.split()) >= CARD_HEADLINE_WORDS
+                                  for b in page.blocks[el.start:el.end]))
     if weight < 0:
         prose = prose_chars(page, el.start, el.end)
         if prose < 0.5 * text_len or text_len < 200:
