@@ -1,7 +1,9 @@
 """Both reports in a real browser: headless Chromium (Debian's ``chromium`` package) renders
 them (a text, a page, a corpus), the DOM it built shows every removal of the JSON result
-with its rule id, and the screenshots it takes are kept in docs/ for people to look at (the
-README shows them).
+with its rule id, and it takes a screenshot of each. With ``CLEANER_SCREENSHOTS=1`` the
+screenshots replace those in docs/ that the README shows (``CLEANER_SCREENSHOTS=1 make test``
+after a change to the report's look); otherwise they go to the test's temporary folder, so a
+test run leaves the checkout as it was.
 
 .ci/run installs chromium when it is missing; elsewhere these tests are skipped without it.
 """
@@ -24,6 +26,11 @@ from .report_checks import check_removals, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+
+
+def shot(name: str, tmp_path: Path) -> Path:
+    """Where a screenshot goes: docs/ when asked for (CLEANER_SCREENSHOTS), else tmp_path."""
+    return (DOCS if os.environ.get("CLEANER_SCREENSHOTS") else tmp_path) / name
 STORY = CORPUS / "seeds" / "001_221361826b34e8bf.txt"
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -69,8 +76,8 @@ def test_document_report_in_a_browser(browser, tmp_path, monkeypatch):
     focused = tmp_path / "focused.html"
     focused.write_text(out.read_text(encoding="utf-8").replace("</body>", FOCUS + "</body>"),
                        encoding="utf-8")
-    DOCS.mkdir(exist_ok=True)
-    dom = parse(render(browser, focused, DOCS / "report-document.png", tmp_path))
+    shot("x", tmp_path).parent.mkdir(exist_ok=True)
+    dom = parse(render(browser, focused, shot("report-document.png", tmp_path), tmp_path))
     assert check_removals(dom, result) == sum(len(r["lines"]) for r in result["removals"])
     body = dom.find_all("body")[0]
     assert body.attrs["data-focused"].startswith("L")  # a removed line takes the focus
@@ -85,7 +92,7 @@ def test_page_report_in_a_browser(browser, tmp_path, monkeypatch):
                                     str(page.relative_to(ROOT))])
     assert got.exit_code == 0, got.stderr
     result = json.loads(got.stdout)
-    dom = parse(render(browser, out, DOCS / "report-page.png", tmp_path))
+    dom = parse(render(browser, out, shot("report-page.png", tmp_path), tmp_path))
     check_removals(dom, result)
     left = [s for s in dom.find_all("section") if s.attrs.get("aria-labelledby") == "s-left"][0]
     shown = [(li.attrs["data-rule"], li.find_all("del")[0].text()) for li in left.find_all("li")]
@@ -119,7 +126,7 @@ def test_corpus_report_in_a_browser(browser, tmp_path, monkeypatch):
     got = CliRunner().invoke(main, ["clean", "--jsonl", "--explain", "--report", str(out), "crawl.jsonl"])
     assert got.exit_code == 0, got.stderr
     records = [json.loads(line)["cleaner"] for line in got.stdout.splitlines()]
-    dom = parse(render(browser, out, DOCS / "report-corpus.png", tmp_path, size="1200,2000"))
+    dom = parse(render(browser, out, shot("report-corpus.png", tmp_path), tmp_path, size="1200,2000"))
     ranking = [s for s in dom.find_all("section") if s.attrs.get("aria-labelledby") == "s-rules"][0]
     ranked = {row.find_all("code")[0].text() for row in ranking.find_all("tr", cls="rule")}
     rule_ids = {r["rule_id"] for rec in records for r in [*rec["removals"], *rec.get("dropped", [])]}
