@@ -52,15 +52,11 @@ CAPTION_MAX_SHARE = 0.3  # captions holding more of the text are the page's item
 # that refers to it, and so are a product's, a listing's and a manual's pictures' captions.
 NUMBERED_FIGURE = re.compile(r"^(?:figure|fig\.|table|chart|graph|exhibit|abbildung|abb\.|"
                              r"tabelle|grafik|figura|tabla|tableau|afbeelding)\s*\d", re.I)
-# Pages that are one thing (a story, a thread, a manual page, a product): their content is in
-# one container, and a page-wide spread of text is chrome around it.
-SINGLE_ITEM = frozenset({"article", "forum", "documentation", "product"})
 WHOLE_PAGE_SHARE = 0.4
 STRAY_PROSE_WORDS = 30
 STRAY_NOT = re.compile(r"caption|summary|excerpt|teaser|stories|story-list|nocontent|listing|"
                        r"card|promo|preview|snippet|blurb|digest|feed|copyright|disclaimer|legal|"
                        r"module", re.I)
-CAPTIONS_ARE_CONTENT = frozenset({"product", "collection", "listing", "documentation"})
 
 
 @dataclass
@@ -77,7 +73,6 @@ class HtmlExtraction:
     blocks_kept: int = 0
     lang: Optional[str] = None
     page_type: PageType = PageType("unknown", "not read")
-    keeps: frozenset = frozenset()  # categories the page type keeps: a forum, its comments
     flattened: int = 0  # tags deleted because they nested deeper than MAX_NESTING
     # the text's lines (0-based) that came from a <pre>: code and preformatted text, which the
     # text rules leave as written ("}" is no divider, a repeated "return x" no menu)
@@ -86,6 +81,11 @@ class HtmlExtraction:
     # selector rules' matches, blocks outside the main content (html-main-content). No line
     # numbers: they are elements, not lines of the text the rules read.
     dropped: list = field(default_factory=list)
+
+    @property
+    def keeps(self) -> frozenset:
+        """Categories the page's type keeps (a forum thread, its comments)."""
+        return self.page_type.keeps
 
     @property
     def warnings(self) -> list[str]:
@@ -422,12 +422,11 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         lang = value.split("-")[0].split("_")[0].strip().lower() or None
     title = page_title(tree)
     kind = page_type(tree, url or found_url)  # before the scripts go: JSON-LD is one of them
-    keeps = frozenset({"comments"}) if kind.kind == "forum" else frozenset()
-    kept = keep | keeps  # categories left in (``keep`` below is the blocks kept)
+    kept = keep | kind.keeps  # categories left in (``keep`` below is the blocks kept)
     body = tree.body or tree.root
     if body is None:
         return HtmlExtraction("", url=found_url, title=title, lang=lang, page_type=kind,
-                              keeps=keeps, flattened=flattened)
+                              flattened=flattened)
     _open_noscript(tree, body)
     tree.strip_tags(list(STRIP))  # no text a reader sees: not reported
     dropped: list[Removal] = []
@@ -456,16 +455,15 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     hits = apply_selectors(body, rules, haystack=attribute_haystack(body), dropped=dropped)
     page = walk(body)
     page.thread = "comments" in kept
-    choice = choose(page, story=kind.kind == "article")
+    choice = choose(page, story=kind.story)
     if choice is None:
         keep = [i for i, b in enumerate(page.blocks) if b.links <= 0.6 * b.chars]
         container, widened = describe(body), False
     else:
-        keep = keep_blocks(page, choice.members, choice.best, story=kind.kind == "article",
-                           items=kind.kind in ("collection", "listing"))
+        keep = keep_blocks(page, choice.members, choice.best, story=kind.story, items=kind.items)
         container = describe(page.elements[choice.top].node)
         widened = choice.widened
-    spread = None if kind.kind in SINGLE_ITEM else _spread_out(page, keep, choice.neg if choice else [])
+    spread = None if kind.single_item else _spread_out(page, keep, choice.neg if choice else [])
     if spread is not None:
         keep, container, widened = spread, describe(body), True
     elif choice is not None:
@@ -488,7 +486,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
                 continue  # the headline once
             seen = True
         shown.append(i)
-    if "caption" not in kept and kind.kind not in CAPTIONS_ARE_CONTENT:
+    if "caption" not in kept and not kind.captions_are_content:
         shown = _without_captions(page, body, shown, dropped)
     out = [page.blocks[i].text for i in shown]
     code: list[int] = []  # the text's line numbers (0-based) that came from a <pre>
@@ -503,7 +501,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         text="\n\n".join(out) + ("\n" if out else ""),
         url=found_url, title=title, container=container, selector_hits=hits, widened=widened,
         blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang, page_type=kind,
-        keeps=keeps, flattened=flattened, dropped=dropped, code_lines=frozenset(code),
+        flattened=flattened, dropped=dropped, code_lines=frozenset(code),
     )
 
 
@@ -583,19 +581,10 @@ def _without_captions(page, body, shown: list[int], dropped: list) -> list[int]:
     shown_chars = sum(page.blocks[i].chars for i in shown)
     if sum(page.blocks[i].chars for i in shown if i in caption_blocks) > CAPTION_MAX_SHARE * shown_chars:
         return shown
-    out, run = [], []
-    for i in shown:
-        if i in caption_blocks and page.blocks[i].tag not in HEADINGS \
-                and not NUMBERED_FIGURE.match(page.blocks[i].text):
-            run.extend(page.blocks[i].text.split("\n"))
-            continue
-        if run:
-            dropped.append(Removal("html-caption", "caption", READER_PACK, (), tuple(run)))
-            run = []
-        out.append(i)
-    if run:
-        dropped.append(Removal("html-caption", "caption", READER_PACK, (), tuple(run)))
-    return out
+    gone = {i for i in shown if i in caption_blocks and page.blocks[i].tag not in HEADINGS
+            and not NUMBERED_FIGURE.match(page.blocks[i].text)}
+    _report_runs(dropped, "html-caption", "caption", page.blocks, shown, gone)
+    return [i for i in shown if i not in gone]
 
 
 def _open_noscript(tree, body) -> None:
@@ -621,13 +610,19 @@ def _open_noscript(tree, body) -> None:
 def _report_unshown(dropped: list, blocks: list, shown: list[int]) -> None:
     """The blocks left out of the text, each run of them one html-main-content Removal."""
     show = set(shown)
+    _report_runs(dropped, "html-main-content", "boilerplate", blocks, range(len(blocks)),
+                 {i for i in range(len(blocks)) if i not in show})
+
+
+def _report_runs(dropped: list, rule_id: str, category: str, blocks: list, order,
+                 gone: set) -> None:
+    """Each run of blocks in ``gone`` (consecutive in ``order``) as one Removal."""
     run: list[str] = []
-    for i, b in enumerate(blocks):
-        if i in show:
-            if run:
-                dropped.append(Removal("html-main-content", "boilerplate", READER_PACK, (), tuple(run)))
-                run = []
-            continue
-        run.extend(b.text.split("\n"))
+    for i in order:
+        if i in gone:
+            run.extend(blocks[i].text.split("\n"))
+        elif run:
+            dropped.append(Removal(rule_id, category, READER_PACK, (), tuple(run)))
+            run = []
     if run:
-        dropped.append(Removal("html-main-content", "boilerplate", READER_PACK, (), tuple(run)))
+        dropped.append(Removal(rule_id, category, READER_PACK, (), tuple(run)))

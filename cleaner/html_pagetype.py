@@ -65,12 +65,45 @@ URL_HOSTS = ((re.compile(r"^(?:docs|developer|developers|devdocs|api)\.|\.readth
              (re.compile(r"^(?:forum|forums|community|discuss|discussions?)\.", re.I), "forum"))
 
 
+# What each type changes in the reading (one place: html.py asks the PageType).
+# One story, thread, manual page or product: its content is in one container, and text spread
+# over the rest of the page is chrome around it.
+SINGLE_ITEM = frozenset({"article", "forum", "documentation", "product"})
+# Pictures whose captions are the content: a product's, a listing's, a manual's.
+CAPTIONS_ARE_CONTENT = frozenset({"product", "collection", "listing", "documentation"})
+# Pages of items: an item's linked title is no link list.
+ITEMS = frozenset({"collection", "listing"})
+
+
 @dataclass(frozen=True)
 class PageType:
-    """The reader's decision: ``kind`` (one of PAGE_TYPES) and the evidence (``reason``)."""
+    """The reader's decision: ``kind`` (one of PAGE_TYPES) and the evidence (``reason``),
+    and what that kind changes in the reading."""
 
     kind: str
     reason: str
+
+    @property
+    def story(self) -> bool:
+        """One story: rails of teaser cards around it are other stories."""
+        return self.kind == "article"
+
+    @property
+    def single_item(self) -> bool:
+        return self.kind in SINGLE_ITEM
+
+    @property
+    def items(self) -> bool:
+        return self.kind in ITEMS
+
+    @property
+    def captions_are_content(self) -> bool:
+        return self.kind in CAPTIONS_ARE_CONTENT
+
+    @property
+    def keeps(self) -> frozenset:
+        """Categories this kind of page keeps: a forum thread's posts are its comments."""
+        return frozenset({"comments"}) if self.kind == "forum" else frozenset()
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "reason": self.reason}
