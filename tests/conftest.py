@@ -59,3 +59,20 @@ def packset():
     from cleaner.packs import get_packset
 
     return get_packset()
+
+
+# A site pack whose one rule backtracks badly on lines of "a"s: a document of such lines runs
+# into the per-document time limit of the corpus integrations (datatrove, Spark).
+SLOW_PACK = """\
+pack: slow.org
+match:
+  domains: [slow.org]
+rules:
+  - id: slow-backtrack
+    category: ad
+    timeout: 5
+    line: '^(a|aa)+$'
+    examples:
+      drop: ["aaa"]
+      keep: ["The story goes on."]
+"""

@@ -24,7 +24,7 @@ from datatrove.pipeline.readers import JsonlReader  # noqa: E402
 from datatrove.pipeline.writers import JsonlWriter, ParquetWriter  # noqa: E402
 
 from cleaner.integrations.datatrove import CleanerStep, parquet_schema  # noqa: E402
-from .conftest import EXAMPLE_PACK, PROMO_STORY  # noqa: E402
+from .conftest import EXAMPLE_PACK, PROMO_STORY, SLOW_PACK  # noqa: E402
 
 PACK = EXAMPLE_PACK
 ALL_BOILERPLATE = "Share on Facebook\nShare on Twitter\n"
@@ -236,19 +236,6 @@ def test_record_lines_and_bytes():
     assert out.text == clean(page.encode("cp1252")) and "Küste" in out.text  # the page's charset
 
 
-SLOW_PACK = """\
-pack: slow.org
-match:
-  domains: [slow.org]
-rules:
-  - id: slow-backtrack
-    category: ad
-    timeout: 5
-    line: '^(a|aa)+$'
-    examples:
-      drop: ["aaa"]
-      keep: ["The story goes on."]
-"""
 SLOW_TEXT = "Title\n\n" + "\n".join(["a" * 40 + "!"] * 3) + "\n"
 
 

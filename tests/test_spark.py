@@ -19,7 +19,7 @@ pytest.importorskip("pyarrow", reason="the spark extra is not installed (pip ins
 pytest.importorskip("pandas", reason="the spark extra is not installed (pip install '.[spark]')")
 
 from cleaner.integrations.spark import REPORT_SCHEMA, CleanerCounters, clean_column, filter_empty  # noqa: E402
-from .conftest import EXAMPLE_PACK, PROMO_STORY  # noqa: E402
+from .conftest import EXAMPLE_PACK, PROMO_STORY, SLOW_PACK  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
 
@@ -142,19 +142,6 @@ def test_bad_arguments_fail_on_the_driver(spark, tmp_path):
         clean_column(df, "text", rules_dirs=tmp_path)
 
 
-SLOW_PACK = """\
-pack: slow.org
-match:
-  domains: [slow.org]
-rules:
-  - id: slow-backtrack
-    category: ad
-    timeout: 5
-    line: '^(a|aa)+$'
-    examples:
-      drop: ["aaa"]
-      keep: ["The story goes on."]
-"""
 
 
 def test_faults_give_null_and_an_error_filter_empty_and_counters(spark, tmp_path):
