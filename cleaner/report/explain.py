@@ -28,7 +28,9 @@ def rule_descriptions(packset: PackSet) -> dict[str, str]:
 
 
 def pack_reasons(result, packset: PackSet, url: Optional[str]) -> list[tuple[str, str, str]]:
-    """(pack, kind, why it was chosen) for each pack in ``result.packs``.
+    """(pack, kind, why it was chosen) for each pack in ``result.packs`` (every pack whose
+    rules ran, in any round), worded for the report; ``result.pack_reasons`` is the source
+    where the report adds nothing (a short text's English, a signature).
 
     ``url`` is the one given for the document; for a page, the one it names itself
     (``<link rel=canonical>``) counts too, as it did when the packs were chosen."""
@@ -38,31 +40,24 @@ def pack_reasons(result, packset: PackSet, url: Optional[str]) -> list[tuple[str
     host = host_of(url) if url else ""
     lang = result.language
     rows = []
-    # A site pack found by its signature in an earlier round is missing from result.packs
-    # when the signature's line went in that round; its rules' removals still name it.
-    earlier = [r.pack for r in result.removals if r.pack not in result.packs]
-    for name in [*result.packs, *dict.fromkeys(earlier)]:
+    for name in result.packs:
         pack = by_name.get(name)
+        given = result.pack_reasons.get(name, "in force")
         if pack is None:
-            rows.append((name, "?", "in force"))
+            rows.append((name, "?", given))
             continue
         kind = pack.kind
         if kind == "generic":
             why = "always in force (generic)"
-        elif kind == "language":
-            if lang in pack.languages:
-                why = f"the document's language, {lang} ({_method(result.language_method)})"
-            elif result.pack_reasons.get(name, "").startswith("a text too short"):
-                why = result.pack_reasons[name]  # a short text: English and a declared language
-            else:
-                why = ("a passage in " + "/".join(pack.languages) +
-                       ": its vocabulary only (its line rules run on documents in that language)")
-        elif host and pack.matches_host(host):
+        elif kind == "language" and lang in pack.languages:
+            why = f"the document's language, {lang} ({_method(result.language_method)})"
+        elif kind == "language" and not given.startswith("a text too short"):
+            why = ("a passage in " + "/".join(pack.languages) +
+                   ": its vocabulary only (its line rules run on documents in that language)")
+        elif kind != "language" and host and pack.matches_host(host):
             why = f"domain: {host}"
-        elif name in result.packs:
-            why = "signature: the text matched the site's signature"
         else:
-            why = "signature: the text matched it in an earlier round of cleaning"
+            why = given
         rows.append((name, kind, why))
     return rows
 
