@@ -42,6 +42,13 @@ def menu_item(ctx: Context, i: int, labels: dict[int, str],
         and not ends_sentence(text) and not is_list_item(text)
 
 
+def title_case(text: str) -> bool:
+    """Most words capitalised, as a headline is written ("Jaguar SUV Set to Hit the Markets")."""
+    ws = [w for w in text.split() if w[:1].isalpha()]
+    caps = sum(1 for w in ws if w[0].isupper())
+    return len(ws) > 0 and caps >= 0.6 * len(ws)
+
+
 def _share_in_runs(items, total: int) -> float:
     """Share of ``total`` lines in runs of MENU_RUN or more consecutive ``items`` that are
     true (each item says whether its line reads as a menu entry)."""
@@ -81,6 +88,7 @@ class ClassifyRule(Rule):
         "edge_lines": 3,  # lines kept at each edge of content that removals cut off
         "edge_skip": 2,  # short lines (a name, a role) passed over above content, not kept
         "menu_evidence": 5,  # menu entries in a row that show the text is a web page's
+        "spare_words": 10,  # a line this long written as prose, between content, stays
     }
 
     def apply(self, ctx: Context) -> None:
@@ -100,11 +108,15 @@ class ClassifyRule(Rule):
                 labels[i] = GOOD  # a code block is content as written
         if self.menu_share(ctx, lines, labels, units) < self.options["min_menu_share"]:
             return  # no menus or link lists: already extracted text, left to the rules
-        revised = self.revise(ctx, labels, units)
+        spared: set[int] = set()
+        revised = self.revise(ctx, labels, units, spared)
         for i in self.inner_keeps(ctx, revised):
             revised[i] = GOOD
         if self.would_empty(ctx, units, revised):
-            return
+            return  # judged before sparing, so that sparing never lets the classifier run
+        for i in spared:
+            if revised.get(i) == BAD:
+                revised[i] = GOOD
         menus = self.menu_lines(ctx, labels, revised, units)
         for i, label in revised.items():
             if label in (BAD, META):
@@ -248,7 +260,8 @@ class ClassifyRule(Rule):
 
     # --- neighbours ----------------------------------------------------------------------
     def revise(self, ctx: Context, labels: dict[int, str],
-               units: Optional[dict[int, "Unit"]] = None) -> dict[int, str]:
+               units: Optional[dict[int, "Unit"]] = None,
+               spared: Optional[set] = None) -> dict[int, str]:
         """Runs of lines between bad ones are judged whole: a run with prose in it (a good
         line, or two sentence-ending neargood ones) is content, and its uncertain lines are
         kept; any other run is boilerplate. Inside content, a short line between two longer
@@ -257,7 +270,13 @@ class ClassifyRule(Rule):
 
         A run that only lines removed by rules part from content is the article's own edge
         when it reads so (see :meth:`edges`): a neighbour that is chrome does not make a
-        headline, a standfirst or a one-line paragraph chrome too."""
+        headline, a standfirst or a one-line paragraph chrome too.
+
+        Lines of a run that is not content but lies between content runs go into ``spared``
+        when they read as the page's own writing (see :meth:`written_line`): a section's
+        one-sentence paragraph between subheadings, an in-story list, a product's feature
+        lines. Doubt keeps the line; a page's head and foot, where its chrome sits, are not
+        spared."""
         o = self.options
         order = sorted(labels)
         new: dict[int, str] = {}
@@ -265,6 +284,7 @@ class ClassifyRule(Rule):
         # the runs in order, each with whether it is content, and between them what parted
         # them: "removed" (lines rules took) or "bad" (a line bad by its own features)
         segments: list = []
+        candidates: dict[int, list[int]] = {}
 
         def close() -> None:
             if not run:
@@ -281,6 +301,8 @@ class ClassifyRule(Rule):
             if not content:
                 for i in run:
                     new[i] = BAD
+                    if spared is not None and self.written_line(ctx, i, labels, units):
+                        candidates.setdefault(len(segments), []).append(i)
             else:
                 first, last = (solid[0], solid[-1]) if solid else (None, None)
                 for i in run:
@@ -313,6 +335,12 @@ class ClassifyRule(Rule):
                 continue
             run.append(i)
         close()
+        if spared is not None:  # between content only: a page's head and foot are its chrome
+            content_at = [k for k, seg in enumerate(segments)
+                          if seg != "removed" and seg[0] != "bad" and seg[1]]
+            for k, found in candidates.items():
+                if content_at and content_at[0] < k < content_at[-1]:
+                    spared.update(found)
         self.edges(ctx, segments, labels, units, new)
         t = ctx.title
         if t is not None and new.get(t) == BAD and self.is_heading(ctx, t):
@@ -321,6 +349,29 @@ class ClassifyRule(Rule):
             if after and new.get(after[0]) == GOOD:
                 new[t] = GOOD
         return new
+
+    def written_line(self, ctx: Context, i: int, labels: dict[int, str],
+                     units: Optional[dict[int, "Unit"]]) -> bool:
+        """Line ``i`` reads as the page's own writing, not as a menu entry or a teaser
+        headline: ``spare_words`` or more words (its whole sentence, when broken across
+        lines), not long and poor in stopwords (``bad`` by its own features), and written as
+        a sentence is (a capital first, a full stop or a lead-in's colon at the end), or as a
+        list item, or in sentence case with a function word ("Lunch: large salad topped with
+        fresh vegetables, chickpeas, avocado"). A headline is in title case."""
+        if labels[i] not in (NEARGOOD, "weak", SHORT):
+            return False
+        unit = units[i] if units else None
+        text = unit.text if unit else as_prose(ctx.text[i])
+        if (unit.nwords if unit else ctx.nwords(i)) < self.options["spare_words"]:
+            return False
+        if is_list_item(text):
+            return True
+        if not opens_sentence(text):
+            return False
+        if ends_with_full_stop(text) or text.rstrip().endswith(":"):
+            return True
+        return not is_menu(ctx.text[i]) and not title_case(text) \
+            and stopword_hits(text, ctx.model.stopwords[ctx.lang])[1] > 0
 
     def edges(self, ctx: Context, segments: list, labels: dict[int, str],
               units: Optional[dict[int, "Unit"]], new: dict[int, str]) -> None:

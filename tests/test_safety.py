@@ -75,3 +75,37 @@ def test_a_short_paragraph_at_the_story_s_end_stays_after_an_ad_label():
                                "The council votes on Friday."])
     out = clean(text)
     assert out.endswith("What happens next\n\nThe council votes on Friday.\n")
+
+
+PRODUCT_PAGE = [
+    "Men", "Women", "Kids", "Sale", "New Arrivals", "Gift Cards", "Stores", "Help",
+    "The Wool Runner is our everyday sneaker, and after five years of testing it with thousands "
+    "of people who walk to work, we have made it lighter, softer and a little warmer for the "
+    "winter months ahead of us.",
+    "Supportive",
+    "Our sugarcane-based foam midsole is both sturdy and very soft to walk in all day.",
+    "MERINO WOOL UPPER, FSC CERTIFIED PACKAGING, CARBON NEUTRAL SHIPPING, RECYCLED LACES 2025",
+    "Our wool meets high standards of animal welfare and of care for the land it grows on.",
+    "RECYCLED POLYESTER LINING, CASTOR BEAN OIL INSOLE, SUGARCANE MIDSOLE, NATURAL RUBBER OUTSOLE",
+    "You can wash the shoes in a machine on a gentle cycle with cold water, and then let them "
+    "dry in the air for a day before you wear them again, which is what most of the people who "
+    "tested them for us did every few weeks.",
+    "About Us", "Sustainability", "Careers", "Press", "Affiliates", "Refer a Friend", "Returns",
+    "Shipping",
+]
+
+
+def test_a_sentence_between_the_page_s_content_stays_though_lines_around_it_are_bad():
+    # "Our wool meets ..." is one sentence between two bad lines: no run of prose of its own,
+    # but it lies between content, where doubt keeps a line written as prose
+    out = clean("\n".join(PRODUCT_PAGE))
+    assert "Our wool meets high standards of animal welfare" in out
+    assert "You can wash the shoes" in out
+    assert "Gift Cards" not in out and "Refer a Friend" not in out
+    assert "MERINO WOOL UPPER" not in out  # a line of product tags, bad by its own features
+
+
+def test_a_headline_between_content_is_not_spared_as_writing():
+    from cleaner.classify import title_case
+    assert title_case("Undocumented Immigrants Concerned They'll Be Exposed By Health Care Law")
+    assert not title_case("Lunch: a large salad with chickpeas, avocado and pumpkin seeds")
