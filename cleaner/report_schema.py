@@ -4,8 +4,9 @@ The datatrove step's metadata, the Spark report column and the records of ``--js
 --explain`` all hold :func:`report` of a :class:`~cleaner.result.CleanResult`. Every key is
 always there and always of one type, whatever the document, so that a columnar format
 (Parquet, Arrow, a Spark struct) can hold a corpus of them: categories are entries of a list,
-never keys; a list is empty, never missing; the removals' ``lines`` is null unless line text
-was asked for.
+never keys; a list is empty, never missing (``dropped``, like the other fields only HTML
+input has, is null for text); the ``lines`` of removals and dropped are null unless line
+text was asked for.
 
 The per-rule and per-category figures are columns: one list per key, the n-th entry of each
 list describing the n-th rule (or category), so that a document names each key once rather
@@ -77,7 +78,7 @@ def rows(columns: Optional[dict]) -> list[dict]:
             for i in range(size)]
 
 
-def _runs(numbers: Sequence[int]) -> list[list[int]]:
+def _run(numbers: Sequence[int]) -> list[list[int]]:
     """One Removal's lines as a run: it holds consecutive non-blank lines of the input."""
     first, last = numbers[0], numbers[-1]
     return [first] if first == last else [first, last]
@@ -96,7 +97,7 @@ def removal_entries(removals, record_lines: bool = True) -> list[dict]:
             entry = entries[key] = {"rule_id": r.rule_id, "category": r.category, "pack": r.pack,
                                     "line_ranges": [], "count": 0, "trimmed": r.trimmed,
                                     "lines": [] if record_lines else None}
-        entry["line_ranges"].append(_runs(r.line_numbers))
+        entry["line_ranges"].append(_run(r.line_numbers))
         entry["count"] += len(r.lines)
         if record_lines:
             entry["lines"].extend(r.lines)
