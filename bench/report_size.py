@@ -5,8 +5,8 @@
     .venv/bin/python bench/report_size.py -n 0       # every document
 
 Each set's documents are cleaned and their report written as compact JSON (as datatrove's
-JSONL writer, orjson, writes it), by default (rule ids and line numbers) and with
-``record_lines=True``; printed as a share of the input text and of the cleaned text. Sets:
+JSONL writer, orjson, writes it), by default (rule ids and runs of line numbers) and
+with ``record_lines=True``; printed as a share of the input text and of the cleaned text. Sets:
 the corpus samples, and when the dev bench is there, its page dumps (whole pages' text, a
 third of it boilerplate) and what trafilatura and resiliparse extracted from its pages
 (already-extracted text with leftovers, the commonest input).

@@ -19,7 +19,7 @@ from .inputs import check_types
 from .kinds import DEFAULT_TIMEOUT
 from .packs import PackSet, get_packset, host_of, lines_window
 from .render import removals, render_text, survivors
-from .result import CleanResult
+from .result import CleanResult, PackReason
 from .prose import PROSE_WORDS, is_prose, iter_units, opens_sentence
 from .segment import Document, ends_sentence, words
 
@@ -113,7 +113,7 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     else:
         rules = sorted(only_rules, key=lambda r: r.PHASE)
         pack_names = sorted({r.pack_name for r in rules})
-        reasons = {name: "its rules were given to run" for name in pack_names}
+        reasons = {name: PackReason("given", "its rules were given to run") for name in pack_names}
     ctx = Context(doc, lang=doc_lang, model=model, foreign=foreign,
                   prefilter=packset.prefilter(rules))
     _apply(ctx, rules)
@@ -189,7 +189,7 @@ def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
             run = new_rules  # another language or site now: all of its rules apply
         doc_lang, method, rules = new_lang, new_method, new_rules
         for name, reason in _reasons(packset, new_names, new_lang, url, new_fallback).items():
-            reasons.setdefault(name, f"{reason} (from round {number})")
+            reasons.setdefault(name, PackReason(reason.code, f"{reason} (from round {number})"))
         again = Context(again_doc, lang=new_lang, model=model, foreign=new_foreign,
                         prefilter=packset.prefilter(new_rules), source=doc.lines)
         again.inherit_index(ctx, origin)
@@ -267,22 +267,27 @@ def _choose(packset: PackSet, doc_lang: Optional[str], foreign: dict[int, str],
 
 
 def _reasons(packset: PackSet, names: list[str], doc_lang: Optional[str],
-             url: Optional[str], fallback: tuple[str, ...] = ()) -> dict[str, str]:
+             url: Optional[str], fallback: tuple[str, ...] = ()) -> dict[str, PackReason]:
     """Why each pack of a round was chosen, by name, in the round's order."""
     found = {}
     for name in names:
         pack = packset.by_name[name]
         if pack.kind == "generic":
-            found[name] = "always (no match: applies to every document)"
+            found[name] = PackReason("always", "always (no match: applies to every document)")
         elif pack.kind == "language":
-            found[name] = (f"the document's language, {doc_lang}" if doc_lang in pack.languages
-                           else "a text too short to tell its language: English and a declared "
-                           "language apply" if set(fallback) & set(pack.languages)
-                           else f"a block in {', '.join(pack.languages)} (its vocabulary only)")
+            found[name] = (PackReason("language", f"the document's language, {doc_lang}")
+                           if doc_lang in pack.languages
+                           else PackReason("short-text", "a text too short to tell its language: "
+                                           "English and a declared language apply")
+                           if set(fallback) & set(pack.languages)
+                           else PackReason("block", f"a block in {', '.join(pack.languages)} "
+                                           "(its vocabulary only)"))
         elif url:
-            found[name] = f"domain: the url's host {host_of(url)} is one of its domains"
+            found[name] = PackReason("domain", f"domain: the url's host {host_of(url)} is one of "
+                                     "its domains")
         else:
-            found[name] = "signature: the text matched one of its site signatures"
+            found[name] = PackReason("signature", "signature: the text matched one of its site "
+                                     "signatures")
     return found
 
 

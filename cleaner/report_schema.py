@@ -4,8 +4,17 @@ The datatrove step's metadata, the Spark report column and the records of ``--js
 --explain`` all hold :func:`report` of a :class:`~cleaner.result.CleanResult`. Every key is
 always there and always of one type, whatever the document, so that a columnar format
 (Parquet, Arrow, a Spark struct) can hold a corpus of them: categories are entries of a list,
-never keys; a list is empty, never missing; a removal's ``lines`` is null unless line text
-was asked for.
+never keys; a list is empty, never missing (``dropped``, like the other fields only HTML
+input has, is null for text); the ``lines`` of removals and dropped are null unless line
+text was asked for.
+
+The per-rule and per-category figures are columns: one list per key, the n-th entry of each
+list describing the n-th rule (or category), so that a document names each key once rather
+than once per rule (``rows`` turns them back into one dict per entry). A rule's lines are
+runs: ``[first, last]``, or ``[line]`` for a run of one line, each standing for every non-blank
+line from first to last (a blank line is never removed; ``line_numbers`` lists them, given the
+text). Both keep a corpus report of a page dump under a tenth of its text
+(``bench/report_size.py``), where a dict per rule with every line number made it a sixth.
 
 The shape is declared once, in :data:`FIELDS`; :data:`REPORT_SCHEMA` (a Spark DDL string, for
 ``from_json``), :func:`spark_type` and :func:`arrow_type` are built from it. A new field is one
@@ -13,7 +22,7 @@ more entry there (its name, type, meaning and how to read it off a result).
 """
 from __future__ import annotations
 
-from typing import Any, Callable, NamedTuple, Optional, Union
+from typing import Any, Callable, NamedTuple, Optional, Sequence, Union
 
 from .categories import CATEGORIES
 
@@ -25,13 +34,18 @@ def _struct(*fields: tuple[str, Type]) -> tuple:
     return ("struct", tuple(fields))
 
 
-CATEGORY_FIGURES = _struct(("category", "string"), ("lines", "long"), ("chars", "long"))
-REMOVAL = _struct(("rule_id", "string"), ("category", "string"), ("pack", "string"),
-                  ("line_numbers", ("array", "long")), ("count", "long"), ("trimmed", "boolean"),
-                  ("lines", ("array", "string")))
-PACK_REASON = _struct(("pack", "string"), ("reason", "string"))
-DROPPED = _struct(("rule_id", "string"), ("category", "string"), ("pack", "string"),
-                  ("count", "long"), ("lines", ("array", "string")))
+def _columns(*fields: tuple[str, Type]) -> tuple:
+    """A table as a struct of columns: each field a list of values of its type."""
+    return _struct(*((name, ("array", kind)) for name, kind in fields))
+
+
+RUN = ("array", "long")  # [first, last] line of a run, or [line] for a run of one line
+CATEGORY_FIGURES = _columns(("category", "string"), ("lines", "long"), ("chars", "long"))
+REMOVALS = _columns(("rule_id", "string"), ("category", "string"), ("pack", "string"),
+                    ("line_ranges", ("array", RUN)), ("count", "long"), ("trimmed", "boolean"),
+                    ("lines", ("array", "string")))
+DROPPED = _columns(("rule_id", "string"), ("category", "string"), ("pack", "string"),
+                   ("count", "long"), ("lines", ("array", "string")))
 
 
 class Field(NamedTuple):
@@ -41,24 +55,68 @@ class Field(NamedTuple):
     read: Callable[[Any, bool], Any]  # (result, record_lines) -> value
 
 
+def _names(kind: tuple) -> list[str]:
+    return [name for name, _ in kind[1]]
+
+
+def _as_columns(entries: list[dict], kind: tuple, record_lines: bool = True) -> dict:
+    """Entries (dicts with the keys of ``kind``) as its columns; without ``record_lines``,
+    a ``lines`` column is null."""
+    columns = {name: [e[name] for e in entries] for name in _names(kind)}
+    if "lines" in columns and not record_lines:
+        columns["lines"] = None
+    return columns
+
+
+def rows(columns: Optional[dict]) -> list[dict]:
+    """A report's columns (``removals``, ``dropped``, ``by_category``) as one dict per entry,
+    a null ``lines`` column as ``lines: None`` in each; null (``dropped`` for text) as []."""
+    if not columns:
+        return []
+    size = max((len(v) for v in columns.values() if v is not None), default=0)
+    return [{name: (values[i] if values is not None else None) for name, values in columns.items()}
+            for i in range(size)]
+
+
+def _run(numbers: Sequence[int]) -> list[list[int]]:
+    """One Removal's lines as a run: it holds consecutive non-blank lines of the input."""
+    first, last = numbers[0], numbers[-1]
+    return [first] if first == last else [first, last]
+
+
 def removal_entries(removals, record_lines: bool = True) -> list[dict]:
     """The removals as report entries: one per rule (and per kind, whole lines or a trim),
-    in the order each rule first removed something, with all its line numbers. A rule that
-    takes a menu's twenty entries one run at a time is one entry, not twenty: the keys of an
-    entry per run made a page dump's report over half the size of its text."""
+    in the order each rule first removed something, with its runs of lines
+    (``line_ranges``). A rule that takes a menu's twenty entries one run at a time is one
+    entry, not twenty."""
     entries: dict[tuple, dict] = {}
     for r in removals:
         key = (r.rule_id, r.category, r.pack, r.trimmed)
         entry = entries.get(key)
         if entry is None:
             entry = entries[key] = {"rule_id": r.rule_id, "category": r.category, "pack": r.pack,
-                                    "line_numbers": [], "count": 0, "trimmed": r.trimmed,
+                                    "line_ranges": [], "count": 0, "trimmed": r.trimmed,
                                     "lines": [] if record_lines else None}
-        entry["line_numbers"].extend(r.line_numbers)
+        entry["line_ranges"].append(_run(r.line_numbers))
         entry["count"] += len(r.lines)
         if record_lines:
             entry["lines"].extend(r.lines)
     return list(entries.values())
+
+
+def line_numbers(line_ranges: Sequence[Sequence[int]], lines: Sequence[str]) -> list[int]:
+    """The 1-based numbers of the lines a removal's ``line_ranges`` stand for: every non-blank
+    line from each run's first to its last. ``lines`` is the input as cleaner read it
+    (``cleaner.decode.to_lines(document)``; for HTML, the text the reader made of the page)."""
+    found = []
+    for run in line_ranges:
+        first, last = run[0], run[-1]
+        if first == last:  # a line's trims, or a run of one line: that line, blank or not
+            found.append(first)
+            continue
+        found.extend(n for n in range(first, last + 1)
+                     if n <= len(lines) and lines[n - 1] and not lines[n - 1].isspace())
+    return found
 
 
 def dropped_entry(r, record_lines: bool = True) -> dict:
@@ -81,6 +139,10 @@ def category_figures(removals) -> list[dict]:
             for c in sorted(lines, key=lambda c: (order.get(c, len(order)), c))]
 
 
+def _reason_code(why: Optional[str]) -> Optional[str]:
+    return getattr(why, "code", why)  # a PackReason's code; a plain string as it is
+
+
 FIELDS: tuple[Field, ...] = (
     Field("language", "string", "the language the rules were chosen for (ISO 639-1); null when "
           "none was detected", lambda res, rl: res.language),
@@ -90,22 +152,28 @@ FIELDS: tuple[Field, ...] = (
           lambda res, rl: res.removed_lines()),
     Field("removed_chars", "long", "characters of the removed lines and trimmed spans",
           lambda res, rl: sum(len(line) for r in res.removals for line in r.lines)),
-    Field("by_category", ("array", CATEGORY_FIGURES), "per category with removals: lines and "
-          "characters removed", lambda res, rl: category_figures(res.removals)),
+    Field("by_category", CATEGORY_FIGURES, "columns, one entry per category with removals: its "
+          "name, lines and characters removed",
+          lambda res, rl: _as_columns(category_figures(res.removals), CATEGORY_FIGURES)),
     Field("warnings", ("array", "string"), "the guards' decisions, an emptied document, a rule "
           "that timed out", lambda res, rl: list(res.warnings)),
-    Field("removals", ("array", REMOVAL), "one entry per rule that removed lines (and per rule "
+    Field("removals", REMOVALS, "columns, one entry per rule that removed lines (and per rule "
           "that trimmed spans), in the order of their first removal: its rule, category and "
-          "pack, the 1-based line numbers in the input, how many lines, whether it was a trim, "
-          "and the lines as written (null unless line text was asked for)",
-          lambda res, rl: removal_entries(res.removals, rl)),
-    Field("dropped", ("array", DROPPED), "for HTML input, what the reader left out (no line "
-          "numbers: it was markup); empty for text",
-          lambda res, rl: [dropped_entry(r, rl) for r in res.html.dropped]
-          if res.html is not None else []),
-    Field("pack_reasons", ("array", PACK_REASON), "why each pack applied was chosen (always, "
-          "the document's or a block's language, the url's domain, a site signature)",
-          lambda res, rl: [{"pack": p, "reason": why} for p, why in res.pack_reasons.items()]),
+          "pack; the runs of lines it removed in the input, `[first, last]` (every non-blank "
+          "line from first to last: blank lines are never removed) or `[line]`; how many lines; "
+          "whether it was a trim; and `lines`, the lines as written (null unless line text was "
+          "asked for)",
+          lambda res, rl: _as_columns(removal_entries(res.removals, rl), REMOVALS, rl)),
+    Field("dropped", DROPPED, "for HTML input, columns, one entry per element (or run of "
+          "blocks) the reader left out: rule, category, pack, lines, and their text (null unless "
+          "asked for; no line numbers: it was markup); null for text",
+          lambda res, rl: _as_columns([dropped_entry(r, rl) for r in res.html.dropped], DROPPED, rl)
+          if res.html is not None else None),
+    Field("pack_reasons", ("array", "string"), "why each pack of `packs` was chosen, in that "
+          "order: always, language (the document's), block (a block's language), short-text "
+          "(too short to tell: English and a declared language), domain (the url's), signature "
+          "(the text's), given (its rules were given to run)",
+          lambda res, rl: [_reason_code(res.pack_reasons.get(p)) for p in res.packs]),
     Field("encoding", "string", "the encoding the input's bytes were read in; null for str "
           "input", lambda res, rl: res.encoding),
     Field("page_type", "string", "for HTML input, what the reader read the page as (article, "
@@ -121,7 +189,7 @@ def report(result, *, record_lines: bool = False) -> dict:
     """What one document's cleaning did, with every key of :data:`FIELDS`, JSON-able.
 
     ``record_lines`` keeps the removed lines' text (off by default: a corpus report of rule
-    ids and line numbers stays a small share of the text)."""
+    ids and runs of line numbers stays under a tenth of the text)."""
     return {f.name: f.read(result, record_lines) for f in FIELDS}
 
 

@@ -21,6 +21,23 @@ class Removal:
     trimmed: bool = False
 
 
+class PackReason(str):
+    """Why a pack was chosen, worded for a reader (``"the document's language, de"``), with
+    ``code``, the short form the report holds: ``always``, ``language``, ``short-text`` (a text
+    too short to tell, English and a declared language), ``block`` (a block's language),
+    ``domain``, ``signature`` or ``given``. A ``str``, so that ``pack_reasons`` reads as words."""
+
+    code: str
+
+    def __new__(cls, code: str, wording: str) -> "PackReason":
+        self = super().__new__(cls, wording)
+        self.code = code
+        return self
+
+    def __getnewargs__(self) -> tuple[str, str]:  # pickled to and from worker processes
+        return self.code, str(self)
+
+
 @dataclass
 class CleanResult:
     """The cleaned text plus how it came about (see :func:`cleaner.clean_document`)."""
@@ -37,7 +54,8 @@ class CleanResult:
     # for HTML input: what the reader read the page as (article, forum, documentation, product,
     # collection, listing, service or unknown; see cleaner.html_pagetype); None for text
     page_type: Optional[str] = None
-    # every pack whose rules ran, in any round, and why it was chosen (packs holds the names)
+    # every pack whose rules ran, in any round, and why it was chosen (packs holds the names);
+    # the values are PackReason strings, whose code the report holds
     pack_reasons: dict[str, str] = field(default_factory=dict)
     encoding: Optional[str] = None  # the codec bytes were read in ("utf-8", "cp1252"); None for str
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from cleaner import clean_document
+from cleaner.decode import to_lines
+from cleaner.report_schema import line_numbers, rows
+
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
 
@@ -78,15 +82,28 @@ def line_items(root: Node) -> dict[int, Node]:
             if re.fullmatch(r"L\d+", n.attrs.get("id", ""))}
 
 
-def check_removals(root: Node, result: dict) -> int:
-    """Every removal of a JSON result appears in the page: each removed line struck through
-    (a ``<del>`` holding its text) with its rule id, category label and pack beside it; each
-    trim as a ``<del>`` of the cut inside its line. Returns the lines checked."""
+def input_lines(document, result: dict) -> list[str]:
+    """The lines a JSON result's line numbers count: the document's, or for HTML the text
+    the reader made of the page."""
+    if result.get("html") is None:
+        return to_lines(document)
+    return clean_document(document, html=True).html.text.split("\n")
+
+
+def check_removals(root: Node, result: dict, document) -> int:
+    """Every removal of a JSON result (of ``document``, the input as given) appears in the
+    page: each removed line struck through (a ``<del>`` holding its text) with its rule id,
+    category label and pack beside it; each trim as a ``<del>`` of the cut inside its line.
+    Returns the lines checked."""
     lines = line_items(root)
+    source = input_lines(document, result)
     checked = 0
-    for removal in result["removals"]:
+    removals = rows(result["removals"])
+    for removal in removals:
         rule, category = removal["rule_id"], removal["category"]
-        for number, text in zip(removal["line_numbers"], removal["lines"]):
+        numbers = line_numbers(removal["line_ranges"], source)
+        assert len(numbers) == removal["count"] == len(removal["lines"]), rule
+        for number, text in zip(numbers, removal["lines"]):
             item = lines.get(number)
             assert item is not None, f"line {number} ({rule}) is not in the page"
             if removal["trimmed"]:
@@ -108,8 +125,8 @@ def check_removals(root: Node, result: dict) -> int:
             described = item.attrs.get("aria-describedby", "").split()
             assert described and all(root.find_all(id=d) for d in described), (number, described)
             checked += 1
-    removed = {n for r in result["removals"] if not r["trimmed"] for n in r["line_numbers"]}
-    trimmed = {n for r in result["removals"] if r["trimmed"] for n in r["line_numbers"]}
+    removed = {n for r in removals if not r["trimmed"] for n in line_numbers(r["line_ranges"], source)}
+    trimmed = {n for r in removals if r["trimmed"] for n in line_numbers(r["line_ranges"], source)}
     for number, item in lines.items():  # and nothing else is struck through
         if number in removed:
             continue

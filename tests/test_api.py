@@ -42,7 +42,8 @@ def test_clean_document_reports_removals():
     (removal,) = result.removals
     assert (removal.rule_id, removal.category, removal.lines, removal.line_numbers) == \
         ("en-advertisement-label", "ad", ("Advertisement",), (5,))
-    assert result.to_dict()["removals"][0]["rule_id"] == "en-advertisement-label"
+    assert result.to_dict()["removals"]["rule_id"] == ["en-advertisement-label"]
+    assert result.to_dict()["removals"]["line_ranges"] == [[[5]]]
 
 
 def test_lang_given_skips_detection():

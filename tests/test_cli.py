@@ -6,6 +6,7 @@ import json
 from click.testing import CliRunner
 
 from cleaner.cli import main
+from cleaner.report_schema import rows
 
 from .conftest import CORPUS
 
@@ -27,7 +28,8 @@ def test_json_format_has_text_and_removals():
     result = run("clean", "--format", "json", str(SEED))
     data = json.loads(result.stdout)
     assert data["language"] == "en" and "en" in data["packs"]
-    assert any(r["rule_id"] == "en-photo-credit" and r["lines"] == ["(AA Photo)"] for r in data["removals"])
+    assert any(r["rule_id"] == "en-photo-credit" and r["lines"] == ["(AA Photo)"]
+               for r in rows(data["removals"]))
 
 
 def test_missing_file_is_one_line_exit_1():

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import PackError, clean, clean_document
+from cleaner.report_schema import rows as entries
 
 from .conftest import CORPUS, sample_meta, text_samples
 
@@ -105,16 +106,15 @@ def check_outputs(outputs: dict[str, list[dict]], records: list[dict], layout: d
         # the one report shape, rule ids and line numbers without the lines' text by default
         assert report == clean_document(src["text"], url=src.get("url"), rules_dirs=[rules_dir]).report()
         assert report["language"] and report["packs"]
-        assert report["removed_lines"] == sum(x["count"] for x in report["removals"] if not x["trimmed"])
-        for removal in report["removals"]:
-            assert set(removal) == {"rule_id", "category", "pack", "line_numbers", "count", "trimmed", "lines"}
-            assert removal["lines"] is None and removal["line_numbers"]
+        assert report["removed_lines"] == sum(x["count"] for x in entries(report["removals"]) if not x["trimmed"])
+        assert list(report["removals"]) == ["rule_id", "category", "pack", "line_ranges", "count", "trimmed", "lines"]
+        assert report["removals"]["lines"] is None and all(report["removals"]["line_ranges"])
 
     promo = next(r for rows in outputs.values() for r in rows if r["id"] == "doc-003")
     assert "ZZZ-PROMO" not in promo["text"] and "example.org" in promo["metadata"]["cleaner"]["packs"]
-    (ad,) = [x for x in promo["metadata"]["cleaner"]["removals"] if x["rule_id"] == "example-promo"]
-    assert (ad["category"], ad["line_numbers"], ad["count"], ad["lines"]) == ("ad", [3], 1, None)
-    assert sum(len(r["metadata"]["cleaner"]["removals"]) for rows in outputs.values() for r in rows) > 20
+    (ad,) = [x for x in entries(promo["metadata"]["cleaner"]["removals"]) if x["rule_id"] == "example-promo"]
+    assert (ad["category"], ad["line_ranges"], ad["count"], ad["lines"]) == ("ad", [[3]], 1, None)
+    assert sum(len(r["metadata"]["cleaner"]["removals"]["rule_id"]) for docs in outputs.values() for r in docs) > 20
 
 
 def pipeline(tmp_path: Path, rules_dir: Path) -> list:
@@ -189,9 +189,9 @@ def test_options_keep_empty_counts_only_and_other_key():
     out = list(step.run(iter(docs_of(story, ALL_BOILERPLATE, url="https://example.org/x"))))
     assert [d.id for d in out] == ["0", "1"] and out[1].text == ""
     assert out[0].text == clean(story)
-    (removal,) = out[0].metadata["boilerplate"]["removals"]
-    assert removal == {"rule_id": "en-advertisement-label", "category": "ad", "pack": "en",
-                       "line_numbers": [5], "count": 1, "trimmed": False, "lines": None}
+    assert out[0].metadata["boilerplate"]["removals"] == {
+        "rule_id": ["en-advertisement-label"], "category": ["ad"], "pack": ["en"],
+        "line_ranges": [[[5]]], "count": [1], "trimmed": [False], "lines": None}
     assert out[0].metadata["url"] == "https://example.org/x" and "cleaner" not in out[0].metadata
 
 
@@ -227,9 +227,9 @@ def test_record_lines_and_bytes():
     raw = b"\xef\xbb\xbf" + story.encode("utf-8").replace(b"Monday", b"Mon\xffday")
     (out,) = CleanerStep(record_lines=True).run(iter([Document(text=raw, id="b")]))
     assert out.text == clean(raw)  # bytes decoded as clean() decodes them, not taken for ""
-    (removal,) = out.metadata["cleaner"]["removals"]
+    (removal,) = entries(out.metadata["cleaner"]["removals"])
     assert (removal["rule_id"], removal["lines"]) == ("en-advertisement-label", ["Advertisement"])
-    assert out.metadata["cleaner"]["by_category"] == [{"category": "ad", "lines": 1, "chars": 13}]
+    assert out.metadata["cleaner"]["by_category"] == {"category": ["ad"], "lines": [1], "chars": [13]}
     page = ('<html><head><meta charset="windows-1252"></head><body><article><p>Der Sturm erreichte '
             'die Küste am Montag, und die Behörden sprachen von großen Schäden.</p></article></body></html>')
     (out,) = CleanerStep().run(iter([Document(text=page.encode("cp1252"), id="p")]))
@@ -343,8 +343,9 @@ def test_parquet_writer_holds_the_reports(tmp_path, rules_dir):
         assert row["metadata"]["cleaner"] == \
             clean_document(src["text"], url=src.get("url"), rules_dirs=[rules_dir]).report()
         assert (row["metadata"]["url"], row["metadata"]["n"]) == (src.get("url"), src["n"])
-    assert any(r["metadata"]["cleaner"]["removals"] == [] for r in rows)
-    assert any(r["metadata"]["cleaner"]["dropped"] for r in rows)
+    assert any(r["metadata"]["cleaner"]["removals"]["rule_id"] == [] for r in rows)
+    assert any(r["metadata"]["cleaner"]["dropped"] and r["metadata"]["cleaner"]["dropped"]["rule_id"]
+               for r in rows)
 
 
 def test_bad_pack_fails_when_the_step_is_built(tmp_path):

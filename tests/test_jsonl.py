@@ -11,6 +11,8 @@ from click.testing import CliRunner
 
 from cleaner import clean_document
 from cleaner.cli import main
+from cleaner.decode import to_lines
+from cleaner.report_schema import line_numbers, rows
 
 from .conftest import CORPUS, EXAMPLE_PACK, expected_of, text_samples
 
@@ -100,14 +102,15 @@ def test_explain_adds_the_removals(tmp_path):
     want = clean_document(text)
     assert list(rec) == ["id", "text", "cleaner"]
     assert rec["cleaner"] == want.report(record_lines=True)  # the one report shape, lines included
-    got = rec["cleaner"]["removals"]
+    got = rows(rec["cleaner"]["removals"])
     # one entry per rule, holding every run it removed, in order
     by_rule = {}
     for r in want.removals:
         entry = by_rule.setdefault(r.rule_id, (r.category, [], []))
         entry[1].extend(r.line_numbers)
         entry[2].extend(r.lines)
-    assert [(r["rule_id"], r["category"], r["line_numbers"], r["lines"]) for r in got] == \
+    lines = to_lines(text)
+    assert [(r["rule_id"], r["category"], line_numbers(r["line_ranges"], lines), r["lines"]) for r in got] == \
         [(rule, cat, numbers, lines) for rule, (cat, numbers, lines) in by_rule.items()]
     assert any(r["rule_id"] == "en-dateline" and r["lines"] == ["Published October 28,2024"] for r in got)
     assert rec["cleaner"]["language"] == "en"

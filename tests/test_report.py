@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from cleaner.cli import main
 from cleaner.report import CorpusReport, RecordSummary
 from cleaner.report.corpus import LISTED, SAMPLES, RuleCount
+from cleaner.report_schema import rows as entries
 from cleaner.segment import words
 
 from .conftest import CORPUS, EXAMPLE_PACK, PROMO_STORY
@@ -53,11 +54,11 @@ def report_of(tmp_path, *args, input=None):
 def test_document_report_marks_every_removal_with_its_rule(tmp_path):
     result, page = report_of(tmp_path, str(STORY))
     # (the JSON's removals are one entry per rule since the report schema: count their lines)
-    assert sum(r["count"] for r in result["removals"]) > 10
-    assert any(r["trimmed"] for r in result["removals"])
+    assert sum(result["removals"]["count"]) > 10
+    assert any(result["removals"]["trimmed"])
     root = parse(page)
-    checked = check_removals(root, result)
-    assert checked == sum(len(r["lines"]) for r in result["removals"])
+    checked = check_removals(root, result, STORY.read_text(encoding="utf-8"))
+    assert checked == sum(len(lines) for lines in result["removals"]["lines"])
     # kept lines as written, every one of them
     kept = [n for n in line_items(root).values() if "kept" in n.classes()]
     text = STORY.read_text(encoding="utf-8").split("\n")
@@ -81,7 +82,7 @@ def test_document_report_gives_counts_language_packs_and_warnings(tmp_path):
         cells = [c.text() for c in row.children if not isinstance(c, str)]
         rows[cells[0]] = int(cells[1].replace(",", ""))
     by_category: dict = {}
-    for r in result["removals"]:
+    for r in entries(result["removals"]):
         by_category[r["category"]] = by_category.get(r["category"], 0) + len(r["lines"])
     assert rows == by_category
     assert "Warnings (0)" in page
@@ -129,7 +130,7 @@ def test_report_is_self_contained_and_accessible(tmp_path):
 def test_page_report_shows_the_readers_choice_and_selector_removals(tmp_path):
     result, page = report_of(tmp_path, "--html", "-", input=PAGE)
     root = parse(page)
-    check_removals(root, result)
+    check_removals(root, result, PAGE)
     reader = next(s for s in root.find_all("section") if "What the HTML reader did" in s.text())
     assert "Main content" in reader.text() and result["html"]["container"] in reader.text()
     hits = dict(result["html"]["selector_hits"])
@@ -176,7 +177,7 @@ def test_corpus_report_totals_match_the_records(tmp_path):
     assert got.exit_code == 0, got.stderr
     per_rule: dict = {}
     for line in got.stdout.splitlines():
-        for r in json.loads(line)["cleaner"]["removals"]:
+        for r in entries(json.loads(line)["cleaner"]["removals"]):
             row = per_rule.setdefault(r["rule_id"], [0, 0, 0])
             row[0] += 0 if r["trimmed"] else len(r["lines"])
             row[1] += sum(len(words(x)) for x in r["lines"])
@@ -287,5 +288,5 @@ def test_packs_say_how_they_were_chosen(tmp_path):
     # result's packs miss it: the signature's line went in an earlier round)
     story = next((CORPUS / "badische-zeitung.de").glob("*.txt"))
     result, page = report_of(tmp_path, str(story))
-    assert "badische-zeitung.de" in {r["pack"] for r in result["removals"]}
+    assert "badische-zeitung.de" in result["removals"]["pack"]
     assert "<b>badische-zeitung.de</b> <span class=\"muted\">(site)</span>: signature" in page

@@ -78,7 +78,8 @@ def test_document_report_in_a_browser(browser, tmp_path, monkeypatch):
                        encoding="utf-8")
     shot("x", tmp_path).parent.mkdir(exist_ok=True)
     dom = parse(render(browser, focused, shot("report-document.png", tmp_path), tmp_path))
-    assert check_removals(dom, result) == sum(len(r["lines"]) for r in result["removals"])
+    assert check_removals(dom, result, STORY.read_text(encoding="utf-8")) == \
+        sum(len(lines) for lines in result["removals"]["lines"])
     body = dom.find_all("body")[0]
     assert body.attrs["data-focused"].startswith("L")  # a removed line takes the focus
     assert body.attrs["data-desc"] == "block"  # and then shows its rule's description
@@ -93,7 +94,7 @@ def test_page_report_in_a_browser(browser, tmp_path, monkeypatch):
     assert got.exit_code == 0, got.stderr
     result = json.loads(got.stdout)
     dom = parse(render(browser, out, shot("report-page.png", tmp_path), tmp_path))
-    check_removals(dom, result)
+    check_removals(dom, result, page.read_bytes())
     left = [s for s in dom.find_all("section") if s.attrs.get("aria-labelledby") == "s-left"][0]
     shown = [(li.attrs["data-rule"], li.find_all("del")[0].text()) for li in left.find_all("li")]
     assert shown == [(d["rule_id"], "\n".join(d["lines"])) for d in result["html"]["dropped"]]
@@ -129,7 +130,7 @@ def test_corpus_report_in_a_browser(browser, tmp_path, monkeypatch):
     dom = parse(render(browser, out, shot("report-corpus.png", tmp_path), tmp_path, size="1200,2000"))
     ranking = [s for s in dom.find_all("section") if s.attrs.get("aria-labelledby") == "s-rules"][0]
     ranked = {row.find_all("code")[0].text() for row in ranking.find_all("tr", cls="rule")}
-    rule_ids = {r["rule_id"] for rec in records for r in [*rec["removals"], *rec.get("dropped", [])]}
+    rule_ids = {r for rec in records for r in [*rec["removals"]["rule_id"], *(rec["dropped"] or {}).get("rule_id", [])]}
     assert rule_ids and ranked == rule_ids
     for rule_id in rule_ids:  # each with its examples, linked to documents named on the page
         row = dom.find_all(id=f"rule-{rule_id}")[0]

@@ -80,7 +80,8 @@ def test_new_column_beside_the_text(spark, rows, rules_dir):
     out = clean_column(df, "text", output="clean_text", url_column="url", rules_dirs=[rules_dir],
                        language_column="language", report_column="report")
     assert out.columns == ["id", "text", "url", "extra", "clean_text", "language", "report"]
-    got = out.withColumn("parsed", F.from_json("report", REPORT_SCHEMA)).collect()
+    parsed = out.withColumn("parsed", F.from_json("report", REPORT_SCHEMA))
+    got = parsed.collect()
     assert [r.id for r in got] == [r[0] for r in rows]  # order kept
     for row, src in zip(got, rows):
         _, text, url, extra = src
@@ -96,12 +97,18 @@ def test_new_column_beside_the_text(spark, rows, rules_dir):
         assert row.parsed.asDict(recursive=True) == json.loads(row.report)
     promo = json.loads(got[3].report)
     assert "ZZZ-PROMO" not in got[3].clean_text and "example.org" in promo["packs"]
-    assert [(r["rule_id"], r["line_numbers"]) for r in promo["removals"]] == [("example-promo", [3])]
-    (ad,) = got[3].parsed.removals
-    assert (ad.category, ad.line_numbers, ad["count"], ad.lines) == ("ad", [3], 1, None)  # Row.count is a method
-    assert sum(len(r.parsed.by_category) for r in got if r.parsed) > 10
+    assert (promo["removals"]["rule_id"], promo["removals"]["line_ranges"]) == (["example-promo"], [[[3]]])
+    ad = got[3].parsed.removals
+    assert (ad.category, ad.line_ranges, ad["count"], ad.lines) == (["ad"], [[[3]]], [1], None)  # Row.count is a method
+    assert sum(len(r.parsed.by_category.category) for r in got if r.parsed) > 10
     assert got[5].clean_text == "" and got[4].clean_text == ""
-    assert sum(len(json.loads(r.report)["removals"]) for r in got if r.report) > 10
+    assert sum(len(json.loads(r.report)["removals"]["rule_id"]) for r in got if r.report) > 10
+    # a row per rule, as the README reads it
+    per_rule = (parsed.select(F.explode(F.arrays_zip("parsed.removals.rule_id", "parsed.removals.category",
+                                                     "parsed.removals.line_ranges")).alias("r"))
+                .select("r.rule_id", "r.category", "r.line_ranges").collect())
+    assert ("example-promo", "ad", [[3]]) in [tuple(r) for r in per_rule]
+    assert len(per_rule) == sum(len(r.parsed.removals.rule_id) for r in got if r.parsed)
 
 
 def test_in_place_keeps_the_column_order(spark, rows):
@@ -119,7 +126,7 @@ def test_html_flag_counts_only_and_binary(spark):
     row = clean_column(clean_column(df, "text", output="as_text", html=False), "text", html=True,
                        report_column="report", record_lines=False).collect()[0]
     assert row.as_text == clean(page, html=False) and row.text == clean(page, html=True)
-    assert all(r["lines"] is None for r in json.loads(row.report)["removals"])  # fixed keys: null, not absent
+    assert json.loads(row.report)["removals"]["lines"] is None  # fixed keys: null, not absent
     assert clean_column(df, "raw", output="from_bytes").collect()[0].from_bytes == clean(page.encode())
 
 

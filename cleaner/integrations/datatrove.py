@@ -71,7 +71,7 @@ class CleanerStep(PipelineStep):
             use instead of detecting it; None (the default) always detects.
         metadata_key: where the report goes in ``doc.metadata`` (None: record nothing).
         record_lines: keep the removed lines' text in the report (off by default: rule ids
-            and line numbers only, a small share of the text's size).
+            and runs of line numbers only, under a tenth of the text's size).
         drop_empty: drop documents that are empty (only whitespace) after cleaning.
         exclusion_writer: a datatrove writer that receives the dropped documents, as they came in.
         timeout: CPU seconds one document may take (None or 0: no limit); one that takes

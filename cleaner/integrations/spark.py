@@ -139,7 +139,8 @@ def _cleaner_udf(html: Optional[bool], rules_dirs: Tuple[str, ...], record_lines
                     _count(counts, f"removed_lines_{category}", lines)
                 out_text.append(result.text)
                 out_lang.append(result.language)
-                out_report.append(json.dumps(report(result, record_lines=record_lines), ensure_ascii=False)
+                out_report.append(json.dumps(report(result, record_lines=record_lines),
+                                             ensure_ascii=False, separators=(",", ":"))
                                   if want_report else None)
                 out_error.append(None)
                 out_empty.append(empty)
@@ -197,7 +198,7 @@ def clean_column(
         report_column: if given, a new string column holding the report as JSON (see
             :mod:`cleaner.report_schema`); read it with ``F.from_json(col, REPORT_SCHEMA)``.
         record_lines: keep the removed lines' text in the report (off by default: rule ids
-            and line numbers only).
+            and runs of line numbers only).
         error_column: if given, a new string column: null, or why the value could not be
             cleaned (``clean_error: ...``, ``timeout: ...``); such a value comes out null.
         timeout: CPU seconds one value may take (None or 0: no limit).
