@@ -89,6 +89,7 @@ class ClassifyRule(Rule):
         "edge_skip": 2,  # short lines (a name, a role) passed over above content, not kept
         "menu_evidence": 5,  # menu entries in a row that show the text is a web page's
         "spare_words": 10,  # a line this long written as prose, between content, stays
+        "spare_sentence_words": 25,  # a full sentence this long stays anywhere on the page
     }
 
     def apply(self, ctx: Context) -> None:
@@ -275,8 +276,9 @@ class ClassifyRule(Rule):
         Lines of a run that is not content but lies between content runs go into ``spared``
         when they read as the page's own writing (see :meth:`written_line`): a section's
         one-sentence paragraph between subheadings, an in-story list, a product's feature
-        lines. Doubt keeps the line; a page's head and foot, where its chrome sits, are not
-        spared."""
+        lines. Doubt keeps the line; at a page's head and foot, where its chrome sits, only a
+        long full sentence is spared (see :meth:`long_sentence`), and only on a page with
+        content: one the classifier would empty is the pipeline guard's to judge whole."""
         o = self.options
         order = sorted(labels)
         new: dict[int, str] = {}
@@ -285,6 +287,7 @@ class ClassifyRule(Rule):
         # them: "removed" (lines rules took) or "bad" (a line bad by its own features)
         segments: list = []
         candidates: dict[int, list[int]] = {}
+        longs: list[int] = []
 
         def close() -> None:
             if not run:
@@ -303,6 +306,8 @@ class ClassifyRule(Rule):
                     new[i] = BAD
                     if spared is not None and self.written_line(ctx, i, labels, units):
                         candidates.setdefault(len(segments), []).append(i)
+                        if self.long_sentence(ctx, i, units):
+                            longs.append(i)
             else:
                 first, last = (solid[0], solid[-1]) if solid else (None, None)
                 for i in run:
@@ -341,6 +346,8 @@ class ClassifyRule(Rule):
             for k, found in candidates.items():
                 if content_at and content_at[0] < k < content_at[-1]:
                     spared.update(found)
+            if content_at:  # a page the classifier would empty is left to the pipeline's guard
+                spared.update(longs)
         self.edges(ctx, segments, labels, units, new)
         t = ctx.title
         if t is not None and new.get(t) == BAD and self.is_heading(ctx, t):
@@ -349,6 +356,15 @@ class ClassifyRule(Rule):
             if after and new.get(after[0]) == GOOD:
                 new[t] = GOOD
         return new
+
+    def long_sentence(self, ctx: Context, i: int, units: Optional[dict[int, "Unit"]]) -> bool:
+        """A full sentence of ``spare_sentence_words`` or more words: a paragraph of the
+        page's own, wherever it sits (a menu entry or a headline is never that long and
+        finished)."""
+        unit = units[i] if units else None
+        text = unit.text if unit else as_prose(ctx.text[i])
+        return (unit.nwords if unit else ctx.nwords(i)) >= self.options["spare_sentence_words"] \
+            and ends_with_full_stop(text) and opens_sentence(text)
 
     def written_line(self, ctx: Context, i: int, labels: dict[int, str],
                      units: Optional[dict[int, "Unit"]]) -> bool:

@@ -109,3 +109,14 @@ def test_a_headline_between_content_is_not_spared_as_writing():
     from cleaner.classify import title_case
     assert title_case("Undocumented Immigrants Concerned They'll Be Exposed By Health Care Law")
     assert not title_case("Lunch: a large salad with chickpeas, avocado and pumpkin seeds")
+
+
+def test_a_closing_paragraph_of_one_long_sentence_stays_after_a_bad_line():
+    # the last paragraph, one sentence with no good line after it, is at the page's foot:
+    # a sentence that long and finished is the page's own writing, not its chrome
+    closing = ("You can wash the shoes in a machine on a gentle cycle with cold water, and then "
+               "let them dry in the air for a day before you wear them again.")
+    page = [closing if line.startswith("You can wash") else line for line in PRODUCT_PAGE]
+    out = clean("\n".join(page))
+    assert closing in out
+    assert "Refer a Friend" not in out and "MERINO WOOL UPPER" not in out
