@@ -21,7 +21,7 @@ from .packs import PackSet, get_packset, host_of, lines_window
 from .render import removals, render_text, survivors
 from .result import CleanResult, PackReason
 from .prose import PROSE_WORDS, is_prose, iter_units, opens_sentence
-from .segment import Document, ends_sentence, words
+from .segment import Document, ends_sentence, unfenced_code, words
 
 # The over-removal guard: a document with at least GUARD_PROSE_WORDS words of prose (lines
 # of 10+ words that end a sentence) is never cut to less than GUARD_KEEP_SHARE of them.
@@ -88,7 +88,8 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     the HTML reader took from a page, which is chrome enough (the no-chrome guard is off).
     ``keep``: categories whose rules do not run (``{"caption", "comments"}``).
     ``verbatim``: line numbers (0-based) no rule may remove (code the HTML reader took from a
-    ``<pre>``); a removal that took one gives it back.
+    ``<pre>``); a removal that took one gives it back. Code written out without fences
+    (:func:`~cleaner.segment.unfenced_code`) is added to them.
 
     Rules judge lines by their neighbours, and removing lines changes the neighbours (and
     can even change which language or site the rest reads as), so a full run repeats on what
@@ -96,6 +97,7 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     most ``MAX_ROUNDS``): that makes cleaning idempotent, ``clean(clean(x)) == clean(x)``.
     """
     packset = packset or get_packset()
+    verbatim = verbatim | unfenced_code(lines)  # a documentation page's code is its content
     doc = Document(lines)
     doc.index_blocks()
     window = "" if url else lines_window(lines)  # what site signatures read

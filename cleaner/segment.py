@@ -248,3 +248,62 @@ class Document:
 
     def nonblank(self) -> list[int]:
         return [i for i, b in enumerate(self.block_of) if b >= 0]
+
+
+# --- code written out without fences (an extractor's text of a documentation page) ----------
+_CODE_START = re.compile(
+    r"^\s*(import\s+[\w.{]|from\s+[\w.]+\s+import\b|def\s+\w+\s*\(|class\s+\w+[\s:({]|"
+    r"function\b|const\s+[\w{\[]|let\s+\w|var\s+\w|return\b|public\s|private\s|package\s+\w|"
+    r"#include\b|export\s|async\s|await\s|print\(|console\.|curl\s|npm\s|pip\s|git\s|"
+    r"docker\s|\$\s+\w|</?[a-z][\w-]*[\s>/]|@\w+\(?|\w+(\.\w+)+\(|\w+\s*=\s*\S)")
+_CODE_END = re.compile(r"[;{}\[\](,]\s*$|^\s*[})\]]+[;,)]*\s*$")
+_CODE_MARKS = re.compile(r"[(){}\[\];=<>]")
+
+
+def code_like(line: str) -> bool:
+    """A line written as code: a statement's opening word or shape (``import x``, ``const
+    a =``, ``foo.bar(``, ``<div>``) or a statement's end (``;``, a brace, an open bracket)."""
+    s = line.strip()
+    if not s or len(s) > 200:
+        return False
+    if _CODE_END.search(s) and _CODE_MARKS.search(s):
+        return True
+    return bool(_CODE_START.match(s))
+
+
+def unfenced_code(lines: list[str], min_lines: int = 3) -> frozenset[int]:
+    """Code blocks written without fences: a lead-in that ends with a colon ("... paste in
+    the following code:") and then ``min_lines`` or more lines in a row of which most read
+    as code (:func:`code_like`); the block runs to the last code-like line before a line
+    that is not. A lead-in ties the code to the prose that explains it, so the script a
+    page leaks into a scraped dump (at its head or foot, after a menu) is not taken for it.
+    The lead-in is part of what is found: were it removed, the code would not be found
+    again in a second round, and cleaning would not be idempotent."""
+    found: set[int] = set()
+    n = len(lines)
+    i = 0
+    while i < n:
+        if not lines[i].rstrip().endswith(":") or code_like(lines[i]):
+            i += 1
+            continue
+        j, block, misses = i + 1, [], 0
+        while j < n:
+            line = lines[j]
+            if not line.strip():
+                j += 1
+                continue
+            if code_like(line):
+                block.append(j)
+                misses = 0
+            else:
+                misses += 1
+                if misses > 1 or j + 1 >= n or not code_like(lines[j + 1]):
+                    break
+                block.append(j)  # one line inside code (a comment, a bare word)
+            j += 1
+        if len(block) >= min_lines:
+            found.update(range(i, block[-1] + 1))
+            i = block[-1] + 1
+        else:
+            i += 1
+    return frozenset(found)

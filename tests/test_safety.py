@@ -120,3 +120,36 @@ def test_a_closing_paragraph_of_one_long_sentence_stays_after_a_bad_line():
     out = clean("\n".join(page))
     assert closing in out
     assert "Refer a Friend" not in out and "MERINO WOOL UPPER" not in out
+
+
+DOC_PAGE_TOP = ['Docs', 'Guides', 'API Reference', 'Blog', 'Community', 'Pricing', 'Sign in']
+DOC_PAGE_BODY = [
+    'Running blocking calls in async code',
+    'Sometimes you need to call a library that blocks, and there is no async version of it to '
+    'use in your event loop. You can still run it without stopping the loop:',
+    'import asyncio',
+    'import time',
+    'async def main():',
+    '    loop = asyncio.get_running_loop()',
+    '    await loop.run_in_executor(None, time.sleep, 1)',
+    'asyncio.run(main())',
+    'The executor runs the call in a thread of its own, and the loop goes on with its other '
+    'tasks while it waits. If you need more than one call at a time, give the executor as many '
+    'threads as you need:',
+    'import asyncio',
+    'import time',
+    'from concurrent.futures import ThreadPoolExecutor',
+    'pool = ThreadPoolExecutor(max_workers=4)',
+    'async def main():',
+    '    loop = asyncio.get_running_loop()',
+    '    await asyncio.gather(*(loop.run_in_executor(pool, time.sleep, 1) for _ in range(4)))',
+    'asyncio.run(main())',
+]
+DOC_PAGE_FOOT = ['Was this page helpful?', 'Yes', 'No', 'Privacy', 'Terms', 'Status', 'Careers']
+
+
+def test_a_documentation_page_s_code_stays_though_its_lines_repeat():
+    # the second example repeats "import asyncio", "async def main():" ...: repeated short
+    # lines, a menu's sign, took them; code after a lead-in is the page's content, kept whole
+    out = clean("\n".join(DOC_PAGE_TOP + DOC_PAGE_BODY + DOC_PAGE_FOOT))
+    assert out.rstrip("\n") == "\n".join(DOC_PAGE_BODY)
