@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .html_decode import html_text
 from .html_depth import MAX_NESTING, flatten_deep
+from .html_items import list_blocks
 from .html_pagetype import PageType, page_type
 from .html_score import choose, hints, keep_blocks, lead_blocks, negative_elements
 from .html_walk import HEADINGS, walk
@@ -468,6 +469,11 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         keep, container, widened = spread, describe(body), True
     elif choice is not None:
         keep = _with_stray_prose(page, keep, choice.neg)
+    if not kind.single_item:
+        listed = list_blocks(page, keep, choice.neg if choice else None, declared=kind.items)
+        if listed is not None:
+            keep, parent = listed
+            container, widened = describe(page.elements[parent].node), False
     head, sure = _headline(page, title)
     if keep and sure and head < keep[0]:
         body_text = {page.blocks[i].text for i in keep}
