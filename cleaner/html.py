@@ -456,6 +456,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     hits = apply_selectors(body, rules, haystack=attribute_haystack(body), dropped=dropped)
     page = walk(body)
     page.thread = "comments" in kept
+    page.reviews = kind.reviews_are_chrome and "comments" not in kept
     choice = choose(page, story=kind.story)
     if choice is None:
         keep = [i for i, b in enumerate(page.blocks) if b.links <= 0.6 * b.chars]
