@@ -327,10 +327,23 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
                 continue
             b = blocks[i]
             if b.links > 0.6 * b.chars and b.tag not in HEADINGS and not (
-                    items and len(b.text.split()) >= CARD_HEADLINE_WORDS):
+                    items and len(b.text.split()) >= CARD_HEADLINE_WORDS) and not (
+                    b.tag == "p" and _linked_sentence(b.text)):
                 continue
             keep.append(i)
     return sorted(set(keep))
+
+
+LINKED_SENTENCE_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?。！？](?:[\"'”’»)\]]*)$")
+
+
+def _linked_sentence(text: str) -> bool:
+    """Is this paragraph a sentence of the text whose words happen to be a link ("You can buy
+    the membership with a discount here."), rather than a link list or a teaser's headline?
+    A sentence: LINKED_SENTENCE_WORDS words or more, one line, ending as sentences end."""
+    return "\n" not in text and len(text.split()) >= LINKED_SENTENCE_WORDS and \
+        bool(_SENTENCE_END.search(text))
 
 
 CARD_MIN = 3            # a rail of teasers has at least this many cards
