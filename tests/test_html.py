@@ -220,6 +220,16 @@ def test_chrome_named_box_inside_the_article_is_dropped(packset):
     assert "Paragraph 3 adds more" in text and "Reader 1 wrote" not in text
 
 
+def test_a_linked_sentence_is_text_a_link_list_is_not(packset):
+    html = article_page('<p><a href="/offer">You can buy the annual membership with a ten '
+                        'percent discount on our partner site here.</a></p>'
+                        '<ul class="links"><li><a href="/a">Storm pictures</a></li>'
+                        '<li><a href="/b">Flood map</a></li></ul>')
+    text = html_to_text(html, packset=packset).text
+    assert "You can buy the annual membership with a ten percent discount" in text
+    assert "Storm pictures" not in text and "Flood map" not in text
+
+
 def test_lead_between_headline_and_body_is_kept_captions_are_not(packset):
     paras = "".join(f"<p>{PROSE}Item {i}.</p>" for i in range(4))
     html = page('<article><header><h1>Storm hits the coast</h1>'
