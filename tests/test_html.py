@@ -220,6 +220,16 @@ def test_chrome_named_box_inside_the_article_is_dropped(packset):
     assert "Paragraph 3 adds more" in text and "Reader 1 wrote" not in text
 
 
+def test_a_node_promoted_to_the_front_page_is_no_promo_box():
+    """Drupal marks every node shown on the front page "node--promoted": the article itself
+    (a recipe's instructions went with it), not a promo box."""
+    from cleaner.html_score import CHROME, NEGATIVE
+
+    for pattern in (CHROME, NEGATIVE):
+        assert not pattern.search("node node--type-recipe node--promoted node--view-mode-full")
+        assert pattern.search("promo-box") and pattern.search("sidebar-promo")
+
+
 def test_a_linked_sentence_is_text_a_link_list_is_not(packset):
     html = article_page('<p><a href="/offer">You can buy the annual membership with a ten '
                         'percent discount on our partner site here.</a></p>'
