@@ -40,6 +40,9 @@ SELECTOR_GUARD_SHARE = 0.5
 # (Discourse forums put every post there); a shorter one is a tracking pixel or "enable
 # JavaScript", and goes with the other STRIP tags.
 NOSCRIPT_PAGE_CHARS = 200
+# A hidden element holding the page's <main>, or this share of its text, is the page's content
+# waiting for a script (an access gate, a fade-in), not a closed menu or dialog.
+MAIN_SHARE = 0.8
 SELECTOR_GUARD_MIN = 800
 PROTECTED = 'h1, main, [itemprop="articleBody"], [itemprop="articlebody"]'
 # Image captions and photo credits: boilerplate by default (categories caption and credit),
@@ -434,6 +437,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     hidden: set = set()
     outermost = []  # a hidden element inside another goes with it (in document order: after it)
     total = -1  # the body's text length, measured when a big hidden element needs it
+    main = False  # the page's <main>, looked up when a hidden element needs it
     for node in body.css(HIDDEN):
         if node.tag in ("html", "body") or _inside(node, hidden):
             continue
@@ -447,6 +451,10 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
                 # hidden until a script shows it (a wrapper against a flash of unstyled
                 # content): it is the page
                 continue
+        if main is False:
+            main = body.css_first("main, [role=main]")
+        if main is not None and _holds(node, main, size):
+            continue  # the page's main content, hidden until a script shows it (an access gate)
         outermost.append(node)
         hidden.add(node.mem_id)
     for node in outermost:
@@ -510,6 +518,19 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang, page_type=kind,
         flattened=flattened, dropped=dropped, code_lines=frozenset(code),
     )
+
+
+def _holds(node, main, size: int) -> bool:
+    """Does hidden ``node`` hold the page's ``main`` element, or most of its text?"""
+    at = main.parent
+    while at is not None:
+        if at.mem_id == node.mem_id:
+            return True
+        at = at.parent
+    at = node.parent
+    while at is not None and at.mem_id != main.mem_id:
+        at = at.parent
+    return at is not None and size >= MAIN_SHARE * len(main.text())
 
 
 def _of_a_picture(figcaption) -> bool:

@@ -391,6 +391,18 @@ def test_a_hidden_wrapper_holding_the_page_is_the_page(packset):
     assert "Menu Search Login" not in text
 
 
+def test_a_hidden_wrapper_in_main_is_the_page_however_long_the_menus(packset):
+    """An access-gate app hides the shop's <main> content until its script has run; the page's
+    menus, drawers and footer hold more text than the product does."""
+    menu = "".join(f'<li><a href="/c/{i}">Category number {i} of the shop</a></li>' for i in range(80))
+    html = page(f'<header><nav><ul>{menu}</ul></nav></header><main><div style="display:none;">'
+                f'<h1>Dark roast coffee</h1><div class="product__description"><p>{PROSE}</p>'
+                f'<p>{PROSE}Roasted in small batches.</p></div></div></main>'
+                f'<div style="display:none"><p>Your cart is empty</p></div>')
+    text = html_to_text(html, packset=packset).text
+    assert "Roasted in small batches." in text and "Your cart is empty" not in text
+
+
 def test_react_streamed_segments_are_read(packset):
     html = page(f'<main><h1>Storm</h1><template id="B:1"></template></main>'
                 f'<div hidden id="S:1"><p>{PROSE}</p><p>{PROSE}Crews worked all night.</p></div>'
