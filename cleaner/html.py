@@ -30,7 +30,9 @@ from .segment import words
 
 HIDDEN = ('[hidden], [style*="display:none" i], [style*="display: none" i], '
           '[style*="visibility:hidden" i], [style*="visibility: hidden" i], '
-          '[aria-hidden="true"], [type="hidden"]')
+          '[aria-hidden="true"], [type="hidden"], dialog:not([open]), [aria-modal="true"]')
+# A closed dialog (an unopened <dialog>, a modal waiting to be opened: aria-modal) is hidden
+# whatever its size: a privacy policy in one can outweigh the page.
 # An element holding more than this share of the page's text is never dropped by a selector
 # rule: a class name like "comments-open" on a wrapper must not empty the page.
 STRIP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
@@ -444,7 +446,8 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         if (node.attributes.get("id") or "").startswith("S:") and "hidden" in node.attributes:
             continue  # React's streamed content, waiting for its script to move it in place
         size = len(node.text())
-        if size > SELECTOR_GUARD_SHARE * SELECTOR_GUARD_MIN:
+        dialog = node.tag == "dialog" or node.attributes.get("aria-modal") == "true"
+        if size > SELECTOR_GUARD_SHARE * SELECTOR_GUARD_MIN and not dialog:
             if total < 0:
                 total = len(body.text())
             if total >= SELECTOR_GUARD_MIN and size > SELECTOR_GUARD_SHARE * total:
@@ -453,7 +456,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
                 continue
         if main is False:
             main = body.css_first("main, [role=main]")
-        if main is not None and _holds(node, main, size):
+        if main is not None and not dialog and _holds(node, main, size):
             continue  # the page's main content, hidden until a script shows it (an access gate)
         outermost.append(node)
         hidden.add(node.mem_id)

@@ -35,9 +35,11 @@ NOT_ITEMS = frozenset(("p", "span", "a", "pre", "blockquote", "td", "th", "dd", 
                        "figcaption", "caption", "summary", "legend", "address") + tuple(HEADINGS))
 # Lists that are the page's furniture: menus, footers, breadcrumbs, pagers.
 FURNITURE_TAGS = frozenset(("nav", "header", "footer", "aside", "menu"))
-FURNITURE = re.compile(r"nav|menu|footer|breadcrumb|pagination|pager|toolbar|dropdown|"
-                       r"mega|drawer|tabs?(?:$|[\s_-])|filter|facet|sort|sidebar|comment|"
-                       r"related|(?:right|left|side)-?rail|(?:^|\s)widgets?(?:\s|$)", re.I)
+FURNITURE = re.compile(r"nav|menu|footer|breadcrumb|pagination|pager|mega|drawer|sidebar|"
+                       r"comment|related|(?:right|left|side)-?rail|(?:^|\s)widgets?(?:\s|$)", re.I)
+# Names of a list that is a control (a filter's options, a toolbar's buttons): they name the
+# list itself; a wrapper of both the facets and the results carries them too.
+CONTROLS = re.compile(r"toolbar|dropdown|tabs?(?:$|[\s_-])|filter|facet|(?:^|[\s_-])sort", re.I)
 
 
 @dataclass
@@ -52,7 +54,10 @@ class ItemList:
 
 
 def _furniture(page: Page, idx: int) -> bool:
-    """Is element ``idx``, or one above it, a menu, header, footer or sidebar?"""
+    """Is element ``idx`` a control (a filter, a toolbar), or it or one above it a menu,
+    header, footer or sidebar?"""
+    if CONTROLS.search(hints(page.elements[idx].node)):
+        return True
     while idx > 0:
         el = page.elements[idx]
         if el.tag in FURNITURE_TAGS or FURNITURE.search(hints(el.node)):

@@ -403,6 +403,36 @@ def test_a_hidden_wrapper_in_main_is_the_page_however_long_the_menus(packset):
     assert "Roasted in small batches." in text and "Your cart is empty" not in text
 
 
+def test_a_closed_dialog_is_not_the_page_however_long(packset):
+    """A modal (aria-modal) or an unopened <dialog> is hidden until asked for: a privacy policy
+    in one outweighs the product, and is still no part of the page."""
+    policy = "".join(f"<p>{PROSE}Clause {i} of the privacy policy applies.</p>" for i in range(30))
+    html = page('<main><h1>Wool runner</h1><div class="product-description">'
+                f'<p>{PROSE}Soft merino wool keeps feet warm.</p></div></main>'
+                f'<footer><div role="dialog" aria-modal="true" id="modal-privacy">{policy}</div>'
+                f'<dialog><p>{PROSE}Terms of service.</p></dialog></footer>',
+                head="<title>Wool runner</title>")
+    text = html_to_text(html, packset=packset).text
+    assert "Soft merino wool keeps feet warm." in text
+    assert "Clause 3 of the privacy policy" not in text and "Terms of service" not in text
+
+
+def test_a_results_grid_beside_its_facets_is_a_list():
+    """Shops wrap the facets and the product grid in one box named for the facets: the grid
+    is the page's list all the same."""
+    cards = "".join(f'<li class="grid__item"><div class="card"><h3><a href="/p/{i}">Closed-back studio '
+                    f'headphones model {i}</a></h3><span class="price">$1{i}9.95</span></div></li>'
+                    for i in range(12))
+    facets = "".join(f'<li><label>Brand {i}</label></li>' for i in range(6))
+    html = page('<h1>Headphones</h1><div class="facets-vertical page-width">'
+                f'<aside class="facets"><ul>{facets}</ul></aside>'
+                f'<ul id="product-grid" class="grid">{cards}</ul></div>',
+                head="<title>Headphones</title>")
+    text = clean(html)
+    assert "Closed-back studio headphones model 0" in text
+    assert "Closed-back studio headphones model 11" in text
+
+
 def test_react_streamed_segments_are_read(packset):
     html = page(f'<main><h1>Storm</h1><template id="B:1"></template></main>'
                 f'<div hidden id="S:1"><p>{PROSE}</p><p>{PROSE}Crews worked all night.</p></div>'
