@@ -47,6 +47,9 @@ THREAD_WORDS = re.compile(r"comments?|com-|author|byline|meta|replies|reply|resp
 # comments), whatever else the box's name says ("product-reviews-content"); "preview" is no
 # review. A service's testimonials are its content, not reviews.
 REVIEW_WORDS = re.compile(r"(?<!p)reviews?|(?:^|[\s_-])(?:jdgm|yotpo|bazaarvoice|okendo|stamped)")
+# A page builder that calls every box of the page's own text a widget (Elementor's text
+# editor, heading and container widgets): no chrome by that name alone.
+BUILDER_WIDGETS = re.compile(r"elementor-widget[\w-]*")
 # the same, case-sensitive, for lowercased values (several times faster than re.I)
 _NEGATIVE, _CHROME, _POSITIVE = (re.compile(r.pattern) for r in (NEGATIVE, CHROME, POSITIVE))
 TAG_WEIGHT = {
@@ -82,6 +85,8 @@ def _flags(value: str) -> int:
     share them."""
     low = value.lower()
     review = 32 if REVIEW_WORDS.search(low) else 0
+    if "elementor-widget" in low:
+        low = BUILDER_WIDGETS.sub(" ", low)
     if not _NEGATIVE.search(low):  # every CHROME word is a NEGATIVE word too
         return (2 if _POSITIVE.search(low) else 0) | review
     flags = 1 | (2 if _POSITIVE.search(low) else 0) | (4 if _CHROME.search(low) else 0) | review

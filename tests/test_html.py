@@ -230,6 +230,22 @@ def test_a_node_promoted_to_the_front_page_is_no_promo_box():
         assert pattern.search("promo-box") and pattern.search("sidebar-promo")
 
 
+def test_a_page_builder_s_text_widgets_are_the_page(packset):
+    """Elementor calls each box of the article's text a widget: a short paragraph in one is
+    the article's, not a sidebar widget."""
+    boxes = "".join(f'<div class="elementor-element elementor-widget elementor-widget-text-editor">'
+                    f'<div class="elementor-widget-container"><p>{text}</p></div></div>'
+                    for text in (PROSE + "Roads closed.", PROSE + "Power went out.",
+                                 "Proper insurance cover keeps your savings safe.",
+                                 PROSE + "Schools shut.", PROSE + "Crews worked all night."))
+    html = page(f'<div class="elementor elementor-120"><h1>Storm hits the coast</h1>{boxes}</div>'
+                '<aside class="widget"><p>Follow us</p></aside>',
+                head='<meta property="og:type" content="article"><title>Storm hits the coast</title>')
+    text = html_to_text(html, packset=packset).text
+    assert "Proper insurance cover keeps your savings safe." in text
+    assert "Crews worked all night." in text and "Follow us" not in text
+
+
 def test_a_linked_sentence_is_text_a_link_list_is_not(packset):
     html = article_page('<p><a href="/offer">You can buy the annual membership with a ten '
                         'percent discount on our partner site here.</a></p>'
