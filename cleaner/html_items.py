@@ -51,6 +51,7 @@ class ItemList:
     items: list
     chars: int
     share: float
+    run: int = 0  # how many items the run of siblings that found the list holds
 
 
 def _furniture(page: Page, idx: int) -> bool:
@@ -103,7 +104,61 @@ def item_list(page: Page, neg: list, children: dict) -> Optional[ItemList]:
                      for b in page.blocks[elements[m].start:elements[m].end] if neg[b.owner])
     total = outside + inside_neg
     share = chars / total if total else 0.0
-    return ItemList(parent, members, chars, share)
+    run = len(members)
+    if share >= LIST_SHARE:  # the list, found by its exact shape, takes in its other cards
+        more = _other_sections(page, members)
+        if more:
+            members = sorted(members + more)
+            chars += sum(page.text_len(elements[m]) for m in more)
+    return ItemList(parent, members, chars, share, run)
+
+
+def _name(el) -> str:
+    """An element's shape name: its first class ("card" of "card card--featured"), as the
+    cards of one list vary in their modifiers (featured, sold out, new)."""
+    value = el.node.attributes.get("class")
+    return value.split(maxsplit=1)[0] if value and value.strip() else ""
+
+
+def _card(page: Page, idx: int) -> bool:
+    el = page.elements[idx]
+    size = page.text_len(el)
+    return ITEM_MIN_CHARS <= size <= ITEM_MAX_CHARS and page.link_len(el) >= ITEM_LINK_SHARE * size
+
+
+def _other_sections(page: Page, members: list) -> list:
+    """Cards of the list's shape (tag and first class) that the run of siblings left out:
+    the featured ones among them ("card card--featured"), and those of other sections (a
+    listing split by date or category repeats its card in each). Only a named shape: unnamed
+    <li> are every list's."""
+    elements = page.elements
+    first = elements[members[0]]
+    name = _name(first)
+    if not name:
+        return []
+    inside = set(members)
+    parents = {first.parent}
+    out = []
+    for idx, el in enumerate(elements):
+        if idx in inside or el.tag != first.tag or el.end <= el.start or \
+                _name(el) != name or not _card(page, idx):
+            continue
+        if el.parent not in parents:
+            if _furniture(page, el.parent) or _within(page, idx, inside):
+                continue
+            parents.add(el.parent)
+        out.append(idx)
+    return out
+
+
+def _within(page: Page, idx: int, items: set) -> bool:
+    """Is element ``idx`` inside one of ``items`` (a card within a card)?"""
+    at = page.elements[idx].parent
+    while at > 0:
+        if at in items:
+            return True
+        at = page.elements[at].parent
+    return False
 
 
 def _prose(page: Page, blocks) -> int:
@@ -125,6 +180,6 @@ def list_blocks(page: Page, keep: list[int], neg: Optional[list],
         return None
     items = {i for m in found.items
              for i in range(page.elements[m].start, page.elements[m].end)}
-    if story and (len(found.items) <= LAYOUT_BOXES or _prose(page, set(keep) - items) >= STORY_PROSE):
+    if story and (found.run <= LAYOUT_BOXES or _prose(page, set(keep) - items) >= STORY_PROSE):
         return None
     return sorted(items.union(keep)), found.parent
