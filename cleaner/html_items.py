@@ -88,9 +88,7 @@ def item_list(page: Page, neg: list, children: dict) -> Optional[ItemList]:
             chars = sum(sizes)
             if best is not None and chars <= best[2]:
                 continue
-            cards = sum(1 for m, size in zip(members, sizes)
-                        if ITEM_MIN_CHARS <= size <= ITEM_MAX_CHARS
-                        and page.link_len(elements[m]) >= ITEM_LINK_SHARE * size)
+            cards = sum(1 for m in members if _card(page, m))
             if cards < ITEM_CARDS_SHARE * len(members) or chars < ITEM_MEAN_CHARS * len(members):
                 continue
             if _furniture(page, parent):
@@ -121,6 +119,7 @@ def _name(el) -> str:
 
 
 def _card(page: Page, idx: int) -> bool:
+    """Is element ``idx`` a card: short (ITEM_MIN_CHARS..ITEM_MAX_CHARS), its title a link?"""
     el = page.elements[idx]
     size = page.text_len(el)
     return ITEM_MIN_CHARS <= size <= ITEM_MAX_CHARS and page.link_len(el) >= ITEM_LINK_SHARE * size

@@ -157,7 +157,8 @@ def score_candidates(page: Page) -> dict:
         while at >= 0 and level < 5:
             if at not in scores:
                 anc = elements[at]
-                scores[at] = TAG_WEIGHT.get(anc.tag, 0) + (class_weight(anc, page.thread, page.reviews) if at else 0)
+                scores[at] = TAG_WEIGHT.get(anc.tag, 0) + (
+                    class_weight(anc, page.thread, page.reviews) if at else 0)
             scores[at] += score / (1 if level == 0 else 2 if level == 1 else level * 3)
             at = elements[at].parent
             level += 1
@@ -405,7 +406,8 @@ def _junk(page: Page, el, held: int, items: bool = False) -> bool:
     text_len = page.text_len(el)
     ld = page.link_density(el)
     weight = class_weight(el, page.thread, page.reviews)
-    if chrome(el, page.thread, page.reviews) and prose_chars(page, el.start, el.end) < NEGATIVE_KEEP_SHARE * held:
+    if chrome(el, page.thread, page.reviews) and \
+            prose_chars(page, el.start, el.end) < NEGATIVE_KEEP_SHARE * held:
         return True  # a box named like chrome (comments, meta, share...) that is not the article
     if ld > 0.5 and text_len < 2000:
         # on a page of items, an item's header (its linked title in a heading) is no link list
