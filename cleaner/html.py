@@ -60,6 +60,7 @@ NUMBERED_FIGURE = re.compile(r"^(?:figure|fig\.|table|chart|graph|exhibit|abbild
                              r"tabelle|grafik|figura|tabla|tableau|afbeelding)\s*\d", re.I)
 WHOLE_PAGE_SHARE = 0.4
 STRAY_PROSE_WORDS = 30
+FAQ = re.compile(r"faq", re.I)
 STRAY_NOT = re.compile(r"caption|summary|excerpt|teaser|stories|story-list|nocontent|listing|"
                        r"card|promo|preview|snippet|blurb|digest|feed|copyright|disclaimer|legal|"
                        r"module", re.I)
@@ -586,8 +587,11 @@ def _in_teaser_box(page, at: int) -> bool:
     names too, but never where a stray paragraph of the article is)?"""
     while at > 0:
         el = page.elements[at]
-        if STRAY_NOT.search(hints(el.node)):
+        names = hints(el.node)
+        if STRAY_NOT.search(names):
             return True
+        if FAQ.search(names):
+            return False  # a page's questions and answers are its own, whatever holds them
         at = el.parent
     return False
 

@@ -246,6 +246,17 @@ def test_a_page_builder_s_text_widgets_are_the_page(packset):
     assert "Crews worked all night." in text and "Follow us" not in text
 
 
+def test_a_faq_after_the_article_is_its_text_whatever_module_holds_it(packset):
+    answer = ("The planning process is a series of steps that takes an event from an idea to "
+              "the day itself, with a budget, a venue, a timeline and a team that knows who does "
+              "what, and a plan for the weather if the party is held outdoors in the spring.")
+    html = article_page().replace(
+        "</article>", '</article><div class="faq-sec module_1719"><div class="faq-box">'
+        f'<h3>What is the event planning process?</h3><p>{answer}</p></div></div>')
+    text = html_to_text(html, packset=packset).text
+    assert answer in text and "Another story entirely" not in text
+
+
 def test_a_linked_sentence_is_text_a_link_list_is_not(packset):
     html = article_page('<p><a href="/offer">You can buy the annual membership with a ten '
                         'percent discount on our partner site here.</a></p>'
