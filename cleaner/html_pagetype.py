@@ -59,7 +59,7 @@ GENERATORS = (
                 r"readthedocs|doxygen|javadoc|antora|jekyll-docs", re.I), "documentation"),
 )
 URL_PATHS = (
-    (re.compile(r"/t/[^/]+/\d+|/threads?/|/topics?/|/forums?/|/questions/\d+|viewtopic\.php|"
+    (re.compile(r"/t/[^/]+/\d+|/threads?/|/forums?/|/questions/\d+|viewtopic\.php|"
                 r"showthread\.php|/discussions?/|/community/", re.I), "forum"),
     (re.compile(r"/docs?/|/documentation/|/api/|/reference/|/manual/|/man/|/sdk/", re.I),
      "documentation"),

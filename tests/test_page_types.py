@@ -38,6 +38,9 @@ def kind_of(html: str, url=None) -> str:
     ("<p>x</p>", "https://example.org/docs/install/", "documentation"),
     ("<p>x</p>", "https://example.org/forum/viewtopic.php?t=12", "forum"),
     ("<p>x</p>", "https://example.org/2024/05/storm", "unknown"),
+    # a topic page is a news site's tag page or GitHub's, not a forum's topic
+    ("<p>x</p>", "https://github.com/topics/machine-learning", "unknown"),
+    ("<p>x</p>", "https://forum.example.org/t/sync-client-stalls/4412", "forum"),
     ('<script type="application/ld+json">{not json</script>', None, "unknown"),
 ])
 def test_page_type_reads_what_the_page_declares(html, url, kind):
