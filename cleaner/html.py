@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .html_decode import html_text
 from .html_depth import MAX_NESTING, flatten_deep
+from .html_items import list_blocks
 from .html_pagetype import PageType, page_type
 from .html_score import choose, hints, keep_blocks, lead_blocks, negative_elements
 from .html_walk import HEADINGS, walk
@@ -29,7 +30,9 @@ from .segment import words
 
 HIDDEN = ('[hidden], [style*="display:none" i], [style*="display: none" i], '
           '[style*="visibility:hidden" i], [style*="visibility: hidden" i], '
-          '[aria-hidden="true"], [type="hidden"]')
+          '[aria-hidden="true"], [type="hidden"], dialog:not([open]), [aria-modal="true"]')
+# A closed dialog (an unopened <dialog>, a modal waiting to be opened: aria-modal) is hidden
+# whatever its size: a privacy policy in one can outweigh the page.
 # An element holding more than this share of the page's text is never dropped by a selector
 # rule: a class name like "comments-open" on a wrapper must not empty the page.
 STRIP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
@@ -39,6 +42,9 @@ SELECTOR_GUARD_SHARE = 0.5
 # (Discourse forums put every post there); a shorter one is a tracking pixel or "enable
 # JavaScript", and goes with the other STRIP tags.
 NOSCRIPT_PAGE_CHARS = 200
+# A hidden element holding the page's <main>, or this share of its text, is the page's content
+# waiting for a script (an access gate, a fade-in), not a closed menu or dialog.
+MAIN_SHARE = 0.8
 SELECTOR_GUARD_MIN = 800
 PROTECTED = 'h1, main, [itemprop="articleBody"], [itemprop="articlebody"]'
 # Image captions and photo credits: boilerplate by default (categories caption and credit),
@@ -54,6 +60,7 @@ NUMBERED_FIGURE = re.compile(r"^(?:figure|fig\.|table|chart|graph|exhibit|abbild
                              r"tabelle|grafik|figura|tabla|tableau|afbeelding)\s*\d", re.I)
 WHOLE_PAGE_SHARE = 0.4
 STRAY_PROSE_WORDS = 30
+FAQ = re.compile(r"faq", re.I)
 STRAY_NOT = re.compile(r"caption|summary|excerpt|teaser|stories|story-list|nocontent|listing|"
                        r"card|promo|preview|snippet|blurb|digest|feed|copyright|disclaimer|legal|"
                        r"module", re.I)
@@ -433,19 +440,25 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     hidden: set = set()
     outermost = []  # a hidden element inside another goes with it (in document order: after it)
     total = -1  # the body's text length, measured when a big hidden element needs it
+    main = False  # the page's <main>, looked up when a hidden element needs it
     for node in body.css(HIDDEN):
         if node.tag in ("html", "body") or _inside(node, hidden):
             continue
         if (node.attributes.get("id") or "").startswith("S:") and "hidden" in node.attributes:
             continue  # React's streamed content, waiting for its script to move it in place
         size = len(node.text())
-        if size > SELECTOR_GUARD_SHARE * SELECTOR_GUARD_MIN:
+        dialog = node.tag == "dialog" or node.attributes.get("aria-modal") == "true"
+        if size > SELECTOR_GUARD_SHARE * SELECTOR_GUARD_MIN and not dialog:
             if total < 0:
                 total = len(body.text())
             if total >= SELECTOR_GUARD_MIN and size > SELECTOR_GUARD_SHARE * total:
                 # hidden until a script shows it (a wrapper against a flash of unstyled
                 # content): it is the page
                 continue
+        if main is False:
+            main = body.css_first("main, [role=main]")
+        if main is not None and not dialog and _holds(node, main, size):
+            continue  # the page's main content, hidden until a script shows it (an access gate)
         outermost.append(node)
         hidden.add(node.mem_id)
     for node in outermost:
@@ -455,6 +468,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     hits = apply_selectors(body, rules, haystack=attribute_haystack(body), dropped=dropped)
     page = walk(body)
     page.thread = "comments" in kept
+    page.reviews = kind.reviews_are_chrome and "comments" not in kept
     choice = choose(page, story=kind.story)
     if choice is None:
         keep = [i for i, b in enumerate(page.blocks) if b.links <= 0.6 * b.chars]
@@ -468,6 +482,11 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         keep, container, widened = spread, describe(body), True
     elif choice is not None:
         keep = _with_stray_prose(page, keep, choice.neg)
+    if not kind.single_item:
+        listed = list_blocks(page, keep, choice.neg if choice else None, declared=kind.items)
+        if listed is not None:
+            keep, parent = listed
+            container, widened = describe(page.elements[parent].node), False
     head, sure = _headline(page, title)
     if keep and sure and head < keep[0]:
         body_text = {page.blocks[i].text for i in keep}
@@ -503,6 +522,19 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang, page_type=kind,
         flattened=flattened, dropped=dropped, code_lines=frozenset(code),
     )
+
+
+def _holds(node, main, size: int) -> bool:
+    """Does hidden ``node`` hold the page's ``main`` element, or most of its text?"""
+    at = main.parent
+    while at is not None:
+        if at.mem_id == node.mem_id:
+            return True
+        at = at.parent
+    at = node.parent
+    while at is not None and at.mem_id != main.mem_id:
+        at = at.parent
+    return at is not None and size >= MAIN_SHARE * len(main.text())
 
 
 def _of_a_picture(figcaption) -> bool:
@@ -555,8 +587,11 @@ def _in_teaser_box(page, at: int) -> bool:
     names too, but never where a stray paragraph of the article is)?"""
     while at > 0:
         el = page.elements[at]
-        if STRAY_NOT.search(hints(el.node)):
+        names = hints(el.node)
+        if STRAY_NOT.search(names):
             return True
+        if FAQ.search(names):
+            return False  # a page's questions and answers are its own, whatever holds them
         at = el.parent
     return False
 

@@ -34,15 +34,19 @@ PAGE_TYPES = ("article", "forum", "documentation", "product", "collection", "lis
 # is not here.
 SCHEMA_TYPES = {
     "discussionforumposting": "forum", "qapage": "forum", "socialmediaposting": "forum",
-    "product": "product", "productgroup": "product", "itempage": "product",
+    "product": "product", "productgroup": "product",
     "collectionpage": "collection", "itemlist": "collection", "searchresultspage": "listing",
     "someproducts": "collection", "offercatalog": "collection",
     "techarticle": "documentation", "apireference": "documentation",
     "newsarticle": "article", "blogposting": "article", "article": "article",
     "reportagenewsarticle": "article", "analysisnewsarticle": "article",
     "opinionnewsarticle": "article", "reviewnewsarticle": "article", "liveblogposting": "article",
-    "scholarlyarticle": "article", "review": "article", "recipe": "article",
+    "scholarlyarticle": "article", "recipe": "article",
 }
+# Types that say less: a page "devoted to a single item" (blogs mark every post an ItemPage),
+# a Review (a review article's, or the customer reviews a shop lists beside its product).
+# They count only where no other type does and og:type does not name the page.
+WEAK_SCHEMA_TYPES = {"itempage": "product", "review": "article"}
 # When a page declares several, the more specific wins: a forum thread is also an Article to
 # some plugins, and a product page carries an ItemList of related products.
 PRIORITY = ("forum", "product", "documentation", "collection", "listing", "article")
@@ -55,7 +59,7 @@ GENERATORS = (
                 r"readthedocs|doxygen|javadoc|antora|jekyll-docs", re.I), "documentation"),
 )
 URL_PATHS = (
-    (re.compile(r"/t/[^/]+/\d+|/threads?/|/topics?/|/forums?/|/questions/\d+|viewtopic\.php|"
+    (re.compile(r"/t/[^/]+/\d+|/threads?/|/forums?/|/questions/\d+|viewtopic\.php|"
                 r"showthread\.php|/discussions?/|/community/", re.I), "forum"),
     (re.compile(r"/docs?/|/documentation/|/api/|/reference/|/manual/|/man/|/sdk/", re.I),
      "documentation"),
@@ -99,6 +103,11 @@ class PageType:
     @property
     def captions_are_content(self) -> bool:
         return self.kind in CAPTIONS_ARE_CONTENT
+
+    @property
+    def reviews_are_chrome(self) -> bool:
+        """A product's customer reviews are to it what comments are to a story."""
+        return self.kind == "product"
 
     @property
     def keeps(self) -> frozenset:
@@ -148,13 +157,25 @@ def page_type(tree, url: Optional[str] = None) -> PageType:
     for pattern, kind in GENERATORS:
         if generator and pattern.search(generator):
             return PageType(kind, f"generator {generator[:40]}")
-    declared = {SCHEMA_TYPES[t] for t in _schema_types(tree) if t in SCHEMA_TYPES}
+    types = _schema_types(tree)
+    declared = {SCHEMA_TYPES[t] for t in types if t in SCHEMA_TYPES}
+    og = _meta(tree, 'meta[property="og:type" i]').lower()
+    named = OG_TYPES.get(og)
+    # A story about products (a review, a buying guide) declares them beside its article; a
+    # shop's category declares its products: og:type, one kind for the page, settles which.
+    # (Not by itself: shops' themes give every product page og:type article.)
+    if (named in declared and declared & {"article", "product", "collection"} - {named}) or \
+            (named == "collection" and "product" in declared):
+        return PageType(named, f"schema.org type, og:type {og}")
     for kind in PRIORITY:
         if kind in declared:
             return PageType(kind, "schema.org type")
-    og = _meta(tree, 'meta[property="og:type" i]').lower()
-    if og in OG_TYPES:
-        return PageType(OG_TYPES[og], f"og:type {og}")
+    if named:
+        return PageType(named, f"og:type {og}")
+    weak = {WEAK_SCHEMA_TYPES[t] for t in types if t in WEAK_SCHEMA_TYPES}
+    for kind in PRIORITY:
+        if kind in weak:
+            return PageType(kind, "schema.org type")
     if url:
         try:
             parts = urlsplit(url)

@@ -22,7 +22,7 @@ from .memo import memo
 
 NEGATIVE = re.compile(
     r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footnote|"
-    r"gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|"
+    r"gdpr|masthead|media|meta|outbrain|promo(?!ted)|related|scroll|share|shoutbox|sidebar|skyscraper|"
     r"sponsor|shopping|tags|tool|widget|nav|menu|breadcrumb|cookie|consent|newsletter|social|"
     r"subscribe|popup|modal|byline|author|teaser|recommend|trending|popular|signup|login|"
     r"(?:right|left|side)-?rail|(?:^|\s)rail(?:\s|$)",
@@ -31,7 +31,7 @@ NEGATIVE = re.compile(
 # ("field--label-hidden", "elementor-widget-container", "media-box", "scrolling-tracker").
 CHROME = re.compile(
     r"-ad-|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|gdpr|masthead|meta|"
-    r"outbrain|promo|related|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|nav|menu|"
+    r"outbrain|promo(?!ted)|related|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|nav|menu|"
     r"breadcrumb|cookie|consent|newsletter|social|subscribe|popup|modal|byline|author|teaser|"
     r"recommend|trending|popular|signup|login|(?:right|left|side)-?rail|(?:^|\s)rail(?:\s|$)|"
     r"(?:^|\s)widgets?(?:\s|$)",
@@ -42,6 +42,14 @@ POSITIVE = re.compile(
 # The words that name a news page's comment thread and its furniture, and a forum's posts:
 # on a forum thread (Page.thread) they are not chrome.
 THREAD_WORDS = re.compile(r"comments?|com-|author|byline|meta|replies|reply|respon[sd]e?")
+# The words that name a product's customer reviews (and the review widgets shops embed): on a
+# product page they are what comments are to a story (readers' contributions, category
+# comments), whatever else the box's name says ("product-reviews-content"); "preview" is no
+# review. A service's testimonials are its content, not reviews.
+REVIEW_WORDS = re.compile(r"(?<!p)reviews?|(?:^|[\s_-])(?:jdgm|yotpo|bazaarvoice|okendo|stamped)")
+# A page builder that calls every box of the page's own text a widget (Elementor's text
+# editor, heading and container widgets): no chrome by that name alone.
+BUILDER_WIDGETS = re.compile(r"elementor-widget[\w-]*")
 # the same, case-sensitive, for lowercased values (several times faster than re.I)
 _NEGATIVE, _CHROME, _POSITIVE = (re.compile(r.pattern) for r in (NEGATIVE, CHROME, POSITIVE))
 TAG_WEIGHT = {
@@ -72,20 +80,26 @@ def hints(node) -> str:
 @memo(100_000)
 def _flags(value: str) -> int:
     """1: named like chrome (NEGATIVE), 2: like content (POSITIVE), 4: like chrome for sure
-    (CHROME); 8 and 16: 1 and 4 without THREAD_WORDS (for forum threads); cached, since pages
-    repeat their class names and sites share them."""
+    (CHROME); 8 and 16: 1 and 4 without THREAD_WORDS (for forum threads); 32: customer reviews
+    (REVIEW_WORDS, for product pages); cached, since pages repeat their class names and sites
+    share them."""
     low = value.lower()
+    review = 32 if REVIEW_WORDS.search(low) else 0
+    if "elementor-widget" in low:
+        low = BUILDER_WIDGETS.sub(" ", low)
     if not _NEGATIVE.search(low):  # every CHROME word is a NEGATIVE word too
-        return 2 if _POSITIVE.search(low) else 0
-    flags = 1 | (2 if _POSITIVE.search(low) else 0) | (4 if _CHROME.search(low) else 0)
+        return (2 if _POSITIVE.search(low) else 0) | review
+    flags = 1 | (2 if _POSITIVE.search(low) else 0) | (4 if _CHROME.search(low) else 0) | review
     rest = THREAD_WORDS.sub(" ", low) if THREAD_WORDS.search(low) else low
     if _NEGATIVE.search(rest):
         flags |= 8 | (16 if _CHROME.search(rest) else 0)
     return flags
 
 
-def _hint_weight(el, negative_bit: int) -> int:
-    """-25 for each class/id value carrying ``negative_bit``, +25 for each naming content."""
+def _hint_weight(el, negative_bit: int, reviews: bool = False) -> int:
+    """-25 for each class/id value carrying ``negative_bit``, +25 for each naming content;
+    with ``reviews`` (a product page), -25 for a value naming customer reviews, whatever else
+    it names."""
     flags = el.hint_flags
     if flags is None:  # read once per element: scoring, the chrome check and junk boxes ask
         attrs = el.node.attributes
@@ -94,19 +108,22 @@ def _hint_weight(el, negative_bit: int) -> int:
         value = attrs.get("id")
         flags = el.hint_flags = (of_class, _flags(value) if value else 0)
     of_class, of_id = flags
+    if reviews and (of_class | of_id) & 32:
+        return (-25 if of_class & 32 else 0) + (-25 if of_id & 32 else 0)
     return ((-25 if of_class & negative_bit else 0) + (25 if of_class & 2 else 0)
             + (-25 if of_id & negative_bit else 0) + (25 if of_id & 2 else 0))
 
 
-def chrome(el, thread: bool = False) -> bool:
+def chrome(el, thread: bool = False, reviews: bool = False) -> bool:
     """Is the element named like page chrome (comments, share bars, related links...), and not
     like content as well ("post-meta" is chrome, "entry-content meta" is not)? On a forum
-    thread (``thread``), comment and author boxes are the posts: not chrome."""
-    return _hint_weight(el, 16 if thread else 4) < 0
+    thread (``thread``), comment and author boxes are the posts: not chrome. On a product
+    page (``reviews``), customer reviews are."""
+    return _hint_weight(el, 16 if thread else 4, reviews) < 0
 
 
-def class_weight(el, thread: bool = False) -> int:
-    return _hint_weight(el, 8 if thread else 1)
+def class_weight(el, thread: bool = False, reviews: bool = False) -> int:
+    return _hint_weight(el, 8 if thread else 1, reviews)
 
 
 @dataclass
@@ -140,7 +157,8 @@ def score_candidates(page: Page) -> dict:
         while at >= 0 and level < 5:
             if at not in scores:
                 anc = elements[at]
-                scores[at] = TAG_WEIGHT.get(anc.tag, 0) + (class_weight(anc, page.thread) if at else 0)
+                scores[at] = TAG_WEIGHT.get(anc.tag, 0) + (
+                    class_weight(anc, page.thread, page.reviews) if at else 0)
             scores[at] += score / (1 if level == 0 else 2 if level == 1 else level * 3)
             at = elements[at].parent
             level += 1
@@ -164,7 +182,7 @@ def negative_elements(page: Page, protect: set) -> list:
     for idx in range(1, len(elements)):
         el = elements[idx]
         neg[idx] = neg[el.parent] or (idx not in protect and el.tag not in ("html", "body")
-                                      and chrome(el, page.thread))
+                                      and chrome(el, page.thread, page.reviews))
     return neg
 
 
@@ -315,10 +333,23 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
                 continue
             b = blocks[i]
             if b.links > 0.6 * b.chars and b.tag not in HEADINGS and not (
-                    items and len(b.text.split()) >= CARD_HEADLINE_WORDS):
+                    items and len(b.text.split()) >= CARD_HEADLINE_WORDS) and not (
+                    b.tag == "p" and _linked_sentence(b.text)):
                 continue
             keep.append(i)
     return sorted(set(keep))
+
+
+LINKED_SENTENCE_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?。！？](?:[\"'”’»)\]]*)$")
+
+
+def _linked_sentence(text: str) -> bool:
+    """Is this paragraph a sentence of the text whose words happen to be a link ("You can buy
+    the membership with a discount here."), rather than a link list or a teaser's headline?
+    A sentence: LINKED_SENTENCE_WORDS words or more, one line, ending as sentences end."""
+    return "\n" not in text and len(text.split()) >= LINKED_SENTENCE_WORDS and \
+        bool(_SENTENCE_END.search(text))
 
 
 CARD_MIN = 3            # a rail of teasers has at least this many cards
@@ -374,8 +405,9 @@ def _teaser_cards(page: Page, el, children) -> bool:
 def _junk(page: Page, el, held: int, items: bool = False) -> bool:
     text_len = page.text_len(el)
     ld = page.link_density(el)
-    weight = class_weight(el, page.thread)
-    if chrome(el, page.thread) and prose_chars(page, el.start, el.end) < NEGATIVE_KEEP_SHARE * held:
+    weight = class_weight(el, page.thread, page.reviews)
+    if chrome(el, page.thread, page.reviews) and \
+            prose_chars(page, el.start, el.end) < NEGATIVE_KEEP_SHARE * held:
         return True  # a box named like chrome (comments, meta, share...) that is not the article
     if ld > 0.5 and text_len < 2000:
         # on a page of items, an item's header (its linked title in a heading) is no link list
@@ -407,7 +439,7 @@ def lead_blocks(page: Page, head: int, first: int) -> list:
         at, bad = b.owner, False
         while at > 0:
             el = elements[at]
-            if el.tag in FIGURE or chrome(el, page.thread) or LEAD_NOT.search(hints(el.node)):
+            if el.tag in FIGURE or chrome(el, page.thread, page.reviews) or LEAD_NOT.search(hints(el.node)):
                 bad = True
                 break
             at = el.parent

@@ -73,6 +73,7 @@ class Page:
     chars: list = field(default_factory=list)   # prefix sums of block chars
     links: list = field(default_factory=list)   # prefix sums of block link chars
     thread: bool = False  # a forum thread: its comment boxes are its posts (html_score)
+    reviews: bool = False  # a product page: its customer reviews are chrome (html_score)
 
     def text_len(self, el: Element) -> int:
         return self.chars[el.end] - self.chars[el.start]

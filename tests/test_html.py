@@ -220,6 +220,53 @@ def test_chrome_named_box_inside_the_article_is_dropped(packset):
     assert "Paragraph 3 adds more" in text and "Reader 1 wrote" not in text
 
 
+def test_a_node_promoted_to_the_front_page_is_no_promo_box():
+    """Drupal marks every node shown on the front page "node--promoted": the article itself
+    (a recipe's instructions went with it), not a promo box."""
+    from cleaner.html_score import CHROME, NEGATIVE
+
+    for pattern in (CHROME, NEGATIVE):
+        assert not pattern.search("node node--type-recipe node--promoted node--view-mode-full")
+        assert pattern.search("promo-box") and pattern.search("sidebar-promo")
+
+
+def test_a_page_builder_s_text_widgets_are_the_page(packset):
+    """Elementor calls each box of the article's text a widget: a short paragraph in one is
+    the article's, not a sidebar widget."""
+    boxes = "".join(f'<div class="elementor-element elementor-widget elementor-widget-text-editor">'
+                    f'<div class="elementor-widget-container"><p>{text}</p></div></div>'
+                    for text in (PROSE + "Roads closed.", PROSE + "Power went out.",
+                                 "Proper insurance cover keeps your savings safe.",
+                                 PROSE + "Schools shut.", PROSE + "Crews worked all night."))
+    html = page(f'<div class="elementor elementor-120"><h1>Storm hits the coast</h1>{boxes}</div>'
+                '<aside class="widget"><p>Follow us</p></aside>',
+                head='<meta property="og:type" content="article"><title>Storm hits the coast</title>')
+    text = html_to_text(html, packset=packset).text
+    assert "Proper insurance cover keeps your savings safe." in text
+    assert "Crews worked all night." in text and "Follow us" not in text
+
+
+def test_a_faq_after_the_article_is_its_text_whatever_module_holds_it(packset):
+    answer = ("The planning process is a series of steps that takes an event from an idea to "
+              "the day itself, with a budget, a venue, a timeline and a team that knows who does "
+              "what, and a plan for the weather if the party is held outdoors in the spring.")
+    html = article_page().replace(
+        "</article>", '</article><div class="faq-sec module_1719"><div class="faq-box">'
+        f'<h3>What is the event planning process?</h3><p>{answer}</p></div></div>')
+    text = html_to_text(html, packset=packset).text
+    assert answer in text and "Another story entirely" not in text
+
+
+def test_a_linked_sentence_is_text_a_link_list_is_not(packset):
+    html = article_page('<p><a href="/offer">You can buy the annual membership with a ten '
+                        'percent discount on our partner site here.</a></p>'
+                        '<ul class="links"><li><a href="/a">Storm pictures</a></li>'
+                        '<li><a href="/b">Flood map</a></li></ul>')
+    text = html_to_text(html, packset=packset).text
+    assert "You can buy the annual membership with a ten percent discount" in text
+    assert "Storm pictures" not in text and "Flood map" not in text
+
+
 def test_lead_between_headline_and_body_is_kept_captions_are_not(packset):
     paras = "".join(f"<p>{PROSE}Item {i}.</p>" for i in range(4))
     html = page('<article><header><h1>Storm hits the coast</h1>'
@@ -369,6 +416,48 @@ def test_a_hidden_wrapper_holding_the_page_is_the_page(packset):
     text = html_to_text(html, packset=packset).text
     assert PROSE.strip() in text and "Crews worked all night." in text
     assert "Menu Search Login" not in text
+
+
+def test_a_hidden_wrapper_in_main_is_the_page_however_long_the_menus(packset):
+    """An access-gate app hides the shop's <main> content until its script has run; the page's
+    menus, drawers and footer hold more text than the product does."""
+    menu = "".join(f'<li><a href="/c/{i}">Category number {i} of the shop</a></li>' for i in range(80))
+    html = page(f'<header><nav><ul>{menu}</ul></nav></header><main><div style="display:none;">'
+                f'<h1>Dark roast coffee</h1><div class="product__description"><p>{PROSE}</p>'
+                f'<p>{PROSE}Roasted in small batches.</p></div></div></main>'
+                f'<div style="display:none"><p>Your cart is empty</p></div>')
+    text = html_to_text(html, packset=packset).text
+    assert "Roasted in small batches." in text and "Your cart is empty" not in text
+
+
+def test_a_closed_dialog_is_not_the_page_however_long(packset):
+    """A modal (aria-modal) or an unopened <dialog> is hidden until asked for: a privacy policy
+    in one outweighs the product, and is still no part of the page."""
+    policy = "".join(f"<p>{PROSE}Clause {i} of the privacy policy applies.</p>" for i in range(30))
+    html = page('<main><h1>Wool runner</h1><div class="product-description">'
+                f'<p>{PROSE}Soft merino wool keeps feet warm.</p></div></main>'
+                f'<footer><div role="dialog" aria-modal="true" id="modal-privacy">{policy}</div>'
+                f'<dialog><p>{PROSE}Terms of service.</p></dialog></footer>',
+                head="<title>Wool runner</title>")
+    text = html_to_text(html, packset=packset).text
+    assert "Soft merino wool keeps feet warm." in text
+    assert "Clause 3 of the privacy policy" not in text and "Terms of service" not in text
+
+
+def test_a_results_grid_beside_its_facets_is_a_list():
+    """Shops wrap the facets and the product grid in one box named for the facets: the grid
+    is the page's list all the same."""
+    cards = "".join(f'<li class="grid__item"><div class="card"><h3><a href="/p/{i}">Closed-back studio '
+                    f'headphones model {i}</a></h3><span class="price">$1{i}9.95</span></div></li>'
+                    for i in range(12))
+    facets = "".join(f'<li><label>Brand {i}</label></li>' for i in range(6))
+    html = page('<h1>Headphones</h1><div class="facets-vertical page-width">'
+                f'<aside class="facets"><ul>{facets}</ul></aside>'
+                f'<ul id="product-grid" class="grid">{cards}</ul></div>',
+                head="<title>Headphones</title>")
+    text = clean(html)
+    assert "Closed-back studio headphones model 0" in text
+    assert "Closed-back studio headphones model 11" in text
 
 
 def test_react_streamed_segments_are_read(packset):

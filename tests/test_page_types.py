@@ -38,6 +38,9 @@ def kind_of(html: str, url=None) -> str:
     ("<p>x</p>", "https://example.org/docs/install/", "documentation"),
     ("<p>x</p>", "https://example.org/forum/viewtopic.php?t=12", "forum"),
     ("<p>x</p>", "https://example.org/2024/05/storm", "unknown"),
+    # a topic page is a news site's tag page or GitHub's, not a forum's topic
+    ("<p>x</p>", "https://github.com/topics/machine-learning", "unknown"),
+    ("<p>x</p>", "https://forum.example.org/t/sync-client-stalls/4412", "forum"),
     ('<script type="application/ld+json">{not json</script>', None, "unknown"),
 ])
 def test_page_type_reads_what_the_page_declares(html, url, kind):
@@ -180,3 +183,98 @@ def test_a_sphinx_page_is_documentation_whatever_its_theme_declares():
             '</head><body><div itemscope itemtype="http://schema.org/Article"></div></body></html>')
     assert kind_of(html) == "documentation"
     assert kind_of("<p>x</p>", "https://attrs.readthedocs.io/en/stable/api.html") == "documentation"
+
+
+def _ld(*types: str) -> str:
+    graph = ", ".join(f'{{"@type": "{t}"}}' for t in types)
+    return f'<script type="application/ld+json">{{"@graph": [{graph}]}}</script>'
+
+
+@pytest.mark.parametrize("head, kind", [
+    # a review or buying guide declares the products it talks about beside its article
+    (_ld("NewsArticle", "Product") + '<meta property="og:type" content="article">', "article"),
+    # shops' themes give product pages og:type article; a Product alone is the page
+    (_ld("Product") + '<meta property="og:type" content="article">', "product"),
+    # a shop's category page: og:type names the group, the schema its products
+    (_ld("Product") + '<meta property="og:type" content="product.group">', "collection"),
+    # blogs mark every post an ItemPage; customer Reviews beside a product are no article
+    (_ld("BlogPosting", "ItemPage"), "article"),
+    (_ld("ItemPage"), "product"),
+    (_ld("Review") + '<meta property="og:type" content="product">', "product"),
+])
+def test_og_type_settles_what_the_schema_leaves_open(head, kind):
+    assert kind_of(f"<html><head>{head}</head><body></body></html>") == kind
+
+
+REVIEWS = [
+    "Bought this for my kitchen and it boils a full jug in under three minutes, which is "
+    "faster than my old one. The handle stays cool and the lid opens with one hand. Great!",
+    "Works well but the cable is shorter than I expected, so it has to sit right next to the "
+    "socket. Otherwise quiet, quick and easy to clean, and it looks good on the counter.",
+]
+
+
+def product_page() -> str:
+    reviews = "".join(f'<div class="review-item"><h4>Review by buyer{i}</h4><p>{r}</p></div>'
+                      for i, r in enumerate(REVIEWS))
+    return ('<!doctype html><html><head><script type="application/ld+json">{"@type": "Product"}'
+            '</script><title>Kettle 1.7 l</title></head><body><nav><a href="/">Shop</a></nav>'
+            '<main><h1>Kettle 1.7 l</h1><div class="product-description">'
+            "<p>A quiet stainless steel kettle with a 1.7 litre jug, a concealed element and a "
+            "lid that opens with one hand, so it is easy to fill and to clean.</p>"
+            "<p>It switches off by itself when the water boils or the jug is empty, and the "
+            "base turns all the way round for left- and right-handed use.</p></div>"
+            f'<section class="product-reviews-content"><h2>Customer reviews</h2>{reviews}'
+            "</section></main></body></html>")
+
+
+def test_a_product_page_loses_its_customer_reviews_unless_comments_are_kept():
+    result = clean_document(product_page())
+    assert result.page_type == "product"
+    assert "a concealed element" in result.text and "the base turns" in result.text
+    assert "boils a full jug" not in result.text and "cable is shorter" not in result.text
+    kept = clean_document(product_page(), keep={"comments"}).text
+    assert "boils a full jug" in kept and "cable is shorter" in kept
+
+
+JOBS = [("Senior Backend Engineer", "Acme Robotics", "Remote, Europe"),
+        ("Frontend Developer", "Blue Harbour Ltd", "London, UK"),
+        ("Data Engineer", "Northwind Analytics", "Berlin, Germany"),
+        ("Site Reliability Engineer", "Cobalt Systems", "Remote, Worldwide"),
+        ("Mobile Developer (iOS)", "Kestrel Apps", "Lisbon, Portugal"),
+        ("Machine Learning Engineer", "Fernleaf AI", "Remote, Americas")]
+
+
+def job_board() -> str:
+    """A job board: each item is one link (title, company, place), the page's only prose a
+    short line under its heading."""
+    items = "".join(f'<li class="job"><a href="/jobs/{i}"><span class="title">{t}</span>'
+                    f'<span class="company">{c}</span><span class="region">{r}</span>'
+                    "<span>Full-Time</span></a></li>" for i, (t, c, r) in enumerate(JOBS))
+    return ("<!doctype html><html><head><title>Programming jobs | Jobboard</title></head><body>"
+            '<header><nav><a href="/">Home</a> <a href="/post">Post a job</a> '
+            '<a href="/login">Log in</a></nav></header>'
+            "<main><h1>Programming jobs</h1><p>New roles every day.</p>"
+            f'<ul class="jobs">{items}</ul></main>'
+            '<footer><a href="/terms">Terms</a> <a href="/privacy">Privacy</a></footer>'
+            "</body></html>")
+
+
+def test_a_list_of_linked_items_is_the_page():
+    text = clean(job_board())
+    for title, company, region in JOBS:
+        assert title in text and company in text and region in text
+    assert "Privacy" not in text and "Post a job" not in text
+
+
+def test_a_story_with_a_list_beside_it_stays_the_story():
+    """The list of other stories outweighs a short story, which holds more than a paragraph of
+    prose: the page is that story (an old news page declares nothing)."""
+    cards = "".join(f'<li class="item"><a href="/s/{i}">Another headline about the town, '
+                    f'number {i}</a> <span>Mar {i}</span></li>' for i in range(20))
+    html = ("<!doctype html><html><head><title>Storm</title></head><body>"
+            f"<div class=\"story\"><h1>Storm hits the coast</h1><p>{STORY}</p><p>{MORE}</p>"
+            f"<p>{STORY.replace('Monday', 'Tuesday')}</p></div>"
+            f'<div class="latest"><h3>Latest</h3><ul class="items">{cards}</ul></div></body></html>')
+    text = clean(html)
+    assert STORY in text and MORE in text and "number 7" not in text
