@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DEMO := corpus_samples/seeds/001_221361826b34e8bf.txt
 
-.PHONY: demo test install install-core bench devcheck clean
+.PHONY: demo test test-fast install install-core bench devcheck clean
 
 $(VENV)/.created:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ demo: install-core
 
 test: install
 	$(PY) -m pytest -q
+
+test-fast: install  # the suite without its slow integration tests (marked slow): seconds, not minutes
+	$(PY) -m pytest -q -m "not slow"
 
 devcheck: install
 	$(PY) ../shared/tools/devcheck.py

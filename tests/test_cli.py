@@ -1,6 +1,7 @@
 """The cleaner command, through click's CliRunner: output, explanations, exit codes."""
 from __future__ import annotations
 
+import pytest
 import json
 
 from click.testing import CliRunner
@@ -49,6 +50,7 @@ def test_usage_error_exit_2():
     assert run("frobnicate").exit_code == 2
 
 
+@pytest.mark.slow
 def test_bad_rules_dir_exit_1(tmp_path):
     (tmp_path / "bad.yaml").write_text("pack: x\nrules:\n  - id: a\n    category: ad\n    line: '(['\n")
     result = run("clean", "--rules-dir", str(tmp_path), str(SEED))

@@ -19,6 +19,7 @@ def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
 
+@pytest.mark.slow
 def test_scaffold_lints_and_tests_clean(tmp_path):
     made = run("rules", "new", "example.com", "--dir", tmp_path / "packs")
     assert made.exit_code == 0, made.output
@@ -36,6 +37,7 @@ def test_scaffold_refuses_bad_domain_and_overwrite(tmp_path):
     assert again.exit_code == 1 and "already exists" in again.stderr
 
 
+@pytest.mark.slow
 def test_private_pack_applies_by_url_with_sample(tmp_path):
     packs = tmp_path / "packs"
     run("rules", "new", "example.com", "--dir", packs)
@@ -54,6 +56,7 @@ def test_private_pack_applies_by_url_with_sample(tmp_path):
     assert "Google News" in run("clean", page).stdout  # without the pack it stays
 
 
+@pytest.mark.slow
 def test_wrong_example_fails_rules_test(tmp_path):
     pack = tmp_path / "x.com.yaml"
     pack.write_text("pack: x.com\nmatch: {domains: [x.com]}\nrules:\n  - id: x-promo\n    category: ad\n"
@@ -72,6 +75,7 @@ def test_broken_regex_fails_lint_with_file_and_line(tmp_path):
     assert result.exit_code == 1 and f"{pack}:5: rule 'y-a': line pattern does not compile" in result.stdout
 
 
+@pytest.mark.slow
 def test_catastrophic_pattern_flagged_within_seconds(tmp_path):
     pack = tmp_path / "z.yaml"
     pack.write_text("pack: z\nrules:\n  - id: z-slow\n    category: ad\n    line: '^(a|aa)+$'\n"
@@ -82,6 +86,7 @@ def test_catastrophic_pattern_flagged_within_seconds(tmp_path):
     assert result.exit_code == 1 and "backtracks catastrophically" in result.stdout
 
 
+@pytest.mark.slow
 def test_lint_notes_a_rule_searched_on_every_line_without_failing(tmp_path):
     pack = tmp_path / "w.yaml"
     pack.write_text("pack: w\nrules:\n"
@@ -96,6 +101,7 @@ def test_lint_notes_a_rule_searched_on_every_line_without_failing(tmp_path):
     assert "0 problems, 1 note(s)" in result.stderr
 
 
+@pytest.mark.slow
 def test_lint_reports_a_rule_whose_drop_example_another_rule_takes_first(tmp_path):
     # the generic pack's social-buttons rule takes "Facebook" before this site rule sees it
     pack = tmp_path / "v.yaml"
@@ -109,6 +115,7 @@ def test_lint_reports_a_rule_whose_drop_example_another_rule_takes_first(tmp_pat
     assert "Leserbrief" not in result.stdout
 
 
+@pytest.mark.slow
 def test_shipped_packs_lint_and_test_clean():
     lint = run("rules", "lint")
     assert lint.exit_code == 0, lint.stdout
@@ -116,6 +123,7 @@ def test_shipped_packs_lint_and_test_clean():
     assert tested.exit_code == 0, tested.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.environ.get("CLEANER_SKIP_INSTALL_TEST") == "1", reason="asked to skip")
 def test_non_editable_install_works_outside_repo(tmp_path):
     """pip install . (not editable) ships the packs: the command works from another folder."""

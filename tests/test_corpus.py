@@ -65,6 +65,7 @@ def test_removals_account_for_every_line(path):
         assert (number in removed) != (line in kept or number in trimmed), (number, line)
 
 
+@pytest.mark.slow
 def test_every_sample_is_complete():
     """Issue 19: a sample without its .expected.txt was skipped silently, and a .meta.yaml
     without url or licence passed. Every sample (NAME.txt or NAME.html) has both files, the

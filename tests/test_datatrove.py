@@ -27,6 +27,8 @@ from datatrove.pipeline.writers import JsonlWriter, ParquetWriter  # noqa: E402
 from cleaner.integrations.datatrove import CleanerStep, parquet_schema  # noqa: E402
 from .conftest import EXAMPLE_PACK, PROMO_STORY, SLOW_PACK  # noqa: E402
 
+pytestmark = pytest.mark.slow  # a datatrove pipeline per test: the suite's slowest file
+
 PACK = EXAMPLE_PACK
 ALL_BOILERPLATE = "Share on Facebook\nShare on Twitter\n"
 FILES = 4

@@ -19,6 +19,7 @@ def spin():
         pass
 
 
+@pytest.mark.slow
 def test_a_document_past_the_limit_is_stopped_and_the_timer_put_back():
     before = signal.getsignal(signal.SIGPROF)
     with pytest.raises(DocumentTimeout):
@@ -31,6 +32,7 @@ def test_a_document_past_the_limit_is_stopped_and_the_timer_put_back():
     assert (result.text, fault, message) == (clean(PROMO_STORY), None, "")
 
 
+@pytest.mark.slow
 def test_errors_and_timeouts_are_reported_not_raised(monkeypatch):
     def broken(text, **options):
         raise KeyError("boom")

@@ -38,6 +38,7 @@ def test_empty_and_whitespace_documents(doc):
     assert clean(doc) == ""
 
 
+@pytest.mark.slow
 def test_long_single_line_ends(tmp_path):
     path = tmp_path / "line.txt"
     path.write_text("word " * 600_000)  # 3 MB on one line
@@ -45,6 +46,7 @@ def test_long_single_line_ends(tmp_path):
     assert result.returncode == 0 and len(result.stdout) == 3_000_001
 
 
+@pytest.mark.slow
 def test_many_short_lines_end(tmp_path):
     path = tmp_path / "lines.txt"
     path.write_text("\n".join(f"Line {i} of the list" for i in range(30_000)))
@@ -66,6 +68,7 @@ def test_unclosed_tags_and_wrong_charset():
     assert "Café" in out or "café" in out  # valid UTF-8 wins over a wrong declaration
 
 
+@pytest.mark.slow
 def test_missing_file_and_directory_one_line_errors(tmp_path):
     missing = cli("clean", tmp_path / "nope.txt")
     assert missing.returncode == 1
@@ -75,6 +78,7 @@ def test_missing_file_and_directory_one_line_errors(tmp_path):
     assert b"Traceback" not in missing.stderr + folder.stderr
 
 
+@pytest.mark.slow
 def test_closed_stdout_is_quiet(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text((STORY + "\n") * 2000)
@@ -84,6 +88,7 @@ def test_closed_stdout_is_quiet(tmp_path):
     assert b"Traceback" not in pipe.stderr and b"BrokenPipe" not in pipe.stderr
 
 
+@pytest.mark.slow
 def test_catastrophic_pattern_in_a_pack_does_not_hang(tmp_path):
     (tmp_path / "slow.yaml").write_text(
         "pack: slow\nrules:\n  - id: slow-rule\n    category: ad\n    line: '^(a|aa)+$'\n"
@@ -97,6 +102,7 @@ def test_catastrophic_pattern_in_a_pack_does_not_hang(tmp_path):
     assert again.text == result.text and again.warnings == result.warnings
 
 
+@pytest.mark.slow
 def test_python_tag_pack_refused_by_cli(tmp_path):
     (tmp_path / "evil.yaml").write_text("pack: evil\nrules: !!python/object/apply:os.system ['touch pwned']\n")
     result = CliRunner().invoke(main, ["clean", "--rules-dir", str(tmp_path)], input=STORY)
@@ -126,6 +132,7 @@ def test_removing_lines_takes_linear_time():
     assert ctx.alive_lines() == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("unit", ["<div>", "<div></x>", "<ul><li>", "<font><b>"])
 def test_deeply_nested_html_is_parsed_in_linear_time(unit):
     """Case 9: the parser's work grows with the depth of the open elements at every tag
@@ -268,6 +275,7 @@ def _unreadable(monkeypatch, folder):
     monkeypatch.setattr(os, "scandir", scandir)
 
 
+@pytest.mark.slow
 def test_an_unreadable_rules_folder_is_an_error_naming_it(tmp_path, monkeypatch):
     """Case 5: a --rules-dir subfolder or a CLEANER_RULES_PATH entry that could not be read
     was skipped: exit 0 without the user's pack, and lint said '0 pack file(s) checked'."""
@@ -302,6 +310,7 @@ def test_an_unreadable_rules_folder_fails_lint(tmp_path):
     assert result.returncode == 1 and b"cannot read rules folder" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_fifo_named_like_a_pack_is_refused_not_waited_on(tmp_path):
     """Case 12: a FIFO (or any file that is not regular) named *.yaml in a rules folder hung
     the run on open()."""
@@ -316,6 +325,7 @@ def test_a_fifo_named_like_a_pack_is_refused_not_waited_on(tmp_path):
         assert b"Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_an_empty_rules_dir_is_a_usage_error(tmp_path, monkeypatch):
     """Case 17: --rules-dir '' loaded every .yaml under the current folder."""
     from cleaner import PackError
@@ -371,6 +381,7 @@ def test_yaml_1_2_no_is_norwegian_and_dates_are_text(tmp_path):
         == {"a": ["2024-01-01", "1:20", 12, 10, 31, 1000.0, float("inf"), None, True, "yes", "<<"]}
 
 
+@pytest.mark.slow
 def test_a_big_pack_without_aliases_is_no_alias_bomb(tmp_path):
     """Case 7: the bomb check counted every node, so a 7,500-rule pack (1.2 MB, no alias)
     was refused as "an alias bomb"; it counts what aliases add now."""
@@ -389,6 +400,7 @@ def test_a_big_pack_without_aliases_is_no_alias_bomb(tmp_path):
         load_yaml("a: &a [x, *a]\n", "loop.yaml")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("depth", [40, 500, 999, 5000])
 def test_a_deeply_nested_pack_is_refused_on_one_line(tmp_path, depth):
     """Case 16: 500 levels (rules: [[[...]]]) ended in a 3,000-line RecursionError traceback;
@@ -406,6 +418,7 @@ def test_a_deeply_nested_pack_is_refused_on_one_line(tmp_path, depth):
     ("line", r"^(\w+\s?)+$"), ("line", r"(?:[a-z]+\.)+[a-z]+@"), ("trim", r"(\S+\s+)*foo$"),
     ("section", r"^(?:\d+,?)*x$"), ("rest", r"^(?:\w+|\s)+!$"), ("bio", r"(a+)+b"),
 ])
+@pytest.mark.slow
 def test_lint_flags_nested_and_polynomial_backtracking_in_every_kind(tmp_path, kind, pattern):
     """Case 10: lint missed ^(\\w+\\s?)+$ (the shape its own advice names), (?:[a-z]+\\.)+[a-z]+@
     and (\\S+\\s+)*foo$: its probes were 2,500 characters long and ended without the words a
@@ -417,6 +430,7 @@ def test_lint_flags_nested_and_polynomial_backtracking_in_every_kind(tmp_path, k
     assert any(p.line == 3 and "backtracks catastrophically" in p.message for p in problems), problems
 
 
+@pytest.mark.slow
 def test_a_catastrophic_signature_is_linted_and_its_timeout_reported(tmp_path):
     """Case 10: a pack's signatures were never linted, and a signature search that timed out
     was silent (and cost 0.5 s a round, up to six rounds a record)."""
@@ -440,6 +454,7 @@ def test_a_catastrophic_signature_is_linted_and_its_timeout_reported(tmp_path):
 BOMB = "(?:(?:(?:(?:(?:a{40}){40}){40}){40}){40})"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["line", "signature"])
 def test_a_pattern_whose_repeats_multiply_is_refused_before_compiling(tmp_path, where):
     """Case 11: a 45-character pattern took 5.7 GB to compile and ended in a MemoryError
@@ -470,6 +485,7 @@ def test_a_pattern_whose_repeats_multiply_is_refused_before_compiling(tmp_path, 
                                   ["clean", "--jsonl", "{records}"],
                                   ["clean", "--jobs", "2", "--format", "json", "{story}", "{story}"],
                                   ["rules", "list"], ["--help"]])
+@pytest.mark.slow
 def test_a_full_disk_is_one_line_and_exit_1(tmp_path, args):
     """Case 14: `> /dev/full` ended in an OSError [Errno 28] traceback in every mode."""
     story, records = tmp_path / "story.txt", tmp_path / "records.jsonl"
@@ -482,6 +498,7 @@ def test_a_full_disk_is_one_line_and_exit_1(tmp_path, args):
     assert result.stderr.decode() == "cleaner: cannot write the output: No space left on device\n"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [["rules", "list"], ["rules", "list", "--format", "json"]])
 def test_a_closed_pipe_after_rules_list_is_quiet(args):
     """Case 14: `rules list | head -1` exited 1 (click's own handling of a closed pipe);
@@ -493,6 +510,7 @@ def test_a_closed_pipe_after_rules_list_is_quiet(args):
     assert proc.stderr.read() == b""
 
 
+@pytest.mark.slow
 def test_jobs_are_capped_at_the_cores(tmp_path):
     """Case 15: --jobs 2147483647 ended in an OverflowError traceback, and any number of
     workers was started (40 on 2 cores held 4.7 GB). Capped at the cores this process may use."""
@@ -521,6 +539,7 @@ def test_jsonl_refuses_nan_and_infinity(value):
     assert skipped.exit_code == 0 and skipped.stdout == '{"text": "x\\n"}\n'
 
 
+@pytest.mark.slow
 def test_jsonl_crlf_record_endings_become_lf_and_the_readme_says_so():
     """Case 18: CRLF record endings became LF without a word; they still do (one ending for
     the whole output, as tests/test_jsonl.py asks), and the README and --help say so."""
@@ -545,6 +564,7 @@ def _samples_document(size: int) -> bytes:
     return b"".join(parts)
 
 
+@pytest.mark.slow
 def test_peak_memory_of_a_big_document_is_bounded():
     """Case 13: a 50 MB document took 1.43 GB (28x). Copies of the whole text (decoding,
     joining for the prefilter and the headline search, the output plus its newline), tuples
@@ -563,6 +583,7 @@ def test_peak_memory_of_a_big_document_is_bounded():
     assert float(out.stdout) < 25  # 18x now (13x at 16 MB), 38x before
 
 
+@pytest.mark.slow
 def test_reading_a_big_document_in_parts_changes_nothing(monkeypatch):
     """The prefilter's scan and the headline search read a big document a part at a time,
     and UTF-8 over 4 MB is decoded line by line: the same answers as all at once."""

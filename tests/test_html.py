@@ -129,6 +129,7 @@ def test_selector_example_checker_reports_failures(packset):
     assert "missed" in failures[0].problem and "wrongly removed" in failures[1].problem
 
 
+@pytest.mark.slow
 def test_site_pack_selector_applies_by_url(tmp_path):
     (tmp_path / "example.org.yaml").write_text(textwrap.dedent("""\
         pack: example.org
@@ -360,6 +361,7 @@ def test_selector_prefilter_sees_needles_of_plans_made_after_the_page_was_read()
     assert _runnable('[class*="absent-zz"]', haystack) == ""
 
 
+@pytest.mark.slow
 def test_the_nesting_scan_leaves_real_pages_alone():
     """cleaner/html_depth.py reads tags as the tree builder nests them: unclosed <p> and <li>,
     void elements, self-closing SVG shapes and the '<' of scripts add no depth, so a long

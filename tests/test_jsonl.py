@@ -123,6 +123,7 @@ def test_html_detected_per_record_or_forced(tmp_path):
     assert json.loads(run("--text", path).stdout)["text"] == clean_document(html, html=False).text
 
 
+@pytest.mark.slow
 def test_url_field_picks_site_packs(tmp_path):
     packs = tmp_path / "packs"
     packs.mkdir()
@@ -201,6 +202,7 @@ def test_usage_errors():
         assert result.exit_code == 2, args
 
 
+@pytest.mark.slow
 def test_every_corpus_sample_through_jsonl(tmp_path):
     samples = text_samples()
     lines = [record(i, p.read_text(encoding="utf-8")) for i, p in enumerate(samples)]
@@ -238,6 +240,7 @@ def _peak_kb(path, jobs):
     return int(own), int(kids)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_memory_flat_however_large_the_input(tmp_path, jobs):
     pad = "x" * 100_000

@@ -1,4 +1,5 @@
 """The bounded memo caches: remembered answers, a full cache emptied, cache_clear()."""
+import pytest
 import gc
 
 from cleaner.memo import memo
@@ -34,6 +35,7 @@ def test_a_full_cache_is_emptied_and_answers_stay_right():
     assert square(7) == 49
 
 
+@pytest.mark.slow
 def test_entries_are_not_objects_the_collector_tracks():
     @memo(1000)
     def words(text):

@@ -18,6 +18,7 @@ def write(tmp_path, text, name="pack.yaml"):
     return path
 
 
+@pytest.mark.slow
 def test_minimal_pack_is_valid_and_applies_by_domain(tmp_path):
     path = write(tmp_path, MINIMAL)
     pack = load_pack(path)
@@ -72,6 +73,7 @@ def test_alias_bomb_is_refused(tmp_path):
     assert "alias" in str(err)
 
 
+@pytest.mark.slow
 def test_yaml_booleans_in_stopwords_get_advice(tmp_path):
     # YAML 1.2 (issue 16): only true/false are booleans; bare no and yes are the words
     err = error_of(tmp_path, "pack: xx\nmatch: {languages: [xx]}\nstopwords: [a, true, 12]\nrules: []\n")
@@ -80,6 +82,7 @@ def test_yaml_booleans_in_stopwords_get_advice(tmp_path):
     assert get_packset([tmp_path]).model.stopwords["xx"] >= {"a", "no", "yes"}
 
 
+@pytest.mark.slow
 def test_later_pack_disables_and_replaces_shipped_rules(tmp_path):
     doc = ("Storm hits coast\n\nThe storm reached the coast on Monday, officials said, and the damage "
            "was the worst that the town had seen in a decade.\n\nAdvertisement\n")
@@ -88,6 +91,7 @@ def test_later_pack_disables_and_replaces_shipped_rules(tmp_path):
     assert "Advertisement" in clean(doc, rules_dirs=[tmp_path])
 
 
+@pytest.mark.slow
 def test_rules_path_env_var(tmp_path, monkeypatch):
     write(tmp_path, MINIMAL)
     monkeypatch.setenv("CLEANER_RULES_PATH", str(tmp_path))

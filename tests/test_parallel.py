@@ -51,6 +51,7 @@ def _die(item):
     return item
 
 
+@pytest.mark.slow
 def test_order_kept_and_packs_compiled_once_per_worker():
     got = list(ordered_map(_compiles, range(40), jobs=2, initializer=_init_packs, initargs=("ready",)))
     assert [item for item, _, _, _ in got] == list(range(40))
@@ -66,6 +67,7 @@ def test_one_job_runs_here_with_the_initializer():
     assert _STARTED == ["here"]
 
 
+@pytest.mark.slow
 def test_input_read_only_as_fast_as_results_are_taken():
     pulled = []
 
@@ -81,6 +83,7 @@ def test_input_read_only_as_fast_as_results_are_taken():
     assert len(pulled) <= 5
 
 
+@pytest.mark.slow
 def test_dead_worker_ends_the_run():
     with pytest.raises(WorkerDied):
         list(ordered_map(_die, range(10), jobs=2))
@@ -105,6 +108,7 @@ def _corpus_jsonl(path):
     return path
 
 
+@pytest.mark.slow
 def test_jsonl_jobs_2_byte_identical_to_jobs_1(tmp_path):
     path = _corpus_jsonl(tmp_path / "in.jsonl")
     args = ["clean", "--jsonl", "--skip-bad", "--explain", str(path)]
@@ -116,6 +120,7 @@ def test_jsonl_jobs_2_byte_identical_to_jobs_1(tmp_path):
     assert [json.loads(l)["id"] for l in two.stdout.splitlines()] == list(range(len(text_samples())))
 
 
+@pytest.mark.slow
 def test_jsonl_jobs_2_bad_record_stops_in_order(tmp_path):
     path = _corpus_jsonl(tmp_path / "in.jsonl")
     result = CliRunner().invoke(main, ["clean", "--jsonl", "--jobs", "2", str(path)])
@@ -124,6 +129,7 @@ def test_jsonl_jobs_2_bad_record_stops_in_order(tmp_path):
     assert [json.loads(l)["id"] for l in result.stdout.splitlines()] == list(range(8))
 
 
+@pytest.mark.slow
 def test_plain_files_jobs_2_identical_and_in_order(tmp_path):
     samples = text_samples()
     files = [str(p) for p in samples[:3]] + ["-"] + [str(p) for p in samples[3:6]]
@@ -145,6 +151,7 @@ def test_plain_files_jobs_2_identical_and_in_order(tmp_path):
         assert (tmp_path / "one" / out).read_bytes() == (tmp_path / "two" / out).read_bytes()
 
 
+@pytest.mark.slow
 def test_plain_files_jobs_2_missing_file_after_the_first(tmp_path):
     files = [str(p) for p in text_samples()[:3]]
     one = CliRunner().invoke(main, ["clean", "--format", "json", files[0], str(tmp_path / "none.txt"),

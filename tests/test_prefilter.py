@@ -61,6 +61,7 @@ def test_required_literals_gives_up_where_it_cannot_be_sure(pattern):
     assert required_literals(pattern, re.I) is None
 
 
+@pytest.mark.slow
 def test_fold_merges_what_regex_matches_case_insensitively():
     """The fold table is regex's own: every character regex pairs with another under
     IGNORECASE folds to the same thing (recomputed here over every cased character)."""
@@ -108,6 +109,7 @@ def test_every_example_a_shipped_rule_matches_holds_one_of_its_literals(rule):
 _CASE_CHANGES = st.sampled_from([str.upper, str.lower, str.title, str.swapcase, lambda s: s])
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(data=st.data())
 def test_a_match_in_any_case_still_holds_a_literal(data):
@@ -156,6 +158,7 @@ def _corpus_inputs():
             yield path
 
 
+@pytest.mark.slow
 def test_cleaning_is_the_same_with_and_without_the_prefilter(monkeypatch):
     documents = [p.read_bytes() for p in _corpus_inputs()]
     assert len(documents) >= 20
@@ -176,6 +179,7 @@ _EXAMPLE_LINES = sorted({line for r in get_packset().all_rules() if r.KEY != "se
 @given(lines=st.lists(st.tuples(st.sampled_from(_EXAMPLE_LINES), _CASE_CHANGES,
                                 st.sampled_from(["", "\n", " | ", " 2024 "])),
                       min_size=1, max_size=25))
+@pytest.mark.slow
 def test_documents_of_rule_examples_clean_the_same_without_the_prefilter(lines):
     """Documents stitched from every pack's example lines, in any case, with stray digits
     and separators: the prefilter changes nothing."""
@@ -217,6 +221,7 @@ def test_a_line_of_one_class_without_letters_or_digits_needs_such_a_line(pattern
     assert required_literals(pattern) == (None if expected is None else frozenset(expected))
 
 
+@pytest.mark.slow
 def test_no_alphanumeric_character_escapes_letters_and_digits():
     """The scan finds lines without re's [^\\W_] (str.isalnum); a pattern made of
     [^\\p{L}\\p{N}] cannot match a line holding any character outside that scan's reach."""

@@ -1,6 +1,7 @@
 """The progress bar and the end-of-run summary: what they show, when, and where."""
 from __future__ import annotations
 
+import pytest
 import io
 import json
 import os
@@ -144,6 +145,7 @@ def test_cli_progress_flag_prints_the_summary(tmp_path):
     assert plain.stderr.startswith("cleaner: 2 documents (")
 
 
+@pytest.mark.slow
 def test_bar_on_a_real_terminal_with_stdin_size_known(tmp_path):
     """stderr a pty, stdin redirected from a file: the bar has a share and the summary ends it."""
     path = tmp_path / "in.jsonl"

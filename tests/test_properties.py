@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import pytest
 import subprocess
 import sys
 
@@ -83,6 +84,7 @@ def test_invariants_on_article_like_documents(text):
     check_invariants(text)
 
 
+@pytest.mark.slow
 def test_invariants_on_real_samples():
     for path in text_samples():
         check_invariants(path.read_text(encoding="utf-8"))
@@ -127,6 +129,7 @@ def check_html_invariants(page: str) -> None:
     assert clean(again, html=False) == again
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(pages())
 def test_invariants_on_generated_pages(page):
@@ -141,6 +144,7 @@ def test_invariants_on_real_pages():
                               .replace("</body>", "<script>SCRIPTTEXT</script></body>"))
 
 
+@pytest.mark.slow
 def test_deterministic_across_processes():
     sample = text_samples()[0]
     code = ("import sys, cleaner; sys.stdout.write(repr(cleaner.clean_document("
@@ -153,6 +157,7 @@ def test_deterministic_across_processes():
     assert len({clean_document(mixed).language for _ in range(5)}) == 1
 
 
+@pytest.mark.slow
 def test_over_removal_guard_puts_back_only_the_prose_it_took(tmp_path):
     # a rule that cuts from a heading at the top to the end takes the story; the guard gives
     # the story back but not the heading's list, and the page's other chrome stays removed
@@ -169,6 +174,7 @@ def test_over_removal_guard_puts_back_only_the_prose_it_took(tmp_path):
     assert clean(result.text, rules_dirs=[tmp_path]) == result.text
 
 
+@pytest.mark.slow
 def test_over_removal_guard_keeps_prose(tmp_path):
     pack = tmp_path / "greedy.yaml"
     pack.write_text("pack: greedy\nrules:\n  - id: greedy-everything\n    category: ad\n"
@@ -237,6 +243,7 @@ def _pack_of_kinds(tmp_path, kinds):
     (tmp_path / "kinds.yaml").write_text(f"pack: kinds\nrules:\n{rules}")
 
 
+@pytest.mark.slow
 def test_a_page_frame_of_many_kinds_of_boilerplate_is_still_emptied(tmp_path):
     """Many kinds of furniture named (menus, comment forms, prompts, share bars, footers...)
     is a page around a missing article: emptying it stays right, with the warning."""
@@ -256,6 +263,7 @@ def test_a_page_frame_of_many_kinds_of_boilerplate_is_still_emptied(tmp_path):
     assert any("emptied-document guard" in w for w in kept.warnings)
 
 
+@pytest.mark.slow
 def test_a_short_text_that_loses_every_line_is_emptied(tmp_path):
     """Under KEEP_EMPTIED_WORDS words an emptied text stays empty: short pages that lose
     every line are mostly menus."""
@@ -289,6 +297,7 @@ def test_the_classifiers_quick_menu_bound_is_never_below_the_menu_share():
     assert checked >= 10
 
 
+@pytest.mark.slow
 def test_a_blocks_share_read_off_its_lines_is_the_blocks_own():
     """The foreign-block check reads a block's share of the document's stopwords off its lines'
     cached shares; it must be the share of the block's words, as counted whole."""
@@ -370,6 +379,7 @@ def test_an_alphabet_index_is_not_sent_to_langdetect(monkeypatch):
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(alphabet="aAßSsİiı \tÉé-", max_size=12), max_size=12),
        st.lists(st.text(alphabet="aßsiıé", max_size=3), min_size=1, max_size=2))
+@pytest.mark.slow
 def test_lines_holding_a_word_matches_a_casefold_test_per_line(lines, needles):
     from cleaner.kinds import _lines_holding
 
@@ -382,6 +392,7 @@ def test_lines_holding_a_word_matches_a_casefold_test_per_line(lines, needles):
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(["", " ", "\t", "Menu", "A sentence here.", "x"]), max_size=20),
        st.lists(st.booleans(), max_size=20))
+@pytest.mark.slow
 def test_survivors_fold_blank_runs_between_kept_lines(lines, drops):
     """The survivors, read off the document's blocks, are what a walk over every line gives:
     kept lines in order, one blank line wherever blank lines came between two of them."""
@@ -408,6 +419,7 @@ def test_survivors_fold_blank_runs_between_kept_lines(lines, drops):
     assert survivors(ctx)[0] == expected
 
 
+@pytest.mark.slow
 def test_remembered_rule_answers_change_nothing():
     """A rule's answer on a line is remembered across documents (Context.matches_line):
     cleaning the corpus samples with every answer remembered from a first pass gives what a
@@ -443,6 +455,7 @@ def test_soft_hyphens_do_not_make_a_word_read_as_another_language():
     assert model.document_language([hyphenated] * 3).lang == "de"
 
 
+@pytest.mark.slow
 def test_a_later_round_of_the_repeated_line_rule_would_drop_nothing(monkeypatch):
     """Later rounds skip the repeated-line rule (its verdicts are settled after one round):
     running it again there changes no corpus sample's result."""

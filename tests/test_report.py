@@ -88,6 +88,7 @@ def test_document_report_gives_counts_language_packs_and_warnings(tmp_path):
     assert "Warnings (0)" in page
 
 
+@pytest.mark.slow
 def test_document_report_lists_every_warning(tmp_path):
     # a pack whose one rule takes every line: the document is emptied, with a warning
     pack = tmp_path / "packs"
@@ -206,6 +207,7 @@ def test_corpus_report_totals_match_the_records(tmp_path):
     assert broken_links(root) == []
 
 
+@pytest.mark.slow
 def test_corpus_report_is_the_same_for_any_number_of_jobs(tmp_path):
     texts = [p.read_text(encoding="utf-8") for p in sorted((CORPUS / "seeds").glob("*.txt"))
              if not p.name.endswith(".expected.txt")][:12] * 3
@@ -276,6 +278,7 @@ def test_a_lone_surrogate_is_written_as_a_replacement_character(tmp_path):
     assert "<del>Advertisement \ufffd</del>" in out.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_packs_say_how_they_were_chosen(tmp_path):
     packs = tmp_path / "packs"
     packs.mkdir()

@@ -66,6 +66,7 @@ def render(browser: str, page: Path, screenshot: Path, tmp_path: Path,
     return done.stdout
 
 
+@pytest.mark.slow
 def test_document_report_in_a_browser(browser, tmp_path, monkeypatch):
     out = tmp_path / "report.html"
     monkeypatch.chdir(ROOT)  # the page names the file as given: the same in every checkout
@@ -85,6 +86,7 @@ def test_document_report_in_a_browser(browser, tmp_path, monkeypatch):
     assert body.attrs["data-desc"] == "block"  # and then shows its rule's description
 
 
+@pytest.mark.slow
 def test_page_report_in_a_browser(browser, tmp_path, monkeypatch):
     page = CORPUS / "html" / "dragnet-29.html"
     out = tmp_path / "report.html"
@@ -104,6 +106,7 @@ def test_page_report_in_a_browser(browser, tmp_path, monkeypatch):
         assert rule_id in reader.find_all("table")[0].text()
 
 
+@pytest.mark.slow
 def test_document_report_prints(browser, tmp_path):
     out = tmp_path / "report.html"
     assert CliRunner().invoke(main, ["clean", "--report", str(out), str(STORY)]).exit_code == 0
@@ -116,6 +119,7 @@ def test_document_report_prints(browser, tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
 
 
+@pytest.mark.slow
 def test_corpus_report_in_a_browser(browser, tmp_path, monkeypatch):
     samples = [p for pattern in ("seeds/*.txt", "tricky/en-*.txt", "*.de/*.txt", "html/*.html")
                for p in sorted(CORPUS.glob(pattern)) if not p.name.endswith(".expected.txt")]

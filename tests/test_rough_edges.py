@@ -85,6 +85,7 @@ def test_api_url_of_wrong_type_is_input_error():
         clean(STORY, lang=["en"])
 
 
+@pytest.mark.slow
 def test_api_rules_dirs_accepts_one_path(tmp_path):
     (tmp_path / "p.yaml").write_text(
         "pack: p\nrules:\n  - id: p-zzz\n    category: ad\n    line: '^ZZZ PROMO$'\n"
@@ -100,6 +101,7 @@ def test_api_rules_dirs_accepts_one_path(tmp_path):
 
 # ---- messages ---------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_missing_pack_names_the_right_source(tmp_path, monkeypatch):
     monkeypatch.delenv("CLEANER_RULES_PATH", raising=False)
     tested = run("rules", "test", "/nonexistent.yaml")
@@ -182,6 +184,7 @@ def test_no_text_codec_is_ever_chosen():
 
 # ---- packs, and why they were chosen ----------------------------------------------------------
 
+@pytest.mark.slow
 def test_pack_chosen_by_a_signature_it_removed_is_reported(tmp_path):
     (tmp_path / "zz.yaml").write_text(
         "pack: zz.example\nmatch:\n  domains: [zz.example]\n"
@@ -225,6 +228,7 @@ def test_several_files_never_run_together_on_stdout(tmp_path):
     assert run("clean", a).exit_code == 0  # one file: stdout, as always
 
 
+@pytest.mark.slow
 def test_out_dir_writes_one_file_per_input(tmp_path):
     a, b = _two_files(tmp_path)
     out = tmp_path / "out" / "deeper"
@@ -286,6 +290,7 @@ def _zz(tmp_path, expected: str | None, meta: str | None = ZZ_META):
     return run("rules", "test", tmp_path / "zz.example.yaml")
 
 
+@pytest.mark.slow
 def test_rules_test_failure_is_a_diff_naming_rules(tmp_path):
     # expected: the advertisement label stays (wrong on purpose), the menu line goes
     want = STORY + "\nAdvertisement\n"
@@ -302,6 +307,7 @@ def test_rules_test_failure_is_a_diff_naming_rules(tmp_path):
     assert "README" not in out and out.strip().endswith("2 passed, 1 failed")
 
 
+@pytest.mark.slow
 def test_rules_test_example_mapping_failure_is_a_diff(tmp_path):
     pack = tmp_path / "x.yaml"
     pack.write_text("pack: x\nrules:\n  - id: x-promo\n    category: ad\n    line: '^PROMO$'\n"
@@ -322,6 +328,7 @@ def test_rules_test_example_mapping_failure_is_a_diff(tmp_path):
     (STORY, "url: zz.example\nlicence: MIT\n", "is not a web address"),
     (STORY, "- a list\n", "is not a mapping"),
 ])
+@pytest.mark.slow
 def test_incomplete_sample_is_an_error(tmp_path, expected, meta, says):
     result = _zz(tmp_path, expected, meta)
     assert result.exit_code == 1 and "FAIL zz.example: corpus sample one.txt:" in result.stdout

@@ -32,6 +32,7 @@ def test_every_rule_has_drop_and_keep_examples():
         assert rule.examples.get("drop") and rule.examples.get("keep"), rule.id
 
 
+@pytest.mark.slow
 def test_every_rule_fires_in_corpus_or_examples():
     """A rule that never fires anywhere is dead weight or broken: name it."""
     fired: set[str] = set()

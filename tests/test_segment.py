@@ -1,4 +1,5 @@
 """Sentence ends, read off a line's last characters, agree with their regex definitions."""
+import pytest
 import re
 
 from hypothesis import given, settings, strategies as st
@@ -12,6 +13,7 @@ ELLIPSIS = re.compile(r"(\.\.\.|…)\s*[\]\)]?\s*$")
 PIECES = st.sampled_from(list("ab .!?。！？»”\"')](…\n\t\u00a0\u2003") + ["...", "\r\n", "Done."])
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(PIECES, max_size=10).map("".join))
 def test_agrees_with_the_regex_definitions(text):

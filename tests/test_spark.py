@@ -21,7 +21,8 @@ pytest.importorskip("pandas", reason="the spark extra is not installed (pip inst
 from cleaner.integrations.spark import REPORT_SCHEMA, CleanerCounters, clean_column, filter_empty  # noqa: E402
 from .conftest import EXAMPLE_PACK, PROMO_STORY, SLOW_PACK  # noqa: E402
 
-pytestmark = pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
+pytestmark = [pytest.mark.slow,  # a Spark session (local[2]) for the module
+              pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")]
 
 PACK = EXAMPLE_PACK
 SCHEMA = "id long, text string, url string, extra struct<score:double,tags:array<string>>"
