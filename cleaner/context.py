@@ -188,10 +188,6 @@ class Context:
     def block_text(self, block: int) -> str:
         return "\n".join(self.text[i] for i in self.block_lines(block) if self.alive(i))
 
-    def is_prose(self, index: int, min_words: int) -> bool:
-        text = self.text[index]
-        return ends_sentence(text) and len(words(text)) >= min_words
-
     @property
     def title(self) -> Optional[int]:
         """Index of the headline: the first surviving line that reads like one, within the

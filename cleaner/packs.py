@@ -53,9 +53,6 @@ class Pack:
             return "site"
         return "generic"
 
-    def matches_url(self, url: Optional[str]) -> bool:
-        return self.matches_host(host_of(url))
-
     def matches_host(self, host: str) -> bool:
         return bool(host) and any(host == d or host.endswith("." + d) for d in self.domains)
 

@@ -31,7 +31,6 @@ Skipping must never change a result, so the reading is conservative:
 from __future__ import annotations
 
 import warnings
-from array import array
 from bisect import bisect_right
 from itertools import count
 from typing import TYPE_CHECKING, Iterable, Optional

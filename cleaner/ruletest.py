@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Optional
 
 from .kinds import Rule
 from .packs import PackSet
@@ -41,8 +41,6 @@ def _run(rule: Rule, text: str, packset: PackSet):
         langs = set(packset.languages())
         _, in_force = packset.select(langs, None, "")
         rules = [r for r in in_force if r.PHASE < rule.PHASE] + [rule]
-    from .context import Context  # noqa: F401  (documented dependency of the run)
-
     return clean_text(text, packset=packset, only_rules=rules)
 
 
@@ -79,15 +77,6 @@ def check_rule(rule: Rule, packset: PackSet) -> list[ExampleFailure]:
                 gone = [r.lines[0] for r in result.removals if r.rule_id == rule.id]
                 fail(f"wrongly removed: {gone[0]!r}")
     return failures
-
-
-def check_rules(rules: Iterable[Rule], packset: PackSet) -> tuple[int, list[ExampleFailure]]:
-    """(number of examples checked, failures) for all ``rules``."""
-    count, failures = 0, []
-    for rule in rules:
-        count += sum(len(rule.examples.get(k) or []) for k in ("drop", "keep"))
-        failures.extend(check_rule(rule, packset))
-    return count, failures
 
 
 def shadowed(rule: Rule, packset: PackSet) -> list[ExampleFailure]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ..report_schema import REPORT_SCHEMA, report
+from ..report_schema import REPORT_SCHEMA, report  # noqa: F401  (REPORT_SCHEMA: published here for Spark users)
 from ..result import CleanResult
 
 

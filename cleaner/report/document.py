@@ -221,7 +221,7 @@ def _document(result: CleanResult, lines: list[str], descriptions: dict[str, str
         else:
             items.append(f"<li class=\"kept\" id=\"L{number}\"><span class=\"no\">{number}</span>"
                          f"<span class=\"txt\">{esc(line)}</span></li>")
-    return (f"<section aria-labelledby=\"s-document\"><h2 id=\"s-document\">The document</h2>"
+    return ("<section aria-labelledby=\"s-document\"><h2 id=\"s-document\">The document</h2>"
             "<p>Kept lines appear as written. Removed lines are struck through and shaded by "
             "category, with the category, the rule and its pack beside them; hover over one, or "
             "move to it with the Tab key, for the rule's description.</p>"
