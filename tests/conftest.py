@@ -54,6 +54,24 @@ def expected_of(path: Path) -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
+def run_cli(*args, input=None):
+    """The cleaner command run in-process through click's CliRunner, with every argument as
+    a string (paths included); the result has .exit_code, .stdout and .stderr apart."""
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+
+    return CliRunner().invoke(main, [str(a) for a in args], input=input)
+
+
+@pytest.fixture(scope="module")
+def rules_dir(tmp_path_factory) -> Path:
+    """A folder holding the example site pack (EXAMPLE_PACK, for example.org)."""
+    folder = tmp_path_factory.mktemp("packs")
+    (folder / "example.org.yaml").write_text(EXAMPLE_PACK, encoding="utf-8")
+    return folder
+
+
 @pytest.fixture(scope="session")
 def packset():
     from cleaner.packs import get_packset

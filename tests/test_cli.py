@@ -4,18 +4,15 @@ from __future__ import annotations
 import pytest
 import json
 
-from click.testing import CliRunner
 
-from cleaner.cli import main
 from cleaner.report_schema import rows
 
-from .conftest import CORPUS
+from .conftest import CORPUS, run_cli
 
 SEED = CORPUS / "seeds" / "003_1ce869ea0051afec.txt"
 
 
-def run(*args, input=None):
-    return CliRunner().invoke(main, list(args), input=input)
+run = run_cli  # the shared in-process runner (conftest)
 
 
 def test_explain_names_rules_on_stderr():

@@ -8,15 +8,13 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from cleaner.cli import main
+from .conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
+run = run_cli  # the shared in-process runner (conftest)
 
 
 @pytest.mark.slow

@@ -25,20 +25,12 @@ from datatrove.pipeline.readers import JsonlReader  # noqa: E402
 from datatrove.pipeline.writers import JsonlWriter, ParquetWriter  # noqa: E402
 
 from cleaner.integrations.datatrove import CleanerStep, parquet_schema  # noqa: E402
-from .conftest import EXAMPLE_PACK, PROMO_STORY, SLOW_PACK  # noqa: E402
+from .conftest import PROMO_STORY, SLOW_PACK  # noqa: E402
 
 pytestmark = pytest.mark.slow  # a datatrove pipeline per test: the suite's slowest file
 
-PACK = EXAMPLE_PACK
 ALL_BOILERPLATE = "Share on Facebook\nShare on Twitter\n"
 FILES = 4
-
-
-@pytest.fixture(scope="module")
-def rules_dir(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("packs")
-    (folder / "example.org.yaml").write_text(PACK, encoding="utf-8")
-    return folder
 
 
 def make_records() -> list[dict]:

@@ -36,11 +36,6 @@ def article_page(extra: str = "") -> str:
         head="<title>Storm hits the coast | Example News</title>")
 
 
-@pytest.fixture(scope="module")
-def packset():
-    return get_packset()
-
-
 # ---- decoding -------------------------------------------------------------------------------
 
 def test_bom_wins_over_declaration():

@@ -6,15 +6,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from cleaner.cli import main
 from cleaner.report import CorpusReport, RecordSummary
 from cleaner.report.corpus import LISTED, SAMPLES, RuleCount
 from cleaner.report_schema import rows as entries
 from cleaner.segment import words
 
-from .conftest import CORPUS, EXAMPLE_PACK, PROMO_STORY
+from .conftest import CORPUS, EXAMPLE_PACK, PROMO_STORY, run_cli
 from .report_checks import broken_links, check_removals, external_references, line_items, parse
 
 STORY = CORPUS / "seeds" / "001_221361826b34e8bf.txt"
@@ -39,8 +37,7 @@ which could take months to finish.</p>
 """
 
 
-def run(*args, input=None):
-    return CliRunner().invoke(main, list(args), input=input)
+run = run_cli  # the shared in-process runner (conftest)
 
 
 def report_of(tmp_path, *args, input=None):

@@ -8,18 +8,17 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from cleaner import InputError, PackError, clean, clean_document
-from cleaner.cli import main
+
+from .conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = ("Council approves new budget\n\nThe city council approved the budget on Monday after "
          "a long debate about schools and roads, officials said.\n")
 
 
-def run(*args, input=None):
-    return CliRunner().invoke(main, [str(a) for a in args], input=input)
+run = run_cli  # the shared in-process runner (conftest)
 
 
 # ---- the distribution's name --------------------------------------------------------------

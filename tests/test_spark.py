@@ -19,12 +19,11 @@ pytest.importorskip("pyarrow", reason="the spark extra is not installed (pip ins
 pytest.importorskip("pandas", reason="the spark extra is not installed (pip install '.[spark]')")
 
 from cleaner.integrations.spark import REPORT_SCHEMA, CleanerCounters, clean_column, filter_empty  # noqa: E402
-from .conftest import EXAMPLE_PACK, PROMO_STORY, SLOW_PACK  # noqa: E402
+from .conftest import PROMO_STORY, SLOW_PACK  # noqa: E402
 
 pytestmark = [pytest.mark.slow,  # a Spark session (local[2]) for the module
               pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")]
 
-PACK = EXAMPLE_PACK
 SCHEMA = "id long, text string, url string, extra struct<score:double,tags:array<string>>"
 
 
@@ -65,13 +64,6 @@ def rows() -> list[tuple]:
     docs[2:2] = [(None, "https://example.org/none"), (PROMO_STORY, "https://example.org/budget"),
                  ("", None), ("Share on Facebook\nShare on Twitter\n", None)]
     return [(i, text, url, {"score": i / 4, "tags": ["a", str(i)]}) for i, (text, url) in enumerate(docs)]
-
-
-@pytest.fixture(scope="module")
-def rules_dir(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("packs")
-    (folder / "example.org.yaml").write_text(PACK, encoding="utf-8")
-    return folder
 
 
 def test_new_column_beside_the_text(spark, rows, rules_dir):
