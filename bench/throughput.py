@@ -59,23 +59,12 @@ def _init(warm=()) -> None:
 
 
 def clear_memos() -> int:
-    """Empty cleaner's lru caches (word splits, comparable lines, langdetect answers), not
+    """Empty cleaner's memo caches (word splits, comparable lines, langdetect answers), not
     the packs. Returns how many were emptied."""
-    from cleaner.packs import _cached_packset
-
-    cleared = 0
-    for name, module in list(sys.modules.items()):
-        if not name.startswith("cleaner.") or module is None:
-            continue
-        for obj in list(vars(module).values()):
-            found = [obj]
-            if isinstance(obj, type) and obj.__module__ == name:
-                found = [getattr(v, "__func__", v) for v in vars(obj).values()]
-            for fn in found:
-                if fn is not _cached_packset and callable(getattr(fn, "cache_clear", None)):
-                    fn.cache_clear()
-                    cleared += 1
+    from cleaner.memo import clear_all
     from cleaner.packs import get_packset
+
+    cleared = clear_all()
     get_packset().model.forget()  # its per-sample and per-block answers
     return cleared + 1
 

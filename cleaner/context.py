@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Optional
 
 from .prefilter import EVERY_RULE, LONG_LINE
 from .segment import _cached_words, Document, ends_sentence, is_menu, lower, words
-from .memo import LINE_CACHE_CHARS, memo
+from .memo import LINE_CACHE_CHARS, memo, on_clear_all
 
 if TYPE_CHECKING:  # pragma: no cover
     from .kinds import Rule
@@ -280,7 +280,7 @@ def _as_searched(rule: "Rule", text: str) -> Optional[str]:
 MATCHED_CACHE_SIZE = 32768
 MATCHED_MAX_CHARS = 500  # lines remembered at most this long (9 in 10 searched lines are under 100)
 _MATCHED: dict = {}  # (compiled pattern, text searched) -> whether it matched
-Context.matches_line.cache_clear = _MATCHED.clear  # type: ignore[attr-defined]
+Context.matches_line.cache_clear = on_clear_all(_MATCHED.clear)  # type: ignore[attr-defined]
 
 
 def carried_index(index: dict[int, list[int]], origin: list[Optional[int]]) -> dict[int, list[int]]:

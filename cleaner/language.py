@@ -17,7 +17,7 @@ from typing import Mapping
 
 from .segment import lower, words
 from .stopwords import has_unspaced, stopword_density, stopword_hits
-from .memo import LINE_CACHE_CHARS, memo
+from .memo import LINE_CACHE_CHARS, memo, on_clear_all
 
 _WORD = re.compile(r"\w+")
 _LETTER_SCRIPTS = (
@@ -474,3 +474,6 @@ class LanguageModel:
         if guess and guess != doc_lang and prob >= 0.9:
             return guess
         return None
+
+
+on_clear_all(LanguageModel._langdetect_block.cache_clear)

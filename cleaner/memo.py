@@ -28,6 +28,24 @@ _MISSING = object()
 
 LINE_CACHE_CHARS = 2_000_000  # characters of keys a cache of lines holds at most
 
+_CLEARS: list[Callable[[], None]] = []  # every cache's clear(), for clear_all()
+
+
+def on_clear_all(clear: Callable[[], None]) -> Callable[[], None]:
+    """Have :func:`clear_all` call ``clear`` (the empty-me of a cache kept by hand, or of an
+    ``lru_cache``); returns it. :func:`memo` caches are registered as they are made."""
+    _CLEARS.append(clear)
+    return clear
+
+
+def clear_all() -> int:
+    """Empty every memo cache of the package (word splits, comparable lines, stopword shares,
+    matches, langdetect answers); the compiled packs stay. For benchmarks that time a cold
+    run and tests that must not hit a cache. Returns how many caches were emptied."""
+    for clear in _CLEARS:
+        clear()
+    return len(_CLEARS)
+
 
 def memo(maxsize: int, max_chars: int = 0) -> Callable[[Callable[..., T]], Callable[..., T]]:
     """Remember a function of hashable positional arguments, up to ``maxsize`` answers
@@ -67,6 +85,7 @@ def memo(maxsize: int, max_chars: int = 0) -> Callable[[Callable[..., T]], Calla
         wrapper = one if nargs == 1 else many
         wrapper.cache_clear = clear  # type: ignore[attr-defined]
         wrapper.cache_len = cache.__len__  # type: ignore[attr-defined]
+        on_clear_all(clear)
         return wrapper
 
     return decorate

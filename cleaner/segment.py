@@ -14,7 +14,7 @@ from itertools import accumulate
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .memo import LINE_CACHE_CHARS
+from .memo import LINE_CACHE_CHARS, on_clear_all
 
 # Scripts written without spaces between words (Han, kana, Thai): a run of their letters is
 # counted in word-equivalents of a fixed number of characters, measured on this project's
@@ -86,12 +86,15 @@ def _clear_words() -> None:
     _held[0] = 0
 
 
-words.cache_clear = _clear_words  # type: ignore[attr-defined]
+words.cache_clear = on_clear_all(_clear_words)  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=1)
 def _long_words(text: str) -> tuple[str, ...]:
     return tuple(_split_words(text))  # the huge line in hand: split it once
+
+
+on_clear_all(_long_words.cache_clear)
 
 
 def _split_words(text: str) -> list[str]:

@@ -16,7 +16,7 @@ import re
 
 import ahocorasick
 
-from .memo import LINE_CACHE_CHARS
+from .memo import LINE_CACHE_CHARS, on_clear_all
 from .segment import NO_SPACE_CJK, NO_SPACE_THAI, words
 
 DENSITY_SAMPLE_CHARS = 20_000  # a line's stopword share is judged on at most this much of it
@@ -111,4 +111,4 @@ def _clear() -> None:
     _HELD.clear()
 
 
-stopword_density.cache_clear = _clear  # type: ignore[attr-defined]
+stopword_density.cache_clear = on_clear_all(_clear)  # type: ignore[attr-defined]

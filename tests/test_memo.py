@@ -46,3 +46,32 @@ def test_entries_are_not_objects_the_collector_tracks():
     gc.collect()  # tuples of strings are untracked once the collector has seen them
     tracked = {id(o) for o in gc.get_objects()}
     assert not any(id(words(f"line number {i}")) in tracked for i in range(500))
+
+
+def test_clear_all_empties_every_cache_of_the_package():
+    """memo.clear_all() is the one cache reset: it reaches every cache a walk of the package's
+    modules finds (functions and methods with cache_clear), the compiled packs aside."""
+    import sys
+
+    import cleaner.html  # noqa: F401  (its scoring caches too)
+    from cleaner import clean
+    from cleaner.memo import _CLEARS, clear_all
+    from cleaner.packs import _cached_packset
+    from cleaner.segment import _WORDS
+
+    found = []
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("cleaner.") or module is None:
+            continue
+        for obj in list(vars(module).values()):
+            candidates = [obj]
+            if isinstance(obj, type) and obj.__module__ == name:
+                candidates = [getattr(v, "__func__", v) for v in vars(obj).values()]
+            found += [fn.cache_clear for fn in candidates if fn is not _cached_packset
+                      and callable(getattr(fn, "cache_clear", None))
+                      and getattr(fn, "__module__", "").startswith("cleaner")]  # not urlsplit's
+    assert found and all(clear in _CLEARS for clear in found)
+    clean("The council met on Monday.\n\nShare this article\n")
+    assert _WORDS
+    clear_all()
+    assert not _WORDS
