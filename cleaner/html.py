@@ -60,6 +60,11 @@ NUMBERED_FIGURE = re.compile(r"^(?:figure|fig\.|table|chart|graph|exhibit|abbild
                              r"tabelle|grafik|figura|tabla|tableau|afbeelding)\s*\d", re.I)
 WHOLE_PAGE_SHARE = 0.4
 STRAY_PROSE_WORDS = 30
+# Shorter paragraphs of prose are rescued as a run (html._prose_runs): several in one box.
+RUN_TAGS = frozenset(("p", "blockquote", "dd"))
+RUN_PARAGRAPH_WORDS = 10
+RUN_MIN_PARAGRAPHS = 2
+RUN_PROSE_WORDS = 40
 FAQ = re.compile(r"faq", re.I)
 STRAY_NOT = re.compile(r"caption|summary|excerpt|teaser|stories|story-list|nocontent|listing|"
                        r"card|promo|preview|snippet|blurb|digest|feed|copyright|disclaimer|legal|"
@@ -570,15 +575,40 @@ def _with_stray_prose(page, keep: list[int], neg: list) -> list[int]:
     kept = set(keep)
     texts = {page.blocks[i].text for i in keep}  # a teaser repeating the lead is no stray
     extra = []
+    runs = _prose_runs(page, kept)
     for i, b in enumerate(page.blocks):
-        if i in kept or b.links > 0.1 * b.chars or b.tag in HEADINGS or b.chars < 150:
+        if i in kept or b.links > 0.1 * b.chars or b.tag in HEADINGS:
             continue
-        if len(b.text.split()) < STRAY_PROSE_WORDS or not is_prose(b.text):
+        if i not in runs and (b.chars < 150 or len(b.text.split()) < STRAY_PROSE_WORDS
+                              or not is_prose(b.text)):
             continue
         if not neg[b.owner] and b.text not in texts and not _in_teaser_box(page, b.owner):
             extra.append(i)
             texts.add(b.text)
     return sorted(kept.union(extra)) if extra else keep
+
+
+def _prose_runs(page, kept: set) -> set[int]:
+    """The blocks outside ``kept`` that are short paragraphs of prose (RUN_PARAGRAPH_WORDS
+    words or more, a full sentence, no link text) standing together in one box with others
+    like them, RUN_PROSE_WORDS words in all: a question above its answers, an intro above the
+    chosen body, a story's second half in a box of its own. One such paragraph alone may be
+    a blurb; several in a row are text."""
+    groups: dict[int, list[int]] = {}
+    for i, b in enumerate(page.blocks):
+        if i in kept or b.links or b.tag not in RUN_TAGS:
+            continue
+        if not is_prose(b.text, RUN_PARAGRAPH_WORDS):
+            continue
+        el = page.elements[b.owner]
+        box = el.parent if el.tag in RUN_TAGS else b.owner
+        groups.setdefault(box, []).append(i)
+    out: set[int] = set()
+    for box, members in groups.items():
+        if len(members) >= RUN_MIN_PARAGRAPHS and \
+                sum(len(page.blocks[i].text.split()) for i in members) >= RUN_PROSE_WORDS:
+            out.update(members)
+    return out
 
 
 def _in_teaser_box(page, at: int) -> bool:

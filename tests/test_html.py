@@ -485,3 +485,23 @@ def test_code_from_a_pre_is_left_as_written():
     result = clean_document(html)
     assert code in result.text
     assert not any(line in code for r in result.removals for line in r.lines)
+
+
+def test_short_prose_paragraphs_together_outside_the_choice_are_rescued(packset):
+    # A question of three short paragraphs above a longer body of answers: each is too short
+    # to be rescued alone (a blurb may be), together they are text; a lone short sentence in
+    # another box is not rescued on this rule.
+    question = ["I often see people say that running the script twice is a bad idea here.",
+                "Why is that, and what exactly goes wrong when the second run starts early?",
+                "I would be interested to hear how other people have handled this problem."]
+    answers = "".join(f"<div class=\"answer\"><p>{PROSE}Answer {i} says so.</p>"
+                      f"<p>{PROSE}And more.</p></div>" for i in range(4))
+    html = page('<div class="question"><h1>Why run it once?</h1><div class="q-body">'
+                + "".join(f"<p>{q}</p>" for q in question) + '</div></div>'
+                '<div class="blurb-box"><p>This site has answered questions for years now, friends.</p></div>'
+                f'<div id="answers">{answers}</div>',
+                head="<title>Why run it once?</title>")
+    text = html_to_text(html, packset=packset).text
+    assert all(q in text for q in question)
+    assert "Answer 3 says so." in text
+    assert "This site has answered questions" not in text
