@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from .html_walk import HEADINGS, Page
 from .memo import memo
+from .prose import is_prose
 
 NEGATIVE = re.compile(
     r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footnote|"
@@ -427,14 +428,21 @@ LEAD_GAP = 8  # blocks between the headline and the content looked at for a lead
 
 def lead_blocks(page: Page, head: int, first: int) -> list:
     """Blocks between the headline and the start of the chosen content that read as the
-    article's lead: a standfirst, a subtitle, an abstract (not link lists, not chrome boxes)."""
-    if head is None or first - head <= 1 or first - head > LEAD_GAP + 1:
+    article's lead: a standfirst, a subtitle, an abstract (not link lists, not chrome boxes).
+    When the content starts far below the headline (a hero box, an author card, a table of
+    contents between them), only the LEAD_GAP blocks right under the headline are looked at,
+    and only a full sentence of prose there is a lead: the standfirst sits under its headline
+    whatever the page puts next."""
+    if head is None or first - head <= 1:
         return []
+    far = first - head > LEAD_GAP + 1
     elements, blocks = page.elements, page.blocks
     out = []
-    for i in range(head + 1, first):
+    for i in range(head + 1, head + LEAD_GAP + 1 if far else first):
         b = blocks[i]
         if b.chars < 25 or b.links > 0.3 * b.chars:
+            continue
+        if far and (b.links or b.tag in HEADINGS or not is_prose(b.text)):
             continue
         at, bad = b.owner, False
         while at > 0:

@@ -505,3 +505,18 @@ def test_short_prose_paragraphs_together_outside_the_choice_are_rescued(packset)
     assert all(q in text for q in question)
     assert "Answer 3 says so." in text
     assert "This site has answered questions" not in text
+
+
+def test_a_standfirst_under_the_headline_is_kept_when_the_body_starts_far_below(packset):
+    # A hero box: headline, standfirst, then an author card, dates and a table of contents
+    # before the body. The standfirst (a full sentence right under the headline) is the lead;
+    # the card's short lines are not.
+    lead = "Looking for the best storm shelters this year? Here are ten of them, with prices."
+    card = "".join(f"<div class=\"hero-info\">Info line {i}</div>" for i in range(10))
+    paras = "".join(f"<p>{PROSE}Item {i}.</p>" for i in range(4))
+    html = page(f'<div class="hero"><h1>Storm shelters to buy</h1><div class="intro">{lead}</div>'
+                f'{card}</div><div class="richtext">{paras}</div>',
+                head="<title>Storm shelters to buy | Example</title>")
+    text = html_to_text(html, packset=packset).text
+    assert lead in text and "Item 3." in text
+    assert "Info line" not in text
