@@ -256,7 +256,47 @@ def choose(page: Page, story: bool = False) -> Choice | None:
         top = el.parent
         widened = True
     members = siblings(page, scores, top, best)
+    members = sorted(set(members).union(kin(page, top, neg)))
     return Choice(top, members, best, widened, ranked[0], neg)
+
+
+KIN_LEVELS = 3  # how far above the choice its kin may branch off
+_DIGITS = re.compile(r"\d+")
+
+
+def _shape(el) -> tuple:
+    return (el.tag, _DIGITS.sub("#", el.node.attributes.get("class") or ""))
+
+
+def kin(page: Page, top: int, neg: list) -> list:
+    """Elements of the choice's own shape (tag and class, numbers aside) at its depth, in the
+    box KIN_LEVELS above it: a story split over several containers, the other posts of a
+    thread whose one post was chosen ("post", "post_3"), a body continued after an ad. Not
+    those named like chrome or mostly links; each must hold prose of its own. Only a choice
+    with a class name has kin: a bare <div> is every shape."""
+    elements = page.elements
+    el = elements[top]
+    if top <= 0 or not el.node.attributes.get("class"):
+        return []
+    shape = _shape(el)
+    box = top
+    for _ in range(KIN_LEVELS):
+        if elements[box].parent <= 0:
+            break
+        box = elements[box].parent
+    around = elements[box]
+    out = []
+    for idx in range(box + 1, len(elements)):
+        other = elements[idx]
+        if other.start >= around.end and other.start > around.start:
+            break
+        if idx == top or other.depth != el.depth or other.end <= other.start or \
+                el.start <= other.start < el.end or neg[idx] or _shape(other) != shape:
+            continue
+        if page.link_density(other) >= 0.3 or prose_chars(page, other.start, other.end) == 0:
+            continue
+        out.append(idx)
+    return out
 
 
 def siblings(page: Page, scores: dict, top: int, best: float) -> list:

@@ -520,3 +520,22 @@ def test_a_standfirst_under_the_headline_is_kept_when_the_body_starts_far_below(
     text = html_to_text(html, packset=packset).text
     assert lead in text and "Item 3." in text
     assert "Info line" not in text
+
+
+def test_the_choice_s_kin_of_the_same_shape_are_kept(packset):
+    # A thread whose longest post was chosen: the other posts, each in a wrapper of its own
+    # (numbered: no sibling of the same class), have the chosen post's shape at its depth,
+    # and are kept; the sidebar's box of
+    # another shape is not.
+    replies = ["Looks like it is something to do with the new integration, try disabling it.",
+               "It seems to be a general problem and it is being discussed there already."]
+    posts = (f'<div class="msg msg-1"><div class="cooked"><p>{PROSE}</p><p>{PROSE}</p>'
+             f'<p>{PROSE}</p></div></div>' + "".join(
+                 f'<div class="msg msg-{i + 2}"><div class="cooked"><p>{r}</p></div></div>'
+                 for i, r in enumerate(replies)))
+    html = page(f'<h1>Stuck on starting</h1><div class="thread">{posts}</div>'
+                '<div class="box"><p>Our site has helped people for years, with friendly answers.</p></div>',
+                head="<title>Stuck on starting</title>")
+    text = html_to_text(html, packset=packset).text
+    assert all(r in text for r in replies)
+    assert "Our site has helped people" not in text
