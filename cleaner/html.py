@@ -65,6 +65,7 @@ RUN_TAGS = frozenset(("p", "blockquote", "dd"))
 RUN_PARAGRAPH_WORDS = 10
 RUN_MIN_PARAGRAPHS = 2
 RUN_PROSE_WORDS = 40
+ADJACENT_WORDS = 10  # a paragraph just outside the choice (html._with_adjacent_prose)
 FAQ = re.compile(r"faq", re.I)
 STRAY_NOT = re.compile(r"caption|summary|excerpt|teaser|stories|story-list|nocontent|listing|"
                        r"card|promo|preview|snippet|blurb|digest|feed|copyright|disclaimer|legal|"
@@ -487,6 +488,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         keep, container, widened = spread, describe(body), True
     elif choice is not None:
         keep = _with_stray_prose(page, keep, choice.neg)
+        keep = _with_adjacent_prose(page, keep, choice.neg)
     if not kind.single_item:
         listed = list_blocks(page, keep, choice.neg if choice else None, declared=kind.items)
         if listed is not None:
@@ -585,6 +587,30 @@ def _with_stray_prose(page, keep: list[int], neg: list) -> list[int]:
         if not neg[b.owner] and b.text not in texts and not _in_teaser_box(page, b.owner):
             extra.append(i)
             texts.add(b.text)
+    return sorted(kept.union(extra)) if extra else keep
+
+
+def _with_adjacent_prose(page, keep: list[int], neg: list) -> list[int]:
+    """``keep`` and the paragraphs of prose right next to it, just outside the chosen box: a
+    standfirst in a box of its own above the body, the body's last paragraph after an ad's
+    wrapper. Walking out from the first and the last kept block, each block taken must be a
+    full sentence of ADJACENT_WORDS words or more with no link text, not a heading, and
+    not in a box named like chrome or like teasers; the first block that is not ends the walk."""
+    if not keep:
+        return keep
+    kept = set(keep)
+    texts = {page.blocks[i].text for i in keep}
+    extra = []
+    for start, step in ((keep[0] - 1, -1), (keep[-1] + 1, 1)):
+        i = start
+        while 0 <= i < len(page.blocks) and i not in kept:
+            b = page.blocks[i]
+            if b.links or b.tag in HEADINGS or neg[b.owner] or b.text in texts or \
+                    not is_prose(b.text, ADJACENT_WORDS) or _in_teaser_box(page, b.owner):
+                break
+            extra.append(i)
+            texts.add(b.text)
+            i += step
     return sorted(kept.union(extra)) if extra else keep
 
 

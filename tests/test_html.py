@@ -525,17 +525,36 @@ def test_a_standfirst_under_the_headline_is_kept_when_the_body_starts_far_below(
 def test_the_choice_s_kin_of_the_same_shape_are_kept(packset):
     # A thread whose longest post was chosen: the other posts, each in a wrapper of its own
     # (numbered: no sibling of the same class), have the chosen post's shape at its depth,
-    # and are kept; the sidebar's box of
-    # another shape is not.
-    replies = ["Looks like it is something to do with the new integration, try disabling it.",
-               "It seems to be a general problem and it is being discussed there already."]
+    # and are kept; a box of another shape
+    # (past a heading, so no paragraph next to the thread either) is not.
+    # Each reply has a link in it: no paragraph of plain prose that another rule would take.
+    replies = ["Looks like it is something to do with the new integration, try disabling it, "
+               'see <a href="/t/1">this thread</a>.',
+               'It seems to be a general problem with this release, and it is being discussed '
+               '<a href="/t/2">there</a>.']
     posts = (f'<div class="msg msg-1"><div class="cooked"><p>{PROSE}</p><p>{PROSE}</p>'
              f'<p>{PROSE}</p></div></div>' + "".join(
                  f'<div class="msg msg-{i + 2}"><div class="cooked"><p>{r}</p></div></div>'
                  for i, r in enumerate(replies)))
     html = page(f'<h1>Stuck on starting</h1><div class="thread">{posts}</div>'
-                '<div class="box"><p>Our site has helped people for years, with friendly answers.</p></div>',
+                '<div class="box"><h3>About us</h3><p>Our site has helped people for years, with '
+                'friendly answers.</p></div>',
                 head="<title>Stuck on starting</title>")
     text = html_to_text(html, packset=packset).text
-    assert all(r in text for r in replies)
+    assert "try disabling it, see this thread." in text and "being discussed there." in text
     assert "Our site has helped people" not in text
+
+
+def test_a_paragraph_of_prose_just_outside_the_choice_is_kept(packset):
+    # The story's last paragraph, in a box of its own after the body (past an ad's wrapper):
+    # a full sentence right next to the chosen content is kept. The walk out stops at the
+    # first block that is not prose, so a sentence beyond the short line is not taken.
+    last = "The council will meet again on Friday to decide what to do about the roads."
+    paras = "".join(f"<p>{PROSE}Item {i}.</p>" for i in range(4))
+    html = page(f'<h1>Storm</h1><div class="story-body">{paras}</div>'
+                f'<div class="x-wrap"><p>{last}</p></div><div class="x-wrap2"><p>Thanks</p>'
+                '<p>We print a new edition of the paper for our readers every single day.</p></div>',
+                head="<title>Storm</title>")
+    text = html_to_text(html, packset=packset).text
+    assert last in text and "Item 3." in text
+    assert "We print a new edition" not in text
