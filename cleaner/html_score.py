@@ -51,6 +51,10 @@ REVIEW_WORDS = re.compile(r"(?<!p)reviews?|(?:^|[\s_-])(?:jdgm|yotpo|bazaarvoice
 # A page builder that calls every box of the page's own text a widget (Elementor's text
 # editor, heading and container widgets): no chrome by that name alone.
 BUILDER_WIDGETS = re.compile(r"elementor-widget[\w-]*")
+# Layout utilities (Tailwind's "overflow-hidden", a "scrollable-table" wrapper, "hide-scrollbar",
+# "row-item-no-media") say how a box is drawn, not what it holds: no chrome by those words.
+LAYOUT_UTILITIES = re.compile(r"(?:^|(?<=\s))(?:overflow(?:-[xy])?-(?:hidden|scroll|auto|clip)|"
+                              r"[\w-]*scrollable[\w-]*|[\w-]*scrollbar[\w-]*|[\w-]*-no-media)(?=\s|$)")
 # the same, case-sensitive, for lowercased values (several times faster than re.I)
 _NEGATIVE, _CHROME, _POSITIVE = (re.compile(r.pattern) for r in (NEGATIVE, CHROME, POSITIVE))
 TAG_WEIGHT = {
@@ -88,6 +92,8 @@ def _flags(value: str) -> int:
     review = 32 if REVIEW_WORDS.search(low) else 0
     if "elementor-widget" in low:
         low = BUILDER_WIDGETS.sub(" ", low)
+    if "overflow-" in low or "scroll" in low or "-no-media" in low:
+        low = LAYOUT_UTILITIES.sub(" ", low)
     if not _NEGATIVE.search(low):  # every CHROME word is a NEGATIVE word too
         return (2 if _POSITIVE.search(low) else 0) | review
     flags = 1 | (2 if _POSITIVE.search(low) else 0) | (4 if _CHROME.search(low) else 0) | review

@@ -558,3 +558,22 @@ def test_a_paragraph_of_prose_just_outside_the_choice_is_kept(packset):
     text = html_to_text(html, packset=packset).text
     assert last in text and "Item 3." in text
     assert "We print a new edition" not in text
+
+
+def test_layout_utility_classes_are_no_chrome():
+    # "overflow-hidden" (Tailwind), "scrollable-table", "hide-scrollbar" say how a box is
+    # drawn; "hidden", "sidebar" and a scroll-to-top button still name chrome.
+    from cleaner.html_score import _flags
+    for value in ("grid overflow-hidden transition-all", "scrollable-table",
+                  "carousel__window hide-scrollbar", "row-item-no-media", "overflow-x-auto"):
+        assert not _flags(value) & 1, value
+    for value in ("hidden", "sidebar overflow-hidden", "scroll-to-top", "media-gallery"):
+        assert _flags(value) & 1, value
+
+
+def test_a_table_in_a_scrollable_wrapper_is_kept(packset):
+    rows = "".join(f"<tr><td>Tinned tuna in spring water</td><td>{i} tins</td><td>{2 * i} tins</td></tr>"
+                   for i in range(1, 5))
+    html = article_page(f'<div class="scrollable-table"><table>{rows}</table></div>')
+    text = html_to_text(html, packset=packset).text
+    assert "Tinned tuna in spring water" in text and "4 tins" in text
