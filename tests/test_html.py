@@ -577,3 +577,10 @@ def test_a_table_in_a_scrollable_wrapper_is_kept(packset):
     html = article_page(f'<div class="scrollable-table"><table>{rows}</table></div>')
     text = html_to_text(html, packset=packset).text
     assert "Tinned tuna in spring water" in text and "4 tins" in text
+
+
+def test_commentary_is_no_comment_thread():
+    # An op-ed section called "commentary" is the page's text; a comment thread is chrome.
+    from cleaner.html_score import _flags
+    assert not _flags("commentary") & 1 and not _flags("article-commentary") & 1
+    assert _flags("comments") & 5 == 5 and _flags("comment-list") & 5 == 5
