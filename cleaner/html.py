@@ -60,6 +60,12 @@ NUMBERED_FIGURE = re.compile(r"^(?:figure|fig\.|table|chart|graph|exhibit|abbild
                              r"tabelle|grafik|figura|tabla|tableau|afbeelding)\s*\d", re.I)
 WHOLE_PAGE_SHARE = 0.4
 STRAY_PROSE_WORDS = 30
+# Shorter paragraphs of prose are rescued as a run (html._prose_runs): several in one box.
+RUN_TAGS = frozenset(("p", "blockquote", "dd"))
+RUN_PARAGRAPH_WORDS = 10
+RUN_MIN_PARAGRAPHS = 2
+RUN_PROSE_WORDS = 40
+ADJACENT_WORDS = 10  # a paragraph just outside the choice (html._with_adjacent_prose)
 FAQ = re.compile(r"faq", re.I)
 STRAY_NOT = re.compile(r"caption|summary|excerpt|teaser|stories|story-list|nocontent|listing|"
                        r"card|promo|preview|snippet|blurb|digest|feed|copyright|disclaimer|legal|"
@@ -482,6 +488,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         keep, container, widened = spread, describe(body), True
     elif choice is not None:
         keep = _with_stray_prose(page, keep, choice.neg)
+        keep = _with_adjacent_prose(page, keep, choice.neg)
     if not kind.single_item:
         listed = list_blocks(page, keep, choice.neg if choice else None, declared=kind.items)
         if listed is not None:
@@ -570,15 +577,64 @@ def _with_stray_prose(page, keep: list[int], neg: list) -> list[int]:
     kept = set(keep)
     texts = {page.blocks[i].text for i in keep}  # a teaser repeating the lead is no stray
     extra = []
+    runs = _prose_runs(page, kept)
     for i, b in enumerate(page.blocks):
-        if i in kept or b.links > 0.1 * b.chars or b.tag in HEADINGS or b.chars < 150:
+        if i in kept or b.links > 0.1 * b.chars or b.tag in HEADINGS:
             continue
-        if len(b.text.split()) < STRAY_PROSE_WORDS or not is_prose(b.text):
+        if i not in runs and (b.chars < 150 or len(b.text.split()) < STRAY_PROSE_WORDS
+                              or not is_prose(b.text)):
             continue
         if not neg[b.owner] and b.text not in texts and not _in_teaser_box(page, b.owner):
             extra.append(i)
             texts.add(b.text)
     return sorted(kept.union(extra)) if extra else keep
+
+
+def _with_adjacent_prose(page, keep: list[int], neg: list) -> list[int]:
+    """``keep`` and the paragraphs of prose right next to it, just outside the chosen box: a
+    standfirst in a box of its own above the body, the body's last paragraph after an ad's
+    wrapper. Walking out from the first and the last kept block, each block taken must be a
+    full sentence of ADJACENT_WORDS words or more with no link text, not a heading, and
+    not in a box named like chrome or like teasers; the first block that is not ends the walk."""
+    if not keep:
+        return keep
+    kept = set(keep)
+    texts = {page.blocks[i].text for i in keep}
+    extra = []
+    for start, step in ((keep[0] - 1, -1), (keep[-1] + 1, 1)):
+        i = start
+        while 0 <= i < len(page.blocks) and i not in kept:
+            b = page.blocks[i]
+            if b.links or b.tag in HEADINGS or neg[b.owner] or b.text in texts or \
+                    not is_prose(b.text, ADJACENT_WORDS) or _in_teaser_box(page, b.owner):
+                break
+            extra.append(i)
+            texts.add(b.text)
+            i += step
+    return sorted(kept.union(extra)) if extra else keep
+
+
+def _prose_runs(page, kept: set) -> set[int]:
+    """The blocks outside ``kept`` that are short paragraphs of prose (RUN_PARAGRAPH_WORDS
+    words or more, a full sentence, no link text) standing together in one box with others
+    like them, RUN_PROSE_WORDS words in all: a question above its answers, an intro above the
+    chosen body, a story's second half in a box of its own. One such paragraph alone may be
+    a blurb; several in a row are text."""
+    groups: dict[int, list[int]] = {}
+    for i, b in enumerate(page.blocks):
+        if i in kept or b.links or b.tag not in RUN_TAGS:
+            continue
+        if not is_prose(b.text, RUN_PARAGRAPH_WORDS):
+            continue
+        el = page.elements[b.owner]
+        box = el.parent if el.tag in RUN_TAGS else b.owner
+        groups.setdefault(box, []).append(i)
+    out: set[int] = set()
+    for box, members in groups.items():
+        if len(members) >= RUN_MIN_PARAGRAPHS and \
+                sum(len(page.blocks[i].text.split()) for i in members) >= RUN_PROSE_WORDS:
+            out.update(members)
+    return out
 
 
 def _in_teaser_box(page, at: int) -> bool:

@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 
 from .html_walk import HEADINGS, Page
 from .memo import memo
+from .prose import is_prose
 
 NEGATIVE = re.compile(
-    r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footnote|"
+    r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment(?!ary)|com-|contact|foot|footnote|"
     r"gdpr|masthead|media|meta|outbrain|promo(?!ted)|related|scroll|share|shoutbox|sidebar|skyscraper|"
     r"sponsor|shopping|tags|tool|widget|nav|menu|breadcrumb|cookie|consent|newsletter|social|"
     r"subscribe|popup|modal|byline|author|teaser|recommend|trending|popular|signup|login|"
@@ -30,7 +31,7 @@ NEGATIVE = re.compile(
 # NEGATIVE without the words that page builders and field wrappers use for content too
 # ("field--label-hidden", "elementor-widget-container", "media-box", "scrolling-tracker").
 CHROME = re.compile(
-    r"-ad-|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|gdpr|masthead|meta|"
+    r"-ad-|^hid$| hid$| hid |^hid |banner|combx|comment(?!ary)|com-|contact|foot|gdpr|masthead|meta|"
     r"outbrain|promo(?!ted)|related|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|nav|menu|"
     r"breadcrumb|cookie|consent|newsletter|social|subscribe|popup|modal|byline|author|teaser|"
     r"recommend|trending|popular|signup|login|(?:right|left|side)-?rail|(?:^|\s)rail(?:\s|$)|"
@@ -50,6 +51,10 @@ REVIEW_WORDS = re.compile(r"(?<!p)reviews?|(?:^|[\s_-])(?:jdgm|yotpo|bazaarvoice
 # A page builder that calls every box of the page's own text a widget (Elementor's text
 # editor, heading and container widgets): no chrome by that name alone.
 BUILDER_WIDGETS = re.compile(r"elementor-widget[\w-]*")
+# Layout utilities (Tailwind's "overflow-hidden", a "scrollable-table" wrapper, "hide-scrollbar",
+# "row-item-no-media") say how a box is drawn, not what it holds: no chrome by those words.
+LAYOUT_UTILITIES = re.compile(r"(?:^|(?<=\s))(?:overflow(?:-[xy])?-(?:hidden|scroll|auto|clip)|"
+                              r"[\w-]*scrollable[\w-]*|[\w-]*scrollbar[\w-]*|[\w-]*-no-media)(?=\s|$)")
 # the same, case-sensitive, for lowercased values (several times faster than re.I)
 _NEGATIVE, _CHROME, _POSITIVE = (re.compile(r.pattern) for r in (NEGATIVE, CHROME, POSITIVE))
 TAG_WEIGHT = {
@@ -87,6 +92,8 @@ def _flags(value: str) -> int:
     review = 32 if REVIEW_WORDS.search(low) else 0
     if "elementor-widget" in low:
         low = BUILDER_WIDGETS.sub(" ", low)
+    if "overflow-" in low or "scroll" in low or "-no-media" in low:
+        low = LAYOUT_UTILITIES.sub(" ", low)
     if not _NEGATIVE.search(low):  # every CHROME word is a NEGATIVE word too
         return (2 if _POSITIVE.search(low) else 0) | review
     flags = 1 | (2 if _POSITIVE.search(low) else 0) | (4 if _CHROME.search(low) else 0) | review
@@ -255,7 +262,47 @@ def choose(page: Page, story: bool = False) -> Choice | None:
         top = el.parent
         widened = True
     members = siblings(page, scores, top, best)
+    members = sorted(set(members).union(kin(page, top, neg)))
     return Choice(top, members, best, widened, ranked[0], neg)
+
+
+KIN_LEVELS = 3  # how far above the choice its kin may branch off
+_DIGITS = re.compile(r"\d+")
+
+
+def _shape(el) -> tuple:
+    return (el.tag, _DIGITS.sub("#", el.node.attributes.get("class") or ""))
+
+
+def kin(page: Page, top: int, neg: list) -> list:
+    """Elements of the choice's own shape (tag and class, numbers aside) at its depth, in the
+    box KIN_LEVELS above it: a story split over several containers, the other posts of a
+    thread whose one post was chosen ("post", "post_3"), a body continued after an ad. Not
+    those named like chrome or mostly links; each must hold prose of its own. Only a choice
+    with a class name has kin: a bare <div> is every shape."""
+    elements = page.elements
+    el = elements[top]
+    if top <= 0 or not el.node.attributes.get("class"):
+        return []
+    shape = _shape(el)
+    box = top
+    for _ in range(KIN_LEVELS):
+        if elements[box].parent <= 0:
+            break
+        box = elements[box].parent
+    around = elements[box]
+    out = []
+    for idx in range(box + 1, len(elements)):
+        other = elements[idx]
+        if other.start >= around.end and other.start > around.start:
+            break
+        if idx == top or other.depth != el.depth or other.end <= other.start or \
+                el.start <= other.start < el.end or neg[idx] or _shape(other) != shape:
+            continue
+        if page.link_density(other) >= 0.3 or prose_chars(page, other.start, other.end) == 0:
+            continue
+        out.append(idx)
+    return out
 
 
 def siblings(page: Page, scores: dict, top: int, best: float) -> list:
@@ -427,14 +474,21 @@ LEAD_GAP = 8  # blocks between the headline and the content looked at for a lead
 
 def lead_blocks(page: Page, head: int, first: int) -> list:
     """Blocks between the headline and the start of the chosen content that read as the
-    article's lead: a standfirst, a subtitle, an abstract (not link lists, not chrome boxes)."""
-    if head is None or first - head <= 1 or first - head > LEAD_GAP + 1:
+    article's lead: a standfirst, a subtitle, an abstract (not link lists, not chrome boxes).
+    When the content starts far below the headline (a hero box, an author card, a table of
+    contents between them), only the LEAD_GAP blocks right under the headline are looked at,
+    and only a full sentence of prose there is a lead: the standfirst sits under its headline
+    whatever the page puts next."""
+    if head is None or first - head <= 1:
         return []
+    far = first - head > LEAD_GAP + 1
     elements, blocks = page.elements, page.blocks
     out = []
-    for i in range(head + 1, first):
+    for i in range(head + 1, head + LEAD_GAP + 1 if far else first):
         b = blocks[i]
         if b.chars < 25 or b.links > 0.3 * b.chars:
+            continue
+        if far and (b.links or b.tag in HEADINGS or not is_prose(b.text)):
             continue
         at, bad = b.owner, False
         while at > 0:

@@ -482,3 +482,102 @@ def test_code_from_a_pre_is_left_as_written():
     result = clean_document(html)
     assert code in result.text
     assert not any(line in code for r in result.removals for line in r.lines)
+
+
+def test_short_prose_paragraphs_together_outside_the_choice_are_rescued(packset):
+    # A question of three short paragraphs above a longer body of answers: each is too short
+    # to be rescued alone (a blurb may be), together they are text; a lone short sentence in
+    # another box is not rescued on this rule.
+    question = ["I often see people say that running the script twice is a bad idea here.",
+                "Why is that, and what exactly goes wrong when the second run starts early?",
+                "I would be interested to hear how other people have handled this problem."]
+    answers = "".join(f"<div class=\"answer\"><p>{PROSE}Answer {i} says so.</p>"
+                      f"<p>{PROSE}And more.</p></div>" for i in range(4))
+    html = page('<div class="question"><h1>Why run it once?</h1><div class="q-body">'
+                + "".join(f"<p>{q}</p>" for q in question) + '</div></div>'
+                '<div class="blurb-box"><p>This site has answered questions for years now, friends.</p></div>'
+                f'<div id="answers">{answers}</div>',
+                head="<title>Why run it once?</title>")
+    text = html_to_text(html, packset=packset).text
+    assert all(q in text for q in question)
+    assert "Answer 3 says so." in text
+    assert "This site has answered questions" not in text
+
+
+def test_a_standfirst_under_the_headline_is_kept_when_the_body_starts_far_below(packset):
+    # A hero box: headline, standfirst, then an author card, dates and a table of contents
+    # before the body. The standfirst (a full sentence right under the headline) is the lead;
+    # the card's short lines are not.
+    lead = "Looking for the best storm shelters this year? Here are ten of them, with prices."
+    card = "".join(f"<div class=\"hero-info\">Info line {i}</div>" for i in range(10))
+    paras = "".join(f"<p>{PROSE}Item {i}.</p>" for i in range(4))
+    html = page(f'<div class="hero"><h1>Storm shelters to buy</h1><div class="intro">{lead}</div>'
+                f'{card}</div><div class="richtext">{paras}</div>',
+                head="<title>Storm shelters to buy | Example</title>")
+    text = html_to_text(html, packset=packset).text
+    assert lead in text and "Item 3." in text
+    assert "Info line" not in text
+
+
+def test_the_choice_s_kin_of_the_same_shape_are_kept(packset):
+    # A thread whose longest post was chosen: the other posts, each in a wrapper of its own
+    # (numbered: no sibling of the same class), have the chosen post's shape at its depth,
+    # and are kept; a box of another shape
+    # (past a heading, so no paragraph next to the thread either) is not.
+    # Each reply has a link in it: no paragraph of plain prose that another rule would take.
+    replies = ["Looks like it is something to do with the new integration, try disabling it, "
+               'see <a href="/t/1">this thread</a>.',
+               'It seems to be a general problem with this release, and it is being discussed '
+               '<a href="/t/2">there</a>.']
+    posts = (f'<div class="msg msg-1"><div class="cooked"><p>{PROSE}</p><p>{PROSE}</p>'
+             f'<p>{PROSE}</p></div></div>' + "".join(
+                 f'<div class="msg msg-{i + 2}"><div class="cooked"><p>{r}</p></div></div>'
+                 for i, r in enumerate(replies)))
+    html = page(f'<h1>Stuck on starting</h1><div class="thread">{posts}</div>'
+                '<div class="box"><h3>About us</h3><p>Our site has helped people for years, with '
+                'friendly answers.</p></div>',
+                head="<title>Stuck on starting</title>")
+    text = html_to_text(html, packset=packset).text
+    assert "try disabling it, see this thread." in text and "being discussed there." in text
+    assert "Our site has helped people" not in text
+
+
+def test_a_paragraph_of_prose_just_outside_the_choice_is_kept(packset):
+    # The story's last paragraph, in a box of its own after the body (past an ad's wrapper):
+    # a full sentence right next to the chosen content is kept. The walk out stops at the
+    # first block that is not prose, so a sentence beyond the short line is not taken.
+    last = "The council will meet again on Friday to decide what to do about the roads."
+    paras = "".join(f"<p>{PROSE}Item {i}.</p>" for i in range(4))
+    html = page(f'<h1>Storm</h1><div class="story-body">{paras}</div>'
+                f'<div class="x-wrap"><p>{last}</p></div><div class="x-wrap2"><p>Thanks</p>'
+                '<p>We print a new edition of the paper for our readers every single day.</p></div>',
+                head="<title>Storm</title>")
+    text = html_to_text(html, packset=packset).text
+    assert last in text and "Item 3." in text
+    assert "We print a new edition" not in text
+
+
+def test_layout_utility_classes_are_no_chrome():
+    # "overflow-hidden" (Tailwind), "scrollable-table", "hide-scrollbar" say how a box is
+    # drawn; "hidden", "sidebar" and a scroll-to-top button still name chrome.
+    from cleaner.html_score import _flags
+    for value in ("grid overflow-hidden transition-all", "scrollable-table",
+                  "carousel__window hide-scrollbar", "row-item-no-media", "overflow-x-auto"):
+        assert not _flags(value) & 1, value
+    for value in ("hidden", "sidebar overflow-hidden", "scroll-to-top", "media-gallery"):
+        assert _flags(value) & 1, value
+
+
+def test_a_table_in_a_scrollable_wrapper_is_kept(packset):
+    rows = "".join(f"<tr><td>Tinned tuna in spring water</td><td>{i} tins</td><td>{2 * i} tins</td></tr>"
+                   for i in range(1, 5))
+    html = article_page(f'<div class="scrollable-table"><table>{rows}</table></div>')
+    text = html_to_text(html, packset=packset).text
+    assert "Tinned tuna in spring water" in text and "4 tins" in text
+
+
+def test_commentary_is_no_comment_thread():
+    # An op-ed section called "commentary" is the page's text; a comment thread is chrome.
+    from cleaner.html_score import _flags
+    assert not _flags("commentary") & 1 and not _flags("article-commentary") & 1
+    assert _flags("comments") & 5 == 5 and _flags("comment-list") & 5 == 5
