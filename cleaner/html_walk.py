@@ -200,7 +200,7 @@ def walk(root) -> Page:
                 elements[me].end = len(blocks)
                 if tag == "tr":
                     _merge_row(elements, blocks, me)
-            elif tag == "a":
+            elif tag == "a" and not _named_anchor(child):
                 state[1] += 1
                 visit(child, idx, depth + 1)
                 state[1] -= 1
@@ -230,6 +230,14 @@ def walk(root) -> Page:
         page.chars.append(acc_c)
         page.links.append(acc_l)
     return page
+
+
+def _named_anchor(node) -> bool:
+    """An ``<a name=...>`` without ``href``: a place to jump to, not a link. Old pages open
+    one at the top (``<a name="top">``) and never close it, and the parser then wraps the
+    whole page in it: its text is no link text."""
+    attrs = node.attributes
+    return "name" in attrs and "href" not in attrs
 
 
 def _merge_row(elements: list, blocks: list, row: int) -> None:

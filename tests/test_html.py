@@ -581,3 +581,24 @@ def test_commentary_is_no_comment_thread():
     from cleaner.html_score import _flags
     assert not _flags("commentary") & 1 and not _flags("article-commentary") & 1
     assert _flags("comments") & 5 == 5 and _flags("comment-list") & 5 == 5
+
+
+def test_a_named_anchor_never_closed_is_no_link_around_the_page():
+    # <a name="top"> opened at the top and never closed: the parser wraps the whole page in
+    # it, and read as a link its text was all link text, so every block went as a link list
+    paragraphs = [
+        "The keyboard has a light action that suits players who come from the piano, and its "
+        "sounds are bright without being harsh in a small room.",
+        "Reviewers found the built-in effects easy to use, although the manual explains the "
+        "menus less clearly than it should for a first synthesiser.",
+        "At its price it is still one of the better choices for a home studio, the magazine "
+        "concluded in its long test of the instrument last month.",
+    ]
+    page = ("<html><head><title>Keyboard review</title></head><body><a name=\"top\">"
+            "<table><tr><td class=\"review\"><h1>Keyboard review</h1>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs) + "</td></tr></table>"
+            "<div class=\"nav\"><a href=\"/\">Home</a> <a href=\"/reviews\">Reviews</a></div>"
+            "</body></html>")
+    out = clean(page, html=True)
+    for p in paragraphs:
+        assert p in out
