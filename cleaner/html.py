@@ -456,8 +456,8 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
                 # content): it is the page
                 continue
         if main is False:
-            main = body.css_first("main, [role=main]")
-        if main is not None and not dialog and _holds(node, main, size):
+            main = _Main.of(body)
+        if main is not None and not dialog and main.held_by(node, size):
             continue  # the page's main content, hidden until a script shows it (an access gate)
         outermost.append(node)
         hidden.add(node.mem_id)
@@ -524,17 +524,43 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     )
 
 
-def _holds(node, main, size: int) -> bool:
-    """Does hidden ``node`` hold the page's ``main`` element, or most of its text?"""
-    at = main.parent
-    while at is not None:
-        if at.mem_id == node.mem_id:
+class _Main:
+    """The page's ``<main>``, as the hidden elements are weighed against it: the mem ids of
+    the elements holding it and its text length are read once (nothing is removed while
+    they are weighed), not walked and measured again for each of a page's hidden elements."""
+
+    __slots__ = ("node", "holders", "_chars")
+
+    def __init__(self, node) -> None:
+        self.node = node
+        self.holders: set = set()
+        at = node.parent
+        while at is not None:
+            self.holders.add(at.mem_id)
+            at = at.parent
+        self._chars = -1
+
+    @classmethod
+    def of(cls, body) -> Optional["_Main"]:
+        node = body.css_first("main, [role=main]")
+        return None if node is None else cls(node)
+
+    def chars(self) -> int:
+        if self._chars < 0:
+            self._chars = len(self.node.text())
+        return self._chars
+
+    def held_by(self, node, size: int) -> bool:
+        """Does hidden ``node`` hold the page's main element, or most of its text?"""
+        if node.mem_id in self.holders:
             return True
-        at = at.parent
-    at = node.parent
-    while at is not None and at.mem_id != main.mem_id:
-        at = at.parent
-    return at is not None and size >= MAIN_SHARE * len(main.text())
+        if size < MAIN_SHARE * self.chars():  # too little text to matter: no need to look up
+            return False
+        main = self.node.mem_id
+        at = node.parent
+        while at is not None and at.mem_id != main:
+            at = at.parent
+        return at is not None
 
 
 def _of_a_picture(figcaption) -> bool:
