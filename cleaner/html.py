@@ -269,8 +269,22 @@ class Haystack:
     __slots__ = ("tokens", "text", "_contained")
 
     def __init__(self, root) -> None:
-        values = {name: {v.lower() for v in {n.attrs.get(name) for n in root.css(f"[{name}]")} if v}
-                  for name in ("class", "id", "role")}
+        # One walk reading each element's attributes once (three CSS queries took longer)
+        found: dict[str, set] = {"class": set(), "id": set(), "role": set()}
+        of_class, of_id, of_role = found["class"].add, found["id"].add, found["role"].add
+        for node in root.traverse():
+            attrs = node.attributes
+            if attrs:
+                value = attrs.get("class")
+                if value:
+                    of_class(value)
+                value = attrs.get("id")
+                if value:
+                    of_id(value)
+                value = attrs.get("role")
+                if value:
+                    of_role(value)
+        values = {name: {v.lower() for v in held} for name, held in found.items()}
         self.text = {k: " ".join(v) for k, v in values.items()}
         values["class"] = set(self.text["class"].split())
         self.tokens = values
@@ -441,7 +455,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         return HtmlExtraction("", url=found_url, title=title, lang=lang, page_type=kind,
                               flattened=flattened)
     _open_noscript(tree, body)
-    tree.strip_tags(list(STRIP))  # no text a reader sees: not reported
+    _strip(tree)  # no text a reader sees: not reported
     dropped: list[Removal] = []
     hidden: set = set()
     outermost = []  # a hidden element inside another goes with it (in document order: after it)
@@ -462,8 +476,8 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
                 # content): it is the page
                 continue
         if main is False:
-            main = body.css_first("main, [role=main]")
-        if main is not None and not dialog and _holds(node, main, size):
+            main = _Main.of(body)
+        if main is not None and not dialog and main.held_by(node, size):
             continue  # the page's main content, hidden until a script shows it (an access gate)
         outermost.append(node)
         hidden.add(node.mem_id)
@@ -471,7 +485,8 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         _report(dropped, "html-hidden", "boilerplate", READER_PACK, node)
         node.decompose()
     rules = [r for r in selector_rules(packset, url or found_url, lang) if r.category not in kept]
-    hits = apply_selectors(body, rules, haystack=attribute_haystack(body), dropped=dropped)
+    haystack = attribute_haystack(body)
+    hits = apply_selectors(body, rules, haystack=haystack, dropped=dropped)
     page = walk(body)
     page.thread = "comments" in kept
     page.reviews = kind.reviews_are_chrome and "comments" not in kept
@@ -513,7 +528,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
             seen = True
         shown.append(i)
     if "caption" not in kept and not kind.captions_are_content:
-        shown = _without_captions(page, body, shown, dropped)
+        shown = _without_captions(page, body, shown, dropped, haystack)
     out = [page.blocks[i].text for i in shown]
     code: list[int] = []  # the text's line numbers (0-based) that came from a <pre>
     line = 0
@@ -531,17 +546,53 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     )
 
 
-def _holds(node, main, size: int) -> bool:
-    """Does hidden ``node`` hold the page's ``main`` element, or most of its text?"""
-    at = main.parent
-    while at is not None:
-        if at.mem_id == node.mem_id:
+_STRIPPED = ", ".join(STRIP)
+
+
+def _strip(tree) -> None:
+    """``tree.strip_tags(STRIP)`` in one CSS query (strip_tags looks the tree through once per
+    tag): each element detached from its parent, not freed, as strip_tags does."""
+    for node in tree.root.css(_STRIPPED):
+        node.decompose(recursive=False)
+
+
+class _Main:
+    """The page's ``<main>``, as the hidden elements are weighed against it: the mem ids of
+    the elements holding it and its text length are read once (nothing is removed while
+    they are weighed), not walked and measured again for each of a page's hidden elements."""
+
+    __slots__ = ("node", "holders", "_chars")
+
+    def __init__(self, node) -> None:
+        self.node = node
+        self.holders: set = set()
+        at = node.parent
+        while at is not None:
+            self.holders.add(at.mem_id)
+            at = at.parent
+        self._chars = -1
+
+    @classmethod
+    def of(cls, body) -> Optional["_Main"]:
+        node = body.css_first("main, [role=main]")
+        return None if node is None else cls(node)
+
+    def chars(self) -> int:
+        if self._chars < 0:
+            self._chars = len(self.node.text())
+        return self._chars
+
+    def held_by(self, node, size: int) -> bool:
+        """Does hidden ``node`` hold the page's main element, or most of its text?"""
+        if node.mem_id in self.holders:
             return True
-        at = at.parent
-    at = node.parent
-    while at is not None and at.mem_id != main.mem_id:
-        at = at.parent
-    return at is not None and size >= MAIN_SHARE * len(main.text())
+        if size < MAIN_SHARE * self.chars():  # too little text to matter: no need to look up
+            return False
+        main = self.node.mem_id
+        at = node.parent
+        while at is not None and at.mem_id != main:
+            at = at.parent
+        return at is not None
 
 
 def _of_a_picture(figcaption) -> bool:
@@ -652,10 +703,13 @@ def _in_teaser_box(page, at: int) -> bool:
     return False
 
 
-def _without_captions(page, body, shown: list[int], dropped: list) -> list[int]:
+def _without_captions(page, body, shown: list[int], dropped: list,
+                      haystack: Optional[Haystack] = None) -> list[int]:
     """``shown`` without the blocks of image captions (``<figcaption>``, and short boxes named
     like a caption or a photo credit), each run of them reported as one html-caption removal."""
-    nodes = body.css(CAPTION_SELECTOR)  # one Lexbor query; most pages have none
+    # One Lexbor query (most pages have no caption), without the substring tests no class
+    # on the page can pass (the haystack holds them all): those are its costly part.
+    nodes = body.css(_runnable(CAPTION_SELECTOR, haystack))
     if not nodes:
         return shown
     ids = {n.mem_id for n in nodes if (n.tag == "figcaption" and _of_a_picture(n))

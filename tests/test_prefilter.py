@@ -216,8 +216,24 @@ def test_a_line_too_long_for_any_pattern_is_not_scanned_but_left_to_every_rule()
     (r"^[^\p{L}]+$", None),  # digits may match
     (r"^[^\p{Lu}]+$", None),  # lower-case letters may match
     (r"^x[^\p{L}\p{N}]+$", None),
+    # a lookahead that rules lines out (a code fence, a table's rule row) changes nothing
+    (r"^(?![`~]{3,}\s*$|\|?(\s*:?-{3,}:?\s*\|)+\s*$)[^\p{L}\p{N}]+$", {NO_ALNUM}),
+    (r"^(?![)(])(?!\))[^\w]+$", {NO_ALNUM}),  # parentheses in a class or escaped are no group
+    (r"^(?!x)[^\p{L}]+$", None),
+    (r"^(?=x)[^\p{L}\p{N}]+$", None),  # a positive lookahead is not read (it says what matches)
+    (r"^(?!a(b)[^\w]+$", None),  # unclosed: not read
 ])
 def test_a_line_of_one_class_without_letters_or_digits_needs_such_a_line(pattern, expected):
+    assert required_literals(pattern) == (None if expected is None else frozenset(expected))
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"^\s*(<(/?[a-z][a-z0-9-]*)(\s+[a-z_:][-a-z0-9_:.]*(=(\"[^\"]*\"|[^\s\"=<>]+))?)+\s*/?>\s*"
+     r"|</[a-z][a-z0-9-]*>\s*)+$", {"<"}),  # markup printed as text
+    (r"^[^.>/]{1,30}(\s[>/]\s[^.>/]{1,40}){2,}$", {">", "/"}),  # a breadcrumb trail
+    (r"^[^:]{1,30}\s:\s\w+$", None),  # ":" is in too many lines to pay its way
+])
+def test_a_rare_character_is_a_literal_a_common_one_is_not(pattern, expected):
     assert required_literals(pattern) == (None if expected is None else frozenset(expected))
 
 
