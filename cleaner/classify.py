@@ -42,6 +42,22 @@ def menu_item(ctx: Context, i: int, labels: dict[int, str],
         and not ends_sentence(text) and not is_list_item(text)
 
 
+def read_as_unit(ctx: Context, i: int, units: Optional[dict[int, "Unit"]]) -> tuple[str, int]:
+    """Line ``i``'s text and word count as a reader takes them: its whole sentence when it
+    was broken across lines, a table row's cells."""
+    if units:
+        return units[i].text, units[i].nwords
+    return as_prose(ctx.text[i]), ctx.nwords(i)
+
+
+def full_sentence(ctx: Context, i: int, units: Optional[dict[int, "Unit"]],
+                  min_words: int) -> bool:
+    """Line ``i`` (its unit) is a finished sentence of ``min_words`` or more words, whatever
+    its label: a capital first, a full stop last."""
+    text, n = read_as_unit(ctx, i, units)
+    return n >= min_words and ends_with_full_stop(text) and opens_sentence(text)
+
+
 def title_case(text: str) -> bool:
     """Most words capitalised, as a headline is written ("Jaguar SUV Set to Hit the Markets")."""
     ws = [w for w in text.split() if w[:1].isalpha()]
@@ -277,7 +293,7 @@ class ClassifyRule(Rule):
         when they read as the page's own writing (see :meth:`written_line`): a section's
         one-sentence paragraph between subheadings, an in-story list, a product's feature
         lines. Doubt keeps the line; at a page's head and foot, where its chrome sits, only a
-        long full sentence is spared (see :meth:`long_sentence`), and only on a page with
+        long full sentence is spared (see :func:`full_sentence`), and only on a page with
         content: one the classifier would empty is the pipeline guard's to judge whole."""
         o = self.options
         order = sorted(labels)
@@ -306,7 +322,9 @@ class ClassifyRule(Rule):
                     new[i] = BAD
                     if spared is not None and self.written_line(ctx, i, labels, units):
                         candidates.setdefault(len(segments), []).append(i)
-                        if self.long_sentence(ctx, i, units):
+                        # a paragraph of the page's own wherever it sits: no menu entry or
+                        # headline is that long and finished
+                        if full_sentence(ctx, i, units, o["spare_sentence_words"]):
                             longs.append(i)
             else:
                 first, last = (solid[0], solid[-1]) if solid else (None, None)
@@ -357,15 +375,6 @@ class ClassifyRule(Rule):
                 new[t] = GOOD
         return new
 
-    def long_sentence(self, ctx: Context, i: int, units: Optional[dict[int, "Unit"]]) -> bool:
-        """A full sentence of ``spare_sentence_words`` or more words: a paragraph of the
-        page's own, wherever it sits (a menu entry or a headline is never that long and
-        finished)."""
-        unit = units[i] if units else None
-        text = unit.text if unit else as_prose(ctx.text[i])
-        return (unit.nwords if unit else ctx.nwords(i)) >= self.options["spare_sentence_words"] \
-            and ends_with_full_stop(text) and opens_sentence(text)
-
     def written_line(self, ctx: Context, i: int, labels: dict[int, str],
                      units: Optional[dict[int, "Unit"]]) -> bool:
         """Line ``i`` reads as the page's own writing, not as a menu entry or a teaser
@@ -376,9 +385,8 @@ class ClassifyRule(Rule):
         fresh vegetables, chickpeas, avocado"). A headline is in title case."""
         if labels[i] not in (NEARGOOD, "weak", SHORT):
             return False
-        unit = units[i] if units else None
-        text = unit.text if unit else as_prose(ctx.text[i])
-        if (unit.nwords if unit else ctx.nwords(i)) < self.options["spare_words"]:
+        text, n = read_as_unit(ctx, i, units)
+        if n < self.options["spare_words"]:
             return False
         if is_list_item(text):
             return True
@@ -408,9 +416,7 @@ class ClassifyRule(Rule):
         o = self.options
 
         def sentence(i: int) -> bool:  # whatever its label: a standfirst may have few
-            text = units[i].text if units else as_prose(ctx.text[i])  # function words
-            n = units[i].nwords if units else ctx.nwords(i)
-            return n >= 4 and ends_with_full_stop(text) and opens_sentence(text)
+            return full_sentence(ctx, i, units, 4)  # function words
 
         def listed(i: int) -> bool:  # a list item or a field ("Revenue: £612m")
             text = as_prose(ctx.text[i])

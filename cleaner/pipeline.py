@@ -97,7 +97,9 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     most ``MAX_ROUNDS``): that makes cleaning idempotent, ``clean(clean(x)) == clean(x)``.
     """
     packset = packset or get_packset()
-    verbatim = verbatim | unfenced_code(lines)  # a documentation page's code is its content
+    # A documentation page's code is its content. Fenced blocks only inform the classifier
+    # (classify.py): a page dump's pair of "~~~~" separators would fence a comment thread.
+    verbatim = verbatim | unfenced_code(lines)
     doc = Document(lines)
     doc.index_blocks()
     window = "" if url else lines_window(lines)  # what site signatures read
