@@ -18,8 +18,10 @@ from .patterns import compile_pattern, size_problem
 
 PACK_KEYS = ("pack", "description", "match", "stopwords", "rules", "disable")
 MATCH_KEYS = ("domains", "languages", "signatures")
+# no_corpus_sample: why no sample in corpus_samples/ exercises the rule (tests/test_rules.py asks
+# every other rule to fire on one).
 COMMON_RULE_KEYS = ("id", "category", "description", "examples", "timeout", "case_sensitive",
-                    "evidence")
+                    "evidence", "no_corpus_sample")
 
 
 def _all_kinds() -> dict:
@@ -178,7 +180,7 @@ def validate_rule(rule: Any, path: str, seen: dict[str, int],
 
 # Every key a rule of any kind takes, and its type (the kind's own options are typed by their
 # defaults). case_sensitive: "no" was read as true when it was only tested for truth.
-COMMON_TYPES = {"id": str, "description": str, "case_sensitive": bool}
+COMMON_TYPES = {"id": str, "description": str, "case_sensitive": bool, "no_corpus_sample": str}
 _TYPE_NAMES = {str: "text", bool: "true or false", int: "a whole number",
                float: "a number", list: "a list of non-empty strings"}
 
