@@ -24,7 +24,7 @@ from typing import Iterable, Optional
 
 from .prefilter import _ATOMIC_GROUP, _POSSESSIVE_REPEAT, _parse, _sre, required_literals
 
-PROBE_TIMEOUT = 0.25  # a line's time budget (kinds.DEFAULT_TIMEOUT): more is catastrophic
+PROBE_TIMEOUT = 0.25  # a line's time budget (patterns.DEFAULT_TIMEOUT): more is catastrophic
 SHORT_PROBE = 2500  # characters a probe starts with
 SUSPECT_SECONDS = 0.002  # a short probe slower than this is run again at full length
 _BASE_ALPHABET = "a0 .-x\t"

@@ -1,26 +1,11 @@
-"""The rule kinds a pack can use. Each kind is named by the one key that sets its pattern.
+"""The rule kinds that act on a document's lines (the registry of every kind, with the table
+of what each drops, is :mod:`cleaner.registry`).
 
-==========  =====================================================================================
-kind        what it drops
-==========  =====================================================================================
-line        a whole line the pattern matches (``line: '^Advertisement$'``)
-trim        the span the pattern matches at a line's start or end; the rest of the line stays
-section     a heading line and the run of teasers after it, until the article resumes
-rest        a heading line and everything after it (comment threads, site footers)
-repeat      later copies of the headline (``repeat: title``) or of any short line (``lines``)
-head        short labels above the headline ("NATO", "Contact Us")
-sponsored   an ad unit around a marker line ("1776 Coalition Sponsored"): headline, repeat, pitch
-bio         an author bio paragraph and the name line just above it
-density     blocks dense in a vocabulary (cookie banners), and their neighbours with a hit
-foreign     a run of blocks in another language that other rules already cut into
-cluster     the rest of a block of short lines that other rules mostly removed (meta clusters)
-classify    low-content lines by length, stopword share and neighbours (page dumps)
-selector    HTML elements matching a CSS selector (HTML input only)
-==========  =====================================================================================
-
-Rules run phase by phase (the order of the table), so structural kinds see the lines that
-simple kinds already removed. Every pattern is compiled once with ``regex`` and every match
-runs under the rule's ``timeout``.
+Rules run phase by phase, so structural kinds see the lines that simple kinds already
+removed. Every pattern is compiled once with ``regex`` and every match runs under the rule's
+``timeout``. Each kind owns its options (``OPTIONS``), the check of its own key's value
+(:meth:`Rule.value_problem`), its example check (:meth:`Rule.example_failures`) and its
+application (:meth:`Rule.apply`).
 """
 from __future__ import annotations
 
@@ -34,12 +19,12 @@ import regex
 
 from .categories import CHROME, FURNITURE
 from .context import Context, Mark, comparable
-from .patterns import compile_pattern
+from .examples import ExampleFailure, text_example_failures
+from .patterns import DEFAULT_TIMEOUT, compile_pattern, size_problem
 from .prefilter import fold, line_prefixes, longest_whole_match, required_literals, text_parts
 from .prose import Unit, ends_with_full_stop, is_prose, iter_units, sentence_units, table_cells
 from .segment import ends_sentence, is_list_item, line_starts, lower, words
 
-DEFAULT_TIMEOUT = 0.25  # seconds for one pattern on one line; generous, yet bounds any run
 _ESCAPES = regex.compile(r"\\[pP]\{[^}]*\}|\\.")
 _CASE_TESTS = regex.compile(r"\\[pP]\{\s*\^?\s*(Lu|Lt|Ll|L&|LC|Upper|Lower|Uppercase|Lowercase|Titlecase)|\(\?[a-zA-Z]*-?[a-zA-Z]*[i:)]|\[\[:(upper|lower):\]\]")
 
@@ -71,6 +56,26 @@ class Rule:
     # False for kinds that judge lines by statistics or by their neighbours: what they remove
     # is no evidence that the text came from a web page (see cleaner.categories).
     EVIDENCE: ClassVar[bool] = True
+    # False for kinds that act on a page's markup, not its lines (selector): the text rounds
+    # leave them out.
+    ON_TEXT: ClassVar[bool] = True
+
+    @classmethod
+    def value_problem(cls, value: Any) -> Optional[str]:
+        """What is wrong with the value of the kind's own key in a pack (None: nothing). A
+        pattern's syntax is checked where it compiles (:mod:`cleaner.schema`)."""
+        if cls.PATTERN:
+            if not isinstance(value, str) or not value:
+                return f"{cls.KEY} must be a regular expression string"
+            problem = size_problem(value)  # before anything compiles it
+            return f"{cls.KEY} pattern refused: {problem}" if problem else None
+        if value in (True, {}, None) or isinstance(value, dict):
+            return None
+        return f"write '{cls.KEY}: true' (its options go beside it)"
+
+    def example_failures(self, packset) -> list[ExampleFailure]:
+        """Every way this rule disagrees with its own examples (empty: it passes)."""
+        return text_example_failures(self, packset)
 
     @property
     def settled_after_a_round(self) -> bool:
@@ -541,10 +546,9 @@ class RepeatRule(Rule):
     OPTIONS = {"max_affix_words": 4, "max_words": 40}
     _SEPARATORS = regex.compile(r"\s*[:|\-–—»·]\s*")
 
-    def __init__(self, spec: dict, pack_name: str, pack_path: str, lazy: bool = False):
-        super().__init__(spec, pack_name, pack_path, lazy)
-        if self.value not in ("title", "lines"):
-            raise ValueError("repeat must be 'title' or 'lines'")
+    @classmethod
+    def value_problem(cls, value: Any) -> Optional[str]:
+        return None if value in ("title", "lines") else f"repeat must be 'title' or 'lines', got {value!r}"
 
     @property
     def settled_after_a_round(self) -> bool:
@@ -866,12 +870,15 @@ class DensityRule(Rule):
     OPTIONS = {"min_hits": 2, "neighbour_hits": 1, "max_words": 200, "require": [], "anchors": [],
                "inside_share": 0.2, "actions": [], "notice_hits": 0, "notice_words": 40}
 
+    @classmethod
+    def value_problem(cls, value: Any) -> Optional[str]:
+        if isinstance(value, list) and value and all(isinstance(t, str) and t for t in value):
+            return None
+        return "density must be a non-empty list of terms"
+
     def __init__(self, spec: dict, pack_name: str, pack_path: str, lazy: bool = False):
         super().__init__(spec, pack_name, pack_path, lazy)
-        terms = self.value
-        if not isinstance(terms, list) or not terms or not all(isinstance(t, str) for t in terms):
-            raise ValueError("density must be a non-empty list of terms")
-        self._terms = terms
+        self._terms = self.value
         self._required = None
         self._anchors = None
         self._actions = None
@@ -1142,23 +1149,3 @@ class ClusterRule(Rule):
 
 
 CREDIT_WORDS = 6  # a photo credit on a line of its own: "Foto: Trond Myklebust / NTB"
-
-
-class SelectorRule(Rule):
-    """A CSS selector (Lexbor syntax) naming elements to drop from HTML before text rules run."""
-
-    KEY = "selector"
-    PHASE = -1
-    PATTERN = False
-
-    def apply(self, ctx: Context) -> None:
-        pass  # applied by the HTML reader, on the element tree
-
-
-KINDS: dict[str, type[Rule]] = {
-    cls.KEY: cls
-    for cls in (
-        TrimRule, LineRule, RepeatRule, HeadRule, SectionRule, RestRule, SponsoredRule,
-        BioRule, DensityRule, ForeignRule, ClusterRule, SelectorRule,
-    )
-}

@@ -77,7 +77,7 @@ def lint_files(paths: Iterable[tuple[str, str]]) -> LintReport:
                 seen_ids[rule.id] = path
             short_lines_only = 0 < (rule.options.get("max_words")
                                     or rule.options.get("max_heading_words") or 0) <= 20
-            if rule.PATTERN and rule.KEY != "selector" and rule.literals is None \
+            if rule.PATTERN and rule.literals is None \
                     and rule.longest is None and not short_lines_only:
                 notes.append(PackError(
                     path, rule.line_no,

@@ -22,12 +22,13 @@ from urllib.parse import urlsplit
 import regex
 
 from .errors import PackError
-from .kinds import DEFAULT_TIMEOUT, Rule
+from .kinds import Rule
 from .language import LanguageModel
-from .patterns import compile_pattern
+from .patterns import DEFAULT_TIMEOUT, compile_pattern
 from .prefilter import Prefilter, required_literals
 from .safeyaml import load_yaml
-from .schema import _all_kinds, validate_pack
+from .registry import KINDS
+from .schema import validate_pack
 
 ENV_VAR = "CLEANER_RULES_PATH"
 SIGNATURE_WINDOW = 20_000  # signatures are looked for in the document's first and last chars
@@ -143,7 +144,7 @@ def load_pack(path: str | Path, text: Optional[str] = None, shipped: bool = Fals
 
 
 def build_pack(data: dict, path: str, shipped: bool) -> Pack:
-    kinds = _all_kinds()
+    kinds = KINDS
     name = data["pack"]
     rules = []
     for spec in data.get("rules") or []:

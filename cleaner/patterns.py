@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import regex
 
+DEFAULT_TIMEOUT = 0.25  # seconds for one pattern on one line; generous, yet bounds any run
 MAX_EXPANDED = 100_000  # written-out nodes, ~30 MB compiled; the shipped packs' largest is 175
 _COUNT = regex.compile(r"\{\s*(\d*)\s*(?:(,)\s*(\d*)\s*)?\}")
 _BRACED_ESCAPE = frozenset("pPNxuUgk")  # \p{L}, \N{name}, \x{263a}, \g{1}...

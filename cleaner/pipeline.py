@@ -8,20 +8,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 
 
+from .apply import Reading, apply_rules, read_lines
 from .categories import CATEGORIES, CHROME
 from .context import Context
 from .decode import decode_bytes, decoded_lines
 from .errors import InputError
 from .inputs import check_types
-from .kinds import DEFAULT_TIMEOUT
+from .patterns import DEFAULT_TIMEOUT
 from .packs import PackSet, get_packset, host_of, lines_window
 from .render import removals, render_text, survivors
 from .result import CleanResult, PackReason
-from .prose import PROSE_WORDS, is_prose, iter_units, opens_sentence
-from .segment import Document, ends_sentence, unfenced_code, words
+from .prose import PROSE_WORDS, is_prose
+from .segment import unfenced_code, words
 
 # The over-removal guard: a document with at least GUARD_PROSE_WORDS words of prose (lines
 # of 10+ words that end a sentence) is never cut to less than GUARD_KEEP_SHARE of them.
@@ -75,17 +76,15 @@ def clean_text(text: str, **options) -> CleanResult:
 
 
 def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[str] = None,
-                packset: Optional[PackSet] = None, only_rules=None,
-                skip_kinds: tuple[str, ...] = (), rounds: int = MAX_ROUNDS,
-                declared_lang: Optional[str] = None, from_page: bool = False,
-                keep: frozenset[str] = frozenset(),
+                packset: Optional[PackSet] = None, declared_lang: Optional[str] = None,
+                from_page: bool = False, keep: frozenset[str] = frozenset(),
                 verbatim: frozenset[int] = frozenset()) -> CleanResult:
     """Clean already-decoded plain text, given as its lines (the list is the document's
-    from now on). ``only_rules`` runs just those rules, once (rule
-    tests); ``skip_kinds`` leaves out rules of those kinds; ``rounds`` caps the passes;
-    ``declared_lang`` is the language a page declares (``<html lang>``), a hint that settles
-    a doubtful stopword vote when the vote leans its way. ``from_page``: the text is what
-    the HTML reader took from a page, which is chrome enough (the no-chrome guard is off).
+    from now on). ``declared_lang`` is the language a page declares (``<html lang>``), a hint
+    that settles a doubtful stopword vote when the vote leans its way. ``from_page``: the
+    text is what the HTML reader took from a page, which is chrome enough (the no-chrome
+    guard is off); the reader chose it from the markup, which knows more than the line
+    classifier, so ``classify`` does not run and one round is enough (``HTML_ROUNDS``).
     ``keep``: categories whose rules do not run (``{"caption", "comments"}``).
     ``verbatim``: line numbers (0-based) no rule may remove (code the HTML reader took from a
     ``<pre>``); a removal that took one gives it back. Code written out without fences
@@ -95,49 +94,34 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     can even change which language or site the rest reads as), so a full run repeats on what
     survived, detecting the language and choosing packs afresh, until nothing more goes (at
     most ``MAX_ROUNDS``): that makes cleaning idempotent, ``clean(clean(x)) == clean(x)``.
+    (:func:`cleaner.apply.run_rules` runs given rules once, for a rule's examples.)
     """
     packset = packset or get_packset()
+    how = _How(url, lang, declared_lang, from_page, keep, ("classify",) if from_page else ())
     # A documentation page's code is its content. Fenced blocks only inform the classifier
     # (classify.py): a page dump's pair of "~~~~" separators would fence a comment thread.
     verbatim = verbatim | unfenced_code(lines)
-    doc = Document(lines)
-    doc.index_blocks()
-    window = "" if url else lines_window(lines)  # what site signatures read
-    model = packset.model
-    block_texts = ["\n".join(doc.lines[s:e]) for s, e in doc.blocks]
-    doc_lang, method = _language(model, block_texts, lang, declared_lang)
-    foreign = _foreign_blocks(model, block_texts, doc_lang)
-    del block_texts  # a copy of the document: let go before the rules run
     slow_signatures: set = set()  # (pack, path, k): reported once, not searched again
-    if only_rules is None:
-        fallback = _fallback(doc_lang, method, declared_lang, from_page)
-        pack_names, rules = _choose(packset, doc_lang, foreign, url, window, skip_kinds,
-                                    keep, slow_signatures, fallback)
-        reasons = _reasons(packset, pack_names, doc_lang, url, fallback)
-    else:
-        rules = sorted(only_rules, key=lambda r: r.PHASE)
-        pack_names = sorted({r.pack_name for r in rules})
-        reasons = {name: PackReason("given", "its rules were given to run") for name in pack_names}
-    ctx = Context(doc, lang=doc_lang, model=model, foreign=foreign,
-                  prefilter=packset.prefilter(rules))
-    _apply(ctx, rules)
-    if only_rules is None:
-        doc_lang, method = _later_rounds(
-            ctx, rules, doc_lang, method, reasons, packset=packset, url=url, lang=lang,
-            declared_lang=declared_lang, skip_kinds=skip_kinds, keep=keep, rounds=rounds,
-            slow_signatures=slow_signatures, from_page=from_page)
-        pack_names = list(reasons)
-        ctx.forget_index()  # what the rules searched with: not needed from here on
-        if verbatim:
-            ctx.restore([i for i in verbatim if i < len(ctx.removed) and ctx.removed[i] is not None])
-        if not from_page:
-            _guard_no_chrome(ctx)
-        _guard_over_removal(ctx)
+    first = _read_round(lines, packset, how, slow_signatures)
+    doc, doc_lang, method = first.reading.doc, first.reading.lang, first.reading.method
+    reasons = _reasons(packset, first.names, doc_lang, url, first.fallback)
+    ctx = Context(doc, lang=doc_lang, model=packset.model, foreign=first.reading.foreign,
+                  prefilter=packset.prefilter(first.rules))
+    apply_rules(ctx, first.rules)
+    doc_lang, method = _later_rounds(ctx, first, reasons, packset, how, slow_signatures,
+                                     HTML_ROUNDS if from_page else MAX_ROUNDS)
+    pack_names = list(reasons)
+    ctx.forget_index()  # what the rules searched with: not needed from here on
+    if verbatim:
+        ctx.restore([i for i in verbatim if i < len(ctx.removed) and ctx.removed[i] is not None])
+    if not from_page:
+        _guard_no_chrome(ctx)
+    _guard_over_removal(ctx)
     ctx.warnings.extend(
         f"signature {k + 1} of pack {name!r} ({path}) timed out after {DEFAULT_TIMEOUT}s and "
         "was treated as not matching" for name, path, k in sorted(slow_signatures))
     text_out = render_text(ctx)
-    if not text_out and only_rules is None:
+    if not text_out:
         _emptied(ctx)  # kept whole, or a warning
         text_out = render_text(ctx)
     return CleanResult(
@@ -153,17 +137,47 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     )
 
 
-def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
-                  reasons: dict[str, str], *, packset: PackSet, url: Optional[str],
-                  lang: Optional[str], declared_lang: Optional[str], skip_kinds: tuple[str, ...],
-                  keep: frozenset[str], rounds: int, slow_signatures: set,
-                  from_page: bool = False) -> tuple[Optional[str], tuple[str, str]]:
+class _How(NamedTuple):
+    """What the caller said about a document, which every round reads the same way."""
+
+    url: Optional[str]
+    lang: Optional[str]
+    declared_lang: Optional[str]
+    from_page: bool
+    keep: frozenset[str]
+    skip_kinds: tuple[str, ...]  # kinds that do not run on this text
+
+
+class _Round(NamedTuple):
+    """A round's reading of its lines and the packs and rules chosen for it."""
+
+    reading: Reading
+    names: list[str]
+    rules: tuple
+    fallback: tuple[str, ...]
+
+
+def _read_round(lines: list[str], packset: PackSet, how: _How, slow_signatures: set) -> _Round:
+    """Read ``lines`` (blocks, language, foreign blocks) and choose the packs for them."""
+    # the text's ends are read for site signatures, which a page with a url does not need
+    window = "" if how.url else lines_window(lines)
+    reading = read_lines(lines, packset.model, how.lang, how.declared_lang)
+    fallback = _fallback(reading.lang, reading.method, how.declared_lang, how.from_page)
+    names, rules = _choose(packset, reading.lang, reading.foreign, how.url, window,
+                           how.skip_kinds, how.keep, slow_signatures, fallback)
+    return _Round(reading, names, rules, fallback)
+
+
+def _later_rounds(ctx: Context, first: _Round, reasons: dict[str, PackReason], packset: PackSet,
+                  how: _How, slow_signatures: set,
+                  rounds: int) -> tuple[Optional[str], tuple[str, str]]:
     """The rounds after the first, on what survived, until nothing more goes (see
     :func:`clean_lines`); their removals are merged into ``ctx``, and the packs a round
     newly chose are added to ``reasons``. Returns the language and its method. (A function
     of its own: each round's copy of the surviving lines and its context go when it
     returns, before the text is rendered.)"""
-    doc, model = ctx.doc, packset.model
+    doc = ctx.doc
+    doc_lang, method, rules = first.reading.lang, first.reading.method, first.rules
     for number in range(2, rounds + 1):
         lines, origin = survivors(ctx)
         if lines == doc.lines[:-1] and doc.lines[-1] == "":
@@ -172,17 +186,8 @@ def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
             break
         if not any(line.strip() for line in lines):
             break  # nothing left to judge (and the language of nothing is no news)
-        again_doc = Document(lines)
-        again_doc.index_blocks()
-        blocks = ["\n".join(lines[s:e]) for s, e in again_doc.blocks]
-        new_lang, new_method = _language(model, blocks, lang, declared_lang)
-        new_foreign = _foreign_blocks(model, blocks, new_lang)
-        del blocks
-        # the text's ends are read for site signatures, which a page with a url does not need
-        new_fallback = _fallback(new_lang, new_method, declared_lang, from_page)
-        new_names, new_rules = _choose(packset, new_lang, new_foreign, url,
-                                       "" if url else lines_window(lines), skip_kinds,
-                                       keep, slow_signatures, new_fallback)
+        again = _read_round(lines, packset, how, slow_signatures)
+        new_lang, new_rules = again.reading.lang, again.rules
         if new_lang == doc_lang and (new_rules is rules
                                      or [r.id for r in new_rules] == [r.id for r in rules]):
             # A line that survived a line or trim rule (or the repeated-line rule) keeps
@@ -191,25 +196,18 @@ def _later_rounds(ctx: Context, rules, doc_lang: Optional[str], method: str,
             run = [r for r in new_rules if not r.settled_after_a_round]
         else:
             run = new_rules  # another language or site now: all of its rules apply
-        doc_lang, method, rules = new_lang, new_method, new_rules
-        for name, reason in _reasons(packset, new_names, new_lang, url, new_fallback).items():
+        doc_lang, method, rules = new_lang, again.reading.method, new_rules
+        for name, reason in _reasons(packset, again.names, new_lang, how.url,
+                                     again.fallback).items():
             reasons.setdefault(name, PackReason(reason.code, f"{reason} (from round {number})"))
-        again = Context(again_doc, lang=new_lang, model=model, foreign=new_foreign,
-                        prefilter=packset.prefilter(new_rules), source=doc.lines)
-        again.inherit_index(ctx, origin)
-        _apply(again, run)
-        if not _merge_round(ctx, again, origin):
+        round_ctx = Context(again.reading.doc, lang=new_lang, model=packset.model,
+                            foreign=again.reading.foreign, prefilter=packset.prefilter(new_rules),
+                            source=doc.lines)
+        round_ctx.inherit_index(ctx, origin)
+        apply_rules(round_ctx, run)
+        if not _merge_round(ctx, round_ctx, origin):
             break
     return doc_lang, method
-
-
-def _language(model, block_texts: list[str], given: Optional[str],
-              declared: Optional[str] = None) -> tuple[Optional[str], tuple[str, str]]:
-    """(language, (method, reason in words))."""
-    if given:
-        return given.lower(), ("given", "given by the caller")
-    guess = model.document_language(block_texts, declared)
-    return guess.lang, (guess.method, guess.reason or guess.method)
 
 
 def _reason(doc_lang: Optional[str], method: tuple[str, str], declared: Optional[str],
@@ -262,8 +260,8 @@ def _choose(packset: PackSet, doc_lang: Optional[str], foreign: dict[int, str],
                if p.kind != "language" or own_langs & set(p.languages)}
         # A pack chosen for a foreign block brings its vocabulary (consent banners in that
         # language), not its line rules, which would run over the whole document.
-        rules = [r for r in chosen.rules if r.KEY not in skip_kinds and r.category not in keep
-                 and (r.pack_name in own or r.KEY == "density")]
+        rules = [r for r in chosen.rules if r.ON_TEXT and r.KEY not in skip_kinds
+                 and r.category not in keep and (r.pack_name in own or r.KEY == "density")]
         return [p.name for p in chosen.packs], tuple(rules)  # shared: never to be changed
 
     names, rules = chosen.derive(("in force", doc_lang, fallback, skip_kinds, keep), in_force)
@@ -293,75 +291,6 @@ def _reasons(packset: PackSet, names: list[str], doc_lang: Optional[str],
             found[name] = PackReason("signature", "signature: the text matched one of its site "
                                      "signatures")
     return found
-
-
-def _foreign_blocks(model, block_texts: list[str], doc_lang: Optional[str]) -> dict[int, str]:
-    """Block index -> language, for blocks confidently in another language than the document."""
-    foreign: dict[int, str] = {}
-    if doc_lang:
-        judge, shortest = model.foreign_language, model.FOREIGN_MIN_CHARS
-        for b, block in enumerate(block_texts):
-            if len(block) < shortest:
-                continue  # most blocks of a page dump: a word or two (what judge() says first)
-            other = judge(block, doc_lang)
-            if other:
-                foreign[b] = other
-    return foreign
-
-
-def _apply(ctx: Context, rules) -> None:
-    finished = False
-    for rule in rules:
-        if not finished and rule.PHASE > SENTENCES_FINISHED_AFTER:
-            finish_sentences(ctx)
-            finished = True
-        if rule.ONLY_ON_MATCHES:
-            candidates = ctx.candidates(rule)
-            if candidates is not None and not candidates:
-                continue  # none of its literals in the text: most rules, on most documents
-        rule.apply(ctx)
-        # Only the rule itself asks for its candidates: a set of line numbers, which for a
-        # rule that needs a digit holds most lines of a long document.
-        ctx.forget_candidates(rule)
-    if not finished:
-        finish_sentences(ctx)
-
-
-# The kinds whose rules match a line's own text run in the phases up to this one; after them,
-# a sentence they took the start of is taken whole (see finish_sentences).
-SENTENCES_FINISHED_AFTER = 3
-
-
-def finish_sentences(ctx: Context) -> None:
-    """A rule that took the first line of a sentence wrapped over several lines takes the rest
-    of it too: "Subscribe to our newsletter before 30 June and save" / "18." leaves no "18."
-    behind. Only a sentence's first line decides (three words or more, a capital first): a rule
-    that matched its start named it."""
-    removed, text, block_of = ctx.removed, ctx.text, ctx.doc.block_of
-    counts = ctx.word_counts()
-    starts = [i for i in ctx.nonblank_lines()
-              if removed[i] is not None and removed[i].matched and i + 1 < len(removed)
-              and removed[i + 1] is None and block_of[i + 1] == block_of[i]
-              and counts[i] >= 3 and opens_sentence(text[i]) and not ends_sentence(text[i])]
-    if not starts:
-        return  # the common case: a removed line ends its sentence, or its block
-    stop = ctx.model.stopwords.get(ctx.lang, frozenset()) if ctx.model is not None else frozenset()
-    for i in starts:
-        block = [j for j in ctx.block_lines(block_of[i]) if j >= i]
-        unit = next(iter_units(ctx, block, stop))
-        if unit.lines[0] != i:
-            continue
-        for j in unit.lines[1:]:
-            # only a line that cannot start a sentence carries one on ("the week in your
-            # inbox.", "18."): "Related: Who's who … 7 to know" / "President Obama …" is two
-            if removed[j] is not None or (text[j].lstrip()[:1].isupper()
-                                          and not (ctx.nwords(j) <= 2 and ends_sentence(text[j]))):
-                break  # (a word or two that end it, "Londra.", are its tail all the same)
-            removed[j] = removed[i]
-            ctx.fired[removed[i].rule_id] = ctx.fired.get(removed[i].rule_id, 0) + 1
-        ctx.forget_alive()
-
-
 
 
 def _merge_round(ctx: Context, again: Context, origin: list[Optional[int]]) -> bool:
@@ -556,8 +485,7 @@ def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Op
         # The reader already chose the main content from the markup, which knows more than
         # the text classifier can; the line rules still run.
         result = clean_text(extraction.text, url=url or extraction.url, lang=lang,
-                            packset=packset, skip_kinds=("classify",), rounds=HTML_ROUNDS,
-                            declared_lang=extraction.lang, from_page=True,
+                            packset=packset, declared_lang=extraction.lang, from_page=True,
                             keep=kept | extraction.keeps, verbatim=extraction.code_lines)
         result.html = extraction
         result.page_type = extraction.page_type.kind

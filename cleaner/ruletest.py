@@ -1,12 +1,5 @@
-"""Checking rules against their own examples (and packs against their corpus samples).
-
-An example is a string or a mapping ``{text, output}``. A rule runs *alone* on its examples,
-except the revision kinds (``foreign``, ``cluster``, ``classify``), which judge what other rules
-left and so run after the earlier-phase rules of the packs in force.
-
-* ``drop`` string: the rule fires, and no line of the example survives unchanged;
-* ``keep`` string: the rule does not fire;
-* mapping (either list): the output is exactly ``output`` (and, under ``drop``, the rule fires).
+"""Checking rules against their own examples (what an example asks: :mod:`cleaner.examples`),
+rules that other rules shadow, and packs against their corpus samples.
 
 This module backs both the test suite and ``cleaner rules test``, so pack authors get the same
 verdicts the project's own CI gives.
@@ -17,66 +10,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from .apply import run_rules
+from .examples import ExampleFailure, explained_diff
 from .kinds import Rule
 from .packs import PackSet
 from .pipeline import clean_text
 
 
-@dataclass
-class ExampleFailure:
-    pack: str
-    rule_id: str
-    which: str  # "drop" or "keep"
-    example: str
-    problem: str
-
-    def __str__(self) -> str:
-        shown = self.example if len(self.example) <= 120 else self.example[:117] + "..."
-        return f"{self.pack}: {self.rule_id}: {self.which} example {shown!r}: {self.problem}"
-
-
-def _run(rule: Rule, text: str, packset: PackSet):
-    rules = [rule]
-    if rule.NEEDS_CONTEXT:
-        langs = set(packset.languages())
-        _, in_force = packset.select(langs, None, "")
-        rules = [r for r in in_force if r.PHASE < rule.PHASE] + [rule]
-    return clean_text(text, packset=packset, only_rules=rules)
-
-
 def check_rule(rule: Rule, packset: PackSet) -> list[ExampleFailure]:
-    """Every way ``rule`` disagrees with its own examples (an empty list: it passes)."""
-    failures: list[ExampleFailure] = []
-    if rule.KEY == "selector":
-        from .html_examples import check_selector_rule  # HTML examples need the HTML reader
-
-        return check_selector_rule(rule)
-    for which in ("drop", "keep"):
-        for example in rule.examples.get(which) or []:
-            text = example["text"] if isinstance(example, dict) else example
-            result = _run(rule, text, packset)
-            fired = any(r.rule_id == rule.id for r in result.removals)
-
-            def fail(problem: str) -> None:
-                failures.append(ExampleFailure(rule.pack_name, rule.id, which, text, problem))
-
-            if isinstance(example, dict):
-                if result.text != example["output"]:
-                    fail("the output differs from the example's:\n"
-                         + explained_diff(text, result, example["output"], "output"))
-                elif which == "drop" and not fired:
-                    fail("the rule did not fire (other rules produced the output)")
-                continue
-            if which == "drop":
-                survivors = set(result.text.splitlines()) & {l for l in text.splitlines() if l.strip()}
-                if not fired:
-                    fail("missed: the rule did not fire")
-                elif survivors:
-                    fail(f"missed: {sorted(survivors)[0]!r} survived")
-            elif fired:
-                gone = [r.lines[0] for r in result.removals if r.rule_id == rule.id]
-                fail(f"wrongly removed: {gone[0]!r}")
-    return failures
+    """Every way ``rule`` disagrees with its own examples (an empty list: it passes); each
+    kind owns its check (:mod:`cleaner.examples` for the text kinds)."""
+    return rule.example_failures(packset)
 
 
 def shadowed(rule: Rule, packset: PackSet) -> list[ExampleFailure]:
@@ -84,16 +28,16 @@ def shadowed(rule: Rule, packset: PackSet) -> list[ExampleFailure]:
     are in force (the generic pack and its own pack): a rule that never gets to fire is dead
     weight, and its extent (a sponsored unit's pitch, a section's teasers) is lost with it
     ("Sponsored" taken as a bare label before the sponsored kind saw its ad unit)."""
-    if rule.KEY == "selector" or rule.NEEDS_CONTEXT:
+    if not rule.ON_TEXT or rule.NEEDS_CONTEXT:
         return []
     pack = packset.owner.get(rule.id)
     in_force = [r for p in packset.packs if p.kind == "generic" or p is pack for r in p.rules
                 if r.id not in packset.disabled and packset.owner.get(r.id) is p
-                and r.KEY != "selector"]
+                and r.ON_TEXT]
     found = []
     for example in rule.examples.get("drop") or []:
         text = example["text"] if isinstance(example, dict) else example
-        result = clean_text(text, packset=packset, only_rules=in_force)
+        result = run_rules(text, in_force, packset)
         takers = {r.rule_id for r in result.removals}
         if takers and rule.id not in takers:
             found.append(ExampleFailure(
@@ -194,46 +138,3 @@ def check_sample(path, packset: PackSet, pack_name: str) -> Optional[SampleFailu
         return None
     return SampleFailure(pack_name, path.name, f"output differs from {expected.name}:\n"
                          + explained_diff(text, result, want, expected.name))
-
-
-def explained_diff(source: str, result, want: str, want_name: str = "expected") -> str:
-    """A unified diff of ``want`` (expected) and ``result.text`` (actual), with output line
-    numbers in its hunk headers, and after each differing line the input line it came from
-    and the rule that removed it (a '-' line: expected, but removed) or that no rule took it
-    (a '+' line: kept, but should go); then the run's warnings (a guard that put lines back)."""
-    import difflib
-
-    inputs = source.split("\n")
-    rule_of: dict[int, str] = {}
-    trims: dict[int, str] = {}
-    for r in result.removals:
-        for n in r.line_numbers:
-            (trims if r.trimmed else rule_of)[n] = r.rule_id
-    used: set[int] = set()
-
-    def whence(line: str, removed: bool) -> str:
-        for n, original in enumerate(inputs, start=1):
-            if n in used:
-                continue
-            if original == line and (n in rule_of) == removed:
-                used.add(n)
-                if removed:
-                    return f"input line {n}: removed by {rule_of[n]}"
-                return f"input line {n}: kept, no rule took it" + (
-                    f" (trimmed by {trims[n]})" if n in trims else "")
-            if n in trims and (line in original or original in line):
-                used.add(n)
-                return f"input line {n}: trimmed by {trims[n]}"
-        return "not an input line as it stands"
-
-    out = []
-    diff = difflib.unified_diff(want.splitlines(), result.text.splitlines(),
-                                fromfile=f"{want_name} (expected)", tofile="cleaned (actual)",
-                                lineterm="", n=1)
-    for line in diff:
-        if line.startswith(("---", "+++", "@@")) or line[:1] not in "+-" or not line[1:].strip():
-            out.append(f"    {line}")
-        else:
-            out.append(f"    {line:<72}  # {whence(line[1:], line[0] == '-')}")
-    out.extend(f"    warning: {w}" for w in result.warnings)
-    return "\n".join(out)

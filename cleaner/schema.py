@@ -13,8 +13,8 @@ import regex
 
 from .categories import CATEGORIES
 from .errors import PackError
-from .kinds import KINDS
-from .patterns import compile_pattern, size_problem
+from .patterns import compile_pattern
+from .registry import KINDS
 
 PACK_KEYS = ("pack", "description", "match", "stopwords", "rules", "disable")
 MATCH_KEYS = ("domains", "languages", "signatures")
@@ -22,12 +22,6 @@ MATCH_KEYS = ("domains", "languages", "signatures")
 # every other rule to fire on one).
 COMMON_RULE_KEYS = ("id", "category", "description", "examples", "timeout", "case_sensitive",
                     "evidence", "no_corpus_sample")
-
-
-def _all_kinds() -> dict:
-    from .classify import ClassifyRule  # registered here: classify builds on kinds
-
-    return {**KINDS, ClassifyRule.KEY: ClassifyRule}
 
 
 def did_you_mean(word: str, choices) -> str:
@@ -100,7 +94,7 @@ def validate_pack(data: Any, path: str, compile_patterns: bool = True) -> list[P
 def validate_rule(rule: Any, path: str, seen: dict[str, int],
                   compile_patterns: bool = True) -> list[PackError]:
     problems: list[PackError] = []
-    kinds = _all_kinds()
+    kinds = KINDS
     line = getattr(rule, "line", None)
     if not isinstance(rule, dict):
         return [PackError(path, line, "each rule is a mapping with id, category, a kind and examples")]
@@ -148,26 +142,14 @@ def validate_rule(rule: Any, path: str, seen: dict[str, int],
                 if problem:
                     bad(option, f"{name}: {option} must be {problem}, got {rule[option]!r}")
         value = rule[kind.KEY]
-        if kind.PATTERN:
-            if not isinstance(value, str) or not value:
-                bad(kind.KEY, f"{name}: {kind.KEY} must be a regular expression string")
-            elif size_problem(value):  # before anything compiles it
-                bad(kind.KEY, f"{name}: {kind.KEY} pattern refused: {size_problem(value)}")
-            elif compile_patterns:
-                problem = _pattern_problem(value)
-                if problem:
-                    bad(kind.KEY, f"{name}: {kind.KEY} pattern does not compile: {problem}; "
-                        "check brackets and escapes (YAML single quotes keep backslashes as is)")
-        elif kind.KEY == "selector":
-            problems.extend(_check_selector(value, bad, name))
-        elif kind.KEY == "repeat" and value not in ("title", "lines"):
-            bad("repeat", f"{name}: repeat must be 'title' or 'lines', got {value!r}")
-        elif kind.KEY == "density" and (not isinstance(value, list) or not value
-                                        or not all(isinstance(t, str) and t for t in value)):
-            bad("density", f"{name}: density must be a non-empty list of terms")
-        elif kind.KEY not in ("repeat", "density", "selector") and value not in (True, {}, None) \
-                and not isinstance(value, dict):
-            bad(kind.KEY, f"{name}: write '{kind.KEY}: true' (its options go beside it)")
+        problem = kind.value_problem(value)
+        if problem:
+            bad(kind.KEY, f"{name}: {problem}")
+        elif kind.PATTERN and compile_patterns:
+            problem = _pattern_problem(value)
+            if problem:
+                bad(kind.KEY, f"{name}: {kind.KEY} pattern does not compile: {problem}; "
+                    "check brackets and escapes (YAML single quotes keep backslashes as is)")
     if not isinstance(rule.get("evidence", False), bool):
         bad("evidence", f"{name}: evidence must be true or false (whether this rule's removals "
             "show that the text came from a web page)")
@@ -214,19 +196,6 @@ def _pattern_problem(pattern: str) -> str | None:
     except regex.error as exc:
         return str(exc)
     return None
-
-
-def _check_selector(value: Any, bad, name: str) -> list[PackError]:
-    if not isinstance(value, str) or not value.strip():
-        bad("selector", f"{name}: selector must be a CSS selector string")
-        return []
-    try:
-        from selectolax.lexbor import LexborHTMLParser
-
-        LexborHTMLParser("<div></div>").css(value)
-    except Exception as exc:  # Lexbor raises various errors for bad selectors
-        bad("selector", f"{name}: Lexbor cannot parse selector {value!r}: {exc}")
-    return []
 
 
 def _check_examples(rule: dict, name: str, bad) -> list[PackError]:

@@ -10,7 +10,7 @@ import yaml
 from cleaner import clean, clean_document
 from cleaner.html import HtmlExtraction, html_to_text
 from cleaner.html_decode import decode_html, html_text
-from cleaner.html_examples import check_selector_rule
+from cleaner.html_selector import check_selector_rule
 from cleaner.packs import get_packset
 
 from .conftest import CORPUS
@@ -345,15 +345,15 @@ def test_declared_language_settles_a_doubtful_vote(declared, language, method):
 def test_selector_prefilter_sees_needles_of_plans_made_after_the_page_was_read():
     from selectolax.lexbor import LexborHTMLParser
 
-    from cleaner.html import _runnable, attribute_haystack
+    from cleaner.html_selector import attribute_haystack, runnable
 
     body = LexborHTMLParser('<body><div class="x-promo-widget y">a</div><p id="main-x">b</p>'
                             '</body>').body
     haystack = attribute_haystack(body)
-    assert _runnable('[class*="nothing-like-it"], [id*="main-"]', haystack) == '[id*="main-"]'
+    assert runnable('[class*="nothing-like-it"], [id*="main-"]', haystack) == '[id*="main-"]'
     # a selector first seen now brings a needle the page was not yet scanned for
-    assert _runnable('[class*="promo-wid"], [class*="absent-zz"]', haystack) == '[class*="promo-wid"]'
-    assert _runnable('[class*="absent-zz"]', haystack) == ""
+    assert runnable('[class*="promo-wid"], [class*="absent-zz"]', haystack) == '[class*="promo-wid"]'
+    assert runnable('[class*="absent-zz"]', haystack) == ""
 
 
 @pytest.mark.slow

@@ -354,8 +354,9 @@ def test_text_with_nothing_to_remove_is_read_in_one_round(monkeypatch):
     from cleaner import pipeline
 
     calls = []
-    real = pipeline._apply
-    monkeypatch.setattr(pipeline, "_apply", lambda ctx, rules: calls.append(1) or real(ctx, rules))
+    real = pipeline.apply_rules
+    monkeypatch.setattr(pipeline, "apply_rules",
+                        lambda ctx, rules: calls.append(1) or real(ctx, rules))
     story = ("Storm hits the coast\n\nThe storm reached the coast on Monday night, and officials "
              "said the damage was the worst in a decade.\n")
     assert clean(story) == story and len(calls) == 1

@@ -1,0 +1,41 @@
+"""Every rule kind a pack can use, by the one key that names it in YAML.
+
+==========  =====================================================================================
+kind        what it drops
+==========  =====================================================================================
+line        a whole line the pattern matches (``line: '^Advertisement$'``)
+trim        the span the pattern matches at a line's start or end; the rest of the line stays
+section     a heading line and the run of teasers after it, until the article resumes
+rest        a heading line and everything after it (comment threads, site footers)
+repeat      later copies of the headline (``repeat: title``) or of any short line (``lines``)
+head        short labels above the headline ("NATO", "Contact Us")
+sponsored   an ad unit around a marker line ("1776 Coalition Sponsored"): headline, repeat, pitch
+bio         an author bio paragraph and the name line just above it
+density     blocks dense in a vocabulary (cookie banners), and their neighbours with a hit
+foreign     a run of blocks in another language that other rules already cut into
+cluster     the rest of a block of short lines that other rules mostly removed (meta clusters)
+classify    low-content lines by length, stopword share and neighbours (page dumps;
+            :mod:`cleaner.classify`)
+selector    HTML elements matching a CSS selector (HTML input only; :mod:`cleaner.html_selector`)
+==========  =====================================================================================
+
+Text rules run phase by phase, in the order of the table (selector rules act on the markup,
+before any text exists). A kind is a :class:`~cleaner.kinds.Rule`
+subclass that owns its schema (``OPTIONS``, :meth:`~cleaner.kinds.Rule.value_problem`), its
+example check and its application; :mod:`cleaner.schema` validates packs and
+:mod:`cleaner.packs` builds them from this registry alone.
+"""
+from __future__ import annotations
+
+from .classify import ClassifyRule
+from .html_selector import SelectorRule
+from .kinds import (BioRule, ClusterRule, DensityRule, ForeignRule, HeadRule, LineRule, RepeatRule,
+                    RestRule, Rule, SectionRule, SponsoredRule, TrimRule)
+
+KINDS: dict[str, type[Rule]] = {
+    cls.KEY: cls
+    for cls in (
+        TrimRule, LineRule, RepeatRule, HeadRule, SectionRule, RestRule, SponsoredRule,
+        BioRule, DensityRule, ForeignRule, ClusterRule, ClassifyRule, SelectorRule,
+    )
+}
