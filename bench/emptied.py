@@ -32,7 +32,7 @@ def main() -> int:
     import score
 
     from cleaner import clean_document, pipeline
-    from cleaner.segment import words
+    from cleaner.text import words
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("modes", nargs="*", default=["post:trafilatura", "post:resiliparse", "text"])

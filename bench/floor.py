@@ -9,7 +9,7 @@ cleaner's own code, on the same documents as ``bench/throughput.py``:
 
 1. the bare pass (decode, split lines, one compiled ``re`` pattern searched on each line);
 2. decode and split as the cleaner does (:func:`cleaner.decode.to_text`, blocks indexed), and
-   the words of every line (:func:`cleaner.segment.words`), which the rules count;
+   the words of every line (:func:`cleaner.text.words`), which the rules count;
 3. the share of each line's words that are stopwords of the page's language, which the
    foreign-block check and the line classifier judge by;
 4. the prefilter's scan of the page for every literal of the rules in force;
@@ -46,7 +46,8 @@ def groundwork(docs, langs, searches, depth: int) -> None:
     from cleaner.decode import to_text
     from cleaner.packs import get_packset
     from cleaner.pipeline import _choose
-    from cleaner.segment import Document, words
+    from cleaner.segment import Document
+    from cleaner.text import words
     from cleaner.stopwords import stopword_density
 
     packset = get_packset()
@@ -71,23 +72,23 @@ def recorded(docs) -> tuple[list, list]:
     """Each document's language and the (pattern, text, timeout) of every search its rules
     made, from one run of the cleaner (from empty caches: an answer the cleaner remembered
     from an earlier line or page is not a search)."""
-    from cleaner import context
+    from cleaner import context, matching
     from cleaner.pipeline import clean_document
 
     langs, searches, current = [], [], []
     search, matches_line = context.Context.search, context.Context.matches_line
 
     def searched(rule, pattern, text):
-        return pattern, context._as_searched(rule, text), rule.timeout
+        return pattern, matching._as_searched(rule, text), rule.timeout
 
     def recording_search(ctx, rule, pattern, text):
-        if len(text) <= context.MAX_PATTERN_CHARS:  # a longer line is not searched
+        if len(text) <= matching.MAX_PATTERN_CHARS:  # a longer line is not searched
             current.append(searched(rule, pattern, text))
         return search(ctx, rule, pattern, text)
 
     def recording_matches(ctx, rule, text):
         pattern, lowered, timeout = searched(rule, rule.pattern, text)
-        if lowered is not None and (pattern, lowered) not in context._MATCHED:
+        if lowered is not None and (pattern, lowered) not in matching._MATCHED:
             current.append((pattern, lowered, timeout))
         return matches_line(ctx, rule, text)
 

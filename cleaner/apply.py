@@ -14,7 +14,8 @@ from .context import Context
 from .prose import iter_units, opens_sentence
 from .render import removals, render_text
 from .result import CleanResult, PackReason
-from .segment import Document, ends_sentence
+from .segment import Document
+from .text import ends_sentence
 
 if TYPE_CHECKING:
     from .packs import PackSet

@@ -19,7 +19,8 @@ from .context import Context
 from .kinds import _CLOCK, _DATED, Rule
 from .prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, reading_length,
                     sentence_units, table_cells)
-from .segment import ends_sentence, fenced_lines, is_list_item, is_menu
+from .segment import fenced_lines
+from .text import ends_sentence, is_list_item, is_menu
 from .stopwords import stopword_density, stopword_hits
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"

@@ -6,20 +6,19 @@ result, and makes "kept + removed = input" true by construction.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-from .prefilter import EVERY_RULE, LONG_LINE
-from .segment import _cached_words, Document, ends_sentence, is_menu, lower, words
-from .memo import LINE_CACHE_CHARS, memo, on_clear_all
+from .matching import matches, search
+from .prefilter import EVERY_RULE
+from .segment import Document
+from .text import ends_sentence, is_menu, words, words_if_cached
 
 if TYPE_CHECKING:  # pragma: no cover
     from .kinds import Rule
     from .language import LanguageModel
     from .prefilter import Prefilter
 
-MAX_PATTERN_CHARS = LONG_LINE  # no menu, banner or footer line is longer than this
 
 
 
@@ -123,6 +122,26 @@ class Context:
         self.forget_index()
         self._title = -2
 
+    def merge_round(self, later: "Context", origin: list[Optional[int]]) -> bool:
+        """Carry what a later round removed and trimmed (``later``: a context of the lines
+        that survived this one; ``origin``: each of its lines' index here, None for a blank
+        separator) back to these lines. False when that round removed nothing."""
+        if not any(mark is not None for mark in later.removed) and not later.trims:
+            return False
+        for j, mark in enumerate(later.removed):
+            if mark is not None and origin[j] is not None:
+                self.removed[origin[j]] = mark
+        for j, rule_id, category, pack, cut in later.trims:
+            self.text[origin[j]] = later.text[j]
+            self.trims.append((origin[j], rule_id, category, pack, cut))
+            self.forget_index()  # the line's literals may have changed
+            self._nwords = None  # and its word count
+        for rule_id, count in later.fired.items():
+            self.fired[rule_id] = self.fired.get(rule_id, 0) + count
+        self.warnings.extend(w for w in later.warnings if w not in self.warnings)
+        self._alive = None
+        return True
+
     # --- the prefilter's index ------------------------------------------------------------
     def forget_index(self) -> None:
         """Drop the literal index and the candidates read from it (a line's text changed)."""
@@ -174,7 +193,7 @@ class Context:
     def word_counts(self) -> list[int]:
         """Every line's word count, by index (the list nwords() reads: not to be changed)."""
         if self._nwords is None:
-            cached = _cached_words  # words() without a call where the line is split already
+            cached = words_if_cached  # words() without a call where the line is split already
             self._nwords = [len(cached(t) or words(t)) for t in self.text]
         return self._nwords
 
@@ -225,40 +244,22 @@ class Context:
         return found
 
     def search(self, rule: "Rule", pattern, text: str):
-        """``pattern.search(text)`` under the rule's time budget; a timeout counts as no match.
-        Lines longer than ``MAX_PATTERN_CHARS`` are never boilerplate a pattern could name."""
-        text = _as_searched(rule, text)
-        if text is None:
-            return None
+        """``pattern.search(text)`` under the rule's time budget (:func:`cleaner.matching.search`);
+        a timeout counts as no match, and is reported once a document."""
         try:
-            return pattern.search(text, timeout=rule.timeout)
+            return search(rule, pattern, text)
         except TimeoutError:
             self._timed_out(rule)
             return None
 
     def matches_line(self, rule: "Rule", text: str) -> bool:
-        """``search(rule, rule.pattern, text) is not None``, remembered across lines and
-        documents: a site's menus and footers recur on all its pages, and each search pays the
-        time budget's set-up (a few microseconds, more than a short line's search). A pattern's
-        answer on a text never changes; a search that timed out is not remembered, so that
-        each document reports its own."""
-        text = _as_searched(rule, text)
-        if text is None:
+        """Whether ``rule``'s pattern matches ``text`` (:func:`cleaner.matching.matches`,
+        remembered across lines and documents); a timeout counts as no match."""
+        try:
+            return matches(rule, text)
+        except TimeoutError:
+            self._timed_out(rule)
             return False
-        pattern = rule.pattern
-        key = (pattern, text)
-        found = _MATCHED.get(key)
-        if found is None:
-            try:
-                found = pattern.search(text, timeout=rule.timeout) is not None
-            except TimeoutError:
-                self._timed_out(rule)
-                return False
-            if len(text) <= MATCHED_MAX_CHARS:  # what recurs is short; long lines would fill memory
-                if len(_MATCHED) >= MATCHED_CACHE_SIZE:
-                    _MATCHED.clear()
-                _MATCHED[key] = found
-        return found
 
     def _timed_out(self, rule: "Rule") -> None:
         if rule.id not in self.timed_out:
@@ -267,20 +268,6 @@ class Context:
                 f"rule {rule.id!r} ({rule.pack_path}) timed out after {rule.timeout}s "
                 "and was treated as not matching"
             )
-
-
-def _as_searched(rule: "Rule", text: str) -> Optional[str]:
-    """The text ``rule``'s pattern is searched on (lowercased for a lowercase-matching rule);
-    None for a line longer than ``MAX_PATTERN_CHARS``, never boilerplate a pattern could name."""
-    if len(text) > MAX_PATTERN_CHARS:
-        return None
-    return _lowered(text) if getattr(rule, "lowered", False) else text
-
-
-MATCHED_CACHE_SIZE = 32768
-MATCHED_MAX_CHARS = 500  # lines remembered at most this long (9 in 10 searched lines are under 100)
-_MATCHED: dict = {}  # (compiled pattern, text searched) -> whether it matched
-Context.matches_line.cache_clear = on_clear_all(_MATCHED.clear)  # type: ignore[attr-defined]
 
 
 def carried_index(index: dict[int, list[int]], origin: list[Optional[int]]) -> dict[int, list[int]]:
@@ -293,29 +280,3 @@ def carried_index(index: dict[int, list[int]], origin: list[Optional[int]]) -> d
         if moved:
             carried[number] = moved
     return carried
-
-
-@memo(4096, LINE_CACHE_CHARS)
-def _lowered(text: str) -> str:
-    """``lower(text)``, remembered: every lowercase-matching rule asks for the same lines."""
-    return lower(text)
-
-
-_LEADING_PUNCT = re.compile(r"[\W_]*")
-
-
-_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("„", '"'), ("«", '"'), ("»", '"'))
-
-
-@memo(65536, LINE_CACHE_CHARS)
-def comparable(text: str) -> str:
-    """A line reduced for comparison: case-folded, spaces collapsed, quotes straightened,
-    edge punctuation gone."""
-    if not text.isascii():
-        for curly, straight in _QUOTES:  # replace() per quote beats translate() tenfold
-            if curly in text:
-                text = text.replace(curly, straight)
-    text = " ".join(text.split()).casefold()  # split() and \s agree on what is a space
-    start = _LEADING_PUNCT.match(text).end()
-    end = len(text) - _LEADING_PUNCT.match(text[::-1]).end()  # linear, unlike [\W_]+$
-    return text[start:end] if end > start else ""

@@ -27,7 +27,7 @@ from .html_score import choose, hints, keep_blocks, lead_blocks, negative_elemen
 from .html_walk import HEADINGS, walk
 from .prose import is_prose
 from .result import Removal
-from .segment import words
+from .text import words
 
 HIDDEN = ('[hidden], [style*="display:none" i], [style*="display: none" i], '
           '[style*="visibility:hidden" i], [style*="visibility: hidden" i], '

@@ -18,12 +18,13 @@ from typing import Any, ClassVar, Iterator, Optional
 import regex
 
 from .categories import CHROME, FURNITURE
-from .context import Context, Mark, comparable
+from .context import Context, Mark
+from .text import comparable
 from .examples import ExampleFailure, text_example_failures
 from .patterns import DEFAULT_TIMEOUT, compile_pattern, size_problem
 from .prefilter import fold, line_prefixes, longest_whole_match, required_literals, text_parts
 from .prose import Unit, ends_with_full_stop, is_prose, iter_units, sentence_units, table_cells
-from .segment import ends_sentence, is_list_item, line_starts, lower, words
+from .text import ends_sentence, is_list_item, line_starts, lower, words
 
 _ESCAPES = regex.compile(r"\\[pP]\{[^}]*\}|\\.")
 _CASE_TESTS = regex.compile(r"\\[pP]\{\s*\^?\s*(Lu|Lt|Ll|L&|LC|Upper|Lower|Uppercase|Lowercase|Titlecase)|\(\?[a-zA-Z]*-?[a-zA-Z]*[i:)]|\[\[:(upper|lower):\]\]")

@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import Mapping
 
-from .segment import lower, words
+from .text import lower, words
 from .stopwords import has_unspaced, stopword_density, stopword_hits
 from .memo import LINE_CACHE_CHARS, memo, on_clear_all
 
@@ -72,7 +72,7 @@ SHORT_REASON = "too short ({} words) to tell"
 
 # Scripts that name their language, counted letter by letter (Han and kana apart: kana is
 # what tells Japanese from Chinese). A text's script is its letters' majority in
-# word-equivalents (see cleaner.segment): a Han or kana pair, five Thai letters, or five letters
+# word-equivalents (see cleaner.text): a Han or kana pair, five Thai letters, or five letters
 # of a spaced script make a word.
 _SCRIPT_RANGES = (
     ("hangul", "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af", 5),

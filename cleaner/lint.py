@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from .backtrack import PROBE_TIMEOUT, catastrophic, nested_overlap
-from .context import MAX_PATTERN_CHARS
+from .matching import MAX_PATTERN_CHARS
 from .errors import PackError
 from .packs import SIGNATURE_WINDOW, build_pack, shipped_pack_files
 from .safeyaml import load_yaml

@@ -22,7 +22,8 @@ from .packs import PackSet, get_packset, host_of, lines_window
 from .render import removals, render_text, survivors
 from .result import CleanResult, PackReason
 from .prose import PROSE_WORDS, is_prose
-from .segment import unfenced_code, words
+from .segment import unfenced_code
+from .text import words
 
 # The over-removal guard: a document with at least GUARD_PROSE_WORDS words of prose (lines
 # of 10+ words that end a sentence) is never cut to less than GUARD_KEEP_SHARE of them.
@@ -205,7 +206,7 @@ def _later_rounds(ctx: Context, first: _Round, reasons: dict[str, PackReason], p
                             source=doc.lines)
         round_ctx.inherit_index(ctx, origin)
         apply_rules(round_ctx, run)
-        if not _merge_round(ctx, round_ctx, origin):
+        if not ctx.merge_round(round_ctx, origin):
             break
     return doc_lang, method
 
@@ -291,25 +292,6 @@ def _reasons(packset: PackSet, names: list[str], doc_lang: Optional[str],
             found[name] = PackReason("signature", "signature: the text matched one of its site "
                                      "signatures")
     return found
-
-
-def _merge_round(ctx: Context, again: Context, origin: list[Optional[int]]) -> bool:
-    """Carry what a round removed back to the original lines. False when nothing went."""
-    if not any(mark is not None for mark in again.removed) and not again.trims:
-        return False
-    for j, mark in enumerate(again.removed):
-        if mark is not None and origin[j] is not None:
-            ctx.removed[origin[j]] = mark
-    for j, rule_id, category, pack, cut in again.trims:
-        ctx.text[origin[j]] = again.text[j]
-        ctx.trims.append((origin[j], rule_id, category, pack, cut))
-        ctx.forget_index()  # the line's literals may have changed
-        ctx._nwords = None  # and its word count
-    for rule_id, count in again.fired.items():
-        ctx.fired[rule_id] = ctx.fired.get(rule_id, 0) + count
-    ctx.warnings.extend(w for w in again.warnings if w not in ctx.warnings)
-    ctx._alive = None
-    return True
 
 
 EMPTIED_WARN_WORDS = 50  # an input this long that loses every line is worth a warning

@@ -45,7 +45,8 @@ except ImportError:  # pragma: no cover - Python < 3.11
     import sre_constants as _sre  # type: ignore[no-redef]
 import re
 
-from .segment import line_starts, lower
+from .matching import MAX_PATTERN_CHARS
+from .text import line_starts, lower
 
 # Atomic groups and possessive repeats parse from Python 3.11 on; before, they are re.errors.
 _ATOMIC_GROUP = getattr(_sre, "ATOMIC_GROUP", object())
@@ -82,7 +83,6 @@ _PROPERTY_OR_W = re.compile(r"\\p\{[A-Za-z]+\}|\\w")
 _NO_ALNUM_RUN = re.compile(r"\n[^\S\n]*[^\w\s][^\w\n]*(?=\n)")
 _ALNUM = re.compile(r"[^\W_]")
 EVERY_RULE = -1  # Prefilter.index's key for lines every rule must look at
-LONG_LINE = 20_000  # context.MAX_PATTERN_CHARS: no pattern is searched on a longer line
 _DIGIT_LINE = re.compile(r"\d[^\n]*")  # a digit and the rest of its line
 _HAS_DIGIT = re.compile(r"\d")  # re's \d is Unicode Nd, as regex's is
 
@@ -513,9 +513,9 @@ class Prefilter:
         # A line too long for any pattern is not scanned: it is a candidate of every rule
         # (under EVERY_RULE), and each rule's own length limit then decides, as without
         # the prefilter. A 20 MB line costs nothing here.
-        if max(map(len, lines), default=0) > LONG_LINE:
-            where[EVERY_RULE] = [i for i, line in enumerate(lines) if len(line) > LONG_LINE]
-            lines = [("" if len(line) > LONG_LINE else line) for line in lines]
+        if max(map(len, lines), default=0) > MAX_PATTERN_CHARS:
+            where[EVERY_RULE] = [i for i, line in enumerate(lines) if len(line) > MAX_PATTERN_CHARS]
+            lines = [("" if len(line) > MAX_PATTERN_CHARS else line) for line in lines]
         for start, end in text_parts(lines):
             self._index_part(lines[start:end] if end - start < len(lines) else lines, start, where)
         return where

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 import regex
 
 from .memo import memo
-from .segment import NO_SPACE_CJK, ends_sentence, thai_sentence, words
+from .text import ends_sentence, NO_SPACE_CJK, thai_sentence, words
 
 if TYPE_CHECKING:  # pragma: no cover
     from .context import Context
@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 PROSE_WORDS = 10  # a finished sentence this long is the article's prose, for the guards
 
 # How much a line says, in scripts without spaces too. Word counts come from
-# :func:`~cleaner.segment.words` (a Han or kana pair, five Thai characters, or a spaced word);
+# :func:`~cleaner.text.words` (a Han or kana pair, five Thai characters, or a spaced word);
 # a length in characters (the classifier's ``length_low`` of 70) reads a Han or kana character
 # as the three Latin characters it stands for (English: six characters a word with its space;
 # Chinese and Japanese: two a word), and a Thai one as one (five a word).
@@ -51,13 +51,13 @@ def is_prose(text: str, min_words: int = PROSE_WORDS) -> bool:
 
 
 _CLOSERS = "»”\"')]’」』）"  # closing quotes and brackets that may follow a full stop
-_STOPS = frozenset(".!?。！？।॥؟")  # as segment._TERMINAL_CHARS, without closers
+_STOPS = frozenset(".!?。！？।॥؟")  # as text._TERMINAL_CHARS, without closers
 
 
 def ends_with_full_stop(text: str) -> bool:
     """True when the line ends with a full stop, a question or an exclamation mark, perhaps
     inside closing quotes or brackets ('"Yes," she said.', '... (2019).'): stricter than
-    :func:`~cleaner.segment.ends_sentence`, which takes any closing quote (a quoted title,
+    :func:`~cleaner.text.ends_sentence`, which takes any closing quote (a quoted title,
     "Bold-faced names dished in 'This Town'") as an end."""
     end = text.rstrip().rstrip(_CLOSERS)
     if end and "\u0e01" <= end[-1] <= "\u0e4e":

@@ -7,7 +7,7 @@ again for nothing in later rounds of cleaning).
 In scripts written without spaces (Chinese, Japanese, Thai) a stopword is not a token of its
 own: it is found as a substring of the line (the longest one at each place, without overlaps,
 by one Aho-Corasick scan), and the share is its hits over the line's word-equivalents (see
-cleaner.segment). Every reader of stopword shares (the classifier, the foreign-block check,
+cleaner.text). Every reader of stopword shares (the classifier, the foreign-block check,
 sentence joining) goes through :func:`stopword_hits` or :func:`stopword_density`.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ import re
 import ahocorasick
 
 from .memo import LINE_CACHE_CHARS, on_clear_all
-from .segment import NO_SPACE_CJK, NO_SPACE_THAI, words
+from .text import NO_SPACE_CJK, NO_SPACE_THAI, words
 
 DENSITY_SAMPLE_CHARS = 20_000  # a line's stopword share is judged on at most this much of it
 DENSITY_CACHE_SIZE = 32768

@@ -57,7 +57,7 @@ def test_clear_all_empties_every_cache_of_the_package():
     from cleaner import clean
     from cleaner.memo import _CLEARS, clear_all
     from cleaner.packs import _cached_packset
-    from cleaner.segment import _WORDS
+    from cleaner.text import _WORDS
 
     found = []
     for name, module in list(sys.modules.items()):

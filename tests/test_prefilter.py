@@ -19,7 +19,7 @@ from cleaner import packs as packs_module
 from cleaner.packs import get_packset
 from cleaner.prefilter import (_FOLD_CLASSES, DIGIT, NO_ALNUM, Prefilter, fold, line_holds,
                                line_prefixes, longest_whole_match, required_literals)
-from cleaner.segment import lower
+from cleaner.text import lower
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = [r for r in get_packset().all_rules() if r.literals is not None]

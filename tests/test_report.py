@@ -10,7 +10,7 @@ import pytest
 from cleaner.report import CorpusReport, RecordSummary
 from cleaner.report.corpus import LISTED, SAMPLES, RuleCount
 from cleaner.report_schema import rows as entries
-from cleaner.segment import words
+from cleaner.text import words
 
 from .conftest import CORPUS, EXAMPLE_PACK, PROMO_STORY, run_cli
 from .report_checks import broken_links, check_removals, external_references, line_items, parse

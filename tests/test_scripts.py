@@ -10,7 +10,7 @@ from cleaner import clean, clean_document
 from cleaner.language import main_script, script_language
 from cleaner.pipeline import clean_lines
 from cleaner.prose import is_prose, opens_sentence, reading_length
-from cleaner.segment import ends_sentence, words
+from cleaner.text import ends_sentence, words
 from cleaner.stopwords import stopword_density, stopword_hits
 
 from .conftest import CORPUS

@@ -4,7 +4,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from cleaner.segment import ends_sentence, ends_with_ellipsis
+from cleaner.text import ends_sentence, ends_with_ellipsis
 
 # The definitions the string functions replace (a regex search tries every position of a line).
 TERMINAL = re.compile(r"[.!?。！？»”\"')\]]\s*$")

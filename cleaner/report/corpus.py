@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from ..packs import PackSet, get_packset
-from ..segment import words
+from ..text import words
 from .explain import rule_descriptions
 from .page import anchor, category_class, category_label, contents, esc, page, plural
 

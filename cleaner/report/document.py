@@ -10,7 +10,7 @@ from typing import Iterable, Optional
 from ..decode import to_lines
 from ..packs import PackSet, get_packset
 from ..result import CleanResult, Removal
-from ..segment import words
+from ..text import words
 from .explain import READER_RULES, language_text, pack_reasons, rule_descriptions
 from .page import anchor, category_class, category_label, contents, esc, legend, page, plural
 
