@@ -81,6 +81,7 @@ def _share_in_runs(items, total: int) -> float:
 
 
 class ClassifyRule(Rule):
+    STAGE = True
     KEY = "classify"
     EVIDENCE = False
     PHASE = 7

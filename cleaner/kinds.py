@@ -60,6 +60,12 @@ class Rule:
     # False for kinds that act on a page's markup, not its lines (selector): the text rounds
     # leave them out.
     ON_TEXT: ClassVar[bool] = True
+    # A pipeline stage (repeat, head, foreign, cluster, classify): configured once, in the
+    # ``stages:`` of the generic pack, not a kind contributors write rules of.
+    STAGE: ClassVar[bool] = False
+    # Option names a kind took before the extent kinds shared one vocabulary -> the names
+    # they go by now. Old packs keep loading; ``cleaner rules lint`` notes the new name.
+    RENAMED: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def value_problem(cls, value: Any) -> Optional[str]:
@@ -97,7 +103,9 @@ class Rule:
         # lines by statistics or neighbours.
         self.evidence: bool = bool(spec.get("evidence", self.EVIDENCE and self.category in CHROME))
         self.value = spec[self.KEY]
-        self.options = {name: spec.get(name, default) for name, default in self.OPTIONS.items()}
+        given = {self.RENAMED.get(k, k): v for k, v in spec.items()} if self.RENAMED else spec
+        self.options = {name: given.get(name, default) for name, default in self.OPTIONS.items()}
+        self.listed_in = "rules"  # or "stages": set by packs.build_pack
         self._flags = 0 if spec.get("case_sensitive") else regex.IGNORECASE
         # regex's IGNORECASE is slow on long alternations; matching the lowercased line with a
         # case-sensitive pattern is the same test, five times faster, for patterns whose
@@ -254,7 +262,8 @@ class SectionRule(Rule):
     KEY = "section"
     ONLY_ON_MATCHES = True
     PHASE = 3
-    OPTIONS = {"max_heading_words": 8, "sentence_words": 3, "resume_words": 60, "summaries": True,
+    RENAMED = {"max_heading_words": "max_words"}  # the heading's words, as for rest
+    OPTIONS = {"max_words": 8, "sentence_words": 3, "resume_words": 60, "summaries": True,
                "tail_share": 0.5, "tail_prose_words": 20}
 
     def apply(self, ctx: Context) -> None:
@@ -271,7 +280,7 @@ class SectionRule(Rule):
             if i <= done or (candidates is not None and i not in candidates):
                 continue  # the prefilter shows no heading here (most lines)
             heading = ctx.text[i].strip()
-            if len(words(heading)) > o["max_heading_words"] or heading.endswith(".") \
+            if len(words(heading)) > o["max_words"] or heading.endswith(".") \
                     or not self.matches(ctx, i):
                 continue  # a heading never ends with a full stop; a sentence does
             if prose_before is None:  # read once: what a run removes is short of prose
@@ -541,6 +550,7 @@ class RepeatRule(Rule):
     (a header row over each table, "| Fee: | $95 |" in each record): a table repeats by design."""
 
     EVIDENCE = False
+    STAGE = True
     KEY = "repeat"
     PHASE = 2
     PATTERN = False
@@ -680,6 +690,7 @@ class HeadRule(Rule):
     """Short labels above the headline: a category ("NATO"), a stray link ("Contact Us")."""
 
     EVIDENCE = False
+    STAGE = True
     KEY = "head"
     PHASE = 2
     PATTERN = False
@@ -1030,6 +1041,7 @@ class ForeignRule(Rule):
     an English story); a foreign quotation inside the article has no such neighbours."""
 
     EVIDENCE = False
+    STAGE = True
     KEY = "foreign"
     PHASE = 5
     NEEDS_CONTEXT = True
@@ -1077,6 +1089,7 @@ class ClusterRule(Rule):
     sentence above it, and stays."""
 
     EVIDENCE = False
+    STAGE = True
     KEY = "cluster"
     PHASE = 6
     NEEDS_CONTEXT = True

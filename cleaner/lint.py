@@ -17,6 +17,7 @@ from .backtrack import PROBE_TIMEOUT, catastrophic, nested_overlap
 from .matching import MAX_PATTERN_CHARS
 from .errors import PackError
 from .packs import SIGNATURE_WINDOW, build_pack, shipped_pack_files
+from .registry import KINDS
 from .safeyaml import load_yaml
 from .schema import validate_pack
 
@@ -68,6 +69,7 @@ def lint_files(paths: Iterable[tuple[str, str]]) -> LintReport:
             problems.append(exc)
             continue
         built.append(pack)
+        notes.extend(_old_vocabulary(data, pack, path))
         for rule in pack.rules:
             where = f"{seen_ids[rule.id]}" if rule.id in seen_ids else None
             if where:
@@ -75,8 +77,7 @@ def lint_files(paths: Iterable[tuple[str, str]]) -> LintReport:
                                           f"{where}; rename one (ids are global across packs)", rule.id))
             else:
                 seen_ids[rule.id] = path
-            short_lines_only = 0 < (rule.options.get("max_words")
-                                    or rule.options.get("max_heading_words") or 0) <= 20
+            short_lines_only = 0 < (rule.options.get("max_words") or 0) <= 20
             if rule.PATTERN and rule.literals is None \
                     and rule.longest is None and not short_lines_only:
                 notes.append(PackError(
@@ -99,6 +100,24 @@ def lint_files(paths: Iterable[tuple[str, str]]) -> LintReport:
     if not problems and built:
         problems.extend(_shadowed(built))
     return LintReport(count, problems, notes)
+
+
+def _old_vocabulary(data: dict, pack, path: str) -> list[PackError]:
+    """Notes for what older packs wrote and still load: a pipeline stage listed among the
+    rules, an option under its old name (:data:`cleaner.kinds.Rule.RENAMED`)."""
+    found = []
+    for rule in pack.rules:
+        if rule.STAGE and rule.listed_in == "rules":
+            found.append(PackError(path, rule.line_no, f"note: rule {rule.id!r}: {rule.KEY} is a "
+                                   "stage of the pipeline: list it under 'stages:'", rule.id))
+    for spec in data.get("rules") or []:
+        kind = next((KINDS[k] for k in spec if k in KINDS), None)
+        for old, new in (kind.RENAMED.items() if kind else ()):
+            if old in spec:
+                line = spec.line_of(old) if hasattr(spec, "line_of") else None
+                found.append(PackError(path, line, f"note: rule {spec.get('id')!r}: {old} is now "
+                                       f"called {new}", spec.get("id")))
+    return found
 
 
 def _shadowed(built: list) -> list[PackError]:

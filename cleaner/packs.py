@@ -147,10 +147,13 @@ def build_pack(data: dict, path: str, shipped: bool) -> Pack:
     kinds = KINDS
     name = data["pack"]
     rules = []
-    for spec in data.get("rules") or []:
+    listed = [(spec, "rules") for spec in data.get("rules") or []] \
+        + [(spec, "stages") for spec in data.get("stages") or []]
+    for spec, section in listed:
         kind = next(k for k in spec if k in kinds)
         try:
             rules.append(kinds[kind](spec, name, path, lazy=shipped))
+            rules[-1].listed_in = section
         except regex.error as exc:
             line = spec.line_of(kind) if hasattr(spec, "line_of") else None
             raise PackError(path, line, f"rule {spec['id']!r}: {kind} pattern does not compile: "

@@ -20,7 +20,12 @@ selector    HTML elements matching a CSS selector (HTML input only; :mod:`cleane
 ==========  =====================================================================================
 
 Text rules run phase by phase, in the order of the table (selector rules act on the markup,
-before any text exists). A kind is a :class:`~cleaner.kinds.Rule`
+before any text exists). Two vocabularies: contributors write rules of the *rule kinds*
+(``line``, ``trim``, ``section``, ``rest``, ``sponsored``, ``bio``, ``density``, ``selector``)
+under a pack's ``rules:``; the *stages* (``repeat``, ``head``, ``foreign``, ``cluster``,
+``classify``) are steps of the pipeline, configured once under the generic pack's ``stages:``
+(a stage listed under ``rules:``, as older packs did, still loads; lint says where it goes).
+A kind is a :class:`~cleaner.kinds.Rule`
 subclass that owns its schema (``OPTIONS``, :meth:`~cleaner.kinds.Rule.value_problem`), its
 example check and its application; :mod:`cleaner.schema` validates packs and
 :mod:`cleaner.packs` builds them from this registry alone.
@@ -39,3 +44,5 @@ KINDS: dict[str, type[Rule]] = {
         BioRule, DensityRule, ForeignRule, ClusterRule, ClassifyRule, SelectorRule,
     )
 }
+RULE_KINDS: dict[str, type[Rule]] = {key: kind for key, kind in KINDS.items() if not kind.STAGE}
+STAGES: dict[str, type[Rule]] = {key: kind for key, kind in KINDS.items() if kind.STAGE}

@@ -14,9 +14,9 @@ import regex
 from .categories import CATEGORIES
 from .errors import PackError
 from .patterns import compile_pattern
-from .registry import KINDS
+from .registry import KINDS, RULE_KINDS, STAGES
 
-PACK_KEYS = ("pack", "description", "match", "stopwords", "rules", "disable")
+PACK_KEYS = ("pack", "description", "match", "stopwords", "rules", "stages", "disable")
 MATCH_KEYS = ("domains", "languages", "signatures")
 # no_corpus_sample: why no sample in corpus_samples/ exercises the rule (tests/test_rules.py asks
 # every other rule to fire on one).
@@ -81,18 +81,21 @@ def validate_pack(data: Any, path: str, compile_patterns: bool = True) -> list[P
     disable = data.get("disable", [])
     if not isinstance(disable, list) or not all(isinstance(w, str) for w in disable):
         bad(data, "disable", "'disable' must be a list of rule ids")
-    rules = data.get("rules", [])
-    if not isinstance(rules, list):
-        bad(data, "rules", "'rules' must be a list of rules (each starting with '- id: ...')")
-        return problems
     seen: dict[str, int] = {}
-    for rule in rules:
-        problems.extend(validate_rule(rule, path, seen, compile_patterns))
+    for section in ("rules", "stages"):
+        entries = data.get(section, [])
+        if not isinstance(entries, list):
+            bad(data, section, f"'{section}' must be a list of rules (each starting with '- id: ...')")
+            continue
+        for rule in entries:
+            problems.extend(validate_rule(rule, path, seen, compile_patterns, section))
     return problems
 
 
 def validate_rule(rule: Any, path: str, seen: dict[str, int],
-                  compile_patterns: bool = True) -> list[PackError]:
+                  compile_patterns: bool = True, section: str = "rules") -> list[PackError]:
+    """Every problem in one entry of a pack's ``rules:`` (or ``stages:``, which take the
+    pipeline's stages only)."""
     problems: list[PackError] = []
     kinds = KINDS
     line = getattr(rule, "line", None)
@@ -117,15 +120,22 @@ def validate_rule(rule: Any, path: str, seen: dict[str, int],
         bad("category", f"{name}: category {category!r} is not one of {', '.join(CATEGORIES)}"
             + did_you_mean(category, CATEGORIES))
     present = [k for k in rule if k in kinds]
+    offered = STAGES if section == "stages" else RULE_KINDS
     if len(present) != 1:
-        bad(None, f"{name}: give exactly one kind key ({', '.join(kinds)}); found "
+        bad(None, f"{name}: give exactly one kind key ({', '.join(offered)}); found "
             + (", ".join(present) or "none"))
         kind = None
     else:
         kind = kinds[present[0]]
+        if section == "stages" and not kind.STAGE:
+            bad(kind.KEY, f"{name}: {kind.KEY} is a rule kind, not a stage of the pipeline: list "
+                f"it under 'rules:' (stages are {', '.join(STAGES)})")
     allowed = set(COMMON_RULE_KEYS) | set(kinds)
     if kind:
-        allowed |= set(kind.OPTIONS)
+        allowed |= set(kind.OPTIONS) | set(kind.RENAMED)
+        for old, new in kind.RENAMED.items():
+            if old in rule and new in rule:
+                bad(old, f"{name}: {old} is the old name of {new}: give {new} only")
     for key in rule:
         if key not in allowed:
             hint = did_you_mean(key, sorted(allowed))
@@ -136,11 +146,12 @@ def validate_rule(rule: Any, path: str, seen: dict[str, int],
             bad(key, f"{name}: {key} must be {_TYPE_NAMES[wanted]}, got {rule[key]!r}"
                 + (" (quote nothing: write true or false)" if wanted is bool else ""))
     if kind:
-        for option, default in kind.OPTIONS.items():
-            if option in rule:
-                problem = _option_problem(rule[option], default)
-                if problem:
-                    bad(option, f"{name}: {option} must be {problem}, got {rule[option]!r}")
+        named = {**{new: old for old, new in kind.RENAMED.items() if old in rule},
+                 **{option: option for option in kind.OPTIONS if option in rule}}
+        for option, key in named.items():
+            problem = _option_problem(rule[key], kind.OPTIONS[option])
+            if problem:
+                bad(key, f"{name}: {key} must be {problem}, got {rule[key]!r}")
         value = rule[kind.KEY]
         problem = kind.value_problem(value)
         if problem:
