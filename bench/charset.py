@@ -1,4 +1,4 @@
-"""How well, and how fast, bytes that are not UTF-8 are read (cleaner.charset).
+"""How well, and how fast, bytes that are not UTF-8 are read (cleaner.text.charset).
 
 Each corpus sample in a language with a legacy encoding is encoded in it (and, where a second
 one is common, in that too), whole and as its first 600 characters; a case passes when
@@ -19,7 +19,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cleaner import charset  # noqa: E402
+from cleaner.text import charset  # noqa: E402
 
 LEGACY = {"de": "cp1252", "fr": "cp1252", "es": "cp1252", "pt": "cp1252", "it": "cp1252",
           "nl": "cp1252", "da": "cp1252", "sv": "cp1252", "no": "cp1252", "fi": "cp1252",
@@ -50,7 +50,7 @@ def cases() -> list[tuple[str, str, str, bytes]]:
 def library_best(data: bytes):
     from charset_normalizer import from_bytes
 
-    from cleaner.html_decode import WHATWG
+    from cleaner.html.decode import WHATWG
 
     allowed = sorted({c for c in WHATWG.values() if not c.startswith(("utf-16", "utf-32", "utf-8"))})
     best = from_bytes(data, cp_isolation=allowed).best()
@@ -60,7 +60,7 @@ def library_best(data: bytes):
 def main() -> None:
     found = cases()
     ours = charset.guess
-    for label, guess in (("cleaner.charset", ours), ("charset-normalizer best()", library_best)):
+    for label, guess in (("cleaner.text.charset", ours), ("charset-normalizer best()", library_best)):
         charset.guess = guess
         start = time.process_time()
         failures = []

@@ -31,7 +31,8 @@ SETS = ("dragnet", "cleaneval", "cleanportaleval", "trafilatura")
 def main() -> int:
     import score
 
-    from cleaner import clean_document, pipeline
+    from cleaner import clean_document
+    from cleaner.engine import pipeline
     from cleaner.text import words
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -8,7 +8,7 @@ Each row adds one piece of work that the cleaner does on every line of a page du
 cleaner's own code, on the same documents as ``bench/throughput.py``:
 
 1. the bare pass (decode, split lines, one compiled ``re`` pattern searched on each line);
-2. decode and split as the cleaner does (:func:`cleaner.decode.to_text`, blocks indexed), and
+2. decode and split as the cleaner does (:func:`cleaner.text.decode.to_text`, blocks indexed), and
    the words of every line (:func:`cleaner.text.words`), which the rules count;
 3. the share of each line's words that are stopwords of the page's language, which the
    foreign-block check and the line classifier judge by;
@@ -43,12 +43,12 @@ from throughput import _init, bare_chunk, clean_chunk, clear_memos, pages  # noq
 def groundwork(docs, langs, searches, depth: int) -> None:
     """Rows 2 to 5 (``depth``) on every document (``searches``: each one's recorded
     searches)."""
-    from cleaner.decode import to_text
-    from cleaner.packs import get_packset
-    from cleaner.pipeline import _choose
-    from cleaner.segment import Document
+    from cleaner.text.decode import to_text
+    from cleaner.engine.packs import get_packset
+    from cleaner.engine.pipeline import _choose
+    from cleaner.text.segment import Document
     from cleaner.text import words
-    from cleaner.stopwords import stopword_density
+    from cleaner.text.stopwords import stopword_density
 
     packset = get_packset()
     for (doc, url, _html), lang, searched in zip(docs, langs, searches):
@@ -72,8 +72,8 @@ def recorded(docs) -> tuple[list, list]:
     """Each document's language and the (pattern, text, timeout) of every search its rules
     made, from one run of the cleaner (from empty caches: an answer the cleaner remembered
     from an earlier line or page is not a search)."""
-    from cleaner import context, matching
-    from cleaner.pipeline import clean_document
+    from cleaner.engine import context, matching
+    from cleaner.engine.pipeline import clean_document
 
     langs, searches, current = [], [], []
     search, matches_line = context.Context.search, context.Context.matches_line

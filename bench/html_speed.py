@@ -7,7 +7,7 @@
 
 Runs on the same pages (read into memory first): ``cleaner.clean(html, url=url, html=True)``
 (the full path: HTML reader, then the text rules), the HTML reader alone
-(``cleaner.html.html_to_text``), and ``trafilatura.extract(html, url=url)`` with its defaults.
+(``cleaner.html.reader.html_to_text``), and ``trafilatura.extract(html, url=url)`` with its defaults.
 The three are interleaved: the pages are cut into ``--chunks`` slices and each slice is timed
 under every run in turn, in this process's CPU time, so another process's load on a shared
 machine hits all three alike. Before any timing, every pattern is compiled and read and
@@ -93,8 +93,8 @@ def main() -> int:
     ap.add_argument("--profile", action="store_true")
     args = ap.parse_args()
     from cleaner import clean
-    from cleaner.html import html_to_text
-    from cleaner.packs import get_packset
+    from cleaner.html.reader import html_to_text
+    from cleaner.engine.packs import get_packset
 
     import trafilatura
 
@@ -104,7 +104,7 @@ def main() -> int:
     _init([(docs[0][0], docs[0][1], True)])
     runs = {
         "cleaner.clean(html=True)": lambda h, u: clean(h, url=u, html=True),
-        "cleaner.html.html_to_text (reader)": lambda h, u: html_to_text(h, url=u, packset=packset),
+        "cleaner.html.reader.html_to_text (reader)": lambda h, u: html_to_text(h, url=u, packset=packset),
         "trafilatura.extract": lambda h, u: trafilatura.extract(h, url=u),
     }
     for fn in runs.values():
@@ -117,7 +117,7 @@ def main() -> int:
             rates[label].append(rate)
         traf = got["trafilatura.extract"]
         ratios.append((got["cleaner.clean(html=True)"] / traf,
-                       got["cleaner.html.html_to_text (reader)"] / traf))
+                       got["cleaner.html.reader.html_to_text (reader)"] / traf))
         print(f"  repetition {rep + 1}/{args.reps}: full path {ratios[-1][0]:.2f}x trafilatura",
               file=sys.stderr, flush=True)
     for label, values in rates.items():

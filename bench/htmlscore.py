@@ -25,9 +25,9 @@ sys.path.insert(0, str(ROOT))
 import score  # noqa: E402
 
 from cleaner import clean  # noqa: E402
-from cleaner.html import html_to_text  # noqa: E402
+from cleaner.html.reader import html_to_text  # noqa: E402
 from cleaner.errors import PackError  # noqa: E402
-from cleaner.packs import PackSet, get_packset, load_pack  # noqa: E402
+from cleaner.engine.packs import PackSet, get_packset, load_pack  # noqa: E402
 
 SETS = ("dragnet", "cleaneval", "cleanportaleval", "trafilatura")
 
@@ -111,7 +111,7 @@ def main() -> int:
     ap.add_argument("--worst", type=int, default=0, help="list the N worst documents")
     args = ap.parse_args()
     if args.no_classify:
-        from cleaner.classify import ClassifyRule
+        from cleaner.engine.kinds.classify import ClassifyRule
 
         ClassifyRule.apply = lambda self, ctx: None
     for name in args.sets:

@@ -91,7 +91,7 @@ class Gold:
 
 def run_row(row: str, limit: int, show: int, kinds: dict[str, str]):
     from cleaner import clean_document
-    from cleaner.decode import to_text
+    from cleaner.text.decode import to_text
 
     mode, _, dataset = row.rpartition(":")
     outputs, inputs, removed_by_page = {}, {}, {}
@@ -170,7 +170,7 @@ def main() -> int:
     parser.add_argument("--against", help="a file written by --save: print the trade since then")
     args = parser.parse_args()
 
-    from cleaner.packs import get_packset
+    from cleaner.engine.packs import get_packset
 
     kinds = {r.id: r.KEY for r in get_packset().all_rules()}
     then = json.loads(Path(args.against).read_text()) if args.against else None

@@ -45,8 +45,8 @@ sys.path.insert(0, str(ROOT))  # the working tree's cleaner
 def _warm() -> None:
     """Packs loaded, shipped patterns compiled, langdetect's profiles read: start-up paid."""
     from cleaner import clean
-    from cleaner.language import _langdetect
-    from cleaner.packs import get_packset
+    from cleaner.text.language import _langdetect
+    from cleaner.engine.packs import get_packset
 
     for rule in get_packset().all_rules():
         rule.pattern  # noqa: B018 - shipped packs compile on first use

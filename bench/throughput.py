@@ -13,7 +13,7 @@ The bare pass is the floor any line cleaner pays: decode, split lines, one compi
 searched on each line, keep the lines it does not hit. In HTML mode it runs over the HTML
 source (there is no cheaper honest baseline for markup in this project).
 
-Two jobs go through :func:`cleaner.parallel.ordered_map`, the same path as ``--jobs 2``: chunks
+Two jobs go through :func:`cleaner.io.parallel.ordered_map`, the same path as ``--jobs 2``: chunks
 of documents (about 128 kB of work each, as the CLI cuts JSONL, where a byte of HTML weighs
 1/8) on spawned workers, results back in order. Every timed run starts alike: patterns compiled, profiles loaded, memo caches empty
 (a fresh, warmed pool for two jobs, whose start-up is reported apart: a corpus run pays it
@@ -48,8 +48,8 @@ def _init(warm=()) -> None:
     (shipped packs compile on first use), a few documents cleaned (imports, language
     profiles), then the memo caches emptied: what is timed is a long run's steady state,
     without the hits a repetition would get from having seen the same pages before."""
-    from cleaner.language import _langdetect
-    from cleaner.packs import get_packset
+    from cleaner.text.language import _langdetect
+    from cleaner.engine.packs import get_packset
 
     for rule in get_packset().all_rules():
         rule.pattern, rule.literals, rule.prefixes, rule.longest  # compiled, read for the prefilter
@@ -62,7 +62,7 @@ def clear_memos() -> int:
     """Empty cleaner's memo caches (word splits, comparable lines, langdetect answers), not
     the packs. Returns how many were emptied."""
     from cleaner.memo import clear_all
-    from cleaner.packs import get_packset
+    from cleaner.engine.packs import get_packset
 
     cleared = clear_all()
     get_packset().model.forget()  # its per-sample and per-block answers
@@ -72,7 +72,7 @@ def clear_memos() -> int:
 def clean_chunk(chunk):
     """Ours: ``clean_document`` on each (document, url, html) of the chunk; the texts and the
     CPU seconds this process spent on them."""
-    from cleaner.pipeline import clean_document
+    from cleaner.engine.pipeline import clean_document
 
     cpu = time.process_time()
     out = [clean_document(doc, url=url, html=html).text for doc, url, html in chunk]
@@ -118,8 +118,8 @@ def pages(n: int) -> list[tuple[bytes, bytes, str | None]]:
 
 def chunked(docs: list, limit: int = CHUNK_BYTES) -> list[list]:
     """Documents in chunks as the CLI cuts JSONL: about ``limit`` bytes of work each, where
-    a byte of HTML weighs 1/8 (``cleaner.jsonl.work_bytes``)."""
-    from cleaner.jsonl import work_bytes
+    a byte of HTML weighs 1/8 (``cleaner.io.jsonl.work_bytes``)."""
+    from cleaner.io.jsonl import work_bytes
 
     chunks, current, size = [], [], 0
     for doc in docs:
@@ -140,7 +140,7 @@ def run_once(func, chunks, jobs, warm) -> tuple[float, float, float]:
     same CPU as one job, and the wall time falls as CPU / jobs. One job runs here, after
     :func:`clear_memos`; more on a fresh pool, started and warmed (untimed; its start-up
     seconds are the third value)."""
-    from cleaner.parallel import ordered_map, start_pool
+    from cleaner.io.parallel import ordered_map, start_pool
 
     pool, startup = None, 0.0
     if jobs > 1:
@@ -167,7 +167,7 @@ def profile(docs) -> None:
     import pstats
     from collections import defaultdict
 
-    from cleaner.pipeline import clean_document
+    from cleaner.engine.pipeline import clean_document
 
     prof = cProfile.Profile()
     prof.enable()
@@ -200,7 +200,7 @@ def main() -> int:
     ap.add_argument("--profile", action="store_true", help="also profile text mode, one job")
     args = ap.parse_args()
 
-    from cleaner.parallel import available_cores
+    from cleaner.io.parallel import available_cores
 
     docs = pages(args.n)
     text_docs = [(dump, url, False) for dump, _html, url in docs]

@@ -90,9 +90,9 @@ def _status(key: str) -> float:
 
 def worker(mb: float, step: bool) -> dict:
     from cleaner import clean_document
-    from cleaner.packs import get_packset
+    from cleaner.engine.packs import get_packset
 
-    from cleaner.language import _langdetect
+    from cleaner.text.language import _langdetect
 
     for rule in get_packset().all_rules():
         rule.pattern  # noqa: B018 - shipped packs compile on first use

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from .errors import CleanerError, InputError, PackError, RuleTimeout
-from .pipeline import clean_document
+from .engine.pipeline import clean_document
 from .report_schema import REPORT_SCHEMA
 from .result import CleanResult, Removal
 

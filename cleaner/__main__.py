@@ -1,4 +1,4 @@
 """``python -m cleaner`` runs the ``cleaner`` command."""
-from .cli import main
+from .io.cli import main
 
 main()

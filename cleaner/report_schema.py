@@ -107,7 +107,7 @@ def removal_entries(removals, record_lines: bool = True) -> list[dict]:
 def line_numbers(line_ranges: Sequence[Sequence[int]], lines: Sequence[str]) -> list[int]:
     """The 1-based numbers of the lines a removal's ``line_ranges`` stand for: every non-blank
     line from each run's first to its last. ``lines`` is the input as cleaner read it
-    (``cleaner.decode.to_lines(document)``; for HTML, the text the reader made of the page)."""
+    (``cleaner.text.decode.to_lines(document)``; for HTML, the text the reader made of the page)."""
     found = []
     for run in line_ranges:
         first, last = run[0], run[-1]

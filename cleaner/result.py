@@ -52,7 +52,7 @@ class CleanResult:
     language_reason: str = ""  # why this language (or none): "script: Han and kana", "too short ..."
     html: Optional[Any] = None  # for HTML input: the HtmlExtraction (container, selector hits)
     # for HTML input: what the reader read the page as (article, forum, documentation, product,
-    # collection, listing, service or unknown; see cleaner.html_pagetype); None for text
+    # collection, listing, service or unknown; see cleaner.html.pagetype); None for text
     page_type: Optional[str] = None
     # every pack whose rules ran, in any round, and why it was chosen (packs holds the names);
     # the values are PackReason strings, whose code the report holds

@@ -59,7 +59,7 @@ def run_cli(*args, input=None):
     a string (paths included); the result has .exit_code, .stdout and .stderr apart."""
     from click.testing import CliRunner
 
-    from cleaner.cli import main
+    from cleaner.io.cli import main
 
     return CliRunner().invoke(main, [str(a) for a in args], input=input)
 
@@ -74,7 +74,7 @@ def rules_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def packset():
-    from cleaner.packs import get_packset
+    from cleaner.engine.packs import get_packset
 
     return get_packset()
 

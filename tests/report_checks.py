@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 
 from cleaner import clean_document
-from cleaner.decode import to_lines
+from cleaner.text.decode import to_lines
 from cleaner.report_schema import line_numbers, rows
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",

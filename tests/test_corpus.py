@@ -5,7 +5,7 @@ import pytest
 from click.testing import CliRunner
 
 from cleaner import clean, clean_document
-from cleaner.cli import main
+from cleaner.io.cli import main
 
 from .conftest import CORPUS, expected_of, sample_meta, text_samples
 
@@ -71,8 +71,8 @@ def test_every_sample_is_complete():
     without url or licence passed. Every sample (NAME.txt or NAME.html) has both files, the
     meta a url (null only for a text with no page, and never in a site pack's folder) and a
     licence."""
-    from cleaner.packs import get_packset
-    from cleaner.ruletest import sample_files, sample_problems
+    from cleaner.engine.packs import get_packset
+    from cleaner.authoring.ruletest import sample_files, sample_problems
 
     sites = {p.name for p in get_packset().packs if p.kind == "site"}
     problems = []

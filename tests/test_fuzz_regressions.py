@@ -10,7 +10,7 @@ import time
 import pytest
 
 from cleaner import clean, clean_document
-from cleaner.decode import to_text
+from cleaner.text.decode import to_text
 
 
 def _lines_are_input_lines(doc, html_out: str) -> None:
@@ -25,7 +25,7 @@ def _lines_are_input_lines(doc, html_out: str) -> None:
                                  b"x\n\xef\xbb\xbf\xef\xbb\xbfL"])
 def test_bom_inside_the_text_keeps_cleaning_idempotent(doc):
     # A U+FEFF at the start of a line became the first character of the output once the lines
-    # above it were removed, and a second cleaning stripped it as a BOM (cleaner/decode.py now
+    # above it were removed, and a second cleaning stripped it as a BOM (cleaner/text/decode.py now
     # drops every U+FEFF, like NULs).
     once = clean(doc, html=False)
     assert "\ufeff" not in once
@@ -41,7 +41,7 @@ def test_bom_inside_the_text_keeps_cleaning_idempotent(doc):
 ])
 def test_unparseable_canonical_url_is_ignored(doc):
     # urlsplit raised ValueError (unclosed or invalid IPv6 bracket, NFKC-unsafe host) in
-    # packs.host_of for the url the page declared; cleaner/html.py now only takes a url that
+    # packs.host_of for the url the page declared; cleaner/html/reader.py now only takes a url that
     # parses to a host.
     result = clean_document(doc, html=True)
     assert result.html.url is None

@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from cleaner import clean, clean_document
-from cleaner.cli import main
+from cleaner.io.cli import main
 
-CLI = [sys.executable, "-m", "cleaner.cli"]
+CLI = [sys.executable, "-m", "cleaner.io.cli"]
 STORY = ("Storm hits the coast\n\nThe storm reached the coast on Monday night, and officials said "
          "the damage was the worst that the town had seen in a decade.\n")
 
@@ -82,7 +82,7 @@ def test_missing_file_and_directory_one_line_errors(tmp_path):
 def test_closed_stdout_is_quiet(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text((STORY + "\n") * 2000)
-    pipe = subprocess.run(f"{sys.executable} -m cleaner.cli clean {path} | head -1",
+    pipe = subprocess.run(f"{sys.executable} -m cleaner.io.cli clean {path} | head -1",
                           shell=True, capture_output=True, timeout=120)
     assert pipe.stdout.decode().startswith("Storm hits the coast")
     assert b"Traceback" not in pipe.stderr and b"BrokenPipe" not in pipe.stderr
@@ -118,9 +118,9 @@ def test_removing_lines_takes_linear_time():
     lines in a row must cost about what the loop costs."""
     import time
 
-    from cleaner.context import Context
-    from cleaner.kinds import LineRule
-    from cleaner.segment import Document
+    from cleaner.engine.context import Context
+    from cleaner.engine.kinds.lines import LineRule
+    from cleaner.text.segment import Document
 
     rule = LineRule({"id": "drop-all", "category": "ad", "line": "x"}, "test", "test.yaml")
     ctx = Context(Document.from_text("\n".join(["Advertisement"] * 200_000)))
@@ -137,7 +137,7 @@ def test_removing_lines_takes_linear_time():
 def test_deeply_nested_html_is_parsed_in_linear_time(unit):
     """Case 9: the parser's work grows with the depth of the open elements at every tag
     (60k nested divs took 6.7 s, 120k took 35 s). The nesting is bounded before parsing
-    (cleaner/html_depth.py), whatever trick keeps the elements open; the text stays."""
+    (cleaner/html/depth.py), whatever trick keeps the elements open; the text stays."""
     import time
 
     page = ("<html><body>" + unit * 120_000 + "<p>The storm reached the coast on Monday night, "
@@ -166,7 +166,7 @@ def test_markup_named_in_plain_text_is_not_html(doc):
     """Case 1: one tag anywhere in the first 1,024 characters switched a text to the HTML
     reader, which kept one paragraph of four and reported no removal; and cleaning a text
     that still named a tag was not idempotent."""
-    from cleaner.pipeline import looks_like_html
+    from cleaner.engine.pipeline import looks_like_html
 
     text = doc.decode() if isinstance(doc, bytes) else doc
     assert not looks_like_html(text)
@@ -183,7 +183,7 @@ def test_markup_named_in_plain_text_is_not_html(doc):
     "</body>\n<div class=a>" + "<p class=b>Story text, and more of it.</p>\n" * 6,  # a fragment, dense
 ])
 def test_markup_documents_are_still_html(page):
-    from cleaner.pipeline import looks_like_html
+    from cleaner.engine.pipeline import looks_like_html
 
     assert looks_like_html(page)
 
@@ -244,7 +244,7 @@ def test_a_false_multibyte_charset_declaration_loses_to_valid_utf8(label):
     ("big5", "big5", "中文文章"), ("koi8-r", "koi8-r", "Русская статья"),
 ])
 def test_a_true_legacy_declaration_is_still_honoured(label, codec, words):
-    from cleaner.html_decode import html_text
+    from cleaner.html.decode import html_text
 
     page = f'<html><head><meta charset="{label}"></head><body><p>{words}</p></body></html>'
     assert words in html_text(page.encode(codec))
@@ -253,7 +253,7 @@ def test_a_true_legacy_declaration_is_still_honoured(label, codec, words):
 def test_only_text_encodings_are_ever_used():
     import codecs
 
-    from cleaner.html_decode import WHATWG, declared_charset
+    from cleaner.html.decode import WHATWG, declared_charset
 
     assert all(codecs.lookup(codec)._is_text_encoding for codec in WHATWG.values())
     for label in ("unicode_escape", "raw_unicode_escape", "rot13", "base64", "hex", "zlib",
@@ -280,8 +280,8 @@ def test_an_unreadable_rules_folder_is_an_error_naming_it(tmp_path, monkeypatch)
     """Case 5: a --rules-dir subfolder or a CLEANER_RULES_PATH entry that could not be read
     was skipped: exit 0 without the user's pack, and lint said '0 pack file(s) checked'."""
     from cleaner import PackError
-    from cleaner.lint import pack_sources
-    from cleaner.packs import get_packset
+    from cleaner.authoring.lint import pack_sources
+    from cleaner.engine.packs import get_packset
 
     from .conftest import EXAMPLE_PACK
 
@@ -329,7 +329,7 @@ def test_a_fifo_named_like_a_pack_is_refused_not_waited_on(tmp_path):
 def test_an_empty_rules_dir_is_a_usage_error(tmp_path, monkeypatch):
     """Case 17: --rules-dir '' loaded every .yaml under the current folder."""
     from cleaner import PackError
-    from cleaner.packs import get_packset
+    from cleaner.engine.packs import get_packset
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "junk.yaml").write_text("not: a pack\n")
@@ -341,7 +341,7 @@ def test_an_empty_rules_dir_is_a_usage_error(tmp_path, monkeypatch):
 
 
 def _lint(tmp_path, text: str):
-    from cleaner.lint import lint_files
+    from cleaner.authoring.lint import lint_files
 
     return lint_files([(str(tmp_path / "pack.yaml"), text)]).problems
 
@@ -368,8 +368,8 @@ def test_pack_options_are_type_checked_with_yaml_1_2_meanings(tmp_path, extra, l
 
 def test_yaml_1_2_no_is_norwegian_and_dates_are_text(tmp_path):
     """Case 6: YAML 1.1 read `pack: no` and `languages: [no]` as false; 1.2 reads words."""
-    from cleaner.packs import load_pack
-    from cleaner.safeyaml import load_yaml
+    from cleaner.engine.packs import load_pack
+    from cleaner.engine.safeyaml import load_yaml
 
     pack = tmp_path / "no.yaml"
     pack.write_text("pack: no\nmatch: {languages: [no]}\nstopwords: [og, i, yes, on, off]\n"
@@ -386,7 +386,7 @@ def test_a_big_pack_without_aliases_is_no_alias_bomb(tmp_path):
     """Case 7: the bomb check counted every node, so a 7,500-rule pack (1.2 MB, no alias)
     was refused as "an alias bomb"; it counts what aliases add now."""
     from cleaner import PackError
-    from cleaner.safeyaml import load_yaml
+    from cleaner.engine.safeyaml import load_yaml
 
     rules = "".join(f"  - id: r{i}\n    category: ad\n    line: '^zzq{i}x$'\n    examples: "
                     f"{{drop: [zzq{i}x], keep: [other text here]}}\n" for i in range(7500))
@@ -514,7 +514,7 @@ def test_a_closed_pipe_after_rules_list_is_quiet(args):
 def test_jobs_are_capped_at_the_cores(tmp_path):
     """Case 15: --jobs 2147483647 ended in an OverflowError traceback, and any number of
     workers was started (40 on 2 cores held 4.7 GB). Capped at the cores this process may use."""
-    from cleaner.parallel import available_cores, resolve_jobs
+    from cleaner.io.parallel import available_cores, resolve_jobs
 
     assert resolve_jobs(2147483647) == resolve_jobs(40) == available_cores()
     story = tmp_path / "story.txt"
@@ -587,8 +587,9 @@ def test_peak_memory_of_a_big_document_is_bounded():
 def test_reading_a_big_document_in_parts_changes_nothing(monkeypatch):
     """The prefilter's scan and the headline search read a big document a part at a time,
     and UTF-8 over 4 MB is decoded line by line: the same answers as all at once."""
-    from cleaner import decode, prefilter
-    from cleaner.packs import get_packset, lines_window, signature_window
+    from cleaner.text import decode
+    from cleaner.engine import prefilter
+    from cleaner.engine.packs import get_packset, lines_window, signature_window
 
     doc = _samples_document(300_000) + "\U0001f600 \r\nx\u2028y\x00\ufeff\r".encode()
     whole = clean_document(doc).to_dict()
@@ -609,7 +610,7 @@ def test_pack_text_with_a_lone_surrogate_is_a_pack_error():
     """Found by tests/fuzz/fuzz_packs.py: a str holding a lone surrogate (no file decodes to
     one, but the API takes a str) ended in a UnicodeEncodeError in the YAML parser."""
     from cleaner import PackError
-    from cleaner.safeyaml import load_yaml
+    from cleaner.engine.safeyaml import load_yaml
 
     with pytest.raises(PackError, match="not text"):
         load_yaml("pack: p\ud800\n", "x.yaml")

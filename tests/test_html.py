@@ -8,10 +8,10 @@ import pytest
 import yaml
 
 from cleaner import clean, clean_document
-from cleaner.html import HtmlExtraction, html_to_text
-from cleaner.html_decode import decode_html, html_text
-from cleaner.html_selector import check_selector_rule
-from cleaner.packs import get_packset
+from cleaner.html.reader import HtmlExtraction, html_to_text
+from cleaner.html.decode import decode_html, html_text
+from cleaner.html.selector import check_selector_rule
+from cleaner.engine.packs import get_packset
 
 from .conftest import CORPUS
 
@@ -219,7 +219,7 @@ def test_chrome_named_box_inside_the_article_is_dropped(packset):
 def test_a_node_promoted_to_the_front_page_is_no_promo_box():
     """Drupal marks every node shown on the front page "node--promoted": the article itself
     (a recipe's instructions went with it), not a promo box."""
-    from cleaner.html_score import CHROME, NEGATIVE
+    from cleaner.html.score import CHROME, NEGATIVE
 
     for pattern in (CHROME, NEGATIVE):
         assert not pattern.search("node node--type-recipe node--promoted node--view-mode-full")
@@ -313,7 +313,7 @@ def test_every_chrome_name_is_a_negative_name():
     """_flags() skips the CHROME search where NEGATIVE finds nothing: that holds only while
     each CHROME alternative is a NEGATIVE alternative as well (or, for the whole-token
     "widget(s)", one that NEGATIVE's plain "widget" finds)."""
-    from cleaner.html_score import CHROME, NEGATIVE
+    from cleaner.html.score import CHROME, NEGATIVE
 
     widget = r"(?:^|\s)widgets?(?:\s|$)"
     assert widget in CHROME.pattern and "widget" in NEGATIVE.pattern.split("|")
@@ -345,7 +345,7 @@ def test_declared_language_settles_a_doubtful_vote(declared, language, method):
 def test_selector_prefilter_sees_needles_of_plans_made_after_the_page_was_read():
     from selectolax.lexbor import LexborHTMLParser
 
-    from cleaner.html_selector import attribute_haystack, runnable
+    from cleaner.html.selector import attribute_haystack, runnable
 
     body = LexborHTMLParser('<body><div class="x-promo-widget y">a</div><p id="main-x">b</p>'
                             '</body>').body
@@ -358,11 +358,11 @@ def test_selector_prefilter_sees_needles_of_plans_made_after_the_page_was_read()
 
 @pytest.mark.slow
 def test_the_nesting_scan_leaves_real_pages_alone():
-    """cleaner/html_depth.py reads tags as the tree builder nests them: unclosed <p> and <li>,
+    """cleaner/html/depth.py reads tags as the tree builder nests them: unclosed <p> and <li>,
     void elements, self-closing SVG shapes and the '<' of scripts add no depth, so a long
     page of ordinary markup (over SCAN_MIN_TAGS tags) is not flattened, and a nesting limit
     is met exactly where elements really nest."""
-    from cleaner.html_depth import SCAN_MIN_TAGS, flatten_deep
+    from cleaner.html.depth import SCAN_MIN_TAGS, flatten_deep
 
     rows = "".join(f"<li><p>Item {i}<br><img src=x.png><svg><path d='M0'/></svg>"
                    for i in range(SCAN_MIN_TAGS))
@@ -560,7 +560,7 @@ def test_a_paragraph_of_prose_just_outside_the_choice_is_kept(packset):
 def test_layout_utility_classes_are_no_chrome():
     # "overflow-hidden" (Tailwind), "scrollable-table", "hide-scrollbar" say how a box is
     # drawn; "hidden", "sidebar" and a scroll-to-top button still name chrome.
-    from cleaner.html_score import _flags
+    from cleaner.html.score import _flags
     for value in ("grid overflow-hidden transition-all", "scrollable-table",
                   "carousel__window hide-scrollbar", "row-item-no-media", "overflow-x-auto"):
         assert not _flags(value) & 1, value
@@ -578,7 +578,7 @@ def test_a_table_in_a_scrollable_wrapper_is_kept(packset):
 
 def test_commentary_is_no_comment_thread():
     # An op-ed section called "commentary" is the page's text; a comment thread is chrome.
-    from cleaner.html_score import _flags
+    from cleaner.html.score import _flags
     assert not _flags("commentary") & 1 and not _flags("article-commentary") & 1
     assert _flags("comments") & 5 == 5 and _flags("comment-list") & 5 == 5
 

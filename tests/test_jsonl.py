@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from cleaner import clean_document
-from cleaner.cli import main
-from cleaner.decode import to_lines
+from cleaner.io.cli import main
+from cleaner.text.decode import to_lines
 from cleaner.report_schema import line_numbers, rows
 
 from .conftest import CORPUS, EXAMPLE_PACK, expected_of, text_samples
@@ -218,7 +218,7 @@ def test_every_corpus_sample_through_jsonl(tmp_path):
 # its workers' is ru_maxrss of its children (at least its own size when they were started).
 MEASURE = """
 import resource, sys
-from cleaner.cli import main
+from cleaner.io.cli import main
 try:
     main(sys.argv[1:], standalone_mode=False)
 finally:
@@ -258,7 +258,7 @@ def test_memory_flat_however_large_the_input(tmp_path, jobs):
 def test_chunks_weigh_html_records_lighter_but_count_every_byte():
     import io
 
-    from cleaner.jsonl import CHUNK_BYTES, HTML_DISCOUNT, chunks, work_bytes
+    from cleaner.io.jsonl import CHUNK_BYTES, HTML_DISCOUNT, chunks, work_bytes
 
     page = json.dumps({"text": "<!doctype html><html><body><p>" + "x" * 20_000 + "</p></body></html>"})
     prose = json.dumps({"text": "word " * 4_000})

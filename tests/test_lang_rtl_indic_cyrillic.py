@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import clean_document
-from cleaner.packs import get_packset
+from cleaner.engine.packs import get_packset
 
 from .conftest import CORPUS, expected_of, sample_meta
 

@@ -53,10 +53,10 @@ def test_clear_all_empties_every_cache_of_the_package():
     modules finds (functions and methods with cache_clear), the compiled packs aside."""
     import sys
 
-    import cleaner.html  # noqa: F401  (its scoring caches too)
+    import cleaner.html.reader  # noqa: F401  (its scoring caches too)
     from cleaner import clean
     from cleaner.memo import _CLEARS, clear_all
-    from cleaner.packs import _cached_packset
+    from cleaner.engine.packs import _cached_packset
     from cleaner.text import _WORDS
 
     found = []

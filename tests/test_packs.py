@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import PackError, clean
-from cleaner.packs import get_packset, load_pack
+from cleaner.engine.packs import get_packset, load_pack
 
 from .conftest import EXAMPLE_PACK
 
@@ -129,7 +129,7 @@ rules:
 
 
 def test_old_packs_load_and_lint_names_the_new_vocabulary(tmp_path):
-    from cleaner.lint import lint_files
+    from cleaner.authoring.lint import lint_files
 
     pack = load_pack(write(tmp_path, OLD_STYLE))
     section, stage = pack.rules
@@ -166,7 +166,7 @@ def test_an_option_and_its_old_name_together_are_refused(tmp_path):
 
 
 def test_shipped_packs_write_stages_under_stages_and_no_old_option_names():
-    from cleaner.lint import lint_files, pack_sources
+    from cleaner.authoring.lint import lint_files, pack_sources
 
     packset = get_packset()
     assert {r.KEY for r in packset.all_rules() if r.listed_in == "stages"} == \

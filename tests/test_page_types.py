@@ -1,4 +1,4 @@
-"""Page types (cleaner.html_pagetype) and the categories a user keeps (``keep=``/``--keep``)."""
+"""Page types (cleaner.html.pagetype) and the categories a user keeps (``keep=``/``--keep``)."""
 from __future__ import annotations
 
 import pytest
@@ -6,8 +6,8 @@ from click.testing import CliRunner
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner import InputError, clean, clean_document
-from cleaner.cli import main
-from cleaner.html_pagetype import page_type
+from cleaner.io.cli import main
+from cleaner.html.pagetype import page_type
 
 STORY = ("The storm reached the coast on Monday night, and officials said that the damage was "
          "the worst they had seen in a decade, with roads closed and power lines down.")

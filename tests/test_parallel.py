@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cleaner.cli import main
-from cleaner.parallel import WorkerDied, available_cores, ordered_map, resolve_jobs
+from cleaner.io.cli import main
+from cleaner.io.parallel import WorkerDied, available_cores, ordered_map, resolve_jobs
 
 from .conftest import text_samples
 
-CLI = [sys.executable, "-m", "cleaner.cli"]
+CLI = [sys.executable, "-m", "cleaner.io.cli"]
 _STARTED = []
 
 
@@ -27,7 +27,7 @@ def _init(tag):
 
 
 def _init_packs(tag):
-    from cleaner.jsonl import JsonlOptions, set_options
+    from cleaner.io.jsonl import JsonlOptions, set_options
 
     _STARTED.append(tag)
     set_options(JsonlOptions())
@@ -39,7 +39,7 @@ def _slow_echo(item):
 
 
 def _compiles(item):
-    from cleaner.packs import _cached_packset
+    from cleaner.engine.packs import _cached_packset
 
     time.sleep(0.02 * (item % 3 == 0))
     return item, os.getpid(), list(_STARTED), _cached_packset.cache_info().misses

@@ -15,10 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner import packs as packs_module
-from cleaner.packs import get_packset
-from cleaner.prefilter import (_FOLD_CLASSES, DIGIT, NO_ALNUM, Prefilter, fold, line_holds,
-                               line_prefixes, longest_whole_match, required_literals)
+from cleaner.engine import packs as packs_module
+from cleaner.engine.packs import get_packset
+from cleaner.engine.prefilter import (_FOLD_CLASSES, DIGIT, NO_ALNUM, Prefilter, fold, line_holds,
+                                      line_prefixes, longest_whole_match, required_literals)
 from cleaner.text import lower
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -204,7 +204,7 @@ def test_a_line_too_long_for_any_pattern_is_not_scanned_but_left_to_every_rule()
     prefilter = Prefilter([cookie])
     huge = "cookie " * 5000  # 35,000 characters
     where = prefilter.index(["We use cookies.", huge, "nothing"])
-    from cleaner.prefilter import EVERY_RULE
+    from cleaner.engine.prefilter import EVERY_RULE
     assert where[EVERY_RULE] == [1]
     assert [i for n in prefilter.literal_ids(cookie) for i in where.get(n, [])] == [0]
 
@@ -318,7 +318,7 @@ def test_index_counts_a_prefix_only_at_the_start_of_a_line():
 
 @pytest.mark.parametrize("step", [2, 3, 5])
 def test_an_index_carried_to_the_surviving_lines_is_the_index_of_those_lines(step):
-    from cleaner.context import carried_index
+    from cleaner.engine.context import carried_index
 
     text = "\n".join(p.read_text(encoding="utf-8")
                      for p in sorted(Path(cleaner.__file__).parent.parent.glob("corpus_samples/seeds/*.txt"))

@@ -12,8 +12,8 @@ import sys
 from click.testing import CliRunner
 
 from cleaner import clean_document
-from cleaner.cli import main
-from cleaner.progress import AUTO_DELAY, LOG_EVERY, Progress, Tally, result_counts
+from cleaner.io.cli import main
+from cleaner.io.progress import AUTO_DELAY, LOG_EVERY, Progress, Tally, result_counts
 
 from .conftest import CORPUS
 
@@ -152,7 +152,7 @@ def test_bar_on_a_real_terminal_with_stdin_size_known(tmp_path):
     path.write_text("".join(json.dumps({"text": SEED.read_text(encoding="utf-8")}) + "\n" for _ in range(20)))
     leader, follower = pty.openpty()
     with path.open("rb") as stdin:
-        proc = subprocess.run([sys.executable, "-m", "cleaner.cli", "clean", "--jsonl", "--progress"],
+        proc = subprocess.run([sys.executable, "-m", "cleaner.io.cli", "clean", "--jsonl", "--progress"],
                               stdin=stdin, stdout=subprocess.PIPE, stderr=follower, timeout=120)
     os.close(follower)
     seen = b""

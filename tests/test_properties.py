@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean, clean_document
-from cleaner.decode import to_text
+from cleaner.text.decode import to_text
 
 from .conftest import sample_meta, text_samples
 
@@ -217,7 +217,7 @@ def test_a_long_text_emptied_by_few_kinds_of_rule_is_kept_whole(monkeypatch):
     out unchanged; and were it to show some, the repeated headings and clusters the rules
     find there name few kinds of boilerplate, and the emptied-document guard keeps it whole
     (idempotently) with a warning."""
-    import cleaner.pipeline as pipeline
+    import cleaner.engine.pipeline as pipeline
 
     result = clean_document(CONTENTS)
     assert result.text == CONTENTS + "\n"
@@ -276,10 +276,10 @@ def test_a_short_text_that_loses_every_line_is_emptied(tmp_path):
 def test_the_classifiers_quick_menu_bound_is_never_below_the_menu_share():
     """ClassifyRule skips its labels when menu_share_at_most is under min_menu_share: sound
     only if the bound holds on every text, here every corpus sample, as cleaned line by line."""
-    from cleaner.classify import ClassifyRule
-    from cleaner.context import Context
-    from cleaner.packs import get_packset
-    from cleaner.segment import Document
+    from cleaner.engine.kinds.classify import ClassifyRule
+    from cleaner.engine.context import Context
+    from cleaner.engine.packs import get_packset
+    from cleaner.text.segment import Document
 
     packset = get_packset()
     rule = next(r for r in packset.all_rules() if isinstance(r, ClassifyRule))
@@ -301,10 +301,10 @@ def test_the_classifiers_quick_menu_bound_is_never_below_the_menu_share():
 def test_a_blocks_share_read_off_its_lines_is_the_blocks_own():
     """The foreign-block check reads a block's share of the document's stopwords off its lines'
     cached shares; it must be the share of the block's words, as counted whole."""
-    from cleaner.language import tokens_of
-    from cleaner.packs import get_packset
-    from cleaner.segment import Document
-    from cleaner.stopwords import has_unspaced, stopword_density, stopword_hits
+    from cleaner.text.language import tokens_of
+    from cleaner.engine.packs import get_packset
+    from cleaner.text.segment import Document
+    from cleaner.text.stopwords import has_unspaced, stopword_density, stopword_hits
 
     model = get_packset().model
     compared = 0
@@ -332,9 +332,9 @@ def test_a_blocks_share_read_off_its_lines_is_the_blocks_own():
 
 
 def test_the_quick_language_vote_agrees_with_the_full_sample_on_every_corpus_sample():
-    from cleaner.language import DOC_SAMPLE_CHARS
-    from cleaner.packs import get_packset
-    from cleaner.segment import Document
+    from cleaner.text.language import DOC_SAMPLE_CHARS
+    from cleaner.engine.packs import get_packset
+    from cleaner.text.segment import Document
 
     model = get_packset().model
     model.forget()
@@ -351,7 +351,7 @@ def test_the_quick_language_vote_agrees_with_the_full_sample_on_every_corpus_sam
 def test_text_with_nothing_to_remove_is_read_in_one_round(monkeypatch):
     """A text cleaning leaves as it is (an extractor's output) is its own output: a second
     round would read the same input again, so none is run."""
-    from cleaner import pipeline
+    from cleaner.engine import pipeline
 
     calls = []
     real = pipeline.apply_rules
@@ -365,7 +365,7 @@ def test_text_with_nothing_to_remove_is_read_in_one_round(monkeypatch):
 
 
 def test_an_alphabet_index_is_not_sent_to_langdetect(monkeypatch):
-    from cleaner import language
+    from cleaner.text import language
 
     asked = []
     monkeypatch.setattr(language, "_langdetect", lambda sample: asked.append(sample) or (None, 0.0))
@@ -382,7 +382,7 @@ def test_an_alphabet_index_is_not_sent_to_langdetect(monkeypatch):
        st.lists(st.text(alphabet="aßsiıé", max_size=3), min_size=1, max_size=2))
 @pytest.mark.slow
 def test_lines_holding_a_word_matches_a_casefold_test_per_line(lines, needles):
-    from cleaner.kinds import _lines_holding
+    from cleaner.engine.kinds.stages import _lines_holding
 
     chosen = list(range(0, len(lines), 2)) + list(range(1, len(lines), 2))
     chosen.sort()
@@ -397,9 +397,9 @@ def test_lines_holding_a_word_matches_a_casefold_test_per_line(lines, needles):
 def test_survivors_fold_blank_runs_between_kept_lines(lines, drops):
     """The survivors, read off the document's blocks, are what a walk over every line gives:
     kept lines in order, one blank line wherever blank lines came between two of them."""
-    from cleaner.context import Context
-    from cleaner.render import survivors
-    from cleaner.segment import Document
+    from cleaner.engine.context import Context
+    from cleaner.engine.render import survivors
+    from cleaner.text.segment import Document
 
     ctx = Context(Document.from_text("\n".join(lines)))
     for i, drop in enumerate(drops[:len(ctx.text)]):
@@ -425,7 +425,7 @@ def test_remembered_rule_answers_change_nothing():
     """A rule's answer on a line is remembered across documents (Context.matches_line):
     cleaning the corpus samples with every answer remembered from a first pass gives what a
     cold start gives."""
-    from cleaner.context import Context
+    from cleaner.engine.context import Context
 
     docs = [(path.read_bytes(), sample_meta(path).get("url")) for path in text_samples()]
     Context.matches_line.cache_clear()
@@ -438,9 +438,9 @@ def test_soft_hyphens_do_not_make_a_word_read_as_another_language():
     """"Fa\\xadmi\\xadli\\xaden\\xadfreund\\xadli\\xadcher" is one German word with invisible
     break points; split at them, its fragments ("mi", "li", "en") read as Italian stopwords,
     and a German page's menu entry was once removed as a foreign-language run."""
-    from cleaner.packs import get_packset
+    from cleaner.engine.packs import get_packset
 
-    from cleaner.language import LanguageModel
+    from cleaner.text.language import LanguageModel
 
     model = get_packset().model
     entry = "Fa\xadmi\xadli\xaden\xadfreund\xadli\xadcher Zoll"
@@ -460,7 +460,7 @@ def test_soft_hyphens_do_not_make_a_word_read_as_another_language():
 def test_a_later_round_of_the_repeated_line_rule_would_drop_nothing(monkeypatch):
     """Later rounds skip the repeated-line rule (its verdicts are settled after one round):
     running it again there changes no corpus sample's result."""
-    from cleaner.kinds import RepeatRule
+    from cleaner.engine.kinds.stages import RepeatRule
 
     docs = [(path.read_bytes(), sample_meta(path).get("url")) for path in text_samples()]
     skipped = [clean_document(doc, url=url).to_dict() for doc, url in docs]

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cleaner.cli import main
+from cleaner.io.cli import main
 from cleaner.report.corpus import SAMPLES
 
 from .conftest import CORPUS

@@ -8,7 +8,7 @@ import pytest
 
 from cleaner import clean_document
 from cleaner.categories import CATEGORIES
-from cleaner.decode import to_lines
+from cleaner.text.decode import to_lines
 from cleaner.report_schema import FIELDS, REPORT_SCHEMA, describe, line_numbers, report, rows
 
 from .conftest import CORPUS, PROMO_STORY, text_samples

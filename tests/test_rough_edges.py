@@ -27,7 +27,7 @@ def test_distribution_is_not_the_unrelated_cleaner_package():
     config = configparser.ConfigParser()
     config.read(ROOT / "setup.cfg")
     assert config["metadata"]["name"] == "cleaner-news"
-    assert "cleaner = cleaner.cli:main" in config["options.entry_points"]["console_scripts"]
+    assert "cleaner = cleaner.io.cli:main" in config["options.entry_points"]["console_scripts"]
     # no instruction anywhere installs a distribution called "cleaner" from the index
     pulls_other = re.compile(r"pip install[^\n`]*?(?<![\w.-])['\"]?cleaner(?:\[|['\"\s`]|$)")
     files = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", ROOT / "Makefile",
@@ -173,8 +173,8 @@ def test_html_encoding_declared_detected_or_distrusted():
 
 def test_no_text_codec_is_ever_chosen():
     # bytes that UTF-7 or a Python transform codec would "decode": read in a browser's encoding
-    from cleaner.charset import decode_unknown
-    from cleaner.html_decode import WHATWG
+    from cleaner.text.charset import decode_unknown
+    from cleaner.html.decode import WHATWG
 
     allowed = {__import__("codecs").lookup(c).name for c in WHATWG.values()}
     for data in (b"+AGEAYgBj- \xff\xfe", b"\x80\x81\x82\x83 caf\xe9", bytes(range(128, 256))):
@@ -335,7 +335,7 @@ def test_incomplete_sample_is_an_error(tmp_path, expected, meta, says):
 
 
 def test_big_documents_read_line_by_line_fall_back_to_the_encoding_check(monkeypatch):
-    import cleaner.decode as decode
+    import cleaner.text.decode as decode
 
     monkeypatch.setattr(decode, "LINE_BY_LINE_BYTES", 10)
     text = "Erste Zeile ohne Umlaut\nDie Straße wird gesperrt, sagt der Bürgermeister.\n"

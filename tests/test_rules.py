@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from cleaner import clean_document
-from cleaner.packs import get_packset
-from cleaner.ruletest import shadowed, check_rule
+from cleaner.engine.packs import get_packset
+from cleaner.authoring.ruletest import shadowed, check_rule
 
 from .conftest import sample_meta, text_samples
 

@@ -7,11 +7,11 @@ import json
 import pytest
 
 from cleaner import clean, clean_document
-from cleaner.language import main_script, script_language
-from cleaner.pipeline import clean_lines
-from cleaner.prose import is_prose, opens_sentence, reading_length
+from cleaner.text.language import main_script, script_language
+from cleaner.engine.pipeline import clean_lines
+from cleaner.text.prose import is_prose, opens_sentence, reading_length
 from cleaner.text import ends_sentence, words
-from cleaner.stopwords import stopword_density, stopword_hits
+from cleaner.text.stopwords import stopword_density, stopword_hits
 
 from .conftest import CORPUS
 
@@ -138,7 +138,7 @@ def test_a_japanese_paragraph_quoted_in_an_english_story_stays():
 
 def test_a_japanese_paragraph_quoted_under_an_ad_label_in_an_english_story_is_foreign():
     # the foreign-block check still reads the script: it flags the block as Japanese
-    from cleaner.packs import get_packset
+    from cleaner.engine.packs import get_packset
     quote = EN_STORY.split("\n\n")[3]
     assert get_packset().model.foreign_language(quote, "en") == "ja"
     assert get_packset().model.foreign_language(quote, "ja") is None

@@ -33,7 +33,7 @@ def test_examples():
 
 
 def test_fenced_lines_are_the_code_blocks_with_their_fences():
-    from cleaner.segment import fenced_lines
+    from cleaner.text.segment import fenced_lines
 
     lines = ["Intro", "```", "pip install x", "```", "Text", "~~~python", "print(1)", "~~~",
              "```", "never closed"]
@@ -41,7 +41,7 @@ def test_fenced_lines_are_the_code_blocks_with_their_fences():
 
 
 def test_unfenced_code_after_a_lead_in_is_found_with_its_lead_in():
-    from cleaner.segment import unfenced_code
+    from cleaner.text.segment import unfenced_code
     lines = [
         "Once you have finished work on a branch, you merge it back:",
         "git checkout main",
@@ -53,7 +53,7 @@ def test_unfenced_code_after_a_lead_in_is_found_with_its_lead_in():
 
 
 def test_a_script_leaked_after_a_menu_is_not_taken_for_code():
-    from cleaner.segment import unfenced_code
+    from cleaner.text.segment import unfenced_code
     lines = ["Home", "News", "Sport", "var _gaq = _gaq || [];",
              "_gaq.push(['_setAccount', 'UA-1234-1']);", "_gaq.push(['_trackPageview']);",
              "The council approved the budget on Monday."]
@@ -61,6 +61,6 @@ def test_a_script_leaked_after_a_menu_is_not_taken_for_code():
 
 
 def test_two_code_like_lines_are_not_a_block():
-    from cleaner.segment import unfenced_code
+    from cleaner.text.segment import unfenced_code
     assert unfenced_code(["Key figures:", "Revenue = £612m;", "Staff = 4,100;",
                           "The rest of the story."]) == frozenset()

@@ -46,7 +46,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
         "cleaner.integrations.datatrove needs datatrove: pip install 'cleaner-news[datatrove]'"
     ) from exc
 
-from ..packs import get_packset
+from ..engine.packs import get_packset
 from ..report_schema import report
 from . import check_html, resolve_rules_dirs
 from .faults import DEFAULT_TIMEOUT, as_text, check_timeout, clean_guarded, warm_up

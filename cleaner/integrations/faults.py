@@ -21,8 +21,8 @@ import signal
 import threading
 from typing import Callable, Iterator, Optional
 
-from ..decode import to_text
-from ..pipeline import clean_document
+from ..text.decode import to_text
+from ..engine.pipeline import clean_document
 from ..result import CleanResult
 
 DEFAULT_TIMEOUT = 5.0  # CPU seconds per document; a page dump of a few MB takes about one
@@ -87,8 +87,8 @@ def warm_up(rules_dirs: tuple[str, ...]) -> None:
     not stop a one-time set-up half way. langdetect's profiles are the one that would stay
     half loaded; cleaner's own lazy parts (patterns, prefilters) are stored once built, so a
     stopped build is only built again."""
-    from ..language import _langdetect
-    from ..packs import get_packset
+    from ..text.language import _langdetect
+    from ..engine.packs import get_packset
 
     get_packset(rules_dirs)
     _langdetect("The storm reached the coast on Monday night, and officials said the damage "

@@ -32,7 +32,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
         "cleaner.integrations.spark needs pyspark, pandas and pyarrow: pip install 'cleaner-news[spark]'"
     ) from exc
 
-from ..packs import get_packset
+from ..engine.packs import get_packset
 from ..report_schema import REPORT_SCHEMA, report, spark_type
 from . import check_html, resolve_rules_dirs
 from .faults import DEFAULT_TIMEOUT, check_timeout, clean_guarded, warm_up

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ..packs import PackSet, get_packset
+from ..engine.packs import PackSet, get_packset
 from ..text import words
 from .explain import rule_descriptions
 from .page import anchor, category_class, category_label, contents, esc, page, plural

@@ -7,8 +7,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ..decode import to_lines
-from ..packs import PackSet, get_packset
+from ..text.decode import to_lines
+from ..engine.packs import PackSet, get_packset
 from ..result import CleanResult, Removal
 from ..text import words
 from .explain import READER_RULES, language_text, pack_reasons, rule_descriptions

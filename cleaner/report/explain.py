@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..packs import PackSet, host_of
+from ..engine.packs import PackSet, host_of
 
-# The HTML reader's own decisions, which no pack holds (see cleaner.html).
+# The HTML reader's own decisions, which no pack holds (see cleaner.html.reader).
 READER_RULES = {
     "html-hidden": "An element the page hides (hidden, aria-hidden, display:none): "
                    "no reader of the page sees it.",
@@ -17,7 +17,7 @@ READER_RULES = {
 
 def rule_descriptions(packset: PackSet) -> dict[str, str]:
     """Rule id -> description, for the rule in force under each id (a later pack's rule
-    replaces an earlier one's, as in :class:`~cleaner.packs.PackSet`)."""
+    replaces an earlier one's, as in :class:`~cleaner.engine.packs.PackSet`)."""
     found = dict(READER_RULES)
     for rule_id, pack in packset.owner.items():
         for rule in pack.rules:

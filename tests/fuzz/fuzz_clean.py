@@ -25,7 +25,7 @@ Invariants checked for every input:
   never raise), and the output is a str, empty or ending in one newline, without NULs;
 - text mode: the output's lines are the input's lines in order, with the removals accounting for
   every other line (the rule of ``tests/test_properties.py``, after the NUL/newline
-  normalisation of :mod:`cleaner.decode`), and cleaning is idempotent:
+  normalisation of :mod:`cleaner.text.decode`), and cleaning is idempotent:
   ``clean(clean(x, html=False), html=False) == clean(x, html=False)``;
 - time: an input under 100 KB that takes over 2 s (timed twice, to rule out a busy machine) is
   reported; one that runs past ``--hang`` seconds stops libFuzzer, which saves it as a
@@ -76,7 +76,7 @@ def _import_cleaner(instrument: bool) -> None:
             import cleaner as mod
     else:
         import cleaner as mod
-    import cleaner.decode  # noqa: F401  (to_text, for the line rule)
+    import cleaner.text.decode  # noqa: F401  (to_text, for the line rule)
     cleaner = mod
 
 
@@ -169,7 +169,7 @@ def check_text(doc) -> None:
 
 def _check_lines(doc, result) -> None:
     """Output lines are input lines, in order; kept + removed = input (test_properties.py)."""
-    lines = cleaner.decode.to_text(doc).split("\n")
+    lines = cleaner.text.decode.to_text(doc).split("\n")
     removed = {n for r in result.removals if not r.trimmed for n in r.line_numbers}
     trimmed = {r.line_numbers[0] for r in result.removals if r.trimmed}
     out = result.text.split("\n")[:-1] if result.text else []
@@ -370,7 +370,7 @@ class Mutator:
         self.samples += [s.encode("utf-8", "surrogatepass") for s in SNIPPETS]
         self.phrases = list(FURNITURE + PROSE)
         try:
-            for rule in cleaner.packs.get_packset().all_rules():
+            for rule in cleaner.engine.packs.get_packset().all_rules():
                 for key in ("drop", "keep"):
                     for ex in (rule.examples or {}).get(key) or []:
                         if isinstance(ex, str) and len(ex) < 2000:
@@ -664,12 +664,12 @@ def fuzz_worker(args, extra: list[str]) -> None:
     work.mkdir(parents=True, exist_ok=True)
     if args.engine == "random":
         _import_cleaner(False)
-        import cleaner.packs  # noqa: F401
+        import cleaner.engine.packs  # noqa: F401
         return random_worker(mode, out, work, args.seconds, args.seed)
     import atheris
 
     _import_cleaner(True)
-    import cleaner.packs  # noqa: F401
+    import cleaner.engine.packs  # noqa: F401
     record = Recorder(out, mode)
     corpus = seed_dir(work, mode)
     argv = [sys.argv[0], str(corpus), f"-max_total_time={int(args.seconds)}",

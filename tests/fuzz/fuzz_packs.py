@@ -13,11 +13,11 @@ nested deeper; patterns with nested repeats, huge counts, broken escapes; lines 
 
 Invariants, for every input:
 
-- loading (:func:`cleaner.safeyaml.load_yaml`), validating (:func:`cleaner.schema.validate_pack`)
-  and building a valid pack (:func:`cleaner.packs.build_pack`) raise nothing but
+- loading (:func:`cleaner.engine.safeyaml.load_yaml`), validating (:func:`cleaner.engine.schema.validate_pack`)
+  and building a valid pack (:func:`cleaner.engine.packs.build_pack`) raise nothing but
   :class:`cleaner.PackError`, and every PackError names the file and, where it has one, a line
   inside it;
-- :func:`cleaner.lint.lint_files` on the text raises nothing and returns a report;
+- :func:`cleaner.authoring.lint.lint_files` on the text raises nothing and returns a report;
 - time: an input that takes over 5 s (lint's probes have a budget each) is a finding, and one
   that allocates past ``--rss-mb`` is cut off by an address-space limit (a MemoryError is a
   finding, not a crash of the fuzzer).
@@ -70,7 +70,7 @@ KEYS = ["pack", "rules", "match", "id", "category", "line", "trim", "section", "
 
 
 def shipped_texts() -> list[str]:
-    from cleaner.packs import shipped_pack_files
+    from cleaner.engine.packs import shipped_pack_files
 
     return [text for _path, text in shipped_pack_files()]
 
@@ -95,10 +95,10 @@ def _where(exc: BaseException) -> str:
 def check(text: str) -> None:
     """Every invariant for one pack text; raises Failure."""
     from cleaner.errors import PackError
-    from cleaner.lint import lint_files
-    from cleaner.packs import build_pack
-    from cleaner.safeyaml import load_yaml
-    from cleaner.schema import validate_pack
+    from cleaner.authoring.lint import lint_files
+    from cleaner.engine.packs import build_pack
+    from cleaner.engine.safeyaml import load_yaml
+    from cleaner.engine.schema import validate_pack
 
     started = time.perf_counter()
     try:
@@ -207,7 +207,7 @@ def run_atheris(seconds: float, seed: int, out: Path) -> None:
     import atheris
 
     with atheris.instrument_imports(include=["cleaner"]):
-        import cleaner.lint  # noqa: F401
+        import cleaner.authoring.lint  # noqa: F401
     sizes: dict = {}
     pool = SEEDS + shipped_texts()
 

@@ -1,0 +1,1 @@
+"""Tools for pack authors: ``cleaner rules lint``, ``test`` and ``new``."""

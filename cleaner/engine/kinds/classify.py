@@ -1,0 +1,475 @@
+"""The ``classify`` rule kind: low-content lines, judged by length, stopwords and neighbours.
+
+This is the jusText idea (Pomikálek, 2011) applied to lines, adapted to text that has no
+markup: each line is first labelled from its own features, then short and uncertain lines
+take the label their neighbours imply. A line that rules already removed counts as a bad
+neighbour, so the two mechanisms reinforce each other. All thresholds are options of the rule
+in ``generic.yaml``.
+
+Labels: ``good`` (long, many stopwords: prose), ``neargood``, ``short`` (too short to judge
+alone) and ``bad`` (long enough to judge and too few stopwords: link lists, menus, tickers).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Optional
+
+from ..context import Context
+from .threads import _CLOCK, _DATED
+from .base import Rule
+from ...text.prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, reading_length,
+                           sentence_units, table_cells)
+from ...text.segment import fenced_lines
+from ...text import ends_sentence, is_list_item, is_menu
+from ...text.stopwords import stopword_density, stopword_hits
+
+GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
+META = "meta"  # a byline or dateline passed over at the article's edge: it goes, and stays gone
+MENU_RUN = 3  # menu entries in a row that make a menu
+MENU_ITEM_WORDS = 5  # a menu entry is a few words ("Home", "World news", "Contact us")
+
+
+# A field of an in-story list: a short label and a short value ("Revenue: £612m", "Staff:
+# 4,100"); a teaser's "Fahrbericht: Tesla Model Y – SUV in Bestform" says more than that.
+_FIELD = re.compile(r"^[^:]{1,30}:\s+\S+(\s+\S+){0,3}\s*$")
+
+
+def menu_item(ctx: Context, i: int, labels: dict[int, str],
+              units: Optional[dict[int, "Unit"]] = None) -> bool:
+    """Line ``i`` reads as an entry of a menu or a link list: short or bad, a few words, no
+    sentence, no list item."""
+    text = units[i].text if units else as_prose(ctx.text[i])
+    return labels[i] in (SHORT, BAD) and ctx.nwords(i) <= MENU_ITEM_WORDS \
+        and not ends_sentence(text) and not is_list_item(text)
+
+
+def read_as_unit(ctx: Context, i: int, units: Optional[dict[int, "Unit"]]) -> tuple[str, int]:
+    """Line ``i``'s text and word count as a reader takes them: its whole sentence when it
+    was broken across lines, a table row's cells."""
+    if units:
+        return units[i].text, units[i].nwords
+    return as_prose(ctx.text[i]), ctx.nwords(i)
+
+
+def full_sentence(ctx: Context, i: int, units: Optional[dict[int, "Unit"]],
+                  min_words: int) -> bool:
+    """Line ``i`` (its unit) is a finished sentence of ``min_words`` or more words, whatever
+    its label: a capital first, a full stop last."""
+    text, n = read_as_unit(ctx, i, units)
+    return n >= min_words and ends_with_full_stop(text) and opens_sentence(text)
+
+
+def title_case(text: str) -> bool:
+    """Most words capitalised, as a headline is written ("Jaguar SUV Set to Hit the Markets")."""
+    ws = [w for w in text.split() if w[:1].isalpha()]
+    caps = sum(1 for w in ws if w[0].isupper())
+    return len(ws) > 0 and caps >= 0.6 * len(ws)
+
+
+def _share_in_runs(items, total: int) -> float:
+    """Share of ``total`` lines in runs of MENU_RUN or more consecutive ``items`` that are
+    true (each item says whether its line reads as a menu entry)."""
+    in_runs = run = 0
+    for item in items:
+        if item:
+            run += 1
+            continue
+        in_runs += run if run >= MENU_RUN else 0
+        run = 0
+    in_runs += run if run >= MENU_RUN else 0
+    return in_runs / total if total else 0.0
+
+
+class ClassifyRule(Rule):
+    STAGE = True
+    KEY = "classify"
+    EVIDENCE = False
+    PHASE = 7
+    PATTERN = False
+    NEEDS_CONTEXT = True
+    OPTIONS = {
+        "length_low": 70,  # characters: below this a line is too short to judge alone
+        "length_high": 200,  # characters: above this a stopword-rich line is plainly prose
+        "stopwords_low": 0.25,  # stopword share below which a line is bad
+        "stopwords_high": 0.28,  # share above which it is good (or neargood when shorter)
+        "rescue_stopwords": 0.15,
+        "reference_share": 0.40,  # median stopword share of long prose lines the thresholds assume  # a bad line between good ones with this share is kept
+        "min_words": 60,  # documents shorter than this are left to the other rules
+        "run_words": 40,  # words of neargood prose that make a run content without a good line
+        "min_menu_share": 0.2,  # share of lines in menu-like runs (3+ short or bad lines that
+                                # end no sentence) below which the text is already extracted
+        "guard_prose_words": 150,  # the over-removal guard of the pipeline, applied to units:
+        "guard_keep_share": 0.15,  # prose it reads in table cells and broken lines is kept
+        "inner_bad_lines": 3,  # between content, a bad run shorter than this is kept (a table
+                               # row, a list item, a wrapped line): only edges and long runs go
+        "edge_headings": 2,  # heading-like lines kept above content that removals cut off
+        "edge_lines": 3,  # lines kept at each edge of content that removals cut off
+        "edge_skip": 2,  # short lines (a name, a role) passed over above content, not kept
+        "menu_evidence": 5,  # menu entries in a row that show the text is a web page's
+        "spare_words": 10,  # a line this long written as prose, between content, stays
+        "spare_sentence_words": 25,  # a full sentence this long stays anywhere on the page
+    }
+
+    def apply(self, ctx: Context) -> None:
+        if ctx.model is None or ctx.lang not in ctx.model.stopwords:
+            return  # no stopword list for this language: nothing to judge by
+        lines = ctx.alive_lines()
+        counts = ctx.word_counts()
+        total = sum([counts[i] for i in lines])
+        if total < self.options["min_words"]:
+            return
+        if self.menu_share_at_most(ctx, lines) < self.options["min_menu_share"]:
+            return  # cannot have menus enough, whatever the labels: spared reading them
+        units = self.units(ctx, lines)
+        labels = self.initial_labels(ctx, lines, units)
+        for i in fenced_lines(ctx.doc.lines):
+            if i in labels and ctx.removed[i] is None:
+                labels[i] = GOOD  # a code block is content as written
+        if self.menu_share(ctx, lines, labels, units) < self.options["min_menu_share"]:
+            return  # no menus or link lists: already extracted text, left to the rules
+        spared: set[int] = set()
+        revised = self.revise(ctx, labels, units, spared)
+        for i in self.inner_keeps(ctx, revised):
+            revised[i] = GOOD
+        if self.would_empty(ctx, units, revised):
+            return  # judged before sparing, so that sparing never lets the classifier run
+        for i in spared:
+            if revised.get(i) == BAD:
+                revised[i] = GOOD
+        menus = self.menu_lines(ctx, labels, revised, units)
+        for i, label in revised.items():
+            if label in (BAD, META):
+                ctx.drop(i, self, self.menu_mark() if i in menus else None)
+
+    def menu_lines(self, ctx: Context, labels: dict[int, str], revised: dict[int, str],
+                   units: Optional[dict[int, "Unit"]]) -> set[int]:
+        """The lines going in runs of ``menu_evidence`` or more menu entries in a row: a
+        menu the text was scraped with, evidence of a web page (the no-chrome guard reads it;
+        see cleaner.categories). Shorter runs prove nothing: a poem or a list has those."""
+        found: set[int] = set()
+        run: list[int] = []
+        for i in sorted(revised):
+            if ctx.removed[i] is None and revised[i] == BAD and menu_item(ctx, i, labels, units):
+                run.append(i)
+                continue
+            if ctx.removed[i] is not None:
+                continue  # a line rules took does not break a menu
+            if len(run) >= self.options["menu_evidence"]:
+                found.update(run)
+            run = []
+        if len(run) >= self.options["menu_evidence"]:
+            found.update(run)
+        return found
+
+    _menu_mark = None
+
+    def menu_mark(self):
+        """The mark of a menu's lines: this rule's, as evidence of a web page."""
+        if self._menu_mark is None or self._menu_mark.scope != self.pack_kind:
+            self._menu_mark = replace(self.removal_mark(), evidence=True)
+        return self._menu_mark
+
+    def would_empty(self, ctx: Context, units: dict[int, "Unit"], labels: dict[int, str]) -> bool:
+        """True when the verdicts would cut the text's prose (sentences of 10+ words, a table
+        row read by its cells) to under ``guard_keep_share`` of it: text with that much prose
+        and nothing the classifier can tell from it is not a page of menus."""
+        prose = kept = 0
+        for unit in {id(u): u for u in units.values()}.values():
+            if unit.nwords >= 10 and ends_sentence(unit.text):
+                prose += unit.nwords
+                if labels.get(unit.lines[-1]) != BAD:
+                    kept += unit.nwords
+        return prose >= self.options["guard_prose_words"] and kept < self.options["guard_keep_share"] * prose
+
+    def inner_keeps(self, ctx: Context, labels: dict[int, str]) -> list[int]:
+        """Bad lines in short runs between content lines (not counting lines rules removed)."""
+        order = [i for i in sorted(labels) if ctx.removed[i] is None]
+        good = [p for p, i in enumerate(order) if labels[i] == GOOD]
+        if not good:
+            return []
+        keep, run = [], []
+        for p in range(good[0] + 1, good[-1]):
+            i = order[p]
+            if labels[i] == BAD:
+                run.append(i)
+                continue
+            if run and len(run) < self.options["inner_bad_lines"]:
+                keep.extend(run)
+            run = []
+        return keep
+
+    # --- lines broken inside a sentence ---------------------------------------------------
+    @staticmethod
+    def units(ctx: Context, lines: list[int]) -> dict[int, "Unit"]:
+        """Each surviving line's unit (see :func:`cleaner.text.prose.sentence_units`)."""
+        return sentence_units(ctx, lines, ctx.model.stopwords[ctx.lang])
+
+    # --- one line alone ------------------------------------------------------------------
+    @staticmethod
+    def menu_share(ctx: Context, lines: list[int], labels: dict[int, str],
+                   units: Optional[dict[int, "Unit"]] = None) -> float:
+        """Share of the lines that sit in runs of three or more short or bad lines ending no
+        sentence: the menus, link lists and footers of a page dump."""
+        return _share_in_runs((menu_item(ctx, i, labels, units) for i in lines), len(lines))
+
+    @staticmethod
+    def menu_share_at_most(ctx: Context, lines: list[int]) -> float:
+        """An upper bound of :meth:`menu_share` from word counts alone: every line of
+        MENU_ITEM_WORDS words or fewer counted as a menu item, whatever its label and ending.
+        Its runs hold every run menu_share counts, so the bound is never below it. Text
+        already extracted (a second round, an extractor's output) is mostly long lines and
+        is settled here."""
+        counts = ctx.word_counts()
+        return _share_in_runs([counts[i] <= MENU_ITEM_WORDS for i in lines], len(lines))
+
+    def scale(self, ctx: Context, lines: list[int], stop) -> float:
+        """Thresholds shrink for languages whose prose has few stopwords (Finnish, Turkish,
+        Hungarian inflect where English adds a word): the median share of the document's long
+        lines, against ``reference_share`` for English prose; never above 1."""
+        counts, text = ctx.word_counts(), ctx.text
+        shares = [stopword_density(text[i], stop)[1] for i in lines if counts[i] >= 15]
+        if len(shares) < 3:
+            return 1.0
+        shares.sort()
+        return min(1.0, shares[len(shares) // 2] / self.options["reference_share"])
+
+    def initial_labels(self, ctx: Context, lines: list[int],
+                       units: Optional[dict[int, "Unit"]] = None) -> dict[int, str]:
+        o = dict(self.options)
+        stop = ctx.model.stopwords[ctx.lang]
+        factor = self.scale(ctx, lines, stop)
+        for key in ("stopwords_low", "stopwords_high", "rescue_stopwords"):
+            o[key] = o[key] * factor
+        # lines rules removed: bad neighbours
+        removed = ctx.removed  # only ever marks non-blank lines
+        labels: dict[int, str] = {i: BAD for i in ctx.nonblank_lines() if removed[i] is not None}
+        for i in lines:
+            if units and units[i].lines[0] != i:
+                labels[i] = labels[units[i].lines[0]]  # a broken sentence: judged once, whole
+                continue
+            text = units[i].text if units else as_prose(ctx.text[i])
+            ntokens, density = stopword_density(text, stop)
+            length = reading_length(text)
+            if length < o["length_low"]:
+                # a short full sentence with stopwords is prose ("Officials declined to comment.")
+                sentence = ends_sentence(text) and ntokens >= 4 and density >= o["stopwords_low"]
+                label = NEARGOOD if sentence else SHORT
+            elif density >= o["stopwords_high"]:
+                label = GOOD if length > o["length_high"] else NEARGOOD
+            elif density >= o["stopwords_low"]:
+                label = NEARGOOD
+            elif density >= o["rescue_stopwords"] and ends_sentence(text):
+                label = "weak"  # a sentence with few stopwords: kept only inside content
+            else:
+                label = BAD
+            labels[i] = label
+        if ctx.title in labels and ctx.removed[ctx.title] is None \
+                and (not units or len(units[ctx.title].lines) == 1):
+            labels[ctx.title] = SHORT  # a headline has few stopwords: judge it by what follows
+        return labels
+
+    @staticmethod
+    def is_heading(ctx: Context, i: int) -> bool:
+        """3+ words, not a menu; past 4 words a headline has a function word ("Warns of
+        Escalation"), while a row of section names ("Markets Tech Science Health") has none."""
+        n = ctx.nwords(i)
+        if n < 3 or is_menu(ctx.text[i]):
+            return False
+        return n <= 4 or stopword_hits(ctx.text[i], ctx.model.stopwords[ctx.lang])[1] > 0
+
+    # --- neighbours ----------------------------------------------------------------------
+    def revise(self, ctx: Context, labels: dict[int, str],
+               units: Optional[dict[int, "Unit"]] = None,
+               spared: Optional[set] = None) -> dict[int, str]:
+        """Runs of lines between bad ones are judged whole: a run with prose in it (a good
+        line, or two sentence-ending neargood ones) is content, and its uncertain lines are
+        kept; any other run is boilerplate. Inside content, a short line between two longer
+        ones stays (a subheading), short lines trailing at the run's end go, and leading ones
+        stay when they read like a heading (3+ words).
+
+        A run that only lines removed by rules part from content is the article's own edge
+        when it reads so (see :meth:`edges`): a neighbour that is chrome does not make a
+        headline, a standfirst or a one-line paragraph chrome too.
+
+        Lines of a run that is not content but lies between content runs go into ``spared``
+        when they read as the page's own writing (see :meth:`written_line`): a section's
+        one-sentence paragraph between subheadings, an in-story list, a product's feature
+        lines. Doubt keeps the line; at a page's head and foot, where its chrome sits, only a
+        long full sentence is spared (see :func:`full_sentence`), and only on a page with
+        content: one the classifier would empty is the pipeline guard's to judge whole."""
+        o = self.options
+        order = sorted(labels)
+        new: dict[int, str] = {}
+        run: list[int] = []
+        # the runs in order, each with whether it is content, and between them what parted
+        # them: "removed" (lines rules took) or "bad" (a line bad by its own features)
+        segments: list = []
+        candidates: dict[int, list[int]] = {}
+        longs: list[int] = []
+
+        def close() -> None:
+            if not run:
+                return
+            solid = [i for i in run if labels[i] != SHORT]
+            # prose is counted by sentences: a broken one counts once, at its last line
+            prose = [i for i in solid if labels[i] in (NEARGOOD, "weak")
+                     and (not units or units[i].lines[-1] == i)
+                     and ends_sentence(units[i].text if units else as_prose(ctx.text[i]))]
+            content = any(labels[i] == GOOD and i != ctx.title for i in solid) or (
+                len(prose) >= 2 and sum(units[i].nwords if units else ctx.nwords(i)
+                                        for i in prose) >= o["run_words"]
+            ) or (ctx.title in run and bool(prose))  # the headline and its standfirst
+            if not content:
+                for i in run:
+                    new[i] = BAD
+                    if spared is not None and self.written_line(ctx, i, labels, units):
+                        candidates.setdefault(len(segments), []).append(i)
+                        # a paragraph of the page's own wherever it sits: no menu entry or
+                        # headline is that long and finished
+                        if full_sentence(ctx, i, units, o["spare_sentence_words"]):
+                            longs.append(i)
+            else:
+                first, last = (solid[0], solid[-1]) if solid else (None, None)
+                for i in run:
+                    if labels[i] != SHORT:
+                        new[i] = GOOD
+                    elif first is not None and first < i < last:
+                        new[i] = GOOD
+                    elif first is not None and i < first:
+                        new[i] = GOOD if self.is_heading(ctx, i) else BAD
+                    else:  # trailing: a list or a sentence that ends the passage stays,
+                        # other residue goes
+                        text = as_prose(ctx.text[i])
+                        closing = ctx.nwords(i) >= 4 and opens_sentence(text) \
+                            and ends_with_full_stop(text)
+                        new[i] = GOOD if closing or is_list_item(text) else BAD
+            segments.append((list(run), content))
+            run.clear()
+
+        for i in order:
+            if ctx.removed[i] is not None:
+                text = ctx.text[i]
+                if "|" not in text or table_cells(text) != []:
+                    close()  # a removed line is a bad neighbour; an empty row inside a table is not
+                    segments.append("removed")
+                continue
+            if labels[i] == BAD:
+                close()
+                new[i] = BAD
+                segments.append(("bad", i))
+                continue
+            run.append(i)
+        close()
+        if spared is not None:  # between content only: a page's head and foot are its chrome
+            content_at = [k for k, seg in enumerate(segments)
+                          if seg != "removed" and seg[0] != "bad" and seg[1]]
+            for k, found in candidates.items():
+                if content_at and content_at[0] < k < content_at[-1]:
+                    spared.update(found)
+            if content_at:  # a page the classifier would empty is left to the pipeline's guard
+                spared.update(longs)
+        self.edges(ctx, segments, labels, units, new)
+        t = ctx.title
+        if t is not None and new.get(t) == BAD and self.is_heading(ctx, t):
+            # a headline, then datelines and bylines that rules removed, then the story
+            after = [i for i in order if i > t and ctx.removed[i] is None]
+            if after and new.get(after[0]) == GOOD:
+                new[t] = GOOD
+        return new
+
+    def written_line(self, ctx: Context, i: int, labels: dict[int, str],
+                     units: Optional[dict[int, "Unit"]]) -> bool:
+        """Line ``i`` reads as the page's own writing, not as a menu entry or a teaser
+        headline: ``spare_words`` or more words (its whole sentence, when broken across
+        lines), not long and poor in stopwords (``bad`` by its own features), and written as
+        a sentence is (a capital first, a full stop or a lead-in's colon at the end), or as a
+        list item, or in sentence case with a function word ("Lunch: large salad topped with
+        fresh vegetables, chickpeas, avocado"). A headline is in title case."""
+        if labels[i] not in (NEARGOOD, "weak", SHORT):
+            return False
+        text, n = read_as_unit(ctx, i, units)
+        if n < self.options["spare_words"]:
+            return False
+        if is_list_item(text):
+            return True
+        if not opens_sentence(text):
+            return False
+        if ends_with_full_stop(text) or text.rstrip().endswith(":"):
+            return True
+        return not is_menu(ctx.text[i]) and not title_case(text) \
+            and stopword_hits(text, ctx.model.stopwords[ctx.lang])[1] > 0
+
+    def edges(self, ctx: Context, segments: list, labels: dict[int, str],
+              units: Optional[dict[int, "Unit"]], new: dict[int, str]) -> None:
+        """Keep the article's edges that rules' removals cut off from it. Walking out from
+        each run of content, over lines rules removed (a byline, a date, share buttons, an ad
+        label), at most ``edge_lines`` lines stay:
+
+        - above the content: lines that read as a standfirst (a sentence) or a headline (at
+          most ``edge_headings`` of them, as a menu entry can look like one), whether their
+          own words made them short or bad (a headline has few function words); up to
+          ``edge_skip`` meta lines the rules did not know (a byline's name and role, a place
+          and a date: three words or fewer, or eight with a year or a time) are passed over,
+          and go;
+        - below it: lines that read as a sentence (a closing one-line paragraph, a
+          correction note) or a list item.
+
+        The walk stops at the first line that reads as neither, and at other content."""
+        o = self.options
+
+        def sentence(i: int) -> bool:  # whatever its label: a standfirst may have few
+            return full_sentence(ctx, i, units, 4)  # function words
+
+        def listed(i: int) -> bool:  # a list item or a field ("Revenue: £612m")
+            text = as_prose(ctx.text[i])
+            return is_list_item(text) or bool(_FIELD.search(text))
+
+        def meta(i: int) -> bool:  # a name, a role, a place and date ("Murcia, 14 oct. 2025")
+            text, n = ctx.text[i], ctx.nwords(i)
+            return not ends_sentence(text) and (n <= 3 or (n <= 8 and bool(
+                _CLOCK.search(text) or _DATED.search(text))))
+
+        nonblank = ctx.nonblank_lines()
+        after = dict(zip(nonblank, nonblank[1:]))
+
+        def byline(i: int) -> bool:  # a name just above a byline or dateline rules took
+            below = after.get(i)
+            mark = ctx.removed[below] if below is not None else None
+            return meta(i) and mark is not None and mark.category in ("byline", "dateline")
+
+        def walk(k: int, step: int) -> None:
+            kept = headings = skipped = 0
+            k += step
+            while 0 <= k < len(segments) and kept < o["edge_lines"]:
+                seg = segments[k]
+                k += step
+                if seg == "removed":
+                    continue
+                lines = [seg[1]] if seg[0] == "bad" else seg[0]
+                if seg[0] != "bad" and seg[1]:
+                    return  # other content
+                for i in (reversed(lines) if step < 0 else lines):
+                    if kept >= o["edge_lines"]:
+                        return
+                    if step < 0 and skipped < o["edge_skip"] and byline(i):
+                        new[i] = META  # "Marta Pinheiro Leal" over "Publicado 12/03/2025"
+                        skipped += 1
+                        continue
+                    if sentence(i) or (step > 0 and listed(i)):
+                        new[i] = GOOD
+                    elif step < 0 and headings < o["edge_headings"] and self.is_heading(ctx, i):
+                        new[i] = GOOD
+                        headings += 1
+                    elif step < 0 and skipped < o["edge_skip"] and meta(i):
+                        new[i] = META  # a byline or dateline the rules did not know
+                        skipped += 1
+                        continue
+                    else:
+                        return
+                    kept += 1
+
+        for k, seg in enumerate(segments):
+            if seg != "removed" and seg[0] != "bad" and seg[1]:
+                walk(k, -1)
+                walk(k, 1)

@@ -1,0 +1,311 @@
+"""The pipeline's stages that judge lines by place and neighbours: ``repeat``, ``head``,
+``foreign`` and ``cluster`` (the line classifier is :mod:`cleaner.engine.kinds.classify`).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from typing import Any, Optional
+
+import regex
+
+from ...categories import FURNITURE
+from ..context import Context
+from ...text import comparable, ends_sentence, line_starts, words
+from ..prefilter import text_parts
+from ...text.prose import ends_with_full_stop, is_prose, table_cells
+from .base import Rule
+
+
+class RepeatRule(Rule):
+    """``title``: later copies of the headline, bare or with a short label joined by ':', '|',
+    '-' or '»' (the copy without a label is the one kept). ``lines``: second and later copies
+    of any line of up to ``max_words`` words, except table rows of two or more filled cells
+    (a header row over each table, "| Fee: | $95 |" in each record): a table repeats by design."""
+
+    EVIDENCE = False
+    STAGE = True
+    KEY = "repeat"
+    PHASE = 2
+    PATTERN = False
+    OPTIONS = {"max_affix_words": 4, "max_words": 40}
+    _SEPARATORS = regex.compile(r"\s*[:|\-–—»·]\s*")
+
+    @classmethod
+    def value_problem(cls, value: Any) -> Optional[str]:
+        return None if value in ("title", "lines") else f"repeat must be 'title' or 'lines', got {value!r}"
+
+    @property
+    def settled_after_a_round(self) -> bool:
+        # "lines": every line that survived had a key no line before it shared, and the lines
+        # before it in a later round are some of those. ("title" follows the headline, which
+        # can change as the lines above it go.)
+        return self.value == "lines"
+
+    def apply(self, ctx: Context) -> None:
+        if self.value == "title":
+            self._titles(ctx)
+        else:
+            self._lines(ctx)
+
+    def _bare(self, text: str, title: str) -> bool | None:
+        """True if ``text`` is the title, False if it is the title plus a label, else None."""
+        line = comparable(text)
+        if line == title:
+            return True
+        if title not in line or len(line) > len(title) + 60:
+            return None
+        head, _, tail = line.partition(title)
+        for affix, sep_at_end in ((head, True), (tail, False)):
+            if not affix:
+                continue
+            parts = self._SEPARATORS.split(affix)
+            label = parts[0] if sep_at_end else parts[-1]
+            if len(parts) < 2 or len(words(label)) > self.options["max_affix_words"]:
+                return None
+        return False
+
+    def _titles(self, ctx: Context) -> None:
+        t = ctx.title
+        if t is None:
+            return
+        title = comparable(ctx.text[t])
+        bare_title = title
+        # A page title with a site suffix ("Headline - CBS News") pairs with the bare headline.
+        first_sep = self._SEPARATORS.split(ctx.text[t])
+        # A copy of the title holds its longest word, and a shorter headline its first word,
+        # in the line as casefolded (comparable() only folds case, straightens quotes and
+        # collapses spaces around words): a cheap test that spares most lines comparable().
+        title_words = words(title)
+        longest = max(title_words, key=len) if title_words else ""
+        first = title_words[0] if title_words and len(first_sep) > 1 else None
+        copies = []
+        needles = [longest] if first is None else [longest, first]
+        for i in _lines_holding(ctx.text, [i for i in ctx.alive_lines() if i != t], needles):
+            kind = self._bare(ctx.text[i], title)
+            if kind is None and len(first_sep) > 1:
+                candidate = comparable(ctx.text[i])
+                if title.startswith(candidate) and len(words(candidate)) >= 4:
+                    bare_title = candidate
+                    kind = "shorter"
+            if kind is not None:
+                copies.append((i, kind))
+        if not copies:
+            return
+        if any(kind == "shorter" for _, kind in copies):
+            # the first line was the page title; keep the first bare headline instead
+            keep = next(i for i, kind in copies if kind == "shorter")
+            ctx.drop(t, self)
+            for i, _ in copies:
+                if i != keep and self._bare(ctx.text[i], bare_title) is not None:
+                    ctx.drop(i, self)
+            return
+        for i, _ in copies:
+            ctx.drop(i, self)
+
+    @staticmethod
+    def _fragment(text: str, stop: Optional[frozenset]) -> bool:
+        """A piece of a sentence an extractor broke at its links ("the", "of", "and"): only
+        function words, in lower case. No menu entry reads like that ("More", "About us")."""
+        if not stop or not text.strip()[:1].islower():
+            return False  # most lines: settled by their first character
+        tokens = words(text)
+        return bool(tokens) and all(t.lower() in stop for t in tokens)
+
+    def _lines(self, ctx: Context) -> None:
+        seen: set[str] = set()
+        max_words = self.options["max_words"]
+        stop = ctx.model.stopwords.get(ctx.lang) if ctx.model is not None and ctx.lang else None
+        counts = ctx.word_counts()
+        todo = [i for i in ctx.alive_lines() if counts[i] <= max_words]
+        keys = [comparable(ctx.text[i]) for i in todo]
+        # A line whose key no other line shares is neither a copy nor the original of one.
+        shared = {key for key, n in Counter(keys).items() if n > 1}
+        for i, key in zip(todo, keys):
+            if key not in shared:
+                continue
+            text = ctx.text[i]
+            if "|" in text and len(table_cells(text) or ()) >= 2:
+                continue  # a table's header row over each table, a label in each record: data
+            if stop and self._fragment(text, stop):
+                continue
+            if not key:
+                continue
+            if key in seen:
+                ctx.drop(i, self)
+            else:
+                seen.add(key)
+
+
+def _lines_holding(text: list[str], lines: list[int], needles: list[str]) -> list[int]:
+    """Those of ``lines`` (in order) whose casefolded text holds one of ``needles`` (words,
+    never a line break): the lines are casefolded in one call per part of the document
+    (:func:`~cleaner.engine.prefilter.text_parts`), joined, and searched with find(), rather than one
+    casefold and test per line."""
+    if not lines or not all(needles):
+        return list(lines)  # "" is in every line
+    chosen = [text[i] for i in lines]
+    found: list[int] = []
+    for start, end in text_parts(chosen):
+        folded = "\n".join(chosen[start:end]).casefold()  # casefold never makes a "\n"
+        starts = line_starts(folded)
+        hits: set[int] = set()
+        for needle in needles:
+            at = folded.find(needle)
+            while at >= 0:
+                p = bisect_right(starts, at) - 1
+                hits.add(p)
+                at = folded.find(needle, starts[p + 1])  # on to the next line
+        found.extend(lines[start + p] for p in sorted(hits))
+    return found
+
+
+class HeadRule(Rule):
+    """Short labels above the headline: a category ("NATO"), a stray link ("Contact Us")."""
+
+    EVIDENCE = False
+    STAGE = True
+    KEY = "head"
+    PHASE = 2
+    PATTERN = False
+    OPTIONS = {"max_words": 3}
+
+    def apply(self, ctx: Context) -> None:
+        t = ctx.title
+        if t is None:
+            return
+        for i in ctx.alive_lines():
+            if i >= t:
+                break
+            if ctx.nwords(i) <= self.options["max_words"] and not ends_sentence(ctx.text[i]):
+                ctx.drop(i, self)
+
+
+class ForeignRule(Rule):
+    """A run of blocks in one language other than the document's, dropped whole when other
+    rules already removed lines in it or right next to it (the cookie banner in Turkish under
+    an English story); a foreign quotation inside the article has no such neighbours."""
+
+    EVIDENCE = False
+    STAGE = True
+    KEY = "foreign"
+    PHASE = 5
+    NEEDS_CONTEXT = True
+    PATTERN = False
+    OPTIONS = {}
+
+    def apply(self, ctx: Context) -> None:
+        if not ctx.foreign:
+            return
+        nb = len(ctx.doc.blocks)
+        b = 0
+        while b < nb:
+            lang = ctx.foreign.get(b)
+            if not lang:
+                b += 1
+                continue
+            end = b
+            while end + 1 < nb and (ctx.foreign.get(end + 1) == lang or not ctx.block_alive(end + 1)):
+                end += 1
+            run = range(b, end + 1)
+            touched = any(ctx.removed[i] is not None for r in run for i in ctx.block_lines(r))
+            edges = [x for x in (b - 1, end + 1) if 0 <= x < nb]
+            touched = touched or any(not ctx.block_alive(x) for x in edges)
+            if touched:
+                for r in run:
+                    for i in ctx.block_lines(r):
+                        ctx.drop(i, self)
+            b = end + 1
+
+
+class ClusterRule(Rule):
+    """A block of short lines (bylines, datelines, "Subscribe", photo credits) of which other
+    rules removed at least ``min_share`` as page furniture: the rest of it goes too.
+
+    With ``caption_words``, also the caption under a photo credit a rule took ("Foto: Trond
+    Myklebust" / "Ferjen «Vikøy» ved kaien i Strandvik tirsdag morgen."): the next line, when
+    it is one sentence of at most that many words and a longer paragraph follows it (a
+    story's paragraph after a credit is seldom that short, and a subheading ends with no
+    full stop).
+
+    With ``names``, also a line that is a name and nothing else ("Anna Kowalczyk", "Lucía
+    Berenguer Tomás") between the standfirst and a byline or dateline a rule took, or between
+    such a line and the story's first paragraph: the byline whose name the rules could not
+    read as one. A short headline right over the byline ("Storm Closes Schools") has no
+    sentence above it, and stays."""
+
+    EVIDENCE = False
+    STAGE = True
+    KEY = "cluster"
+    PHASE = 6
+    NEEDS_CONTEXT = True
+    PATTERN = False
+    OPTIONS = {"max_words": 8, "min_share": 0.5, "caption_words": 0, "names": False}
+
+    def apply(self, ctx: Context) -> None:
+        o = self.options
+        if o["caption_words"]:
+            self.captions(ctx)
+        if o["names"]:
+            self.names(ctx)
+        for b, (start, end) in enumerate(ctx.doc.blocks):
+            if end - start < 2:
+                continue  # a block's lines are not blank (a trim that would blank one drops it)
+            lines = [i for i in ctx.block_lines(b) if ctx.text[i].strip()]
+            if len(lines) < 2:
+                continue
+            gone = [i for i in lines if ctx.removed[i] is not None and ctx.removed[i].category in FURNITURE]
+            left = [i for i in lines if ctx.alive(i)]
+            if not left or len(gone) < o["min_share"] * len(lines):
+                continue
+            if all(ctx.nwords(i) <= o["max_words"] and not ends_sentence(ctx.text[i]) for i in left):
+                for i in left:
+                    ctx.drop(i, self)
+
+    _NAME = regex.compile(r"^\p{Lu}[\p{L}'’.\-]+(?:\s+(?:\p{Lu}[\p{L}'’.\-]+|de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ten|y|e|i)){1,3}$")
+
+    def names(self, ctx: Context) -> None:
+        """A name line next to a byline or dateline (see the class docstring)."""
+        removed, text = ctx.removed, ctx.text
+        nonblank = ctx.nonblank_lines()
+        def meta(j: Optional[int]) -> bool:
+            return j is not None and removed[j] is not None and removed[j].matched \
+                and removed[j].category in ("byline", "dateline")
+
+        def line(j: Optional[int]) -> Optional[int]:
+            return j if j is not None and removed[j] is None else None
+
+        for k, i in enumerate(nonblank):
+            if removed[i] is not None or not self._NAME.match(text[i].strip()):
+                continue
+            above = nonblank[k - 1] if k else None
+            below = nonblank[k + 1] if k + 1 < len(nonblank) else None
+            # under the headline and standfirst, over the dateline (a short headline has no
+            # line of the story above it); or under the dateline, over the story's first
+            # paragraph
+            if (meta(below) and line(above) is not None
+                    and (ends_with_full_stop(text[above]) or ctx.nwords(above) >= 8)) \
+                    or (meta(above) and line(below) is not None and is_prose(text[below])):
+                ctx.drop(i, self)
+
+    def captions(self, ctx: Context) -> None:
+        """The caption under each photo credit (see the class docstring)."""
+        most = self.options["caption_words"]
+        removed, text = ctx.removed, ctx.text
+        nonblank = ctx.nonblank_lines()
+        for k, i in enumerate(nonblank[:-2]):
+            mark = removed[i]
+            if mark is None or mark.category != "credit" or not mark.matched \
+                    or ctx.nwords(i) > CREDIT_WORDS:
+                continue  # a credit alone ("Foto: Lucie Marková"), not a caption ending in one
+            caption, story = nonblank[k + 1], nonblank[k + 2]
+            line = text[caption].strip()
+            if removed[caption] is not None or removed[story] is not None \
+                    or not ends_with_full_stop(line) or ctx.nwords(caption) > most \
+                    or len(regex.findall(r"[.!?](?:\s|$)", line)) > 1:
+                continue
+            if ctx.nwords(story) > ctx.nwords(caption) and ends_sentence(text[story]):
+                ctx.drop(caption, self)
+
+
+CREDIT_WORDS = 6  # a photo credit on a line of its own: "Foto: Trond Myklebust / NTB"

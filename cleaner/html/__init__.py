@@ -1,0 +1,2 @@
+"""The HTML reader: a page to its article's text (:mod:`cleaner.html.reader`), beside the
+text path."""

@@ -1,0 +1,184 @@
+"""A page of items: the repeated cards of a listing, a shop's category, a job board, a feed.
+
+On such a page the content is the list itself: a run of sibling elements of one shape (tag and
+class), each a short card whose title is a link (a headline, a product, a job, a thread). The
+article scoring reads those cards as link lists, the opposite of prose, and picks whatever
+paragraph the page has beside them (an intro, a newsletter box). This module finds the list
+by its structure, never by the site: :func:`item_list` returns the biggest run of such cards
+when it holds most of the page's text outside chrome (navigation, footers, sidebars), which is
+what a reader of the page came for.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .score import _children, hints, negative_elements
+from .walk import HEADINGS, Page
+
+ITEM_MIN = 4             # a list has at least this many items
+ITEM_MAX_CHARS = 1500    # an item is a card, not a section of prose
+ITEM_MIN_CHARS = 20
+ITEM_LINK_SHARE = 0.15   # an item's title is a link: this share of its text at least
+ITEM_CARDS_SHARE = 0.7   # of the run's members, this share are such cards
+ITEM_MEAN_CHARS = 30     # a menu's entries are a word or two; an item says more
+LIST_SHARE = 0.5         # the list holds this share of the page's text outside chrome
+# A page whose chosen content holds this much prose (a paragraph) is a story with lists
+# around it (other stories, a blogroll), unless it declares itself a list, or the list holds
+# that prose (the choice was one of its cards) and has more items than a page's layout has
+# boxes (a few columns or panels of one shape, one of them the story, are no list).
+STORY_PROSE = 300
+LAYOUT_BOXES = 5
+# Item shapes that are text, not cards: a paragraph with a link in it is prose.
+NOT_ITEMS = frozenset(("p", "span", "a", "pre", "blockquote", "td", "th", "dd", "dt",
+                       "figcaption", "caption", "summary", "legend", "address") + tuple(HEADINGS))
+# Lists that are the page's furniture: menus, footers, breadcrumbs, pagers.
+FURNITURE_TAGS = frozenset(("nav", "header", "footer", "aside", "menu"))
+FURNITURE = re.compile(r"nav|menu|footer|breadcrumb|pagination|pager|mega|drawer|sidebar|"
+                       r"comment|related|(?:right|left|side)-?rail|(?:^|\s)widgets?(?:\s|$)", re.I)
+# Names of a list that is a control (a filter's options, a toolbar's buttons): they name the
+# list itself; a wrapper of both the facets and the results carries them too.
+CONTROLS = re.compile(r"toolbar|dropdown|tabs?(?:$|[\s_-])|filter|facet|(?:^|[\s_-])sort", re.I)
+
+
+@dataclass
+class ItemList:
+    """The list: the element holding the items (``parent``), the items (element indices) and
+    the share of the page's text outside chrome they hold."""
+
+    parent: int
+    items: list
+    chars: int
+    share: float
+    run: int = 0  # how many items the run of siblings that found the list holds
+
+
+def _furniture(page: Page, idx: int) -> bool:
+    """Is element ``idx`` a control (a filter, a toolbar), or it or one above it a menu,
+    header, footer or sidebar?"""
+    if CONTROLS.search(hints(page.elements[idx].node)):
+        return True
+    while idx > 0:
+        el = page.elements[idx]
+        if el.tag in FURNITURE_TAGS or FURNITURE.search(hints(el.node)):
+            return True
+        idx = el.parent
+    return False
+
+
+def item_list(page: Page, neg: list, children: dict) -> Optional[ItemList]:
+    """The page's list of items, if it has one that holds most of its text (see module doc).
+    ``neg``: per element, named like chrome (html_score.negative_elements); ``children``:
+    element index -> its children's indices (html_score._children)."""
+    elements = page.elements
+    best: Optional[tuple[int, list, int]] = None
+    for parent, kids in children.items():
+        if len(kids) < ITEM_MIN:
+            continue
+        shapes: dict[tuple, list] = {}
+        for k in kids:
+            el = elements[k]
+            if el.end > el.start and el.tag not in NOT_ITEMS:
+                shapes.setdefault((el.tag, el.node.attributes.get("class") or ""), []).append(k)
+        for members in shapes.values():
+            if len(members) < ITEM_MIN:
+                continue
+            sizes = [page.text_len(elements[m]) for m in members]
+            chars = sum(sizes)
+            if best is not None and chars <= best[2]:
+                continue
+            cards = sum(1 for m in members if _card(page, m))
+            if cards < ITEM_CARDS_SHARE * len(members) or chars < ITEM_MEAN_CHARS * len(members):
+                continue
+            if _furniture(page, parent):
+                continue
+            best = (parent, members, chars)
+    if best is None:
+        return None
+    parent, members, chars = best
+    outside = sum(b.chars for b in page.blocks if not neg[b.owner])
+    inside_neg = sum(b.chars for m in members
+                     for b in page.blocks[elements[m].start:elements[m].end] if neg[b.owner])
+    total = outside + inside_neg
+    share = chars / total if total else 0.0
+    run = len(members)
+    if share >= LIST_SHARE:  # the list, found by its exact shape, takes in its other cards
+        more = _other_sections(page, members)
+        if more:
+            members = sorted(members + more)
+            chars += sum(page.text_len(elements[m]) for m in more)
+    return ItemList(parent, members, chars, share, run)
+
+
+def _name(el) -> str:
+    """An element's shape name: its first class ("card" of "card card--featured"), as the
+    cards of one list vary in their modifiers (featured, sold out, new)."""
+    value = el.node.attributes.get("class")
+    return value.split(maxsplit=1)[0] if value and value.strip() else ""
+
+
+def _card(page: Page, idx: int) -> bool:
+    """Is element ``idx`` a card: short (ITEM_MIN_CHARS..ITEM_MAX_CHARS), its title a link?"""
+    el = page.elements[idx]
+    size = page.text_len(el)
+    return ITEM_MIN_CHARS <= size <= ITEM_MAX_CHARS and page.link_len(el) >= ITEM_LINK_SHARE * size
+
+
+def _other_sections(page: Page, members: list) -> list:
+    """Cards of the list's shape (tag and first class) that the run of siblings left out:
+    the featured ones among them ("card card--featured"), and those of other sections (a
+    listing split by date or category repeats its card in each). Only a named shape: unnamed
+    <li> are every list's."""
+    elements = page.elements
+    first = elements[members[0]]
+    name = _name(first)
+    if not name:
+        return []
+    inside = set(members)
+    parents = {first.parent}
+    out = []
+    for idx, el in enumerate(elements):
+        if idx in inside or el.tag != first.tag or el.end <= el.start or \
+                _name(el) != name or not _card(page, idx):
+            continue
+        if el.parent not in parents:
+            if _furniture(page, el.parent) or _within(page, idx, inside):
+                continue
+            parents.add(el.parent)
+        out.append(idx)
+    return out
+
+
+def _within(page: Page, idx: int, items: set) -> bool:
+    """Is element ``idx`` inside one of ``items`` (a card within a card)?"""
+    at = page.elements[idx].parent
+    while at > 0:
+        if at in items:
+            return True
+        at = page.elements[at].parent
+    return False
+
+
+def _prose(page: Page, blocks) -> int:
+    """Characters of prose (html_score.prose_chars' measure) in the blocks ``blocks``."""
+    return sum(page.blocks[i].chars - page.blocks[i].links for i in blocks
+               if page.blocks[i].chars >= 60 and page.blocks[i].links < 0.3 * page.blocks[i].chars)
+
+
+def list_blocks(page: Page, keep: list[int], neg: Optional[list],
+                declared: bool = False) -> Optional[tuple[list[int], int]]:
+    """The blocks to show on a page of items: ``keep`` (the chosen content: a category's
+    description, a heading) and every block of the page's item list, its cards' linked titles
+    included; with the list's parent element. None when the page has no such list, or when
+    the chosen content is a story outside the list (STORY_PROSE, LAYOUT_BOXES) on a page that
+    does not declare itself a list (``declared``: schema.org ItemList, CollectionPage...)."""
+    story = not declared and _prose(page, keep) >= STORY_PROSE
+    found = item_list(page, neg if neg else negative_elements(page, set()), _children(page))
+    if found is None or found.share < LIST_SHARE:
+        return None
+    items = {i for m in found.items
+             for i in range(page.elements[m].start, page.elements[m].end)}
+    if story and (found.run <= LAYOUT_BOXES or _prose(page, set(keep) - items) >= STORY_PROSE):
+        return None
+    return sorted(items.union(keep)), found.parent

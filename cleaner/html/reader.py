@@ -1,0 +1,545 @@
+"""The HTML reader: from a page to the article as plain text, for the text rules to finish.
+
+Steps: decode (:mod:`cleaner.html.decode`), parse with selectolax's Lexbor backend, find the
+page's own url (``<link rel=canonical>``, ``og:url``) and language (``<html lang>``), drop hidden
+elements and everything the packs' selector rules name (:mod:`cleaner.html.selector`: generic
+pack ``html``, plus the site packs whose domain matches), read the body into blocks
+(:mod:`cleaner.html.walk`), choose the article container (:mod:`cleaner.html.score`) and
+render its blocks one per line, a blank line between blocks, with the headline once at the top.
+"""
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .decode import html_text
+from .depth import MAX_NESTING, flatten_deep
+from .items import list_blocks
+from .pagetype import PageType, page_type
+from .selector import (SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack, apply_selectors,
+                       attribute_haystack, inside, report_dropped, runnable, selector_rules)
+from .score import choose, hints, keep_blocks, lead_blocks, negative_elements
+from .walk import HEADINGS, walk
+from ..text.prose import is_prose
+from ..result import Removal
+from ..text import words
+
+HIDDEN = ('[hidden], [style*="display:none" i], [style*="display: none" i], '
+          '[style*="visibility:hidden" i], [style*="visibility: hidden" i], '
+          '[aria-hidden="true"], [type="hidden"], dialog:not([open]), [aria-modal="true"]')
+# A closed dialog (an unopened <dialog>, a modal waiting to be opened: aria-modal) is hidden
+# whatever its size: a privacy policy in one can outweigh the page.
+STRIP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
+         "canvas", "math")
+# A <noscript> with this much text is the page itself, served to readers without scripts
+# (Discourse forums put every post there); a shorter one is a tracking pixel or "enable
+# JavaScript", and goes with the other STRIP tags.
+NOSCRIPT_PAGE_CHARS = 200
+# A hidden element holding the page's <main>, or this share of its text, is the page's content
+# waiting for a script (an access gate, a fade-in), not a closed menu or dialog.
+MAIN_SHARE = 0.8
+# Image captions and photo credits: boilerplate by default (categories caption and credit),
+# as in every public gold set; ``keep={"caption"}`` keeps them.
+CAPTION_HINT = re.compile(r"(?:^|[\s_-])(?:wp-)?caption(?:-text)?(?:$|[\s_-])|(?:^|[\s_-])(?:image|photo)-?credits?(?:$|[\s_])",
+                          re.I)
+CAPTION_SELECTOR = 'figcaption, [class*="caption" i], [class*="credit" i]'
+CAPTION_MAX_CHARS = 400  # a longer "caption" box is a figure's body text, not a caption
+CAPTION_MAX_SHARE = 0.3  # captions holding more of the text are the page's items
+# A numbered figure's caption ("Figure 2. Gas consumption per block") is part of the text
+# that refers to it, and so are a product's, a listing's and a manual's pictures' captions.
+NUMBERED_FIGURE = re.compile(r"^(?:figure|fig\.|table|chart|graph|exhibit|abbildung|abb\.|"
+                             r"tabelle|grafik|figura|tabla|tableau|afbeelding)\s*\d", re.I)
+WHOLE_PAGE_SHARE = 0.4
+STRAY_PROSE_WORDS = 30
+# Shorter paragraphs of prose are rescued as a run (html._prose_runs): several in one box.
+RUN_TAGS = frozenset(("p", "blockquote", "dd"))
+RUN_PARAGRAPH_WORDS = 10
+RUN_MIN_PARAGRAPHS = 2
+RUN_PROSE_WORDS = 40
+ADJACENT_WORDS = 10  # a paragraph just outside the choice (html._with_adjacent_prose)
+FAQ = re.compile(r"faq", re.I)
+STRAY_NOT = re.compile(r"caption|summary|excerpt|teaser|stories|story-list|nocontent|listing|"
+                       r"card|promo|preview|snippet|blurb|digest|feed|copyright|disclaimer|legal|"
+                       r"module", re.I)
+
+
+@dataclass
+class HtmlExtraction:
+    """What the HTML reader made of a page (``CleanResult.html``)."""
+
+    text: str
+    url: Optional[str] = None
+    title: Optional[str] = None
+    container: Optional[str] = None
+    selector_hits: list = field(default_factory=list)  # [(rule_id, elements removed)]
+    widened: bool = False
+    blocks_total: int = 0
+    blocks_kept: int = 0
+    lang: Optional[str] = None
+    page_type: PageType = PageType("unknown", "not read")
+    flattened: int = 0  # tags deleted because they nested deeper than MAX_NESTING
+    # the text's lines (0-based) that came from a <pre>: code and preformatted text, which the
+    # text rules leave as written ("}" is no divider, a repeated "return x" no menu)
+    code_lines: frozenset = frozenset()
+    # What the reader left out, with the rule that did it: hidden elements (html-hidden),
+    # selector rules' matches, blocks outside the main content (html-main-content). No line
+    # numbers: they are elements, not lines of the text the rules read.
+    dropped: list = field(default_factory=list)
+
+    @property
+    def keeps(self) -> frozenset:
+        """Categories the page's type keeps (a forum thread, its comments)."""
+        return self.page_type.keeps
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the reader changed that a reader of the result should know."""
+        if not self.flattened:
+            return []
+        return [f"{self.flattened} tags nested deeper than {MAX_NESTING} elements were "
+                "deleted before parsing; their text was kept"]
+
+    def to_dict(self) -> dict:
+        return {
+            "url": self.url, "title": self.title, "container": self.container,
+            "selector_hits": [list(h) for h in self.selector_hits], "widened": self.widened,
+            "blocks_total": self.blocks_total, "blocks_kept": self.blocks_kept, "lang": self.lang,
+            "page_type": self.page_type.to_dict(), "flattened": self.flattened,
+            "dropped": [{"rule_id": r.rule_id, "category": r.category, "pack": r.pack,
+                         "lines": list(r.lines)} for r in self.dropped],
+        }
+
+
+def _attr(tree, selector: str, name: str) -> Optional[str]:
+    node = tree.css_first(selector)
+    if node is None:
+        return None
+    value = node.attributes.get(name)
+    return value.strip() if value else None
+
+
+def page_url(tree) -> Optional[str]:
+    """The page's own http(s) url, from ``<link rel=canonical>`` or ``og:url``; one that does not
+    parse to a host (``http://[``: an unclosed IPv6 bracket) is no url."""
+    for selector, name in (('link[rel="canonical" i]', "href"), ('meta[property="og:url" i]', "content")):
+        value = _attr(tree, selector, name)
+        if value and value.lower().startswith(("http://", "https://")):
+            try:
+                parts = urlsplit(value)
+                if not parts.hostname:
+                    continue
+                if "[" in parts.netloc:  # Python < 3.11 does not check a bracketed host itself
+                    ipaddress.IPv6Address(parts.hostname.split("%")[0])
+            except ValueError:
+                continue
+            return value
+    return None
+
+
+def page_title(tree) -> Optional[str]:
+    value = _attr(tree, 'meta[property="og:title" i]', "content")
+    if value:
+        return " ".join(value.split())
+    node = tree.css_first("title")
+    if node is not None:
+        text = " ".join(node.text().split())
+        return text or None
+    return None
+
+
+def describe(node) -> str:
+    tag = node.tag or "?"
+    attrs = node.attributes
+    if attrs.get("id"):
+        return f"{tag}#{attrs['id'].strip()}"
+    cls = (attrs.get("class") or "").split()
+    return f"{tag}.{'.'.join(cls[:2])}" if cls else tag
+
+
+READER_PACK = "html"  # the pack named in what the reader itself drops
+
+
+_PUNCT = re.compile(r"[^\w\s]|_")
+
+
+def _norm(text: str) -> str:
+    return " ".join(_PUNCT.sub("", text.lower()).split())
+
+
+_TITLE_SEP = re.compile(r"\s+[|\-–—»«·:/]+\s+|\s*[|»«]\s*|:\s+")
+
+
+def _title_core(title: str) -> str:
+    """The longest part of a ``<title>`` split at its separators: the headline, not the site."""
+    parts = [_norm(p) for p in _TITLE_SEP.split(title)]
+    return max(parts, key=len) if parts else ""
+
+
+def _headline(page, title: Optional[str]) -> tuple[Optional[int], bool]:
+    """The block that is the article's headline: the h1 that matches the title, else the first;
+    and whether it matched the title (a site name in an h1 matches only a short part of it)."""
+    heads = [i for i, b in enumerate(page.blocks) if b.tag == "h1" and len(b.text) < 300]
+    if not heads:
+        heads = [i for i, b in enumerate(page.blocks) if b.tag in ("h2", "h3") and len(b.text) < 300]
+        if not title:
+            return None, False
+    want = _norm(title) if title else ""
+    if want:
+        core = set(words(_title_core(title)))  # words in every script (Han in pairs)
+        for i in heads:
+            got = _norm(page.blocks[i].text)
+            found = set(words(got))
+            common = len(found & core)
+            if got and (want in got or common >= 0.5 * len(found) or common >= 0.5 * len(core)):
+                return i, True
+        for i in heads:
+            got = _norm(page.blocks[i].text)
+            if got and got in want:
+                return i, False
+        if page.blocks and any(page.blocks[i].tag != "h1" for i in heads):
+            return None, False
+    return (heads[0], False) if heads else (None, False)
+
+
+def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=None,
+                 keep: frozenset = frozenset()) -> HtmlExtraction:
+    """Read the article out of one HTML page (see the module docstring). ``keep``: categories
+    to leave in (no selector rule of theirs runs; ``comments`` reads comment boxes as content,
+    ``caption`` keeps figure captions)."""
+    text, flattened = flatten_deep(html_text(document))  # parsing time grows with nesting
+    tree = LexborHTMLParser(text)
+    found_url = None if url else page_url(tree)
+    html_node = tree.css_first("html")
+    lang = None
+    if html_node is not None:
+        value = (html_node.attributes.get("lang") or html_node.attributes.get("xml:lang") or "")
+        lang = value.split("-")[0].split("_")[0].strip().lower() or None
+    title = page_title(tree)
+    kind = page_type(tree, url or found_url)  # before the scripts go: JSON-LD is one of them
+    kept = keep | kind.keeps  # categories left in (``keep`` below is the blocks kept)
+    body = tree.body or tree.root
+    if body is None:
+        return HtmlExtraction("", url=found_url, title=title, lang=lang, page_type=kind,
+                              flattened=flattened)
+    _open_noscript(tree, body)
+    _strip(tree)  # no text a reader sees: not reported
+    dropped: list[Removal] = []
+    hidden: set = set()
+    outermost = []  # a hidden element inside another goes with it (in document order: after it)
+    total = -1  # the body's text length, measured when a big hidden element needs it
+    main = False  # the page's <main>, looked up when a hidden element needs it
+    for node in body.css(HIDDEN):
+        if node.tag in ("html", "body") or inside(node, hidden):
+            continue
+        if (node.attributes.get("id") or "").startswith("S:") and "hidden" in node.attributes:
+            continue  # React's streamed content, waiting for its script to move it in place
+        size = len(node.text())
+        dialog = node.tag == "dialog" or node.attributes.get("aria-modal") == "true"
+        if size > SELECTOR_GUARD_SHARE * SELECTOR_GUARD_MIN and not dialog:
+            if total < 0:
+                total = len(body.text())
+            if total >= SELECTOR_GUARD_MIN and size > SELECTOR_GUARD_SHARE * total:
+                # hidden until a script shows it (a wrapper against a flash of unstyled
+                # content): it is the page
+                continue
+        if main is False:
+            main = _Main.of(body)
+        if main is not None and not dialog and main.held_by(node, size):
+            continue  # the page's main content, hidden until a script shows it (an access gate)
+        outermost.append(node)
+        hidden.add(node.mem_id)
+    for node in outermost:
+        report_dropped(dropped, "html-hidden", "boilerplate", READER_PACK, node)
+        node.decompose()
+    rules = [r for r in selector_rules(packset, url or found_url, lang) if r.category not in kept]
+    haystack = attribute_haystack(body)
+    hits = apply_selectors(body, rules, haystack=haystack, dropped=dropped)
+    page = walk(body)
+    page.thread = "comments" in kept
+    page.reviews = kind.reviews_are_chrome and "comments" not in kept
+    choice = choose(page, story=kind.story)
+    if choice is None:
+        keep = [i for i, b in enumerate(page.blocks) if b.links <= 0.6 * b.chars]
+        container, widened = describe(body), False
+    else:
+        keep = keep_blocks(page, choice.members, choice.best, story=kind.story, items=kind.items)
+        container = describe(page.elements[choice.top].node)
+        widened = choice.widened
+    spread = None if kind.single_item else _spread_out(page, keep, choice.neg if choice else [])
+    if spread is not None:
+        keep, container, widened = spread, describe(body), True
+    elif choice is not None:
+        keep = _with_stray_prose(page, keep, choice.neg)
+        keep = _with_adjacent_prose(page, keep, choice.neg)
+    if not kind.single_item:
+        listed = list_blocks(page, keep, choice.neg if choice else None, declared=kind.items)
+        if listed is not None:
+            keep, parent = listed
+            container, widened = describe(page.elements[parent].node), False
+    head, sure = _headline(page, title)
+    if keep and sure and head < keep[0]:
+        body_text = {page.blocks[i].text for i in keep}
+        keep = [i for i in lead_blocks(page, head, keep[0])
+                if page.blocks[i].text not in body_text] + keep  # a lead the body repeats: once
+    shown: list[int] = []
+    headline = _norm(page.blocks[head].text) if head is not None else None
+    seen = False
+    if head is not None and head not in keep and (not keep or head < keep[0] + 50):
+        shown.append(head)
+        seen = True
+    for i in keep:
+        b = page.blocks[i]
+        if headline and b.tag in HEADINGS and _norm(b.text) == headline:
+            if seen:
+                continue  # the headline once
+            seen = True
+        shown.append(i)
+    if "caption" not in kept and not kind.captions_are_content:
+        shown = _without_captions(page, body, shown, dropped, haystack)
+    out = [page.blocks[i].text for i in shown]
+    code: list[int] = []  # the text's line numbers (0-based) that came from a <pre>
+    line = 0
+    for i, text in zip(shown, out):
+        height = text.count("\n") + 1
+        if page.blocks[i].tag == "pre":
+            code.extend(range(line, line + height))
+        line += height + 1  # and the blank line between blocks
+    _report_unshown(dropped, page.blocks, shown)
+    return HtmlExtraction(
+        text="\n\n".join(out) + ("\n" if out else ""),
+        url=found_url, title=title, container=container, selector_hits=hits, widened=widened,
+        blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang, page_type=kind,
+        flattened=flattened, dropped=dropped, code_lines=frozenset(code),
+    )
+
+
+_STRIPPED = ", ".join(STRIP)
+
+
+def _strip(tree) -> None:
+    """``tree.strip_tags(STRIP)`` in one CSS query (strip_tags looks the tree through once per
+    tag): each element detached from its parent, not freed, as strip_tags does."""
+    for node in tree.root.css(_STRIPPED):
+        node.decompose(recursive=False)
+
+
+class _Main:
+    """The page's ``<main>``, as the hidden elements are weighed against it: the mem ids of
+    the elements holding it and its text length are read once (nothing is removed while
+    they are weighed), not walked and measured again for each of a page's hidden elements."""
+
+    __slots__ = ("node", "holders", "_chars")
+
+    def __init__(self, node) -> None:
+        self.node = node
+        self.holders: set = set()
+        at = node.parent
+        while at is not None:
+            self.holders.add(at.mem_id)
+            at = at.parent
+        self._chars = -1
+
+    @classmethod
+    def of(cls, body) -> Optional["_Main"]:
+        node = body.css_first("main, [role=main]")
+        return None if node is None else cls(node)
+
+    def chars(self) -> int:
+        if self._chars < 0:
+            self._chars = len(self.node.text())
+        return self._chars
+
+    def held_by(self, node, size: int) -> bool:
+        """Does hidden ``node`` hold the page's main element, or most of its text?"""
+        if node.mem_id in self.holders:
+            return True
+        if size < MAIN_SHARE * self.chars():  # too little text to matter: no need to look up
+            return False
+        main = self.node.mem_id
+        at = node.parent
+        while at is not None and at.mem_id != main:
+            at = at.parent
+        return at is not None
+
+
+def _of_a_picture(figcaption) -> bool:
+    """Is this the caption of a picture, not of a quote, a code listing or a table (whose
+    figcaption is the quote's attribution or the listing's title: part of the text)?"""
+    figure = figcaption.parent
+    return figure is None or figure.css_first("blockquote, pre, table, code, q") is None
+
+
+def _spread_out(page, keep: list[int], neg: list) -> Optional[list[int]]:
+    """The blocks of a page whose content is spread out rather than in one container, or None.
+    Spread out: the choice holds less than WHOLE_PAGE_SHARE of the text of the page's blocks
+    that are not links and not in boxes named like chrome (comments, sidebars, related: see
+    html_score.CHROME). On a page that is not one story, thread, manual page or product (a
+    listing, a shop's category, a company's service page), such a choice is one card of
+    many; all of those blocks (and the choice's) lose less."""
+    if not neg:
+        neg = negative_elements(page, set())
+    chosen = sum(len(page.blocks[i].text) for i in keep)
+    spread = [i for i, b in enumerate(page.blocks) if not neg[b.owner]]
+    prose = sum(len(page.blocks[i].text) for i in spread
+                if page.blocks[i].links <= 0.6 * page.blocks[i].chars)
+    if chosen >= WHOLE_PAGE_SHARE * prose:
+        return None
+    return sorted(set(spread) | set(keep))
+
+
+def _with_stray_prose(page, keep: list[int], neg: list) -> list[int]:
+    """``keep`` and the paragraphs of prose outside it (STRAY_PROSE_WORDS words or more, full
+    sentences, hardly any link text), unless they sit in a box named like chrome (comments,
+    sidebars, related stories): text that reads as the article's, wherever the layout put it
+    (a second column, a box after an ad), is not left out on the choice of one container."""
+    kept = set(keep)
+    texts = {page.blocks[i].text for i in keep}  # a teaser repeating the lead is no stray
+    extra = []
+    runs = _prose_runs(page, kept)
+    for i, b in enumerate(page.blocks):
+        if i in kept or b.links > 0.1 * b.chars or b.tag in HEADINGS:
+            continue
+        if i not in runs and (b.chars < 150 or len(b.text.split()) < STRAY_PROSE_WORDS
+                              or not is_prose(b.text)):
+            continue
+        if not neg[b.owner] and b.text not in texts and not _in_teaser_box(page, b.owner):
+            extra.append(i)
+            texts.add(b.text)
+    return sorted(kept.union(extra)) if extra else keep
+
+
+def _with_adjacent_prose(page, keep: list[int], neg: list) -> list[int]:
+    """``keep`` and the paragraphs of prose right next to it, just outside the chosen box: a
+    standfirst in a box of its own above the body, the body's last paragraph after an ad's
+    wrapper. Walking out from the first and the last kept block, each block taken must be a
+    full sentence of ADJACENT_WORDS words or more with no link text, not a heading, and
+    not in a box named like chrome or like teasers; the first block that is not ends the walk."""
+    if not keep:
+        return keep
+    kept = set(keep)
+    texts = {page.blocks[i].text for i in keep}
+    extra = []
+    for start, step in ((keep[0] - 1, -1), (keep[-1] + 1, 1)):
+        i = start
+        while 0 <= i < len(page.blocks) and i not in kept:
+            b = page.blocks[i]
+            if b.links or b.tag in HEADINGS or neg[b.owner] or b.text in texts or \
+                    not is_prose(b.text, ADJACENT_WORDS) or _in_teaser_box(page, b.owner):
+                break
+            extra.append(i)
+            texts.add(b.text)
+            i += step
+    return sorted(kept.union(extra)) if extra else keep
+
+
+def _prose_runs(page, kept: set) -> set[int]:
+    """The blocks outside ``kept`` that are short paragraphs of prose (RUN_PARAGRAPH_WORDS
+    words or more, a full sentence, no link text) standing together in one box with others
+    like them, RUN_PROSE_WORDS words in all: a question above its answers, an intro above the
+    chosen body, a story's second half in a box of its own. One such paragraph alone may be
+    a blurb; several in a row are text."""
+    groups: dict[int, list[int]] = {}
+    for i, b in enumerate(page.blocks):
+        if i in kept or b.links or b.tag not in RUN_TAGS:
+            continue
+        if not is_prose(b.text, RUN_PARAGRAPH_WORDS):
+            continue
+        el = page.elements[b.owner]
+        box = el.parent if el.tag in RUN_TAGS else b.owner
+        groups.setdefault(box, []).append(i)
+    out: set[int] = set()
+    for box, members in groups.items():
+        if len(members) >= RUN_MIN_PARAGRAPHS and \
+                sum(len(page.blocks[i].text.split()) for i in members) >= RUN_PROSE_WORDS:
+            out.update(members)
+    return out
+
+
+def _in_teaser_box(page, at: int) -> bool:
+    """Is element ``at`` inside a box named like other stories' summaries, a caption or an
+    excerpt (not chrome to the scoring, whose boxes of the article's own text carry such
+    names too, but never where a stray paragraph of the article is)?"""
+    while at > 0:
+        el = page.elements[at]
+        names = hints(el.node)
+        if STRAY_NOT.search(names):
+            return True
+        if FAQ.search(names):
+            return False  # a page's questions and answers are its own, whatever holds them
+        at = el.parent
+    return False
+
+
+def _without_captions(page, body, shown: list[int], dropped: list,
+                      haystack: Optional[Haystack] = None) -> list[int]:
+    """``shown`` without the blocks of image captions (``<figcaption>``, and short boxes named
+    like a caption or a photo credit), each run of them reported as one html-caption removal."""
+    # One Lexbor query (most pages have no caption), without the substring tests no class
+    # on the page can pass (the haystack holds them all): those are its costly part.
+    nodes = body.css(runnable(CAPTION_SELECTOR, haystack))
+    if not nodes:
+        return shown
+    ids = {n.mem_id for n in nodes if (n.tag == "figcaption" and _of_a_picture(n))
+           or (n.tag != "figcaption" and CAPTION_HINT.search(hints(n)))}
+    caption_blocks: set[int] = set()
+    if ids:
+        for el in page.elements:
+            if el.end > el.start and el.tag not in HEADINGS and el.node.mem_id in ids and \
+                    (el.tag == "figcaption" or page.text_len(el) <= CAPTION_MAX_CHARS):
+                caption_blocks.update(range(el.start, el.end))
+    if not caption_blocks:
+        return shown
+    # Captions that are much of the page are its cards (a listing's items, a shop's products)
+    shown_chars = sum(page.blocks[i].chars for i in shown)
+    if sum(page.blocks[i].chars for i in shown if i in caption_blocks) > CAPTION_MAX_SHARE * shown_chars:
+        return shown
+    gone = {i for i in shown if i in caption_blocks and page.blocks[i].tag not in HEADINGS
+            and not NUMBERED_FIGURE.match(page.blocks[i].text)}
+    _report_runs(dropped, "html-caption", "caption", page.blocks, shown, gone)
+    return [i for i in shown if i not in gone]
+
+
+def _open_noscript(tree, body) -> None:
+    """Unwrap the ``<noscript>`` elements when they hold most of the page's text: the page as
+    served to readers without scripts (Discourse forums put every post there), where the rest
+    is a splash screen. Otherwise they are fallbacks (a pixel, "enable JavaScript", a copy of
+    what scripts show) and go with the other STRIP tags. Lexbor parses their content as
+    elements, so unwrapping is enough."""
+    nodes = body.css("noscript")
+    if not nodes:
+        return
+    inside = [len("".join(n.text(deep=True).split())) for n in nodes]
+    if sum(inside) < NOSCRIPT_PAGE_CHARS:  # the common case: a pixel, a line of advice
+        return
+    tree.strip_tags([t for t in STRIP if t != "noscript"])
+    inside = [len("".join(n.text(deep=True).split())) for n in nodes]
+    total = len("".join(body.text(deep=True).split()))
+    if sum(inside) >= NOSCRIPT_PAGE_CHARS and sum(inside) > total - sum(inside):
+        for node in nodes:
+            node.unwrap()
+
+
+def _report_unshown(dropped: list, blocks: list, shown: list[int]) -> None:
+    """The blocks left out of the text, each run of them one html-main-content Removal."""
+    show = set(shown)
+    _report_runs(dropped, "html-main-content", "boilerplate", blocks, range(len(blocks)),
+                 {i for i in range(len(blocks)) if i not in show})
+
+
+def _report_runs(dropped: list, rule_id: str, category: str, blocks: list, order,
+                 gone: set) -> None:
+    """Each run of blocks in ``gone`` (consecutive in ``order``) as one Removal."""
+    run: list[str] = []
+    for i in order:
+        if i in gone:
+            run.extend(blocks[i].text.split("\n"))
+        elif run:
+            dropped.append(Removal(rule_id, category, READER_PACK, (), tuple(run)))
+            run = []
+    if run:
+        dropped.append(Removal(rule_id, category, READER_PACK, (), tuple(run)))

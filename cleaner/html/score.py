@@ -1,0 +1,502 @@
+"""Main-content scoring: which element holds the article, and which of its blocks to keep.
+
+Every element with text of its own is a paragraph; its score (one, plus its commas, plus a point
+per hundred characters up to three) goes to the container it sits in and, halved and thirded,
+to the containers above. A container starts from its tag and its class/id hints, and its total
+is scaled by the share of its text that is not link text. The best container then takes in its
+siblings that score well or read as prose, and a guard widens the choice to a parent when it
+holds a small share of the page's prose. That share leaves out prose in boxes named like chrome
+(comments, sidebars, consent banners, widgets: :data:`CHROME`), so a long comment thread does
+not drag the choice up to a wrapper that holds it. Inside the choice, lists and boxes that are
+mostly links, or are named like chrome and hold under half of the choice's prose, are left out
+(the best candidate and the elements above it never are). Between the headline and the chosen
+content, a standfirst or subtitle is kept (:func:`lead_blocks`), captions and credits are not.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .walk import HEADINGS, Page
+from ..memo import memo
+from ..text.prose import is_prose
+
+NEGATIVE = re.compile(
+    r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment(?!ary)|com-|contact|foot|footnote|"
+    r"gdpr|masthead|media|meta|outbrain|promo(?!ted)|related|scroll|share|shoutbox|sidebar|skyscraper|"
+    r"sponsor|shopping|tags|tool|widget|nav|menu|breadcrumb|cookie|consent|newsletter|social|"
+    r"subscribe|popup|modal|byline|author|teaser|recommend|trending|popular|signup|login|"
+    r"(?:right|left|side)-?rail|(?:^|\s)rail(?:\s|$)",
+    re.I)
+# NEGATIVE without the words that page builders and field wrappers use for content too
+# ("field--label-hidden", "elementor-widget-container", "media-box", "scrolling-tracker").
+CHROME = re.compile(
+    r"-ad-|^hid$| hid$| hid |^hid |banner|combx|comment(?!ary)|com-|contact|foot|gdpr|masthead|meta|"
+    r"outbrain|promo(?!ted)|related|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|nav|menu|"
+    r"breadcrumb|cookie|consent|newsletter|social|subscribe|popup|modal|byline|author|teaser|"
+    r"recommend|trending|popular|signup|login|(?:right|left|side)-?rail|(?:^|\s)rail(?:\s|$)|"
+    r"(?:^|\s)widgets?(?:\s|$)",
+    re.I)
+POSITIVE = re.compile(
+    r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|"
+    r"prose|paragraph|copy|detail|column", re.I)
+# The words that name a news page's comment thread and its furniture, and a forum's posts:
+# on a forum thread (Page.thread) they are not chrome.
+THREAD_WORDS = re.compile(r"comments?|com-|author|byline|meta|replies|reply|respon[sd]e?")
+# The words that name a product's customer reviews (and the review widgets shops embed): on a
+# product page they are what comments are to a story (readers' contributions, category
+# comments), whatever else the box's name says ("product-reviews-content"); "preview" is no
+# review. A service's testimonials are its content, not reviews.
+REVIEW_WORDS = re.compile(r"(?<!p)reviews?|(?:^|[\s_-])(?:jdgm|yotpo|bazaarvoice|okendo|stamped)")
+# A page builder that calls every box of the page's own text a widget (Elementor's text
+# editor, heading and container widgets): no chrome by that name alone.
+BUILDER_WIDGETS = re.compile(r"elementor-widget[\w-]*")
+# Layout utilities (Tailwind's "overflow-hidden", a "scrollable-table" wrapper, "hide-scrollbar",
+# "row-item-no-media") say how a box is drawn, not what it holds: no chrome by those words.
+LAYOUT_UTILITIES = re.compile(r"(?:^|(?<=\s))(?:overflow(?:-[xy])?-(?:hidden|scroll|auto|clip)|"
+                              r"[\w-]*scrollable[\w-]*|[\w-]*scrollbar[\w-]*|[\w-]*-no-media)(?=\s|$)")
+# the same, case-sensitive, for lowercased values (several times faster than re.I)
+_NEGATIVE, _CHROME, _POSITIVE = (re.compile(r.pattern) for r in (NEGATIVE, CHROME, POSITIVE))
+TAG_WEIGHT = {
+    "div": 5, "article": 10, "main": 5, "section": 2, "pre": 3, "td": 3, "blockquote": 3,
+    "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
+    "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5, "nav": -20,
+    "aside": -15, "footer": -20, "header": -10,
+}
+P_LIKE = frozenset((
+    "p", "pre", "td", "th", "li", "dd", "dt", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
+    "figcaption", "caption", "address", "summary", "legend", "tr",
+))
+CONDITIONAL = frozenset(("ul", "ol", "dl", "div", "section", "table", "form", "aside", "nav",
+                         "header", "footer", "menu", "figure", "tbody", "center", "fieldset"))
+GUARD_SHARE = 0.5     # the choice must hold this share of the page's prose (else it widens)
+ALT_MAX_PROSE = 1000  # only a choice with less prose than this may give way to a runner-up
+MIN_PARAGRAPH = 25
+CLIMB_SHARE = 0.75
+NEGATIVE_KEEP_SHARE = 0.5  # a chrome-named box holding this share of the choice's prose stays
+PARAGRAPH_COMMAS = re.compile(r"[,，、،]")
+
+
+def hints(node) -> str:
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
+
+
+@memo(100_000)
+def _flags(value: str) -> int:
+    """1: named like chrome (NEGATIVE), 2: like content (POSITIVE), 4: like chrome for sure
+    (CHROME); 8 and 16: 1 and 4 without THREAD_WORDS (for forum threads); 32: customer reviews
+    (REVIEW_WORDS, for product pages); cached, since pages repeat their class names and sites
+    share them."""
+    low = value.lower()
+    review = 32 if REVIEW_WORDS.search(low) else 0
+    if "elementor-widget" in low:
+        low = BUILDER_WIDGETS.sub(" ", low)
+    if "overflow-" in low or "scroll" in low or "-no-media" in low:
+        low = LAYOUT_UTILITIES.sub(" ", low)
+    if not _NEGATIVE.search(low):  # every CHROME word is a NEGATIVE word too
+        return (2 if _POSITIVE.search(low) else 0) | review
+    flags = 1 | (2 if _POSITIVE.search(low) else 0) | (4 if _CHROME.search(low) else 0) | review
+    rest = THREAD_WORDS.sub(" ", low) if THREAD_WORDS.search(low) else low
+    if _NEGATIVE.search(rest):
+        flags |= 8 | (16 if _CHROME.search(rest) else 0)
+    return flags
+
+
+def _hint_weight(el, negative_bit: int, reviews: bool = False) -> int:
+    """-25 for each class/id value carrying ``negative_bit``, +25 for each naming content;
+    with ``reviews`` (a product page), -25 for a value naming customer reviews, whatever else
+    it names."""
+    flags = el.hint_flags
+    if flags is None:  # read once per element: scoring, the chrome check and junk boxes ask
+        attrs = el.node.attributes
+        value = attrs.get("class")
+        of_class = _flags(value) if value else 0
+        value = attrs.get("id")
+        flags = el.hint_flags = (of_class, _flags(value) if value else 0)
+    of_class, of_id = flags
+    if reviews and (of_class | of_id) & 32:
+        return (-25 if of_class & 32 else 0) + (-25 if of_id & 32 else 0)
+    return ((-25 if of_class & negative_bit else 0) + (25 if of_class & 2 else 0)
+            + (-25 if of_id & negative_bit else 0) + (25 if of_id & 2 else 0))
+
+
+def chrome(el, thread: bool = False, reviews: bool = False) -> bool:
+    """Is the element named like page chrome (comments, share bars, related links...), and not
+    like content as well ("post-meta" is chrome, "entry-content meta" is not)? On a forum
+    thread (``thread``), comment and author boxes are the posts: not chrome. On a product
+    page (``reviews``), customer reviews are."""
+    return _hint_weight(el, 16 if thread else 4, reviews) < 0
+
+
+def class_weight(el, thread: bool = False, reviews: bool = False) -> int:
+    return _hint_weight(el, 8 if thread else 1, reviews)
+
+
+@dataclass
+class Choice:
+    top: int
+    members: list          # element indices whose blocks form the article, in document order
+    score: float
+    widened: bool = False
+    best: int = 0          # the best-scoring element (it and its ancestors are never dropped)
+    # per element: named like chrome, or inside one that is (the best's ancestry never is)
+    neg: list = field(default_factory=list)
+
+
+def score_candidates(page: Page) -> dict:
+    elements, blocks = page.elements, page.blocks
+    own_chars: dict[int, int] = {}
+    own_commas: dict[int, int] = {}
+    for b in blocks:
+        if b.tag in HEADINGS:
+            continue
+        own_chars[b.owner] = own_chars.get(b.owner, 0) + b.chars - b.links
+        own_commas[b.owner] = own_commas.get(b.owner, 0) + b.commas
+    scores: dict[int, float] = {}
+    for idx, chars in own_chars.items():
+        if chars < MIN_PARAGRAPH:
+            continue
+        el = elements[idx]
+        score = 1 + own_commas[idx] + min(chars / 100, 3)
+        at = el.parent if el.tag in P_LIKE else idx
+        level = 0
+        while at >= 0 and level < 5:
+            if at not in scores:
+                anc = elements[at]
+                scores[at] = TAG_WEIGHT.get(anc.tag, 0) + (
+                    class_weight(anc, page.thread, page.reviews) if at else 0)
+            scores[at] += score / (1 if level == 0 else 2 if level == 1 else level * 3)
+            at = elements[at].parent
+            level += 1
+    return {idx: s * (1 - page.link_density(elements[idx])) for idx, s in scores.items()}
+
+
+def ancestry(page: Page, idx: int) -> set:
+    """``idx`` and the elements above it (the root excluded)."""
+    out = set()
+    while idx > 0:
+        out.add(idx)
+        idx = page.elements[idx].parent
+    return out
+
+
+def negative_elements(page: Page, protect: set) -> list:
+    """For each element: does it, or an element above it, carry a chrome-like class/id hint?
+    The elements in ``protect`` (the best candidate and those above it) never do."""
+    elements = page.elements
+    neg = [False] * len(elements)
+    for idx in range(1, len(elements)):
+        el = elements[idx]
+        neg[idx] = neg[el.parent] or (idx not in protect and el.tag not in ("html", "body")
+                                      and chrome(el, page.thread, page.reviews))
+    return neg
+
+
+def clean_prose(page: Page, neg: list) -> list:
+    """Prefix sums of prose characters in blocks outside negative-hinted elements."""
+    acc = [0]
+    total = 0
+    for b in page.blocks:
+        if b.chars >= 60 and b.links < 0.3 * b.chars and not neg[b.owner]:
+            total += b.chars - b.links
+        acc.append(total)
+    return acc
+
+
+def prose_chars(page: Page, start: int, end: int) -> int:
+    """Characters of prose (not links, in blocks of 60+ chars) in blocks[start:end]."""
+    total = 0
+    for b in page.blocks[start:end]:
+        if b.chars >= 60 and b.links < 0.3 * b.chars:
+            total += b.chars - b.links
+    return total
+
+
+def choose(page: Page, story: bool = False) -> Choice | None:
+    """The article's container and its members. On a page known to be one ``story``, a rail
+    of teaser cards never wins, however much text its summaries hold."""
+    scores = score_candidates(page)
+    if not scores:
+        return None
+    elements = page.elements
+    ranked = sorted(scores, key=lambda i: -scores[i])
+    if story:
+        children = _children(page)
+        ranked = [i for i in ranked[:8] if not _in_rail(page, i, children)] + ranked[8:] or ranked
+    top = ranked[0]
+    best = scores[top]
+    neg = negative_elements(page, ancestry(page, top))
+    acc = clean_prose(page, neg)
+    page_prose = acc[-1]
+
+    def share(idx: int) -> float:
+        el = elements[idx]
+        return (acc[el.end] - acc[el.start]) / page_prose if page_prose else 1.0
+
+    # a close runner-up above the top (the article around a box that reads like prose)
+    at, level = elements[top].parent, 0
+    while at > 0 and level < 3:
+        if scores.get(at, 0) >= CLIMB_SHARE * scores[top] and page.link_density(elements[at]) < 0.3:
+            top, level = at, 0
+        else:
+            level += 1
+        at = elements[at].parent
+    # the top holds little of the page's prose: a runner-up elsewhere that holds most of it
+    if share(top) < GUARD_SHARE and \
+            prose_chars(page, elements[top].start, elements[top].end) < ALT_MAX_PROSE:
+        for alt in ranked[1:6]:
+            if scores[alt] >= 0.4 * best and share(alt) >= 0.5 and \
+                    page.link_density(elements[alt]) < 0.3:
+                top = alt
+                break
+    # the guard: the choice must hold a good share of the page's prose
+    widened = False
+    while top > 0 and page_prose:
+        el = elements[top]
+        if share(top) >= GUARD_SHARE:
+            break
+        parent = elements[el.parent]
+        if page.link_density(parent) > 0.5:
+            break
+        top = el.parent
+        widened = True
+    members = siblings(page, scores, top, best)
+    members = sorted(set(members).union(kin(page, top, neg)))
+    return Choice(top, members, best, widened, ranked[0], neg)
+
+
+KIN_LEVELS = 3  # how far above the choice its kin may branch off
+_DIGITS = re.compile(r"\d+")
+
+
+def _shape(el) -> tuple:
+    return (el.tag, _DIGITS.sub("#", el.node.attributes.get("class") or ""))
+
+
+def kin(page: Page, top: int, neg: list) -> list:
+    """Elements of the choice's own shape (tag and class, numbers aside) at its depth, in the
+    box KIN_LEVELS above it: a story split over several containers, the other posts of a
+    thread whose one post was chosen ("post", "post_3"), a body continued after an ad. Not
+    those named like chrome or mostly links; each must hold prose of its own. Only a choice
+    with a class name has kin: a bare <div> is every shape."""
+    elements = page.elements
+    el = elements[top]
+    if top <= 0 or not el.node.attributes.get("class"):
+        return []
+    shape = _shape(el)
+    box = top
+    for _ in range(KIN_LEVELS):
+        if elements[box].parent <= 0:
+            break
+        box = elements[box].parent
+    around = elements[box]
+    out = []
+    for idx in range(box + 1, len(elements)):
+        other = elements[idx]
+        if other.start >= around.end and other.start > around.start:
+            break
+        if idx == top or other.depth != el.depth or other.end <= other.start or \
+                el.start <= other.start < el.end or neg[idx] or _shape(other) != shape:
+            continue
+        if page.link_density(other) >= 0.3 or prose_chars(page, other.start, other.end) == 0:
+            continue
+        out.append(idx)
+    return out
+
+
+def siblings(page: Page, scores: dict, top: int, best: float) -> list:
+    elements, blocks = page.elements, page.blocks
+    parent = elements[top].parent
+    if top == 0 or parent < 0:
+        return [top]
+    threshold = max(10.0, best * 0.2)
+    top_class = elements[top].node.attributes.get("class")
+    members = []
+    for idx in range(parent + 1, len(elements)):
+        el = elements[idx]
+        if el.start >= elements[parent].end and idx > top:
+            break
+        if el.parent != parent:
+            continue
+        if idx == top:
+            members.append(idx)
+            continue
+        bonus = best * 0.2 if top_class and el.node.attributes.get("class") == top_class else 0
+        if scores.get(idx, -1e9) + bonus >= threshold:
+            members.append(idx)
+            continue
+        if el.tag == "p" and el.end > el.start:
+            text_len = page.text_len(el)
+            ld = page.link_density(el)
+            text = blocks[el.start].text
+            if (text_len > 80 and ld < 0.25) or (0 < text_len <= 80 and ld == 0 and
+                                                   re.search(r"\.( |$)", text)):
+                members.append(idx)
+    return members
+
+
+def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
+                items: bool = False) -> list:
+    """Indices of the blocks to render: the members' blocks minus link lists and chrome boxes;
+    on a page known to be one ``story``, also rails of teaser cards outside the story's box.
+    On a page of ``items`` (a listing, a shop's category), a link that reads like a headline
+    (CARD_HEADLINE_WORDS words or more) is an item's title, and stays."""
+    elements, blocks = page.elements, page.blocks
+    protect = ancestry(page, best)
+    held = sum(prose_chars(page, elements[m].start, elements[m].end) for m in members)
+    inside = (elements[best].start, elements[best].end)  # the article's own box
+    children: dict[int, list] | None = None
+    dropped: set[int] = set()
+    for m in members:
+        root = elements[m]
+        for idx in range(m + 1, len(elements)):
+            el = elements[idx]
+            if el.start >= root.end and el.start > root.start:
+                break
+            if idx in dropped or el.tag not in CONDITIONAL or el.end <= el.start:
+                continue
+            if elements[el.parent].node is not None and el.parent in dropped:
+                dropped.add(idx)
+                continue
+            if idx in protect:
+                continue
+            if _junk(page, el, held, items):
+                dropped.add(idx)
+            elif story and not inside[0] <= el.start < inside[1] and el.end - el.start >= CARD_MIN:
+                if children is None:
+                    children = _children(page)
+                if _teaser_cards(page, el, children.get(idx, ())):
+                    dropped.add(idx)
+    drop_blocks: set[int] = set()
+    for idx in dropped:
+        el = elements[idx]
+        drop_blocks.update(range(el.start, el.end))
+    keep = []
+    for m in members:
+        el = elements[m]
+        for i in range(el.start, el.end):
+            if i in drop_blocks:
+                continue
+            b = blocks[i]
+            if b.links > 0.6 * b.chars and b.tag not in HEADINGS and not (
+                    items and len(b.text.split()) >= CARD_HEADLINE_WORDS) and not (
+                    b.tag == "p" and _linked_sentence(b.text)):
+                continue
+            keep.append(i)
+    return sorted(set(keep))
+
+
+LINKED_SENTENCE_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?。！？](?:[\"'”’»)\]]*)$")
+
+
+def _linked_sentence(text: str) -> bool:
+    """Is this paragraph a sentence of the text whose words happen to be a link ("You can buy
+    the membership with a discount here."), rather than a link list or a teaser's headline?
+    A sentence: LINKED_SENTENCE_WORDS words or more, one line, ending as sentences end."""
+    return "\n" not in text and len(text.split()) >= LINKED_SENTENCE_WORDS and \
+        bool(_SENTENCE_END.search(text))
+
+
+CARD_MIN = 3            # a rail of teasers has at least this many cards
+CARD_MAX_CHARS = 500    # a teaser card's text: a headline, a summary, a date
+CARD_HEADLINE_WORDS = 4  # the link in each card reads like a headline
+
+
+def _children(page: Page) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for idx, el in enumerate(page.elements):
+        if idx:
+            out.setdefault(el.parent, []).append(idx)
+    return out
+
+
+def _in_rail(page: Page, idx: int, children: dict) -> bool:
+    """Is element ``idx``, or one of the three elements above it, a rail of teasers?"""
+    for _ in range(3):
+        if idx <= 0:
+            return False
+        if _teaser_cards(page, page.elements[idx], children.get(idx, ())):
+            return True
+        idx = page.elements[idx].parent
+    return False
+
+
+def _teaser_cards(page: Page, el, children) -> bool:
+    """Is ``el`` (outside the article's own box) a rail of teasers: CARD_MIN or more children
+    of one shape (tag and class) holding most of its text, each a short card whose link reads
+    like a headline ("More from ...", recommendation widgets, other stories with summaries)?"""
+    elements, blocks = page.elements, page.blocks
+    shapes: dict[tuple, list] = {}
+    for idx in children:
+        child = elements[idx]
+        if child.end > child.start:
+            shapes.setdefault((child.tag, child.node.attributes.get("class") or ""), []).append(child)
+    if not shapes:
+        return False
+    cards = max(shapes.values(), key=len)
+    if len(cards) < CARD_MIN or \
+            sum(page.text_len(c) for c in cards) < 0.8 * page.text_len(el):
+        return False
+    for card in cards:
+        size = page.text_len(card)
+        if size > CARD_MAX_CHARS or not page.link_len(card) or page.link_len(card) < 0.2 * size:
+            return False
+        if not any(b.links and len(b.text.split()) >= CARD_HEADLINE_WORDS and b.links >= 0.5 * b.chars
+                   for b in blocks[card.start:card.end]):
+            return False
+    return True
+
+
+def _junk(page: Page, el, held: int, items: bool = False) -> bool:
+    text_len = page.text_len(el)
+    ld = page.link_density(el)
+    weight = class_weight(el, page.thread, page.reviews)
+    if chrome(el, page.thread, page.reviews) and \
+            prose_chars(page, el.start, el.end) < NEGATIVE_KEEP_SHARE * held:
+        return True  # a box named like chrome (comments, meta, share...) that is not the article
+    if ld > 0.5 and text_len < 2000:
+        # on a page of items, an item's header (its linked title in a heading) is no link list
+        return not (items and any(b.tag in HEADINGS and len(b.text.split()) >= CARD_HEADLINE_WORDS
+                                  for b in page.blocks[el.start:el.end]))
+    if weight < 0:
+        prose = prose_chars(page, el.start, el.end)
+        if prose < 0.5 * text_len or text_len < 200:
+            return True
+    return False
+
+
+FIGURE = frozenset(("figure", "figcaption", "caption"))
+LEAD_NOT = re.compile(r"caption|credit|cta|donat|image|photo|picture|media", re.I)
+LEAD_GAP = 8  # blocks between the headline and the content looked at for a lead
+
+
+def lead_blocks(page: Page, head: int, first: int) -> list:
+    """Blocks between the headline and the start of the chosen content that read as the
+    article's lead: a standfirst, a subtitle, an abstract (not link lists, not chrome boxes).
+    When the content starts far below the headline (a hero box, an author card, a table of
+    contents between them), only the LEAD_GAP blocks right under the headline are looked at,
+    and only a full sentence of prose there is a lead: the standfirst sits under its headline
+    whatever the page puts next."""
+    if head is None or first - head <= 1:
+        return []
+    far = first - head > LEAD_GAP + 1
+    elements, blocks = page.elements, page.blocks
+    out = []
+    for i in range(head + 1, head + LEAD_GAP + 1 if far else first):
+        b = blocks[i]
+        if b.chars < 25 or b.links > 0.3 * b.chars:
+            continue
+        if far and (b.links or b.tag in HEADINGS or not is_prose(b.text)):
+            continue
+        at, bad = b.owner, False
+        while at > 0:
+            el = elements[at]
+            if el.tag in FIGURE or chrome(el, page.thread, page.reviews) or LEAD_NOT.search(hints(el.node)):
+                bad = True
+                break
+            at = el.parent
+        if not bad:
+            out.append(i)
+    return out

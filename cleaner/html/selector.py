@@ -1,0 +1,317 @@
+"""The ``selector`` rule kind, whole: what its YAML value must be, how it drops elements from a
+page's tree, and how it is checked against its own HTML examples.
+
+A selector rule names elements (Lexbor CSS syntax) that the HTML reader drops before it looks
+for the main content; the text rules never see it (``ON_TEXT = False``). Matching is the
+costly step, so each selector is split into its comma-separated parts, and the parts that
+name a class, id or role the page does not have are skipped (:class:`Haystack`).
+
+Examples: a ``drop`` snippet must be matched and its matched text gone after the rule runs; a
+``keep`` snippet must not be matched. The rule runs alone, on the snippet parsed as a page
+body, without the guard against dropping most of a page (a snippet is mostly the element by
+design).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+import ahocorasick
+from selectolax.lexbor import LexborHTMLParser
+
+from ..engine.examples import ExampleFailure
+from ..engine.kinds.base import Rule
+from ..result import Removal
+
+# An element holding more than this share of the page's text is never dropped by a selector
+# rule: a class name like "comments-open" on a wrapper must not empty the page.
+SELECTOR_GUARD_SHARE = 0.5
+SELECTOR_GUARD_MIN = 800
+PROTECTED = 'h1, main, [itemprop="articleBody"], [itemprop="articlebody"]'
+
+
+class SelectorRule(Rule):
+    """A CSS selector (Lexbor syntax) naming elements to drop from HTML before text rules run."""
+
+    KEY = "selector"
+    PHASE = -1
+    PATTERN = False
+    ON_TEXT = False
+
+    @classmethod
+    def value_problem(cls, value: Any) -> Optional[str]:
+        if not isinstance(value, str) or not value.strip():
+            return "selector must be a CSS selector string"
+        try:
+            LexborHTMLParser("<div></div>").css(value)
+        except Exception as exc:  # Lexbor raises various errors for bad selectors
+            return f"Lexbor cannot parse selector {value!r}: {exc}"
+        return None
+
+    def example_failures(self, packset=None) -> list[ExampleFailure]:
+        return check_selector_rule(self)
+
+
+def check_selector_rule(rule) -> list[ExampleFailure]:
+    """Every way a selector rule disagrees with its examples (empty: it passes)."""
+    failures: list[ExampleFailure] = []
+    for which in ("drop", "keep"):
+        for example in rule.examples.get(which) or []:
+            snippet = example["text"] if isinstance(example, dict) else example
+
+            def fail(problem: str) -> None:
+                failures.append(ExampleFailure(rule.pack_name, rule.id, which, snippet, problem))
+
+            try:
+                tree = LexborHTMLParser(f"<html><body>{snippet}</body></html>")
+                body = tree.body
+                matched = [" ".join(n.text().split()) for n in body.css(rule.value)]
+            except Exception as exc:
+                fail(f"Lexbor cannot run the selector: {exc}")
+                continue
+            if which == "keep":
+                if matched:
+                    shown = matched[0] or "(an element without text)"
+                    fail(f"wrongly removed: {shown!r}")
+                continue
+            if not matched:
+                fail("missed: the selector matched no element")
+                continue
+            hits = apply_selectors(body, [rule], guard=False)
+            if not hits:
+                fail("missed: the rule removed nothing")
+                continue
+            left = " ".join(body.text().split())
+            survivors = [t for t in matched if t and t in left]
+            if survivors:
+                fail(f"missed: {survivors[0]!r} survived")
+            if isinstance(example, dict) and "output" in example:
+                if left != " ".join(example["output"].split()):
+                    fail(f"text left was {left!r}, expected {example['output']!r}")
+    return failures
+
+
+def selector_rules(packset, url: Optional[str], lang: Optional[str]) -> list:
+    if packset is None:
+        return []
+    chosen = packset.selection({lang} if lang else (), url, "")
+    return chosen.derive("selector", lambda: [r for r in chosen.rules if r.KEY == "selector"])
+
+
+_PART = re.compile(r"""^[a-z0-9]*(?:\[(class|id|role)([~^$*|]?)=["']([^"']+)["'](?: i)?\]|([.#])([\w-]+))$""",
+                   re.I)
+_PLANS: dict = {}
+
+
+class _Plan:
+    """A selector split into its comma-separated parts, each with the test (if any) that shows
+    it cannot match a page: no class token / id / role equal to a needle ("token" tests), or
+    none containing it ("text" tests). Token tests are grouped by attribute, so a page's
+    haystack answers all of a selector's at once by set intersection."""
+
+    __slots__ = ("parts", "always", "tokens", "needles", "texts")
+
+    def __init__(self, selector: str) -> None:
+        self.parts: list[str] = []
+        self.always: list[int] = []  # parts no test can rule out
+        self.tokens: dict[str, dict[str, list[int]]] = {}  # attribute -> needle -> parts
+        self.texts: list[tuple[str, str, int]] = []  # (attribute, needle, part)
+        for part in (p.strip() for p in selector.split(",")):
+            if not part:
+                continue
+            index = len(self.parts)
+            self.parts.append(part)
+            m = _PART.match(part) if "(" not in part else None
+            if m and m.group(1):
+                attr, op, needle = m.group(1).lower(), m.group(2), m.group(3).lower()
+                if op == "~" or (op == "" and attr != "class"):
+                    self.tokens.setdefault(attr, {}).setdefault(needle, []).append(index)
+                else:
+                    self.texts.append((attr, needle, index))
+            elif m:
+                attr = "class" if m.group(4) == "." else "id"
+                self.tokens.setdefault(attr, {}).setdefault(m.group(5).lower(), []).append(index)
+            else:
+                self.always.append(index)
+        self.needles = {attr: frozenset(found) for attr, found in self.tokens.items()}
+        for attr, needle, _index in self.texts:
+            _SUBSTRINGS.add(attr, needle)
+
+    def runnable(self, haystack: "Haystack") -> str:
+        """The parts that may match the page ``haystack`` describes, as one selector."""
+        keep = set(self.always)
+        for attr, needles in self.needles.items():
+            for needle in needles.intersection(haystack.tokens[attr]):  # the smaller set is walked
+                keep.update(self.tokens[attr][needle])
+        for attr, needle, index in self.texts:
+            if index not in keep and needle in haystack.contained(attr):
+                keep.add(index)
+        return ", ".join(self.parts[i] for i in sorted(keep))
+
+
+def _plan(selector: str) -> _Plan:
+    plan = _PLANS.get(selector)
+    if plan is None:
+        plan = _PLANS[selector] = _Plan(selector)
+    return plan
+
+
+class _Substrings:
+    """Every substring needle of every selector plan (``[class*=cookie-]``), by attribute, in
+    one automaton each: a page's attribute text is scanned once for all of them, where a test
+    per needle searched the text ~140 times a page."""
+
+    def __init__(self) -> None:
+        self._needles: dict[str, set[str]] = {}
+        self._automata: dict[str, ahocorasick.Automaton] = {}
+        self.version = 0  # grows with each new needle: answers given before are stale
+
+    def add(self, attr: str, needle: str) -> None:
+        found = self._needles.setdefault(attr, set())
+        if needle not in found:
+            found.add(needle)
+            self._automata.pop(attr, None)  # rebuilt on next use
+            self.version += 1
+
+    def found_in(self, attr: str, text: str) -> set[str]:
+        automaton = self._automata.get(attr)
+        if automaton is None:
+            automaton = self._automata[attr] = ahocorasick.Automaton()
+            for needle in self._needles.get(attr, ()):
+                automaton.add_word(needle, needle)
+            if len(automaton):
+                automaton.make_automaton()
+        if not len(automaton):
+            return set()
+        return {needle for _end, needle in automaton.iter(text)}
+
+
+_SUBSTRINGS = _Substrings()
+
+
+class Haystack:
+    """The class tokens, ids and roles of a (cleaned) page, lowercased: the selector pre-filter."""
+
+    __slots__ = ("tokens", "text", "_contained")
+
+    def __init__(self, root) -> None:
+        # One walk reading each element's attributes once (three CSS queries took longer)
+        found: dict[str, set] = {"class": set(), "id": set(), "role": set()}
+        of_class, of_id, of_role = found["class"].add, found["id"].add, found["role"].add
+        for node in root.traverse():
+            attrs = node.attributes
+            if attrs:
+                value = attrs.get("class")
+                if value:
+                    of_class(value)
+                value = attrs.get("id")
+                if value:
+                    of_id(value)
+                value = attrs.get("role")
+                if value:
+                    of_role(value)
+        values = {name: {v.lower() for v in held} for name, held in found.items()}
+        self.text = {k: " ".join(v) for k, v in values.items()}
+        values["class"] = set(self.text["class"].split())
+        self.tokens = values
+        self._contained: dict[str, tuple[int, set[str]]] = {}
+
+    def contained(self, attr: str) -> set[str]:
+        """The selector plans' substring needles that occur in the page's ``attr`` values."""
+        version, found = self._contained.get(attr, (-1, set()))
+        if version != _SUBSTRINGS.version:  # a plan made since brought new needles
+            found = _SUBSTRINGS.found_in(attr, self.text[attr])
+            self._contained[attr] = (_SUBSTRINGS.version, found)
+        return found
+
+
+def attribute_haystack(root) -> Haystack:
+    """The pre-filter for :func:`apply_selectors`, from the body as it stands."""
+    return Haystack(root)
+
+
+def runnable(selector: str, haystack: Optional[Haystack]) -> str:
+    if haystack is None or "(" in selector:
+        return selector
+    return _plan(selector).runnable(haystack)
+
+
+def apply_selectors(body, rules: list, guard: bool = True, haystack: Optional[str] = None,
+                    dropped: Optional[list] = None) -> list:
+    """Drop what each selector rule matches under ``body``; [(rule_id, count)] of those that fired.
+
+    ``haystack`` (:func:`attribute_haystack` of the body) lets parts of selectors that name a
+    class, id or role the page does not have be skipped: Lexbor matching is the costly step.
+    ``dropped``: a list to which a :class:`Removal` of each dropped element's text is added.
+    """
+    hits = []
+    removed: set = set()
+    total = -1  # the body's text length, measured when a guarded match first needs it
+    protected: Optional[set] = None  # what the guard never drops (see _protected)
+    for rule in rules:
+        selector = runnable(rule.value, haystack)
+        if not selector:
+            continue
+        try:
+            nodes = body.css(selector)
+        except Exception:  # schema checks selectors; a bad one in a user pack must not crash
+            continue
+        count = 0
+        for node in nodes:
+            # a node matched by two parts comes twice; one inside a dropped one is gone already
+            if node.mem_id in removed or node.tag in ("html", "body") or inside(node, removed):
+                continue
+            if guard:
+                if protected is None:
+                    protected = _protected(body)
+                if node.mem_id in protected:
+                    continue
+                size = len(node.text())
+                # Only a node longer than SHARE * MIN can be more than SHARE of a page of MIN.
+                if size > SELECTOR_GUARD_SHARE * SELECTOR_GUARD_MIN:
+                    if total < 0:
+                        total = len(body.text())  # dropped nodes are detached: not counted
+                    if total >= SELECTOR_GUARD_MIN and size > SELECTOR_GUARD_SHARE * total:
+                        continue
+                if total >= 0:
+                    total -= size
+            if dropped is not None:  # before it goes: a detached node has no text
+                report_dropped(dropped, rule.id, rule.category, rule.pack_name, node)
+            node.remove()  # detached, not freed: later matches inside it stay valid objects
+            removed.add(node.mem_id)
+            count += 1
+        if count:
+            hits.append((rule.id, count))
+    return hits
+
+
+def report_dropped(dropped: list, rule_id: str, category: str, pack: str, node) -> None:
+    """One dropped element as a Removal, its text on one line (none: nothing to report)."""
+    line = " ".join(node.text(separator=" ").split())
+    if line:
+        dropped.append(Removal(rule_id, category, pack, (), (line,)))
+
+
+def _protected(body) -> set:
+    """The mem ids of the elements a selector rule must not drop: those that are, or hold, a
+    PROTECTED element (the headline, ``<main>``, the article body). No selector ever drops one
+    of them, so the set holds while the rules run."""
+    ids: set = set()
+    for node in body.css(PROTECTED):
+        while node is not None and node.mem_id not in ids:
+            ids.add(node.mem_id)
+            node = node.parent
+    return ids
+
+
+def inside(node, removed: set) -> bool:
+    if not removed:
+        return False
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in removed:
+            return True
+        parent = parent.parent
+    return False
+
+
