@@ -41,7 +41,7 @@ def reasons_without_samples() -> dict[str, str]:
     reasons: dict[str, str] = {}
     for path in sorted({r.pack_path for r in RULES}):
         pack = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        for spec in pack.get("rules") or []:
+        for spec in (pack.get("rules") or []) + (pack.get("stages") or []):
             if isinstance(spec, dict) and "no_corpus_sample" in spec:
                 reasons[spec["id"]] = spec["no_corpus_sample"]
     return reasons
