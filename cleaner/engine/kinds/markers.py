@@ -127,7 +127,9 @@ class SponsoredRule(Rule):
             end += 1
         pitches = 0
         for last in range(end, k, -1):
-            if closes(last):
+            # A pitch of two pieces needs a call to action after it: a line another rule
+            # took (a paywall, a tag list) may follow a paragraph of the story as well.
+            if closes(last) if last - k == 1 else short(last, o["cta_words"]):
                 unit.extend(at(p) for p in range(k, last))
                 pitches, k = last - k, last
                 break

@@ -260,7 +260,18 @@ class ClusterRule(Rule):
                 continue
             if all(ctx.nwords(i) <= o["max_words"] and not ends_sentence(ctx.text[i]) for i in left):
                 for i in left:
-                    ctx.drop(i, self)
+                    if not (i == lines[-1] and self._headline_over_byline(ctx, i, gone)):
+                        ctx.drop(i, self)
+
+    @staticmethod
+    def _headline_over_byline(ctx: Context, i: int, gone: list[int]) -> bool:
+        """A block of a menu line and then the page's headline, with the byline a rule took
+        right under it: the headline is the article's, not the rest of a menu's block."""
+        if i != ctx.title or not all(ctx.removed[j].category == "nav" for j in gone):
+            return False
+        after = next((j for j in ctx.nonblank_lines() if j > i), None)
+        mark = ctx.removed[after] if after is not None else None
+        return mark is not None and mark.matched and mark.category in ("byline", "dateline")
 
     _NAME = regex.compile(r"^\p{Lu}[\p{L}'’.\-]+(?:\s+(?:\p{Lu}[\p{L}'’.\-]+|de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ten|y|e|i)){1,3}$")
 
