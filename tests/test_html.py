@@ -602,3 +602,37 @@ def test_a_named_anchor_never_closed_is_no_link_around_the_page():
     out = clean(page, html=True)
     for p in paragraphs:
         assert p in out
+
+
+def test_collapsed_panels_a_control_opens_are_the_page_s_text():
+    # FAQ answers and tab panels hidden until their button is pressed (aria-controls with
+    # aria-expanded, role=tabpanel) are read; a menu the header's button opens and a closed
+    # dialog are not.
+    answers = [
+        "The service runs every day of the year, including public holidays, from six in the "
+        "morning until midnight, and the last bus leaves the station at a quarter to twelve.",
+        "Children under five travel free with a paying adult, and pupils with a school card "
+        "pay half the adult fare on every route that the company runs in the county.",
+    ]
+    faq = "".join(
+        f'<h3><button aria-expanded="false" aria-controls="faq-{i}">Question {i}?</button></h3>'
+        f'<div id="faq-{i}" hidden><p>{a}</p></div>' for i, a in enumerate(answers))
+    tab = ('<div role="tabpanel" id="t2" style="display:none"><p>Weekend timetables are printed '
+           'in the station and posted online every Thursday evening before the weekend, so '
+           'riders can plan their trips in good time.</p></div>')
+    page = ("<html><head><title>Buses</title></head><body>"
+            '<header><button aria-expanded="false" aria-controls="m">Menu</button>'
+            '<div id="m" hidden><p>Our whole menu, with every one of the pages of this site, '
+            'listed here for readers who open it from the header of the page.</p></div></header>'
+            "<main><h1>Bus services: questions and answers</h1><p>Here are the answers to the "
+            "questions that riders ask us most often about our services and our fares.</p>"
+            + faq + tab + "</main>"
+            '<button aria-expanded="false" aria-controls="d">Sign up</button>'
+            '<dialog id="d"><p>Sign up to our newsletter and get the best offers of the month '
+            'in your inbox every single week, with no spam at all.</p></dialog>'
+            "</body></html>")
+    out = clean(page, html=True)
+    for a in answers:
+        assert a in out
+    assert "Weekend timetables are printed" in out
+    assert "Our whole menu" not in out and "Sign up to our newsletter" not in out
