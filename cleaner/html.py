@@ -50,6 +50,10 @@ SELECTOR_GUARD_MIN = 800
 # aria-expanded naming it in aria-controls: an FAQ answer, an accordion section), is the page's
 # text one click away, not chrome; a menu, a dialog or a panel named like chrome stays hidden.
 DISCLOSURE = "[aria-controls][aria-expanded]"
+# The same panels, named for what they are (Bootstrap's "collapse" and "tab-pane", an
+# "accordion-body", an FAQ's "faq__answer") by sites whose controls carry no aria attributes.
+PANEL_NAME = re.compile(r"accordion|collapse|tab-?pane|tab-?panel|faq|answer", re.I)
+PANEL_MIN_WORDS = 10  # a panel of a few words is a widget's label ("Rate this picture"), not text
 PANEL_NOT_ROLES = frozenset(("dialog", "alertdialog", "menu", "menubar", "navigation", "listbox",
                              "tooltip", "search"))
 PROTECTED = 'h1, main, [itemprop="articleBody"], [itemprop="articlebody"]'
@@ -471,7 +475,8 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     for node in body.css(HIDDEN):
         if node.tag in ("html", "body") or _inside(node, hidden):
             continue
-        if node.attributes.get("id") or node.attributes.get("role") == "tabpanel":
+        if node.attributes.get("id") or node.attributes.get("role") == "tabpanel" or \
+                PANEL_NAME.search(node.attributes.get("class") or ""):
             if panels is None:
                 panels = _disclosed(body)
             if _a_panel(node, panels):
@@ -589,9 +594,11 @@ def _a_panel(node, panels: set) -> bool:
     if node.tag in ("nav", "dialog", "menu") or role in PANEL_NOT_ROLES or \
             attrs.get("aria-modal") == "true":
         return False
-    if role != "tabpanel" and (attrs.get("id") or "") not in panels:
+    if role != "tabpanel" and (attrs.get("id") or "") not in panels and \
+            not PANEL_NAME.search(attrs.get("class") or ""):
         return False
-    return not _CHROME.search(hints(node).lower())
+    return not _CHROME.search(hints(node).lower()) and \
+        len(node.text(deep=True).split()) >= PANEL_MIN_WORDS
 
 
 class _Main:

@@ -636,3 +636,23 @@ def test_collapsed_panels_a_control_opens_are_the_page_s_text():
         assert a in out
     assert "Weekend timetables are printed" in out
     assert "Our whole menu" not in out and "Sign up to our newsletter" not in out
+
+
+def test_panels_named_for_what_they_are_are_read_but_not_a_widget_s_label():
+    # A site whose toggles carry no aria attributes names its hidden panels ("collapse",
+    # "faq__answer"): their text is read. A hidden panel of a few words is a widget's label
+    # (a rating box), and a hidden "navbar-collapse" is a menu: both stay hidden.
+    answer = ("Orders placed before noon leave our warehouse on the same day, and most of them "
+              "reach customers in the rest of the country within two working days.")
+    page = ("<html><head><title>Shipping</title></head><body>"
+            '<div class="navbar-collapse" style="display:none"><p>Home, shop, about us, our '
+            'story and every other page of the site, for readers on a small screen.</p></div>'
+            "<article><h1>Shipping questions</h1><p>Everything you need to know about how we "
+            "ship your orders, what it costs and how long it takes to arrive.</p>"
+            '<h3><a data-toggle="collapse" href="#a1">When will my order ship?</a></h3>'
+            f'<div class="faq__answer collapse" style="display:none"><p>{answer}</p></div>'
+            '<div class="accordion-content" hidden>Rate this answer now</div>'
+            "</article></body></html>")
+    out = clean(page, html=True)
+    assert answer in out
+    assert "Rate this answer" not in out and "for readers on a small screen" not in out
