@@ -656,3 +656,25 @@ def test_panels_named_for_what_they_are_are_read_but_not_a_widget_s_label():
     out = clean(page, html=True)
     assert answer in out
     assert "Rate this answer" not in out and "for readers on a small screen" not in out
+
+
+def test_a_list_of_links_between_the_story_s_paragraphs_is_the_story_s():
+    # The sources a story cites, between two of its paragraphs, are its text even though every
+    # item is a link; a list of links after the story's last paragraph is still left out.
+    sources = ["The county council's annual report on road repairs",
+               "The national survey of potholes and road surfaces",
+               "The motoring association's yearly study of repair costs"]
+    story = ("<p>Road repairs in the county have fallen behind for the third year running, "
+             "according to figures published by the council on Monday.</p>"
+             "<p>The reporters compared three studies of the state of the roads, listed here:</p>"
+             "<ul>" + "".join(f'<li><a href="/r/{i}">{s}</a></li>' for i, s in enumerate(sources))
+             + "</ul><p>All three agree that the backlog will keep growing unless the council "
+             "finds more money for the work in next year's budget.</p>"
+             "<ul>" + "".join(f'<li><a href="/o/{i}">Other story number {i} about the town</a></li>'
+                              for i in range(3)) + "</ul>")
+    page = ("<html><head><title>Roads</title></head><body><article><h1>Repairs fall behind</h1>"
+            + story + "</article></body></html>")
+    out = clean(page, html=True)
+    for s in sources:
+        assert s in out
+    assert "Other story number" not in out
