@@ -602,3 +602,79 @@ def test_a_named_anchor_never_closed_is_no_link_around_the_page():
     out = clean(page, html=True)
     for p in paragraphs:
         assert p in out
+
+
+def test_collapsed_panels_a_control_opens_are_the_page_s_text():
+    # FAQ answers and tab panels hidden until their button is pressed (aria-controls with
+    # aria-expanded, role=tabpanel) are read; a menu the header's button opens and a closed
+    # dialog are not.
+    answers = [
+        "The service runs every day of the year, including public holidays, from six in the "
+        "morning until midnight, and the last bus leaves the station at a quarter to twelve.",
+        "Children under five travel free with a paying adult, and pupils with a school card "
+        "pay half the adult fare on every route that the company runs in the county.",
+    ]
+    faq = "".join(
+        f'<h3><button aria-expanded="false" aria-controls="faq-{i}">Question {i}?</button></h3>'
+        f'<div id="faq-{i}" hidden><p>{a}</p></div>' for i, a in enumerate(answers))
+    tab = ('<div role="tabpanel" id="t2" style="display:none"><p>Weekend timetables are printed '
+           'in the station and posted online every Thursday evening before the weekend, so '
+           'riders can plan their trips in good time.</p></div>')
+    page = ("<html><head><title>Buses</title></head><body>"
+            '<header><button aria-expanded="false" aria-controls="m">Menu</button>'
+            '<div id="m" hidden><p>Our whole menu, with every one of the pages of this site, '
+            'listed here for readers who open it from the header of the page.</p></div></header>'
+            "<main><h1>Bus services: questions and answers</h1><p>Here are the answers to the "
+            "questions that riders ask us most often about our services and our fares.</p>"
+            + faq + tab + "</main>"
+            '<button aria-expanded="false" aria-controls="d">Sign up</button>'
+            '<dialog id="d"><p>Sign up to our newsletter and get the best offers of the month '
+            'in your inbox every single week, with no spam at all.</p></dialog>'
+            "</body></html>")
+    out = clean(page, html=True)
+    for a in answers:
+        assert a in out
+    assert "Weekend timetables are printed" in out
+    assert "Our whole menu" not in out and "Sign up to our newsletter" not in out
+
+
+def test_panels_named_for_what_they_are_are_read_but_not_a_widget_s_label():
+    # A site whose toggles carry no aria attributes names its hidden panels ("collapse",
+    # "faq__answer"): their text is read. A hidden panel of a few words is a widget's label
+    # (a rating box), and a hidden "navbar-collapse" is a menu: both stay hidden.
+    answer = ("Orders placed before noon leave our warehouse on the same day, and most of them "
+              "reach customers in the rest of the country within two working days.")
+    page = ("<html><head><title>Shipping</title></head><body>"
+            '<div class="navbar-collapse" style="display:none"><p>Home, shop, about us, our '
+            'story and every other page of the site, for readers on a small screen.</p></div>'
+            "<article><h1>Shipping questions</h1><p>Everything you need to know about how we "
+            "ship your orders, what it costs and how long it takes to arrive.</p>"
+            '<h3><a data-toggle="collapse" href="#a1">When will my order ship?</a></h3>'
+            f'<div class="faq__answer collapse" style="display:none"><p>{answer}</p></div>'
+            '<div class="accordion-content" hidden>Rate this answer now</div>'
+            "</article></body></html>")
+    out = clean(page, html=True)
+    assert answer in out
+    assert "Rate this answer" not in out and "for readers on a small screen" not in out
+
+
+def test_a_list_of_links_between_the_story_s_paragraphs_is_the_story_s():
+    # The sources a story cites, between two of its paragraphs, are its text even though every
+    # item is a link; a list of links after the story's last paragraph is still left out.
+    sources = ["The county council's annual report on road repairs",
+               "The national survey of potholes and road surfaces",
+               "The motoring association's yearly study of repair costs"]
+    story = ("<p>Road repairs in the county have fallen behind for the third year running, "
+             "according to figures published by the council on Monday.</p>"
+             "<p>The reporters compared three studies of the state of the roads, listed here:</p>"
+             "<ul>" + "".join(f'<li><a href="/r/{i}">{s}</a></li>' for i, s in enumerate(sources))
+             + "</ul><p>All three agree that the backlog will keep growing unless the council "
+             "finds more money for the work in next year's budget.</p>"
+             "<ul>" + "".join(f'<li><a href="/o/{i}">Other story number {i} about the town</a></li>'
+                              for i in range(3)) + "</ul>")
+    page = ("<html><head><title>Roads</title></head><body><article><h1>Repairs fall behind</h1>"
+            + story + "</article></body></html>")
+    out = clean(page, html=True)
+    for s in sources:
+        assert s in out
+    assert "Other story number" not in out

@@ -23,7 +23,7 @@ from .items import list_blocks
 from .pagetype import PageType, page_type
 from .selector import (SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack, apply_selectors,
                        attribute_haystack, inside, report_dropped, runnable, selector_rules)
-from .score import choose, hints, keep_blocks, lead_blocks, negative_elements
+from .score import _CHROME, choose, hints, keep_blocks, lead_blocks, negative_elements
 from .walk import HEADINGS, walk
 from ..text.prose import is_prose
 from ..result import Removal
@@ -43,6 +43,16 @@ NOSCRIPT_PAGE_CHARS = 200
 # A hidden element holding the page's <main>, or this share of its text, is the page's content
 # waiting for a script (an access gate, a fade-in), not a closed menu or dialog.
 MAIN_SHARE = 0.8
+# A hidden tab panel, or the panel a collapsed disclosure control opens (a button with
+# aria-expanded naming it in aria-controls: an FAQ answer, an accordion section), is the page's
+# text one click away, not chrome; a menu, a dialog or a panel named like chrome stays hidden.
+DISCLOSURE = "[aria-controls][aria-expanded]"
+# The same panels, named for what they are (Bootstrap's "collapse" and "tab-pane", an
+# "accordion-body", an FAQ's "faq__answer") by sites whose controls carry no aria attributes.
+PANEL_NAME = re.compile(r"accordion|collapse|tab-?pane|tab-?panel|faq|answer", re.I)
+PANEL_MIN_WORDS = 10  # a panel of a few words is a widget's label ("Rate this picture"), not text
+PANEL_NOT_ROLES = frozenset(("dialog", "alertdialog", "menu", "menubar", "navigation", "listbox",
+                             "tooltip", "search"))
 # Image captions and photo credits: boilerplate by default (categories caption and credit),
 # as in every public gold set; ``keep={"caption"}`` keeps them.
 CAPTION_HINT = re.compile(r"(?:^|[\s_-])(?:wp-)?caption(?:-text)?(?:$|[\s_-])|(?:^|[\s_-])(?:image|photo)-?credits?(?:$|[\s_])",
@@ -233,9 +243,16 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     outermost = []  # a hidden element inside another goes with it (in document order: after it)
     total = -1  # the body's text length, measured when a big hidden element needs it
     main = False  # the page's <main>, looked up when a hidden element needs it
+    panels = None  # the ids that disclosure controls open, looked up when a hidden element needs it
     for node in body.css(HIDDEN):
         if node.tag in ("html", "body") or inside(node, hidden):
             continue
+        if node.attributes.get("id") or node.attributes.get("role") == "tabpanel" or \
+                PANEL_NAME.search(node.attributes.get("class") or ""):
+            if panels is None:
+                panels = _disclosed(body)
+            if _a_panel(node, panels):
+                continue
         if (node.attributes.get("id") or "").startswith("S:") and "hidden" in node.attributes:
             continue  # React's streamed content, waiting for its script to move it in place
         size = len(node.text())
@@ -326,6 +343,34 @@ def _strip(tree) -> None:
     tag): each element detached from its parent, not freed, as strip_tags does."""
     for node in tree.root.css(_STRIPPED):
         node.decompose(recursive=False)
+
+
+def _disclosed(body) -> set:
+    """The ids of the panels the page's disclosure controls open and close (aria-controls of an
+    element with aria-expanded), outside menus and headers: those open menus."""
+    ids: set = set()
+    for control in body.css(DISCLOSURE):
+        at = control.parent
+        while at is not None and at.tag not in ("nav", "header", "body"):
+            at = at.parent
+        if at is not None and at.tag != "body":
+            continue
+        ids.update((control.attributes.get("aria-controls") or "").split())
+    return ids
+
+
+def _a_panel(node, panels: set) -> bool:
+    """Is hidden ``node`` a tab panel or a disclosure's panel (see DISCLOSURE)?"""
+    attrs = node.attributes
+    role = attrs.get("role") or ""
+    if node.tag in ("nav", "dialog", "menu") or role in PANEL_NOT_ROLES or \
+            attrs.get("aria-modal") == "true":
+        return False
+    if role != "tabpanel" and (attrs.get("id") or "") not in panels and \
+            not PANEL_NAME.search(attrs.get("class") or ""):
+        return False
+    return not _CHROME.search(hints(node).lower()) and \
+        len(node.text(deep=True).split()) >= PANEL_MIN_WORDS
 
 
 class _Main:

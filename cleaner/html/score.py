@@ -348,6 +348,8 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
     inside = (elements[best].start, elements[best].end)  # the article's own box
     children: dict[int, list] | None = None
     dropped: set[int] = set()
+    listed: set[int] = set()  # link lists the story holds between its paragraphs (kept)
+    listed_blocks: set[int] = set()
     for m in members:
         root = elements[m]
         for idx in range(m + 1, len(elements)):
@@ -359,9 +361,13 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
             if elements[el.parent].node is not None and el.parent in dropped:
                 dropped.add(idx)
                 continue
-            if idx in protect:
+            if idx in protect or el.parent in listed:
                 continue
             if _junk(page, el, held, items):
+                if not chrome(el, page.thread, page.reviews) and _in_story_list(page, el, root):
+                    listed.add(idx)
+                    listed_blocks.update(range(el.start, el.end))
+                    continue
                 dropped.add(idx)
             elif story and not inside[0] <= el.start < inside[1] and el.end - el.start >= CARD_MIN:
                 if children is None:
@@ -379,7 +385,7 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
             if i in drop_blocks:
                 continue
             b = blocks[i]
-            if b.links > 0.6 * b.chars and b.tag not in HEADINGS and not (
+            if b.links > 0.6 * b.chars and b.tag not in HEADINGS and i not in listed_blocks and not (
                     items and len(b.text.split()) >= CARD_HEADLINE_WORDS) and not (
                     b.tag == "p" and _linked_sentence(b.text)):
                 continue
@@ -388,6 +394,28 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
 
 
 LINKED_SENTENCE_WORDS = 8
+STORY_LIST_WORDS = 4  # a story's own list of links: items of this many words on average
+STORY_LIST_INTRO_WORDS = 5
+
+
+def _in_story_list(page: Page, el, root) -> bool:
+    """Is link list ``el`` one the story holds between two of its paragraphs (its sources, the
+    steps or the picks it writes about), rather than a menu or a rail at its edge? A list, its
+    items a few words each (no menu), the block before it a paragraph of prose or an intro
+    ending in a colon, the block after it a paragraph of prose, all inside ``root``. Teaser
+    rails and tables of contents sit at the story's edges, not between its paragraphs."""
+    if el.tag not in ("ul", "ol") or not root.start < el.start or el.end >= root.end:
+        return False
+    blocks = page.blocks
+    before, after = blocks[el.start - 1], blocks[el.end]
+    if before.tag in HEADINGS or after.tag in HEADINGS or before.links > 0.3 * before.chars or \
+            after.links > 0.3 * after.chars or not is_prose(after.text):
+        return False
+    intro = before.text.rstrip()
+    if not (is_prose(intro) or (intro.endswith(":") and len(intro.split()) >= STORY_LIST_INTRO_WORDS)):
+        return False
+    items = blocks[el.start:el.end]
+    return sum(len(b.text.split()) for b in items) >= STORY_LIST_WORDS * len(items)
 _SENTENCE_END = re.compile(r"[.!?。！？](?:[\"'”’»)\]]*)$")
 
 
