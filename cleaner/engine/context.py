@@ -204,9 +204,6 @@ class Context:
     def block_alive(self, block: int) -> bool:
         return any(self.alive(i) for i in self.block_lines(block))
 
-    def block_text(self, block: int) -> str:
-        return "\n".join(self.text[i] for i in self.block_lines(block) if self.alive(i))
-
     @property
     def title(self) -> Optional[int]:
         """Index of the headline: the first surviving line that reads like one, within the

@@ -74,7 +74,6 @@ ALT_MAX_PROSE = 1000  # only a choice with less prose than this may give way to 
 MIN_PARAGRAPH = 25
 CLIMB_SHARE = 0.75
 NEGATIVE_KEEP_SHARE = 0.5  # a chrome-named box holding this share of the choice's prose stays
-PARAGRAPH_COMMAS = re.compile(r"[,，、،]")
 
 
 def hints(node) -> str:

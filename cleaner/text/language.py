@@ -20,12 +20,6 @@ from .stopwords import has_unspaced, stopword_density, stopword_hits
 from ..memo import LINE_CACHE_CHARS, memo, on_clear_all
 
 _WORD = re.compile(r"\w+")
-_LETTER_SCRIPTS = (
-    ("cjk", re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")),
-    ("cyrillic", re.compile(r"[\u0400-\u04ff]")),
-    ("arabic", re.compile(r"[\u0600-\u06ff]")),
-    ("greek", re.compile(r"[\u0370-\u03ff]")),
-)
 
 # Thresholds for trusting the stopword vote without asking langdetect.
 DOC_MIN_SHARE = 0.15  # the winner's stopwords make at least this share of the words
@@ -186,9 +180,6 @@ def _langdetect(sample: str) -> tuple[str | None, float]:
     return best.lang.split("-")[0], best.prob
 
 
-_ANY_NON_LATIN = re.compile("[" + "".join(p.pattern[1:-1] for _, p in _LETTER_SCRIPTS) + "]")
-
-
 @memo(16384, LINE_CACHE_CHARS)
 def tokens_of(text: str) -> tuple[str, ...]:
     """The lowercased words of a block (cached: the document's vote and the block's own
@@ -231,17 +222,6 @@ def _without_soft_hyphens(text: str) -> str:
     da-le-ner"), which would split one word into fragments that read as other languages'
     stopwords ("da", "le")."""
     return text.replace("\xad", "") if "\xad" in text else text
-
-
-def script_of(text: str) -> str:
-    """The dominant non-Latin script, or 'latin' (also for text with no letters)."""
-    sample = text[:4000]
-    if sample.isascii() or not _ANY_NON_LATIN.search(sample):
-        return "latin"  # one scan settles most texts (none for ASCII: str knows it is)
-    for name, pattern in _LETTER_SCRIPTS:
-        if len(pattern.findall(sample)) > len(sample) * 0.2:
-            return name
-    return "latin"
 
 
 _SCRIPT_OF_LANGUAGE = {"ru": "cyrillic", "uk": "cyrillic", "bg": "cyrillic", "sr": "cyrillic",
@@ -296,12 +276,6 @@ class LanguageModel:
                 counts[lang] = counts.get(lang, 0) + n
         total = len(tokens)
         return sorted(((c / total, lang) for lang, c in counts.items()), reverse=True)
-
-    def stopword_share(self, tokens: list[str], lang: str | None) -> float:
-        words = self.stopwords.get(lang or "")
-        if not words or not tokens:
-            return 0.0
-        return sum(1 for t in tokens if t.lower() in words) / len(tokens)
 
     def document_language(self, blocks: list[str], declared: str | None = None) -> LanguageGuess:
         """The language of a document, judged from its longest blocks (nav text is short).
