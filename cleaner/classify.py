@@ -113,6 +113,7 @@ class ClassifyRule(Rule):
         "menu_evidence": 5,  # menu entries in a row that show the text is a web page's
         "spare_words": 10,  # a line this long written as prose, between content, stays
         "spare_sentence_words": 25,  # a full sentence this long stays anywhere on the page
+        "lead_in_words": 6,  # a sentence this long ending in a colon, ending content, stays
         "table_lines": 6,  # between content, this many lines with ``table_figures`` of them
         "table_figures": 0.3,  # figure cells ("$165", "9.1 oz") are a flattened table: kept
     }
@@ -349,7 +350,8 @@ class ClassifyRule(Rule):
                         text = as_prose(ctx.text[i])
                         closing = ctx.nwords(i) >= 4 and opens_sentence(text) \
                             and ends_with_full_stop(text)
-                        new[i] = GOOD if closing or is_list_item(text) else BAD
+                        new[i] = GOOD if closing or is_list_item(text) \
+                            or self.lead_in(ctx, i, text) else BAD
             segments.append((list(run), content))
             run.clear()
 
@@ -385,6 +387,15 @@ class ClassifyRule(Rule):
             if after and new.get(after[0]) == GOOD:
                 new[t] = GOOD
         return new
+
+    def lead_in(self, ctx: Context, i: int, text: str) -> bool:
+        """A sentence that introduces what follows ("Here's a summary of the agencies we'll
+        cover in this review:"): ``lead_in_words`` or more words, a capital first, a colon
+        last, a function word. A list or table after it may be judged apart; the sentence is
+        the passage's own writing (a menu's label is a word or two: "Sections:")."""
+        return ctx.nwords(i) >= self.options["lead_in_words"] and opens_sentence(text) \
+            and text.rstrip().endswith(":") \
+            and stopword_hits(text, ctx.model.stopwords[ctx.lang])[1] > 0
 
     def flat_table(self, ctx: Context, between: list) -> list[int]:
         """The lines between two runs of content when they read as a table a page dump

@@ -180,3 +180,15 @@ def test_a_menu_between_the_story_s_parts_still_goes():
     assert "Politics" not in out and "Climate" not in out
     for line in STORY:
         assert line in out
+
+
+def test_a_lead_in_that_ends_a_passage_stays_though_what_it_introduces_is_apart():
+    # "...the plan:" ends the story's prose above an ad label and the page's footer; it is a
+    # sentence of the story (what it introduced did not come through), not the residue a
+    # run's end sheds
+    lead_in = "Here are the main changes that the council made to the plan:"
+    page = MENU + STORY + [lead_in, "Advertisement", "About us", "Contact", "Careers",
+                           "Privacy"]
+    out = clean("\n\n".join(page))
+    assert lead_in in out
+    assert "Careers" not in out and "Advertisement" not in out
