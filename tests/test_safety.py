@@ -153,3 +153,42 @@ def test_a_documentation_page_s_code_stays_though_its_lines_repeat():
     # lines, a menu's sign, took them; code after a lead-in is the page's content, kept whole
     out = clean("\n".join(DOC_PAGE_TOP + DOC_PAGE_BODY + DOC_PAGE_FOOT))
     assert out.rstrip("\n") == "\n".join(DOC_PAGE_BODY)
+
+
+TAX_TABLE = ["Filing status", "2025", "2026", "Single filers", "$15,750", "$16,100",
+             "Married filing jointly", "$31,500", "$32,200", "Head of household", "$23,625",
+             "$24,150", "Source: Internal Revenue Service tables"]
+
+
+def test_a_table_a_page_dump_flattened_to_one_cell_a_line_stays_between_the_story():
+    # a dump prints a table one cell a line: short lines with no sentence, like a menu's, but
+    # its figure cells ("$15,750") say it is the story's data, and it sits inside the story
+    # (here between two ad labels, which part it from the story's runs of prose)
+    page = MENU + STORY[:2] + ["Advertisement"] + TAX_TABLE + ["Advertisement"] + STORY[2:] + ["About us", "Contact", "Careers",
+                                                       "Privacy", "Terms of use"]
+    out = clean("\n\n".join(page))
+    for line in TAX_TABLE + STORY:
+        assert line in out
+    assert "Careers" not in out and "Weather" not in out
+
+
+def test_a_menu_between_the_story_s_parts_still_goes():
+    # the same place without figures is a link list: the table spare does not reach it
+    page = MENU + STORY[:2] + ["Advertisement", "Latest news", "Politics", "Economy", "Health", "Science",
+                               "Education", "Climate", "Advertisement"] + STORY[2:] + ["About us", "Contact"]
+    out = clean("\n\n".join(page))
+    assert "Politics" not in out and "Climate" not in out
+    for line in STORY:
+        assert line in out
+
+
+def test_a_lead_in_that_ends_a_passage_stays_though_what_it_introduces_is_apart():
+    # "...the plan:" ends the story's prose above an ad label and the page's footer; it is a
+    # sentence of the story (what it introduced did not come through), not the residue a
+    # run's end sheds
+    lead_in = "Here are the main changes that the council made to the plan:"
+    page = MENU + STORY + [lead_in, "Advertisement", "About us", "Contact", "Careers",
+                           "Privacy"]
+    out = clean("\n\n".join(page))
+    assert lead_in in out
+    assert "Careers" not in out and "Advertisement" not in out

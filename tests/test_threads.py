@@ -151,3 +151,22 @@ def test_a_heading_under_every_post_is_each_post_s_link_not_the_page_s_thread():
                         "Add a comment"])
     result = clean_document(page, html=False)
     assert post in result.text and post.replace("answer", "reply") in result.text
+
+
+def test_a_count_under_every_answer_is_each_answer_s_not_the_page_s_thread():
+    # a Q&A page prints each answer's comment count under it ("4 Comments", "2 Comments"):
+    # the counts differ, the heading is the same, and the answers are the page's content
+    answers = [("The answer is to set the option in the config file, and then restart the "
+                f"server so that it reads the file again, as the manual explains ({n}).")
+               for n in ("first", "second", "third")]
+    page = "\n\n".join([STORY, "4 Comments", answers[0], "2 Comments", answers[1],
+                        "12 Comments", answers[2]])
+    result = clean_document(page, html=False)
+    for answer in answers:
+        assert answer in result.text
+
+
+def test_a_thread_under_its_count_still_goes_when_the_story_has_no_other_count():
+    # one count, under the story: the page's thread, as before
+    result = clean_document(page("12 Comments", thread(2)), html=False)
+    assert REPLY not in result.text

@@ -34,6 +34,13 @@ MENU_ITEM_WORDS = 5  # a menu entry is a few words ("Home", "World news", "Conta
 # 4,100"); a teaser's "Fahrbericht: Tesla Model Y – SUV in Bestform" says more than that.
 _FIELD = re.compile(r"^[^:]{1,30}:\s+\S+(\s+\S+){0,3}\s*$")
 
+# A table's figure cell on a line of its own, as a page dump flattens a table ("$165",
+# "9.1 oz", "10 %", "$0 – $11,925", "86.7", "2,790%"): a number with a currency sign or a
+# short unit, or a range of two. A bare whole number is not one: pages, steps and years
+# are numbered so ("1 2 3 Next").
+_AMOUNT = r"[$€£¥]?\s?\d[\d.,]*\s?(%|[^\W\d_]{1,3}\.?)?"
+_FIGURE = re.compile(rf"^\s*{_AMOUNT}(\s?[–—-]\s?{_AMOUNT})?\+?\s*$")
+
 
 def menu_item(ctx: Context, i: int, labels: dict[int, str],
               units: Optional[dict[int, "Unit"]] = None) -> bool:
@@ -109,6 +116,9 @@ class ClassifyRule(Rule):
         "menu_evidence": 5,  # menu entries in a row that show the text is a web page's
         "spare_words": 10,  # a line this long written as prose, between content, stays
         "spare_sentence_words": 25,  # a full sentence this long stays anywhere on the page
+        "lead_in_words": 6,  # a sentence this long ending in a colon, ending content, stays
+        "table_lines": 6,  # between content, this many lines with ``table_figures`` of them
+        "table_figures": 0.3,  # figure cells ("$165", "9.1 oz") are a flattened table: kept
     }
 
     def apply(self, ctx: Context) -> None:
@@ -343,7 +353,8 @@ class ClassifyRule(Rule):
                         text = as_prose(ctx.text[i])
                         closing = ctx.nwords(i) >= 4 and opens_sentence(text) \
                             and ends_with_full_stop(text)
-                        new[i] = GOOD if closing or is_list_item(text) else BAD
+                        new[i] = GOOD if closing or is_list_item(text) \
+                            or self.lead_in(ctx, i, text) else BAD
             segments.append((list(run), content))
             run.clear()
 
@@ -367,6 +378,8 @@ class ClassifyRule(Rule):
             for k, found in candidates.items():
                 if content_at and content_at[0] < k < content_at[-1]:
                     spared.update(found)
+            for a, b in zip(content_at, content_at[1:]):
+                spared.update(self.flat_table(ctx, segments[a + 1:b]))
             if content_at:  # a page the classifier would empty is left to the pipeline's guard
                 spared.update(longs)
         self.edges(ctx, segments, labels, units, new)
@@ -377,6 +390,28 @@ class ClassifyRule(Rule):
             if after and new.get(after[0]) == GOOD:
                 new[t] = GOOD
         return new
+
+    def lead_in(self, ctx: Context, i: int, text: str) -> bool:
+        """A sentence that introduces what follows ("Here's a summary of the agencies we'll
+        cover in this review:"): ``lead_in_words`` or more words, a capital first, a colon
+        last, a function word. A list or table after it may be judged apart; the sentence is
+        the passage's own writing (a menu's label is a word or two: "Sections:")."""
+        return ctx.nwords(i) >= self.options["lead_in_words"] and opens_sentence(text) \
+            and text.rstrip().endswith(":") \
+            and stopword_hits(text, ctx.model.stopwords[ctx.lang])[1] > 0
+
+    def flat_table(self, ctx: Context, between: list) -> list[int]:
+        """The lines between two runs of content when they read as a table a page dump
+        flattened to one cell a line: ``table_lines`` or more lines, ``table_figures`` of
+        them figure cells ("$0 – $11,925", "9.1 oz", "10 %"). A menu or a teaser list has no
+        figures; a table in the story is content (its rows are the article's data)."""
+        lines = [i for seg in between if seg != "removed"
+                 for i in ([seg[1]] if seg[0] == "bad" else seg[0])]
+        if len(lines) < self.options["table_lines"]:
+            return []
+        figures = sum(1 for i in lines if _FIGURE.match(ctx.text[i])
+                      and not ctx.text[i].strip().isdigit())
+        return lines if figures >= self.options["table_figures"] * len(lines) else []
 
     def written_line(self, ctx: Context, i: int, labels: dict[int, str],
                      units: Optional[dict[int, "Unit"]]) -> bool:

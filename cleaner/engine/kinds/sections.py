@@ -16,6 +16,7 @@ from .base import Rule
 from .threads import THREAD_STORY_WORDS, POST_PROSE_WORDS, _stamp_lines, _thread_start
 
 
+_COUNT = regex.compile(r"\d+")  # a number in a heading, as a count ("12 Comments")
 _LIST_NUMBER = regex.compile(r"^\s*\d{1,2}[.)]\s")  # "1. Council confirms…": an item, not a date
 
 
@@ -268,10 +269,18 @@ class RestRule(Rule):
         a listing's items): a link of each post, not the start of the page's one thread. (As
         it came: a later round sees only what survived the first, perhaps one copy.)"""
         key = comparable(ctx.text[i])
-        needle = key.split(" ", 1)[0]
+        needle = max(key.split(" "), key=len)  # a word of the heading, not its count
         source = ctx.source_lines
         copies = [k for k, line in enumerate(source)
                   if needle in line.casefold() and comparable(line) == key]
+        # counts aside, when a Q&A page prints one under the question and each answer ("4
+        # Comments", "2 Comments", ...); two (a story's meta line and its thread) prove nothing
+        counted = _COUNT.sub("0", key)
+        if counted != key:
+            like = [k for k, line in enumerate(source)
+                    if needle in line.casefold() and _COUNT.sub("0", comparable(line)) == counted]
+            if len(like) >= 3:
+                copies = like
         # with the posts' prose between the copies (a form printed twice at the foot of the
         # page is still one thread's)
         return any(sum(len(words(line)) for line in source[a + 1:b] if is_prose(line))
