@@ -64,3 +64,17 @@ def test_two_code_like_lines_are_not_a_block():
     from cleaner.text.segment import unfenced_code
     assert unfenced_code(["Key figures:", "Revenue = £612m;", "Staff = 4,100;",
                           "The rest of the story."]) == frozenset()
+
+
+def test_code_between_two_paragraphs_of_prose_is_found_without_a_colon():
+    from cleaner.text.segment import unfenced_code
+    lines = [
+        "Once you have finished work on a branch, you merge it back into the main line of work.",
+        "git checkout main",
+        "git merge feature-login",
+        "git branch -d feature-login",
+        "After that the branch is gone, and its commits live on in the history of the main branch.",
+    ]
+    assert unfenced_code(lines) == frozenset(range(4))
+    # a sentence above a leaked script at the page's foot is no explanation of it
+    assert unfenced_code(lines[:4]) == frozenset()

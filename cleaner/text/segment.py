@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from .prose import is_prose
+
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
@@ -117,17 +119,19 @@ def code_like(line: str) -> bool:
 
 def unfenced_code(lines: list[str], min_lines: int = 3) -> frozenset[int]:
     """Code blocks written without fences: a lead-in that ends with a colon ("... paste in
-    the following code:") and then ``min_lines`` or more lines in a row of which most read
-    as code (:func:`code_like`); the block runs to the last code-like line before a line
-    that is not. A lead-in ties the code to the prose that explains it, so the script a
-    page leaks into a scraped dump (at its head or foot, after a menu) is not taken for it.
+    the following code:"), or a paragraph of prose with another one after the code, and then
+    ``min_lines`` or more lines in a row of which most read as code (:func:`code_like`); the
+    block runs to the last code-like line before a line that is not. The prose around it ties
+    the code to the text that explains it, so the script a page leaks into a scraped dump (at
+    its head or foot, after a menu) is not taken for it.
     The lead-in is part of what is found: were it removed, the code would not be found
     again in a second round, and cleaning would not be idempotent."""
     found: set[int] = set()
     n = len(lines)
     i = 0
     while i < n:
-        if not lines[i].rstrip().endswith(":") or code_like(lines[i]):
+        lead_in = lines[i].rstrip().endswith(":") or is_prose(lines[i])
+        if not lead_in or code_like(lines[i]):
             i += 1
             continue
         j, block, misses = i + 1, [], 0
@@ -145,7 +149,11 @@ def unfenced_code(lines: list[str], min_lines: int = 3) -> frozenset[int]:
                     break
                 block.append(j)  # one line inside code (a comment, a bare word)
             j += 1
-        if len(block) >= min_lines:
+        ok = len(block) >= min_lines
+        if ok and not lines[i].rstrip().endswith(":"):  # a sentence before it: one after it too
+            after = next((k for k in range(block[-1] + 1, n) if lines[k].strip()), None)
+            ok = after is not None and is_prose(lines[after])
+        if ok:
             found.update(range(i, block[-1] + 1))
             i = block[-1] + 1
         else:
