@@ -422,13 +422,13 @@ def test_survivors_fold_blank_runs_between_kept_lines(lines, drops):
 
 @pytest.mark.slow
 def test_remembered_rule_answers_change_nothing():
-    """A rule's answer on a line is remembered across documents (Context.matches_line):
+    """A rule's answer on a line is remembered across documents (cleaner.engine.matching):
     cleaning the corpus samples with every answer remembered from a first pass gives what a
     cold start gives."""
-    from cleaner.engine.context import Context
+    from cleaner.engine.matching import matches
 
     docs = [(path.read_bytes(), sample_meta(path).get("url")) for path in text_samples()]
-    Context.matches_line.cache_clear()
+    matches.cache_clear()
     cold = [clean_document(doc, url=url).to_dict() for doc, url in docs]
     warm = [clean_document(doc, url=url).to_dict() for doc, url in docs]
     assert warm == cold and len(docs) >= 5
