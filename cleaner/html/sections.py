@@ -31,6 +31,9 @@ TEASER_BOX = re.compile(r"teaser|card|summary|excerpt|promo|listing|stories|stor
 # The pages read for their sections: a service page, and a page that declares nothing (a
 # collection's or a listing's own blurbs beside its items are not its items).
 SECTIONS_PAGES = frozenset(("service", "unknown"))
+# A page that declared nothing and turned out to be made of sections is a service page
+# (result.page_type), as a company's, a product's or a department's page is.
+SECTIONS_REASON = "headed sections beside the chosen content"
 SECTION_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 SECTION_HEADING_WORDS = 20   # a heading, not a paragraph set in a heading's tag
 SECTION_PROSE_WORDS = 10     # the section's paragraph: a full sentence this long
