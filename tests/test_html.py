@@ -678,3 +678,14 @@ def test_a_list_of_links_between_the_story_s_paragraphs_is_the_story_s():
     for s in sources:
         assert s in out
     assert "Other story number" not in out
+
+
+@pytest.mark.parametrize("names", ["hidden-xs", "_hidden_snh3y_1 _hidden-lt-lg_snh3y_30"])
+def test_a_box_hidden_only_on_small_screens_is_shown_on_a_desktop(names):
+    # "hidden" in such a name says where the box is drawn, not that it is chrome; the phone's
+    # copy of a box ("lg:hidden", "hidden-lg": hidden on large screens) still counts as hidden
+    shown = f'<div class="{names}"><p>Crews cleared the road by noon.</p></div>'
+    phone = '<div class="lg:hidden"><p>Tap here for the phone menu today.</p></div>'
+    text = clean(article_page(shown + phone), html=True)
+    assert "Crews cleared the road by noon." in text
+    assert "phone menu" not in text

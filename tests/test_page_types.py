@@ -278,3 +278,65 @@ def test_a_story_with_a_list_beside_it_stays_the_story():
             f'<div class="latest"><h3>Latest</h3><ul class="items">{cards}</ul></div></body></html>')
     text = clean(html)
     assert STORY in text and MORE in text and "number 7" not in text
+
+
+FEATURES = [
+    ("Capture tasks at the speed of thought",
+     "Type a task in plain words and it lands in the right project with its due date."),
+    ("Plan your week with confidence",
+     "See every due date of the coming week in one calendar view, and move tasks by dragging."),
+    ("A home for your team's tasks",
+     "Give your team a shared space for its projects, apart from your personal tasks."),
+    ("Security your company can trust",
+     "Your data is encrypted at rest and in transit, and audited every year by outsiders."),
+]
+ANSWERS = [
+    "Yes. The free plan keeps five active projects, reminders and the calendar view, and you "
+    "can upgrade at any time, keeping every task, comment and file you have added so far.",
+    "Every plan syncs across the web, desktop and phone apps within seconds, and works offline "
+    "as well: changes made on a plane are merged as soon as the device is online again.",
+    "You can import tasks from a spreadsheet or from most other task managers in a few clicks, "
+    "and the importer keeps due dates, labels, sections and the order of the tasks in a project.",
+    "Teams pay per member and month, billed yearly or monthly, and nonprofits and schools get a "
+    "discount on request, which our support team grants within a working day in most cases.",
+]
+
+
+def service_page(story: bool = False) -> str:
+    """A landing page: a hero, headed sections each in a box of its own, an FAQ (the longest
+    box); or, with ``story``, an article followed by a product pitch in the same shape."""
+    sections = "".join(f'<section class="feature-block"><div class="text-lock-up"><h2>{h}</h2>'
+                       f"<p>{p}</p></div></section>" for h, p in FEATURES)
+    if story:
+        body = ('<article class="post"><h1>Storm hits the coast</h1>'
+                + "".join(f"<p>{i}. {STORY}</p><p>{i}. {MORE}</p>" for i in range(5)) + "</article>"
+                + sections)
+    else:
+        faq = "".join(f'<details class="accordion-item"><summary>Question {i}?</summary>'
+                      f"<p>{a}</p><p>{a}</p></details>" for i, a in enumerate(ANSWERS))
+        body = ('<div class="hero"><h1>Clarity, finally.</h1><p>Join millions of people who '
+                "organise their work and life with our to-do list app.</p></div>"
+                f'<div class="features">{sections}</div><div class="faq-wrap"><h2>Questions</h2>'
+                f"{faq}</div>")
+    return ("<!doctype html><html><head><title>Clarity, finally.</title></head><body>"
+            '<nav><a href="/">Home</a> <a href="/pricing">Pricing</a></nav>'
+            f'<main>{body}</main><footer><h3>About us</h3><p>We are a small company in Porto that '
+            "makes tools for getting things done, since 2007.</p></footer></body></html>")
+
+
+def test_a_page_made_of_sections_keeps_every_section():
+    result = clean_document(service_page(), html=True)
+    assert result.page_type == "service"  # it declares nothing; its sections tell
+    for heading, paragraph in FEATURES:
+        assert heading in result.text and paragraph in result.text
+    assert ANSWERS[0] in result.text
+    assert "small company in Porto" not in result.text  # the footer's is no section
+
+
+def test_a_story_with_a_pitch_of_sections_after_it_keeps_the_story_alone():
+    result = clean_document(service_page(story=True), html=True)
+    text = result.text
+    assert result.page_type == "unknown"
+    assert STORY in text and MORE in text
+    for heading, paragraph in FEATURES:
+        assert paragraph not in text

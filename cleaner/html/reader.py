@@ -23,6 +23,7 @@ from .items import list_blocks
 from .pagetype import PageType, page_type
 from .selector import (SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack, apply_selectors,
                        attribute_haystack, inside, report_dropped, runnable, selector_rules)
+from .sections import SECTIONS_PAGES, SECTIONS_REASON, page_sections
 from .score import _CHROME, choose, hints, keep_blocks, lead_blocks, negative_elements
 from .walk import HEADINGS, walk
 from ..text.prose import is_prose
@@ -293,6 +294,11 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     elif choice is not None:
         keep = _with_stray_prose(page, keep, choice.neg)
         keep = _with_adjacent_prose(page, keep, choice.neg)
+        if kind.kind in SECTIONS_PAGES:
+            sections = page_sections(page, keep, choice.neg)  # a service page's other sections
+            if len(sections) > len(keep) and kind.kind == "unknown":
+                kind = PageType("service", SECTIONS_REASON)  # what the page showed it is
+            keep = sections
     if not kind.single_item:
         listed = list_blocks(page, keep, choice.neg if choice else None, declared=kind.items)
         if listed is not None:

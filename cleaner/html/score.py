@@ -55,6 +55,12 @@ BUILDER_WIDGETS = re.compile(r"elementor-widget[\w-]*")
 # "row-item-no-media") say how a box is drawn, not what it holds: no chrome by those words.
 LAYOUT_UTILITIES = re.compile(r"(?:^|(?<=\s))(?:overflow(?:-[xy])?-(?:hidden|scroll|auto|clip)|"
                               r"[\w-]*scrollable[\w-]*|[\w-]*scrollbar[\w-]*|[\w-]*-no-media)(?=\s|$)")
+# A box hidden only on small screens ("hidden-xs", "hidden-sm", CSS modules' "_hidden-lt-lg_x1y2z_3")
+# is shown on a desktop: its "hidden" names no chrome. (Hidden on large screens, "lg:hidden",
+# "hidden-lg", it is the phone's copy of something, often a menu. Tailwind's "hidden lg:block"
+# goes before the scoring, with html-print-only's [class~=hidden].)
+SHOWN_ON_DESKTOP = re.compile(r"hidden-(?:xs|sm|lt-?[a-z]*|mobile|phone)(?![a-z])")
+HIDDEN_TOKENS = re.compile(r"(?:^|(?<=\s))[\w-]*hidden[\w-]*(?=\s|$)")
 # the same, case-sensitive, for lowercased values (several times faster than re.I)
 _NEGATIVE, _CHROME, _POSITIVE = (re.compile(r.pattern) for r in (NEGATIVE, CHROME, POSITIVE))
 TAG_WEIGHT = {
@@ -93,6 +99,8 @@ def _flags(value: str) -> int:
         low = BUILDER_WIDGETS.sub(" ", low)
     if "overflow-" in low or "scroll" in low or "-no-media" in low:
         low = LAYOUT_UTILITIES.sub(" ", low)
+    if "hidden" in low and SHOWN_ON_DESKTOP.search(low):
+        low = HIDDEN_TOKENS.sub(" ", low)
     if not _NEGATIVE.search(low):  # every CHROME word is a NEGATIVE word too
         return (2 if _POSITIVE.search(low) else 0) | review
     flags = 1 | (2 if _POSITIVE.search(low) else 0) | (4 if _CHROME.search(low) else 0) | review

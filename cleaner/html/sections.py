@@ -1,0 +1,132 @@
+"""A page made of sections: a service or landing page's headed blocks of prose, all of them.
+
+A company's service page, a product's landing page, a department's page is not one story in
+one container: it is a hero and a column of sections, each in a box of its own, each a
+heading over a paragraph or two ("Capture tasks at the speed of thought" / "We've spent a
+decade..."). The scoring picks the box with the most prose, which is one section (or a
+testimonial carousel) of many; the reader asks here for the rest.
+
+A section: a heading (h2 to h6, no link text, a few words), not inside a box named like chrome
+or a ``header``/``footer``/``nav``/``aside``/``form``, followed before the next heading by a
+paragraph of prose (a full sentence of SECTION_PROSE_WORDS words, no link text). Its blocks are
+the heading and what follows it up to the next heading that are not link lists. The page is
+made of sections when SECTIONS_MIN of them stand outside the chosen content: one or two headed
+paragraphs beside a story are an author's box or a newsletter's pitch, a column of them is the
+page. A page whose chosen content is one story (STORY_PARAGRAPHS paragraphs of prose that
+are not an FAQ's answers) keeps its choice alone: what stands beside a story is a pitch.
+Sections inside a list's cards or teaser boxes are other pages' summaries, not the page's.
+"""
+from __future__ import annotations
+
+import re
+
+from ..text import words
+from ..text.prose import is_prose
+from .score import hints
+from .walk import HEADINGS, Page
+
+# Boxes named like other pages' summaries (reader.STRAY_NOT's words for a teaser's box).
+TEASER_BOX = re.compile(r"teaser|card|summary|excerpt|promo|listing|stories|story-list|related", re.I)
+
+# The pages read for their sections: a service page, and a page that declares nothing (a
+# collection's or a listing's own blurbs beside its items are not its items).
+SECTIONS_PAGES = frozenset(("service", "unknown"))
+# A page that declared nothing and turned out to be made of sections is a service page
+# (result.page_type), as a company's, a product's or a department's page is.
+SECTIONS_REASON = "headed sections beside the chosen content"
+SECTION_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+SECTION_HEADING_WORDS = 20   # a heading, not a paragraph set in a heading's tag
+SECTION_PROSE_WORDS = 10     # the section's paragraph: a full sentence this long
+SECTION_BLOCKS = 8           # blocks after a heading looked at for its section
+SECTIONS_MIN = 3             # headed sections outside the choice that make a page of sections
+STORY_PARAGRAPHS = 8         # a choice with this many paragraphs of prose is one story
+NOT_IN = frozenset(("header", "footer", "nav", "aside", "form"))
+# An FAQ's answers are no story, however many paragraphs they run to.
+FAQ_BOX = re.compile(r"faq|accordion|question", re.I)
+
+
+def _outside_page(page: Page, neg: list) -> list:
+    """Per element: is it, or an element above it, named like chrome or a page's frame
+    (header, footer, navigation, aside, form), or a teaser's box?"""
+    elements = page.elements
+    out = [False] * len(elements)
+    for idx in range(1, len(elements)):
+        el = elements[idx]
+        out[idx] = out[el.parent] or neg[idx] or el.tag in NOT_IN or \
+            bool(TEASER_BOX.search(hints(el.node)))
+    return out
+
+
+def _in_faq(page: Page, at: int) -> bool:
+    """Is element ``at`` inside a disclosure (``<details>``) or a box named for an FAQ?"""
+    elements = page.elements
+    while at > 0:
+        el = elements[at]
+        if el.tag == "details" or FAQ_BOX.search(hints(el.node)):
+            return True
+        at = el.parent
+    return False
+
+
+def _story(page: Page, keep: list[int]) -> bool:
+    """Is the chosen content one story: STORY_PARAGRAPHS paragraphs of prose, not an FAQ's?"""
+    blocks = page.blocks
+    count = 0
+    for i in keep:
+        b = blocks[i]
+        if b.tag not in HEADINGS and not b.links and is_prose(b.text) and \
+                not _in_faq(page, b.owner):
+            count += 1
+            if count >= STORY_PARAGRAPHS:
+                return True
+    return False
+
+
+def _section(page: Page, head: int, off: list) -> list[int]:
+    """The blocks of the section headed by block ``head`` (the heading first), or [] when no
+    paragraph of prose follows the heading."""
+    blocks = page.blocks
+    out, prose = [head], False
+    for i in range(head + 1, min(len(blocks), head + 1 + SECTION_BLOCKS)):
+        b = blocks[i]
+        if b.tag in HEADINGS:
+            break
+        if off[b.owner] or b.links > 0.3 * b.chars:
+            continue
+        out.append(i)
+        if not b.links and is_prose(b.text, SECTION_PROSE_WORDS):
+            prose = True
+    return out if prose else []
+
+
+def page_sections(page: Page, keep: list[int], neg: list) -> list[int]:
+    """``keep`` and the sections outside it, when the page is made of sections (see the
+    module docstring); else ``keep`` unchanged."""
+    if not keep or not neg:
+        return keep
+    if _story(page, keep):
+        return keep
+    kept = set(keep)
+    blocks = page.blocks
+    heads = [i for i, b in enumerate(blocks) if i not in kept and b.tag in SECTION_HEADINGS
+             and not b.links and 0 < len(words(b.text)) <= SECTION_HEADING_WORDS]
+    if len(heads) < SECTIONS_MIN:
+        return keep
+    off = _outside_page(page, neg)
+    texts = {blocks[i].text for i in keep}
+    found: list[list[int]] = []
+    for i in heads:
+        if off[blocks[i].owner]:
+            continue
+        section = _section(page, i, off)
+        if section:  # its paragraph may be kept already (a stray paragraph of prose)
+            found.append([j for j in section if j not in kept])
+    if len(found) < SECTIONS_MIN:
+        return keep
+    extra = []
+    for section in found:
+        for j in section:
+            if blocks[j].text not in texts:
+                extra.append(j)
+                texts.add(blocks[j].text)
+    return sorted(kept.union(extra))
