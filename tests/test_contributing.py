@@ -101,16 +101,21 @@ def test_lint_notes_a_rule_searched_on_every_line_without_failing(tmp_path):
 
 @pytest.mark.slow
 def test_lint_reports_a_rule_whose_drop_example_another_rule_takes_first(tmp_path):
-    # the generic pack's social-buttons rule takes "Facebook" before this site rule sees it
+    # the pack's own v-social rule takes "Facebook" before v-share sees it. The generic
+    # social-buttons rule matches it too but never gets it: the engine runs a site's rules
+    # before the generic pack's in the same phase, and lint judges in the engine's order.
     pack = tmp_path / "v.yaml"
     pack.write_text("pack: v\nmatch:\n  domains: [v.example]\nrules:\n"
+                    "  - id: v-social\n    category: share\n    line: '^(Facebook|Twitter)$'\n"
+                    "    examples: {drop: [Twitter], keep: [Twitter grew]}\n"
                     "  - id: v-share\n    category: share\n    line: '^(Facebook|Leserbrief schreiben)$'\n"
                     "    examples: {drop: [Facebook, Leserbrief schreiben], keep: [Facebook grew]}\n")
     result = run("rules", "lint", pack)
     assert result.exit_code == 1
-    assert (f"{pack}:5: rule 'v-share': drop example 'Facebook' is shadowed: social-buttons "
+    assert (f"{pack}:9: rule 'v-share': drop example 'Facebook' is shadowed: v-social "
             "take(s) it first") in result.stdout
     assert "Leserbrief" not in result.stdout
+    assert "v-social'" not in result.stdout  # its "Twitter": social-buttons runs after it
 
 
 @pytest.mark.slow

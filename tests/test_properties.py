@@ -425,10 +425,10 @@ def test_remembered_rule_answers_change_nothing():
     """A rule's answer on a line is remembered across documents (cleaner.engine.matching):
     cleaning the corpus samples with every answer remembered from a first pass gives what a
     cold start gives."""
-    from cleaner.engine.matching import matches
+    from cleaner.memo import clear_all
 
     docs = [(path.read_bytes(), sample_meta(path).get("url")) for path in text_samples()]
-    matches.cache_clear()
+    clear_all()  # every remembered answer gone: the first pass is a cold start
     cold = [clean_document(doc, url=url).to_dict() for doc, url in docs]
     warm = [clean_document(doc, url=url).to_dict() for doc, url in docs]
     assert warm == cold and len(docs) >= 5

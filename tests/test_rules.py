@@ -82,3 +82,24 @@ def test_required_languages_have_packs():
     for code in ("en", "tr", "de", "fr", "es", "it", "pt", "nl", "pl", "ru"):
         assert code in langs, f"no language pack for {code}"
         assert PACKSET.model.stopwords.get(code), f"{code} pack has no stopwords"
+
+
+def test_the_italian_rights_notice_is_a_footer_not_a_photo_credit():
+    """"© Riproduzione riservata" closes an Italian story: its rights notice (footer), which
+    it-photo-credit's "© <agency>" branch took as a credit (so --keep credit left it in)."""
+    story = ("Il consiglio comunale ha approvato ieri sera il nuovo piano per la mobilità, dopo "
+             "una discussione durata più di tre ore.\n\n© Riproduzione riservata\n\n"
+             "Home | Cronaca | Sport | Politica\n")
+    result = clean_document(story, lang="it", keep=["credit"])
+    assert [(r.rule_id, r.category) for r in result.removals if "©" in r.lines[0]] == \
+        [("it-rights-notice", "footer")]
+    assert "Riproduzione" not in result.text
+
+
+def test_shadowing_is_judged_in_the_order_the_engine_runs_rules():
+    """A language pack's rule runs before the generic pack's in the same phase: the generic
+    copyright-line also matches "© Riproduzione riservata", but never gets it, so the
+    language rule is not shadowed (lint used to run the generic pack first and say it was)."""
+    rule = next(r for r in RULES if r.id == "it-rights-notice")
+    assert "© Riproduzione riservata" in rule.examples["drop"]
+    assert shadowed(rule, PACKSET) == []

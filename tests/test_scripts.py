@@ -12,6 +12,7 @@ from cleaner.engine.pipeline import clean_lines
 from cleaner.text.prose import is_prose, opens_sentence, reading_length
 from cleaner.text import ends_sentence, words
 from cleaner.text.stopwords import stopword_density, stopword_hits
+from cleaner.engine.packs import get_packset
 
 from .conftest import CORPUS
 
@@ -207,3 +208,16 @@ def test_a_korean_page_dump_loses_its_menus_and_keeps_its_headline():
     assert clean(f"{menu}\n\n{story}\n{footer}\n") == story
     _n, hits = stopword_hits("정류장 근처에서 가게를 운영하는", frozenset({"에서", "를"}))
     assert hits == 2
+
+
+def test_a_korean_word_is_one_stopword_hit_at_most():
+    # Korean writes spaces: a word is a hit when it is a stopword or ends with one (a particle),
+    # never once per stopword found inside it ("사용합니다" holds 사 and 하, no particle)
+    stop = frozenset({"사", "하", "를", "이", "에서"})
+    assert stopword_hits("사용합니다", stop) == (1, 0)
+    assert stopword_hits("이 쿠키를 사용합니다", stop) == (3, 2)
+    assert stopword_hits("정류장 근처에서", stop) == (2, 1)
+    ko = get_packset().model.stopwords["ko"]
+    n, hits = stopword_hits("이 웹사이트는 쿠키를 사용합니다. 계속 이용하시면 쿠키 사용에 동의하는 것으로 "
+                            "간주합니다.", ko)
+    assert n == 11 and hits <= n

@@ -13,7 +13,7 @@ from typing import Optional
 from ..engine.apply import run_rules
 from ..engine.examples import ExampleFailure, explained_diff
 from ..engine.kinds.base import Rule
-from ..engine.packs import PackSet
+from ..engine.packs import PackSet, in_phase_order
 from ..engine.pipeline import clean_text
 
 
@@ -31,9 +31,11 @@ def shadowed(rule: Rule, packset: PackSet) -> list[ExampleFailure]:
     if not rule.ON_TEXT or rule.NEEDS_CONTEXT:
         return []
     pack = packset.owner.get(rule.id)
-    in_force = [r for p in packset.packs if p.kind == "generic" or p is pack for r in p.rules
-                if r.id not in packset.disabled and packset.owner.get(r.id) is p
-                and r.ON_TEXT]
+    packs = [p for p in packset.packs if p.kind == "generic" or p is pack]
+    # in the order the engine runs them (a language pack's rule before the generic one's)
+    in_force = in_phase_order([r for p in packs for r in p.rules
+                               if r.id not in packset.disabled and packset.owner.get(r.id) is p
+                               and r.ON_TEXT], packs)
     found = []
     for example in rule.examples.get("drop") or []:
         text = example["text"] if isinstance(example, dict) else example

@@ -360,15 +360,21 @@ class PackSet:
                 chosen.append(pack)
         rules = [r for p in chosen for r in p.rules
                  if r.id not in self.disabled and self.owner.get(r.id) is p]
-        # Within a phase a site's own rules go first (its "rest" beats a language pack's
-        # "section" on the same heading), then language packs, then the generic pack.
-        order = {"site": 0, "language": 1, "generic": 2}
-        kind_of = {p.name: order[p.kind] for p in chosen}
-        rules.sort(key=lambda r: (r.PHASE, kind_of.get(r.pack_name, 2)))
-        return chosen, rules
+        return chosen, in_phase_order(rules, chosen)
 
     def all_rules(self) -> list[Rule]:
         return [r for p in self.packs for r in p.rules]
+
+
+_PACK_KIND_ORDER = {"site": 0, "language": 1, "generic": 2}
+
+
+def in_phase_order(rules: Iterable[Rule], packs: Iterable[Pack]) -> list[Rule]:
+    """``rules`` (of ``packs``) in the order a document meets them: by phase, and within a
+    phase a site's own rules first (its "rest" beats a language pack's "section" on the same
+    heading), then language packs, then the generic pack; a pack's own order stays."""
+    kind_of = {p.name: _PACK_KIND_ORDER[p.kind] for p in packs}
+    return sorted(rules, key=lambda r: (r.PHASE, kind_of.get(r.pack_name, 2)))
 
 
 class Selection:

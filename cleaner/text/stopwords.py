@@ -7,7 +7,9 @@ again for nothing in later rounds of cleaning).
 In scripts written without spaces (Chinese, Japanese, Thai) a stopword is not a token of its
 own: it is found as a substring of the line (the longest one at each place, without overlaps,
 by one Aho-Corasick scan), and the share is its hits over the line's word-equivalents (see
-cleaner.text). Every reader of stopword shares (the classifier, the foreign-block check,
+cleaner.text). Korean puts spaces between words and writes its particles onto their ends, so a
+Hangul word counts once, when it is a stopword or ends with one. A share never exceeds 1: a
+line's hits are capped at its word count. Every reader of stopword shares (the classifier, the foreign-block check,
 sentence joining) goes through :func:`stopword_hits` or :func:`stopword_density`.
 """
 from __future__ import annotations
@@ -50,13 +52,17 @@ def stopword_density(text: str, stop: frozenset) -> tuple[int, float]:
 
 def _stopword_density(text: str, stop: frozenset) -> tuple[int, float]:
     n, hits = stopword_hits(text[:DENSITY_SAMPLE_CHARS], stop)
-    return n, (min(1.0, hits / n) if n else 0.0)
+    return n, (hits / n if n else 0.0)
 
 
 # Korean puts spaces between words, but its function words are particles written onto them
-# ("정류장에", "광고를"): its stopwords are found inside words too.
+# ("정류장에", "광고를"): a Hangul word is a hit when it ends with a stopword. Found anywhere
+# inside the word, as in the scripts without spaces, one word would score several hits
+# ("사용합니다" holds 사 and 하, neither a particle there) and a line more hits than words.
 _HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
 _NO_SPACE = re.compile(f"[{NO_SPACE_CJK}{NO_SPACE_THAI}{_HANGUL}]")
+_UNSPACED = re.compile(f"[{NO_SPACE_CJK}{NO_SPACE_THAI}]")  # stopwords found inside words
+_HANGUL_LETTER = re.compile(f"[{_HANGUL}]")
 
 
 def has_unspaced(text: str) -> bool:
@@ -75,20 +81,39 @@ def stopword_hits(text: str, stop: frozenset) -> tuple[int, int]:
     if not has_unspaced(text):
         lowered = " ".join(tokens).lower().split(" ")  # one lower() call, as one per word
         return len(tokens), sum(map(stop.__contains__, lowered))
-    spaced = [t.lower() for t in tokens if not _NO_SPACE.search(t)]
-    hits = sum(map(stop.__contains__, spaced))
+    hits = 0
+    longest = _longest_hangul(stop)
+    for t in tokens:
+        if _UNSPACED.search(t):
+            continue  # counted by the scan below
+        if _HANGUL_LETTER.search(t):
+            hits += any(t[-k:] in stop for k in range(1, min(len(t), longest) + 1))
+        else:
+            hits += t.lower() in stop
     finder = _finder(stop)
     if finder is not None:
         hits += sum(1 for _ in finder.iter_long(text))
-    return len(tokens), hits
+    return len(tokens), min(hits, len(tokens))
+
+
+def _longest_hangul(stop: frozenset) -> int:
+    """The length of the longest Hangul entry of ``stop`` (0 when it has none), once per list."""
+    found = _LONGEST_HANGUL.get(stop)
+    if found is None:
+        found = _LONGEST_HANGUL[stop] = max(
+            (len(w) for w in stop if _HANGUL_LETTER.search(w)), default=0)
+    return found
+
+
+_LONGEST_HANGUL: dict[frozenset, int] = {}
 
 
 def _finder(stop: frozenset):
-    """An automaton of the entries of ``stop`` written in a script without spaces (None when
-    it has none), built once per list."""
+    """An automaton of the entries of ``stop`` written in a script without spaces (Han, kana,
+    Thai; None when it has none), built once per list."""
     if stop in _FINDERS:
         return _FINDERS[stop]
-    unspaced = [w for w in stop if _NO_SPACE.search(w)]
+    unspaced = [w for w in stop if _UNSPACED.search(w)]
     finder = None
     if unspaced:
         finder = ahocorasick.Automaton()
