@@ -322,6 +322,34 @@ def test_every_chrome_name_is_a_negative_name():
         assert alternative in negative, alternative
 
 
+def test_class_name_words_prefilter_never_hides_a_match():
+    """_flags() runs a pattern only on a class name holding one of its words (_may_match):
+    every name a pattern matches must show that pattern's bit, on the names the sample pages
+    use and on names built around each pattern's edges (anchors, lookarounds, the spaces the
+    builder and thread substitutions leave)."""
+    import re
+
+    from cleaner.html.score import (_CHROME, _NEGATIVE, _POSITIVE, REVIEW_WORDS, THREAD_WORDS,
+                                     _flags, _may_match)
+
+    names = set()
+    for page in (CORPUS / "html").glob("*.html"):
+        names.update(v.lower() for v in re.findall(r'(?:class|id)="([^"]*)"', page.read_text()))
+    for pattern in (_NEGATIVE, _POSITIVE, _CHROME, REVIEW_WORDS, THREAD_WORDS):
+        for alternative in pattern.pattern.split("|"):
+            word = re.sub(r"\(\?[:!<]+[^)]*\)|[()^$?|\\]|\\s", "", alternative)
+            names.update((word, f"x {word}", f"{word} x", f"x-{word}-x", f"{word}ary", f"p{word}"))
+    names.update(("hid", "x hid", "hid x", "rail", "x rail x", "widgets", "left-rail", "siderail",
+                  "elementor-widget-x hid", "overflow-hidden hid", "hidelementor-widget-x"))
+    for name in names:
+        may = _may_match(name)
+        for pattern, bit in ((_NEGATIVE, 1), (_POSITIVE, 2), (_CHROME, 4), (REVIEW_WORDS, 32),
+                             (THREAD_WORDS, 64)):
+            assert not pattern.search(name) or may & bit, (pattern.pattern[:30], name)
+    assert _flags("hid") & 1 and _flags("x hid") & 1 and not _flags("hidx") & 1
+    assert _flags("right-rail") & 5 == 5 and _flags("product-reviews") & 32
+
+
 _MIXED = "".join(
     "<p>Die Regierung hat am Montag die neuen Regeln für die Stadt und das Land vorgestellt, und "
     "sie gelten ab dem nächsten Jahr. The company said on Monday that the new rules for the city "
