@@ -706,3 +706,16 @@ def test_a_list_of_links_between_the_story_s_paragraphs_is_the_story_s():
     for s in sources:
         assert s in out
     assert "Other story number" not in out
+
+
+
+def test_a_page_served_in_its_noscript_is_read_from_it(packset):
+    """The <noscript> elements are found by the query that strips them; when they hold the
+    page (a forum served to readers without scripts), their text is the page's."""
+    post = "This is the first post of the thread, and it says a good deal about the question. " * 4
+    html = (f"<html><head><noscript><style>p{{}}</style></noscript></head><body><div id=app>"
+            f"Loading...</div><noscript><div class=post><p>{post}</p></div></noscript>"
+            f"<script>var x = 1;</script></body></html>")
+    assert post.strip() in html_to_text(html, packset=packset).text
+    short = html.replace(post, "Enable JavaScript.")
+    assert "Enable JavaScript" not in html_to_text(short, packset=packset).text

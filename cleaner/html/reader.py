@@ -236,8 +236,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     if body is None:
         return HtmlExtraction("", url=found_url, title=title, lang=lang, page_type=kind,
                               flattened=flattened)
-    _open_noscript(tree, body)
-    _strip(tree)  # no text a reader sees: not reported
+    _strip(tree, body)  # no text a reader sees: not reported
     dropped: list[Removal] = []
     hidden: set = set()
     outermost = []  # a hidden element inside another goes with it (in document order: after it)
@@ -338,11 +337,30 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
 _STRIPPED = ", ".join(STRIP)
 
 
-def _strip(tree) -> None:
+def _strip(tree, body) -> None:
     """``tree.strip_tags(STRIP)`` in one CSS query (strip_tags looks the tree through once per
-    tag): each element detached from its parent, not freed, as strip_tags does."""
-    for node in tree.root.css(_STRIPPED):
+    tag): each element detached from its parent, not freed, as strip_tags does. The body's
+    ``<noscript>`` elements are among the query's nodes (no query of their own): when they
+    hold the page, they are unwrapped first (:func:`_open_noscript`)."""
+    nodes = tree.root.css(_STRIPPED)
+    if _noscript_chars(body, [n for n in nodes if n.tag == "noscript"]) >= NOSCRIPT_PAGE_CHARS:
+        _open_noscript(tree, body)  # rare: the page may be in them; the tree changes
+        nodes = tree.root.css(_STRIPPED)
+    for node in nodes:
         node.decompose(recursive=False)
+
+
+def _noscript_chars(body, noscripts: list) -> int:
+    """The characters, spaces aside, of those of ``noscripts`` inside ``body``."""
+    top = body.mem_id
+    chars = 0
+    for node in noscripts:
+        at = node.parent
+        while at is not None and at.mem_id != top:
+            at = at.parent
+        if at is not None:
+            chars += len("".join(node.text(deep=True).split()))
+    return chars
 
 
 def _disclosed(body) -> set:
