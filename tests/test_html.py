@@ -708,6 +708,38 @@ def test_a_list_of_links_between_the_story_s_paragraphs_is_the_story_s():
     assert "Other story number" not in out
 
 
+_LOOKUP_PAGE = """<html><head><LINK REL="Canonical" href="https://a.example/x">
+<link rel="canonical alternate" href="https://b.example/">
+<meta property="OG:Title" content="T"><meta property="og:type" content="article">
+<meta name="generator" content="WordPress 6" itemtype="https://schema.org/Thing">
+<script type="Application/LD+JSON">{"@type": "NewsArticle"}</script>
+<script type="application/ld+json" itemtype="https://schema.org/WebPage">[]</script></head>
+<body><div itemtype="https://schema.org/Article"><svg><title>icon</title>
+<script type="application/ld+json">{}</script><meta property="og:type" content="x"/></svg>
+<meta property="og:url" content="https://c.example/"><span itemtype="https://schema.org/Person">
+<link rel="canonical" href="https://d.example/"></span></div></body></html>"""
+
+
+def test_page_lookups_answer_as_their_own_queries():
+    """PageLookups reads the url's, title's and page type's tags in one query: each lookup must
+    give what its own query gives, in the same order (sample pages, and a page with nodes
+    matching several lookups, mixed case, and the same tags inside an <svg>)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from cleaner.html.lookups import LOOKUPS, PageLookups
+
+    pages = [_LOOKUP_PAGE] + [p.read_text(encoding="utf-8", errors="replace")
+                              for p in sorted((CORPUS / "html").glob("*.html"))]
+    for html in pages:
+        tree = LexborHTMLParser(html)
+        lookups = PageLookups(tree)
+        for selector in LOOKUPS:
+            want = [n.mem_id for n in tree.css(selector)]
+            assert [n.mem_id for n in lookups.all(selector)] == want, selector
+            first = tree.css_first(selector)
+            got = lookups.first(selector)
+            assert (got and got.mem_id) == (first and first.mem_id), selector
+
 
 def test_a_page_served_in_its_noscript_is_read_from_it(packset):
     """The <noscript> elements are found by the query that strips them; when they hold the

@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 from .decode import html_text
 from .depth import MAX_NESTING, flatten_deep
 from .items import list_blocks
+from .lookups import CANONICAL, OG_TITLE, OG_URL, PageLookups
 from .pagetype import PageType, page_type
 from .selector import (SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack, apply_selectors,
                        attribute_haystack, inside, report_dropped, runnable, selector_rules)
@@ -125,19 +126,20 @@ class HtmlExtraction:
         }
 
 
-def _attr(tree, selector: str, name: str) -> Optional[str]:
-    node = tree.css_first(selector)
+def _attr(lookups: PageLookups, selector: str, name: str) -> Optional[str]:
+    node = lookups.first(selector)
     if node is None:
         return None
     value = node.attributes.get(name)
     return value.strip() if value else None
 
 
-def page_url(tree) -> Optional[str]:
+def page_url(tree, lookups: Optional[PageLookups] = None) -> Optional[str]:
     """The page's own http(s) url, from ``<link rel=canonical>`` or ``og:url``; one that does not
     parse to a host (``http://[``: an unclosed IPv6 bracket) is no url."""
-    for selector, name in (('link[rel="canonical" i]', "href"), ('meta[property="og:url" i]', "content")):
-        value = _attr(tree, selector, name)
+    lookups = lookups or PageLookups(tree)
+    for selector, name in ((CANONICAL, "href"), (OG_URL, "content")):
+        value = _attr(lookups, selector, name)
         if value and value.lower().startswith(("http://", "https://")):
             try:
                 parts = urlsplit(value)
@@ -151,8 +153,8 @@ def page_url(tree) -> Optional[str]:
     return None
 
 
-def page_title(tree) -> Optional[str]:
-    value = _attr(tree, 'meta[property="og:title" i]', "content")
+def page_title(tree, lookups: Optional[PageLookups] = None) -> Optional[str]:
+    value = _attr(lookups or PageLookups(tree), OG_TITLE, "content")
     if value:
         return " ".join(value.split())
     node = tree.css_first("title")
@@ -223,14 +225,15 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     ``caption`` keeps figure captions)."""
     text, flattened = flatten_deep(html_text(document))  # parsing time grows with nesting
     tree = LexborHTMLParser(text)
-    found_url = None if url else page_url(tree)
+    lookups = PageLookups(tree)  # the url's, title's and page type's tags, in one walk
+    found_url = None if url else page_url(tree, lookups)
     html_node = tree.css_first("html")
     lang = None
     if html_node is not None:
         value = (html_node.attributes.get("lang") or html_node.attributes.get("xml:lang") or "")
         lang = value.split("-")[0].split("_")[0].strip().lower() or None
-    title = page_title(tree)
-    kind = page_type(tree, url or found_url)  # before the scripts go: JSON-LD is one of them
+    title = page_title(tree, lookups)
+    kind = page_type(tree, url or found_url, lookups)  # before the scripts go: JSON-LD is one of them
     kept = keep | kind.keeps  # categories left in (``keep`` below is the blocks kept)
     body = tree.body or tree.root
     if body is None:
