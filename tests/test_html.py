@@ -1,6 +1,7 @@
 """The HTML reader: decoding, hidden and selector removal, container choice, headline, samples."""
 from __future__ import annotations
 
+import codecs
 import textwrap
 from pathlib import Path
 
@@ -751,3 +752,19 @@ def test_a_page_served_in_its_noscript_is_read_from_it(packset):
     assert post.strip() in html_to_text(html, packset=packset).text
     short = html.replace(post, "Enable JavaScript.")
     assert "Enable JavaScript" not in html_to_text(short, packset=packset).text
+
+
+def test_a_page_decoded_by_the_pipeline_reads_as_the_raw_page(packset):
+    """clean_document() decodes a page once and hands the reader the text as decoded (no second
+    search for BOMs and NULs) unless it starts with a BOM, which html_text() would strip again:
+    the reader's text must be what it makes of the raw page."""
+    from cleaner.html.decode import html_document
+
+    story = "The council approved the new budget on Monday after a long debate. " * 3
+    page = f"<html><body><h1>Budget</h1><p>{story}</p><p>Second para\x00graph, {story}</p></body></html>"
+    for raw in (page, "\ufeff" + page, "\ufeff\ufeff" + page, page.encode("utf-8"),
+                codecs.BOM_UTF8 + ("\ufeff" + page).encode("utf-8")):
+        text, _ = html_document(raw)
+        got = html_to_text(text, packset=packset, decoded=not text.startswith("\ufeff")).text
+        assert got == html_to_text(raw, packset=packset).text
+        assert clean_document(raw, html=True).html.text == got

@@ -219,11 +219,16 @@ def _headline(page, title: Optional[str]) -> tuple[Optional[int], bool]:
 
 
 def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=None,
-                 keep: frozenset = frozenset()) -> HtmlExtraction:
+                 keep: frozenset = frozenset(), decoded: bool = False) -> HtmlExtraction:
     """Read the article out of one HTML page (see the module docstring). ``keep``: categories
     to leave in (no selector rule of theirs runs; ``comments`` reads comment boxes as content,
-    ``caption`` keeps figure captions)."""
-    text, flattened = flatten_deep(html_text(document))  # parsing time grows with nesting
+    ``caption`` keeps figure captions). ``decoded``: ``document`` is a str that
+    :func:`~cleaner.html.decode.html_document` returned and that starts with no BOM, which
+    :func:`~cleaner.html.decode.html_text` would return as it is (it has no NUL left): not
+    searched again (a page's length, twice per page)."""
+    if not decoded:
+        document = html_text(document)
+    text, flattened = flatten_deep(document)  # parsing time grows with nesting
     tree = LexborHTMLParser(text)
     lookups = PageLookups(tree)  # the url's, title's and page type's tags, in one walk
     found_url = None if url else page_url(tree, lookups)
