@@ -1,6 +1,7 @@
 """The HTML reader: decoding, hidden and selector removal, container choice, headline, samples."""
 from __future__ import annotations
 
+import codecs
 import textwrap
 from pathlib import Path
 
@@ -320,6 +321,34 @@ def test_every_chrome_name_is_a_negative_name():
     negative = set(NEGATIVE.pattern.split("|"))
     for alternative in CHROME.pattern.replace("|" + widget, "").split("|"):
         assert alternative in negative, alternative
+
+
+def test_class_name_words_prefilter_never_hides_a_match():
+    """_flags() runs a pattern only on a class name holding one of its words (_may_match):
+    every name a pattern matches must show that pattern's bit, on the names the sample pages
+    use and on names built around each pattern's edges (anchors, lookarounds, the spaces the
+    builder and thread substitutions leave)."""
+    import re
+
+    from cleaner.html.score import (_CHROME, _NEGATIVE, _POSITIVE, REVIEW_WORDS, THREAD_WORDS,
+                                     _flags, _may_match)
+
+    names = set()
+    for page in (CORPUS / "html").glob("*.html"):
+        names.update(v.lower() for v in re.findall(r'(?:class|id)="([^"]*)"', page.read_text()))
+    for pattern in (_NEGATIVE, _POSITIVE, _CHROME, REVIEW_WORDS, THREAD_WORDS):
+        for alternative in pattern.pattern.split("|"):
+            word = re.sub(r"\(\?[:!<]+[^)]*\)|[()^$?|\\]|\\s", "", alternative)
+            names.update((word, f"x {word}", f"{word} x", f"x-{word}-x", f"{word}ary", f"p{word}"))
+    names.update(("hid", "x hid", "hid x", "rail", "x rail x", "widgets", "left-rail", "siderail",
+                  "elementor-widget-x hid", "overflow-hidden hid", "hidelementor-widget-x"))
+    for name in names:
+        may = _may_match(name)
+        for pattern, bit in ((_NEGATIVE, 1), (_POSITIVE, 2), (_CHROME, 4), (REVIEW_WORDS, 32),
+                             (THREAD_WORDS, 64)):
+            assert not pattern.search(name) or may & bit, (pattern.pattern[:30], name)
+    assert _flags("hid") & 1 and _flags("x hid") & 1 and not _flags("hidx") & 1
+    assert _flags("right-rail") & 5 == 5 and _flags("product-reviews") & 32
 
 
 _MIXED = "".join(
@@ -689,3 +718,64 @@ def test_a_box_hidden_only_on_small_screens_is_shown_on_a_desktop(names):
     text = clean(article_page(shown + phone), html=True)
     assert "Crews cleared the road by noon." in text
     assert "phone menu" not in text
+
+
+_LOOKUP_PAGE = """<html><head><LINK REL="Canonical" href="https://a.example/x">
+<link rel="canonical alternate" href="https://b.example/">
+<meta property="OG:Title" content="T"><meta property="og:type" content="article">
+<meta name="generator" content="WordPress 6" itemtype="https://schema.org/Thing">
+<script type="Application/LD+JSON">{"@type": "NewsArticle"}</script>
+<script type="application/ld+json" itemtype="https://schema.org/WebPage">[]</script></head>
+<body><div itemtype="https://schema.org/Article"><svg><title>icon</title>
+<script type="application/ld+json">{}</script><meta property="og:type" content="x"/></svg>
+<meta property="og:url" content="https://c.example/"><span itemtype="https://schema.org/Person">
+<link rel="canonical" href="https://d.example/"></span></div></body></html>"""
+
+
+def test_page_lookups_answer_as_their_own_queries():
+    """PageLookups reads the url's, title's and page type's tags in one query: each lookup must
+    give what its own query gives, in the same order (sample pages, and a page with nodes
+    matching several lookups, mixed case, and the same tags inside an <svg>)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from cleaner.html.lookups import LOOKUPS, PageLookups
+
+    pages = [_LOOKUP_PAGE] + [p.read_text(encoding="utf-8", errors="replace")
+                              for p in sorted((CORPUS / "html").glob("*.html"))]
+    for html in pages:
+        tree = LexborHTMLParser(html)
+        lookups = PageLookups(tree)
+        for selector in LOOKUPS:
+            want = [n.mem_id for n in tree.css(selector)]
+            assert [n.mem_id for n in lookups.all(selector)] == want, selector
+            first = tree.css_first(selector)
+            got = lookups.first(selector)
+            assert (got and got.mem_id) == (first and first.mem_id), selector
+
+
+def test_a_page_served_in_its_noscript_is_read_from_it(packset):
+    """The <noscript> elements are found by the query that strips them; when they hold the
+    page (a forum served to readers without scripts), their text is the page's."""
+    post = "This is the first post of the thread, and it says a good deal about the question. " * 4
+    html = (f"<html><head><noscript><style>p{{}}</style></noscript></head><body><div id=app>"
+            f"Loading...</div><noscript><div class=post><p>{post}</p></div></noscript>"
+            f"<script>var x = 1;</script></body></html>")
+    assert post.strip() in html_to_text(html, packset=packset).text
+    short = html.replace(post, "Enable JavaScript.")
+    assert "Enable JavaScript" not in html_to_text(short, packset=packset).text
+
+
+def test_a_page_decoded_by_the_pipeline_reads_as_the_raw_page(packset):
+    """clean_document() decodes a page once and hands the reader the text as decoded (no second
+    search for BOMs and NULs) unless it starts with a BOM, which html_text() would strip again:
+    the reader's text must be what it makes of the raw page."""
+    from cleaner.html.decode import html_document
+
+    story = "The council approved the new budget on Monday after a long debate. " * 3
+    page = f"<html><body><h1>Budget</h1><p>{story}</p><p>Second para\x00graph, {story}</p></body></html>"
+    for raw in (page, "\ufeff" + page, "\ufeff\ufeff" + page, page.encode("utf-8"),
+                codecs.BOM_UTF8 + ("\ufeff" + page).encode("utf-8")):
+        text, _ = html_document(raw)
+        got = html_to_text(text, packset=packset, decoded=not text.startswith("\ufeff")).text
+        assert got == html_to_text(raw, packset=packset).text
+        assert clean_document(raw, html=True).html.text == got

@@ -463,7 +463,9 @@ def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Op
         from ..html.decode import html_document
 
         document, decoded = html_document(document)  # decoded here, to report the encoding
-        extraction = html_to_text(document, url=url, packset=packset, keep=kept)
+        # read as it is when html_text() would return it so (a second BOM it would strip)
+        extraction = html_to_text(document, url=url, packset=packset, keep=kept,
+                                  decoded=not document.startswith("\ufeff"))
         # The reader already chose the main content from the markup, which knows more than
         # the text classifier can; the line rules still run.
         result = clean_text(extraction.text, url=url or extraction.url, lang=lang,

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from typing import Optional
 from urllib.parse import urlsplit
 
+from .lookups import GENERATOR, JSON_LD, MICRODATA, OG_TYPE, PageLookups
+
 PAGE_TYPES = ("article", "forum", "documentation", "product", "collection", "listing",
               "service", "unknown")
 
@@ -118,10 +120,10 @@ class PageType:
         return {"kind": self.kind, "reason": self.reason}
 
 
-def _schema_types(tree) -> list[str]:
+def _schema_types(lookups: PageLookups) -> list[str]:
     """The schema.org types the page declares, lowercased, without their vocabulary prefix."""
     found: list[str] = []
-    for node in tree.css('script[type="application/ld+json" i]'):
+    for node in lookups.all(JSON_LD):
         try:
             data = json.loads(node.text() or "null")
         except ValueError:
@@ -140,26 +142,28 @@ def _schema_types(tree) -> list[str]:
                 for key in ("@graph", "mainEntity", "mainEntityOfPage"):
                     if isinstance(item.get(key), (list, dict)):
                         stack.append(item[key])
-    for node in tree.css("[itemtype]"):
+    for node in lookups.all(MICRODATA):
         for value in (node.attributes.get("itemtype") or "").split():
             found.append(value.rstrip("/").rsplit("/", 1)[-1].lower())
     return found
 
 
-def _meta(tree, selector: str) -> str:
-    node = tree.css_first(selector)
+def _meta(lookups: PageLookups, selector: str) -> str:
+    node = lookups.first(selector)
     return ((node.attributes.get("content") or "") if node is not None else "").strip()
 
 
-def page_type(tree, url: Optional[str] = None) -> PageType:
-    """Decide what kind of page ``tree`` (a parsed page, before anything is stripped) is."""
-    generator = _meta(tree, 'meta[name="generator" i]')
+def page_type(tree, url: Optional[str] = None, lookups: Optional[PageLookups] = None) -> PageType:
+    """Decide what kind of page ``tree`` (a parsed page, before anything is stripped) is.
+    ``lookups``: the page's :class:`~cleaner.html.lookups.PageLookups`, if read already."""
+    lookups = lookups or PageLookups(tree)
+    generator = _meta(lookups, GENERATOR)
     for pattern, kind in GENERATORS:
         if generator and pattern.search(generator):
             return PageType(kind, f"generator {generator[:40]}")
-    types = _schema_types(tree)
+    types = _schema_types(lookups)
     declared = {SCHEMA_TYPES[t] for t in types if t in SCHEMA_TYPES}
-    og = _meta(tree, 'meta[property="og:type" i]').lower()
+    og = _meta(lookups, OG_TYPE).lower()
     named = OG_TYPES.get(og)
     # A story about products (a review, a buying guide) declares them beside its article; a
     # shop's category declares its products: og:type, one kind for the page, settles which.

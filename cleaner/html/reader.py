@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 from .decode import html_text
 from .depth import MAX_NESTING, flatten_deep
 from .items import list_blocks
+from .lookups import CANONICAL, OG_TITLE, OG_URL, PageLookups
 from .pagetype import PageType, page_type
 from .selector import (SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack, apply_selectors,
                        attribute_haystack, inside, report_dropped, runnable, selector_rules)
@@ -126,19 +127,20 @@ class HtmlExtraction:
         }
 
 
-def _attr(tree, selector: str, name: str) -> Optional[str]:
-    node = tree.css_first(selector)
+def _attr(lookups: PageLookups, selector: str, name: str) -> Optional[str]:
+    node = lookups.first(selector)
     if node is None:
         return None
     value = node.attributes.get(name)
     return value.strip() if value else None
 
 
-def page_url(tree) -> Optional[str]:
+def page_url(tree, lookups: Optional[PageLookups] = None) -> Optional[str]:
     """The page's own http(s) url, from ``<link rel=canonical>`` or ``og:url``; one that does not
     parse to a host (``http://[``: an unclosed IPv6 bracket) is no url."""
-    for selector, name in (('link[rel="canonical" i]', "href"), ('meta[property="og:url" i]', "content")):
-        value = _attr(tree, selector, name)
+    lookups = lookups or PageLookups(tree)
+    for selector, name in ((CANONICAL, "href"), (OG_URL, "content")):
+        value = _attr(lookups, selector, name)
         if value and value.lower().startswith(("http://", "https://")):
             try:
                 parts = urlsplit(value)
@@ -152,8 +154,8 @@ def page_url(tree) -> Optional[str]:
     return None
 
 
-def page_title(tree) -> Optional[str]:
-    value = _attr(tree, 'meta[property="og:title" i]', "content")
+def page_title(tree, lookups: Optional[PageLookups] = None) -> Optional[str]:
+    value = _attr(lookups or PageLookups(tree), OG_TITLE, "content")
     if value:
         return " ".join(value.split())
     node = tree.css_first("title")
@@ -218,27 +220,32 @@ def _headline(page, title: Optional[str]) -> tuple[Optional[int], bool]:
 
 
 def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=None,
-                 keep: frozenset = frozenset()) -> HtmlExtraction:
+                 keep: frozenset = frozenset(), decoded: bool = False) -> HtmlExtraction:
     """Read the article out of one HTML page (see the module docstring). ``keep``: categories
     to leave in (no selector rule of theirs runs; ``comments`` reads comment boxes as content,
-    ``caption`` keeps figure captions)."""
-    text, flattened = flatten_deep(html_text(document))  # parsing time grows with nesting
+    ``caption`` keeps figure captions). ``decoded``: ``document`` is a str that
+    :func:`~cleaner.html.decode.html_document` returned and that starts with no BOM, which
+    :func:`~cleaner.html.decode.html_text` would return as it is (it has no NUL left): not
+    searched again (a page's length, twice per page)."""
+    if not decoded:
+        document = html_text(document)
+    text, flattened = flatten_deep(document)  # parsing time grows with nesting
     tree = LexborHTMLParser(text)
-    found_url = None if url else page_url(tree)
+    lookups = PageLookups(tree)  # the url's, title's and page type's tags, in one walk
+    found_url = None if url else page_url(tree, lookups)
     html_node = tree.css_first("html")
     lang = None
     if html_node is not None:
         value = (html_node.attributes.get("lang") or html_node.attributes.get("xml:lang") or "")
         lang = value.split("-")[0].split("_")[0].strip().lower() or None
-    title = page_title(tree)
-    kind = page_type(tree, url or found_url)  # before the scripts go: JSON-LD is one of them
+    title = page_title(tree, lookups)
+    kind = page_type(tree, url or found_url, lookups)  # before the scripts go: JSON-LD is one of them
     kept = keep | kind.keeps  # categories left in (``keep`` below is the blocks kept)
     body = tree.body or tree.root
     if body is None:
         return HtmlExtraction("", url=found_url, title=title, lang=lang, page_type=kind,
                               flattened=flattened)
-    _open_noscript(tree, body)
-    _strip(tree)  # no text a reader sees: not reported
+    _strip(tree, body)  # no text a reader sees: not reported
     dropped: list[Removal] = []
     hidden: set = set()
     outermost = []  # a hidden element inside another goes with it (in document order: after it)
@@ -344,11 +351,30 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
 _STRIPPED = ", ".join(STRIP)
 
 
-def _strip(tree) -> None:
+def _strip(tree, body) -> None:
     """``tree.strip_tags(STRIP)`` in one CSS query (strip_tags looks the tree through once per
-    tag): each element detached from its parent, not freed, as strip_tags does."""
-    for node in tree.root.css(_STRIPPED):
+    tag): each element detached from its parent, not freed, as strip_tags does. The body's
+    ``<noscript>`` elements are among the query's nodes (no query of their own): when they
+    hold the page, they are unwrapped first (:func:`_open_noscript`)."""
+    nodes = tree.root.css(_STRIPPED)
+    if _noscript_chars(body, [n for n in nodes if n.tag == "noscript"]) >= NOSCRIPT_PAGE_CHARS:
+        _open_noscript(tree, body)  # rare: the page may be in them; the tree changes
+        nodes = tree.root.css(_STRIPPED)
+    for node in nodes:
         node.decompose(recursive=False)
+
+
+def _noscript_chars(body, noscripts: list) -> int:
+    """The characters, spaces aside, of those of ``noscripts`` inside ``body``."""
+    top = body.mem_id
+    chars = 0
+    for node in noscripts:
+        at = node.parent
+        while at is not None and at.mem_id != top:
+            at = at.parent
+        if at is not None:
+            chars += len("".join(node.text(deep=True).split()))
+    return chars
 
 
 def _disclosed(body) -> set:

@@ -17,7 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import ahocorasick
+
 from .walk import HEADINGS, Page
+from ..engine.prefilter import required_literals
 from ..memo import memo
 from ..text.prose import is_prose
 
@@ -87,26 +90,72 @@ def hints(node) -> str:
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
 
 
+def _words_automaton() -> tuple[ahocorasick.Automaton, int]:
+    """One scan for the words any match of NEGATIVE (1), POSITIVE (2), CHROME (4),
+    REVIEW_WORDS (32) or THREAD_WORDS (64) holds (:func:`~cleaner.engine.prefilter.
+    required_literals` reads them off the patterns), and the bits of the patterns whose
+    words could not be read (those always run). Two class names in three hold none of
+    NEGATIVE's words, and then neither it nor CHROME, the costliest regexes here (~4 us
+    each on a class name), need to run."""
+    automaton = ahocorasick.Automaton()
+    bits: dict[str, int] = {}
+    always = 0
+    for pattern, bit in ((_NEGATIVE, 1), (_POSITIVE, 2), (_CHROME, 4), (REVIEW_WORDS, 32),
+                         (THREAD_WORDS, 64)):
+        found = required_literals(pattern.pattern, pattern.flags)
+        if not found or "" in found:
+            always |= bit
+            continue
+        for literal in found:
+            bits[literal] = bits.get(literal, 0) | bit
+    for literal, bit in bits.items():
+        automaton.add_word(literal, bit)
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton, always
+
+
+_WORDS, _ALWAYS = _words_automaton()
+
+
+def _may_match(low: str) -> int:
+    """The bits of the patterns (see _words_automaton) that could match ``low``: a pattern
+    none of whose words occur in it cannot."""
+    bits = _ALWAYS
+    if len(_WORDS):
+        for _end, bit in _WORDS.iter(low):
+            bits |= bit
+    return bits
+
+
 @memo(100_000)
 def _flags(value: str) -> int:
     """1: named like chrome (NEGATIVE), 2: like content (POSITIVE), 4: like chrome for sure
     (CHROME); 8 and 16: 1 and 4 without THREAD_WORDS (for forum threads); 32: customer reviews
     (REVIEW_WORDS, for product pages); cached, since pages repeat their class names and sites
-    share them."""
+    share them. A pattern runs only where its words occur (:func:`_may_match`)."""
     low = value.lower()
-    review = 32 if REVIEW_WORDS.search(low) else 0
+    may = _may_match(low)
+    review = 32 if may & 32 and REVIEW_WORDS.search(low) else 0
+    read = low
     if "elementor-widget" in low:
         low = BUILDER_WIDGETS.sub(" ", low)
     if "overflow-" in low or "scroll" in low or "-no-media" in low:
         low = LAYOUT_UTILITIES.sub(" ", low)
     if "hidden" in low and SHOWN_ON_DESKTOP.search(low):
         low = HIDDEN_TOKENS.sub(" ", low)
-    if not _NEGATIVE.search(low):  # every CHROME word is a NEGATIVE word too
-        return (2 if _POSITIVE.search(low) else 0) | review
-    flags = 1 | (2 if _POSITIVE.search(low) else 0) | (4 if _CHROME.search(low) else 0) | review
-    rest = THREAD_WORDS.sub(" ", low) if THREAD_WORDS.search(low) else low
-    if _NEGATIVE.search(rest):
-        flags |= 8 | (16 if _CHROME.search(rest) else 0)
+    if low is not read:
+        may = _may_match(low)  # the words left once the builder's and layout words went
+    if not may & 1 or not _NEGATIVE.search(low):  # every CHROME word is a NEGATIVE word too
+        return (2 if may & 2 and _POSITIVE.search(low) else 0) | review
+    chrome = 4 if may & 4 and _CHROME.search(low) else 0
+    flags = 1 | (2 if may & 2 and _POSITIVE.search(low) else 0) | chrome | review
+    if not may & 64 or not THREAD_WORDS.search(low):
+        return flags | 8 | (16 if chrome else 0)  # no thread words: the same reading without them
+    rest = THREAD_WORDS.sub(" ", low)
+    may = _may_match(rest)
+    if may & 1 and _NEGATIVE.search(rest):
+        flags |= 8 | (16 if may & 4 and _CHROME.search(rest) else 0)
     return flags
 
 
