@@ -30,6 +30,7 @@ import random
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT.parent / "shared" / "tools"
@@ -135,9 +136,11 @@ def run_row(row: str, limit: int, show: int, kinds: dict[str, str]):
     return figures, culprits, examples, inputs, removed_by_page
 
 
-def trade(row: str, inputs: dict, now: dict, then: dict, kinds: dict[str, str]) -> dict:
+def trade(row: str, inputs: dict, now: dict, then: dict, kinds: dict[str, str],
+          changes: Optional[list] = None) -> dict:
     """Per rule kind: [saved article, newly kept boilerplate, newly lost article,
-    newly removed boilerplate] lines."""
+    newly removed boilerplate] lines; each changed line's (page, what, rule, text) goes on
+    ``changes`` when one is given."""
     mode, _, dataset = row.rpartition(":")
     table: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for id_, doc in inputs.items():
@@ -154,10 +157,15 @@ def trade(row: str, inputs: dict, now: dict, then: dict, kinds: dict[str, str]) 
                 continue
             if n in before:  # kept now
                 kind = kinds.get(before[n], "?")
-                table[kind][0 if label == "article" else 1] += 1
+                what = 0 if label == "article" else 1
+                rule = before[n]
             else:
                 kind = kinds.get(after[n], "?")
-                table[kind][2 if label == "article" else 3] += 1
+                what = 2 if label == "article" else 3
+                rule = after[n]
+            table[kind][what] += 1
+            if changes is not None:
+                changes.append((id_, ("saved", "kept bp", "lost", "cut bp")[what], rule, lines[n]))
     return table
 
 
@@ -166,6 +174,8 @@ def main() -> int:
     parser.add_argument("--rows", nargs="+", default=DEFAULT_ROWS, help="MODE:DATASET ...")
     parser.add_argument("--limit", type=int, default=0, help="pages per row, devcheck's sample (0: all)")
     parser.add_argument("--show", type=int, default=0, help="lost paragraphs to print per row")
+    parser.add_argument("--changes", type=int, default=0,
+                        help="with --against: changed lines to print per row")
     parser.add_argument("--save", help="write what each row removed to this JSON file")
     parser.add_argument("--against", help="a file written by --save: print the trade since then")
     args = parser.parse_args()
@@ -194,13 +204,16 @@ def main() -> int:
         for e in examples:
             print("    lost:", e)
         if then is not None and row in then:
-            table = trade(row, inputs, removed, then[row], kinds)
+            changes: list = []
+            table = trade(row, inputs, removed, then[row], kinds, changes)
             if table:
                 print(f"    {'trade by kind':<14} {'saved':>7} {'kept bp':>8} {'lost':>7} {'cut bp':>8}"
                       "   (article lines saved / boilerplate newly kept / article newly lost / "
                       "boilerplate newly cut)")
                 for kind, (s, k, l, c) in sorted(table.items(), key=lambda kv: -sum(kv[1])):
                     print(f"    {kind:<14} {s:>7} {k:>8} {l:>7} {c:>8}")
+            for id_, what, rule, line in sorted(changes)[:args.changes]:
+                print(f"    {what:>7} {id_} [{rule}]: {line.strip()[:160]}")
         sys.stdout.flush()
     if totals["paragraphs"]:
         print(f"all rows: {totals['lost']} of {totals['paragraphs']} paragraphs lost "
