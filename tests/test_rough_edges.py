@@ -153,7 +153,7 @@ def test_legacy_encodings(text, codec, expect):
 
 def test_utf8_and_str_report_their_encoding():
     assert clean_document(STORY.encode()).encoding == "utf-8"
-    assert clean_document(STORY.encode("utf-16")).encoding == "utf-16"
+    assert clean_document(STORY.encode("utf-16")).encoding == "utf-16-le"  # the codec after the mark, as HTML names it
     assert clean_document(STORY).encoding is None
 
 

@@ -19,15 +19,8 @@ import codecs
 import re
 from typing import Optional
 
-from ..text.charset import WHATWG, Decoded, decode_unknown, replaced
+from ..text.charset import WHATWG, Decoded, bom_codec, decode_unknown, replaced
 
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 SNIFF_BYTES = 8192
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE)
@@ -50,9 +43,10 @@ def decode_html(data: bytes) -> tuple[str, str]:
 
 def _decode(data: bytes) -> tuple[str, str, str]:
     """(text, the codec used, how it was chosen)."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom):].decode(codec, errors="replace"), codec, f"bom:{codec}"
+    found = bom_codec(data)
+    if found:
+        bom, codec = found
+        return data[len(bom):].decode(codec, errors="replace"), codec, f"bom:{codec}"
     codec = declared_charset(data[:SNIFF_BYTES])
     if codec and codec.startswith(("utf-16", "utf-32")):
         codec = None  # the meta was readable as ASCII, so the page is not UTF-16/32

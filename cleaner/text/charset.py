@@ -29,6 +29,26 @@ class Decoded(NamedTuple):
 
 # Guesses count as alike when their "chaos" (0: clean text) and "coherence" (how well the text
 # fits a language's letter frequencies) are this close to the best guess's.
+# The byte-order marks, each with the codec of the bytes after it (UTF-32 LE before UTF-16
+# LE, whose mark begins it). One table for text and HTML, so both name an encoding alike.
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+WIDE_BOMS = tuple(bom for bom, codec in BOMS if codec != "utf-8")  # UTF-16/32: not line by line
+
+
+def bom_codec(data: bytes) -> tuple[bytes, str] | None:
+    """(the mark, the codec of what follows it) when ``data`` starts with a byte-order mark."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return bom, codec
+    return None
+
+
 NEAR_CHAOS = 0.1
 NEAR_COHERENCE = 0.2  # (Russian in KOI8-R also reads, though badly, as Arabic in cp1256)
 # The tie-break among alike guesses: roughly how common each is on the web.

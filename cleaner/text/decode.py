@@ -23,35 +23,29 @@ import codecs
 import io
 from typing import Optional
 
-from .charset import Decoded, decode_unknown, replaced
+from .charset import WIDE_BOMS, Decoded, bom_codec, decode_unknown, replaced
 from ..errors import InputError
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 
 
 def decode_bytes(data: bytes) -> str:
     """A quick look at bytes (a document's start, to tell markup from text): a BOM wins,
     otherwise UTF-8 with undecodable bytes replaced (a slice may cut a character in two)."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
+    found = bom_codec(data)
+    if found:
+        bom, codec = found
+        return data[len(bom):].decode(codec, errors="replace")
     return data.decode("utf-8", errors="replace")
 
 
 def decode_document(data: bytes) -> Decoded:
     """A whole document's bytes as text, and the encoding used: a BOM wins, then valid
     UTF-8; anything else goes to :func:`cleaner.text.charset.decode_unknown`."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            text = data.decode(encoding, errors="replace")
-            name = encoding.replace("-sig", "")
-            return Decoded(text, name, replaced(text, data, name))
+    found = bom_codec(data)
+    if found:
+        bom, codec = found
+        text = data[len(bom):].decode(codec, errors="replace")
+        return Decoded(text, codec, replaced(text, data[len(bom):], codec))
     try:
         return Decoded(data.decode("utf-8"), "utf-8", 0)
     except UnicodeDecodeError:
@@ -89,7 +83,7 @@ def decoded_lines(document: str | bytes | bytearray | memoryview
     its text left empty; None for a str)."""
     if isinstance(document, (bytes, bytearray, memoryview)):
         data = bytes(document)
-        if len(data) > LINE_BY_LINE_BYTES and not data.startswith(_WIDE_BOMS):
+        if len(data) > LINE_BY_LINE_BYTES and not data.startswith(WIDE_BOMS):
             if data.startswith(codecs.BOM_UTF8):
                 data = data[len(codecs.BOM_UTF8):]
             lines: list[str] = []
@@ -114,7 +108,6 @@ def decoded_lines(document: str | bytes | bytearray | memoryview
     return text.split("\n"), decoded
 
 
-_WIDE_BOMS = tuple(bom for bom, encoding in _BOMS if encoding != "utf-8-sig")
 
 
 def _clean(text: str) -> str:
