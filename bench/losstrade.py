@@ -11,8 +11,8 @@ Rows are MODE:DATASET (text, post:resiliparse, post:trafilatura on cleaneval, cl
 and wcxb: the sets whose gold text has paragraphs; see ../shared/tools/loss.py). For each row:
 
 - the article loss, as devcheck prints it (gold paragraphs of 10+ words that were in the input
-  and are gone), and the lost paragraphs by the kind and id of the rule that removed most of
-  their words (a guard's decision shows as no loss at all);
+  and are gone), and the lost paragraphs by the kind, id and category of the rule that
+  removed most of their words (a guard's decision shows as no loss at all);
 - with ``--against``, the trade per rule kind, line by line against the saved run: article
   lines *saved* (removed then, kept now) against boilerplate lines *newly kept*, and article
   lines *newly lost* against boilerplate lines *newly removed*.
@@ -97,6 +97,7 @@ def run_row(row: str, limit: int, show: int, kinds: dict[str, str]):
     mode, _, dataset = row.rpartition(":")
     outputs, inputs, removed_by_page = {}, {}, {}
     culprits: Counter = Counter()
+    culprit_pages: dict[str, set] = defaultdict(set)  # rule -> pages it cost a paragraph
     examples: list[str] = []
     for id_ in page_ids(dataset, limit):
         doc = read_input(mode, dataset, id_)
@@ -131,9 +132,10 @@ def run_row(row: str, limit: int, show: int, kinds: dict[str, str]):
             if rule != "?" and not by_rule[rule] & s:
                 rule = "?"
             culprits[rule] += 1
+            culprit_pages[rule].add(id_)
             if len(examples) < show:
                 examples.append(f"{id_} [{rule}]: {' '.join(ws)[:140]}")
-    return figures, culprits, examples, inputs, removed_by_page
+    return figures, culprits, culprit_pages, examples, inputs, removed_by_page
 
 
 def trade(row: str, inputs: dict, now: dict, then: dict, kinds: dict[str, str],
@@ -183,11 +185,13 @@ def main() -> int:
     from cleaner.engine.packs import get_packset
 
     kinds = {r.id: r.KEY for r in get_packset().all_rules()}
+    categories = {r.id: r.category for r in get_packset().all_rules()}
     then = json.loads(Path(args.against).read_text()) if args.against else None
     saved = {}
     totals = Counter()
     for row in args.rows:
-        figures, culprits, examples, inputs, removed = run_row(row, args.limit, args.show, kinds)
+        figures, culprits, culprit_pages, examples, inputs, removed = run_row(
+            row, args.limit, args.show, kinds)
         saved[row] = removed
         if figures:
             totals["lost"] += figures["lost"]
@@ -201,6 +205,12 @@ def main() -> int:
         if culprits:
             print("    lost by kind: " + ", ".join(f"{k} {n}" for k, n in by_kind.most_common()))
             print("    lost by rule: " + ", ".join(f"{r} {n}" for r, n in culprits.most_common(8)))
+            by_category, category_pages = Counter(), defaultdict(set)
+            for rule, n in culprits.items():
+                by_category[categories.get(rule, "?")] += n
+                category_pages[categories.get(rule, "?")] |= culprit_pages[rule]
+            print("    lost by category (paragraphs/pages): " + ", ".join(
+                f"{c} {n}/{len(category_pages[c])}" for c, n in by_category.most_common()))
         for e in examples:
             print("    lost:", e)
         if then is not None and row in then:
