@@ -292,7 +292,8 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         keep = [i for i, b in enumerate(page.blocks) if b.links <= 0.6 * b.chars]
         container, widened = describe(body), False
     else:
-        keep = keep_blocks(page, choice.members, choice.best, story=kind.story, items=kind.items)
+        keep = keep_blocks(page, choice.members, choice.best, story=kind.story, items=kind.items,
+                           products=kind.kind == "product")
         container = describe(page.elements[choice.top].node)
         widened = choice.widened
     spread = None if kind.single_item else _spread_out(page, keep, choice.neg if choice else [])

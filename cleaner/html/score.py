@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
+from .products import product_rail, rail_box
 from .walk import HEADINGS, Page
 from ..engine.prefilter import required_literals
 from ..memo import memo
@@ -393,9 +394,11 @@ def siblings(page: Page, scores: dict, top: int, best: float) -> list:
 
 
 def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
-                items: bool = False) -> list:
+                items: bool = False, products: bool = False) -> list:
     """Indices of the blocks to render: the members' blocks minus link lists and chrome boxes;
-    on a page known to be one ``story``, also rails of teaser cards outside the story's box.
+    on a page known to be one ``story``, also rails of teaser cards outside the story's box;
+    on a product's page (``products``), rails of other products' priced cards outside the
+    product's box (:mod:`cleaner.html.products`).
     On a page of ``items`` (a listing, a shop's category), a link that reads like a headline
     (CARD_HEADLINE_WORDS words or more) is an item's title, and stays."""
     elements, blocks = page.elements, page.blocks
@@ -425,11 +428,15 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
                     listed_blocks.update(range(el.start, el.end))
                     continue
                 dropped.add(idx)
-            elif story and not inside[0] <= el.start < inside[1] and el.end - el.start >= CARD_MIN:
+            elif (story or products) and not inside[0] <= el.start < inside[1] and \
+                    el.end - el.start >= CARD_MIN:
                 if children is None:
                     children = _children(page)
-                if _teaser_cards(page, el, children.get(idx, ())):
+                kids = children.get(idx, ())
+                if story and _teaser_cards(page, el, kids):
                     dropped.add(idx)
+                elif products and product_rail(page, el, kids):
+                    dropped.add(rail_box(page, idx, protect | set(members)))
     drop_blocks: set[int] = set()
     for idx in dropped:
         el = elements[idx]
