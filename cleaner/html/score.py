@@ -281,6 +281,8 @@ def choose(page: Page, story: bool = False) -> Choice | None:
     if story:
         children = _children(page)
         ranked = [i for i in ranked[:8] if not _in_rail(page, i, children)] + ranked[8:] or ranked
+    if page.reviews:  # a product's customer reviews are no candidate, whatever their text box is named
+        ranked = [i for i in ranked if not _in_reviews(page, i)] or ranked
     top = ranked[0]
     best = scores[top]
     neg = negative_elements(page, ancestry(page, top))
@@ -501,6 +503,17 @@ def _children(page: Page) -> dict[int, list]:
         if idx:
             out.setdefault(el.parent, []).append(idx)
     return out
+
+
+def _in_reviews(page: Page, idx: int) -> bool:
+    """Is element ``idx``, or one above it, named like customer reviews (REVIEW_WORDS)?"""
+    while idx > 0:
+        el = page.elements[idx]
+        _hint_weight(el, 1, True)  # reads the element's flags once
+        if (el.hint_flags[0] | el.hint_flags[1]) & 32:
+            return True
+        idx = el.parent
+    return False
 
 
 def _in_rail(page: Page, idx: int, children: dict) -> bool:
