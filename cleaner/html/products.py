@@ -16,6 +16,7 @@ $30.39") are two or three lines of one card, not a run of cards.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from .walk import HEADINGS, Page
 
@@ -95,3 +96,24 @@ def rail_box(page: Page, idx: int, keep_out: set) -> int:
         box = at
         at = el.parent
     return box
+
+
+def product_box(page: Page, head: Optional[int], top: int) -> Optional[int]:
+    """The box that holds both the product's name (block ``head``, the page's headline) and
+    the chosen content ``top`` (a description, often in a box of its own), or None when the
+    choice holds the name already or only the page's body holds both. A shop lays its product
+    out in panels (a gallery and buy box with the name and price, a description, a table of
+    specifications): the product is all of them, and its box is the smallest that holds its
+    name and its description."""
+    if head is None:
+        return None
+    elements = page.elements
+    above = set()
+    at = page.blocks[head].owner
+    while at > 0:
+        above.add(at)
+        at = elements[at].parent
+    at = top
+    while at > 0 and at not in above:
+        at = elements[at].parent
+    return at if 0 < at != top else None

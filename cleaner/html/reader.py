@@ -22,6 +22,7 @@ from .depth import MAX_NESTING, flatten_deep
 from .items import list_blocks
 from .lookups import CANONICAL, OG_TITLE, OG_URL, PageLookups
 from .pagetype import PageType, page_type
+from .products import product_box
 from .selector import (SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack, apply_selectors,
                        attribute_haystack, inside, report_dropped, runnable, selector_rules)
 from .sections import SECTIONS_PAGES, SECTIONS_REASON, page_sections
@@ -296,6 +297,12 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
                            products=kind.kind == "product")
         container = describe(page.elements[choice.top].node)
         widened = choice.widened
+        if kind.kind == "product":  # the product's name, price and specifications beside its description
+            head, sure = _headline(page, title)
+            box = product_box(page, head, choice.top) if sure else None
+            if box is not None:
+                keep = keep_blocks(page, [box], choice.best, items=kind.items, products=True)
+                container, widened = describe(page.elements[box].node), True
     spread = None if kind.single_item else _spread_out(page, keep, choice.neg if choice else [])
     if spread is not None:
         keep, container, widened = spread, describe(body), True
