@@ -52,6 +52,11 @@ THREAD_WORDS = re.compile(r"comments?|com-|author|byline|meta|replies|reply|resp
 # comments), whatever else the box's name says ("product-reviews-content"); "preview" is no
 # review. A service's testimonials are its content, not reviews.
 REVIEW_WORDS = re.compile(r"(?<!p)reviews?|(?:^|[\s_-])(?:jdgm|yotpo|bazaarvoice|okendo|stamped)")
+# A forum post's furniture, which the software draws around each post: the poster's title,
+# badges, reputation, join date and post count, and the signature under the post. On a forum
+# thread (Page.thread) these are chrome; the poster's name and the post are not.
+FORUM_FURNITURE = re.compile(r"signature|postprofile|user-?(?:details|extras|title|banner)|"
+                             r"usertitle|reputation|badge|join-?date|post-?count")
 # A page builder that calls every box of the page's own text a widget (Elementor's text
 # editor, heading and container widgets): no chrome by that name alone.
 BUILDER_WIDGETS = re.compile(r"elementor-widget[\w-]*")
@@ -93,7 +98,7 @@ def hints(node) -> str:
 
 def _words_automaton() -> tuple[ahocorasick.Automaton, int]:
     """One scan for the words any match of NEGATIVE (1), POSITIVE (2), CHROME (4),
-    REVIEW_WORDS (32) or THREAD_WORDS (64) holds (:func:`~cleaner.engine.prefilter.
+    REVIEW_WORDS (32), THREAD_WORDS (64) or FORUM_FURNITURE (128) holds (:func:`~cleaner.engine.prefilter.
     required_literals` reads them off the patterns), and the bits of the patterns whose
     words could not be read (those always run). Two class names in three hold none of
     NEGATIVE's words, and then neither it nor CHROME, the costliest regexes here (~4 us
@@ -102,7 +107,7 @@ def _words_automaton() -> tuple[ahocorasick.Automaton, int]:
     bits: dict[str, int] = {}
     always = 0
     for pattern, bit in ((_NEGATIVE, 1), (_POSITIVE, 2), (_CHROME, 4), (REVIEW_WORDS, 32),
-                         (THREAD_WORDS, 64)):
+                         (THREAD_WORDS, 64), (FORUM_FURNITURE, 128)):
         found = required_literals(pattern.pattern, pattern.flags)
         if not found or "" in found:
             always |= bit
@@ -133,11 +138,13 @@ def _may_match(low: str) -> int:
 def _flags(value: str) -> int:
     """1: named like chrome (NEGATIVE), 2: like content (POSITIVE), 4: like chrome for sure
     (CHROME); 8 and 16: 1 and 4 without THREAD_WORDS (for forum threads); 32: customer reviews
-    (REVIEW_WORDS, for product pages); cached, since pages repeat their class names and sites
+    (REVIEW_WORDS, for product pages); 128: a forum post's furniture (FORUM_FURNITURE, for
+    forum threads); cached, since pages repeat their class names and sites
     share them. A pattern runs only where its words occur (:func:`_may_match`)."""
     low = value.lower()
     may = _may_match(low)
-    review = 32 if may & 32 and REVIEW_WORDS.search(low) else 0
+    review = (32 if may & 32 and REVIEW_WORDS.search(low) else 0) | \
+        (128 if may & 128 and FORUM_FURNITURE.search(low) else 0)  # read whatever else it says
     read = low
     if "elementor-widget" in low:
         low = BUILDER_WIDGETS.sub(" ", low)
@@ -183,11 +190,11 @@ def chrome(el, thread: bool = False, reviews: bool = False) -> bool:
     like content as well ("post-meta" is chrome, "entry-content meta" is not)? On a forum
     thread (``thread``), comment and author boxes are the posts: not chrome. On a product
     page (``reviews``), customer reviews are."""
-    return _hint_weight(el, 16 if thread else 4, reviews) < 0
+    return _hint_weight(el, 16 | 128 if thread else 4, reviews) < 0
 
 
 def class_weight(el, thread: bool = False, reviews: bool = False) -> int:
-    return _hint_weight(el, 8 if thread else 1, reviews)
+    return _hint_weight(el, 8 | 128 if thread else 1, reviews)
 
 
 @dataclass
