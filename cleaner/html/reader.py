@@ -23,6 +23,7 @@ from .items import list_blocks
 from .lookups import CANONICAL, OG_TITLE, OG_URL, PageLookups
 from .pagetype import PageType, page_type
 from .products import product_box
+from .quotes import without_repeated_quotes
 from .selector import (SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack, apply_selectors,
                        attribute_haystack, inside, report_dropped, runnable, selector_rules)
 from .sections import SECTIONS_PAGES, SECTIONS_REASON, page_sections
@@ -339,6 +340,11 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         shown.append(i)
     if "caption" not in kept and not kind.captions_are_content:
         shown = _without_captions(page, body, shown, dropped, haystack)
+    if page.thread:  # a reply's quote of a post the thread shows already
+        kept_shown = without_repeated_quotes(page, shown)
+        _report_runs(dropped, "html-repeated-quote", "boilerplate", page.blocks, shown,
+                     set(shown) - set(kept_shown))
+        shown = kept_shown
     out = [page.blocks[i].text for i in shown]
     code: list[int] = []  # the text's line numbers (0-based) that came from a <pre>
     line = 0

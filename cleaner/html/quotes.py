@@ -1,0 +1,64 @@
+"""A forum reply's quotes of earlier posts: the thread's text once, not again in each reply.
+
+A reply on a forum quotes the post it answers ("Tomas said: Hello, my name is Tomas..."):
+forum software draws the quote as a box (a ``<blockquote>``, XenForo's "bbCodeBlock--quote",
+phpBB's "quotecontent") inside the reply, over text the thread has shown already. A reader
+of the thread reads the quoted post once; printed again in every reply that quotes it, it
+doubles the thread's words without adding any. A quote box whose text the thread showed
+before it goes, with its "said:" line; a quote of something the page does not show (a post
+on an earlier page of the thread, a source outside it) stays, as it is the reply's context.
+"""
+from __future__ import annotations
+
+import re
+
+from .score import hints
+from .walk import Page
+
+QUOTE_NAME = re.compile(r"(?:^|[\s_-])(?:bbcode\w*-?-?quote|quote\w*|bbquote|postquote)", re.I)
+QUOTE_MIN_WORDS = 4   # blocks shorter than this (a "said:" line, a name) say nothing to match
+_SPACE = re.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().lower()
+
+
+def _quote_boxes(page: Page) -> list[int]:
+    """The outermost quote boxes of the page (element indices, in document order)."""
+    out: list[int] = []
+    end = -1
+    for idx, el in enumerate(page.elements):
+        if idx == 0 or el.end <= el.start or el.start < end:
+            continue
+        if el.tag == "blockquote" or QUOTE_NAME.search(hints(el.node)):
+            out.append(idx)
+            end = el.end
+    return out
+
+
+def without_repeated_quotes(page: Page, shown: list[int]) -> list[int]:
+    """``shown`` without the blocks of quote boxes whose words the shown text holds before
+    them (see the module docstring)."""
+    boxes = _quote_boxes(page)
+    if not boxes:
+        return shown
+    position = {i: n for n, i in enumerate(shown)}
+    gone: set[int] = set()
+    before, read = "", 0  # the shown text before the box, normalised, read once in order
+    for idx in boxes:
+        el = page.elements[idx]
+        inside = [i for i in range(el.start, el.end) if i in position]
+        if not inside:
+            continue
+        said = [_norm(page.blocks[i].text) for i in inside
+                if len(page.blocks[i].text.split()) >= QUOTE_MIN_WORDS]
+        if not said:
+            continue
+        for i in shown[read:position[inside[0]]]:
+            before += " \n " + _norm(page.blocks[i].text)
+        read = max(read, position[inside[0]])
+        if all(text in before for text in said):
+            gone.update(inside)
+            read = max(read, position[inside[-1]] + 1)  # the repeated text is not read again
+    return [i for i in shown if i not in gone] if gone else shown
