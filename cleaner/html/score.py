@@ -169,7 +169,8 @@ def _flags(value: str) -> int:
 
 def _hint_weight(el, negative_bit: int, reviews: bool = False) -> int:
     """-25 for each class/id value carrying ``negative_bit``, +25 for each naming content;
-    with ``reviews`` (a product page), -25 for a value naming customer reviews, whatever else
+    with ``reviews`` (a product page), -25 for a value naming customer reviews, and on a forum
+    thread (``negative_bit`` holds 128) for a value naming a post's furniture, whatever else
     it names."""
     flags = el.hint_flags
     if flags is None:  # read once per element: scoring, the chrome check and junk boxes ask
@@ -181,6 +182,8 @@ def _hint_weight(el, negative_bit: int, reviews: bool = False) -> int:
     of_class, of_id = flags
     if reviews and (of_class | of_id) & 32:
         return (-25 if of_class & 32 else 0) + (-25 if of_id & 32 else 0)
+    if negative_bit & 128 and (of_class | of_id) & 128:  # a post's furniture ("userDetails")
+        return (-25 if of_class & 128 else 0) + (-25 if of_id & 128 else 0)
     return ((-25 if of_class & negative_bit else 0) + (25 if of_class & 2 else 0)
             + (-25 if of_id & negative_bit else 0) + (25 if of_id & 2 else 0))
 
