@@ -440,7 +440,7 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
                     listed_blocks.update(range(el.start, el.end))
                     continue
                 dropped.add(idx)
-            elif (story or products) and not inside[0] <= el.start < inside[1] and \
+            elif (products or story and not inside[0] <= el.start < inside[1]) and \
                     el.end - el.start >= CARD_MIN:
                 if children is None:
                     children = _children(page)
