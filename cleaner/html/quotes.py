@@ -20,8 +20,17 @@ QUOTE_MIN_WORDS = 4   # blocks shorter than this (a "said:" line, a name) say no
 _SPACE = re.compile(r"\s+")
 
 
+_EDGES = " .,;:!?…\"'“”‘’«»()[]-–—"
+
+
 def _norm(text: str) -> str:
     return _SPACE.sub(" ", text).strip().lower()
+
+
+def _excerpt(text: str) -> str:
+    """A quoted block as the thread shows it elsewhere: without the ellipsis or the full stop
+    a quoter puts at the ends of an excerpt ("...smells of nail polish remover.")."""
+    return _norm(text).strip(_EDGES)
 
 
 def _quote_boxes(page: Page) -> list[int]:
@@ -51,7 +60,7 @@ def without_repeated_quotes(page: Page, shown: list[int]) -> list[int]:
         inside = [i for i in range(el.start, el.end) if i in position]
         if not inside:
             continue
-        said = [_norm(page.blocks[i].text) for i in inside
+        said = [_excerpt(page.blocks[i].text) for i in inside
                 if len(page.blocks[i].text.split()) >= QUOTE_MIN_WORDS]
         if not said:
             continue
