@@ -173,3 +173,17 @@ def test_a_reply_s_quote_of_an_earlier_post_goes_and_a_quote_from_outside_stays(
     assert OUTSIDE in result.text
     assert any(r.rule_id == "html-repeated-quote" and QUOTED in " ".join(r.lines)
                for r in result.html.dropped)
+
+
+def test_a_product_page_shows_its_description_once():
+    """Shops draw the description twice, for the phone's layout and the desktop's."""
+    paras = "".join(f"<p>{p}</p>" for p in DESCRIPTION)
+    html = (f"<!doctype html><html><head>{PRODUCT_HEAD}<title>Harlow Skillet</title></head><body>"
+            f'<main><h1>Harlow Skillet</h1><div class="desc desc--mobile">{paras}</div>'
+            f'<div class="price">US $54.00</div><div class="desc desc--desktop">{paras}</div></main>'
+            "</body></html>")
+    result = clean_document(html)
+    assert all(result.text.count(p) == 1 for p in DESCRIPTION)
+    assert any(r.rule_id == "html-repeated-block" for r in result.html.dropped)
+    story = html.replace(PRODUCT_HEAD, '<meta property="og:type" content="article">')
+    assert all(clean(story).count(p) == 2 for p in DESCRIPTION)  # a story's repeats are its own

@@ -1,12 +1,17 @@
-"""A forum reply's quotes of earlier posts: the thread's text once, not again in each reply.
+"""Text a thread or a product page shows twice: the thread's text once, the product's once.
 
 A reply on a forum quotes the post it answers ("Tomas said: Hello, my name is Tomas..."):
 forum software draws the quote as a box (a ``<blockquote>``, XenForo's "bbCodeBlock--quote",
 phpBB's "quotecontent") inside the reply, over text the thread has shown already. A reader
 of the thread reads the quoted post once; printed again in every reply that quotes it, it
 doubles the thread's words without adding any. A quote box whose text the thread showed
-before it goes, with its "said:" line; a quote of something the page does not show (a post
-on an earlier page of the thread, a source outside it) stays, as it is the reply's context.
+before it goes, with its "said:" line (:func:`without_repeated_quotes`); a quote of something
+the page does not show (a post on an earlier page of the thread, a source outside it) stays,
+as it is the reply's context.
+
+A shop draws its product's description twice (the phone's layout and the desktop's, both in
+the page), and a thread may repeat a post outside any quote box: on those pages a block that
+repeats an earlier one word for word is shown once (:func:`without_repeated_blocks`).
 """
 from __future__ import annotations
 
@@ -71,3 +76,24 @@ def without_repeated_quotes(page: Page, shown: list[int]) -> list[int]:
             gone.update(inside)
             read = max(read, position[inside[-1]] + 1)  # the repeated text is not read again
     return [i for i in shown if i not in gone] if gone else shown
+
+
+REPEAT_MIN_WORDS = 6  # a shorter line ("Add to cart", "Reply") may well stand twice
+
+
+def without_repeated_blocks(page: Page, shown: list[int]) -> list[int]:
+    """``shown`` without the blocks that repeat an earlier shown block word for word
+    (REPEAT_MIN_WORDS words or more). A product page draws its description twice (the phone's
+    layout and the desktop's, a teaser and the full text); a thread repeats a post a reply
+    quotes without a quote box. One product, one thread: each paragraph once."""
+    seen: set[str] = set()
+    out: list[int] = []
+    for i in shown:
+        text = page.blocks[i].text
+        if len(text.split()) >= REPEAT_MIN_WORDS:
+            key = _norm(text)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(i)
+    return out

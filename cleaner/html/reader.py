@@ -23,7 +23,7 @@ from .items import list_blocks
 from .lookups import CANONICAL, OG_TITLE, OG_URL, PageLookups
 from .pagetype import PageType, page_type
 from .products import product_box
-from .quotes import without_repeated_quotes
+from .quotes import without_repeated_blocks, without_repeated_quotes
 from .selector import (SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack, apply_selectors,
                        attribute_haystack, inside, report_dropped, runnable, selector_rules)
 from .sections import SECTIONS_PAGES, SECTIONS_REASON, page_sections
@@ -69,6 +69,9 @@ CAPTION_MAX_SHARE = 0.3  # captions holding more of the text are the page's item
 NUMBERED_FIGURE = re.compile(r"^(?:figure|fig\.|table|chart|graph|exhibit|abbildung|abb\.|"
                              r"tabelle|grafik|figura|tabla|tableau|afbeelding)\s*\d", re.I)
 WHOLE_PAGE_SHARE = 0.4
+# Pages of one product or one thread, whose repeated blocks are copies (a layout's second
+# description, a quoted post): shown once. A story's repeats may be its own (a pull quote).
+REPEATS_ONCE = frozenset(("product", "forum"))
 STRAY_PROSE_WORDS = 30
 # Shorter paragraphs of prose are rescued as a run (html._prose_runs): several in one box.
 RUN_TAGS = frozenset(("p", "blockquote", "dd"))
@@ -343,6 +346,11 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     if page.thread:  # a reply's quote of a post the thread shows already
         kept_shown = without_repeated_quotes(page, shown)
         _report_runs(dropped, "html-repeated-quote", "boilerplate", page.blocks, shown,
+                     set(shown) - set(kept_shown))
+        shown = kept_shown
+    if kind.kind in REPEATS_ONCE:  # one product, one thread: each paragraph once
+        kept_shown = without_repeated_blocks(page, shown)
+        _report_runs(dropped, "html-repeated-block", "boilerplate", page.blocks, shown,
                      set(shown) - set(kept_shown))
         shown = kept_shown
     out = [page.blocks[i].text for i in shown]
