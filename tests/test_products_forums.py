@@ -187,3 +187,40 @@ def test_a_product_page_shows_its_description_once():
     assert any(r.rule_id == "html-repeated-block" for r in result.html.dropped)
     story = html.replace(PRODUCT_HEAD, '<meta property="og:type" content="article">')
     assert all(clean(story).count(p) == 2 for p in DESCRIPTION)  # a story's repeats are its own
+
+
+COMMENTS = [
+    "The goals look sensible, but I would have liked a word on compile times, which are still "
+    "the first thing newcomers complain about when they try the language at work for a week.",
+    "Compile times are on the list, under the parallel front end. It is slow work because the "
+    "query system was never designed for threads, and every fix touches half the compiler.",
+    "I am glad async closures made it. Writing the same callback three ways for three runtimes "
+    "is the part of the language I explain most often, and it never gets easier to explain.",
+    "Agreed. The other half is the trait solver, which blocks a lot of what people expect from "
+    "async traits, and that rewrite has been underway for years without much noise about it.",
+] * 3
+
+
+def shared_link(story: str = "") -> str:
+    """An aggregator's page for a shared link: the title, a line of meta, the comment thread."""
+    comments = "".join(f'<div class="comment"><div class="comment_text"><p>{c}</p></div></div>'
+                       for c in COMMENTS)
+    return ('<!doctype html><html><head><meta property="og:type" content="article">'
+            "<title>Project goals for 2024 | Links</title></head><body>"
+            '<h1><a href="https://example.org/goals">Project goals for 2024</a></h1>'
+            f'<div class="byline">via someone 1 year ago | 12 comments</div>{story}'
+            f'<div class="comments">{comments}</div></body></html>')
+
+
+def test_a_comment_thread_beside_no_story_is_the_page():
+    result = clean_document(shared_link())
+    assert result.page_type == "forum"
+    assert result.html.page_type.reason == "a comment thread beside no story"
+    assert all(c in result.text for c in COMMENTS)
+
+
+def test_a_story_s_comment_thread_still_goes():
+    story = "".join(f"<p>{i}. {p}</p>" for i, p in enumerate(DESCRIPTION * 3))
+    result = clean_document(shared_link(f'<article class="story">{story}</article>'))
+    assert result.page_type == "article"
+    assert DESCRIPTION[0] in result.text and COMMENTS[0] not in result.text

@@ -69,6 +69,14 @@ CAPTION_MAX_SHARE = 0.3  # captions holding more of the text are the page's item
 NUMBERED_FIGURE = re.compile(r"^(?:figure|fig\.|table|chart|graph|exhibit|abbildung|abb\.|"
                              r"tabelle|grafik|figura|tabla|tableau|afbeelding)\s*\d", re.I)
 WHOLE_PAGE_SHARE = 0.4
+# A story page with next to no story (a link shared for discussion, on an aggregator or a
+# subreddit) and a long comment thread is a discussion: the thread is its content. A news
+# story with comments shows its story: this many words of its own are a story.
+DISCUSSION_TYPES = frozenset(("article", "unknown"))
+DISCUSSION_MAX_WORDS = 150
+DISCUSSION_MIN_WORDS = 300
+DISCUSSION_SHARE = 5
+DISCUSSION_REASON = "a comment thread beside no story"
 # Pages of one product or one thread, whose repeated blocks are copies (a layout's second
 # description, a quoted post): shown once. A story's repeats may be its own (a pull quote).
 REPEATS_ONCE = frozenset(("product", "forum"))
@@ -246,6 +254,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     title = page_title(tree, lookups)
     kind = page_type(tree, url or found_url, lookups)  # before the scripts go: JSON-LD is one of them
     kept = keep | kind.keeps  # categories left in (``keep`` below is the blocks kept)
+    asked = keep
     body = tree.body or tree.root
     if body is None:
         return HtmlExtraction("", url=found_url, title=title, lang=lang, page_type=kind,
@@ -362,12 +371,32 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
             code.extend(range(line, line + height))
         line += height + 1  # and the blank line between blocks
     _report_unshown(dropped, page.blocks, shown)
+    if "comments" not in kept and kind.kind in DISCUSSION_TYPES and \
+            _comments_beside_no_story(out, dropped):
+        # a link shared for discussion (an aggregator's story page, a subreddit's post): the
+        # thread is the page, read again with its comment boxes as content
+        again = html_to_text(document, url=url, packset=packset, keep=asked | {"comments"},
+                             decoded=True)
+        again.page_type = PageType("forum", DISCUSSION_REASON)
+        return again
     return HtmlExtraction(
         text="\n\n".join(out) + ("\n" if out else ""),
         url=found_url, title=title, container=container, selector_hits=hits, widened=widened,
         blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang, page_type=kind,
         flattened=flattened, dropped=dropped, code_lines=frozenset(code),
     )
+
+
+def _comments_beside_no_story(out: list[str], dropped: list) -> bool:
+    """Did the page show next to no text of its own (DISCUSSION_MAX_WORDS words) while its
+    comment boxes, left out, held DISCUSSION_SHARE times as many and DISCUSSION_MIN_WORDS at
+    least? Then the comments are what the page is for."""
+    shown = sum(len(text.split()) for text in out)
+    if shown > DISCUSSION_MAX_WORDS:
+        return False
+    comments = sum(len(line.split()) for r in dropped if r.category == "comments"
+                   for line in r.lines)
+    return comments >= DISCUSSION_MIN_WORDS and comments >= DISCUSSION_SHARE * shown
 
 
 _STRIPPED = ", ".join(STRIP)
