@@ -224,3 +224,11 @@ def test_a_story_s_comment_thread_still_goes():
     result = clean_document(shared_link(f'<article class="story">{story}</article>'))
     assert result.page_type == "article"
     assert DESCRIPTION[0] in result.text and COMMENTS[0] not in result.text
+
+
+def test_a_short_story_with_a_long_thread_is_still_a_story():
+    """One paragraph of prose is a story (a short blog post), however long its comments."""
+    short = "A short note: the invite says to come experience our latest collaboration, so we will be there."
+    result = clean_document(shared_link(f'<div class="post"><p>{short}</p></div>'))
+    assert result.page_type != "forum"
+    assert short in result.text and COMMENTS[0] not in result.text

@@ -77,6 +77,7 @@ DISCUSSION_MAX_WORDS = 150
 DISCUSSION_MIN_WORDS = 300
 DISCUSSION_SHARE = 5
 DISCUSSION_REASON = "a comment thread beside no story"
+STORY_PARAGRAPH_WORDS = 15  # a paragraph of prose this long is a story's (a short post's)
 # Pages of one product or one thread, whose repeated blocks are copies (a layout's second
 # description, a quoted post): shown once. A story's repeats may be its own (a pull quote).
 REPEATS_ONCE = frozenset(("product", "forum"))
@@ -388,11 +389,12 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
 
 
 def _comments_beside_no_story(out: list[str], dropped: list) -> bool:
-    """Did the page show next to no text of its own (DISCUSSION_MAX_WORDS words) while its
-    comment boxes, left out, held DISCUSSION_SHARE times as many and DISCUSSION_MIN_WORDS at
-    least? Then the comments are what the page is for."""
+    """Did the page show no story of its own (no paragraph of prose, DISCUSSION_MAX_WORDS
+    words at most: a title, a meta line, a sidebar's rules) while its comment boxes, left out,
+    held DISCUSSION_SHARE times as many words and DISCUSSION_MIN_WORDS at least? Then the
+    comments are what the page is for. A short story with a long thread is still a story."""
     shown = sum(len(text.split()) for text in out)
-    if shown > DISCUSSION_MAX_WORDS:
+    if shown > DISCUSSION_MAX_WORDS or any(is_prose(text, STORY_PARAGRAPH_WORDS) for text in out):
         return False
     comments = sum(len(line.split()) for r in dropped if r.category == "comments"
                    for line in r.lines)
