@@ -66,6 +66,10 @@ URL_PATHS = (
     (re.compile(r"/docs?/|/documentation/|/api/|/reference/|/manual/|/man/|/sdk/", re.I),
      "documentation"),
 )
+# The paths of one thread, not of a forum's sections or a site's "community" pages: strong
+# enough to overrule og:type article, which forum software sets on every page.
+THREAD_PATH = re.compile(r"/t/[^/]+/\d+|/threads/[^/]+|/questions/\d+|viewtopic\.php|showthread\.php",
+                         re.I)
 URL_HOSTS = ((re.compile(r"^(?:docs|developer|developers|devdocs|api)\.|\.readthedocs\.io$", re.I),
               "documentation"),
              (re.compile(r"^(?:forum|forums|community|discuss|discussions?)\.", re.I), "forum"))
@@ -174,6 +178,10 @@ def page_type(tree, url: Optional[str] = None, lookups: Optional[PageLookups] = 
     for kind in PRIORITY:
         if kind in declared:
             return PageType(kind, "schema.org type")
+    if named == "article" and _thread_url(url):
+        # forum software (XenForo, vBulletin) gives every thread og:type article, the default
+        # of its sharing tags; a thread's own address says what it is
+        return PageType("forum", f"thread url, over og:type {og}")
     if named:
         return PageType(named, f"og:type {og}")
     weak = {WEAK_SCHEMA_TYPES[t] for t in types if t in WEAK_SCHEMA_TYPES}
@@ -193,3 +201,13 @@ def page_type(tree, url: Optional[str] = None, lookups: Optional[PageLookups] = 
                 if pattern.search(parts.hostname or ""):
                     return PageType(kind, "url host")
     return PageType("unknown", "no signal")
+
+
+def _thread_url(url: Optional[str]) -> bool:
+    """Does the url's path name one thread (THREAD_PATH), not a forum's section?"""
+    if not url:
+        return False
+    try:
+        return bool(THREAD_PATH.search(urlsplit(url).path or ""))
+    except ValueError:
+        return False

@@ -22,6 +22,8 @@ from .depth import MAX_NESTING, flatten_deep
 from .items import list_blocks
 from .lookups import CANONICAL, OG_TITLE, OG_URL, PageLookups
 from .pagetype import PageType, page_type
+from .products import product_box
+from .quotes import without_repeated_blocks, without_repeated_quotes
 from .selector import (SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack, apply_selectors,
                        attribute_haystack, inside, report_dropped, runnable, selector_rules)
 from .sections import SECTIONS_PAGES, SECTIONS_REASON, page_sections
@@ -67,6 +69,18 @@ CAPTION_MAX_SHARE = 0.3  # captions holding more of the text are the page's item
 NUMBERED_FIGURE = re.compile(r"^(?:figure|fig\.|table|chart|graph|exhibit|abbildung|abb\.|"
                              r"tabelle|grafik|figura|tabla|tableau|afbeelding)\s*\d", re.I)
 WHOLE_PAGE_SHARE = 0.4
+# A story page with next to no story (a link shared for discussion, on an aggregator or a
+# subreddit) and a long comment thread is a discussion: the thread is its content. A news
+# story with comments shows its story: this many words of its own are a story.
+DISCUSSION_TYPES = frozenset(("article", "unknown"))
+DISCUSSION_MAX_WORDS = 150
+DISCUSSION_MIN_WORDS = 300
+DISCUSSION_SHARE = 5
+DISCUSSION_REASON = "a comment thread beside no story"
+STORY_PARAGRAPH_WORDS = 15  # a paragraph of prose this long is a story's (a short post's)
+# Pages of one product or one thread, whose repeated blocks are copies (a layout's second
+# description, a quoted post): shown once. A story's repeats may be its own (a pull quote).
+REPEATS_ONCE = frozenset(("product", "forum"))
 STRAY_PROSE_WORDS = 30
 # Shorter paragraphs of prose are rescued as a run (html._prose_runs): several in one box.
 RUN_TAGS = frozenset(("p", "blockquote", "dd"))
@@ -241,6 +255,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     title = page_title(tree, lookups)
     kind = page_type(tree, url or found_url, lookups)  # before the scripts go: JSON-LD is one of them
     kept = keep | kind.keeps  # categories left in (``keep`` below is the blocks kept)
+    asked = keep
     body = tree.body or tree.root
     if body is None:
         return HtmlExtraction("", url=found_url, title=title, lang=lang, page_type=kind,
@@ -292,9 +307,16 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         keep = [i for i, b in enumerate(page.blocks) if b.links <= 0.6 * b.chars]
         container, widened = describe(body), False
     else:
-        keep = keep_blocks(page, choice.members, choice.best, story=kind.story, items=kind.items)
+        keep = keep_blocks(page, choice.members, choice.best, story=kind.story, items=kind.items,
+                           products=kind.kind == "product")
         container = describe(page.elements[choice.top].node)
         widened = choice.widened
+        if kind.kind == "product":  # the product's name, price and specifications beside its description
+            head, sure = _headline(page, title)
+            box = product_box(page, head, choice.top) if sure else None
+            if box is not None:
+                keep = keep_blocks(page, [box], choice.best, items=kind.items, products=True)
+                container, widened = describe(page.elements[box].node), True
     spread = None if kind.single_item else _spread_out(page, keep, choice.neg if choice else [])
     if spread is not None:
         keep, container, widened = spread, describe(body), True
@@ -331,6 +353,16 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         shown.append(i)
     if "caption" not in kept and not kind.captions_are_content:
         shown = _without_captions(page, body, shown, dropped, haystack)
+    if page.thread:  # a reply's quote of a post the thread shows already
+        kept_shown = without_repeated_quotes(page, shown)
+        _report_runs(dropped, "html-repeated-quote", "boilerplate", page.blocks, shown,
+                     set(shown) - set(kept_shown))
+        shown = kept_shown
+    if kind.kind in REPEATS_ONCE:  # one product, one thread: each paragraph once
+        kept_shown = without_repeated_blocks(page, shown)
+        _report_runs(dropped, "html-repeated-block", "boilerplate", page.blocks, shown,
+                     set(shown) - set(kept_shown))
+        shown = kept_shown
     out = [page.blocks[i].text for i in shown]
     code: list[int] = []  # the text's line numbers (0-based) that came from a <pre>
     line = 0
@@ -340,12 +372,33 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
             code.extend(range(line, line + height))
         line += height + 1  # and the blank line between blocks
     _report_unshown(dropped, page.blocks, shown)
+    if "comments" not in kept and kind.kind in DISCUSSION_TYPES and \
+            _comments_beside_no_story(out, dropped):
+        # a link shared for discussion (an aggregator's story page, a subreddit's post): the
+        # thread is the page, read again with its comment boxes as content
+        again = html_to_text(document, url=url, packset=packset, keep=asked | {"comments"},
+                             decoded=True)
+        again.page_type = PageType("forum", DISCUSSION_REASON)
+        return again
     return HtmlExtraction(
         text="\n\n".join(out) + ("\n" if out else ""),
         url=found_url, title=title, container=container, selector_hits=hits, widened=widened,
         blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang, page_type=kind,
         flattened=flattened, dropped=dropped, code_lines=frozenset(code),
     )
+
+
+def _comments_beside_no_story(out: list[str], dropped: list) -> bool:
+    """Did the page show no story of its own (no paragraph of prose, DISCUSSION_MAX_WORDS
+    words at most: a title, a meta line, a sidebar's rules) while its comment boxes, left out,
+    held DISCUSSION_SHARE times as many words and DISCUSSION_MIN_WORDS at least? Then the
+    comments are what the page is for. A short story with a long thread is still a story."""
+    shown = sum(len(text.split()) for text in out)
+    if shown > DISCUSSION_MAX_WORDS or any(is_prose(text, STORY_PARAGRAPH_WORDS) for text in out):
+        return False
+    comments = sum(len(line.split()) for r in dropped if r.category == "comments"
+                   for line in r.lines)
+    return comments >= DISCUSSION_MIN_WORDS and comments >= DISCUSSION_SHARE * shown
 
 
 _STRIPPED = ", ".join(STRIP)

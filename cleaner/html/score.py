@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
+from .products import product_rail, rail_box
 from .walk import HEADINGS, Page
 from ..engine.prefilter import required_literals
 from ..memo import memo
@@ -51,6 +52,11 @@ THREAD_WORDS = re.compile(r"comments?|com-|author|byline|meta|replies|reply|resp
 # comments), whatever else the box's name says ("product-reviews-content"); "preview" is no
 # review. A service's testimonials are its content, not reviews.
 REVIEW_WORDS = re.compile(r"(?<!p)reviews?|(?:^|[\s_-])(?:jdgm|yotpo|bazaarvoice|okendo|stamped)")
+# A forum post's furniture, which the software draws around each post: the poster's title,
+# badges, reputation, join date and post count, and the signature under the post. On a forum
+# thread (Page.thread) these are chrome; the poster's name and the post are not.
+FORUM_FURNITURE = re.compile(r"signature|postprofile|user-?(?:details|extras|title|banner)|"
+                             r"usertitle|reputation|badge|join-?date|post-?count")
 # A page builder that calls every box of the page's own text a widget (Elementor's text
 # editor, heading and container widgets): no chrome by that name alone.
 BUILDER_WIDGETS = re.compile(r"elementor-widget[\w-]*")
@@ -92,7 +98,7 @@ def hints(node) -> str:
 
 def _words_automaton() -> tuple[ahocorasick.Automaton, int]:
     """One scan for the words any match of NEGATIVE (1), POSITIVE (2), CHROME (4),
-    REVIEW_WORDS (32) or THREAD_WORDS (64) holds (:func:`~cleaner.engine.prefilter.
+    REVIEW_WORDS (32), THREAD_WORDS (64) or FORUM_FURNITURE (128) holds (:func:`~cleaner.engine.prefilter.
     required_literals` reads them off the patterns), and the bits of the patterns whose
     words could not be read (those always run). Two class names in three hold none of
     NEGATIVE's words, and then neither it nor CHROME, the costliest regexes here (~4 us
@@ -101,7 +107,7 @@ def _words_automaton() -> tuple[ahocorasick.Automaton, int]:
     bits: dict[str, int] = {}
     always = 0
     for pattern, bit in ((_NEGATIVE, 1), (_POSITIVE, 2), (_CHROME, 4), (REVIEW_WORDS, 32),
-                         (THREAD_WORDS, 64)):
+                         (THREAD_WORDS, 64), (FORUM_FURNITURE, 128)):
         found = required_literals(pattern.pattern, pattern.flags)
         if not found or "" in found:
             always |= bit
@@ -132,11 +138,13 @@ def _may_match(low: str) -> int:
 def _flags(value: str) -> int:
     """1: named like chrome (NEGATIVE), 2: like content (POSITIVE), 4: like chrome for sure
     (CHROME); 8 and 16: 1 and 4 without THREAD_WORDS (for forum threads); 32: customer reviews
-    (REVIEW_WORDS, for product pages); cached, since pages repeat their class names and sites
+    (REVIEW_WORDS, for product pages); 128: a forum post's furniture (FORUM_FURNITURE, for
+    forum threads); cached, since pages repeat their class names and sites
     share them. A pattern runs only where its words occur (:func:`_may_match`)."""
     low = value.lower()
     may = _may_match(low)
-    review = 32 if may & 32 and REVIEW_WORDS.search(low) else 0
+    review = (32 if may & 32 and REVIEW_WORDS.search(low) else 0) | \
+        (128 if may & 128 and FORUM_FURNITURE.search(low) else 0)  # read whatever else it says
     read = low
     if "elementor-widget" in low:
         low = BUILDER_WIDGETS.sub(" ", low)
@@ -161,7 +169,8 @@ def _flags(value: str) -> int:
 
 def _hint_weight(el, negative_bit: int, reviews: bool = False) -> int:
     """-25 for each class/id value carrying ``negative_bit``, +25 for each naming content;
-    with ``reviews`` (a product page), -25 for a value naming customer reviews, whatever else
+    with ``reviews`` (a product page), -25 for a value naming customer reviews, and on a forum
+    thread (``negative_bit`` holds 128) for a value naming a post's furniture, whatever else
     it names."""
     flags = el.hint_flags
     if flags is None:  # read once per element: scoring, the chrome check and junk boxes ask
@@ -173,6 +182,8 @@ def _hint_weight(el, negative_bit: int, reviews: bool = False) -> int:
     of_class, of_id = flags
     if reviews and (of_class | of_id) & 32:
         return (-25 if of_class & 32 else 0) + (-25 if of_id & 32 else 0)
+    if negative_bit & 128 and (of_class | of_id) & 128:  # a post's furniture ("userDetails")
+        return (-25 if of_class & 128 else 0) + (-25 if of_id & 128 else 0)
     return ((-25 if of_class & negative_bit else 0) + (25 if of_class & 2 else 0)
             + (-25 if of_id & negative_bit else 0) + (25 if of_id & 2 else 0))
 
@@ -182,11 +193,11 @@ def chrome(el, thread: bool = False, reviews: bool = False) -> bool:
     like content as well ("post-meta" is chrome, "entry-content meta" is not)? On a forum
     thread (``thread``), comment and author boxes are the posts: not chrome. On a product
     page (``reviews``), customer reviews are."""
-    return _hint_weight(el, 16 if thread else 4, reviews) < 0
+    return _hint_weight(el, 16 | 128 if thread else 4, reviews) < 0
 
 
 def class_weight(el, thread: bool = False, reviews: bool = False) -> int:
-    return _hint_weight(el, 8 if thread else 1, reviews)
+    return _hint_weight(el, 8 | 128 if thread else 1, reviews)
 
 
 @dataclass
@@ -280,6 +291,8 @@ def choose(page: Page, story: bool = False) -> Choice | None:
     if story:
         children = _children(page)
         ranked = [i for i in ranked[:8] if not _in_rail(page, i, children)] + ranked[8:] or ranked
+    if page.reviews:  # a product's customer reviews are no candidate, whatever their text box is named
+        ranked = [i for i in ranked if not _in_reviews(page, i)] or ranked
     top = ranked[0]
     best = scores[top]
     neg = negative_elements(page, ancestry(page, top))
@@ -393,9 +406,11 @@ def siblings(page: Page, scores: dict, top: int, best: float) -> list:
 
 
 def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
-                items: bool = False) -> list:
+                items: bool = False, products: bool = False) -> list:
     """Indices of the blocks to render: the members' blocks minus link lists and chrome boxes;
-    on a page known to be one ``story``, also rails of teaser cards outside the story's box.
+    on a page known to be one ``story``, also rails of teaser cards outside the story's box;
+    on a product's page (``products``), rails of other products' priced cards outside the
+    product's box (:mod:`cleaner.html.products`).
     On a page of ``items`` (a listing, a shop's category), a link that reads like a headline
     (CARD_HEADLINE_WORDS words or more) is an item's title, and stays."""
     elements, blocks = page.elements, page.blocks
@@ -425,11 +440,15 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
                     listed_blocks.update(range(el.start, el.end))
                     continue
                 dropped.add(idx)
-            elif story and not inside[0] <= el.start < inside[1] and el.end - el.start >= CARD_MIN:
+            elif (products or story and not inside[0] <= el.start < inside[1]) and \
+                    el.end - el.start >= CARD_MIN:
                 if children is None:
                     children = _children(page)
-                if _teaser_cards(page, el, children.get(idx, ())):
+                kids = children.get(idx, ())
+                if story and _teaser_cards(page, el, kids):
                     dropped.add(idx)
+                elif products and product_rail(page, el, kids):
+                    dropped.add(rail_box(page, idx, protect | set(members)))
     drop_blocks: set[int] = set()
     for idx in dropped:
         el = elements[idx]
@@ -494,6 +513,17 @@ def _children(page: Page) -> dict[int, list]:
         if idx:
             out.setdefault(el.parent, []).append(idx)
     return out
+
+
+def _in_reviews(page: Page, idx: int) -> bool:
+    """Is element ``idx``, or one above it, named like customer reviews (REVIEW_WORDS)?"""
+    while idx > 0:
+        el = page.elements[idx]
+        _hint_weight(el, 1, True)  # reads the element's flags once
+        if (el.hint_flags[0] | el.hint_flags[1]) & 32:
+            return True
+        idx = el.parent
+    return False
 
 
 def _in_rail(page: Page, idx: int, children: dict) -> bool:

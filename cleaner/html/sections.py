@@ -30,7 +30,7 @@ TEASER_BOX = re.compile(r"teaser|card|summary|excerpt|promo|listing|stories|stor
 
 # The pages read for their sections: a service page, and a page that declares nothing (a
 # collection's or a listing's own blurbs beside its items are not its items).
-SECTIONS_PAGES = frozenset(("service", "unknown"))
+SECTIONS_PAGES = frozenset(("service", "unknown", "product"))
 # A page that declared nothing and turned out to be made of sections is a service page
 # (result.page_type), as a company's, a product's or a department's page is.
 SECTIONS_REASON = "headed sections beside the chosen content"

@@ -12,6 +12,11 @@ READER_RULES = {
                    "no reader of the page sees it.",
     "html-main-content": "A block outside what the HTML reader chose as the page's main "
                          "content (navigation, teasers, sidebars, footers around the article).",
+    "html-repeated-quote": "A forum reply's quote of a post the thread shows already above it: "
+                           "the thread's text once, not again in each reply that quotes it.",
+    "html-repeated-block": "A block that repeats an earlier one word for word on a product's page "
+                           "or a forum thread (a second layout's copy of the description, a "
+                           "quoted post): shown once.",
 }
 
 
