@@ -501,10 +501,16 @@ CARD_HEADLINE_WORDS = 4  # the link in each card reads like a headline
 
 
 def _children(page: Page) -> dict[int, list]:
+    """Element index -> its children's indices; read once a page (the choice, the blocks kept
+    and the item lists ask), as the elements do not change once the walk is over."""
+    known = page.children
+    if known is not None and known[0] == len(page.elements):
+        return known[1]
     out: dict[int, list] = {}
     for idx, el in enumerate(page.elements):
         if idx:
             out.setdefault(el.parent, []).append(idx)
+    page.children = (len(page.elements), out)
     return out
 
 
