@@ -385,6 +385,37 @@ def test_selector_prefilter_sees_needles_of_plans_made_after_the_page_was_read()
     assert runnable('[class*="absent-zz"]', haystack) == ""
 
 
+
+def test_selector_prefilter_keeps_every_part_whose_needle_the_page_holds_in_order():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from cleaner.html.selector import attribute_haystack, runnable
+
+    body = LexborHTMLParser('<body><div class="Top-AD-box" id="share-bar">a</div><nav>b</nav>'
+                            '</body>').body
+    haystack = attribute_haystack(body)
+    selector = ('[class*="ad-" i], nav, .ad, div[class*="ad-"], [id*="share"], [id*="ad-"], '
+                '[class*="share"], [class~="top-ad-box"]')
+    # one needle serves two parts; parts that need what the page lacks go; order is kept
+    assert runnable(selector, haystack) == ('[class*="ad-" i], nav, div[class*="ad-"], '
+                                            '[id*="share"], [class~="top-ad-box"]')
+    assert runnable(selector, haystack) == runnable(selector, haystack)  # asked again: the same
+
+
+def test_the_walk_tells_text_nodes_by_lexbors_tag_id():
+    """walk.TEXT_NODE is the tag id Lexbor gives text nodes (and no other node): the walk
+    reads it instead of each text node's tag name."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from cleaner.html.walk import TEXT_NODE
+
+    body = LexborHTMLParser("<body><p>one <b>two</b><!-- c --><my-el>three</my-el></p></body>").body
+    nodes = list(body.traverse(include_text=True))
+    assert {n.tag for n in nodes if n.tag_id == TEXT_NODE} == {"-text"}
+    assert all(n.tag_id == TEXT_NODE for n in nodes if n.tag == "-text")
+    assert html_to_text("<html><body><p>one <b>two</b><!-- c --><my-el>three</my-el></p>"
+                        "</body></html>").text == "one twothree\n"
+
 @pytest.mark.slow
 def test_the_nesting_scan_leaves_real_pages_alone():
     """cleaner/html/depth.py reads tags as the tree builder nests them: unclosed <p> and <li>,

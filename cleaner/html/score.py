@@ -167,19 +167,25 @@ def _flags(value: str) -> int:
     return flags
 
 
-def _hint_weight(el, negative_bit: int, reviews: bool = False) -> int:
-    """-25 for each class/id value carrying ``negative_bit``, +25 for each naming content;
-    with ``reviews`` (a product page), -25 for a value naming customer reviews, and on a forum
-    thread (``negative_bit`` holds 128) for a value naming a post's furniture, whatever else
-    it names."""
+def _hint_flags(el) -> tuple[int, int]:
+    """The :func:`_flags` of the element's class and of its id, read once per element:
+    scoring, the chrome check and junk boxes all ask."""
     flags = el.hint_flags
-    if flags is None:  # read once per element: scoring, the chrome check and junk boxes ask
+    if flags is None:
         attrs = el.node.attributes
         value = attrs.get("class")
         of_class = _flags(value) if value else 0
         value = attrs.get("id")
         flags = el.hint_flags = (of_class, _flags(value) if value else 0)
-    of_class, of_id = flags
+    return flags
+
+
+def _hint_weight(el, negative_bit: int, reviews: bool = False) -> int:
+    """-25 for each class/id value carrying ``negative_bit``, +25 for each naming content;
+    with ``reviews`` (a product page), -25 for a value naming customer reviews, and on a forum
+    thread (``negative_bit`` holds 128) for a value naming a post's furniture, whatever else
+    it names."""
+    of_class, of_id = el.hint_flags or _hint_flags(el)
     if reviews and (of_class | of_id) & 32:
         return (-25 if of_class & 32 else 0) + (-25 if of_id & 32 else 0)
     if negative_bit & 128 and (of_class | of_id) & 128:  # a post's furniture ("userDetails")
@@ -253,10 +259,16 @@ def negative_elements(page: Page, protect: set) -> list:
     The elements in ``protect`` (the best candidate and those above it) never do."""
     elements = page.elements
     neg = [False] * len(elements)
+    bit = 16 | 128 if page.thread else 4  # chrome(el, page.thread, page.reviews), inlined: this
+    reviews = page.reviews          # asks it of every element of the page
     for idx in range(1, len(elements)):
         el = elements[idx]
-        neg[idx] = neg[el.parent] or (idx not in protect and el.tag not in ("html", "body")
-                                      and chrome(el, page.thread, page.reviews))
+        if neg[el.parent]:
+            neg[idx] = True
+        elif idx not in protect and el.tag not in ("html", "body"):
+            flags = el.hint_flags or _hint_flags(el)
+            if flags != (0, 0):  # most elements: no class or id naming anything
+                neg[idx] = _hint_weight(el, bit, reviews) < 0
     return neg
 
 
@@ -508,10 +520,16 @@ CARD_HEADLINE_WORDS = 4  # the link in each card reads like a headline
 
 
 def _children(page: Page) -> dict[int, list]:
+    """Element index -> its children's indices; read once a page (the choice, the blocks kept
+    and the item lists ask), as the elements do not change once the walk is over."""
+    known = page.children
+    if known is not None and known[0] == len(page.elements):
+        return known[1]
     out: dict[int, list] = {}
     for idx, el in enumerate(page.elements):
         if idx:
             out.setdefault(el.parent, []).append(idx)
+    page.children = (len(page.elements), out)
     return out
 
 

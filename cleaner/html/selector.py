@@ -109,7 +109,7 @@ class _Plan:
     none containing it ("text" tests). Token tests are grouped by attribute, so a page's
     haystack answers all of a selector's at once by set intersection."""
 
-    __slots__ = ("parts", "always", "tokens", "needles", "texts")
+    __slots__ = ("parts", "always", "tokens", "needles", "texts", "substrings", "_joined")
 
     def __init__(self, selector: str) -> None:
         self.parts: list[str] = []
@@ -134,8 +134,16 @@ class _Plan:
             else:
                 self.always.append(index)
         self.needles = {attr: frozenset(found) for attr, found in self.tokens.items()}
-        for attr, needle, _index in self.texts:
+        # the substring tests by attribute, needle -> parts: a page's found needles answer
+        # them all by one set intersection (a test per part cost ~25 us a selector a page)
+        self.substrings: dict[str, tuple[frozenset, dict[str, list[int]]]] = {}
+        by_attr: dict[str, dict[str, list[int]]] = {}
+        for attr, needle, index in self.texts:
             _SUBSTRINGS.add(attr, needle)
+            by_attr.setdefault(attr, {}).setdefault(needle, []).append(index)
+        for attr, parts in by_attr.items():
+            self.substrings[attr] = (frozenset(parts), parts)
+        self._joined: dict[tuple, str] = {}  # the parts kept -> the selector they make
 
     def runnable(self, haystack: "Haystack") -> str:
         """The parts that may match the page ``haystack`` describes, as one selector."""
@@ -143,10 +151,16 @@ class _Plan:
         for attr, needles in self.needles.items():
             for needle in needles.intersection(haystack.tokens[attr]):  # the smaller set is walked
                 keep.update(self.tokens[attr][needle])
-        for attr, needle, index in self.texts:
-            if index not in keep and needle in haystack.contained(attr):
-                keep.add(index)
-        return ", ".join(self.parts[i] for i in sorted(keep))
+        for attr, (needles, parts) in self.substrings.items():
+            for needle in needles.intersection(haystack.contained(attr)):
+                keep.update(parts[needle])
+        key = tuple(sorted(keep))
+        joined = self._joined.get(key)
+        if joined is None:
+            if len(self._joined) >= 256:  # pages keep few distinct sets of parts; bounded
+                self._joined.clear()
+            joined = self._joined[key] = ", ".join(self.parts[i] for i in key)
+        return joined
 
 
 def _plan(selector: str) -> _Plan:

@@ -35,6 +35,9 @@ BR = "\x01"
 # spaces, word joiners, stray BOMs (not the zero-width joiners that scripts and emoji need).
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 MAX_DEPTH = 400  # deeper than this, elements are read as inline (keeps the recursion bounded)
+# Lexbor's tag id of a text node (LXB_TAG__TEXT), whose ``tag`` is "-text": the same nodes on
+# all 2,789 dev-bench pages (6.3 million nodes)
+TEXT_NODE = 2
 
 
 class Element:
@@ -74,6 +77,7 @@ class Page:
     links: list = field(default_factory=list)   # prefix sums of block link chars
     thread: bool = False  # a forum thread: its comment boxes are its posts (html_score)
     reviews: bool = False  # a product page: its customer reviews are chrome (html_score)
+    children: Optional[tuple] = None  # (elements, index -> children's indices): score._children
 
     def text_len(self, el: Element) -> int:
         return self.chars[el.end] - self.chars[el.start]
@@ -151,13 +155,12 @@ def walk(root) -> Page:
             blocks.append(Block(text, max(1, round(chars * share)), round(links * share), owner,
                                 tag, _commas(text)))
 
-    skip, block = SKIP, BLOCK
+    skip, block, text_node = SKIP, BLOCK, TEXT_NODE
     append = parts.append
 
     def visit(node, idx: int, depth: int) -> None:
         for child in node.iter(include_text=True):
-            tag = child.tag
-            if tag == "-text":
+            if child.tag_id == text_node:  # an int: no tag name made for each text node
                 t = child.text_content
                 if t:
                     if not pre[0] and not t.strip(" \n\t\r"):  # layout whitespace: a space at most
@@ -168,6 +171,7 @@ def walk(root) -> Page:
                     if state[1]:  # link text is counted apart; all text is counted at flush
                         state[0] += _visible(t)
                 continue
+            tag = child.tag
             if tag is None:  # an element Lexbor gives no name: read it as inline
                 if child.is_element_node:
                     visit(child, idx, depth + 1)

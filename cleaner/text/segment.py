@@ -128,10 +128,19 @@ def unfenced_code(lines: list[str], min_lines: int = 3) -> frozenset[int]:
     again in a second round, and cleaning would not be idempotent."""
     found: set[int] = set()
     n = len(lines)
+    code: list = [None] * n  # code_like of each line, read once when first asked
+
+    def is_code(k: int) -> bool:
+        c = code[k]
+        if c is None:
+            c = code[k] = code_like(lines[k])
+        return c
+
     i = 0
     while i < n:
-        lead_in = lines[i].rstrip().endswith(":") or is_prose(lines[i])
-        if not lead_in or code_like(lines[i]):
+        # The code after a line is looked for before the line is read as a lead-in: most
+        # lines have none after them, and reading a line as prose is the dearer test.
+        if not lines[i].strip() or is_code(i):  # a blank line is no lead-in (nor prose)
             i += 1
             continue
         j, block, misses = i + 1, [], 0
@@ -140,17 +149,21 @@ def unfenced_code(lines: list[str], min_lines: int = 3) -> frozenset[int]:
             if not line.strip():
                 j += 1
                 continue
-            if code_like(line):
+            if is_code(j):
                 block.append(j)
                 misses = 0
             else:
                 misses += 1
-                if misses > 1 or j + 1 >= n or not code_like(lines[j + 1]):
+                if misses > 1 or j + 1 >= n or not is_code(j + 1):
                     break
                 block.append(j)  # one line inside code (a comment, a bare word)
             j += 1
-        ok = len(block) >= min_lines
-        if ok and not lines[i].rstrip().endswith(":"):  # a sentence before it: one after it too
+        if len(block) < min_lines:
+            i += 1
+            continue
+        colon = lines[i].rstrip().endswith(":")
+        ok = colon or is_prose(lines[i])  # the lead-in
+        if ok and not colon:  # a sentence before it: one after it too
             after = next((k for k in range(block[-1] + 1, n) if lines[k].strip()), None)
             ok = after is not None and is_prose(lines[after])
         if ok:
