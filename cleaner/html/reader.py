@@ -306,8 +306,9 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
             if len(sections) > len(keep) and kind.kind == "unknown":
                 kind = PageType("service", SECTIONS_REASON)  # what the page showed it is
             keep = sections
-    if not kind.single_item:
-        listed = list_blocks(page, keep, choice.neg if choice else None, declared=kind.items)
+    if not kind.single_item or kind.article_by_og_type:
+        listed = list_blocks(page, keep, choice.neg if choice else None, declared=kind.items,
+                             article=kind.article_by_og_type)
         if listed is not None:
             keep, parent = listed
             container, widened = describe(page.elements[parent].node), False

@@ -1,0 +1,100 @@
+"""Pages of items (cleaner.html.items): a listing's cards are its content, on pages that call
+themselves articles too; a story's own sections and the teasers after a story are not a list."""
+from __future__ import annotations
+
+from cleaner import clean, clean_document
+
+TOPICS = ["ferry", "bridge", "harbour", "library", "market", "school", "station", "park"]
+
+
+def blog_archive(summaries: bool = False) -> str:
+    """A WordPress category page: every post's box carries its own id and categories in its
+    class ("post-4101 post type-post ... category-town"), og:type article as the theme gives
+    every page; the category's description above, the posts in <main> inside a wrapper named
+    for both columns, a sidebar."""
+    posts = []
+    for i, topic in enumerate(TOPICS):
+        cats = " ".join(f"category-{t}" for t in TOPICS[: i % 3 + 1])
+        extra = "first" if i % 2 == 0 else "last"
+        summary = (f"<p>What the council decided about the {topic} this week, and what it "
+                   "costs.</p>") if summaries else ""
+        posts.append(f'<article class="post-{4101 + i} post type-post status-publish entry {cats} {extra}">'
+                     f'<h2 class="entry-title"><a href="/{topic}">The town {topic} and its '
+                     f'future, as the council sees it</a></h2>{summary}</article>')
+    return ('<!doctype html><html><head><meta property="og:type" content="article">'
+            "<title>Town news</title></head><body>"
+            '<header><nav><a href="/">Home</a> <a href="/about">About</a></nav></header>'
+            '<div class="archive-description"><h1>Town news</h1><p>Everything the town '
+            "council decides, as it happens, and what it means for the people who live here."
+            "</p><p>We read the minutes, we go to the meetings, and we ask the questions that "
+            "nobody else asks, so that you do not have to.</p><p>Start with the harbour: it is "
+            "the story of the year, and it is not over yet.</p></div>"
+            '<div class="content-sidebar-wrap"><main class="content" id="genesis-content">'
+            + "".join(posts) +
+            '</main><aside class="sidebar"><h3>About me</h3><p>I have written about this town '
+            "for twenty years, and I still like it here most days of the week.</p></aside>"
+            "</div><footer><p>© 2025 Town news</p></footer></body></html>")
+
+
+def test_a_blog_archive_typed_article_keeps_every_post():
+    for summaries in (False, True):
+        result = clean_document(blog_archive(summaries), html=True)
+        for topic in TOPICS:
+            assert f"The town {topic} and its future" in result.text
+            if summaries:
+                assert f"about the {topic} this week" in result.text
+        assert "twenty years" not in result.text and "Home" not in result.text
+
+
+def topic_page() -> str:
+    """A news site's topic page (og:type article): a heading and teaser cards, each a date, a
+    linked headline and a summary."""
+    cards = "".join(
+        f'<li class="teaser"><div class="date">{i + 2} days ago</div><div class="title">'
+        f'<a href="/news/{topic}">Council votes on the {topic} after a long night</a></div>'
+        f"<p>The vote on the {topic} came after six hours of debate and two "
+        "amendments.</p></li>" for i, topic in enumerate(TOPICS))
+    return ('<!doctype html><html><head><meta property="og:type" content="article">'
+            "<title>Council | Town Daily</title></head><body>"
+            '<nav><a href="/">Home</a> <a href="/sport">Sport</a></nav>'
+            f'<div class="section"><h1>Council</h1><ul class="teaser-list">{cards}</ul></div>'
+            "<footer><p>© 2025 Town Daily</p></footer></body></html>")
+
+
+def test_a_topic_page_typed_article_keeps_its_teasers():
+    text = clean(topic_page(), html=True)
+    for topic in TOPICS:
+        assert f"Council votes on the {topic} after a long night" in text
+        assert f"The vote on the {topic} came after six hours" in text
+
+
+def ranking(og_type: str = "article") -> str:
+    """A ranking: its picks are the story's sections, a heading that is no link over a
+    paragraph, each with links to other pages after it."""
+    picks = "".join(
+        f"<li><h2>The {topic}</h2><p>The {topic} is the best thing in town this year: it is "
+        f"open every day, it costs nothing, and everyone we asked about the {topic} said so."
+        f'</p><p><a href="/review/{topic}">Read the full {topic} review</a></p>'
+        f'<p><a href="/deals">Compare deals on days out</a></p></li>' for topic in TOPICS)
+    return (f'<!doctype html><html><head><meta property="og:type" content="{og_type}">'
+            "<title>The 8 best things in town</title></head><body>"
+            "<h1>The 8 best things in town</h1><p>We asked everyone, and here they are.</p>"
+            f'<ol class="picks">{picks}</ol></body></html>')
+
+
+def test_a_ranking_s_picks_are_its_sections_not_a_list():
+    text = clean(ranking(), html=True)
+    for topic in TOPICS:
+        assert f"The {topic} is the best thing in town this year" in text
+        assert f"Read the full {topic} review" not in text
+
+
+def test_a_few_boxes_after_a_short_article_are_no_list():
+    boxes = "".join(f'<div class="col"><h3><a href="/{t}">All about the {t} and more</a></h3>'
+                    f'<p><a href="/{t}/a">The {t} page</a> <a href="/{t}/b">Old {t}</a></p></div>'
+                    for t in TOPICS[:4])
+    html = ('<!doctype html><html><head><meta property="og:type" content="article"><title>'
+            "Ferry</title></head><body><h1>Ferry</h1><p>The ferry runs again from Monday, the "
+            f'company said.</p><div class="bottom">{boxes}</div></body></html>')
+    text = clean(html, html=True)
+    assert "The ferry runs again from Monday" in text and "All about the ferry" not in text
