@@ -98,3 +98,35 @@ def test_a_few_boxes_after_a_short_article_are_no_list():
             f'company said.</p><div class="bottom">{boxes}</div></body></html>')
     text = clean(html, html=True)
     assert "The ferry runs again from Monday" in text and "All about the ferry" not in text
+
+
+def programmes_page() -> str:
+    """A school's list of programmes (no page type declared): an introduction of three
+    paragraphs, then twenty cards, each one link holding a title and a description; the
+    list outweighs the introduction many times over."""
+    cards = "".join(
+        f'<div class="field__item"><a href="/p/{i}"><h3>Professional Certificate in {topic.title()} '
+        f"Management</h3><p>A programme for the managers who run the town's {topic}, with six "
+        f"courses on planning, budgets, people and the law, taught on campus and online, and a "
+        f"project on a {topic} of your own, which you choose with your tutor in the first week.</p></a></div>"
+        for i, topic in enumerate(TOPICS + ["museum", "zoo", "theatre", "pool", "airport", "port", "hospital",
+                                        "archive", "cinema", "garden", "stadium", "canal"]))
+    return ("<!doctype html><html><head><title>Certificate programmes</title></head><body>"
+            '<nav><a href="/">Home</a> <a href="/apply">Apply</a></nav>'
+            "<main><h1>Certificate programmes</h1><div class=\"intro\"><p>Our certificate "
+            "programmes are for people who work: each is a set of short courses that you can "
+            "take over a few months, on campus or online, next to your job.</p><p>Every "
+            "programme ends with a project from your own work, and with a certificate that "
+            "employers across the region know and value, and ask for by name.</p><p>Courses start "
+            "in September and in February, and you can begin with one course and add the "
+            "others later, at your own pace.</p></div>"
+            f'<div class="field field--items">{cards}</div></main>'
+            "<footer><p>© 2025 Town College</p></footer></body></html>")
+
+
+def test_a_list_that_outweighs_its_introduction_is_the_page():
+    text = clean(programmes_page(), html=True)
+    assert "Our certificate programmes are for people who work" in text
+    for topic in TOPICS:
+        assert f"Professional Certificate in {topic.title()} Management" in text
+        assert f"project on a {topic} of your own" in text

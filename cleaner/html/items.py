@@ -32,6 +32,9 @@ LIST_SHARE = 0.5         # the list holds this share of the page's text outside 
 # boxes (a few columns or panels of one shape, one of them the story, are no list).
 STORY_PROSE = 300
 LAYOUT_BOXES = 5
+# ...but prose that the list outweighs this many times over is the list's introduction (a
+# category's blurb, a section's standfirst): a story's teasers run to a few times the story.
+INTRO = 12
 SECTION_PROSE_WORDS = 10  # a story's section: a heading over a sentence this long at least
 # Item shapes that are text, not cards: a paragraph with a link in it is prose.
 NOT_ITEMS = frozenset(("p", "span", "a", "pre", "blockquote", "td", "th", "dd", "dt",
@@ -279,6 +282,8 @@ def list_blocks(page: Page, keep: list[int], neg: Optional[list],
     if article and (found.run <= LAYOUT_BOXES or _sections(page, found.items) or
                     _marked_story(page, set(keep) - items, found.parent)):
         return None
-    if story and (found.run <= LAYOUT_BOXES or _prose(page, set(keep) - items) >= STORY_PROSE):
-        return None
+    if story:
+        outside = _prose(page, set(keep) - items)
+        if found.run <= LAYOUT_BOXES or STORY_PROSE <= outside and found.chars < INTRO * outside:
+            return None
     return sorted(items.union(keep)), found.parent
