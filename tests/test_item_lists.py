@@ -130,3 +130,10 @@ def test_a_list_that_outweighs_its_introduction_is_the_page():
     for topic in TOPICS:
         assert f"Professional Certificate in {topic.title()} Management" in text
         assert f"project on a {topic} of your own" in text
+
+
+def test_the_page_type_says_what_the_list_showed():
+    result = clean_document(blog_archive(), html=True)
+    assert result.page_type == "listing"  # og:type article, but a list of posts
+    assert result.html.page_type.reason == "a list of items holds the page's text"
+    assert clean_document(ranking(), html=True).page_type == "article"

@@ -174,6 +174,9 @@ def describe(node) -> str:
     return f"{tag}.{'.'.join(cls[:2])}" if cls else tag
 
 
+# A page that declared nothing, or an article only by og:type, and whose content turned out
+# to be a list of items is a listing (result.page_type).
+LISTING_REASON = "a list of items holds the page's text"
 READER_PACK = "html"  # the pack named in what the reader itself drops
 
 
@@ -306,12 +309,14 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
             if len(sections) > len(keep) and kind.kind == "unknown":
                 kind = PageType("service", SECTIONS_REASON)  # what the page showed it is
             keep = sections
+    shown_list = False  # the page showed it is a listing (LISTING_REASON)
     if not kind.single_item or kind.article_by_og_type:
         listed = list_blocks(page, keep, choice.neg if choice else None, declared=kind.items,
                              article=kind.article_by_og_type)
         if listed is not None:
             keep, parent = listed
             container, widened = describe(page.elements[parent].node), False
+            shown_list = kind.kind == "unknown" or kind.article_by_og_type
     head, sure = _headline(page, title)
     if keep and sure and head < keep[0]:
         body_text = {page.blocks[i].text for i in keep}
@@ -332,6 +337,8 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         shown.append(i)
     if "caption" not in kept and not kind.captions_are_content:
         shown = _without_captions(page, body, shown, dropped, haystack)
+    if shown_list:  # reported, after the reading (whose captions go as an unknown page's)
+        kind = PageType("listing", LISTING_REASON)
     out = [page.blocks[i].text for i in shown]
     code: list[int] = []  # the text's line numbers (0-based) that came from a <pre>
     line = 0
