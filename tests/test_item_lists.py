@@ -137,3 +137,25 @@ def test_the_page_type_says_what_the_list_showed():
     assert result.page_type == "listing"  # og:type article, but a list of posts
     assert result.html.page_type.reason == "a list of items holds the page's text"
     assert clean_document(ranking(), html=True).page_type == "article"
+
+
+def section_page() -> str:
+    """A news site's section page: its list of stories, the later ones under a "More
+    stories" heading, which a related-section rule reads as other stories after a story."""
+    cards = [
+        f'<article class="story"><h3><a href="/science/{topic}">Scientists map the old '
+        f"{topic} with a new kind of radar</a></h3><p>The survey of the {topic} took two "
+        "years and found three rooms nobody knew about.</p></article>" for topic in TOPICS]
+    return ("<!doctype html><html><head><title>Science | Town Daily</title></head><body>"
+            '<nav><a href="/">Home</a> <a href="/science">Science</a></nav>'
+            f'<main><h1>Science</h1><div class="stories">{"".join(cards[:4])}'
+            f'<h2>More stories</h2>{"".join(cards[4:])}</div></main>'
+            "<footer><p>© 2025 Town Daily</p></footer></body></html>")
+
+
+def test_a_section_page_s_latest_news_are_its_content():
+    result = clean_document(section_page(), html=True)
+    assert result.page_type == "listing"
+    for topic in TOPICS:
+        assert f"Scientists map the old {topic} with a new kind of radar" in result.text
+        assert f"The survey of the {topic} took two years" in result.text

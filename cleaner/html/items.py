@@ -264,10 +264,11 @@ def _marked_story(page: Page, blocks, parent: int) -> bool:
 
 
 def list_blocks(page: Page, keep: list[int], neg: Optional[list],
-                declared: bool = False, article: bool = False) -> Optional[tuple[list[int], int]]:
+                declared: bool = False, article: bool = False
+                ) -> Optional[tuple[list[int], int, set]]:
     """The blocks to show on a page of items: ``keep`` (the chosen content: a category's
     description, a heading) and every block of the page's item list, its cards' linked titles
-    included; with the list's parent element. None when the page has no such list, or when
+    included; with the list's parent element and the blocks of its items. None when the page has no such list, or when
     the chosen content is a story outside the list (STORY_PROSE, LAYOUT_BOXES) on a page that
     does not declare itself a list (``declared``: schema.org ItemList, CollectionPage...).
     ``article``: the page calls itself an article, but only by og:type, which themes give
@@ -286,4 +287,4 @@ def list_blocks(page: Page, keep: list[int], neg: Optional[list],
         outside = _prose(page, set(keep) - items)
         if found.run <= LAYOUT_BOXES or STORY_PROSE <= outside and found.chars < INTRO * outside:
             return None
-    return sorted(items.union(keep)), found.parent
+    return sorted(items.union(keep)), found.parent, items

@@ -98,6 +98,8 @@ class HtmlExtraction:
     # the text's lines (0-based) that came from a <pre>: code and preformatted text, which the
     # text rules leave as written ("}" is no divider, a repeated "return x" no menu)
     code_lines: frozenset = frozenset()
+    # the text's lines (0-based) from the cards of the page's item list (html/items.py)
+    item_lines: frozenset = frozenset()
     # What the reader left out, with the rule that did it: hidden elements (html-hidden),
     # selector rules' matches, blocks outside the main content (html-main-content). No line
     # numbers: they are elements, not lines of the text the rules read.
@@ -310,11 +312,12 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
                 kind = PageType("service", SECTIONS_REASON)  # what the page showed it is
             keep = sections
     shown_list = False  # the page showed it is a listing (LISTING_REASON)
+    item_blocks: set = set()
     if not kind.single_item or kind.article_by_og_type:
         listed = list_blocks(page, keep, choice.neg if choice else None, declared=kind.items,
                              article=kind.article_by_og_type)
         if listed is not None:
-            keep, parent = listed
+            keep, parent, item_blocks = listed
             container, widened = describe(page.elements[parent].node), False
             shown_list = kind.kind == "unknown" or kind.article_by_og_type
     head, sure = _headline(page, title)
@@ -341,11 +344,14 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         kind = PageType("listing", LISTING_REASON)
     out = [page.blocks[i].text for i in shown]
     code: list[int] = []  # the text's line numbers (0-based) that came from a <pre>
+    in_items: list[int] = []  # and from the cards of an item list
     line = 0
     for i, text in zip(shown, out):
         height = text.count("\n") + 1
         if page.blocks[i].tag == "pre":
             code.extend(range(line, line + height))
+        elif i in item_blocks:
+            in_items.extend(range(line, line + height))
         line += height + 1  # and the blank line between blocks
     _report_unshown(dropped, page.blocks, shown)
     return HtmlExtraction(
@@ -353,6 +359,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         url=found_url, title=title, container=container, selector_hits=hits, widened=widened,
         blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang, page_type=kind,
         flattened=flattened, dropped=dropped, code_lines=frozenset(code),
+        item_lines=frozenset(in_items),
     )
 
 
