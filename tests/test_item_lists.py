@@ -159,3 +159,42 @@ def test_a_section_page_s_latest_news_are_its_content():
     for topic in TOPICS:
         assert f"Scientists map the old {topic} with a new kind of radar" in result.text
         assert f"The survey of the {topic} took two years" in result.text
+
+
+def sectioned_front() -> str:
+    """A section front: in its <main>, three headed sections of the same cards, none of them
+    half of the page's text, all of them together most of it."""
+    def card(topic: str, n: int) -> str:
+        return (f'<div class="story-card"><h3><a href="/tech/{topic}/{n}">Inside the {topic} that '
+                f"runs on old phones, part {n}</a></h3><p>How a team kept the {topic} going "
+                "with parts nobody else wanted.</p></div>")
+    sections = "".join(
+        f'<section class="topic"><h2>{name}</h2><div class="grid">'
+        + "".join(card(topic, n) for n in range(1, 5)) + "</div></section>"
+        for name, topic in (("Top stories", "ferry"), ("Personal tech", "library"),
+                            ("Listen", "market")))
+    return ("<!doctype html><html><head><title>Technology | Town Daily</title></head><body>"
+            '<nav><a href="/">Home</a> <a href="/tech">Technology</a></nav>'
+            f"<main><h1>Technology</h1>{sections}</main>"
+            '<footer><p>© 2025 Town Daily</p><p><a href="/terms">Terms</a></p></footer>'
+            "</body></html>")
+
+
+def test_a_section_front_keeps_the_cards_of_every_section():
+    text = clean(sectioned_front(), html=True)
+    for topic in ("ferry", "library", "market"):
+        for n in range(1, 5):
+            assert f"Inside the {topic} that runs on old phones, part {n}" in text
+
+
+def test_in_main_a_list_s_sections_count_together():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from cleaner.html.items import item_list
+    from cleaner.html.score import _children, negative_elements
+    from cleaner.html.walk import walk
+
+    page = walk(LexborHTMLParser(sectioned_front()).body)
+    found = item_list(page, negative_elements(page, set()), _children(page))
+    assert found is not None and found.run == 4 and len(found.items) == 12
+    assert found.share >= 0.5

@@ -108,11 +108,18 @@ def item_list(page: Page, neg: list, children: dict) -> Optional[ItemList]:
     total = outside + inside_neg
     share = chars / total if total else 0.0
     run = len(members)
-    if share >= LIST_SHARE:  # the list, found by its exact shape, takes in its other cards
+    if share >= LIST_SHARE or _is_main(frame):
+        # the list, found by its exact shape, takes in its other cards; inside the page's
+        # <main>, its sections (one per topic, a shape each time) together are the page
         more = _other_sections(page, members)
+        if more and share < LIST_SHARE:
+            more = [m for m in more if frame.start <= elements[m].start < frame.end]
         if more:
             members = sorted(members + more)
-            chars += sum(page.text_len(elements[m]) for m in more)
+            extra = sum(page.text_len(elements[m]) for m in more)
+            if share < LIST_SHARE:
+                share = (chars + extra) / total if total else 0.0
+            chars += extra
     return ItemList(parent, members, chars, share, run)
 
 
