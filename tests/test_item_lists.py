@@ -18,7 +18,8 @@ def blog_archive(summaries: bool = False) -> str:
         extra = "first" if i % 2 == 0 else "last"
         summary = (f"<p>What the council decided about the {topic} this week, and what it "
                    "costs.</p>") if summaries else ""
-        posts.append(f'<article class="post-{4101 + i} post type-post status-publish entry {cats} {extra}">'
+        posts.append(f'<article class="post-{4101 + i} post type-post status-publish entry '
+                     f'{cats} {extra}">'
                      f'<h2 class="entry-title"><a href="/{topic}">The town {topic} and its '
                      f'future, as the council sees it</a></h2>{summary}</article>')
     return ('<!doctype html><html><head><meta property="og:type" content="article">'
@@ -104,13 +105,15 @@ def programmes_page() -> str:
     """A school's list of programmes (no page type declared): an introduction of three
     paragraphs, then twenty cards, each one link holding a title and a description; the
     list outweighs the introduction many times over."""
+    more = ["museum", "zoo", "theatre", "pool", "airport", "port", "hospital", "archive", "cinema",
+            "garden", "stadium", "canal"]
     cards = "".join(
-        f'<div class="field__item"><a href="/p/{i}"><h3>Professional Certificate in {topic.title()} '
+        f'<div class="field__item"><a href="/p/{i}"><h3>Professional Certificate in '
+        f"{topic.title()} "
         f"Management</h3><p>A programme for the managers who run the town's {topic}, with six "
         f"courses on planning, budgets, people and the law, taught on campus and online, and a "
-        f"project on a {topic} of your own, which you choose with your tutor in the first week.</p></a></div>"
-        for i, topic in enumerate(TOPICS + ["museum", "zoo", "theatre", "pool", "airport", "port", "hospital",
-                                        "archive", "cinema", "garden", "stadium", "canal"]))
+        f"project on a {topic} of your own, which you choose with your tutor in the first "
+        "week.</p></a></div>" for i, topic in enumerate(TOPICS + more))
     return ("<!doctype html><html><head><title>Certificate programmes</title></head><body>"
             '<nav><a href="/">Home</a> <a href="/apply">Apply</a></nav>'
             "<main><h1>Certificate programmes</h1><div class=\"intro\"><p>Our certificate "

@@ -275,9 +275,10 @@ def list_blocks(page: Page, keep: list[int], neg: Optional[list],
                 ) -> Optional[tuple[list[int], int, set]]:
     """The blocks to show on a page of items: ``keep`` (the chosen content: a category's
     description, a heading) and every block of the page's item list, its cards' linked titles
-    included; with the list's parent element and the blocks of its items. None when the page has no such list, or when
-    the chosen content is a story outside the list (STORY_PROSE, LAYOUT_BOXES) on a page that
-    does not declare itself a list (``declared``: schema.org ItemList, CollectionPage...).
+    included; with the list's parent element and the blocks of its items. None when the page
+    has no such list, or when the chosen content is a story outside the list (STORY_PROSE,
+    LAYOUT_BOXES, INTRO) on a page that does not declare itself a list (``declared``:
+    schema.org ItemList, CollectionPage...).
     ``article``: the page calls itself an article, but only by og:type, which themes give
     every page (a blog's category, a topic page, a shop's): it is a list when its items are
     a list's many cards, not a few boxes (LAYOUT_BOXES) or a story's sections."""
