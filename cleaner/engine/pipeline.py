@@ -76,10 +76,17 @@ def clean_text(text: str, **options) -> CleanResult:
     return clean_lines(text.split("\n"), **options)
 
 
+# A listing's cards are other pages' teasers under headings like "Latest news" and "More
+# stories": on a page whose content is that list, the cards a related-section rule cut after
+# such a heading are the content (rule kind, category).
+ITEMS_NOT_RELATED = frozenset({("section", "related")})
+
+
 def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[str] = None,
                 packset: Optional[PackSet] = None, declared_lang: Optional[str] = None,
                 from_page: bool = False, keep: frozenset[str] = frozenset(),
-                verbatim: frozenset[int] = frozenset()) -> CleanResult:
+                verbatim: frozenset[int] = frozenset(),
+                items: frozenset[int] = frozenset()) -> CleanResult:
     """Clean already-decoded plain text, given as its lines (the list is the document's
     from now on). ``declared_lang`` is the language a page declares (``<html lang>``), a hint
     that settles a doubtful stopword vote when the vote leans its way. ``from_page``: the
@@ -90,6 +97,8 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     ``verbatim``: line numbers (0-based) no rule may remove (code the HTML reader took from a
     ``<pre>``); a removal that took one gives it back. Code written out without fences
     (:func:`~cleaner.text.segment.unfenced_code`) is added to them.
+    ``items``: line numbers of a page's list of items (the HTML reader's cards): a section
+    rule of category ``related`` that took them gives them back (ITEMS_NOT_RELATED).
 
     Rules judge lines by their neighbours, and removing lines changes the neighbours (and
     can even change which language or site the rest reads as), so a full run repeats on what
@@ -115,6 +124,9 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     ctx.forget_index()  # what the rules searched with: not needed from here on
     if verbatim:
         ctx.restore([i for i in verbatim if i < len(ctx.removed) and ctx.removed[i] is not None])
+    if items:
+        ctx.restore([i for i in items if i < len(ctx.removed) and ctx.removed[i] is not None
+                     and (ctx.removed[i].kind, ctx.removed[i].category) in ITEMS_NOT_RELATED])
     if not from_page:
         _guard_no_chrome(ctx)
     _guard_over_removal(ctx)
@@ -470,7 +482,8 @@ def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Op
         # the text classifier can; the line rules still run.
         result = clean_text(extraction.text, url=url or extraction.url, lang=lang,
                             packset=packset, declared_lang=extraction.lang, from_page=True,
-                            keep=kept | extraction.keeps, verbatim=extraction.code_lines)
+                            keep=kept | extraction.keeps, verbatim=extraction.code_lines,
+                            items=extraction.item_lines)
         result.html = extraction
         result.page_type = extraction.page_type.kind
         result.warnings.extend(extraction.warnings)

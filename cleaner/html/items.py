@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ..text.prose import is_prose
 from .score import _children, hints, negative_elements
 from .walk import HEADINGS, Page
 
@@ -22,6 +23,7 @@ ITEM_MAX_CHARS = 1500    # an item is a card, not a section of prose
 ITEM_MIN_CHARS = 20
 ITEM_LINK_SHARE = 0.15   # an item's title is a link: this share of its text at least
 ITEM_CARDS_SHARE = 0.7   # of the run's members, this share are such cards
+CORE_SHARE = 0.8         # cards named each its own way: the class names this share carry
 ITEM_MEAN_CHARS = 30     # a menu's entries are a word or two; an item says more
 LIST_SHARE = 0.5         # the list holds this share of the page's text outside chrome
 # A page whose chosen content holds this much prose (a paragraph) is a story with lists
@@ -30,6 +32,10 @@ LIST_SHARE = 0.5         # the list holds this share of the page's text outside 
 # boxes (a few columns or panels of one shape, one of them the story, are no list).
 STORY_PROSE = 300
 LAYOUT_BOXES = 5
+# ...but prose that the list outweighs this many times over is the list's introduction (a
+# category's blurb, a section's standfirst): a story's teasers run to a few times the story.
+INTRO = 12
+SECTION_PROSE_WORDS = 10  # a story's section: a heading over a sentence this long at least
 # Item shapes that are text, not cards: a paragraph with a link in it is prose.
 NOT_ITEMS = frozenset(("p", "span", "a", "pre", "blockquote", "td", "th", "dd", "dt",
                        "figcaption", "caption", "summary", "legend", "address") + tuple(HEADINGS))
@@ -56,11 +62,14 @@ class ItemList:
 
 def _furniture(page: Page, idx: int) -> bool:
     """Is element ``idx`` a control (a filter, a toolbar), or it or one above it a menu,
-    header, footer or sidebar?"""
+    header, footer or sidebar? Not what holds the page's ``<main>``: the boxes around it are
+    the layout's ("content-sidebar-wrap" holds both columns)."""
     if CONTROLS.search(hints(page.elements[idx].node)):
         return True
     while idx > 0:
         el = page.elements[idx]
+        if _is_main(el):
+            return False
         if el.tag in FURNITURE_TAGS or FURNITURE.search(hints(el.node)):
             return True
         idx = el.parent
@@ -76,12 +85,7 @@ def item_list(page: Page, neg: list, children: dict) -> Optional[ItemList]:
     for parent, kids in children.items():
         if len(kids) < ITEM_MIN:
             continue
-        shapes: dict[tuple, list] = {}
-        for k in kids:
-            el = elements[k]
-            if el.end > el.start and el.tag not in NOT_ITEMS:
-                shapes.setdefault((el.tag, el.node.attributes.get("class") or ""), []).append(k)
-        for members in shapes.values():
+        for members in _shapes(page, kids).values():
             if len(members) < ITEM_MIN:
                 continue
             sizes = [page.text_len(elements[m]) for m in members]
@@ -97,18 +101,81 @@ def item_list(page: Page, neg: list, children: dict) -> Optional[ItemList]:
     if best is None:
         return None
     parent, members, chars = best
-    outside = sum(b.chars for b in page.blocks if not neg[b.owner])
+    frame = _main(page, parent)  # the page's text is its <main>'s, when the list is in it
+    outside = sum(b.chars for b in page.blocks[frame.start:frame.end] if not neg[b.owner])
     inside_neg = sum(b.chars for m in members
                      for b in page.blocks[elements[m].start:elements[m].end] if neg[b.owner])
     total = outside + inside_neg
     share = chars / total if total else 0.0
     run = len(members)
-    if share >= LIST_SHARE:  # the list, found by its exact shape, takes in its other cards
+    if share >= LIST_SHARE or _is_main(frame):
+        # the list, found by its exact shape, takes in its other cards; inside the page's
+        # <main>, its sections (one per topic, a shape each time) together are the page
         more = _other_sections(page, members)
+        if more and share < LIST_SHARE:
+            more = [m for m in more if frame.start <= elements[m].start < frame.end]
         if more:
             members = sorted(members + more)
-            chars += sum(page.text_len(elements[m]) for m in more)
+            extra = sum(page.text_len(elements[m]) for m in more)
+            if share < LIST_SHARE:
+                share = (chars + extra) / total if total else 0.0
+            chars += extra
     return ItemList(parent, members, chars, share, run)
+
+
+def _shapes(page: Page, kids: list) -> dict[tuple, list]:
+    """``kids`` (one element's children) grouped by shape: tag and class. A class that fewer
+    than ITEM_MIN siblings share names each card on its own: WordPress and shops put the
+    card's id in it ("post-4069"), its categories ("category-recipes"), its state
+    ("instock", "first"). Such cards are grouped by tag and the class names that CORE_SHARE
+    of them carry ("post type-post entry"), when more than LAYOUT_BOXES of them do: a few
+    boxes each named its own way are a page's layout (a hero, a section per topic)."""
+    by_tag: dict[str, list] = {}
+    for k in kids:
+        el = page.elements[k]
+        if el.end > el.start and el.tag not in NOT_ITEMS:
+            by_tag.setdefault(el.tag, []).append(k)
+    shapes: dict[tuple, list] = {}
+    for tag, members in by_tag.items():
+        if len(members) < ITEM_MIN:
+            continue
+        values = [page.elements[k].node.attributes.get("class") or "" for k in members]
+        exact: dict[str, int] = {}
+        for value in values:
+            exact[value] = exact.get(value, 0) + 1
+        own_named = []
+        for k, value in zip(members, values):
+            if exact[value] >= ITEM_MIN or not value.strip():
+                shapes.setdefault((tag, value), []).append(k)
+            else:
+                own_named.append((k, set(value.split())))
+        if len(own_named) <= LAYOUT_BOXES:
+            continue
+        counts: dict[str, int] = {}
+        for _, names in own_named:
+            for name in names:
+                counts[name] = counts.get(name, 0) + 1
+        common = CORE_SHARE * len(own_named)
+        core = {name for name, n in counts.items() if n >= common}
+        if not core:
+            continue
+        key = (tag, "~" + " ".join(sorted(core)))  # never one of the exact shapes
+        shapes[key] = [k for k, names in own_named if core <= names]
+    return shapes
+
+
+def _is_main(el) -> bool:
+    return el.tag == "main" or el.node.attributes.get("role") == "main"
+
+
+def _main(page: Page, idx: int):
+    """The page's ``<main>`` (or role=main) element holding element ``idx``, else the root."""
+    while idx > 0:
+        el = page.elements[idx]
+        if _is_main(el):
+            return el
+        idx = el.parent
+    return page.elements[0]
 
 
 def _name(el) -> str:
@@ -166,19 +233,66 @@ def _prose(page: Page, blocks) -> int:
                if page.blocks[i].chars >= 60 and page.blocks[i].links < 0.3 * page.blocks[i].chars)
 
 
+def _sections(page: Page, members: list) -> bool:
+    """Are the list's items a story's sections rather than cards: most of them a heading that
+    is no link over a paragraph of prose ("Kia PV5" / "This is another immensely impressive
+    entry..."), as a ranking or a buying guide sets its picks out? A card's title is a link to
+    the page it stands for."""
+    sections = 0
+    for m in members:
+        el = page.elements[m]
+        heading = False
+        for b in page.blocks[el.start:el.end]:
+            if b.tag in HEADINGS:
+                heading = not b.links
+            elif heading and not b.links and is_prose(b.text, SECTION_PROSE_WORDS):
+                sections += 1
+                break
+    return sections > len(members) / 2
+
+
+def _marked_story(page: Page, blocks, parent: int) -> bool:
+    """Is one of ``blocks`` (the chosen content outside the list) a paragraph inside an
+    ``<article>`` element that does not hold the list (element ``parent``): the story the
+    page marks as its own, with other stories' cards after it?"""
+    for i in blocks:
+        b = page.blocks[i]
+        if b.tag in HEADINGS or b.links or not is_prose(b.text, SECTION_PROSE_WORDS):
+            continue
+        at = b.owner
+        while at > 0:
+            el = page.elements[at]
+            if el.tag == "article":
+                if not el.start <= page.elements[parent].start < el.end:
+                    return True
+                break
+            at = el.parent
+    return False
+
+
 def list_blocks(page: Page, keep: list[int], neg: Optional[list],
-                declared: bool = False) -> Optional[tuple[list[int], int]]:
+                declared: bool = False, article: bool = False
+                ) -> Optional[tuple[list[int], int, set]]:
     """The blocks to show on a page of items: ``keep`` (the chosen content: a category's
     description, a heading) and every block of the page's item list, its cards' linked titles
-    included; with the list's parent element. None when the page has no such list, or when
-    the chosen content is a story outside the list (STORY_PROSE, LAYOUT_BOXES) on a page that
-    does not declare itself a list (``declared``: schema.org ItemList, CollectionPage...)."""
+    included; with the list's parent element and the blocks of its items. None when the page
+    has no such list, or when the chosen content is a story outside the list (STORY_PROSE,
+    LAYOUT_BOXES, INTRO) on a page that does not declare itself a list (``declared``:
+    schema.org ItemList, CollectionPage...).
+    ``article``: the page calls itself an article, but only by og:type, which themes give
+    every page (a blog's category, a topic page, a shop's): it is a list when its items are
+    a list's many cards, not a few boxes (LAYOUT_BOXES) or a story's sections."""
     story = not declared and _prose(page, keep) >= STORY_PROSE
     found = item_list(page, neg if neg else negative_elements(page, set()), _children(page))
     if found is None or found.share < LIST_SHARE:
         return None
     items = {i for m in found.items
              for i in range(page.elements[m].start, page.elements[m].end)}
-    if story and (found.run <= LAYOUT_BOXES or _prose(page, set(keep) - items) >= STORY_PROSE):
+    if article and (found.run <= LAYOUT_BOXES or _sections(page, found.items) or
+                    _marked_story(page, set(keep) - items, found.parent)):
         return None
-    return sorted(items.union(keep)), found.parent
+    if story:
+        outside = _prose(page, set(keep) - items)
+        if found.run <= LAYOUT_BOXES or STORY_PROSE <= outside and found.chars < INTRO * outside:
+            return None
+    return sorted(items.union(keep)), found.parent, items

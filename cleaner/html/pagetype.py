@@ -107,6 +107,12 @@ class PageType:
         return self.kind in ITEMS
 
     @property
+    def article_by_og_type(self) -> bool:
+        """An article only by ``og:type``, which many themes give every page (a blog's
+        category, a topic page, a shop's category): it may turn out to be a page of items."""
+        return self.kind == "article" and self.reason.startswith("og:type")
+
+    @property
     def captions_are_content(self) -> bool:
         return self.kind in CAPTIONS_ARE_CONTENT
 

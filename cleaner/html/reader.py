@@ -112,6 +112,8 @@ class HtmlExtraction:
     # the text's lines (0-based) that came from a <pre>: code and preformatted text, which the
     # text rules leave as written ("}" is no divider, a repeated "return x" no menu)
     code_lines: frozenset = frozenset()
+    # the text's lines (0-based) from the cards of the page's item list (html/items.py)
+    item_lines: frozenset = frozenset()
     # What the reader left out, with the rule that did it: hidden elements (html-hidden),
     # selector rules' matches, blocks outside the main content (html-main-content). No line
     # numbers: they are elements, not lines of the text the rules read.
@@ -188,6 +190,9 @@ def describe(node) -> str:
     return f"{tag}.{'.'.join(cls[:2])}" if cls else tag
 
 
+# A page that declared nothing, or an article only by og:type, and whose content turned out
+# to be a list of items is a listing (result.page_type).
+LISTING_REASON = "a list of items holds the page's text"
 READER_PACK = "html"  # the pack named in what the reader itself drops
 
 
@@ -328,11 +333,15 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
             if len(sections) > len(keep) and kind.kind == "unknown":
                 kind = PageType("service", SECTIONS_REASON)  # what the page showed it is
             keep = sections
-    if not kind.single_item:
-        listed = list_blocks(page, keep, choice.neg if choice else None, declared=kind.items)
+    shown_list = False  # the page showed it is a listing (LISTING_REASON)
+    item_blocks: set = set()
+    if not kind.single_item or kind.article_by_og_type:
+        listed = list_blocks(page, keep, choice.neg if choice else None, declared=kind.items,
+                             article=kind.article_by_og_type)
         if listed is not None:
-            keep, parent = listed
+            keep, parent, item_blocks = listed
             container, widened = describe(page.elements[parent].node), False
+            shown_list = kind.kind == "unknown" or kind.article_by_og_type
     head, sure = _headline(page, title)
     if keep and sure and head < keep[0]:
         body_text = {page.blocks[i].text for i in keep}
@@ -363,13 +372,18 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         _report_runs(dropped, "html-repeated-block", "boilerplate", page.blocks, shown,
                      set(shown) - set(kept_shown))
         shown = kept_shown
+    if shown_list:  # reported, after the reading (whose captions go as an unknown page's)
+        kind = PageType("listing", LISTING_REASON)
     out = [page.blocks[i].text for i in shown]
     code: list[int] = []  # the text's line numbers (0-based) that came from a <pre>
+    in_items: list[int] = []  # and from the cards of an item list
     line = 0
     for i, text in zip(shown, out):
         height = text.count("\n") + 1
         if page.blocks[i].tag == "pre":
             code.extend(range(line, line + height))
+        elif i in item_blocks:
+            in_items.extend(range(line, line + height))
         line += height + 1  # and the blank line between blocks
     _report_unshown(dropped, page.blocks, shown)
     if "comments" not in kept and kind.kind in DISCUSSION_TYPES and \
@@ -385,6 +399,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         url=found_url, title=title, container=container, selector_hits=hits, widened=widened,
         blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang, page_type=kind,
         flattened=flattened, dropped=dropped, code_lines=frozenset(code),
+        item_lines=frozenset(in_items),
     )
 
 

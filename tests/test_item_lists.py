@@ -1,0 +1,203 @@
+"""Pages of items (cleaner.html.items): a listing's cards are its content, on pages that call
+themselves articles too; a story's own sections and the teasers after a story are not a list."""
+from __future__ import annotations
+
+from cleaner import clean, clean_document
+
+TOPICS = ["ferry", "bridge", "harbour", "library", "market", "school", "station", "park"]
+
+
+def blog_archive(summaries: bool = False) -> str:
+    """A WordPress category page: every post's box carries its own id and categories in its
+    class ("post-4101 post type-post ... category-town"), og:type article as the theme gives
+    every page; the category's description above, the posts in <main> inside a wrapper named
+    for both columns, a sidebar."""
+    posts = []
+    for i, topic in enumerate(TOPICS):
+        cats = " ".join(f"category-{t}" for t in TOPICS[: i % 3 + 1])
+        extra = "first" if i % 2 == 0 else "last"
+        summary = (f"<p>What the council decided about the {topic} this week, and what it "
+                   "costs.</p>") if summaries else ""
+        posts.append(f'<article class="post-{4101 + i} post type-post status-publish entry '
+                     f'{cats} {extra}">'
+                     f'<h2 class="entry-title"><a href="/{topic}">The town {topic} and its '
+                     f'future, as the council sees it</a></h2>{summary}</article>')
+    return ('<!doctype html><html><head><meta property="og:type" content="article">'
+            "<title>Town news</title></head><body>"
+            '<header><nav><a href="/">Home</a> <a href="/about">About</a></nav></header>'
+            '<div class="archive-description"><h1>Town news</h1><p>Everything the town '
+            "council decides, as it happens, and what it means for the people who live here."
+            "</p><p>We read the minutes, we go to the meetings, and we ask the questions that "
+            "nobody else asks, so that you do not have to.</p><p>Start with the harbour: it is "
+            "the story of the year, and it is not over yet.</p></div>"
+            '<div class="content-sidebar-wrap"><main class="content" id="genesis-content">'
+            + "".join(posts) +
+            '</main><aside class="sidebar"><h3>About me</h3><p>I have written about this town '
+            "for twenty years, and I still like it here most days of the week.</p></aside>"
+            "</div><footer><p>© 2025 Town news</p></footer></body></html>")
+
+
+def test_a_blog_archive_typed_article_keeps_every_post():
+    for summaries in (False, True):
+        result = clean_document(blog_archive(summaries), html=True)
+        for topic in TOPICS:
+            assert f"The town {topic} and its future" in result.text
+            if summaries:
+                assert f"about the {topic} this week" in result.text
+        assert "twenty years" not in result.text and "Home" not in result.text
+
+
+def topic_page() -> str:
+    """A news site's topic page (og:type article): a heading and teaser cards, each a date, a
+    linked headline and a summary."""
+    cards = "".join(
+        f'<li class="teaser"><div class="date">{i + 2} days ago</div><div class="title">'
+        f'<a href="/news/{topic}">Council votes on the {topic} after a long night</a></div>'
+        f"<p>The vote on the {topic} came after six hours of debate and two "
+        "amendments.</p></li>" for i, topic in enumerate(TOPICS))
+    return ('<!doctype html><html><head><meta property="og:type" content="article">'
+            "<title>Council | Town Daily</title></head><body>"
+            '<nav><a href="/">Home</a> <a href="/sport">Sport</a></nav>'
+            f'<div class="section"><h1>Council</h1><ul class="teaser-list">{cards}</ul></div>'
+            "<footer><p>© 2025 Town Daily</p></footer></body></html>")
+
+
+def test_a_topic_page_typed_article_keeps_its_teasers():
+    text = clean(topic_page(), html=True)
+    for topic in TOPICS:
+        assert f"Council votes on the {topic} after a long night" in text
+        assert f"The vote on the {topic} came after six hours" in text
+
+
+def ranking(og_type: str = "article") -> str:
+    """A ranking: its picks are the story's sections, a heading that is no link over a
+    paragraph, each with links to other pages after it."""
+    picks = "".join(
+        f"<li><h2>The {topic}</h2><p>The {topic} is the best thing in town this year: it is "
+        f"open every day, it costs nothing, and everyone we asked about the {topic} said so."
+        f'</p><p><a href="/review/{topic}">Read the full {topic} review</a></p>'
+        f'<p><a href="/deals">Compare deals on days out</a></p></li>' for topic in TOPICS)
+    return (f'<!doctype html><html><head><meta property="og:type" content="{og_type}">'
+            "<title>The 8 best things in town</title></head><body>"
+            "<h1>The 8 best things in town</h1><p>We asked everyone, and here they are.</p>"
+            f'<ol class="picks">{picks}</ol></body></html>')
+
+
+def test_a_ranking_s_picks_are_its_sections_not_a_list():
+    text = clean(ranking(), html=True)
+    for topic in TOPICS:
+        assert f"The {topic} is the best thing in town this year" in text
+        assert f"Read the full {topic} review" not in text
+
+
+def test_a_few_boxes_after_a_short_article_are_no_list():
+    boxes = "".join(f'<div class="col"><h3><a href="/{t}">All about the {t} and more</a></h3>'
+                    f'<p><a href="/{t}/a">The {t} page</a> <a href="/{t}/b">Old {t}</a></p></div>'
+                    for t in TOPICS[:4])
+    html = ('<!doctype html><html><head><meta property="og:type" content="article"><title>'
+            "Ferry</title></head><body><h1>Ferry</h1><p>The ferry runs again from Monday, the "
+            f'company said.</p><div class="bottom">{boxes}</div></body></html>')
+    text = clean(html, html=True)
+    assert "The ferry runs again from Monday" in text and "All about the ferry" not in text
+
+
+def programmes_page() -> str:
+    """A school's list of programmes (no page type declared): an introduction of three
+    paragraphs, then twenty cards, each one link holding a title and a description; the
+    list outweighs the introduction many times over."""
+    more = ["museum", "zoo", "theatre", "pool", "airport", "port", "hospital", "archive", "cinema",
+            "garden", "stadium", "canal"]
+    cards = "".join(
+        f'<div class="field__item"><a href="/p/{i}"><h3>Professional Certificate in '
+        f"{topic.title()} "
+        f"Management</h3><p>A programme for the managers who run the town's {topic}, with six "
+        f"courses on planning, budgets, people and the law, taught on campus and online, and a "
+        f"project on a {topic} of your own, which you choose with your tutor in the first "
+        "week.</p></a></div>" for i, topic in enumerate(TOPICS + more))
+    return ("<!doctype html><html><head><title>Certificate programmes</title></head><body>"
+            '<nav><a href="/">Home</a> <a href="/apply">Apply</a></nav>'
+            "<main><h1>Certificate programmes</h1><div class=\"intro\"><p>Our certificate "
+            "programmes are for people who work: each is a set of short courses that you can "
+            "take over a few months, on campus or online, next to your job.</p><p>Every "
+            "programme ends with a project from your own work, and with a certificate that "
+            "employers across the region know and value, and ask for by name.</p><p>Courses start "
+            "in September and in February, and you can begin with one course and add the "
+            "others later, at your own pace.</p></div>"
+            f'<div class="field field--items">{cards}</div></main>'
+            "<footer><p>© 2025 Town College</p></footer></body></html>")
+
+
+def test_a_list_that_outweighs_its_introduction_is_the_page():
+    text = clean(programmes_page(), html=True)
+    assert "Our certificate programmes are for people who work" in text
+    for topic in TOPICS:
+        assert f"Professional Certificate in {topic.title()} Management" in text
+        assert f"project on a {topic} of your own" in text
+
+
+def test_the_page_type_says_what_the_list_showed():
+    result = clean_document(blog_archive(), html=True)
+    assert result.page_type == "listing"  # og:type article, but a list of posts
+    assert result.html.page_type.reason == "a list of items holds the page's text"
+    assert clean_document(ranking(), html=True).page_type == "article"
+
+
+def section_page() -> str:
+    """A news site's section page: its list of stories, the later ones under a "More
+    stories" heading, which a related-section rule reads as other stories after a story."""
+    cards = [
+        f'<article class="story"><h3><a href="/science/{topic}">Scientists map the old '
+        f"{topic} with a new kind of radar</a></h3><p>The survey of the {topic} took two "
+        "years and found three rooms nobody knew about.</p></article>" for topic in TOPICS]
+    return ("<!doctype html><html><head><title>Science | Town Daily</title></head><body>"
+            '<nav><a href="/">Home</a> <a href="/science">Science</a></nav>'
+            f'<main><h1>Science</h1><div class="stories">{"".join(cards[:4])}'
+            f'<h2>More stories</h2>{"".join(cards[4:])}</div></main>'
+            "<footer><p>© 2025 Town Daily</p></footer></body></html>")
+
+
+def test_a_section_page_s_latest_news_are_its_content():
+    result = clean_document(section_page(), html=True)
+    assert result.page_type == "listing"
+    for topic in TOPICS:
+        assert f"Scientists map the old {topic} with a new kind of radar" in result.text
+        assert f"The survey of the {topic} took two years" in result.text
+
+
+def sectioned_front() -> str:
+    """A section front: in its <main>, three headed sections of the same cards, none of them
+    half of the page's text, all of them together most of it."""
+    def card(topic: str, n: int) -> str:
+        return (f'<div class="story-card"><h3><a href="/tech/{topic}/{n}">Inside the {topic} that '
+                f"runs on old phones, part {n}</a></h3><p>How a team kept the {topic} going "
+                "with parts nobody else wanted.</p></div>")
+    sections = "".join(
+        f'<section class="topic"><h2>{name}</h2><div class="grid">'
+        + "".join(card(topic, n) for n in range(1, 5)) + "</div></section>"
+        for name, topic in (("Top stories", "ferry"), ("Personal tech", "library"),
+                            ("Listen", "market")))
+    return ("<!doctype html><html><head><title>Technology | Town Daily</title></head><body>"
+            '<nav><a href="/">Home</a> <a href="/tech">Technology</a></nav>'
+            f"<main><h1>Technology</h1>{sections}</main>"
+            '<footer><p>© 2025 Town Daily</p><p><a href="/terms">Terms</a></p></footer>'
+            "</body></html>")
+
+
+def test_a_section_front_keeps_the_cards_of_every_section():
+    text = clean(sectioned_front(), html=True)
+    for topic in ("ferry", "library", "market"):
+        for n in range(1, 5):
+            assert f"Inside the {topic} that runs on old phones, part {n}" in text
+
+
+def test_in_main_a_list_s_sections_count_together():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from cleaner.html.items import item_list
+    from cleaner.html.score import _children, negative_elements
+    from cleaner.html.walk import walk
+
+    page = walk(LexborHTMLParser(sectioned_front()).body)
+    found = item_list(page, negative_elements(page, set()), _children(page))
+    assert found is not None and found.run == 4 and len(found.items) == 12
+    assert found.share >= 0.5
