@@ -33,3 +33,11 @@ def test_runs_of_three_rows_or_more_are_found_and_nothing_else():
     assert same_shape_runs(["Home", "News", "Sport", "Weather"]) == []
     # two rows are a pair, not a list
     assert same_shape_runs(texts[1:3]) == []
+
+
+def test_a_date_is_no_figure_of_a_row():
+    # an archive's entries and dated teasers carry a date each, and nothing else in figures
+    assert not row_like("Tuesday | Sept 3, 2002 | Archive")
+    assert not row_like("Justin Logan discusses U.S. policy in Iraq on MSNBC. December 20, 2006. >")
+    # a row with a date keeps its other figures
+    assert skeleton("Dayton, OH – August 3, 2025 – Grades 1-3 – 60 places") == ",––9-9–9"

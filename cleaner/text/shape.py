@@ -21,10 +21,16 @@ from ..memo import memo
 from . import words
 
 _NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")  # "2,837,648", "3.74", "12:30", "1/2": one figure
+# A date is no figure of a row: an archive's or a teaser list's entries carry one each
+# ("Tuesday | Sept 3, 2002", "... on MSNBC. December 20, 2006."): a year, with the day
+# written before it, or a date in figures
+_DATE = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?\b[^\d\n]{0,12}?)?\b(?:19|20)\d\d\b"
+                   r"|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 _LETTERS = re.compile(r"[^\W\d_]+|\s+")
 
 ROW_MARKS = 3  # marks a row's skeleton holds at least, a figure among them
-ROW_WORDS = 2  # words of letters a row holds at least: a sidebar's "Politics (12)" is one
+ROW_WORDS = 3  # words of letters a row holds at least: a sidebar's "Politics (12)" has one,
+# an archive's "07 Dec 02 | Scotland" two
 ROW_RUN = 3  # rows in a row that make a block
 ALIKE = 0.7  # the share of two skeletons' marks that must line up
 ALIKE_OPENING = 3  # or the marks they open with: a row's last cell is free text
@@ -34,8 +40,8 @@ ALIKE_OPENING = 3  # or the marks they open with: a row's last cell is free text
 def skeleton(text: str) -> str:
     """The marks of ``text`` in order: each figure as ``9``, each other character that is
     neither a letter nor a space as itself ("Pages 6-13 (Hard Copy pages IV-XI) - Index"
-    gives "9-9(-)-")."""
-    return _LETTERS.sub("", _NUMBER.sub("9", text))
+    gives "9-9(-)-"); dates left out."""
+    return _LETTERS.sub("", _NUMBER.sub("9", _DATE.sub(" ", text)))
 
 
 def row_like(text: str) -> bool:
