@@ -41,3 +41,11 @@ def test_a_date_is_no_figure_of_a_row():
     assert not row_like("Justin Logan discusses U.S. policy in Iraq on MSNBC. December 20, 2006. >")
     # a row with a date keeps its other figures
     assert skeleton("Dayton, OH – August 3, 2025 – Grades 1-3 – 60 places") == ",––9-9–9"
+
+
+def test_a_feed_s_stamped_entries_and_cut_teasers_are_no_rows():
+    # a ticker's entries open with a stamp; a teaser list's titles are cut short
+    assert not row_like("08-09 16:10: Option expiries of note for Friday 10th August")
+    assert not row_like("9760 Views 33 Christmas Decorations Ideas Brin…")
+    # a track list's entries are rows: numbered, each with its years and notes
+    assert row_like("04 “Holy Tears” (Thomas Dimuzio remix; originally released on NIRBID, 2008)")

@@ -18,14 +18,17 @@ import re
 from difflib import SequenceMatcher
 
 from ..memo import memo
-from . import words
+from . import ends_with_ellipsis, words
 
 _NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")  # "2,837,648", "3.74", "12:30", "1/2": one figure
 # A date is no figure of a row: an archive's or a teaser list's entries carry one each
 # ("Tuesday | Sept 3, 2002", "... on MSNBC. December 20, 2006."): a year, with the day
-# written before it, or a date in figures
+# written before it, a date in figures, a time of day
 _DATE = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?\b[^\d\n]{0,12}?)?\b(?:19|20)\d\d\b"
-                   r"|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+                   r"|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d\d\b")
+# A line that opens with a date or a time is a feed's entry (a ticker's "08-09 16:10: ...",
+# an archive's, a comment's stamp), not a row of the page's data
+_STAMPED = re.compile(r"^\W*\d{1,2}[./:-]\d{1,2}\b")
 _LETTERS = re.compile(r"[^\W\d_]+|\s+")
 
 ROW_MARKS = 3  # marks a row's skeleton holds at least, a figure among them
@@ -47,6 +50,8 @@ def skeleton(text: str) -> str:
 def row_like(text: str) -> bool:
     """A line that can be a row: ``ROW_WORDS`` words or more that are not figures, and a skeleton of ``ROW_MARKS``
     marks or more with a figure in it (a menu entry or a headline has none)."""
+    if _STAMPED.match(text) or ends_with_ellipsis(text):
+        return False  # a feed's entry; a teaser cut short ("33 Christmas Decorations Ideas Brin…")
     mark = skeleton(text)
     return len(mark) >= ROW_MARKS and "9" in mark \
         and sum(1 for w in words(text) if not w.isdigit()) >= ROW_WORDS
