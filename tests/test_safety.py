@@ -192,3 +192,31 @@ def test_a_lead_in_that_ends_a_passage_stays_though_what_it_introduces_is_apart(
     out = clean("\n\n".join(page))
     assert lead_in in out
     assert "Careers" not in out and "Advertisement" not in out
+
+
+EVENTS = [f"{town} Summer Camp, OH – August {day}, 2025 – Grades {grades} – ${fee}" for town, day, grades, fee in (
+    ("Dayton", 3, "1-3", 45), ("Columbus", 10, "4-6", 50), ("Toledo", 17, "1-6", 45),
+    ("Akron", 24, "7-8", 55), ("Cleveland", 31, "1-3", 45), ("Dayton", 7, "4-6", 50),
+    ("Columbus", 14, "7-8", 55), ("Toledo", 21, "1-3", 45), ("Akron", 28, "4-6", 50))]
+
+
+def test_a_list_written_to_one_pattern_stays_between_the_story_as_one_block():
+    # each entry alone has few function words and no sentence: a menu's look. Written to
+    # one pattern of figures and punctuation, entry after entry, they are the page's list
+    # (cleaner.text.shape), judged together
+    page = MENU + STORY[:2] + ["Advertisement"] + EVENTS + ["Advertisement"] + STORY[2:] + [
+        "About us", "Contact", "Careers", "Privacy", "Terms of use"]
+    out = clean("\n\n".join(page))
+    for line in EVENTS + STORY:
+        assert line in out
+    assert "Careers" not in out and "Weather" not in out
+
+
+def test_a_sidebar_of_counted_categories_between_the_story_still_goes():
+    # "Politics (12)": one word and a count, no pattern of a row; a sidebar's link list
+    cats = ["Politics (12)", "Economy (8)", "Health (23)", "Science (5)", "Education (9)",
+            "Transport (4)", "Housing (11)", "Culture (6)", "Climate (17)"]
+    page = MENU + STORY[:2] + ["Advertisement"] + cats + ["Advertisement"] + STORY[2:] + [
+        "About us", "Contact"]
+    out = clean("\n\n".join(page))
+    assert "Politics (12)" not in out and "Climate (17)" not in out

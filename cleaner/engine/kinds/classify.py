@@ -21,6 +21,7 @@ from .base import Rule
 from ...text.prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, reading_length,
                            sentence_units, table_cells)
 from ...text.segment import fenced_lines
+from ...text.shape import same_shape_runs
 from ...text import ends_sentence, is_list_item, is_menu
 from ...text.stopwords import stopword_density, stopword_hits
 
@@ -119,6 +120,7 @@ class ClassifyRule(Rule):
         "lead_in_words": 6,  # a sentence this long ending in a colon, ending content, stays
         "table_lines": 6,  # between content, this many lines with ``table_figures`` of them
         "table_figures": 0.3,  # figure cells ("$165", "9.1 oz") are a flattened table: kept
+        "rows_gap": 2,  # lines between the story's end and a list of rows (a lead-in, a label)
     }
 
     def apply(self, ctx: Context) -> None:
@@ -316,6 +318,7 @@ class ClassifyRule(Rule):
         # them: "removed" (lines rules took) or "bad" (a line bad by its own features)
         segments: list = []
         candidates: dict[int, list[int]] = {}
+        tails: dict[int, list[int]] = {}  # a content run's lines after its last solid one
         longs: list[int] = []
 
         def close() -> None:
@@ -341,6 +344,7 @@ class ClassifyRule(Rule):
                             longs.append(i)
             else:
                 first, last = (solid[0], solid[-1]) if solid else (None, None)
+                tails[len(segments)] = [i for i in run if last is None or i > last]
                 for i in run:
                     if labels[i] != SHORT:
                         new[i] = GOOD
@@ -380,6 +384,11 @@ class ClassifyRule(Rule):
                     spared.update(found)
             for a, b in zip(content_at, content_at[1:]):
                 spared.update(self.flat_table(ctx, segments[a + 1:b]))
+                spared.update(self.rows(ctx, [(tails[a], False)] + segments[a + 1:b]))
+            if content_at:  # a list that the story's last paragraph leads into
+                last = content_at[-1]
+                spared.update(self.rows(ctx, [(tails[last], False)] + segments[last + 1:],
+                                        o["rows_gap"]))
             if content_at:  # a page the classifier would empty is left to the pipeline's guard
                 spared.update(longs)
         self.edges(ctx, segments, labels, units, new)
@@ -412,6 +421,25 @@ class ClassifyRule(Rule):
         figures = sum(1 for i in lines if _FIGURE.match(ctx.text[i])
                       and not ctx.text[i].strip().isdigit())
         return lines if figures >= self.options["table_figures"] * len(lines) else []
+
+    def rows(self, ctx: Context, between: list, gap: Optional[int] = None) -> list[int]:
+        """The lines of ``between`` (the segments between two runs of content) that are rows
+        of one shape, three or more in a row (see :mod:`cleaner.text.shape`): a directory's
+        entries, a bibliography, a catalogue's index. A list is judged as one block, not line
+        by line. With ``gap`` (the segments after the story's last content), only the runs
+        that follow it, each starting within ``gap`` lines of the content or of the run before
+        (a section's label between two parts of a list): the page's foot is its chrome."""
+        lines = [i for seg in between if seg != "removed"
+                 for i in ([seg[1]] if seg[0] == "bad" else seg[0])]
+        texts = [as_prose(ctx.text[i]) for i in lines]
+        found: list[int] = []
+        end = 0
+        for run in same_shape_runs(texts):
+            if gap is not None and run.start - end > gap:
+                break
+            found.extend(lines[k] for k in run)
+            end = run.stop
+        return found
 
     def written_line(self, ctx: Context, i: int, labels: dict[int, str],
                      units: Optional[dict[int, "Unit"]]) -> bool:

@@ -1,0 +1,51 @@
+"""Lines of one shape (cleaner.text.shape): the rows of a list or table printed one a line."""
+from __future__ import annotations
+
+from cleaner.text.shape import alike, row_like, same_shape_runs, skeleton
+
+
+def test_a_skeleton_keeps_figures_and_marks_and_drops_letters_and_spaces():
+    assert skeleton("Pages 6-13 (Hard Copy pages IV-XI) - Pictorial Index") == "9-9(-)-"
+    assert skeleton("Telephone: (925) 846-7768") == ":(9)9-9"
+    # a figure with its separators is one figure
+    assert skeleton("3.74 avg rating — 2,837,648 ratings") == "9—9"
+
+
+def test_a_row_has_words_and_a_figure_among_its_marks():
+    assert row_like("Dayton, OH – August 3, 2025 – Grades 1-3 – 60 places")
+    assert not row_like("World news")  # a menu entry: no marks
+    assert not row_like("Politics (12)")  # one word and a count: a sidebar's category
+    assert not row_like("Section 2 - Click Here")  # marks, but no figure
+
+
+def test_rows_of_one_pattern_are_alike_though_their_free_text_differs():
+    assert alike(skeleton("Pages 1-76 - Hinges"),
+                 skeleton("Pages 77-174 - D-Rings, Folding, T's, and Paddle Handles"))
+    assert not alike(skeleton("Telephone: (925) 846-7768"), skeleton("Home, Garden & Patio 2025"))
+
+
+def test_runs_of_three_rows_or_more_are_found_and_nothing_else():
+    texts = ["Home", "Pages 1-5 (Hard Copy pages Cover-III) - About Us",
+             "Pages 6-13 (Hard Copy pages IV-XI) - Pictorial Index",
+             "Pages 14-27 (Hard Copy pages XII-XXIV) - Description Index", "Contact us",
+             "Fax: (925) 846-2836 office", "Email: amy@example.com"]
+    assert same_shape_runs(texts) == [range(1, 4)]
+    assert same_shape_runs(["Home", "News", "Sport", "Weather"]) == []
+    # two rows are a pair, not a list
+    assert same_shape_runs(texts[1:3]) == []
+
+
+def test_a_date_is_no_figure_of_a_row():
+    # an archive's entries and dated teasers carry a date each, and nothing else in figures
+    assert not row_like("Tuesday | Sept 3, 2002 | Archive")
+    assert not row_like("Justin Logan discusses U.S. policy in Iraq on MSNBC. December 20, 2006. >")
+    # a row with a date keeps its other figures
+    assert skeleton("Dayton, OH – August 3, 2025 – Grades 1-3 – 60 places") == ",––9-9–9"
+
+
+def test_a_feed_s_stamped_entries_and_cut_teasers_are_no_rows():
+    # a ticker's entries open with a stamp; a teaser list's titles are cut short
+    assert not row_like("08-09 16:10: Option expiries of note for Friday 10th August")
+    assert not row_like("9760 Views 33 Christmas Decorations Ideas Brin…")
+    # a track list's entries are rows: numbered, each with its years and notes
+    assert row_like("04 “Holy Tears” (Thomas Dimuzio remix; originally released on NIRBID, 2008)")
