@@ -23,8 +23,8 @@ class SponsoredRule(Rule):
     without such a close is taken only when it is the
     whole block straight under the marker and the story goes on below it (never with
     ``close_required``, for a bare label that also marks display ads between a story's
-    paragraphs: "Anzeige"): a short line and a paragraph after a marker may be the story's
-    subheading and its text.
+    paragraphs: "Anzeige", which needs the ad's headline too): a short line and a paragraph
+    after a marker may be the story's subheading and its text.
 
     A language pack's line rule may have taken the marker already (the bare "Sponsored"
     label): the unit around it still goes, as a section's teasers do under a heading."""
@@ -113,6 +113,13 @@ class SponsoredRule(Rule):
         if short(0, o["short_words"], headline=True) and not short(0, o["cta_words"]):
             unit.append(at(0))  # the ad's headline ("... – lapset majoittuvat ilmaiseksi!")
             k = 1
+        elif o["close_required"] and not any(j > marker and not self.matches(ctx, j)
+                                             for j in cluster):
+            # A bare label ("Anzeige") also stands where a display ad sat between the story's
+            # paragraphs: an ad's text under it opens with the advertiser's headline (in the
+            # marker's block, the cluster has it; a second label is none); without one, what
+            # follows is the story (and a short line after it the next heading).
+            return []
         def closes(k: int) -> bool:
             # a call to action, or a line another rule took (a share row after the pitch);
             # not the end of the text, where a story may end on a short line and a paragraph
