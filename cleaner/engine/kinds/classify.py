@@ -89,6 +89,13 @@ def _share_in_runs(items, total: int) -> float:
     return in_runs / total if total else 0.0
 
 
+def _segment_lines(segments: list) -> list[int]:
+    """The lines of the classifier's segments between two runs of content, in order: a run's
+    lines, a bad line's own; what rules removed holds none."""
+    return [i for seg in segments if seg != "removed"
+            for i in ([seg[1]] if seg[0] == "bad" else seg[0])]
+
+
 class ClassifyRule(Rule):
     STAGE = True
     KEY = "classify"
@@ -414,8 +421,7 @@ class ClassifyRule(Rule):
         flattened to one cell a line: ``table_lines`` or more lines, ``table_figures`` of
         them figure cells ("$0 – $11,925", "9.1 oz", "10 %"). A menu or a teaser list has no
         figures; a table in the story is content (its rows are the article's data)."""
-        lines = [i for seg in between if seg != "removed"
-                 for i in ([seg[1]] if seg[0] == "bad" else seg[0])]
+        lines = _segment_lines(between)
         if len(lines) < self.options["table_lines"]:
             return []
         figures = sum(1 for i in lines if _FIGURE.match(ctx.text[i])
@@ -429,8 +435,7 @@ class ClassifyRule(Rule):
         by line. With ``gap`` (the segments after the story's last content), only the runs
         that follow it, each starting within ``gap`` lines of the content or of the run before
         (a section's label between two parts of a list): the page's foot is its chrome."""
-        lines = [i for seg in between if seg != "removed"
-                 for i in ([seg[1]] if seg[0] == "bad" else seg[0])]
+        lines = _segment_lines(between)
         texts = [as_prose(ctx.text[i]) for i in lines]
         found: list[int] = []
         end = 0
