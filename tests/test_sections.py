@@ -109,3 +109,34 @@ def test_cleaning_the_output_again_changes_nothing():
                         "The vote is on Friday.", P2, P3])
     once = clean(text)
     assert clean(once) == once
+
+
+def test_in_the_tail_a_bulleted_list_ends_at_the_subheading_over_the_next_paragraphs():
+    # "Also read:" and three bulleted teasers under most of the story; the story goes on
+    # under a subheading that is no bullet: the subheading is the story's, not a teaser
+    p5 = ("Each year around one in five adults lives with a mental health condition, and most "
+          "of the people who exercise say that they do it for their mood rather than their looks.")
+    p6 = ("Different training styles bring different gains, and coaches who know them can plan "
+          "a week that suits the client's head as well as the client's body.")
+    text = "\n".join([P1, P2, P3, P4, "Also read:",
+                      "- How to bring holistic practice into your coaching",
+                      "- Crafting personalised nutrition plans for your clients",
+                      "- Leveraging sleep and heart rate data to enhance well-being",
+                      "Trend 5: Exercise for mental health", p5, p6])
+    result = clean_document(text)
+    assert "Trend 5: Exercise for mental health" in result.text
+    assert p5 in result.text and p6 in result.text
+    assert "- Crafting personalised nutrition plans for your clients" not in result.text
+
+
+def test_a_hyphenated_last_word_is_not_a_function_word_that_carries_the_line_on():
+    # "well-being" ends in "being", a stopword: the line still ends there, and the
+    # unbulleted line under it is no part of the bulleted teaser above
+    text = "\n".join([P1, P2, P3, "Related articles",
+                      "- Council votes to close two libraries",
+                      "- Flood defences to get new funding",
+                      "- Leveraging sleep data to enhance well-being",
+                      "What happens next", P4, P2.replace("bridge", "tunnel")])
+    out = clean(text)
+    assert "What happens next" in out
+    assert "well-being" not in out  # the list's third teaser, read as one line, goes with it

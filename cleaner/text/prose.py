@@ -109,6 +109,9 @@ def _row_as_prose(text: str) -> str:
 _OPENS_INSIDE = re.compile(r"^[,;:)\]}%]|^[^\W\d_]", re.UNICODE)  # punctuation, or a letter...
 
 
+_EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}.,;:!?…"  # around a word, not part of it
+
+
 def _continues(ctx: "Context", prev: int, i: int, text: str, so_far: str, stop: frozenset) -> bool:
     """Line ``i`` carries on the sentence that line ``prev`` broke off, ``so_far`` the text of
     that sentence until then (see :func:`sentence_units`)."""
@@ -129,7 +132,10 @@ def _continues(ctx: "Context", prev: int, i: int, text: str, so_far: str, stop: 
     if (before + between).endswith(","):
         return True
     tokens = words(so_far[-200:])
-    return len(tokens) >= 4 and tokens[-1].lower() in stop  # "... and get your" / "horoscope."
+    # the last word as written: "Well-being" and "Client’s" end in no function word, though
+    # their last \w+ token ("being", "s") may be one
+    last = so_far.rsplit(None, 1)[-1].strip(_EDGE_PUNCTUATION).lower() if so_far.strip() else ""
+    return len(tokens) >= 4 and last in stop  # "... and get your" / "horoscope."
 
 
 class Unit:

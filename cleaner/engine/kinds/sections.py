@@ -95,12 +95,23 @@ class SectionRule(Rule):
         def sentence(u: Optional[Unit]) -> bool:
             return u is not None and u.nwords >= o["sentence_words"] and ends_with_full_stop(u.text)
 
+        def resumes(k: int) -> bool:  # the story's paragraphs start at ahead[k]
+            u = ahead[k]
+            return prose(u) and (u.nwords >= o["resume_words"]
+                                 or (k + 1 < len(ahead) and prose(ahead[k + 1])))
+
         run: list[int] = []
+        items = listed = 0  # lines so far, and how many were bulleted or numbered
         ahead = [next(units, None) for _ in range(4)]
         while ahead[0] is not None:
             unit, following = ahead[0], ahead[1]
             if prose(unit) and (not run or unit.nwords >= o["resume_words"] or prose(following)):
                 break
+            bulleted = is_list_item(unit.text)
+            if items >= 2 and items == listed and not bulleted and resumes(1):
+                break  # a bulleted list ended, and this line heads the story's next paragraphs
+            items += 1
+            listed += bulleted
             if sentence(unit) and sum(map(sentence, ahead)) >= 3:
                 break  # three sentences in four lines: the story's paragraphs (and a
                 # subheading), short as they are
