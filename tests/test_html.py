@@ -402,6 +402,34 @@ def test_selector_prefilter_keeps_every_part_whose_needle_the_page_holds_in_orde
     assert runnable(selector, haystack) == runnable(selector, haystack)  # asked again: the same
 
 
+def test_selector_prefilter_skips_parts_whose_element_the_page_cannot_hold():
+    """A part _PART does not read (a tag, combinators, several attributes) is kept only when
+    the page has its subject's tag and attributes; what it cannot be sure of keeps the part."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from cleaner.html.selector import _plan, attribute_haystack, runnable
+
+    selector = ('aside, body > header, footer, [data-zz-slot], h2 > a[aria-zz="true"][href^="#"], '
+                '[aria-label*="cookie" i][role="dialog"], [rel="tag"], my-widget, p:first-child, '
+                'form[action*="search" i]')
+    _plan(selector)  # the plan is made: the attributes it asks about are collected from now on
+    body = LexborHTMLParser('<body><ASIDE data-zz-slot=""><h2><a aria-zz="TRUE" href="#x">#</a>'
+                            '</h2></aside><p rel="nofollow">x</p></body>').body
+    haystack = attribute_haystack(body)
+    # no header, footer, dialog role, rel=tag or form; a custom element and a pseudo-class stay
+    assert runnable(selector, haystack) == ('aside, [data-zz-slot], h2 > a[aria-zz="true"][href^="#"], '
+                                            'my-widget, p:first-child')
+    page = LexborHTMLParser('<body><header role="Dialog"><a rel="tag">t</a></header><form '
+                            'action="/find"></form><footer></footer></body>').body
+    assert runnable(selector, attribute_haystack(page)) == (
+        'body > header, footer, [aria-label*="cookie" i][role="dialog"], [rel="tag"], my-widget, '
+        'p:first-child, form[action*="search" i]')
+    for part in selector.split(", "):  # what the prefilter rules out matches nothing
+        for tree in (body, page):
+            if part not in runnable(selector, attribute_haystack(tree)).split(", "):
+                assert tree.css(part) == [], part
+
+
 def test_the_walk_tells_text_nodes_by_lexbors_tag_id():
     """walk.TEXT_NODE is the tag id Lexbor gives text nodes (and no other node): the walk
     reads it instead of each text node's tag name."""

@@ -626,7 +626,8 @@ def _without_captions(page, body, shown: list[int], dropped: list,
     like a caption or a photo credit), each run of them reported as one html-caption removal."""
     # One Lexbor query (most pages have no caption), without the substring tests no class
     # on the page can pass (the haystack holds them all): those are its costly part.
-    nodes = body.css(runnable(CAPTION_SELECTOR, haystack))
+    selector = runnable(CAPTION_SELECTOR, haystack)  # "": no figcaption, no such class
+    nodes = body.css(selector) if selector else []
     if not nodes:
         return shown
     ids = {n.mem_id for n in nodes if (n.tag == "figcaption" and _of_a_picture(n))

@@ -109,11 +109,14 @@ class _Plan:
     none containing it ("text" tests). Token tests are grouped by attribute, so a page's
     haystack answers all of a selector's at once by set intersection."""
 
-    __slots__ = ("parts", "always", "tokens", "needles", "texts", "substrings", "_joined")
+    __slots__ = ("parts", "always", "gated", "tokens", "needles", "texts", "substrings", "_joined")
 
     def __init__(self, selector: str) -> None:
         self.parts: list[str] = []
         self.always: list[int] = []  # parts no test can rule out
+        # the other parts (a tag, several attributes, combinators): the tests their subject
+        # element must pass (see _subject_gates), all of them
+        self.gated: list[tuple[int, tuple]] = []
         self.tokens: dict[str, dict[str, list[int]]] = {}  # attribute -> needle -> parts
         self.texts: list[tuple[str, str, int]] = []  # (attribute, needle, part)
         for part in (p.strip() for p in selector.split(",")):
@@ -132,7 +135,11 @@ class _Plan:
                 attr = "class" if m.group(4) == "." else "id"
                 self.tokens.setdefault(attr, {}).setdefault(m.group(5).lower(), []).append(index)
             else:
-                self.always.append(index)
+                gates = _subject_gates(part)
+                if gates:
+                    self.gated.append((index, gates))
+                else:
+                    self.always.append(index)
         self.needles = {attr: frozenset(found) for attr, found in self.tokens.items()}
         # the substring tests by attribute, needle -> parts: a page's found needles answer
         # them all by one set intersection (a test per part cost ~25 us a selector a page)
@@ -148,6 +155,9 @@ class _Plan:
     def runnable(self, haystack: "Haystack") -> str:
         """The parts that may match the page ``haystack`` describes, as one selector."""
         keep = set(self.always)
+        for index, gates in self.gated:
+            if haystack.passes(gates):
+                keep.add(index)
         for attr, needles in self.needles.items():
             for needle in needles.intersection(haystack.tokens[attr]):  # the smaller set is walked
                 keep.update(self.tokens[attr][needle])
@@ -168,6 +178,94 @@ def _plan(selector: str) -> _Plan:
     if plan is None:
         plan = _PLANS[selector] = _Plan(selector)
     return plan
+
+
+# The parts _PART does not read (``aside``, ``body > header``, ``[data-ad-slot]``,
+# ``h2 > a[aria-hidden="true"][href^="#"]``) ran on every page, and on most found nothing
+# (~0.1 ms a query). The element a part selects (its last compound) must have its tag and
+# each of its attributes; what a page cannot have rules the part out. Only what the page's
+# haystack knows is tested: tags by Lexbor's fixed tag ids, class/id/role as for _PART, other
+# attributes' presence and exact values (collected for the names plans ask: _EXTRA_ATTRS).
+_CORE_ATTRS = ("class", "id", "role")
+_EXTRA_ATTRS: set = set()
+_COMPOUND = re.compile(r"(\*|[a-z][a-z0-9-]*)?((?:\.[\w-]+|#[\w-]+|\[[^\]]*\])*)$", re.I)
+_SIMPLE = re.compile(r"""\.([\w-]+)|#([\w-]+)|\[\s*([\w-]+)\s*(?:([~^$*|]?=)\s*(?:"([^"]*)"|'([^']*)'|([\w-]+))\s*(?:[is]\s*)?)?\]""",
+                     re.I)
+_TAG_IDS: dict = {}
+
+
+def _subject_gates(part: str) -> tuple:
+    """The tests a page must pass for ``part`` to match anything in it, read from its
+    subject compound; () when none can be read (pseudo-classes, escapes, namespaces)."""
+    if "\\" in part or "(" in part or ":" in part:
+        return ()
+    depth, quote, start = 0, "", 0
+    for i, ch in enumerate(part):  # the last combinator outside brackets and quotes
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+        elif depth == 0 and ch in " >+~\t\n":
+            start = i + 1
+    subject = part[start:].strip()
+    m = _COMPOUND.match(subject)
+    if not subject or m is None:
+        return ()
+    gates: list[tuple] = []
+    tag = (m.group(1) or "*").lower()
+    if tag != "*":
+        tag_id = _static_tag_id(tag)
+        if tag_id is not None:
+            gates.append(("tag", tag_id))
+    rest = m.group(2)
+    pos = 0
+    while pos < len(rest):
+        simple = _SIMPLE.match(rest, pos)
+        if simple is None:
+            return ()
+        pos = simple.end()
+        cls, ident, attr, op = simple.group(1), simple.group(2), simple.group(3), simple.group(4)
+        if cls:
+            gates.append(("token", "class", cls.lower()))
+        elif ident:
+            gates.append(("token", "id", ident.lower()))
+        else:
+            attr = attr.lower()
+            value = next((v for v in simple.group(5, 6, 7) if v is not None), "").lower()
+            if attr in _CORE_ATTRS:
+                if not op:
+                    continue
+                if op == "=" and attr != "class":
+                    gates.append(("token", attr, value))  # the whole value, as the haystack's
+                elif op == "~=" and attr == "class" and not set(value) & set(" \t\n\f\r"):
+                    gates.append(("token", attr, value))
+                else:  # a substring of one value (of the class attribute's, for =)
+                    gates.append(("text", attr, value))
+            elif not op:
+                _EXTRA_ATTRS.add(attr)
+                gates.append(("has", attr))
+            elif op == "=":
+                _EXTRA_ATTRS.add(attr)
+                gates.append(("token", attr, value))
+    return tuple(gates)
+
+
+def _static_tag_id(tag: str):
+    """Lexbor's id of an HTML tag it knows (the same in every document); None for another
+    name (a custom element's id is given per document)."""
+    if tag not in _TAG_IDS:
+        try:
+            one = LexborHTMLParser(f"<{tag}></{tag}>").css_first(tag)
+            two = LexborHTMLParser(f"<x-aa-zz></x-aa-zz><x-bb-yy></x-bb-yy><{tag}></{tag}>").css_first(tag)
+        except Exception:  # not a name Lexbor's selector parser reads
+            one = two = None
+        same = one is not None and two is not None and one.tag_id == two.tag_id
+        _TAG_IDS[tag] = one.tag_id if same else None
+    return _TAG_IDS[tag]
 
 
 class _Substrings:
@@ -206,13 +304,17 @@ _SUBSTRINGS = _Substrings()
 class Haystack:
     """The class tokens, ids and roles of a (cleaned) page, lowercased: the selector pre-filter."""
 
-    __slots__ = ("tokens", "text", "_contained")
+    __slots__ = ("tokens", "text", "_contained", "tag_ids", "collected")
 
     def __init__(self, root) -> None:
         # One walk reading each element's attributes once (three CSS queries took longer)
         found: dict[str, set] = {"class": set(), "id": set(), "role": set()}
         of_class, of_id, of_role = found["class"].add, found["id"].add, found["role"].add
+        extra = tuple((name, found.setdefault(name, set()).add) for name in sorted(_EXTRA_ATTRS))
+        tag_ids: set = set()
+        of_tag = tag_ids.add
         for node in root.traverse():
+            of_tag(node.tag_id)
             attrs = node.attributes
             if attrs:
                 value = attrs.get("class")
@@ -224,11 +326,35 @@ class Haystack:
                 value = attrs.get("role")
                 if value:
                     of_role(value)
+                for name, add in extra:
+                    value = attrs.get(name)
+                    if value is not None:  # present, even empty
+                        add(value)
         values = {name: {v.lower() for v in held} for name, held in found.items()}
-        self.text = {k: " ".join(v) for k, v in values.items()}
+        self.text = {k: " ".join(values[k]) for k in _CORE_ATTRS}
         values["class"] = set(self.text["class"].split())
         self.tokens = values
+        self.tag_ids = tag_ids
+        self.collected = frozenset(values)  # attributes read: a gate on another one passes
         self._contained: dict[str, tuple[int, set[str]]] = {}
+
+    def passes(self, gates: tuple) -> bool:
+        """May an element pass every one of ``gates`` (see _subject_gates) on this page?"""
+        for kind, *what in gates:
+            if kind == "tag":
+                if what[0] not in self.tag_ids:
+                    return False
+            elif what[0] not in self.collected:
+                continue
+            elif kind == "has":
+                if not self.tokens[what[0]]:
+                    return False
+            elif kind == "token":
+                if what[1] not in self.tokens[what[0]]:
+                    return False
+            elif what[1] not in self.text[what[0]]:  # "text"
+                return False
+        return True
 
     def contained(self, attr: str) -> set[str]:
         """The selector plans' substring needles that occur in the page's ``attr`` values."""
