@@ -180,18 +180,16 @@ def _plan(selector: str) -> _Plan:
     return plan
 
 
-# The parts _PART does not read (``aside``, ``body > header``, ``[data-ad-slot]``,
-# ``h2 > a[aria-hidden="true"][href^="#"]``) ran on every page, and on most found nothing
-# (~0.1 ms a query). The element a part selects (its last compound) must have its tag and
-# each of its attributes; what a page cannot have rules the part out. Only what the page's
-# haystack knows is tested: tags by Lexbor's fixed tag ids, class/id/role as for _PART, other
-# attributes' presence and exact values (collected for the names plans ask: _EXTRA_ATTRS).
+# The parts _PART does not read (``h2 > a[aria-hidden="true"][href^="#"]``,
+# ``[aria-label*="cookie" i][role="dialog"]``) ran on every page, and on most found nothing
+# (~0.1 ms a query). The element a part selects (its last compound) must have each of its
+# class, id and role tests, tested as for _PART; and none of its attribute selectors may be
+# one that the caller knows matches nothing left (Haystack.gone). A tag is not tested: a walk
+# collecting the page's tags cost more than the queries it spared.
 _CORE_ATTRS = ("class", "id", "role")
-_EXTRA_ATTRS: set = set()
 _COMPOUND = re.compile(r"(\*|[a-z][a-z0-9-]*)?((?:\.[\w-]+|#[\w-]+|\[[^\]]*\])*)$", re.I)
 _SIMPLE = re.compile(r"""\.([\w-]+)|#([\w-]+)|\[\s*([\w-]+)\s*(?:([~^$*|]?=)\s*(?:"([^"]*)"|'([^']*)'|([\w-]+))\s*(?:[is]\s*)?)?\]""",
                      re.I)
-_TAG_IDS: dict = {}
 
 
 def _subject_gates(part: str) -> tuple:
@@ -216,11 +214,6 @@ def _subject_gates(part: str) -> tuple:
     if not subject or m is None:
         return ()
     gates: list[tuple] = []
-    tag = (m.group(1) or "*").lower()
-    if tag != "*":
-        tag_id = _static_tag_id(tag)
-        if tag_id is not None:
-            gates.append(("tag", tag_id))
     rest = m.group(2)
     pos = 0
     while pos < len(rest):
@@ -236,36 +229,17 @@ def _subject_gates(part: str) -> tuple:
         else:
             attr = attr.lower()
             value = next((v for v in simple.group(5, 6, 7) if v is not None), "").lower()
-            if attr in _CORE_ATTRS:
-                if not op:
-                    continue
-                if op == "=" and attr != "class":
-                    gates.append(("token", attr, value))  # the whole value, as the haystack's
-                elif op == "~=" and attr == "class" and not set(value) & set(" \t\n\f\r"):
-                    gates.append(("token", attr, value))
-                else:  # a substring of one value (of the class attribute's, for =)
-                    gates.append(("text", attr, value))
+            if attr not in _CORE_ATTRS:
+                gates.append(("gone", simple.group(0), ""))
             elif not op:
-                _EXTRA_ATTRS.add(attr)
-                gates.append(("has", attr))
-            elif op == "=":
-                _EXTRA_ATTRS.add(attr)
+                continue
+            elif op == "=" and attr != "class":
+                gates.append(("token", attr, value))  # the whole value, as the haystack's
+            elif op == "~=" and attr == "class" and not set(value) & set(" \t\n\f\r"):
                 gates.append(("token", attr, value))
+            else:  # a substring of one value (of the class attribute's, for =)
+                gates.append(("text", attr, value))
     return tuple(gates)
-
-
-def _static_tag_id(tag: str):
-    """Lexbor's id of an HTML tag it knows (the same in every document); None for another
-    name (a custom element's id is given per document)."""
-    if tag not in _TAG_IDS:
-        try:
-            one = LexborHTMLParser(f"<{tag}></{tag}>").css_first(tag)
-            two = LexborHTMLParser(f"<x-aa-zz></x-aa-zz><x-bb-yy></x-bb-yy><{tag}></{tag}>").css_first(tag)
-        except Exception:  # not a name Lexbor's selector parser reads
-            one = two = None
-        same = one is not None and two is not None and one.tag_id == two.tag_id
-        _TAG_IDS[tag] = one.tag_id if same else None
-    return _TAG_IDS[tag]
 
 
 class _Substrings:
@@ -304,17 +278,13 @@ _SUBSTRINGS = _Substrings()
 class Haystack:
     """The class tokens, ids and roles of a (cleaned) page, lowercased: the selector pre-filter."""
 
-    __slots__ = ("tokens", "text", "_contained", "tag_ids", "collected")
+    __slots__ = ("tokens", "text", "_contained", "gone")
 
     def __init__(self, root) -> None:
         # One walk reading each element's attributes once (three CSS queries took longer)
         found: dict[str, set] = {"class": set(), "id": set(), "role": set()}
         of_class, of_id, of_role = found["class"].add, found["id"].add, found["role"].add
-        extra = tuple((name, found.setdefault(name, set()).add) for name in sorted(_EXTRA_ATTRS))
-        tag_ids: set = set()
-        of_tag = tag_ids.add
         for node in root.traverse():
-            of_tag(node.tag_id)
             attrs = node.attributes
             if attrs:
                 value = attrs.get("class")
@@ -326,33 +296,25 @@ class Haystack:
                 value = attrs.get("role")
                 if value:
                     of_role(value)
-                for name, add in extra:
-                    value = attrs.get(name)
-                    if value is not None:  # present, even empty
-                        add(value)
         values = {name: {v.lower() for v in held} for name, held in found.items()}
-        self.text = {k: " ".join(values[k]) for k in _CORE_ATTRS}
+        self.text = {k: " ".join(v) for k, v in values.items()}
         values["class"] = set(self.text["class"].split())
         self.tokens = values
-        self.tag_ids = tag_ids
-        self.collected = frozenset(values)  # attributes read: a gate on another one passes
         self._contained: dict[str, tuple[int, set[str]]] = {}
+        # attribute selectors that match no element left, as the caller knows them (the
+        # reader removed every hidden element: no [aria-hidden="true"] is left)
+        self.gone: set[str] = set()
 
     def passes(self, gates: tuple) -> bool:
         """May an element pass every one of ``gates`` (see _subject_gates) on this page?"""
-        for kind, *what in gates:
-            if kind == "tag":
-                if what[0] not in self.tag_ids:
+        for kind, attr, value in gates:
+            if kind == "token":
+                if value not in self.tokens[attr]:
                     return False
-            elif what[0] not in self.collected:
-                continue
-            elif kind == "has":
-                if not self.tokens[what[0]]:
+            elif kind == "text":
+                if value not in self.text[attr]:
                     return False
-            elif kind == "token":
-                if what[1] not in self.tokens[what[0]]:
-                    return False
-            elif what[1] not in self.text[what[0]]:  # "text"
+            elif attr in self.gone:  # "gone": the selector's text is in attr
                 return False
         return True
 
