@@ -402,6 +402,44 @@ def test_selector_prefilter_keeps_every_part_whose_needle_the_page_holds_in_orde
     assert runnable(selector, haystack) == runnable(selector, haystack)  # asked again: the same
 
 
+def test_selector_prefilter_reads_the_subject_of_parts_with_several_tests_or_combinators():
+    """A part _PART does not read (combinators, several attributes) is left out when its
+    subject element's class, id or role is not on the page, or when it asks for an attribute
+    selector the caller knows no element left has (the reader removed every hidden one)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from cleaner.html.reader import ARIA_HIDDEN
+    from cleaner.html.selector import attribute_haystack, runnable
+
+    selector = ('aside, body > header, h2 > a[aria-hidden="true"][href^="#"], '
+                '[aria-label*="cookie" i][role="dialog"], div > p.lead, p:first-child, '
+                '[data-ad-slot]')
+    body = LexborHTMLParser('<body><div role="Dialog" aria-label="Cookies"><p class="x">a</p>'
+                            '</div><h2><a aria-hidden="true" href="#x">#</a>T</h2></body>').body
+    haystack = attribute_haystack(body)
+    assert runnable(selector, haystack) == ('aside, body > header, h2 > a[aria-hidden="true"][href^="#"], '
+                                            '[aria-label*="cookie" i][role="dialog"], p:first-child, '
+                                            '[data-ad-slot]')
+    page = LexborHTMLParser('<body><div role="main"><p class="lead">a</p></div></body>').body
+    haystack = attribute_haystack(page)
+    haystack.gone.add(ARIA_HIDDEN)
+    assert runnable(selector, haystack) == ('aside, body > header, div > p.lead, p:first-child, '
+                                            '[data-ad-slot]')
+
+
+def test_the_reader_knows_no_aria_hidden_element_is_left_only_when_none_is():
+    """An aria-hidden element the reader keeps (here a tab panel, hidden until its tab is
+    chosen) is still there for the selector rules that name aria-hidden."""
+    words = "one two three four five six seven eight nine ten eleven"
+    page = ('<html><body><article><h2>Intro<a aria-hidden="true" href="#intro">#</a></h2>'
+            '<p>The first paragraph of the text, long enough to be read as prose here.</p>'
+            f'<h2>Tab<a aria-hidden="true" role="tabpanel" href="#tab">{words}</a></h2>'
+            '</article></body></html>')
+    result = html_to_text(page, packset=get_packset())
+    assert "Intro" in result.text and "#" not in result.text and words not in result.text
+    assert ("html-heading-anchor", 1) in result.selector_hits
+
+
 def test_the_walk_tells_text_nodes_by_lexbors_tag_id():
     """walk.TEXT_NODE is the tag id Lexbor gives text nodes (and no other node): the walk
     reads it instead of each text node's tag name."""

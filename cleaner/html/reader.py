@@ -36,6 +36,8 @@ from ..text import words
 HIDDEN = ('[hidden], [style*="display:none" i], [style*="display: none" i], '
           '[style*="visibility:hidden" i], [style*="visibility: hidden" i], '
           '[aria-hidden="true"], [type="hidden"], dialog:not([open]), [aria-modal="true"]')
+ARIA_HIDDEN = '[aria-hidden="true"]'  # one of HIDDEN's parts, as selector rules write it
+assert ARIA_HIDDEN in HIDDEN
 # A closed dialog (an unopened <dialog>, a modal waiting to be opened: aria-modal) is hidden
 # whatever its size: a privacy policy in one can outweigh the page.
 STRIP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
@@ -272,7 +274,8 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     total = -1  # the body's text length, measured when a big hidden element needs it
     main = False  # the page's <main>, looked up when a hidden element needs it
     panels = None  # the ids that disclosure controls open, looked up when a hidden element needs it
-    for node in body.css(HIDDEN):
+    candidates = body.css(HIDDEN)
+    for node in candidates:
         if node.tag in ("html", "body") or inside(node, hidden):
             continue
         if node.attributes.get("id") or node.attributes.get("role") == "tabpanel" or \
@@ -298,11 +301,17 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
             continue  # the page's main content, hidden until a script shows it (an access gate)
         outermost.append(node)
         hidden.add(node.mem_id)
+    # whether an element that may be [aria-hidden="true"] stays (a panel, the page's main):
+    # if none does, no selector part asking for one can match (selector.Haystack.gone)
+    aria_left = any(n.mem_id not in hidden and "aria-hidden" in n.attributes and
+                    not inside(n, hidden) for n in candidates)
     for node in outermost:
         report_dropped(dropped, "html-hidden", "boilerplate", READER_PACK, node)
         node.decompose()
     rules = [r for r in selector_rules(packset, url or found_url, lang) if r.category not in kept]
     haystack = attribute_haystack(body)
+    if not aria_left:
+        haystack.gone.add(ARIA_HIDDEN)
     hits = apply_selectors(body, rules, haystack=haystack, dropped=dropped)
     page = walk(body)
     page.thread = "comments" in kept

@@ -109,11 +109,14 @@ class _Plan:
     none containing it ("text" tests). Token tests are grouped by attribute, so a page's
     haystack answers all of a selector's at once by set intersection."""
 
-    __slots__ = ("parts", "always", "tokens", "needles", "texts", "substrings", "_joined")
+    __slots__ = ("parts", "always", "gated", "tokens", "needles", "texts", "substrings", "_joined")
 
     def __init__(self, selector: str) -> None:
         self.parts: list[str] = []
         self.always: list[int] = []  # parts no test can rule out
+        # the other parts (a tag, several attributes, combinators): the tests their subject
+        # element must pass (see _subject_gates), all of them
+        self.gated: list[tuple[int, tuple]] = []
         self.tokens: dict[str, dict[str, list[int]]] = {}  # attribute -> needle -> parts
         self.texts: list[tuple[str, str, int]] = []  # (attribute, needle, part)
         for part in (p.strip() for p in selector.split(",")):
@@ -132,7 +135,11 @@ class _Plan:
                 attr = "class" if m.group(4) == "." else "id"
                 self.tokens.setdefault(attr, {}).setdefault(m.group(5).lower(), []).append(index)
             else:
-                self.always.append(index)
+                gates = _subject_gates(part)
+                if gates:
+                    self.gated.append((index, gates))
+                else:
+                    self.always.append(index)
         self.needles = {attr: frozenset(found) for attr, found in self.tokens.items()}
         # the substring tests by attribute, needle -> parts: a page's found needles answer
         # them all by one set intersection (a test per part cost ~25 us a selector a page)
@@ -148,6 +155,9 @@ class _Plan:
     def runnable(self, haystack: "Haystack") -> str:
         """The parts that may match the page ``haystack`` describes, as one selector."""
         keep = set(self.always)
+        for index, gates in self.gated:
+            if haystack.passes(gates):
+                keep.add(index)
         for attr, needles in self.needles.items():
             for needle in needles.intersection(haystack.tokens[attr]):  # the smaller set is walked
                 keep.update(self.tokens[attr][needle])
@@ -168,6 +178,68 @@ def _plan(selector: str) -> _Plan:
     if plan is None:
         plan = _PLANS[selector] = _Plan(selector)
     return plan
+
+
+# The parts _PART does not read (``h2 > a[aria-hidden="true"][href^="#"]``,
+# ``[aria-label*="cookie" i][role="dialog"]``) ran on every page, and on most found nothing
+# (~0.1 ms a query). The element a part selects (its last compound) must have each of its
+# class, id and role tests, tested as for _PART; and none of its attribute selectors may be
+# one that the caller knows matches nothing left (Haystack.gone). A tag is not tested: a walk
+# collecting the page's tags cost more than the queries it spared.
+_CORE_ATTRS = ("class", "id", "role")
+_COMPOUND = re.compile(r"(\*|[a-z][a-z0-9-]*)?((?:\.[\w-]+|#[\w-]+|\[[^\]]*\])*)$", re.I)
+_SIMPLE = re.compile(r"""\.([\w-]+)|#([\w-]+)|\[\s*([\w-]+)\s*(?:([~^$*|]?=)\s*(?:"([^"]*)"|'([^']*)'|([\w-]+))\s*(?:[is]\s*)?)?\]""",
+                     re.I)
+
+
+def _subject_gates(part: str) -> tuple:
+    """The tests a page must pass for ``part`` to match anything in it, read from its
+    subject compound; () when none can be read (pseudo-classes, escapes, namespaces)."""
+    if "\\" in part or "(" in part or ":" in part:
+        return ()
+    depth, quote, start = 0, "", 0
+    for i, ch in enumerate(part):  # the last combinator outside brackets and quotes
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+        elif depth == 0 and ch in " >+~\t\n":
+            start = i + 1
+    subject = part[start:].strip()
+    m = _COMPOUND.match(subject)
+    if not subject or m is None:
+        return ()
+    gates: list[tuple] = []
+    rest = m.group(2)
+    pos = 0
+    while pos < len(rest):
+        simple = _SIMPLE.match(rest, pos)
+        if simple is None:
+            return ()
+        pos = simple.end()
+        cls, ident, attr, op = simple.group(1), simple.group(2), simple.group(3), simple.group(4)
+        if cls:
+            gates.append(("token", "class", cls.lower()))
+        elif ident:
+            gates.append(("token", "id", ident.lower()))
+        else:
+            attr = attr.lower()
+            value = next((v for v in simple.group(5, 6, 7) if v is not None), "").lower()
+            if attr not in _CORE_ATTRS:
+                gates.append(("gone", simple.group(0), ""))
+            elif not op:
+                continue
+            elif op == "=" and attr != "class":
+                gates.append(("token", attr, value))  # the whole value, as the haystack's
+            elif op == "~=" and attr == "class" and not set(value) & set(" \t\n\f\r"):
+                gates.append(("token", attr, value))
+            else:  # a substring of one value (of the class attribute's, for =)
+                gates.append(("text", attr, value))
+    return tuple(gates)
 
 
 class _Substrings:
@@ -206,7 +278,7 @@ _SUBSTRINGS = _Substrings()
 class Haystack:
     """The class tokens, ids and roles of a (cleaned) page, lowercased: the selector pre-filter."""
 
-    __slots__ = ("tokens", "text", "_contained")
+    __slots__ = ("tokens", "text", "_contained", "gone")
 
     def __init__(self, root) -> None:
         # One walk reading each element's attributes once (three CSS queries took longer)
@@ -229,6 +301,22 @@ class Haystack:
         values["class"] = set(self.text["class"].split())
         self.tokens = values
         self._contained: dict[str, tuple[int, set[str]]] = {}
+        # attribute selectors that match no element left, as the caller knows them (the
+        # reader removed every hidden element: no [aria-hidden="true"] is left)
+        self.gone: set[str] = set()
+
+    def passes(self, gates: tuple) -> bool:
+        """May an element pass every one of ``gates`` (see _subject_gates) on this page?"""
+        for kind, attr, value in gates:
+            if kind == "token":
+                if value not in self.tokens[attr]:
+                    return False
+            elif kind == "text":
+                if value not in self.text[attr]:
+                    return False
+            elif attr in self.gone:  # "gone": the selector's text is in attr
+                return False
+        return True
 
     def contained(self, attr: str) -> set[str]:
         """The selector plans' substring needles that occur in the page's ``attr`` values."""
