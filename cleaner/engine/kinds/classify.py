@@ -468,21 +468,25 @@ class ClassifyRule(Rule):
         return [table for table in tables if table]
 
     def tables(self, ctx: Context, content: list[list[int]], tables: list[list[int]]) -> list[int]:
-        """The lines of ``tables`` (see :meth:`table_lines`) that lie between two runs of
-        ``content``, or start within ``rows_gap`` lines after the last ("Here's how the mice
-        rank:" and the table): a table in the story is its data, cut cell by cell it reads
-        as a menu. A table at the page's head or far below the story is left to the other
-        verdicts."""
-        first, last = content[0][0], content[-1][-1]
+        """The lines of ``tables`` (see :meth:`table_lines`) that the story's prose touches:
+        a run of ``content`` ends within ``rows_gap`` lines above the table ("Here's how the
+        mice rank:") or starts within them below it, and the table is not above the story's
+        first content. Such a table is the story's data; cut cell by cell it reads as a menu.
+        A grid of product cards among a listing's blurbs, or a table far below the story, is
+        left to the other verdicts."""
+        gap = self.options["rows_gap"]
+        position = {i: k for k, i in enumerate(ctx.alive_lines())}
+        runs = [(position[run[0]], position[run[-1]]) for run in content]
         found: list[int] = []
         for lines in tables:
-            if lines[0] < first:
+            if lines[0] < content[0][0]:
                 continue
-            if lines[-1] > last:
-                between = [i for i in ctx.alive_lines() if last < i < lines[0]]
-                if len(between) > self.options["rows_gap"]:
-                    continue
-            found.extend(lines)
+            top, bottom = position[lines[0]], position[lines[-1]]
+            # lines between the table and each run (none when a run took its edge cells in)
+            apart = [top - end - 1 if end < top else start - bottom - 1 if start > bottom else 0
+                     for start, end in runs]
+            if min(apart) <= gap:
+                found.extend(lines)
         return found
 
     def written_line(self, ctx: Context, i: int, labels: dict[int, str],
