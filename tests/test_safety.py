@@ -220,3 +220,43 @@ def test_a_sidebar_of_counted_categories_between_the_story_still_goes():
         "About us", "Contact"]
     out = clean("\n\n".join(page))
     assert "Politics (12)" not in out and "Climate (17)" not in out
+
+
+# a table a page dump printed one cell a line (cleaner.text.shape.table_runs): a header row,
+# then rows of a name, two figures and values told again and again ("Yes", "No")
+PLANS = ["Insurer", "Members", "States", "Medicare", "ACA plans"] + [
+    cell for row in (
+        ("UnitedHealthcare", "~47M", "All 50", "Yes", "Yes"),
+        ("Elevance Health", "~45M", "14+", "Yes", "Yes"),
+        ("Kaiser Permanente", "~12.6M", "8", "Yes", "Limited"),
+        ("Centene Corporation", "~25M", "All 50", "Yes", "Yes"),
+        ("Humana", "~17M", "All 50", "Yes", "No"),
+        ("Highmark Inc.", "~7M", "4", "No", "Yes"),
+    ) for cell in row]
+
+
+def test_a_table_printed_one_cell_a_line_stays_between_the_story_with_its_repeated_cells():
+    # each cell alone is a menu entry's look, and "Yes", "All 50" repeat: a menu printed
+    # twice, for the repeat rule. Read by its period the block is the story's table
+    page = MENU + STORY[:2] + PLANS + STORY[2:] + ["About us", "Contact", "Careers", "Privacy"]
+    out = clean("\n\n".join(page))
+    assert out.rstrip("\n") == "\n\n".join(STORY[:2] + PLANS + STORY[2:])
+
+
+def test_a_table_right_after_the_story_s_last_paragraph_stays_and_the_footer_goes():
+    lead = ("Here is how the largest insurers compare by members, the states they serve and "
+            "the plans they sell:")
+    page = MENU + STORY + [lead] + PLANS + ["About us", "Contact", "Careers", "Privacy",
+                                            "Terms of use"]
+    out = clean("\n\n".join(page))
+    assert out.rstrip("\n") == "\n\n".join(STORY + [lead] + PLANS)
+
+
+def test_a_grid_of_priced_cards_far_below_the_story_still_goes():
+    cards = [cell for k, name in enumerate(("Bomber Jacket", "Denim Shirt", "Wool Coat",
+                                            "Linen Trousers", "Cotton Hoodie"))
+             for cell in (name, f"€{59 + k}.99", f"{4 + k % 2}.5 stars", "Add to cart")]
+    page = MENU + STORY + ["You may also like", "Trending now", "New arrivals", "Best sellers"] \
+        + cards + ["About us", "Contact"]
+    out = clean("\n\n".join(page))
+    assert out.rstrip("\n") == "\n\n".join(STORY)

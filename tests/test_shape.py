@@ -49,3 +49,44 @@ def test_a_feed_s_stamped_entries_and_cut_teasers_are_no_rows():
     assert not row_like("9760 Views 33 Christmas Decorations Ideas Brin…")
     # a track list's entries are rows: numbered, each with its years and notes
     assert row_like("04 “Holy Tears” (Thomas Dimuzio remix; originally released on NIRBID, 2008)")
+
+
+# a table a page dump printed one cell a line: a header row, then rows of six cells
+MICE = ["Mouse", "Weight", "Sensor", "Design", "Dimensions", "Polling"] + [
+    cell for row in (
+        ("Zaunkoenig M1K", "23g", "3360", "Solid, symmetric", "79x60x30mm", "8KHz"),
+        ("Finalmouse ULX Prophecy", "33g", "3950", "Solid, symmetric", "114x58x38mm", "8KHz"),
+        ("Corsair Sabre V2 Pro", "36g", "3950", "Solid, symmetric", "119x63x38mm", "8KHz"),
+        ("Lofree Hypace", "47g", "3950", "Honeycomb, symmetric", "121x63x38mm", "8KHz"),
+        ("G-Wolves Hati S", "48g", "3389", "Honeycomb, symmetric", "113x61x40mm", "1KHz"),
+    ) for cell in row]
+
+
+def test_a_table_printed_one_cell_a_line_is_found_with_its_header_row():
+    from cleaner.text.shape import table_runs
+    texts = ["Here's how the mice rank by weight, with the other key specifications too."] \
+        + MICE + ["Logitech's latest model is the one to beat, and it is not the lightest."]
+    assert table_runs(texts) == [range(1, 1 + len(MICE))]
+
+
+def test_a_table_of_values_told_again_and_again_is_found():
+    # one column of figures, two of a few values ("Yes", "No", "For-Profit"), one of names
+    from cleaner.text.shape import table_runs
+    rows = [("UnitedHealthcare", "For-Profit", "~47M", "Yes"), ("Kaiser Permanente", "Non-Profit", "~12.6M", "Yes"),
+            ("Centene Corporation", "For-Profit", "~25M", "No"), ("Humana", "For-Profit", "~17M", "Yes"),
+            ("Highmark Inc.", "Non-Profit", "~7M", "No")]
+    texts = [cell for row in rows for cell in row]
+    assert table_runs(texts) == [range(0, len(texts))]
+
+
+def test_menus_teasers_and_a_single_column_of_counts_are_no_table():
+    from cleaner.text.shape import table_runs
+    assert table_runs(["Home", "News", "Sport", "Business", "Culture", "Opinion", "Travel",
+                       "Weather", "Science", "Health", "Money", "Video"]) == []
+    # teasers with a date each: a date is no figure (the same rule as rows')
+    teasers = [x for k in range(6) for x in (f"Council story number {'abcdef'[k]} breaks",
+                                             f"December {k + 3}, 2006", "Jane Smith")]
+    assert table_runs(teasers) == []
+    # a sidebar's categories with their counts: one column of figures only
+    assert table_runs(["Politics", "(12)", "Economy", "(8)", "Health", "(23)", "Science",
+                       "(5)", "Education", "(9)", "Transport", "(4)"]) == []

@@ -81,3 +81,147 @@ def same_shape_runs(texts: list[str], min_run: int = ROW_RUN) -> list[range]:
             runs.append(range(start, k))
         start, prev = (k, mark) if mark is not None else (None, None)
     return runs
+
+
+# --- a table printed one cell a line -----------------------------------------------------
+# A page dump prints a table's cells one a line: "Mouse / Weight / Sensor / Dimensions",
+# then "Zaunkoenig M1K / 23g / 3360 / 79x60x30mm", row after row. No line is a row; the
+# table shows in its period: every ``columns`` lines, a cell of the same kind (a figure, or
+# words). A menu's entries are all words, a teaser list's dates are no figures (see _DATE):
+# neither has columns of figures beside a column of words.
+_DIGIT = re.compile(r"\d")
+# A count in brackets is a facet's or a category's ("Charbon (146)", "WI-FI (2)"), no figure
+_COUNT = re.compile(r"\(\s*\d[\d.,\s]*\)")
+CELL_CHARS = 160  # no line longer than this holds as few as CELL_WORDS words
+CELL_WORDS = 10  # a cell holds at most this many words ("Simplified plans; exited most
+# markets in 2023"); a longer line is a sentence, not a cell
+TABLE_COLUMNS = (3, 12)  # the columns a table printed so has, fewest and most
+TABLE_ROWS = 3  # rows a table has at least, its header row not counted
+FIGURE_COLUMN = 0.7  # a column of figures: this share of its cells hold one ("~47M", "8KHz")
+WORD_COLUMN = 0.3  # a column of words: at most this share do (names, "Solid, symmetric")
+VALUE_WORDS = 3  # a column of values: cells of a few words ("Yes", "For-Profit", "All 50")
+VALUE_SHARE = 0.5  # ... with at most this many distinct values for each cell
+NAMES_DISTINCT = 0.9  # a column of names: this share of its cells told once
+
+
+def _cell_kind(text: str) -> str | None:
+    """A line's kind as a table's cell: ``"9"`` when it holds a figure (dates left out),
+    ``"a"`` when it holds only words, None when it is no cell (blank, or sentence-long)."""
+    if len(text) > CELL_CHARS:
+        return None  # settled without reading words: most of a page's prose
+    n = len(words(text))
+    if n == 0 or n > CELL_WORDS:
+        return None
+    return "9" if _DIGIT.search(text) and "9" in skeleton(_COUNT.sub("", text)) else "a"
+
+
+def _periodic_runs(kinds: list, p: int) -> list[tuple[int, int]]:
+    """The stretches ``(start, end)`` of cells whose kind repeats every ``p`` lines, a cell
+    that breaks the period alone (a product named "Burst 2 Air" in a column of names)
+    passed over."""
+    n = len(kinds)
+    same = [k >= p and kinds[k] is not None and kinds[k] == kinds[k - p] for k in range(n)]
+    runs, k = [], p
+    while k < n:
+        if not same[k]:
+            k += 1
+            continue
+        start = k
+        while k < n and kinds[k] is not None and (
+                same[k] or (k + 1 < n and same[k + 1] and same[k - 1])
+                or (k + p < n and not same[k + p] and kinds[k + p] is not None
+                    and k + p + 1 < n and same[k + p + 1])):
+            k += 1
+        runs.append((start - p, k))
+    return runs
+
+
+def _figure_share(kinds: list, first: int, end: int, p: int) -> float:
+    """The share of figure cells in the column whose first cell is ``first``."""
+    column = range(first, end, p)
+    return sum(1 for i in column if kinds[i] == "9") / len(column)
+
+
+def _columns_hold(texts: list[str], kinds: list, start: int, end: int, p: int) -> bool:
+    """The columns of ``texts[start:end]``, ``p`` cells a row, read as a table's: one of
+    figures (most of them different), a second of figures or of a few values told again and
+    again ("Yes", "No", "For-Profit", "8KHz"), and one of cells each row its own (the names
+    the rows are about); and no column the same on every row."""
+    shares = [_figure_share(kinds, start + j, end, p) for j in range(p)]
+    if max(shares) < FIGURE_COLUMN:
+        return False
+    pattern = ["9" if share >= 0.5 else "a" for share in shares]
+    if p % 2 == 0 and pattern == pattern[:2] * (p // 2):
+        return False  # pairs of a name and a count ("Politics", "(12)"): two columns, a list
+    figures = values = names = 0
+    for j, share in enumerate(shares):
+        cells = [texts[i].strip().casefold() for i in range(start + j, end, p)]
+        distinct = len(set(cells))
+        if distinct == 1:
+            return False  # the same on every row: a card's button or label ("Add to cart")
+        if share >= FIGURE_COLUMN and distinct >= VALUE_SHARE * len(cells):
+            figures += 1  # a quantity picker's "1", "2", "3" on every card is no data
+            continue
+        if distinct <= VALUE_SHARE * len(cells) \
+                and all(len(words(c)) <= VALUE_WORDS for c in cells):
+            values += 1
+        elif distinct >= NAMES_DISTINCT * len(cells):
+            names += 1  # a model's name may hold a figure ("Zaunkoenig M1K")
+    return figures >= 1 and figures + values >= 2 and names >= 1
+
+
+def table_runs(texts: list[str]) -> list[range]:
+    """The stretches of ``texts`` (consecutive lines) that read as a table printed one cell a
+    line: ``TABLE_ROWS`` rows or more of a period of ``TABLE_COLUMNS`` cells, with two columns
+    of figures and one of words (see the comment above), and the header row above them when
+    its cells are words. As ranges of positions in ``texts``, in order, not overlapping."""
+    kinds = [_cell_kind(t) for t in texts]
+    found: list[tuple[int, int]] = []
+    lo, hi = TABLE_COLUMNS
+    for first, last in _cell_stretches(kinds, lo * TABLE_ROWS):
+        found.extend((first + a, first + b) for a, b in _tables(texts[first:last], kinds[first:last]))
+    merged: list[range] = []
+    for start, end in sorted(found):
+        if merged and start <= merged[-1].stop:
+            start = merged[-1].start
+            end = max(end, merged[-1].stop)
+            merged.pop()
+        merged.append(range(start, end))
+    return merged
+
+
+def _cell_stretches(kinds: list, least: int) -> list[tuple[int, int]]:
+    """The stretches of ``least`` cells or more in a row, with a figure among them: no table
+    is anywhere else, and a page's prose is passed over at once."""
+    stretches, start = [], None
+    for k, kind in enumerate(kinds + [None]):
+        if kind is not None:
+            start = k if start is None else start
+            continue
+        if start is not None and k - start >= least and "9" in kinds[start:k]:
+            stretches.append((start, k))
+        start = None
+    return stretches
+
+
+def _tables(texts: list[str], kinds: list) -> list[tuple[int, int]]:
+    """:func:`table_runs` over one stretch of cells, as ``(start, end)`` pairs."""
+    found: list[tuple[int, int]] = []
+    lo, hi = TABLE_COLUMNS
+    for p in range(lo, hi + 1):
+        for start, end in _periodic_runs(kinds, p):
+            if end - start < p * TABLE_ROWS or not _columns_hold(texts, kinds, start, end, p):
+                continue
+            # the first row, when its name breaks the period ("Zaunkoenig M1K" over
+            # "Finalmouse ULX Prophecy"): a column of figures wants a figure, another any cell
+            figure = [_figure_share(kinds, start + j, end, p) >= FIGURE_COLUMN for j in range(p)]
+            run = start
+            while start > 0 and kinds[start - 1] is not None and (
+                    kinds[start - 1] == kinds[start - 1 + p] or not figure[(start - 1 - run) % p]):
+                start -= 1
+            for _ in range(p):  # the header row above: the columns' names, words all
+                if start == 0 or kinds[start - 1] != "a":
+                    break
+                start -= 1
+            found.append((start, end))
+    return found

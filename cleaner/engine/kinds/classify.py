@@ -21,7 +21,7 @@ from .base import Rule
 from ...text.prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, reading_length,
                            sentence_units, table_cells)
 from ...text.segment import fenced_lines
-from ...text.shape import same_shape_runs
+from ...text.shape import same_shape_runs, table_runs
 from ...text import ends_sentence, is_list_item, is_menu
 from ...text.stopwords import stopword_density, stopword_hits
 
@@ -145,10 +145,12 @@ class ClassifyRule(Rule):
         for i in fenced_lines(ctx.doc.lines):
             if i in labels and ctx.removed[i] is None:
                 labels[i] = GOOD  # a code block is content as written
-        if self.menu_share(ctx, lines, labels, units) < self.options["min_menu_share"]:
+        tables = self.table_lines(ctx)
+        cells = {i for table in tables for i in table}
+        if self.menu_share(ctx, lines, labels, units, cells) < self.options["min_menu_share"]:
             return  # no menus or link lists: already extracted text, left to the rules
         spared: set[int] = set()
-        revised = self.revise(ctx, labels, units, spared)
+        revised = self.revise(ctx, labels, units, spared, tables)
         for i in self.inner_keeps(ctx, revised):
             revised[i] = GOOD
         if self.would_empty(ctx, units, revised):
@@ -227,10 +229,15 @@ class ClassifyRule(Rule):
     # --- one line alone ------------------------------------------------------------------
     @staticmethod
     def menu_share(ctx: Context, lines: list[int], labels: dict[int, str],
-                   units: Optional[dict[int, "Unit"]] = None) -> float:
+                   units: Optional[dict[int, "Unit"]] = None,
+                   cells: frozenset | set = frozenset()) -> float:
         """Share of the lines that sit in runs of three or more short or bad lines ending no
-        sentence: the menus, link lists and footers of a page dump."""
-        return _share_in_runs((menu_item(ctx, i, labels, units) for i in lines), len(lines))
+        sentence: the menus, link lists and footers of a page dump. A table's ``cells``
+        printed one a line are no menu's entries, nor lines of the page's other text: the
+        share is of the lines outside them (an extractor's output keeps its tables, and a
+        page dump with a long table still shows its menus)."""
+        rest = [i for i in lines if i not in cells] if cells else lines
+        return _share_in_runs((menu_item(ctx, i, labels, units) for i in rest), len(rest))
 
     @staticmethod
     def menu_share_at_most(ctx: Context, lines: list[int]) -> float:
@@ -300,7 +307,8 @@ class ClassifyRule(Rule):
     # --- neighbours ----------------------------------------------------------------------
     def revise(self, ctx: Context, labels: dict[int, str],
                units: Optional[dict[int, "Unit"]] = None,
-               spared: Optional[set] = None) -> dict[int, str]:
+               spared: Optional[set] = None,
+               tables: Optional[list[list[int]]] = None) -> dict[int, str]:
         """Runs of lines between bad ones are judged whole: a run with prose in it (a good
         line, or two sentence-ending neargood ones) is content, and its uncertain lines are
         kept; any other run is boilerplate. Inside content, a short line between two longer
@@ -396,6 +404,9 @@ class ClassifyRule(Rule):
                 last = content_at[-1]
                 spared.update(self.rows(ctx, [(tails[last], False)] + segments[last + 1:],
                                         o["rows_gap"]))
+            if content_at:
+                spared.update(self.tables(ctx, [segments[k][0] for k in content_at],
+                                          tables or []))
             if content_at:  # a page the classifier would empty is left to the pipeline's guard
                 spared.update(longs)
         self.edges(ctx, segments, labels, units, new)
@@ -444,6 +455,38 @@ class ClassifyRule(Rule):
                 break
             found.extend(lines[k] for k in run)
             end = run.stop
+        return found
+
+    @staticmethod
+    def table_lines(ctx: Context) -> list[list[int]]:
+        """The surviving lines of each table the text prints one cell a line (see
+        :func:`cleaner.text.shape.table_runs`; read over the lines rules removed too, as the
+        repeat rule may have taken a cell)."""
+        nonblank = ctx.nonblank_lines()
+        tables = ([nonblank[k] for k in run if ctx.removed[nonblank[k]] is None]
+                  for run in table_runs([ctx.text[i] for i in nonblank]))
+        return [table for table in tables if table]
+
+    def tables(self, ctx: Context, content: list[list[int]], tables: list[list[int]]) -> list[int]:
+        """The lines of ``tables`` (see :meth:`table_lines`) that the story's prose touches:
+        a run of ``content`` ends within ``rows_gap`` lines above the table ("Here's how the
+        mice rank:") or starts within them below it, and the table is not above the story's
+        first content. Such a table is the story's data; cut cell by cell it reads as a menu.
+        A grid of product cards among a listing's blurbs, or a table far below the story, is
+        left to the other verdicts."""
+        gap = self.options["rows_gap"]
+        position = {i: k for k, i in enumerate(ctx.alive_lines())}
+        runs = [(position[run[0]], position[run[-1]]) for run in content]
+        found: list[int] = []
+        for lines in tables:
+            if lines[0] < content[0][0]:
+                continue
+            top, bottom = position[lines[0]], position[lines[-1]]
+            # lines between the table and each run (none when a run took its edge cells in)
+            apart = [top - end - 1 if end < top else start - bottom - 1 if start > bottom else 0
+                     for start, end in runs]
+            if min(apart) <= gap:
+                found.extend(lines)
         return found
 
     def written_line(self, ctx: Context, i: int, labels: dict[int, str],
