@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .decode import html_text
 from .depth import MAX_NESTING, flatten_deep
+from .fallback import main_instead
 from .items import list_blocks
 from .lookups import CANONICAL, OG_TITLE, OG_URL, PageLookups
 from .pagetype import PageType, page_type
@@ -342,6 +343,11 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
             keep, parent, item_blocks = listed
             container, widened = describe(page.elements[parent].node), False
             shown_list = kind.kind == "unknown" or kind.article_by_og_type
+    if choice is not None:
+        instead = main_instead(page, keep, choice.neg)
+        if instead is not None:  # the choice missed the page: its <main> is the content
+            main, keep = instead
+            container, widened = describe(page.elements[main].node), True
     head, sure = _headline(page, title)
     if keep and sure and head < keep[0]:
         body_text = {page.blocks[i].text for i in keep}
