@@ -19,8 +19,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .decode import html_text
 from .depth import MAX_NESTING, flatten_deep
-from .fallback import main_instead
 from .items import list_blocks
+from .mainbox import UNDECLARED, main_instead, with_main
 from .lookups import CANONICAL, OG_TITLE, OG_URL, PageLookups
 from .pagetype import PageType, page_type
 from .products import product_box
@@ -335,6 +335,8 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
             if len(sections) > len(keep) and kind.kind == "unknown":
                 kind = PageType("service", SECTIONS_REASON)  # what the page showed it is
             keep = sections
+        if kind.kind in UNDECLARED:  # no story: the rest of the page's <main> is its text too
+            keep = with_main(page, keep, choice.neg)
     shown_list = False  # the page showed it is a listing (LISTING_REASON)
     item_blocks: set = set()
     if not kind.single_item or kind.article_by_og_type:
