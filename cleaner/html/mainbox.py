@@ -31,10 +31,12 @@ MAIN_TIMES = 5        # ... when <main> holds this many times as many words
 MAIN_MIN_WORDS = 150  # ... and this many at least
 STORY_WORDS = 15      # a paragraph of prose this long makes the choice a (short) story
 UNDECLARED = frozenset(("unknown", "service"))  # page types read with the rest of <main>
-# A choice with this many paragraphs of prose this long (no links) is a story too, however
-# short: a news story runs to a few long paragraphs, a landing page's blurbs are shorter.
+# A choice with this many paragraphs of prose this long (a link or two in them) is a story
+# too, however short: a news story runs to a few long paragraphs, a landing page's blurbs
+# are shorter.
 NEWS_PARAGRAPHS = 3
 NEWS_PARAGRAPH_WORDS = 30
+NEWS_LINK_SHARE = 0.3
 
 
 def _is_main(el) -> bool:
@@ -77,7 +79,7 @@ def with_main(page: Page, keep: list[int], neg: list) -> list[int]:
     el = page.elements[main]
     if not all(el.start <= i < el.end for i in keep) or story(page, keep):
         return keep
-    if sum(1 for i in keep if not page.blocks[i].links
+    if sum(1 for i in keep if page.blocks[i].links <= NEWS_LINK_SHARE * page.blocks[i].chars
            and is_prose(page.blocks[i].text, NEWS_PARAGRAPH_WORDS)) >= NEWS_PARAGRAPHS:
         return keep  # a short news story: its <main> holds its site's teasers and lists
     off = outside_page(page, neg)
