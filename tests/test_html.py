@@ -848,3 +848,12 @@ def test_a_page_decoded_by_the_pipeline_reads_as_the_raw_page(packset):
         got = html_to_text(text, packset=packset, decoded=not text.startswith("\ufeff")).text
         assert got == html_to_text(raw, packset=packset).text
         assert clean_document(raw, html=True).html.text == got
+
+
+def test_a_page_builders_scrolling_row_is_no_chrome():
+    # Avada names every row of the page "...-height-scrolling": how the row is drawn, not a
+    # scroller widget; its text is the page's
+    row = ('<div class="fusion-fullwidth fullwidth-box non-hundred-percent-height-scrolling">'
+           "<p>Crews cleared the road by noon.</p></div>")
+    text = clean(article_page(row), html=True)
+    assert "Crews cleared the road by noon." in text

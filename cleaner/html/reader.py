@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 from .decode import html_text
 from .depth import MAX_NESTING, flatten_deep
 from .items import list_blocks
+from .mainbox import UNDECLARED, main_instead, with_main
 from .lookups import CANONICAL, OG_TITLE, OG_URL, PageLookups
 from .pagetype import PageType, page_type
 from .products import product_box
@@ -50,9 +51,10 @@ NOSCRIPT_PAGE_CHARS = 200
 # waiting for a script (an access gate, a fade-in), not a closed menu or dialog.
 MAIN_SHARE = 0.8
 # A hidden tab panel, or the panel a collapsed disclosure control opens (a button with
-# aria-expanded naming it in aria-controls: an FAQ answer, an accordion section), is the page's
+# aria-expanded naming it in aria-controls: an FAQ answer, an accordion section; a <button>
+# naming it in aria-controls whatever attribute keeps its state, "data-expanded"), is the page's
 # text one click away, not chrome; a menu, a dialog or a panel named like chrome stays hidden.
-DISCLOSURE = "[aria-controls][aria-expanded]"
+DISCLOSURE = "[aria-controls][aria-expanded], button[aria-controls]"
 # The same panels, named for what they are (Bootstrap's "collapse" and "tab-pane", an
 # "accordion-body", an FAQ's "faq__answer") by sites whose controls carry no aria attributes.
 PANEL_NAME = re.compile(r"accordion|collapse|tab-?pane|tab-?panel|faq|answer", re.I)
@@ -342,6 +344,8 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
             if len(sections) > len(keep) and kind.kind == "unknown":
                 kind = PageType("service", SECTIONS_REASON)  # what the page showed it is
             keep = sections
+        if kind.kind in UNDECLARED:  # no story: the rest of the page's <main> is its text too
+            keep = with_main(page, keep, choice.neg)
     shown_list = False  # the page showed it is a listing (LISTING_REASON)
     item_blocks: set = set()
     if not kind.single_item or kind.article_by_og_type:
@@ -351,6 +355,11 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
             keep, parent, item_blocks = listed
             container, widened = describe(page.elements[parent].node), False
             shown_list = kind.kind == "unknown" or kind.article_by_og_type
+    if choice is not None:
+        instead = main_instead(page, keep, choice.neg)
+        if instead is not None:  # the choice missed the page: its <main> is the content
+            main, keep = instead
+            container, widened = describe(page.elements[main].node), True
     head, sure = _headline(page, title)
     if keep and sure and head < keep[0]:
         body_text = {page.blocks[i].text for i in keep}

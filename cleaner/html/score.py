@@ -61,9 +61,10 @@ FORUM_FURNITURE = re.compile(r"signature|postprofile|user-?(?:details|extras|tit
 # editor, heading and container widgets): no chrome by that name alone.
 BUILDER_WIDGETS = re.compile(r"elementor-widget[\w-]*")
 # Layout utilities (Tailwind's "overflow-hidden", a "scrollable-table" wrapper, "hide-scrollbar",
-# "row-item-no-media") say how a box is drawn, not what it holds: no chrome by those words.
+# "row-item-no-media", Avada's "non-hundred-percent-height-scrolling" on every builder row) say
+# how a box is drawn, not what it holds: no chrome by those words.
 LAYOUT_UTILITIES = re.compile(r"(?:^|(?<=\s))(?:overflow(?:-[xy])?-(?:hidden|scroll|auto|clip)|"
-                              r"[\w-]*scrollable[\w-]*|[\w-]*scrollbar[\w-]*|[\w-]*-no-media)(?=\s|$)")
+                              r"[\w-]*scrollable[\w-]*|[\w-]*scrollbar[\w-]*|[\w-]*-scrolling|[\w-]*-no-media)(?=\s|$)")
 # A box hidden only on small screens ("hidden-xs", "hidden-sm", CSS modules' "_hidden-lt-lg_x1y2z_3")
 # is shown on a desktop: its "hidden" names no chrome. (Hidden on large screens, "lg:hidden",
 # "hidden-lg", it is the phone's copy of something, often a menu. Tailwind's "hidden lg:block"

@@ -45,7 +45,7 @@ NOT_IN = frozenset(("header", "footer", "nav", "aside", "form"))
 FAQ_BOX = re.compile(r"faq|accordion|question", re.I)
 
 
-def _outside_page(page: Page, neg: list) -> list:
+def outside_page(page: Page, neg: list) -> list:
     """Per element: is it, or an element above it, named like chrome or a page's frame
     (header, footer, navigation, aside, form), or a teaser's box?"""
     elements = page.elements
@@ -68,7 +68,7 @@ def _in_faq(page: Page, at: int) -> bool:
     return False
 
 
-def _story(page: Page, keep: list[int]) -> bool:
+def story(page: Page, keep: list[int]) -> bool:
     """Is the chosen content one story: STORY_PARAGRAPHS paragraphs of prose, not an FAQ's?"""
     blocks = page.blocks
     count = 0
@@ -104,7 +104,7 @@ def page_sections(page: Page, keep: list[int], neg: list) -> list[int]:
     module docstring); else ``keep`` unchanged."""
     if not keep or not neg:
         return keep
-    if _story(page, keep):
+    if story(page, keep):
         return keep
     kept = set(keep)
     blocks = page.blocks
@@ -112,7 +112,7 @@ def page_sections(page: Page, keep: list[int], neg: list) -> list[int]:
              and not b.links and 0 < len(words(b.text)) <= SECTION_HEADING_WORDS]
     if len(heads) < SECTIONS_MIN:
         return keep
-    off = _outside_page(page, neg)
+    off = outside_page(page, neg)
     texts = {blocks[i].text for i in keep}
     found: list[list[int]] = []
     for i in heads:
