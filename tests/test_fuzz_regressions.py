@@ -74,6 +74,7 @@ def test_idempotent_when_removals_change_the_language(doc):
     assert clean(once, html=False) == once
 
 
+@pytest.mark.serial
 @pytest.mark.parametrize("html", [False, True])
 def test_long_punctuation_run_is_not_quadratic(html):
     # a huge attribute value or ASCII art, 12 KB (a different line each time: comparable caches)
