@@ -29,16 +29,18 @@ demo: install-core
 	@echo "== cleaner clean --explain $(DEMO)  (removals on stderr, article on stdout)"
 	@$(VENV)/bin/cleaner clean --explain $(DEMO)
 
-# `make test` runs every test: those not marked serial on $(TEST_JOBS) pytest-xdist workers (a Spark
-# or datatrove module stays on one worker: --dist loadgroup), then the serial ones (they measure
-# time or peak memory) alone, in the files that hold them. Both passes run; either failing fails.
+# `make test` runs every test: those not marked serial on $(TEST_JOBS) pytest-xdist workers, a test
+# file to a worker (--dist loadfile: a module's fixtures, such as the Spark session or the datatrove
+# records cleaned in-process, are built once; loadgroup's marks do nothing under pytest 9), then the
+# serial ones (they measure time or peak memory) alone, in the files that hold them. Both passes
+# run; either failing fails.
 TEST_JOBS ?= 2
 SERIAL_FILES = $(shell grep -l 'pytest.mark.serial' tests/test_*.py)
 
 test: install
 	@status=0; \
 	echo "== the tests not marked serial, on $(TEST_JOBS) workers"; \
-	$(PY) -m pytest -q -n $(TEST_JOBS) --dist loadgroup -m "not serial" || status=$$?; \
+	$(PY) -m pytest -q -n $(TEST_JOBS) --dist loadfile -m "not serial" || status=$$?; \
 	echo "== the serial tests, alone"; \
 	$(PY) -m pytest -q -m serial $(SERIAL_FILES) || status=$$?; \
 	exit $$status

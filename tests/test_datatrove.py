@@ -27,9 +27,7 @@ from datatrove.pipeline.writers import JsonlWriter, ParquetWriter  # noqa: E402
 from cleaner.integrations.datatrove import CleanerStep, parquet_schema  # noqa: E402
 from .conftest import PROMO_STORY, SLOW_PACK  # noqa: E402
 
-# a datatrove pipeline per test: the suite's slowest file; one xdist worker runs the module,
-# so its module fixtures (the records cleaned in-process) are built once
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("datatrove")]
+pytestmark = pytest.mark.slow  # a datatrove pipeline per test: the suite's slowest file
 
 ALL_BOILERPLATE = "Share on Facebook\nShare on Twitter\n"
 FILES = 4

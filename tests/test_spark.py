@@ -22,7 +22,6 @@ from cleaner.integrations.spark import REPORT_SCHEMA, CleanerCounters, clean_col
 from .conftest import PROMO_STORY, SLOW_PACK  # noqa: E402
 
 pytestmark = [pytest.mark.slow,  # a Spark session (local[2]) for the module
-              pytest.mark.xdist_group("spark"),  # on one xdist worker: one session, started once
               pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")]
 
 SCHEMA = "id long, text string, url string, extra struct<score:double,tags:array<string>>"
