@@ -40,7 +40,7 @@ SERIAL_FILES = $(shell grep -l 'pytest.mark.serial' tests/test_*.py)
 test: install
 	@status=0; \
 	echo "== the tests not marked serial, on $(TEST_JOBS) workers"; \
-	$(PY) -m pytest -q -n $(TEST_JOBS) --dist loadfile -m "not serial" || status=$$?; \
+	$(PY) -m pytest -q -n $(TEST_JOBS) --dist loadfile --no-loadscope-reorder -m "not serial" || status=$$?; \
 	echo "== the serial tests, alone"; \
 	$(PY) -m pytest -q -m serial $(SERIAL_FILES) || status=$$?; \
 	exit $$status
