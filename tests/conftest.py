@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import inspect
+import os
 from pathlib import Path
 
 import click.testing
@@ -94,3 +95,16 @@ rules:
       drop: ["aaa"]
       keep: ["The story goes on."]
 """
+
+
+# On pytest-xdist workers (`make test`, a test file to a worker), the files that take longest
+# are handed out first: one started last would leave a worker busy alone at the end. xdist
+# follows this order with --no-loadscope-reorder (its default order is by number of tests).
+LONGEST_FIRST = ("test_datatrove.py", "test_spark.py", "test_contributing.py", "test_hostile.py",
+                 "test_properties.py", "test_parallel.py", "test_packs.py", "test_jsonl.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+        items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest keep their order

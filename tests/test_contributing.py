@@ -74,6 +74,7 @@ def test_broken_regex_fails_lint_with_file_and_line(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.serial
 def test_catastrophic_pattern_flagged_within_seconds(tmp_path):
     pack = tmp_path / "z.yaml"
     pack.write_text("pack: z\nrules:\n  - id: z-slow\n    category: ad\n    line: '^(a|aa)+$'\n"

@@ -72,12 +72,25 @@ def read_outputs(folder: Path) -> dict[str, list[dict]]:
             for p in sorted(folder.glob("*.jsonl"))}
 
 
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    return make_records()
+
+
+@pytest.fixture(scope="module")
+def cleaned(records, rules_dir) -> dict:
+    """id -> clean_document of each record, computed once for the module: each pipeline test
+    compares its output with the same in-process cleaning (clean() is clean_document().text),
+    and the 206 documents cost seconds a pass."""
+    return {r["id"]: clean_document(r["text"], url=r.get("url"), rules_dirs=[rules_dir]) for r in records}
+
+
 def check_outputs(outputs: dict[str, list[dict]], records: list[dict], layout: dict[str, list[str]],
-                  rules_dir: Path) -> None:
+                  cleaned: dict) -> None:
     """Each output record is cleaner.clean of its input, every other field untouched, the
     removals recorded; each task wrote whole input files in their order; only the empty is gone."""
     by_id = {r["id"]: r for r in records}
-    expected = {r["id"]: clean(r["text"], url=r.get("url"), rules_dirs=[rules_dir]) for r in records}
+    expected = {i: result.text for i, result in cleaned.items()}
     dropped = {i for i, text in expected.items() if not text.strip()}
     assert dropped == {"doc-007"}
 
@@ -98,7 +111,7 @@ def check_outputs(outputs: dict[str, list[dict]], records: list[dict], layout: d
         # every other field and the original metadata, untouched
         assert meta == {**src["metadata"], **{k: v for k, v in src.items() if k not in ("id", "text", "metadata")}}
         # the one report shape, rule ids and line numbers without the lines' text by default
-        assert report == clean_document(src["text"], url=src.get("url"), rules_dirs=[rules_dir]).report()
+        assert report == cleaned[out["id"]].report()
         assert report["language"] and report["packs"]
         assert report["removed_lines"] == sum(x["count"] for x in entries(report["removals"]) if not x["trimmed"])
         assert list(report["removals"]) == ["rule_id", "category", "pack", "line_ranges", "count", "trimmed", "lines"]
@@ -117,14 +130,13 @@ def pipeline(tmp_path: Path, rules_dir: Path) -> list:
             JsonlWriter(str(tmp_path / "out"), output_filename="${rank}.jsonl", compression=None)]
 
 
-def test_local_executor_several_tasks(tmp_path, rules_dir):
-    records = make_records()
+def test_local_executor_several_tasks(tmp_path, rules_dir, records, cleaned):
     layout = write_inputs(tmp_path / "in", records)
     LocalPipelineExecutor(pipeline=pipeline(tmp_path, rules_dir), tasks=3, workers=2,
                           logging_dir=str(tmp_path / "logs")).run()
     outputs = read_outputs(tmp_path / "out")
     assert sorted(outputs) == ["00000.jsonl", "00001.jsonl", "00002.jsonl"]
-    check_outputs(outputs, records, layout, rules_dir)
+    check_outputs(outputs, records, layout, cleaned)
 
     stats = json.loads((tmp_path / "logs" / "stats.json").read_text())
     (mine,) = [s for s in stats if "cleaner" in s["name"]]
@@ -139,7 +151,7 @@ def test_local_executor_several_tasks(tmp_path, rules_dir):
     assert sum(v for k, v in counts.items() if k.startswith("language_")) == len(records)
 
 
-def test_slurm_executor_pickled_pipeline(tmp_path, rules_dir, monkeypatch):
+def test_slurm_executor_pickled_pipeline(tmp_path, rules_dir, records, cleaned, monkeypatch):
     """What the Slurm executor does, without Slurm: it dills the executor (with our step) to
     executor.pik and submits an array job; each array task runs launch_pickled_pipeline on it,
     in another process and directory. sbatch and scontrol are stubs; the array tasks run here."""
@@ -147,7 +159,6 @@ def test_slurm_executor_pickled_pipeline(tmp_path, rules_dir, monkeypatch):
 
     scripts = []
     monkeypatch.setattr(slurm, "launch_slurm_job", lambda script, *a, **k: scripts.append(script) or "4242")
-    records = make_records()
     layout = write_inputs(tmp_path / "in", records)
     executor = slurm.SlurmPipelineExecutor(pipeline=pipeline(tmp_path, rules_dir), tasks=2, time="00:10:00",
                                            partition="test", logging_dir=str(tmp_path / "logs"),
@@ -169,7 +180,7 @@ def test_slurm_executor_pickled_pipeline(tmp_path, rules_dir, monkeypatch):
         assert run.returncode == 0, run.stderr[-3000:]
     outputs = read_outputs(tmp_path / "out")
     assert sorted(outputs) == ["00000.jsonl", "00001.jsonl"]
-    check_outputs(outputs, records, layout, rules_dir)
+    check_outputs(outputs, records, layout, cleaned)
 
 
 def docs_of(*texts, **meta) -> list[Document]:
@@ -315,13 +326,12 @@ def test_first_fault_of_each_kind_logged_warnings_capped(monkeypatch):
     assert len(warnings) == 10 and "not logged" in warnings[-1]
 
 
-def test_parquet_writer_holds_the_reports(tmp_path, rules_dir):
+def test_parquet_writer_holds_the_reports(tmp_path, rules_dir, records, cleaned):
     """datatrove's ParquetWriter, batches of two, with the schema for reports: every report
     comes back as written to JSON Lines, whatever its lists held."""
     pa = pytest.importorskip("pyarrow")
     import pyarrow.parquet as pq
 
-    records = make_records()
     write_inputs(tmp_path / "in", records)
     schema = parquet_schema({"url": pa.string(), "source": pa.string(), "n": pa.int64(), "file_path": pa.string()})
     LocalPipelineExecutor(pipeline=[
@@ -333,9 +343,8 @@ def test_parquet_writer_holds_the_reports(tmp_path, rules_dir):
     assert len(rows) == len(records) - 1
     for row in rows:
         src = by_id[row["id"]]
-        assert row["text"] == clean(src["text"], url=src.get("url"), rules_dirs=[rules_dir])
-        assert row["metadata"]["cleaner"] == \
-            clean_document(src["text"], url=src.get("url"), rules_dirs=[rules_dir]).report()
+        assert row["text"] == cleaned[row["id"]].text
+        assert row["metadata"]["cleaner"] == cleaned[row["id"]].report()
         assert (row["metadata"]["url"], row["metadata"]["n"]) == (src.get("url"), src["n"])
     assert any(r["metadata"]["cleaner"]["removals"]["rule_id"] == [] for r in rows)
     assert any(r["metadata"]["cleaner"]["dropped"] and r["metadata"]["cleaner"]["dropped"]["rule_id"]

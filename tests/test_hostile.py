@@ -112,6 +112,7 @@ def test_python_tag_pack_refused_by_cli(tmp_path):
 
 # -- second round (issue 16): what a reliability probe broke ---------------------------------
 
+@pytest.mark.serial
 def test_removing_lines_takes_linear_time():
     """Case 8: Context.drop deleted each dropped line from the middle of the alive list, so a
     run that drops most of a long document was quadratic (62 s at 1M lines). Dropping 200k
@@ -133,6 +134,7 @@ def test_removing_lines_takes_linear_time():
 
 
 @pytest.mark.slow
+@pytest.mark.serial
 @pytest.mark.parametrize("unit", ["<div>", "<div></x>", "<ul><li>", "<font><b>"])
 def test_deeply_nested_html_is_parsed_in_linear_time(unit):
     """Case 9: the parser's work grows with the depth of the open elements at every tag
@@ -431,6 +433,7 @@ def test_lint_flags_nested_and_polynomial_backtracking_in_every_kind(tmp_path, k
 
 
 @pytest.mark.slow
+@pytest.mark.serial
 def test_a_catastrophic_signature_is_linted_and_its_timeout_reported(tmp_path):
     """Case 10: a pack's signatures were never linted, and a signature search that timed out
     was silent (and cost 0.5 s a round, up to six rounds a record)."""
@@ -565,6 +568,7 @@ def _samples_document(size: int) -> bytes:
 
 
 @pytest.mark.slow
+@pytest.mark.serial
 def test_peak_memory_of_a_big_document_is_bounded():
     """Case 13: a 50 MB document took 1.43 GB (28x). Copies of the whole text (decoding,
     joining for the prefilter and the headline search, the output plus its newline), tuples

@@ -241,6 +241,7 @@ def _peak_kb(path, jobs):
 
 
 @pytest.mark.slow
+@pytest.mark.serial
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_memory_flat_however_large_the_input(tmp_path, jobs):
     pad = "x" * 100_000

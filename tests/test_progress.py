@@ -20,6 +20,14 @@ from .conftest import CORPUS
 SEED = CORPUS / "seeds" / "003_1ce869ea0051afec.txt"
 
 
+@pytest.fixture(autouse=True)
+def terminal_width(monkeypatch):
+    """A frame is cut to the terminal's width (COLUMNS first), and these tests read whole frames:
+    100 columns, the width the bar takes when there is no terminal. pytest-xdist workers are
+    given COLUMNS=80 (`make test`), as a narrow terminal would give, and cut 'ETA 0:06' off."""
+    monkeypatch.setenv("COLUMNS", "100")
+
+
 class Terminal(io.StringIO):
     def isatty(self):
         return True
