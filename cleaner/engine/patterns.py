@@ -96,6 +96,9 @@ def _class_end(pattern: str, start: int) -> int:
 
 def size_problem(pattern: str) -> str | None:
     """Why ``pattern`` must not be compiled, or None."""
+    if len(pattern) <= MAX_EXPANDED and all(int(m.group(1) or 0) <= 1
+                                             for m in _COUNT.finditer(pattern)):
+        return None  # no counted repeat multiplies its body: never more nodes than characters
     size = expanded_size(pattern)
     if size > MAX_EXPANDED:
         return (f"its counted repeats multiply to about {size:,} nodes (over {MAX_EXPANDED:,}), "
