@@ -124,10 +124,36 @@ def _children(node: yaml.Node) -> list:
     return []
 
 
+def _plain_tree(root: yaml.Node) -> bool:
+    """Is the graph a tree (no node reached twice: no alias) no deeper than MAX_DEPTH? Every
+    pack written out in full is one, and then there is nothing more to check: one pass, a
+    third of :func:`_check_graph`'s cost on the shipped packs (paid by every process)."""
+    seen: set[int] = set()
+    stack = [(root, 1)]
+    sequence, mapping = yaml.SequenceNode, yaml.MappingNode
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen or depth > MAX_DEPTH:
+            return False
+        seen.add(id(node))
+        kind = type(node)
+        if kind is sequence:
+            stack.extend((child, depth + 1) for child in node.value)
+        elif kind is mapping:
+            for key, value in node.value:
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))
+        elif kind is not yaml.ScalarNode:
+            return False  # a node type of another make: the full check reads it
+    return True
+
+
 def _check_graph(root: yaml.Node, path: str) -> None:
     """Refuse a node graph nested deeper than MAX_DEPTH, holding itself through an alias,
     or whose aliases would add more than MAX_ALIAS_NODES nodes once expanded. Iterative:
     the graph is the attacker's, so its depth must not become this function's."""
+    if _plain_tree(root):
+        return
     on_path: set[int] = set()
     done: dict[int, tuple[int, int]] = {}  # node -> (expanded size, expanded height), capped
     stack: list[tuple[yaml.Node, Iterator]] = [(root, iter(_children(root)))]
