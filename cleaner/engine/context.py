@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Optional
 from .matching import matches, search
 from .prefilter import EVERY_RULE
 from ..text.segment import Document
+from ..text.shape import table_runs
 from ..text import ends_sentence, is_menu, words, words_if_cached
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -175,6 +176,17 @@ class Context:
         if self._nonblank is None:
             self._nonblank = self.doc.nonblank()
         return self._nonblank
+
+    def table_lines(self, removed_too: bool = True) -> list[list[int]]:
+        """The surviving lines of each table the text prints one cell a line (see
+        :func:`cleaner.text.shape.table_runs`). ``removed_too``: read over the lines rules
+        removed as well, as the classifier does (a rule may have taken a cell, "Yes", and
+        the table is still one); the repeat rule reads the surviving lines alone. The repeat
+        rule leaves these cells alone; the classifier judges the table by where it sits."""
+        lines = self.nonblank_lines() if removed_too else self.alive_lines()
+        tables = ([lines[k] for k in run if self.removed[lines[k]] is None]
+                  for run in table_runs([self.text[i] for i in lines]))
+        return [table for table in tables if table]
 
     def alive_lines(self) -> list[int]:
         """Indices of the lines still in play (a fresh list: callers may keep it)."""

@@ -177,8 +177,7 @@ def table_runs(texts: list[str]) -> list[range]:
     its cells are words. As ranges of positions in ``texts``, in order, not overlapping."""
     kinds = [_cell_kind(t) for t in texts]
     found: list[tuple[int, int]] = []
-    lo, hi = TABLE_COLUMNS
-    for first, last in _cell_stretches(kinds, lo * TABLE_ROWS):
+    for first, last in _cell_stretches(kinds, TABLE_COLUMNS[0] * TABLE_ROWS):
         found.extend((first + a, first + b) for a, b in _tables(texts[first:last], kinds[first:last]))
     merged: list[range] = []
     for start, end in sorted(found):

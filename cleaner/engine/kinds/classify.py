@@ -21,7 +21,7 @@ from .base import Rule
 from ...text.prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, reading_length,
                            sentence_units, table_cells)
 from ...text.segment import fenced_lines
-from ...text.shape import same_shape_runs, table_runs
+from ...text.shape import same_shape_runs
 from ...text import ends_sentence, is_list_item, is_menu
 from ...text.stopwords import stopword_density, stopword_hits
 
@@ -145,7 +145,7 @@ class ClassifyRule(Rule):
         for i in fenced_lines(ctx.doc.lines):
             if i in labels and ctx.removed[i] is None:
                 labels[i] = GOOD  # a code block is content as written
-        tables = self.table_lines(ctx)
+        tables = ctx.table_lines()
         cells = {i for table in tables for i in table}
         if self.menu_share(ctx, lines, labels, units, cells) < self.options["min_menu_share"]:
             return  # no menus or link lists: already extracted text, left to the rules
@@ -457,18 +457,8 @@ class ClassifyRule(Rule):
             end = run.stop
         return found
 
-    @staticmethod
-    def table_lines(ctx: Context) -> list[list[int]]:
-        """The surviving lines of each table the text prints one cell a line (see
-        :func:`cleaner.text.shape.table_runs`; read over the lines rules removed too, as the
-        repeat rule may have taken a cell)."""
-        nonblank = ctx.nonblank_lines()
-        tables = ([nonblank[k] for k in run if ctx.removed[nonblank[k]] is None]
-                  for run in table_runs([ctx.text[i] for i in nonblank]))
-        return [table for table in tables if table]
-
     def tables(self, ctx: Context, content: list[list[int]], tables: list[list[int]]) -> list[int]:
-        """The lines of ``tables`` (see :meth:`table_lines`) that the story's prose touches:
+        """The lines of ``tables`` (see :meth:`Context.table_lines`) that the story's prose touches:
         a run of ``content`` ends within ``rows_gap`` lines above the table ("Here's how the
         mice rank:") or starts within them below it, and the table is not above the story's
         first content. Such a table is the story's data; cut cell by cell it reads as a menu.

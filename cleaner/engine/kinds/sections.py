@@ -20,6 +20,12 @@ _COUNT = regex.compile(r"\d+")  # a number in a heading, as a count ("12 Comment
 _LIST_NUMBER = regex.compile(r"^\s*\d{1,2}[.)]\s")  # "1. Council confirms…": an item, not a date
 
 
+def _bullets_ended(items: int, listed: int, bulleted: bool) -> bool:
+    """A list whose ``items`` so far (two or more) were all numbered or bulleted (``listed``)
+    has ended at a line that is not (``bulleted`` false): the next line is the story's."""
+    return items >= 2 and items == listed and not bulleted
+
+
 def _heading_taken_by_line_rule(mark) -> bool:
     """A heading a generic or language ``line`` rule removed, the ``head`` kind as a label
     above the headline ("Most read" at the top of a page), or a teaser list ran over ("142
@@ -108,7 +114,7 @@ class SectionRule(Rule):
             if prose(unit) and (not run or unit.nwords >= o["resume_words"] or prose(following)):
                 break
             bulleted = is_list_item(unit.text)
-            if items >= 2 and items == listed and not bulleted and resumes(1):
+            if _bullets_ended(items, listed, bulleted) and resumes(1):
                 break  # a bulleted list ended, and this line heads the story's next paragraphs
             items += 1
             listed += bulleted
@@ -202,7 +208,7 @@ class SectionRule(Rule):
                 unit = following
                 continue
             bulleted = is_list_item(unit.text)
-            if items >= 2 and items == listed and not bulleted:
+            if _bullets_ended(items, listed, bulleted):
                 break  # the list's items were numbered or bulleted, and this line is not
             items += 1
             listed += bulleted

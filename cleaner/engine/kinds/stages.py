@@ -14,7 +14,6 @@ from ..context import Context
 from ...text import comparable, ends_sentence, line_starts, words
 from ..prefilter import text_parts
 from ...text.prose import ends_with_full_stop, is_prose, table_cells
-from ...text.shape import table_runs
 from .base import Rule
 
 
@@ -122,7 +121,7 @@ class RepeatRule(Rule):
         keys = [comparable(ctx.text[i]) for i in todo]
         # A line whose key no other line shares is neither a copy nor the original of one.
         shared = {key for key, n in Counter(keys).items() if n > 1}
-        cells = self._table_cells(ctx) if shared else set()
+        cells = {i for table in ctx.table_lines(removed_too=False) for i in table} if shared else set()
         for i, key in zip(todo, keys):
             if key not in shared or i in cells:
                 continue  # a table's cells repeat by design ("Yes", "For-Profit", "8KHz")
@@ -137,15 +136,6 @@ class RepeatRule(Rule):
                 ctx.drop(i, self)
             else:
                 seen.add(key)
-
-
-    @staticmethod
-    def _table_cells(ctx: Context) -> set[int]:
-        """The lines of the tables the text prints one cell a line (see
-        :func:`cleaner.text.shape.table_runs`): whether such a table is the story's or the
-        page's chrome is the classifier's to judge, by where it sits."""
-        alive = ctx.alive_lines()
-        return {alive[k] for run in table_runs([ctx.text[i] for i in alive]) for k in run}
 
 
 def _lines_holding(text: list[str], lines: list[int], needles: list[str]) -> list[int]:
