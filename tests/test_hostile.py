@@ -190,6 +190,38 @@ def test_markup_documents_are_still_html(page):
     assert looks_like_html(page)
 
 
+SCRIPT_FIRST_FRAGMENT = (
+    '<a name="top"></a>\n<script type="text/javascript"><!--\n'
+    + "\tvar menu = document.getElementById('nav').getElementsByTagName('LI');\n"
+    + "\tfor (var i = 0; i < menu.length; i++) { menu[i].onmouseover = function() {"
+      " this.className += ' hover'; }; }\n" * 12
+    + "//--></script>\n<div id=skip><a href=#content>Skip to content</a></div>\n"
+    + "<p>Forums, events and film showings</p>\n<p>Contact the organisers with any queries.</p>\n")
+
+
+def test_a_fragment_that_opens_with_its_scripts_is_html():
+    """A page fragment without <html> or <body> whose first lines are a script element had
+    too few tags to read as markup, and its JavaScript came out as the article (cleaneval
+    final-714). The script's code counts as markup."""
+    from cleaner.engine.pipeline import looks_like_html
+
+    assert looks_like_html(SCRIPT_FIRST_FRAGMENT)
+    out = clean(SCRIPT_FIRST_FRAGMENT)
+    assert "getElementById" not in out and "Contact the organisers" in out
+
+
+def test_a_text_that_opens_with_a_script_example_is_text():
+    """A how-to that starts with the one line to paste is a text about markup: one short
+    script element is no page."""
+    from cleaner.engine.pipeline import looks_like_html
+
+    text = ('<script src="https://cdn.example.org/widget.js"></script>\n\n'
+            + "Paste that line into your page's head, then call the widget's init function "
+              "once the page has loaded, and the map appears where you placed its div.\n\n" * 8)
+    assert not looks_like_html(text)
+    assert clean_document(text).html is None
+
+
 def test_what_the_html_reader_drops_is_reported():
     """Case 1: what the HTML reader leaves out (hidden elements, selector rules' matches,
     blocks outside the main content) is reported with a rule id and category, in the result,

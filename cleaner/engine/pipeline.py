@@ -47,7 +47,7 @@ def looks_like_html(text: str) -> bool:
     when cleaned again. Losing text is worse than showing markup, so doubt goes to text
     (``html=True`` forces HTML). On the dev bench: none of the 8,367 texts (page dumps,
     extractors' outputs) reads as markup (the few that start with a tag are documentation
-    that names tags in sentences); 2,782 of the 2,789 pages do, and the other 7 are fragments
+    that names tags in sentences); 2,784 of the 2,789 pages do, and the other 5 are fragments
     of 2007 pages, without a document's structure and with few tags."""
     start = _LEADING_SPACE.match(text).end()
     head = text[start:start + DETECT_CHARS]
@@ -56,7 +56,14 @@ def looks_like_html(text: str) -> bool:
     if _STRUCTURE.search(head):
         return True
     tags = _TAG.findall(head)
-    return len(tags) >= MIN_TAGS and sum(map(len, tags)) >= MIN_MARKUP_SHARE * len(head)
+    markup = sum(map(len, tags))
+    if len(tags) >= MIN_TAGS and markup >= MIN_MARKUP_SHARE * len(head):
+        return True
+    # A fragment that opens with its scripts: the code between <script> and </script> is
+    # markup too, and a text does not hold a whole script element in its first lines
+    # (cleaneval final-714 and final-799 printed their JavaScript as text).
+    code = sum(len(m[0]) for m in _CODE_ELEMENT.finditer(head))
+    return code > 0 and markup + code >= MIN_MARKUP_SHARE * len(head)
 
 
 DETECT_CHARS = 2048
@@ -69,6 +76,8 @@ _LEADING_SPACE = re.compile(r"[\s\ufeff]*")
 _MARKUP_START = re.compile(r"<(?:!doctype|!--|\?xml|/?[a-z][^\s/<>]*(?=[\s/>]))", re.I)
 _STRUCTURE = re.compile(r"<!doctype\s+html|<(?:html|head|body)(?=[\s/>])", re.I)
 _TAG = re.compile(r"</?[a-z][a-z0-9-]*(?:\s[^<>]*)?/?>", re.I)
+# a whole script or style element, its tags included: counted only where it is closed
+_CODE_ELEMENT = re.compile(r"<(script|style)(?=[\s>])[^<>]*>.*?</\1\s*>", re.I | re.S)
 
 
 def clean_text(text: str, **options) -> CleanResult:
