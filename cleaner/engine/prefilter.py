@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import warnings
 from bisect import bisect_right
+from functools import lru_cache
 from itertools import count
 from typing import TYPE_CHECKING, Iterable, Optional
 
@@ -117,6 +118,10 @@ def _one_character(m: "re.Match") -> str:
     return m.group() if m.group() == "\\\\" else "\\w"
 
 
+# A rule's prefixes, literals and longest match are each read from the same parse, asked in
+# turn (the prefilter asks prefixes, then literals); parsing is most of their cost. The
+# trees are only read, never changed. A few are kept: all of them would hold ~20 MB.
+@lru_cache(maxsize=16)
 def _parse(pattern: str, flags: int):
     """The re parse tree of a regex pattern, or None where the two dialects could differ."""
     if any(token in pattern for token in _UNREADABLE) or _POSIX_CLASS.search(pattern):
