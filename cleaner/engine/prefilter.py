@@ -47,6 +47,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
 import re
 
 from .matching import MAX_PATTERN_CHARS
+from ..memo import on_clear_all
 from ..text import line_starts, lower
 
 # Atomic groups and possessive repeats parse from Python 3.11 on; before, they are re.errors.
@@ -136,6 +137,9 @@ def _parse(pattern: str, flags: int):
             return _sre_parse.parse(_PROPERTY.sub(_one_character, pattern), flags & re.IGNORECASE)
     except (re.error, RecursionError, OverflowError, ValueError, IndexError):
         return None
+
+
+on_clear_all(_parse.cache_clear)
 
 
 def required_literals(pattern: str, flags: int = 0) -> Optional[frozenset[str]]:
