@@ -142,3 +142,14 @@ def test_cleaning_with_packs_read_back_gives_the_same_text(tmp_path, monkeypatch
         _cached_packset.cache_clear()
     assert again.text == plain.text
     assert [r.rule_id for r in again.removals] == [r.rule_id for r in plain.removals]
+
+
+def test_a_package_without_its_sources_gets_no_cache(tmp_path, monkeypatch, files):
+    def no_sources():
+        raise OSError("no Python sources")
+    monkeypatch.setenv(packcache.ENV_VAR, str(tmp_path))
+    monkeypatch.setattr(packcache, "_sources_digest", no_sources)
+    calls: list = []
+    packcache.cached_packs(files, _builder(files, calls))
+    packcache.cached_packs(files, _builder(files, calls))
+    assert len(calls) == 2 and not list(tmp_path.iterdir())

@@ -57,7 +57,10 @@ def _sources_digest() -> bytes:
     root = Path(str(resources.files("cleaner")))
     if not root.is_dir():  # a package in a zip: its sources cannot be read so; no cache
         raise OSError(f"{root} is not a folder")
-    for path in sorted(root.rglob("*.py")):
+    sources = sorted(root.rglob("*.py"))
+    if not sources:  # compiled files only: no text to tell one build from another; no cache
+        raise OSError(f"no Python sources under {root}")
+    for path in sources:
         digest.update(str(path.relative_to(root)).encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
         digest.update(path.read_bytes())
