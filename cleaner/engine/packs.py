@@ -24,6 +24,7 @@ import regex
 from ..errors import PackError
 from .kinds.base import Rule
 from ..text.language import LanguageModel
+from .packcache import cached_packs
 from .patterns import DEFAULT_TIMEOUT, compile_pattern
 from .prefilter import Prefilter, required_literals
 from .safeyaml import load_yaml
@@ -400,7 +401,9 @@ class Selection:
 
 @lru_cache(maxsize=16)
 def _cached_packset(extra_dirs: tuple[str, ...]) -> PackSet:
-    packs = [load_pack(path, text, shipped=True) for path, text in shipped_pack_files()]
+    files = shipped_pack_files()
+    # kept built between processes (packcache.py): a worker need not read them again
+    packs = cached_packs(files, lambda: [load_pack(path, text, shipped=True) for path, text in files])
     packs += [load_pack(p) for p in extra_pack_files(extra_dirs)]
     return PackSet(packs)
 

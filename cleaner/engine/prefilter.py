@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import warnings
 from bisect import bisect_right
+from functools import lru_cache
 from itertools import count
 from typing import TYPE_CHECKING, Iterable, Optional
 
@@ -46,6 +47,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
 import re
 
 from .matching import MAX_PATTERN_CHARS
+from ..memo import on_clear_all
 from ..text import line_starts, lower
 
 # Atomic groups and possessive repeats parse from Python 3.11 on; before, they are re.errors.
@@ -117,6 +119,10 @@ def _one_character(m: "re.Match") -> str:
     return m.group() if m.group() == "\\\\" else "\\w"
 
 
+# A rule's prefixes, literals and longest match are each read from the same parse, asked in
+# turn (the prefilter asks prefixes, then literals); parsing is most of their cost. The
+# trees are only read, never changed. A few are kept: all of them would hold ~20 MB.
+@lru_cache(maxsize=16)
 def _parse(pattern: str, flags: int):
     """The re parse tree of a regex pattern, or None where the two dialects could differ."""
     if any(token in pattern for token in _UNREADABLE) or _POSIX_CLASS.search(pattern):
@@ -131,6 +137,9 @@ def _parse(pattern: str, flags: int):
             return _sre_parse.parse(_PROPERTY.sub(_one_character, pattern), flags & re.IGNORECASE)
     except (re.error, RecursionError, OverflowError, ValueError, IndexError):
         return None
+
+
+on_clear_all(_parse.cache_clear)
 
 
 def required_literals(pattern: str, flags: int = 0) -> Optional[frozenset[str]]:

@@ -111,22 +111,24 @@ def walk(root) -> Page:
     page = Page()
     elements, blocks = page.elements, page.blocks
     parts: list[str] = []
-    state = [0, 0]  # visible chars of link text in the open block, link depth
-    pre = [0]
+    # visible chars of link text in the open block, link depth, <pre> depth (ints in the
+    # closures' cells: read for every text node, cheaper than items of a list)
+    linked = in_link = pre = 0
 
     def flush(owner: int) -> None:
         """Close the block being gathered (callers check ``parts`` first: most are empty)."""
+        nonlocal linked
         raw = "".join(parts)
         chars = _visible(raw) - raw.count(BR)  # what the text nodes held, spaces aside
         if not raw.isascii() and _INVISIBLE_RE.search(raw):
             raw = _INVISIBLE_RE.sub("", raw)
-        links = state[0]
+        links = linked
         parts.clear()
-        state[0] = 0
+        linked = 0
         if not chars:
             return
         tag = elements[owner].tag
-        if pre[0]:
+        if pre:
             lines = [line.rstrip() for line in raw.replace(BR, "\n").split("\n")]
             text = "\n".join(lines).strip("\n")
             if text:
@@ -156,20 +158,23 @@ def walk(root) -> Page:
                                 tag, _commas(text)))
 
     skip, block, text_node = SKIP, BLOCK, TEXT_NODE
-    append = parts.append
+    append, add_element = parts.append, elements.append
 
     def visit(node, idx: int, depth: int) -> None:
+        nonlocal linked, in_link, pre
         for child in node.iter(include_text=True):
             if child.tag_id == text_node:  # an int: no tag name made for each text node
                 t = child.text_content
                 if t:
-                    if not pre[0] and not t.strip(" \n\t\r"):  # layout whitespace: a space at most
+                    # layout whitespace: a space at most (isspace() first: no copy made of
+                    # the many nodes with text; every " \n\t\r" run is isspace())
+                    if not pre and t.isspace() and not t.strip(" \n\t\r"):
                         if parts:
                             append(" ")
                         continue
                     append(t)
-                    if state[1]:  # link text is counted apart; all text is counted at flush
-                        state[0] += _visible(t)
+                    if in_link:  # link text is counted apart; all text is counted at flush
+                        linked += _visible(t)
                 continue
             tag = child.tag
             if tag is None:  # an element Lexbor gives no name: read it as inline
@@ -190,13 +195,13 @@ def walk(root) -> Page:
                 if parts:
                     flush(idx)
                 me = len(elements)
-                elements.append(Element(child, tag, idx, depth + 1, len(blocks)))
+                add_element(Element(child, tag, idx, depth + 1, len(blocks)))
                 if tag == "pre":
-                    pre[0] += 1
+                    pre += 1
                     visit(child, me, depth + 1)
                     if parts:
                         flush(me)
-                    pre[0] -= 1
+                    pre -= 1
                 else:
                     visit(child, me, depth + 1)
                     if parts:
@@ -205,9 +210,9 @@ def walk(root) -> Page:
                 if tag == "tr":
                     _merge_row(elements, blocks, me)
             elif tag == "a" and not _named_anchor(child):
-                state[1] += 1
+                in_link += 1
                 visit(child, idx, depth + 1)
-                state[1] -= 1
+                in_link -= 1
             else:
                 visit(child, idx, depth + 1)
 
