@@ -23,6 +23,7 @@ from .items import list_blocks
 from .mainbox import UNDECLARED, main_instead, with_main
 from .lookups import CANONICAL, OG_TITLE, OG_URL, PageLookups
 from .pagetype import PageType, page_type
+from .postcomments import RULE_ID as POST_COMMENTS_RULE, post_comments
 from .products import product_box
 from .quotes import without_repeated_blocks, without_repeated_quotes
 from .selector import (SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack, apply_selectors,
@@ -315,6 +316,10 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     if not aria_left:
         haystack.gone.add(ARIA_HIDDEN)
     hits = apply_selectors(body, rules, haystack=haystack, dropped=dropped)
+    if "comments" in kept and "comments" not in asked:  # a thread's posts, not their comments
+        for node in post_comments(text, body):
+            report_dropped(dropped, POST_COMMENTS_RULE, "comments", READER_PACK, node)
+            node.decompose()
     page = walk(body)
     page.thread = "comments" in kept
     page.reviews = kind.reviews_are_chrome and "comments" not in kept
