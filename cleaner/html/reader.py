@@ -52,10 +52,11 @@ NOSCRIPT_PAGE_CHARS = 200
 # waiting for a script (an access gate, a fade-in), not a closed menu or dialog.
 MAIN_SHARE = 0.8
 # A hidden tab panel, or the panel a collapsed disclosure control opens (a button with
-# aria-expanded naming it in aria-controls: an FAQ answer, an accordion section; a <button>
-# naming it in aria-controls whatever attribute keeps its state, "data-expanded"), is the page's
-# text one click away, not chrome; a menu, a dialog or a panel named like chrome stays hidden.
-DISCLOSURE = "[aria-controls][aria-expanded], button[aria-controls]"
+# aria-expanded naming it in aria-controls: an FAQ answer, an accordion section; a <button>,
+# or an element that says it is one with role=button, naming it in aria-controls whatever
+# attribute keeps its state, "data-expanded"), is the page's text one click away, not chrome;
+# a menu, a dialog or a panel named like chrome stays hidden.
+DISCLOSURE = "[aria-controls][aria-expanded], button[aria-controls], [role=button][aria-controls]"
 # The same panels, named for what they are (Bootstrap's "collapse" and "tab-pane", an
 # "accordion-body", an FAQ's "faq__answer") by sites whose controls carry no aria attributes.
 PANEL_NAME = re.compile(r"accordion|collapse|tab-?pane|tab-?panel|faq|answer", re.I)
