@@ -85,8 +85,10 @@ DISCUSSION_SHARE = 5
 DISCUSSION_REASON = "a comment thread beside no story"
 STORY_PARAGRAPH_WORDS = 15  # a paragraph of prose this long is a story's (a short post's)
 # Pages of one product or one thread, whose repeated blocks are copies (a layout's second
-# description, a quoted post): shown once. A story's repeats may be its own (a pull quote).
-REPEATS_ONCE = frozenset(("product", "forum"))
+# description, a quoted post), and pages that declare a collection or a listing (a carousel's
+# cloned slides, the phone's copy of a category's blurb): shown once. A story's repeats may be
+# its own (a pull quote); so may those of a page that declares nothing (a landing page's).
+REPEATS_ONCE = frozenset(("product", "forum", "collection", "listing"))
 STRAY_PROSE_WORDS = 30
 # Shorter paragraphs of prose are rescued as a run (html._prose_runs): several in one box.
 RUN_TAGS = frozenset(("p", "blockquote", "dd"))
@@ -391,7 +393,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         _report_runs(dropped, "html-repeated-quote", "boilerplate", page.blocks, shown,
                      set(shown) - set(kept_shown))
         shown = kept_shown
-    if kind.kind in REPEATS_ONCE:  # one product, one thread: each paragraph once
+    if kind.kind in REPEATS_ONCE:  # one product, one thread, one declared list: each paragraph once
         kept_shown = without_repeated_blocks(page, shown)
         _report_runs(dropped, "html-repeated-block", "boilerplate", page.blocks, shown,
                      set(shown) - set(kept_shown))
