@@ -57,6 +57,9 @@ MAIN_SHARE = 0.8
 # attribute keeps its state, "data-expanded"), is the page's text one click away, not chrome;
 # a menu, a dialog or a panel named like chrome stays hidden.
 DISCLOSURE = "[aria-controls][aria-expanded], button[aria-controls], [role=button][aria-controls]"
+# A collapsed control written without aria-controls (WAI-ARIA's accordion pattern, its panel
+# the next sibling of the control or of the heading holding it): the same panel.
+COLLAPSED = 'button[aria-expanded="false"], [role=button][aria-expanded="false"]'
 # The same panels, named for what they are (Bootstrap's "collapse" and "tab-pane", an
 # "accordion-body", an FAQ's "faq__answer") by sites whose controls carry no aria attributes.
 PANEL_NAME = re.compile(r"accordion|collapse|tab-?pane|tab-?panel|faq|answer", re.I)
@@ -290,6 +293,8 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
                 panels = _disclosed(body)
             if _a_panel(node, panels):
                 continue
+        elif _after_control(node) and _a_panel(node, set(), opened=True):
+            continue
         if (node.attributes.get("id") or "").startswith("S:") and "hidden" in node.attributes:
             continue  # React's streamed content, waiting for its script to move it in place
         size = len(node.text())
@@ -485,14 +490,38 @@ def _disclosed(body) -> set:
     return ids
 
 
-def _a_panel(node, panels: set) -> bool:
-    """Is hidden ``node`` a tab panel or a disclosure's panel (see DISCLOSURE)?"""
+def _after_control(node) -> bool:
+    """Is hidden ``node`` the element right after a collapsed disclosure control (a button, or
+    an element with role=button, with aria-expanded="false"), or after a heading that holds
+    one: WAI-ARIA's accordion written without aria-controls, its panel the control's next
+    sibling. Not in the page's <nav> or <header>, whose buttons open menus."""
+    prev = node.prev
+    while prev is not None and prev.tag in ("-text", "-comment"):
+        prev = prev.prev
+    if prev is None:
+        return False
+    if prev.tag in HEADINGS:
+        prev = prev.css_first(COLLAPSED)
+    elif not (prev.attributes.get("aria-expanded") == "false" and
+              (prev.tag == "button" or prev.attributes.get("role") == "button")):
+        return False
+    if prev is None:
+        return False
+    at = prev.parent
+    while at is not None and at.tag not in ("nav", "header", "body"):
+        at = at.parent
+    return at is None or at.tag == "body"
+
+
+def _a_panel(node, panels: set, opened: bool = False) -> bool:
+    """Is hidden ``node`` a tab panel or a disclosure's panel (see DISCLOSURE)? ``opened``: a
+    collapsed control right before it opens it (:func:`_after_control`)."""
     attrs = node.attributes
     role = attrs.get("role") or ""
     if node.tag in ("nav", "dialog", "menu") or role in PANEL_NOT_ROLES or \
             attrs.get("aria-modal") == "true":
         return False
-    if role != "tabpanel" and (attrs.get("id") or "") not in panels and \
+    if not opened and role != "tabpanel" and (attrs.get("id") or "") not in panels and \
             not PANEL_NAME.search(attrs.get("class") or ""):
         return False
     return not _CHROME.search(hints(node).lower()) and \
