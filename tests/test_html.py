@@ -857,3 +857,57 @@ def test_a_page_builders_scrolling_row_is_no_chrome():
            "<p>Crews cleared the road by noon.</p></div>")
     text = clean(article_page(row), html=True)
     assert "Crews cleared the road by noon." in text
+
+
+def test_a_panel_an_aria_button_opens_is_the_page_s_text():
+    # An accordion whose headings are links with role=button naming their panel in
+    # aria-controls (no aria-expanded: the script keeps the state) opens like a <button>'s:
+    # its panels are read. The header's menu, opened the same way, stays hidden.
+    steps = [
+        "Have an engineer visit the site to check the roof, the wiring and the space for the "
+        "inverter, and to measure the shade that trees and chimneys cast over the day.",
+        "Apply for the permits the town requires before any work begins; the installer files "
+        "them for you and tells you when the inspector can be expected to come.",
+    ]
+    accordion = "".join(
+        f'<div><a role="button" tabindex="0" aria-controls="step-{i}" class="heading">'
+        f'<span role="heading" aria-level="3">Step {i}</span></a></div>'
+        f'<div id="step-{i}" style="display:none;" role="region"><p>{s}</p></div>'
+        for i, s in enumerate(steps))
+    page = ("<html><head><title>Solar</title></head><body>"
+            '<header><a role="button" aria-controls="m">Menu</a>'
+            '<div id="m" style="display:none"><p>Our whole menu, with every one of the pages of '
+            'this site, listed here for readers who open it from the header.</p></div></header>'
+            "<main><h1>How solar panels are installed</h1><p>Installing solar panels takes a few "
+            "weeks from the first visit to the day the system is switched on, in these steps.</p>"
+            + accordion + "</main></body></html>")
+    out = clean(page, html=True)
+    for s in steps:
+        assert s in out
+    assert "Our whole menu" not in out
+
+
+def test_the_panel_after_a_collapsed_button_is_the_page_s_text():
+    # WAI-ARIA's accordion written without aria-controls: a heading holding a button with
+    # aria-expanded="false", its panel the heading's next sibling, hidden. The panel is read;
+    # a header's menu opened the same way stays hidden.
+    specs = [
+        "The shoe weighs 9.2 ounces in a men's size 9, about half an ounce less than the last "
+        "version, most of it saved in the new foam of the midsole.",
+        "The heel stands 10 millimetres higher than the forefoot, a middle drop that suits "
+        "runners who land on the midfoot as well as those who land on the heel.",
+    ]
+    accordion = "".join(
+        f'<div class="section"><h3><button aria-expanded="false"><p>{name}</p></button></h3>'
+        f'<div aria-hidden="true" hidden tabindex="-1"><p>{s}</p></div></div>'
+        for name, s in zip(("Weight", "Drop"), specs))
+    page = ("<html><head><title>Road shoes</title></head><body>"
+            '<header><button aria-expanded="false">Menu</button><div hidden><p>Our whole menu, '
+            'with every one of the pages of this site, listed here for readers.</p></div></header>'
+            "<main><h1>The best road running shoes</h1><p>We ran more than two hundred miles in "
+            "each of these shoes over the winter, on roads, tracks and towpaths, to pick them.</p>"
+            + accordion + "</main></body></html>")
+    out = clean(page, html=True)
+    for s in specs:
+        assert s in out
+    assert "Our whole menu" not in out

@@ -201,3 +201,26 @@ def test_in_main_a_list_s_sections_count_together():
     found = item_list(page, negative_elements(page, set()), _children(page))
     assert found is not None and found.run == 4 and len(found.items) == 12
     assert found.share >= 0.5
+
+
+def test_a_declared_collection_shows_a_repeated_block_once():
+    # A shop's category page draws its carousel's slides twice (the slider's clones): on a
+    # page that declares a collection, each block of REPEAT_MIN_WORDS words or more is shown
+    # once, as on a product's page (html-repeated-block).
+    from cleaner import clean_document
+    slides = ["Hand-thrown stoneware mugs, glazed in small batches in our studio by the sea",
+              "Free delivery on every order of two mugs or more, all through the winter"]
+    cards = "".join(
+        f'<li class="card"><h3><a href="/p/{n.lower()}">{n} mug</a></h3>'
+        f'<p>{n} glaze, 350 ml, dishwasher safe</p><span class="price">$32.00</span></li>'
+        for n in ("Ash", "Birch", "Cedar", "Dune", "Elm", "Fern"))
+    carousel = "".join(f'<div class="slide"><p>{s}</p></div>' for s in slides) * 2
+    page = ('<!doctype html><html><head><title>Mugs</title>'
+            '<script type="application/ld+json">{"@type": "CollectionPage"}</script></head><body>'
+            '<main><h1>Mugs</h1><div class="carousel">' + carousel + "</div>"
+            f'<ul class="products">{cards}</ul></main></body></html>')
+    result = clean_document(page, url="https://pottery.example/collections/mugs", html=True)
+    for s in slides:
+        assert result.text.count(s) == 1
+    assert "Cedar mug" in result.text and "Fern mug" in result.text
+    assert any(r.rule_id == "html-repeated-block" for r in result.html.dropped)

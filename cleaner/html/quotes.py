@@ -11,7 +11,8 @@ as it is the reply's context.
 
 A shop draws its product's description twice (the phone's layout and the desktop's, both in
 the page), and a thread may repeat a post outside any quote box: on those pages a block that
-repeats an earlier one word for word is shown once (:func:`without_repeated_blocks`).
+repeats an earlier one word for word is shown once (:func:`without_repeated_blocks`). So it is
+on a page that declares a collection or a listing, whose carousels clone their slides.
 """
 from __future__ import annotations
 

@@ -23,6 +23,7 @@ from .items import list_blocks
 from .mainbox import UNDECLARED, main_instead, with_main
 from .lookups import CANONICAL, OG_TITLE, OG_URL, PageLookups
 from .pagetype import PageType, page_type
+from .postcomments import RULE_ID as POST_COMMENTS_RULE, post_comments
 from .products import product_box
 from .quotes import without_repeated_blocks, without_repeated_quotes
 from .selector import (SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack, apply_selectors,
@@ -51,10 +52,14 @@ NOSCRIPT_PAGE_CHARS = 200
 # waiting for a script (an access gate, a fade-in), not a closed menu or dialog.
 MAIN_SHARE = 0.8
 # A hidden tab panel, or the panel a collapsed disclosure control opens (a button with
-# aria-expanded naming it in aria-controls: an FAQ answer, an accordion section; a <button>
-# naming it in aria-controls whatever attribute keeps its state, "data-expanded"), is the page's
-# text one click away, not chrome; a menu, a dialog or a panel named like chrome stays hidden.
-DISCLOSURE = "[aria-controls][aria-expanded], button[aria-controls]"
+# aria-expanded naming it in aria-controls: an FAQ answer, an accordion section; a <button>,
+# or an element that says it is one with role=button, naming it in aria-controls whatever
+# attribute keeps its state, "data-expanded"), is the page's text one click away, not chrome;
+# a menu, a dialog or a panel named like chrome stays hidden.
+DISCLOSURE = "[aria-controls][aria-expanded], button[aria-controls], [role=button][aria-controls]"
+# A collapsed control written without aria-controls (WAI-ARIA's accordion pattern, its panel
+# the next sibling of the control or of the heading holding it): the same panel.
+COLLAPSED = 'button[aria-expanded="false"], [role=button][aria-expanded="false"]'
 # The same panels, named for what they are (Bootstrap's "collapse" and "tab-pane", an
 # "accordion-body", an FAQ's "faq__answer") by sites whose controls carry no aria attributes.
 PANEL_NAME = re.compile(r"accordion|collapse|tab-?pane|tab-?panel|faq|answer", re.I)
@@ -83,8 +88,10 @@ DISCUSSION_SHARE = 5
 DISCUSSION_REASON = "a comment thread beside no story"
 STORY_PARAGRAPH_WORDS = 15  # a paragraph of prose this long is a story's (a short post's)
 # Pages of one product or one thread, whose repeated blocks are copies (a layout's second
-# description, a quoted post): shown once. A story's repeats may be its own (a pull quote).
-REPEATS_ONCE = frozenset(("product", "forum"))
+# description, a quoted post), and pages that declare a collection or a listing (a carousel's
+# cloned slides, the phone's copy of a category's blurb): shown once. A story's repeats may be
+# its own (a pull quote); so may those of a page that declares nothing (a landing page's).
+REPEATS_ONCE = frozenset(("product", "forum", "collection", "listing"))
 STRAY_PROSE_WORDS = 30
 # Shorter paragraphs of prose are rescued as a run (html._prose_runs): several in one box.
 RUN_TAGS = frozenset(("p", "blockquote", "dd"))
@@ -286,6 +293,8 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
                 panels = _disclosed(body)
             if _a_panel(node, panels):
                 continue
+        elif _after_control(node) and _a_panel(node, set(), opened=True):
+            continue
         if (node.attributes.get("id") or "").startswith("S:") and "hidden" in node.attributes:
             continue  # React's streamed content, waiting for its script to move it in place
         size = len(node.text())
@@ -315,6 +324,10 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     if not aria_left:
         haystack.gone.add(ARIA_HIDDEN)
     hits = apply_selectors(body, rules, haystack=haystack, dropped=dropped)
+    if "comments" in kept and "comments" not in asked:  # a thread's posts, not their comments
+        for node in post_comments(text, body):
+            report_dropped(dropped, POST_COMMENTS_RULE, "comments", READER_PACK, node)
+            node.decompose()
     page = walk(body)
     page.thread = "comments" in kept
     page.reviews = kind.reviews_are_chrome and "comments" not in kept
@@ -385,7 +398,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         _report_runs(dropped, "html-repeated-quote", "boilerplate", page.blocks, shown,
                      set(shown) - set(kept_shown))
         shown = kept_shown
-    if kind.kind in REPEATS_ONCE:  # one product, one thread: each paragraph once
+    if kind.kind in REPEATS_ONCE:  # one product, one thread, one declared list: each paragraph once
         kept_shown = without_repeated_blocks(page, shown)
         _report_runs(dropped, "html-repeated-block", "boilerplate", page.blocks, shown,
                      set(shown) - set(kept_shown))
@@ -477,14 +490,38 @@ def _disclosed(body) -> set:
     return ids
 
 
-def _a_panel(node, panels: set) -> bool:
-    """Is hidden ``node`` a tab panel or a disclosure's panel (see DISCLOSURE)?"""
+def _after_control(node) -> bool:
+    """Is hidden ``node`` the element right after a collapsed disclosure control (a button, or
+    an element with role=button, with aria-expanded="false"), or after a heading that holds
+    one: WAI-ARIA's accordion written without aria-controls, its panel the control's next
+    sibling. Not in the page's <nav> or <header>, whose buttons open menus."""
+    prev = node.prev
+    while prev is not None and prev.tag in ("-text", "-comment"):
+        prev = prev.prev
+    if prev is None:
+        return False
+    if prev.tag in HEADINGS:
+        prev = prev.css_first(COLLAPSED)
+    elif not (prev.attributes.get("aria-expanded") == "false" and
+              (prev.tag == "button" or prev.attributes.get("role") == "button")):
+        return False
+    if prev is None:
+        return False
+    at = prev.parent
+    while at is not None and at.tag not in ("nav", "header", "body"):
+        at = at.parent
+    return at is None or at.tag == "body"
+
+
+def _a_panel(node, panels: set, opened: bool = False) -> bool:
+    """Is hidden ``node`` a tab panel or a disclosure's panel (see DISCLOSURE)? ``opened``: a
+    collapsed control right before it opens it (:func:`_after_control`)."""
     attrs = node.attributes
     role = attrs.get("role") or ""
     if node.tag in ("nav", "dialog", "menu") or role in PANEL_NOT_ROLES or \
             attrs.get("aria-modal") == "true":
         return False
-    if role != "tabpanel" and (attrs.get("id") or "") not in panels and \
+    if not opened and role != "tabpanel" and (attrs.get("id") or "") not in panels and \
             not PANEL_NAME.search(attrs.get("class") or ""):
         return False
     return not _CHROME.search(hints(node).lower()) and \

@@ -14,6 +14,9 @@ READER_RULES = {
                          "content (navigation, teasers, sidebars, footers around the article).",
     "html-repeated-quote": "A forum reply's quote of a post the thread shows already above it: "
                            "the thread's text once, not again in each reply that quotes it.",
+    "html-post-comments": "A comment under a question or an answer on a Q&A page (a schema.org "
+                          "Comment inside the post): the thread's posts stay, their comments "
+                          "go as a story's do.",
     "html-repeated-block": "A block that repeats an earlier one word for word on a product's page "
                            "or a forum thread (a second layout's copy of the description, a "
                            "quoted post): shown once.",
