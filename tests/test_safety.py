@@ -260,3 +260,26 @@ def test_a_grid_of_priced_cards_far_below_the_story_still_goes():
         + cards + ["About us", "Contact"]
     out = clean("\n\n".join(page))
     assert out.rstrip("\n") == "\n\n".join(STORY)
+
+
+# A product's comparison of fabrics as an extractor prints it: label and value lines.
+SPECS = ["Washed Linen", "Soft, airy, relaxed", "Ideal for:", "Warm sleepers", "Fabric content",
+         "100% European flax", "Weight", "160 GSM", "Classic Percale", "Crisp, cool, matte",
+         "Ideal for:", "Hot sleepers", "Fabric content", "100% long-staple cotton", "Weight",
+         "270 TC"]
+ADDRESS = ["Linen House Ltd", "12 Mill Lane", "Unit 4", "Leeds LS1 4AB", "0113 496 0123",
+           "help@linenhouse.example"]
+
+
+def test_specs_and_an_address_in_runs_of_short_lines_are_no_menu():
+    # extracted text with no menu: nothing shows page chrome, the text comes out as it went in
+    text = "\n".join(STORY[:2] + SPECS + STORY[2:3] + ADDRESS) + "\n"
+    assert clean(text) == text
+
+
+def test_a_menu_of_link_labels_or_dated_archive_links_still_shows_a_page():
+    archive = ["Thursday | Nov 14, 2002", "Tuesday | Nov 12, 2002", "Thursday | Nov 7, 2002",
+               "Tuesday | Nov 5, 2002", "Thursday | Oct 31, 2002", "Tuesday | Oct 29, 2002"]
+    for chrome in (MENU, archive):
+        out = clean("\n".join(STORY + chrome))
+        assert out.rstrip("\n") == "\n".join(STORY)

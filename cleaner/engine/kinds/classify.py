@@ -52,6 +52,25 @@ def menu_item(ctx: Context, i: int, labels: dict[int, str],
         and not ends_sentence(text) and not is_list_item(text)
 
 
+# What a link label does not hold: a figure (a spec's "480 TC", an address's "Suite 5112", a
+# table's "2 g | 3%", a code listing's line numbers), a field's colon ("Ideal for:", "| Default: |"),
+# an e-mail address, code's punctuation ("usingSystem;", "{", "x=1"). Lines like these in a run are a
+# product's specs, a contact block, a table or code, which extracted text keeps; they prove
+# no menu. A year is an archive's or a dated teaser's ("October 2012", "Thursday | Nov 14,
+# 2002"), and a digit inside a word a name's ("teen1").
+_NO_LABEL = re.compile(r"(?<![^\W\d_])\d|:\s*(\||$)|@|[;{}=]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def link_label(text: str) -> bool:
+    """``text`` could be a menu's link ("World news", "Contact us", "| Products |")."""
+    if not _LETTER.search(text):
+        return False
+    if _DATED.search(text):  # its figures are a date's: only the rest is judged
+        text = re.sub(r"\d", "", text)
+    return not _NO_LABEL.search(text)
+
+
 def read_as_unit(ctx: Context, i: int, units: Optional[dict[int, "Unit"]]) -> tuple[str, int]:
     """Line ``i``'s text and word count as a reader takes them: its whole sentence when it
     was broken across lines, a table row's cells."""
@@ -171,7 +190,8 @@ class ClassifyRule(Rule):
         found: set[int] = set()
         run: list[int] = []
         for i in sorted(revised):
-            if ctx.removed[i] is None and revised[i] == BAD and menu_item(ctx, i, labels, units):
+            if ctx.removed[i] is None and revised[i] == BAD and menu_item(ctx, i, labels, units) \
+                    and link_label(ctx.text[i]):
                 run.append(i)
                 continue
             if ctx.removed[i] is not None:
