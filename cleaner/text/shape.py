@@ -10,7 +10,9 @@ pattern: its entries are words, with no figures between them.
 
 - :func:`skeleton`: a line's figures and punctuation, its letters left out;
 - :func:`alike`: two skeletons of one pattern;
-- :func:`same_shape_runs`: the runs of consecutive lines of one pattern.
+- :func:`same_shape_runs`: the runs of consecutive lines of one pattern;
+- :func:`field_runs`: the runs of consecutive lines written as fields ("Label: value");
+- :func:`table_runs`: a table printed one cell a line.
 """
 from __future__ import annotations
 
@@ -80,6 +82,48 @@ def same_shape_runs(texts: list[str], min_run: int = ROW_RUN) -> list[range]:
         if start is not None and k - start >= min_run:
             runs.append(range(start, k))
         start, prev = (k, mark) if mark is not None else (None, None)
+    return runs
+
+
+# --- a list of fields -------------------------------------------------------------------
+# An in-story list written as fields, a label and its value ("Fruits: berries, citrus fruits,
+# pears, etc.", "Storage tiers: EBS volumes with various NVMe SSD configurations", "Social
+# media advertising: Depends on your ad spend"): each line alone has few function words and
+# no full stop, and reads as a menu entry; a menu's or a footer's entries have no label.
+_FIELD = re.compile(r"^[\s•·*>–—-]{0,3}(?P<label>[^\W\d_][^:.!?]{0,40}?)\s*:\s+(?P<value>\S.*)$")
+# A numbered label is a heading's ("Chapter 02: First Class Functions", "Step 3: Mix",
+# "Appendix A: Tables"): a table of contents, not a list of fields
+_NUMBERED = re.compile(r"(?:\s\d+|\s[A-Z]|\s[IVX]+)$")
+FIELD_LABEL_WORDS = 5  # a label is a few words ("Seeds, nuts, and nut butters")
+FIELD_VALUE_WORDS = 2  # a value says something: a bare "Language: Spanish" is a metadata box's
+FIELD_RUN = 3  # fields in a row that make a list
+
+
+def field_line(text: str) -> bool:
+    """A line written as a field: a label of at most ``FIELD_LABEL_WORDS`` words that opens
+    with a letter (after a bullet) and is not numbered, a colon, and a value of
+    ``FIELD_VALUE_WORDS`` words or more that ends no line of code."""
+    m = _FIELD.match(text.strip())
+    # code and data written out ('"email": "https://…",', "font-size: 0.8rem;") end in a
+    # separator
+    return m is not None and len(words(m["label"])) <= FIELD_LABEL_WORDS \
+        and len(words(m["value"])) >= FIELD_VALUE_WORDS and not _NUMBERED.search(m["label"]) \
+        and not m["value"].rstrip().endswith((",", ";", "{", "[", "("))
+
+
+def field_runs(texts: list[str], min_run: int = FIELD_RUN) -> list[range]:
+    """The runs of ``min_run`` or more consecutive ``texts`` written as fields (see
+    :func:`field_line`), as ranges of positions in ``texts``."""
+    runs: list[range] = []
+    start = None
+    for k, text in enumerate(texts + [""]):
+        if k < len(texts) and field_line(text):
+            if start is None:
+                start = k
+            continue
+        if start is not None and k - start >= min_run:
+            runs.append(range(start, k))
+        start = None
     return runs
 
 
