@@ -90,7 +90,7 @@ def same_shape_runs(texts: list[str], min_run: int = ROW_RUN) -> list[range]:
 # pears, etc.", "Storage tiers: EBS volumes with various NVMe SSD configurations", "Social
 # media advertising: Depends on your ad spend"): each line alone has few function words and
 # no full stop, and reads as a menu entry; a menu's or a footer's entries have no label.
-_FIELD = re.compile(r"^[\s•·*>–—-]{0,3}(?P<label>[^\W\d_][^:.!?]{0,40}?)\s*:\s+(?P<value>\S.*)$")
+_FIELD = re.compile(r"^[\s•·*>–—-]{0,3}(?P<label>[^\W\d_][^:.!?|]{0,40}?)\s*:\s+(?P<value>\S.*)$")
 # A numbered label is a heading's ("Chapter 02: First Class Functions", "Step 3: Mix",
 # "Appendix A: Tables"): a table of contents, not a list of fields
 _NUMBERED = re.compile(r"(?:\s\d+|\s[A-Z]|\s[IVX]+)$")
@@ -99,29 +99,42 @@ FIELD_VALUE_WORDS = 2  # a value says something: a bare "Language: Spanish" is a
 FIELD_RUN = 3  # fields in a row that make a list
 
 
-def field_line(text: str) -> bool:
-    """A line written as a field: a label of at most ``FIELD_LABEL_WORDS`` words that opens
-    with a letter (after a bullet) and is not numbered, a colon, and a value of
+def field_label(text: str) -> str | None:
+    """The label of a line written as a field, lowercased, or None: a label of at most
+    ``FIELD_LABEL_WORDS`` words that opens with a letter (after a bullet), is not numbered
+    and holds no "|" (a brand's "Game|Life Video: ..."), a colon, and a value of
     ``FIELD_VALUE_WORDS`` words or more that ends no line of code."""
     m = _FIELD.match(text.strip())
     # code and data written out ('"email": "https://…",', "font-size: 0.8rem;") end in a
     # separator
-    return m is not None and len(words(m["label"])) <= FIELD_LABEL_WORDS \
-        and len(words(m["value"])) >= FIELD_VALUE_WORDS and not _NUMBERED.search(m["label"]) \
-        and not m["value"].rstrip().endswith((",", ";", "{", "[", "("))
+    if m is None or len(words(m["label"])) > FIELD_LABEL_WORDS \
+            or len(words(m["value"])) < FIELD_VALUE_WORDS or _NUMBERED.search(m["label"]) \
+            or m["value"].rstrip().endswith((",", ";", "{", "[", "(")):
+        return None
+    return m["label"].strip().lower()
+
+
+def field_line(text: str) -> bool:
+    """A line written as a field (see :func:`field_label`)."""
+    return field_label(text) is not None
 
 
 def field_runs(texts: list[str], min_run: int = FIELD_RUN) -> list[range]:
     """The runs of ``min_run`` or more consecutive ``texts`` written as fields (see
-    :func:`field_line`), as ranges of positions in ``texts``."""
+    :func:`field_label`), as ranges of positions in ``texts``. A run whose lines all bear one
+    label ("InfoClipz: Cloud computing", "InfoClipz: Green IT") is a series' link list, not
+    fields."""
     runs: list[range] = []
+    labels: list[str] = []
     start = None
     for k, text in enumerate(texts + [""]):
-        if k < len(texts) and field_line(text):
+        label = field_label(text) if k < len(texts) else None
+        if label is not None:
             if start is None:
-                start = k
+                start, labels = k, []
+            labels.append(label)
             continue
-        if start is not None and k - start >= min_run:
+        if start is not None and k - start >= min_run and len(set(labels)) > 1:
             runs.append(range(start, k))
         start = None
     return runs
