@@ -108,6 +108,8 @@ def test_a_list_of_fields_is_found_and_menus_metadata_and_stamps_are_not():
     assert not field_line('"email": "https://mail.example.com",')  # data written out
     assert field_line("- Storage tiers: EBS volumes with various SSD configurations")
     assert not field_line("Game|Life Video: Reviews, previews and insider info")
+    assert not field_line("Notebook im Test: Asus Vivobook S15 (S532FL)")  # a kicker and headline
+    assert not field_line("Privacy policy: https://example.com/privacy-policy")
     series = [f"InfoClipz: {topic}" for topic in ("Cloud computing", "Green IT", "Storage virtualization")]
     assert field_runs(series) == []  # one label on every line: a series' link list
     assert field_runs(fields[:2]) == []  # two fields are no list

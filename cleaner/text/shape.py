@@ -103,15 +103,24 @@ def field_label(text: str) -> str | None:
     """The label of a line written as a field, lowercased, or None: a label of at most
     ``FIELD_LABEL_WORDS`` words that opens with a letter (after a bullet), is not numbered
     and holds no "|" (a brand's "Game|Life Video: ..."), a colon, and a value of
-    ``FIELD_VALUE_WORDS`` words or more that ends no line of code."""
+    ``FIELD_VALUE_WORDS`` words or more that ends no line of code, is no headline and holds
+    no link."""
     m = _FIELD.match(text.strip())
     # code and data written out ('"email": "https://…",', "font-size: 0.8rem;") end in a
     # separator
     if m is None or len(words(m["label"])) > FIELD_LABEL_WORDS \
             or len(words(m["value"])) < FIELD_VALUE_WORDS or _NUMBERED.search(m["label"]) \
-            or m["value"].rstrip().endswith((",", ";", "{", "[", "(")):
+            or m["value"].rstrip().endswith((",", ";", "{", "[", "(")) or _headline(m["value"]) \
+            or "://" in m["value"]:  # a link's address: a cookie table's, a directory's
         return None
     return m["label"].strip().lower()
+
+
+def _headline(value: str) -> bool:
+    """A value written as a headline, most of its words capitalised: a kicker and its
+    headline ("Notebook im Test: Asus Vivobook S15", "Harry Potter: Wizards Unite")."""
+    ws = [w for w in value.split() if w[:1].isalpha()]
+    return len(ws) > 0 and sum(1 for w in ws if w[0].isupper()) >= 0.6 * len(ws)
 
 
 def field_line(text: str) -> bool:
@@ -121,9 +130,10 @@ def field_line(text: str) -> bool:
 
 def field_runs(texts: list[str], min_run: int = FIELD_RUN) -> list[range]:
     """The runs of ``min_run`` or more consecutive ``texts`` written as fields (see
-    :func:`field_label`), as ranges of positions in ``texts``. A run whose lines all bear one
-    label ("InfoClipz: Cloud computing", "InfoClipz: Green IT") is a series' link list, not
-    fields."""
+    :func:`field_label`), as ranges of positions in ``texts``. A list names each thing once:
+    a run with a label twice is records told one after another (a cookie table's "Name: /
+    Anbieter: / Zweck:", a series' "InfoClipz: Cloud computing", "InfoClipz: Green IT"),
+    not one list of fields."""
     runs: list[range] = []
     labels: list[str] = []
     start = None
@@ -134,7 +144,7 @@ def field_runs(texts: list[str], min_run: int = FIELD_RUN) -> list[range]:
                 start, labels = k, []
             labels.append(label)
             continue
-        if start is not None and k - start >= min_run and len(set(labels)) > 1:
+        if start is not None and k - start >= min_run and len(set(labels)) == len(labels):
             runs.append(range(start, k))
         start = None
     return runs
