@@ -283,3 +283,36 @@ def test_a_menu_of_link_labels_or_dated_archive_links_still_shows_a_page():
     for chrome in (MENU, archive):
         out = clean("\n".join(STORY + chrome))
         assert out.rstrip("\n") == "\n".join(STORY)
+
+
+FIELDS = [  # each longer than the classifier's short line (70 characters): judged on its own
+    "Fruits: berries, citrus fruits, pears, peaches, pineapple, bananas, mangoes, plums, etc.",
+    "Whole grains: brown rice, rolled oats, farro, quinoa, brown rice pasta, barley, rye, etc.",
+    "Healthy fats: avocados, olive oil, unsweetened coconut, walnuts, flaxseed oil, olives, etc.",
+    "Legumes: peas, chickpeas, lentils, peanuts, black beans, kidney beans, split peas, edamame, etc.",
+    "Seeds, nuts, and nut butters: almonds, cashews, pumpkin seeds, sunflower seeds, tahini, etc.",
+    "Vegetables: kale, spinach, tomatoes, broccoli, cauliflower, carrots, asparagus, peppers, etc.",
+    "Plant-based milks: coconut milk, almond milk, oat milk, cashew milk, soy milk, rice milk, etc.",
+    "Spices and herbs: basil, rosemary, turmeric, curry, black pepper, cumin, paprika, thyme, etc.",
+    "Condiments: salsa, mustard, nutritional yeast, soy sauce, vinegar, lemon juice, tamari, etc."]
+
+
+def test_a_list_written_as_fields_stays_between_the_story_as_one_block():
+    # each field alone is a list of nouns: few function words, no full stop, a menu's look.
+    # Between the story's paragraphs a run of "Label: value" lines is its list
+    # (cleaner.text.shape.field_runs); the classifier's edges kept three at each end of it
+    page = MENU + STORY[:2] + ["A plant-based shopping list"] + FIELDS + STORY[2:] + [
+        "About us", "Contact", "Careers", "Privacy", "Terms of use"]
+    out = clean("\n\n".join(page))
+    for line in FIELDS + STORY:
+        assert line in out
+    assert "Careers" not in out and "Weather" not in out
+
+
+def test_a_contact_box_of_fields_below_the_story_still_goes():
+    # after the story's end, fields are as often the page's contact box: left to the verdicts
+    contact = ["Phone: +1 555 0100 (main office)", "Email: newsroom at the Gazette",
+               "Address: 12 River Road, Springfield", "Hours: Monday to Friday, 9am to 5pm"]
+    page = MENU + STORY + ["About us", "Contact", "Careers"] + contact + ["Privacy", "Terms of use"]
+    out = clean("\n\n".join(page))
+    assert out.rstrip("\n") == "\n\n".join(STORY)

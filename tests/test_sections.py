@@ -140,3 +140,68 @@ def test_a_hyphenated_last_word_is_not_a_function_word_that_carries_the_line_on(
     out = clean(text)
     assert "What happens next" in out
     assert "well-being" not in out  # the list's third teaser, read as one line, goes with it
+
+
+# A section front: its content is headlines, each with one summary sentence.
+FRONT = [
+    ("Flood barrier passes its first winter test",
+     "Engineers say the new gates held back a surge that would have reached the harbour."),
+    ("Council votes to keep two libraries open",
+     "The vote followed a petition signed by more than four thousand residents."),
+    ("Bus fares to rise by ten pence in April",
+     "The operator blamed fuel prices and a shortage of drivers for the increase."),
+    ("New cycle lane opens on the river road",
+     "Commuters had waited three years for the route to be finished."),
+    ("School meals contract goes to local supplier",
+     "Parents had asked for fresher food and shorter supply chains."),
+    ("Hospital car park charges scrapped for nurses",
+     "The trust said staff would no longer pay to park during night shifts."),
+    ("Storm damage repairs to cost the city £4m",
+     "Roofs, trees and two footbridges were damaged in last month's gales."),
+    ("Ferry service returns after a month away",
+     "The crossing was suspended while the vessel was repaired in dry dock."),
+]
+
+
+def test_on_a_page_of_teasers_the_section_rule_leaves_the_teasers_and_their_heading():
+    """A section front (cleaner/text/listing.py): headline + summary pairs and no story.
+    "In case you missed it" heads more of the same teasers, the page's content: the section
+    rule leaves it all (the menu, the first label and the footer still go)."""
+    items = [line for pair in FRONT for line in pair]
+    text = "\n\n".join(["Skip to content", "Home", "News", "Sport", "Weather", "Business",
+                        "Local news"] + items[:10] + ["In case you missed it"] + items[10:]
+                       + ["© 2026 Riverside Gazette. All rights reserved."])
+    result = clean_document(text, html=False)
+    assert result.text == "\n\n".join(items[:10] + ["In case you missed it"] + items[10:]) + "\n"
+    assert removed_by(result, "en-related-section") == []
+
+
+def test_a_story_above_a_teaser_list_with_summaries_still_loses_the_list():
+    """Two paragraphs of prose in a row show a story: the page is no listing, and the teaser
+    list under "Related articles" goes as before, however many teasers it has."""
+    items = [line for pair in FRONT for line in pair]
+    text = "\n\n".join([P1, P2, "Related articles"] + items)
+    result = clean_document(text, html=False)
+    assert P1 in result.text and P2 in result.text
+    assert removed_by(result, "en-related-section") == ["Related articles"] + items
+
+
+def _units(lines: list[str]):
+    from cleaner.text import words
+    from cleaner.text.prose import Unit
+    return [Unit(k, line, len(words(line))) for k, line in enumerate(lines)]
+
+
+def test_a_listing_is_many_teaser_pairs_and_no_story():
+    from cleaner.text.listing import is_listing, listing_shape
+    items = [line for pair in FRONT for line in pair]
+    assert listing_shape(_units(items)) == (8, False)
+    assert is_listing(_units(items))
+    assert not is_listing(_units(items[:8]))  # four pairs: a short item and a teaser list
+    # two paragraphs of prose in a row: a story, whatever teasers follow it
+    assert not is_listing(_units([P1, P2] + items))
+    # an interview: its questions pair with their answers as teasers do, and are no headlines
+    qa = [line for k in range(8) for line in (
+        f"How did the flood of year {k} change the town?",
+        "It changed everything we knew about the river, and the people who live on it.")]
+    assert listing_shape(_units(qa))[0] == 0

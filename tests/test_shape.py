@@ -1,7 +1,7 @@
 """Lines of one shape (cleaner.text.shape): the rows of a list or table printed one a line."""
 from __future__ import annotations
 
-from cleaner.text.shape import alike, row_like, same_shape_runs, skeleton
+from cleaner.text.shape import alike, field_line, field_runs, row_like, same_shape_runs, skeleton
 
 
 def test_a_skeleton_keeps_figures_and_marks_and_drops_letters_and_spaces():
@@ -90,3 +90,26 @@ def test_menus_teasers_and_a_single_column_of_counts_are_no_table():
     # a sidebar's categories with their counts: one column of figures only
     assert table_runs(["Politics", "(12)", "Economy", "(8)", "Health", "(23)", "Science",
                        "(5)", "Education", "(9)", "Transport", "(4)"]) == []
+
+
+def test_a_list_of_fields_is_found_and_menus_metadata_and_stamps_are_not():
+    fields = ["Fruits: berries, citrus fruits, pears, peaches, bananas, etc.",
+              "Whole grains: brown rice, rolled oats, farro, quinoa, barley, etc.",
+              "Seeds, nuts, and nut butters: almonds, cashews, pumpkin seeds, tahini, etc.",
+              "Condiments: salsa, mustard, soy sauce, vinegar, lemon juice, etc."]
+    assert field_runs(["A shopping list"] + fields + ["Home", "News"]) == [range(1, 5)]
+    assert not field_line("Home")
+    assert not field_line("Language: Spanish")  # a bare value: a metadata box's
+    assert not field_line("12:30 Council meets")  # a time, no label
+    assert not field_line("The minister told reporters on Sunday night: we will build it")  # a label is a few words
+    assert field_runs(["Home", "News", "Sport", "Weather"]) == []
+    assert not field_line("Chapter 02: First Class Functions")  # a table of contents
+    assert not field_line("Appendix B: Algebraic Structures Support")
+    assert not field_line('"email": "https://mail.example.com",')  # data written out
+    assert field_line("- Storage tiers: EBS volumes with various SSD configurations")
+    assert not field_line("Game|Life Video: Reviews, previews and insider info")
+    assert not field_line("Notebook im Test: Asus Vivobook S15 (S532FL)")  # a kicker and headline
+    assert not field_line("Privacy policy: https://example.com/privacy-policy")
+    series = [f"InfoClipz: {topic}" for topic in ("Cloud computing", "Green IT", "Storage virtualization")]
+    assert field_runs(series) == []  # one label on every line: a series' link list
+    assert field_runs(fields[:2]) == []  # two fields are no list

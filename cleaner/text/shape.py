@@ -10,7 +10,9 @@ pattern: its entries are words, with no figures between them.
 
 - :func:`skeleton`: a line's figures and punctuation, its letters left out;
 - :func:`alike`: two skeletons of one pattern;
-- :func:`same_shape_runs`: the runs of consecutive lines of one pattern.
+- :func:`same_shape_runs`: the runs of consecutive lines of one pattern;
+- :func:`field_runs`: the runs of consecutive lines written as fields ("Label: value");
+- :func:`table_runs`: a table printed one cell a line.
 """
 from __future__ import annotations
 
@@ -80,6 +82,71 @@ def same_shape_runs(texts: list[str], min_run: int = ROW_RUN) -> list[range]:
         if start is not None and k - start >= min_run:
             runs.append(range(start, k))
         start, prev = (k, mark) if mark is not None else (None, None)
+    return runs
+
+
+# --- a list of fields -------------------------------------------------------------------
+# An in-story list written as fields, a label and its value ("Fruits: berries, citrus fruits,
+# pears, etc.", "Storage tiers: EBS volumes with various NVMe SSD configurations", "Social
+# media advertising: Depends on your ad spend"): each line alone has few function words and
+# no full stop, and reads as a menu entry; a menu's or a footer's entries have no label.
+_FIELD = re.compile(r"^[\s•·*>–—-]{0,3}(?P<label>[^\W\d_][^:.!?|]{0,40}?)\s*:\s+(?P<value>\S.*)$")
+# A numbered label is a heading's ("Chapter 02: First Class Functions", "Step 3: Mix",
+# "Appendix A: Tables"): a table of contents, not a list of fields
+_NUMBERED = re.compile(r"(?:\s\d+|\s[A-Z]|\s[IVX]+)$")
+FIELD_LABEL_WORDS = 5  # a label is a few words ("Seeds, nuts, and nut butters")
+FIELD_VALUE_WORDS = 2  # a value says something: a bare "Language: Spanish" is a metadata box's
+FIELD_RUN = 3  # fields in a row that make a list
+
+
+def field_label(text: str) -> str | None:
+    """The label of a line written as a field, lowercased, or None: a label of at most
+    ``FIELD_LABEL_WORDS`` words that opens with a letter (after a bullet), is not numbered
+    and holds no "|" (a brand's "Game|Life Video: ..."), a colon, and a value of
+    ``FIELD_VALUE_WORDS`` words or more that ends no line of code, is no headline and holds
+    no link."""
+    m = _FIELD.match(text.strip())
+    # code and data written out ('"email": "https://…",', "font-size: 0.8rem;") end in a
+    # separator
+    if m is None or len(words(m["label"])) > FIELD_LABEL_WORDS \
+            or len(words(m["value"])) < FIELD_VALUE_WORDS or _NUMBERED.search(m["label"]) \
+            or m["value"].rstrip().endswith((",", ";", "{", "[", "(")) or _headline(m["value"]) \
+            or "://" in m["value"]:  # a link's address: a cookie table's, a directory's
+        return None
+    return m["label"].strip().lower()
+
+
+def _headline(value: str) -> bool:
+    """A value written as a headline, most of its words capitalised: a kicker and its
+    headline ("Notebook im Test: Asus Vivobook S15", "Harry Potter: Wizards Unite")."""
+    ws = [w for w in value.split() if w[:1].isalpha()]
+    return len(ws) > 0 and sum(1 for w in ws if w[0].isupper()) >= 0.6 * len(ws)
+
+
+def field_line(text: str) -> bool:
+    """A line written as a field (see :func:`field_label`)."""
+    return field_label(text) is not None
+
+
+def field_runs(texts: list[str], min_run: int = FIELD_RUN) -> list[range]:
+    """The runs of ``min_run`` or more consecutive ``texts`` written as fields (see
+    :func:`field_label`), as ranges of positions in ``texts``. A list names each thing once:
+    a run with a label twice is records told one after another (a cookie table's "Name: /
+    Anbieter: / Zweck:", a series' "InfoClipz: Cloud computing", "InfoClipz: Green IT"),
+    not one list of fields."""
+    runs: list[range] = []
+    labels: list[str] = []
+    start = None
+    for k, text in enumerate(texts + [""]):
+        label = field_label(text) if k < len(texts) else None
+        if label is not None:
+            if start is None:
+                start, labels = k, []
+            labels.append(label)
+            continue
+        if start is not None and k - start >= min_run and len(set(labels)) == len(labels):
+            runs.append(range(start, k))
+        start = None
     return runs
 
 

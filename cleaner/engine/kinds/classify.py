@@ -21,7 +21,7 @@ from .base import Rule
 from ...text.prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, reading_length,
                            sentence_units, table_cells)
 from ...text.segment import fenced_lines
-from ...text.shape import same_shape_runs
+from ...text.shape import field_runs, same_shape_runs
 from ...text import ends_sentence, is_list_item, is_menu
 from ...text.stopwords import stopword_density, stopword_hits
 
@@ -463,7 +463,8 @@ class ClassifyRule(Rule):
         """The lines of ``between`` (the segments between two runs of content) that are rows
         of one shape, three or more in a row (see :mod:`cleaner.text.shape`): a directory's
         entries, a bibliography, a catalogue's index. A list is judged as one block, not line
-        by line. With ``gap`` (the segments after the story's last content), only the runs
+        by line. Between two runs of content, a list written as fields ("Storage tiers: EBS
+        volumes ...") is one too. With ``gap`` (the segments after the story's last content), only the runs
         that follow it, each starting within ``gap`` lines of the content or of the run before
         (a section's label between two parts of a list): the page's foot is its chrome."""
         lines = _segment_lines(between)
@@ -475,6 +476,9 @@ class ClassifyRule(Rule):
                 break
             found.extend(lines[k] for k in run)
             end = run.stop
+        if gap is None:  # between the story's parts, a list of fields too ("Fruits: berries,
+            # pears, etc."); after the story's end such a list is as often a contact box
+            found.extend(lines[k] for run in field_runs(texts) for k in run)
         return found
 
     def tables(self, ctx: Context, content: list[list[int]], tables: list[list[int]]) -> list[int]:

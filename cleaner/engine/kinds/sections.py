@@ -11,12 +11,14 @@ import regex
 
 from ..context import Context, Mark
 from ...text import comparable, ends_sentence, is_list_item, words
+from ...text.listing import listing_shape, page_is_listing
 from ...text.prose import Unit, ends_with_full_stop, is_prose, iter_units
 from .base import Rule
 from .threads import THREAD_STORY_WORDS, POST_PROSE_WORDS, _stamp_lines, _thread_start
 
 
 _COUNT = regex.compile(r"\d+")  # a number in a heading, as a count ("12 Comments")
+LISTING_RUN_PAIRS = 2  # on a page of teasers, a list with this many summaries is more of them
 _LIST_NUMBER = regex.compile(r"^\s*\d{1,2}[.)]\s")  # "1. Council confirms…": an item, not a date
 
 
@@ -64,6 +66,7 @@ class SectionRule(Rule):
                  if removed[i] is None or _heading_taken_by_line_rule(removed[i])]
         candidates = ctx.candidates(self)
         prose_before: Optional[list[int]] = None  # [k]: prose words in lines[:k]
+        listing: Optional[bool] = None  # the page is a listing of teasers (read once)
         done = -1  # the last line a teaser list took: headings inside one are its teasers
         for pos, i in enumerate(lines):
             if i <= done or (candidates is not None and i not in candidates):
@@ -76,15 +79,37 @@ class SectionRule(Rule):
                 prose_before = list(accumulate(
                     (ctx.nwords(j) if ctx.alive(j) and is_prose(ctx.text[j]) else 0
                      for j in lines), initial=0))
-            ctx.drop(i, self)
             tail = prose_before[pos] >= o["tail_share"] * prose_before[-1] > 0
             if tail and o["summaries"]:
                 run = self.tail_run(ctx, lines, pos + 1)
             else:
                 run = self.teasers(ctx, i, (j for j in lines[pos + 1:] if ctx.alive(j)))
+            if listing is None and run:
+                listing = self.listing(ctx)
+            if listing and self.pairs(ctx, run) >= LISTING_RUN_PAIRS:
+                # a page of teasers, and this list is more of them: the page's content, and
+                # so is its heading (cut, it would part them from the rest as chrome does).
+                # A list of bare links under a heading ("More from Mac", "Most read" below
+                # the teasers) still goes: the headings under this one are read as before.
+                continue
+            ctx.drop(i, self)
             for j in run:
                 ctx.drop(j, self)
             done = run[-1] if run else i
+
+    @staticmethod
+    def pairs(ctx: Context, run: list[int]) -> int:
+        """The headline + summary pairs among the lines of ``run``."""
+        stop = ctx.model.stopwords.get(ctx.lang, frozenset()) if ctx.model is not None else frozenset()
+        return listing_shape(iter_units(ctx, run, stop))[0]
+
+    @staticmethod
+    def listing(ctx: Context) -> bool:
+        """The page read as a listing of teasers (see :mod:`cleaner.text.listing`): a front
+        page's headlines and summaries are its content. The page is read as it came, in
+        every round and with the lines rules removed: a headline another rule took would
+        leave two summaries in a row, which read as a story's paragraphs."""
+        return page_is_listing(ctx.source_lines)
 
     def tail_run(self, ctx: Context, lines: list[int], pos: int) -> list[int]:
         """The surviving lines from ``lines[pos]`` on, read as sentences, until two prose
@@ -252,6 +277,7 @@ class RestRule(Rule):
         first = self.options["min_position"] * len(lines)
         stamps = self.options["thread_stamps"]
         prose_before: Optional[list[int]] = None  # [k]: prose words in lines[:k]
+        listing: Optional[bool] = None  # the page is a listing of teasers (read once)
         stamp_lines: Optional[list[int]] = None
         for pos, i in enumerate(lines):
             if (pos < first and not stamps) or (candidates is not None and i not in candidates):
