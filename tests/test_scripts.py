@@ -56,6 +56,17 @@ def test_sentences_open_with_a_capital_or_an_uncased_letter():
     assert opens_sentence("قال الوزير")
 
 
+def test_a_quoted_sentence_opens_after_its_quote():
+    # a quote is a sentence of the story ("“We cannot let this happen again,” she said."):
+    # the opening quote, Spanish's ¿ and ¡ and French's spaced « come before its capital
+    for line in ("“We cannot let this happen again,” she said.", '"Yes," he said.',
+                 "‘Not again’", "¿Qué pasó en la reunión?", "¡Por fin!", "« Non », a-t-il dit.",
+                 "„Wir schaffen das“, sagte sie.", "(Reuters) The talks resumed."):
+        assert opens_sentence(line), line
+    for line in ("“and then", "(and then", "« et puis"):
+        assert not opens_sentence(line), line
+
+
 def test_thai_sentences_end_without_a_full_stop():
     assert ends_sentence("ผู้โดยสารส่วนใหญ่เห็นด้วยกับการเปลี่ยนแปลงนี้ แม้บางคนจะเสียดายภาพโฆษณา")
     assert not ends_sentence("ค่าโดยสารรถไฟฟ้าปรับขึ้นปีหน้า")  # one run of letters: a headline

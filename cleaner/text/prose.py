@@ -40,9 +40,14 @@ def reading_length(text: str) -> int:
 
 def opens_sentence(text: str) -> bool:
     """Does the line start as a sentence does: with a capital, or with a letter of a script
-    that has no case (Chinese, Japanese, Korean, Thai, Arabic, Hebrew, Hindi...)?"""
-    first = text.lstrip()[:1]
+    that has no case (Chinese, Japanese, Korean, Thai, Arabic, Hebrew, Hindi...), after any
+    opening quotes or brackets ('“We cannot let this happen again,” she said.', '¿Qué pasó?')?"""
+    first = text.lstrip().lstrip(_OPENERS)[:1]
     return first.isupper() or (first.isalpha() and not first.islower())
+
+
+# opening quotes and brackets, Spanish's opening marks, and the space French sets after «
+_OPENERS = "\"'“‘„‚«‹「『（(¿¡ \u00a0\u202f"
 
 
 def is_prose(text: str, min_words: int = PROSE_WORDS) -> bool:
