@@ -14,17 +14,17 @@ from __future__ import annotations
 from typing import Iterable
 
 from . import words
-from .prose import Unit, as_prose, ends_with_full_stop, opens_sentence
+from .prose import Unit, as_prose, ends_with_full_stop, full_sentence
 
 MIN_PAIRS = 8  # headline + summary pairs that make a listing
 HEADLINE_WORDS = (3, 20)  # a headline's words
 SUMMARY_WORDS = 6  # a summary sentence has at least this many words
 STORY_WORDS = 60  # a paragraph this long is a story's, no summary is
-PROSE_WORDS = 20  # two paragraphs this long in a row are a story's
+PARAGRAPH_WORDS = 20  # two paragraphs this long in a row are a story's
 
 
 def _sentence(u: Unit, min_words: int) -> bool:
-    return u.nwords >= min_words and ends_with_full_stop(u.text) and opens_sentence(u.text)
+    return full_sentence(u.text, u.nwords, min_words)
 
 
 def _headline(u: Unit) -> bool:
@@ -45,7 +45,7 @@ def listing_shape(units: Iterable[Unit]) -> tuple[int, bool]:
     for u in units:
         if _sentence(u, STORY_WORDS):
             story = True
-        elif prev is not None and _sentence(prev, PROSE_WORDS) and _sentence(u, PROSE_WORDS):
+        elif prev is not None and _sentence(prev, PARAGRAPH_WORDS) and _sentence(u, PARAGRAPH_WORDS):
             story = True
         elif prev is not None and _headline(prev) and _sentence(u, SUMMARY_WORDS) \
                 and u.nwords > prev.nwords and not u.text.rstrip().endswith("?"):

@@ -50,6 +50,12 @@ def opens_sentence(text: str) -> bool:
 _OPENERS = "\"'“‘„‚«‹「『（(¿¡ \u00a0\u202f"
 
 
+def full_sentence(text: str, nwords: int, min_words: int) -> bool:
+    """``text`` (of ``nwords`` words) is written as a finished sentence of ``min_words`` or
+    more words: it opens as a sentence does and ends with a full stop."""
+    return nwords >= min_words and ends_with_full_stop(text) and opens_sentence(text)
+
+
 def is_prose(text: str, min_words: int = PROSE_WORDS) -> bool:
     """A finished sentence of at least ``min_words`` words."""
     return ends_sentence(text) and len(words(text)) >= min_words

@@ -19,6 +19,7 @@ from ..context import Context
 from .threads import _CLOCK, _DATED
 from .base import Rule
 from ...text.prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, reading_length,
+                           full_sentence as is_full_sentence,
                            sentence_units, table_cells)
 from ...text.segment import fenced_lines
 from ...text.shape import field_runs, same_shape_runs
@@ -84,7 +85,7 @@ def full_sentence(ctx: Context, i: int, units: Optional[dict[int, "Unit"]],
     """Line ``i`` (its unit) is a finished sentence of ``min_words`` or more words, whatever
     its label: a capital first, a full stop last."""
     text, n = read_as_unit(ctx, i, units)
-    return n >= min_words and ends_with_full_stop(text) and opens_sentence(text)
+    return is_full_sentence(text, n, min_words)
 
 
 def title_case(text: str) -> bool:
