@@ -106,7 +106,7 @@ def test_a_sentence_between_the_page_s_content_stays_though_lines_around_it_are_
 
 
 def test_a_headline_between_content_is_not_spared_as_writing():
-    from cleaner.engine.kinds.classify import title_case
+    from cleaner.text.prose import title_case
     assert title_case("Undocumented Immigrants Concerned They'll Be Exposed By Health Care Law")
     assert not title_case("Lunch: a large salad with chickpeas, avocado and pumpkin seeds")
 

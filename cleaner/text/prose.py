@@ -56,6 +56,13 @@ def full_sentence(text: str, nwords: int, min_words: int) -> bool:
     return nwords >= min_words and ends_with_full_stop(text) and opens_sentence(text)
 
 
+def title_case(text: str) -> bool:
+    """Most words capitalised, as a headline is written ("Jaguar SUV Set to Hit the Markets",
+    a kicker's "Notebook im Test: Asus Vivobook S15")."""
+    ws = [w for w in text.split() if w[:1].isalpha()]
+    return len(ws) > 0 and sum(1 for w in ws if w[0].isupper()) >= 0.6 * len(ws)
+
+
 def is_prose(text: str, min_words: int = PROSE_WORDS) -> bool:
     """A finished sentence of at least ``min_words`` words."""
     return ends_sentence(text) and len(words(text)) >= min_words

@@ -21,6 +21,7 @@ from difflib import SequenceMatcher
 
 from ..memo import memo
 from . import ends_with_ellipsis, words
+from .prose import title_case  # a value written as a headline: a kicker and its headline
 
 _NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")  # "2,837,648", "3.74", "12:30", "1/2": one figure
 # A date is no figure of a row: an archive's or a teaser list's entries carry one each
@@ -110,17 +111,10 @@ def field_label(text: str) -> str | None:
     # separator
     if m is None or len(words(m["label"])) > FIELD_LABEL_WORDS \
             or len(words(m["value"])) < FIELD_VALUE_WORDS or _NUMBERED.search(m["label"]) \
-            or m["value"].rstrip().endswith((",", ";", "{", "[", "(")) or _headline(m["value"]) \
+            or m["value"].rstrip().endswith((",", ";", "{", "[", "(")) or title_case(m["value"]) \
             or "://" in m["value"]:  # a link's address: a cookie table's, a directory's
         return None
     return m["label"].strip().lower()
-
-
-def _headline(value: str) -> bool:
-    """A value written as a headline, most of its words capitalised: a kicker and its
-    headline ("Notebook im Test: Asus Vivobook S15", "Harry Potter: Wizards Unite")."""
-    ws = [w for w in value.split() if w[:1].isalpha()]
-    return len(ws) > 0 and sum(1 for w in ws if w[0].isupper()) >= 0.6 * len(ws)
 
 
 def field_line(text: str) -> bool:

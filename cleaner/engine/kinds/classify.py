@@ -19,7 +19,7 @@ from ..context import Context
 from .threads import _CLOCK, _DATED
 from .base import Rule
 from ...text.prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, reading_length,
-                           full_sentence as is_full_sentence,
+                           full_sentence as is_full_sentence, title_case,
                            sentence_units, table_cells)
 from ...text.segment import fenced_lines
 from ...text.shape import field_runs, same_shape_runs
@@ -86,13 +86,6 @@ def full_sentence(ctx: Context, i: int, units: Optional[dict[int, "Unit"]],
     its label: a capital first, a full stop last."""
     text, n = read_as_unit(ctx, i, units)
     return is_full_sentence(text, n, min_words)
-
-
-def title_case(text: str) -> bool:
-    """Most words capitalised, as a headline is written ("Jaguar SUV Set to Hit the Markets")."""
-    ws = [w for w in text.split() if w[:1].isalpha()]
-    caps = sum(1 for w in ws if w[0].isupper())
-    return len(ws) > 0 and caps >= 0.6 * len(ws)
 
 
 def _share_in_runs(items, total: int) -> float:
