@@ -200,16 +200,25 @@ EVENTS = [f"{town} Summer Camp, OH – August {day}, 2025 – Grades {grades} �
     ("Columbus", 14, "7-8", 55), ("Toledo", 21, "1-3", 45), ("Akron", 28, "4-6", 50))]
 
 
+def _story_around(before: list[str], items: list[str], after: list[str]) -> str:
+    """A page dump: a menu, the story's first paragraphs, ``items`` between ``before`` and
+    ``after``, the story's rest, a footer."""
+    return "\n\n".join(MENU + STORY[:2] + before + items + after + STORY[2:] + [
+        "About us", "Contact", "Careers", "Privacy", "Terms of use"])
+
+
+def _assert_kept_between_the_story(items: list[str], out: str) -> None:
+    for line in items + STORY:
+        assert line in out
+    assert "Careers" not in out and "Weather" not in out
+
+
 def test_a_list_written_to_one_pattern_stays_between_the_story_as_one_block():
     # each entry alone has few function words and no sentence: a menu's look. Written to
     # one pattern of figures and punctuation, entry after entry, they are the page's list
     # (cleaner.text.shape), judged together
-    page = MENU + STORY[:2] + ["Advertisement"] + EVENTS + ["Advertisement"] + STORY[2:] + [
-        "About us", "Contact", "Careers", "Privacy", "Terms of use"]
-    out = clean("\n\n".join(page))
-    for line in EVENTS + STORY:
-        assert line in out
-    assert "Careers" not in out and "Weather" not in out
+    out = clean(_story_around(["Advertisement"], EVENTS, ["Advertisement"]))
+    _assert_kept_between_the_story(EVENTS, out)
 
 
 def test_a_sidebar_of_counted_categories_between_the_story_still_goes():
@@ -301,12 +310,8 @@ def test_a_list_written_as_fields_stays_between_the_story_as_one_block():
     # each field alone is a list of nouns: few function words, no full stop, a menu's look.
     # Between the story's paragraphs a run of "Label: value" lines is its list
     # (cleaner.text.shape.field_runs); the classifier's edges kept three at each end of it
-    page = MENU + STORY[:2] + ["A plant-based shopping list"] + FIELDS + STORY[2:] + [
-        "About us", "Contact", "Careers", "Privacy", "Terms of use"]
-    out = clean("\n\n".join(page))
-    for line in FIELDS + STORY:
-        assert line in out
-    assert "Careers" not in out and "Weather" not in out
+    out = clean(_story_around(["A plant-based shopping list"], FIELDS, []))
+    _assert_kept_between_the_story(FIELDS, out)
 
 
 def test_a_contact_box_of_fields_below_the_story_still_goes():

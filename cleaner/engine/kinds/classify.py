@@ -414,15 +414,13 @@ class ClassifyRule(Rule):
             for a, b in zip(content_at, content_at[1:]):
                 spared.update(self.flat_table(ctx, segments[a + 1:b]))
                 spared.update(self.rows(ctx, [(tails[a], False)] + segments[a + 1:b]))
-            if content_at:  # a list that the story's last paragraph leads into
-                last = content_at[-1]
+            if content_at:
+                last = content_at[-1]  # a list that the story's last paragraph leads into
                 spared.update(self.rows(ctx, [(tails[last], False)] + segments[last + 1:],
                                         o["rows_gap"]))
-            if content_at:
                 spared.update(self.tables(ctx, [segments[k][0] for k in content_at],
                                           tables or []))
-            if content_at:  # a page the classifier would empty is left to the pipeline's guard
-                spared.update(longs)
+                spared.update(longs)  # a page the classifier would empty: the guard's to judge
         self.edges(ctx, segments, labels, units, new)
         t = ctx.title
         if t is not None and new.get(t) == BAD and self.is_heading(ctx, t):
