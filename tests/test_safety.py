@@ -321,3 +321,33 @@ def test_a_contact_box_of_fields_below_the_story_still_goes():
     page = MENU + STORY + ["About us", "Contact", "Careers"] + contact + ["Privacy", "Terms of use"]
     out = clean("\n\n".join(page))
     assert out.rstrip("\n") == "\n\n".join(STORY)
+
+
+COOKIE = "We use cookies to improve your experience. By continuing to browse, you agree to our use of cookies."
+
+
+def _job_ads(n: int) -> list[str]:
+    places = ("Canton", "Akron", "Massillon", "Millbrook", "Dover", "Wooster", "Orrville",
+              "Alliance", "Medina", "Kent")
+    lines = []
+    for k in range(n):
+        lines += [f"Office Assistant in {places[k]}", f"Job type: Part time | Pay: ${14 + k}.00/hour",
+                  f"A friendly insurance office in {places[k]} needs an assistant to answer phones, "
+                  "file claims and greet visitors four mornings a week...",
+                  "View full job description Save job", f"{places[k]} Mutual Insurance",
+                  f"{k + 2} Days Ago"]
+    return lines
+
+
+def test_a_page_of_job_ads_keeps_its_ads_and_loses_its_chrome():
+    page = [COOKIE, "Accept", "Sign in"] + MENU + ["Sort by", "Date", "Relevance"] + _job_ads(9) \
+        + ["Share this page: Facebook Twitter Email", "About us", "Contact", "Privacy Policy"]
+    out = clean("\n\n".join(page))
+    for place in ("Canton", "Akron", "Medina"):  # the first ad, the second, the last
+        assert f"Office Assistant in {place}" in out and f"{place} Mutual Insurance" in out
+    assert "A friendly insurance office in Wooster needs an assistant" in out
+    assert "Job type: Part time | Pay: $14.00/hour" in out
+    for chrome in (COOKIE, "Sort by", "Relevance", "View full job description", "Travel", "Privacy Policy",
+                   "Share this page"):
+        assert chrome not in out
+

@@ -1,7 +1,8 @@
 """Lines of one shape (cleaner.text.shape): the rows of a list or table printed one a line."""
 from __future__ import annotations
 
-from cleaner.text.shape import alike, field_line, field_runs, row_like, same_shape_runs, skeleton
+from cleaner.text.shape import (alike, field_line, field_runs, record_items, row_like, same_shape_runs,
+                                 skeleton)
 
 
 def test_a_skeleton_keeps_figures_and_marks_and_drops_letters_and_spaces():
@@ -113,3 +114,36 @@ def test_a_list_of_fields_is_found_and_menus_metadata_and_stamps_are_not():
     series = [f"InfoClipz: {topic}" for topic in ("Cloud computing", "Green IT", "Storage virtualization")]
     assert field_runs(series) == []  # one label on every line: a series' link list
     assert field_runs(fields[:2]) == []  # two fields are no list
+
+
+def _ads(n: int) -> list[str]:
+    lines = []
+    for k in range(n):
+        lines += [f"Warehouse Associate {chr(65 + k)}", f"Job type: Full time | Pay: ${14 + k}.00/hour",
+                  f"A growing company in town number {k} is hiring a reliable associate to pick, pack "
+                  "and ship orders on the evening shift...",
+                  "View full job description", f"Employer {chr(65 + k)} Logistics", f"{k + 2} Days Ago"]
+    return lines
+
+
+def test_a_listing_s_records_are_found_by_their_anchor_and_the_anchor_and_dates_are_not_items():
+    menu = ["Home", "Find Jobs", "Post a Job", "Sort by"]
+    lines = menu + _ads(9) + ["About Us", "Privacy Policy"]
+    found = {lines[k] for k in record_items(lines)}
+    assert "Warehouse Associate A" in found and "Warehouse Associate I" in found  # the first and last
+    assert "Job type: Full time | Pay: $14.00/hour" in found and "Employer C Logistics" in found
+    assert "View full job description" not in found  # told on every record: the anchor
+    assert not found & {"2 Days Ago", "10 Days Ago"}  # a date is no item
+    assert not found & set(menu) and not found & {"About Us", "Privacy Policy"}
+
+
+def test_too_few_records_or_records_of_names_alone_are_no_listing():
+    assert record_items(_ads(6)) == []  # six records: a sidebar's box
+    toc = []
+    for k in range(12):  # a table of contents: a heading, then the same label
+        toc += [f"OFFICE OF THE CHIEF OFFICER NUMBER {k}", "COMMITTEE PROVISIONS"]
+    assert record_items(toc) == []
+    grid = []
+    for k in range(12):  # a product grid: a price, a name, stock
+        grid += [f"${k + 10}.99 USD", f"Cast iron skillet model {k}", "Only 3 left!"]
+    assert record_items(grid) == []

@@ -12,7 +12,8 @@ pattern: its entries are words, with no figures between them.
 - :func:`alike`: two skeletons of one pattern;
 - :func:`same_shape_runs`: the runs of consecutive lines of one pattern;
 - :func:`field_runs`: the runs of consecutive lines written as fields ("Label: value");
-- :func:`table_runs`: a table printed one cell a line.
+- :func:`table_runs`: a table printed one cell a line;
+- :func:`record_items`: a listing's records told in the same few lines (job ads, an archive).
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ import re
 from difflib import SequenceMatcher
 
 from ..memo import memo
-from . import ends_with_ellipsis, words
+from . import comparable, ends_with_ellipsis, words
 from .prose import title_case  # a value written as a headline: a kicker and its headline
 
 _NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")  # "2,837,648", "3.74", "12:30", "1/2": one figure
@@ -285,3 +286,129 @@ def _tables(texts: list[str], kinds: list) -> list[tuple[int, int]]:
                 start -= 1
             found.append((start, end))
     return found
+
+
+# --- a listing's records -------------------------------------------------------------------
+# A page whose body is a list of records: job ads ("Secretary III / Job type: Full time /
+# Join us for ... / View full job description / Reading Hospital / PA - Reading / 6 Days
+# Ago"), classified ads ("12-20-06 / HELP WANTED School Crossing Guard ... / View this ad"),
+# an archive ("This Week's Top 50: Celeb Trouble / November 25, 2006"). Each record is told
+# in the same few lines, one of them the same on every record or a date (its anchor), the
+# others the record's own. Read line by line, a record's lines are short or poor in function
+# words and look like a menu; read together they are the page's items.
+_AGO = re.compile(r"\b\d+\s+(?:minute|hour|day|week|month|year)s?\s+ago\b", re.IGNORECASE)
+RECORD_RUN = 8  # records in a row that make a listing's body
+RECORD_LINES = 8  # lines a record holds at most, its anchor's line included
+RECORD_SPREAD = 2  # records of one list differ by at most this many lines (a pay, a place told or not)
+RECORD_TEXT_WORDS = 10  # a line of a record that tells something (most records hold one)
+RECORD_ITEM_WORDS = 3  # a record's own line that names it ("Secretary III", a title) at least
+STAMP_WORDS = 6  # a date line's words at most ("Posted December 18, 2006", "5 Days Ago")
+STAMP_REST = 2  # ... and its words outside the date ("Posted December")
+
+
+def _stamp(text: str) -> bool:
+    """A line that is a date and little else ("December 18, 2006", "12-20-06", "1 Week Ago"):
+    ``STAMP_WORDS`` words at most, ``STAMP_REST`` of them outside the date (a title with a
+    year, "Top Women of 2006", is no date line)."""
+    if len(words(text)) > STAMP_WORDS:
+        return False
+    rest = _AGO.sub(" ", _DATE.sub(" ", text))
+    return rest != text and len(words(rest)) <= STAMP_REST
+
+
+def record_items(texts: list[str], min_records: int = RECORD_RUN) -> list[int]:
+    """The positions of ``texts`` (a page's non-blank lines, in order) that are the records'
+    own lines in runs of ``min_records`` or more records (see the comment above): the lines
+    between anchors (a line told the same ``min_records`` times or more, or a date line),
+    anchors ``RECORD_SPREAD`` lines apart at most from one record to the next, each record
+    holding a line of its own of ``RECORD_ITEM_WORDS`` words or more. The anchors themselves
+    and lines told on every record are not the records' own. The record before the first
+    anchor and after the last are read alike, line for line, to the next one in."""
+    keys = [comparable(t) for t in texts]
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    anchors: dict[str, list[int]] = {}
+    for k, (text, key) in enumerate(zip(texts, keys)):
+        if counts[key] >= min_records:
+            anchors.setdefault(key, []).append(k)
+        elif _stamp(text):
+            anchors.setdefault("\0date", []).append(k)
+
+    def own(k: int, anchor: str) -> bool:  # a line of the record's own
+        return counts[keys[k]] < min_records and not _stamp(texts[k])  # a date is no item
+
+    def named(lo: int, hi: int, anchor: str) -> bool:
+        return any(own(k, anchor) and len(words(texts[k])) >= RECORD_ITEM_WORDS
+                   for k in range(lo, hi))
+
+    found: set[int] = set()
+    for anchor, at in anchors.items():
+        if len(at) < min_records:
+            continue
+        run = [at[0]]
+        for a, b in zip(at, at[1:] + [None]):
+            record = b is not None and 2 <= b - a <= RECORD_LINES and named(a + 1, b, anchor)
+            if record:
+                gaps = [y - x for x, y in zip(run, run[1:])] + [b - a]
+                if max(gaps) - min(gaps) <= RECORD_SPREAD:
+                    run.append(b)
+                    continue
+            if len(run) >= min_records and _described(texts, run, own, anchor):
+                found.update(_run_items(texts, run, own, anchor))
+            # a record of another length may start a run of its own
+            run = [a, b] if record else [b]
+    return sorted(found)
+
+
+def _described(texts: list[str], run: list[int], own, anchor: str) -> bool:
+    """Most records of the run (positions of its anchors ``run``) hold a line of their own
+    that tells something (``RECORD_TEXT_WORDS`` words or more: an ad's text, a summary).
+    Records of names and figures alone (a table of contents, a product grid's "Only 3
+    left! / 12" CAST IRON SKILLET / $49.99 USD") are no page's body of items: a page of
+    them is left whole to the emptied-document guard, which a part of it kept would undo."""
+    told = sum(1 for a, b in zip(run, run[1:])
+               if any(own(k, anchor) and len(words(texts[k])) >= RECORD_TEXT_WORDS
+                      for k in range(a + 1, b)))
+    return told * 2 >= len(run) - 1
+
+
+_LABEL = re.compile(r"^\W{0,3}([^:\d]{1,30}):\s")  # "Job type: Full time", "Pay: $10.00/hour"
+
+
+def _record_line_alike(a: str, b: str) -> bool:
+    """Two lines at one place of two records: both tell something (an ad's text, a
+    summary); or both name (a title, a company) or neither does, under one label ("Job
+    type: Contractor | Pay: $10.00/hour", "Job type: Part time") or none, in one skeleton
+    or alike with figures or without ("T-OT-Administrative Assistant", "Customer Service
+    Positions"). A pager ("Page 1 of 1") or a newsletter box after a listing reads as no
+    record's line."""
+    na, nb = words(a), words(b)
+    if len(na) >= RECORD_TEXT_WORDS and len(nb) >= RECORD_TEXT_WORDS:
+        return True
+    if (len(na) >= RECORD_ITEM_WORDS) != (len(nb) >= RECORD_ITEM_WORDS):
+        return False
+    la, lb = _LABEL.match(a), _LABEL.match(b)
+    if la or lb:
+        return bool(la and lb) and la[1].strip().lower() == lb[1].strip().lower()
+    return alike(skeleton(a), skeleton(b)) or bool(_DIGIT.search(a)) == bool(_DIGIT.search(b))
+
+
+def _run_items(texts: list[str], run: list[int], own, anchor: str) -> list[int]:
+    """The records' own lines of one run of anchors (positions ``run``), with the lines of
+    the record before the first anchor and after the last, out from the anchor, as long as
+    they read line for line as the record next to them does (a line of words where it has
+    one, an anchor where it has one)."""
+    items = [k for a, b in zip(run, run[1:]) for k in range(a + 1, b) if own(k, anchor)]
+    span = run[1] - run[0]
+    for edge, inner, step in ((run[0], run[1], -1), (run[-1], run[-2], 1)):
+        added = []
+        for t in range(1, span):
+            k, m = edge + step * t, inner + step * t
+            if not 0 <= k < len(texts) or own(k, anchor) != own(m, anchor) \
+                    or not _record_line_alike(texts[k], texts[m]):
+                break  # the record's lines read alike up to here, from its anchor out
+            if own(k, anchor):
+                added.append(k)
+        items.extend(added)
+    return items

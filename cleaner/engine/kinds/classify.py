@@ -22,8 +22,8 @@ from ...text.prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, 
                            full_sentence as is_full_sentence, title_case,
                            sentence_units, table_cells)
 from ...text.segment import fenced_lines
-from ...text.shape import field_runs, same_shape_runs
-from ...text import ends_sentence, is_list_item, is_menu
+from ...text.shape import field_runs, record_items, same_shape_runs
+from ...text import comparable, ends_sentence, is_list_item, is_menu
 from ...text.stopwords import stopword_density, stopword_hits
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
@@ -163,11 +163,14 @@ class ClassifyRule(Rule):
         if self.menu_share(ctx, lines, labels, units, cells) < self.options["min_menu_share"]:
             return  # no menus or link lists: already extracted text, left to the rules
         spared: set[int] = set()
-        revised = self.revise(ctx, labels, units, spared, tables)
+        listed: set[int] = set()
+        revised = self.revise(ctx, labels, units, spared, tables, listed)
         for i in self.inner_keeps(ctx, revised):
             revised[i] = GOOD
         if self.would_empty(ctx, units, revised):
             return  # judged before sparing, so that sparing never lets the classifier run
+        if listed and not self.left_whole(ctx, revised, spared):
+            spared |= listed
         for i in spared:
             if revised.get(i) == BAD:
                 revised[i] = GOOD
@@ -175,6 +178,23 @@ class ClassifyRule(Rule):
         for i, label in revised.items():
             if label in (BAD, META):
                 ctx.drop(i, self, self.menu_mark() if i in menus else None)
+
+    def left_whole(self, ctx: Context, revised: dict[int, str], spared: set[int]) -> bool:
+        """In the first round, the verdicts would leave no line of the page, and the
+        emptied-document guard would keep it whole (see
+        :func:`cleaner.engine.pipeline._emptied`): a page of records that only statistical
+        rules took. A listing's records are then left to the guard: sparing them alone would
+        cut the rest of the listing, the records told another way (a "Special Offer!" line
+        among them), which the guard keeps."""
+        from ..pipeline import KEEP_EMPTIED_KINDS, KEEP_EMPTIED_WORDS  # the guard's own figures
+
+        if ctx.source is not None or any(revised.get(i) not in (BAD, META) or i in spared
+                                         for i in ctx.alive_lines()):
+            return False
+        kinds = {m.category for m in ctx.removed if m is not None} | {self.category} \
+            | {t[2] for t in ctx.trims}
+        return len(kinds) <= KEEP_EMPTIED_KINDS \
+            and sum(ctx.word_counts()[i] for i in ctx.nonblank_lines()) >= KEEP_EMPTIED_WORDS
 
     def menu_lines(self, ctx: Context, labels: dict[int, str], revised: dict[int, str],
                    units: Optional[dict[int, "Unit"]]) -> set[int]:
@@ -322,7 +342,8 @@ class ClassifyRule(Rule):
     def revise(self, ctx: Context, labels: dict[int, str],
                units: Optional[dict[int, "Unit"]] = None,
                spared: Optional[set] = None,
-               tables: Optional[list[list[int]]] = None) -> dict[int, str]:
+               tables: Optional[list[list[int]]] = None,
+               listed: Optional[set] = None) -> dict[int, str]:
         """Runs of lines between bad ones are judged whole: a run with prose in it (a good
         line, or two sentence-ending neargood ones) is content, and its uncertain lines are
         kept; any other run is boilerplate. Inside content, a short line between two longer
@@ -414,6 +435,12 @@ class ClassifyRule(Rule):
             for a, b in zip(content_at, content_at[1:]):
                 spared.update(self.flat_table(ctx, segments[a + 1:b]))
                 spared.update(self.rows(ctx, [(tails[a], False)] + segments[a + 1:b]))
+            # a listing's records that hold more words than the runs of content read as
+            # prose (none, a login box's sentences) are the page's body
+            records = self.records(ctx, order)
+            if records and listed is not None and sum(ctx.nwords(i) for i in records) > sum(
+                    ctx.nwords(i) for k in content_at for i in segments[k][0]):
+                listed.update(records)
             if content_at:
                 last = content_at[-1]  # a list that the story's last paragraph leads into
                 spared.update(self.rows(ctx, [(tails[last], False)] + segments[last + 1:],
@@ -472,6 +499,20 @@ class ClassifyRule(Rule):
             # pears, etc."); after the story's end such a list is as often a contact box
             found.extend(lines[k] for run in field_runs(texts) for k in run)
         return found
+
+    @staticmethod
+    def records(ctx: Context, order: list[int]) -> list[int]:
+        """The surviving lines of ``order`` that are a listing's records, told in the same
+        few lines record after record (see :func:`cleaner.text.shape.record_items`): job
+        ads, classified ads, an archive's titles. The records are read over the page as it
+        came (``ctx.source_lines``), in every round: the lines rules took are their anchors
+        (a date, a "View this ad" told on every record), and a later round, which reads
+        only what survived, no longer sees them."""
+        source = [line for line in ctx.source_lines if line.strip()]
+        items = {comparable(source[k]) for k in record_items([as_prose(t) for t in source])}
+        if not items:
+            return []
+        return [i for i in order if ctx.removed[i] is None and comparable(ctx.text[i]) in items]
 
     def tables(self, ctx: Context, content: list[list[int]], tables: list[list[int]]) -> list[int]:
         """The lines of ``tables`` (see :meth:`Context.table_lines`) that the story's prose touches:
