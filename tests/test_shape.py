@@ -138,7 +138,7 @@ def test_a_listing_s_records_are_found_by_their_anchor_and_the_anchor_and_dates_
 
 
 def test_too_few_records_or_records_of_names_alone_are_no_listing():
-    assert record_items(_ads(6)) == []  # six records: a sidebar's box
+    assert record_items(_ads(5)) == []  # five records: a sidebar's box
     toc = []
     for k in range(12):  # a table of contents: a heading, then the same label
         toc += [f"OFFICE OF THE CHIEF OFFICER NUMBER {k}", "COMMITTEE PROVISIONS"]

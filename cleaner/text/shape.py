@@ -297,7 +297,7 @@ def _tables(texts: list[str], kinds: list) -> list[tuple[int, int]]:
 # others the record's own. Read line by line, a record's lines are short or poor in function
 # words and look like a menu; read together they are the page's items.
 _AGO = re.compile(r"\b\d+\s+(?:minute|hour|day|week|month|year)s?\s+ago\b", re.IGNORECASE)
-RECORD_RUN = 8  # records in a row that make a listing's body
+RECORD_RUN = 6  # records in a row that make a listing's body
 RECORD_LINES = 8  # lines a record holds at most, its anchor's line included
 RECORD_SPREAD = 2  # records of one list differ by at most this many lines (a pay, a place told or not)
 RECORD_TEXT_WORDS = 10  # a line of a record that tells something (most records hold one)
