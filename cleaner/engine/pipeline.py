@@ -13,6 +13,7 @@ from typing import Iterable, NamedTuple, Optional
 
 from .apply import Reading, apply_rules, read_lines
 from ..categories import CATEGORIES, CHROME
+from . import emptied
 from .context import Context
 from ..text.decode import decode_bytes, decoded_lines
 from ..errors import InputError
@@ -316,10 +317,10 @@ def _reasons(packset: PackSet, names: list[str], doc_lang: Optional[str],
 
 
 EMPTIED_WARN_WORDS = 50  # an input this long that loses every line is worth a warning
-# The emptied-document guard: an input of at least KEEP_EMPTIED_WORDS words that would lose
-# every line is kept whole when its removals name at most KEEP_EMPTIED_KINDS categories.
-KEEP_EMPTIED_WORDS = 300
-KEEP_EMPTIED_KINDS = 5
+# The emptied-document guard's figures (cleaner/engine/emptied.py); named here too, as the
+# guard reads them from this module (a test or bench script may change them)
+KEEP_EMPTIED_WORDS = emptied.KEEP_EMPTIED_WORDS
+KEEP_EMPTIED_KINDS = emptied.KEEP_EMPTIED_KINDS
 
 
 def _emptied(ctx: Context) -> None:
@@ -346,7 +347,7 @@ def _emptied(ctx: Context) -> None:
     rules = ", ".join(rule for rule, _ in Counter(
         m.rule_id for m in ctx.removed if m is not None).most_common(3))
     kinds = {m.category for m in ctx.removed if m is not None} | {t[2] for t in ctx.trims}
-    if total >= KEEP_EMPTIED_WORDS and len(kinds) <= KEEP_EMPTIED_KINDS:
+    if emptied.kept_whole(total, kinds, KEEP_EMPTIED_WORDS, KEEP_EMPTIED_KINDS):
         ctx.warnings.append(
             f"rules would have removed every line ({total} words; mostly by {rules}) while "
             f"naming only {len(kinds)} kind(s) of boilerplate ({', '.join(sorted(kinds))}); "

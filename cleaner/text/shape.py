@@ -291,15 +291,16 @@ def _tables(texts: list[str], kinds: list) -> list[tuple[int, int]]:
 # --- a listing's records -------------------------------------------------------------------
 # A page whose body is a list of records: job ads ("Secretary III / Job type: Full time /
 # Join us for ... / View full job description / Reading Hospital / PA - Reading / 6 Days
-# Ago"), classified ads ("12-20-06 / HELP WANTED School Crossing Guard ... / View this ad"),
-# an archive ("This Week's Top 50: Celeb Trouble / November 25, 2006"). Each record is told
-# in the same few lines, one of them the same on every record or a date (its anchor), the
-# others the record's own. Read line by line, a record's lines are short or poor in function
-# words and look like a menu; read together they are the page's items.
+# Ago"), classified ads ("12-20-06 / HELP WANTED School Crossing Guard ... / View this ad").
+# Each record is told in the same few lines, one of them the same on every record or a date
+# (its anchor), the others the record's own. Read line by line, a record's lines are short or
+# poor in function words and look like a menu; read together they are the page's items. An
+# archive of bare titles and dates, a table of contents or a product grid of names and prices
+# tells nothing of its own (see _described), and is no such body.
 _AGO = re.compile(r"\b\d+\s+(?:minute|hour|day|week|month|year)s?\s+ago\b", re.IGNORECASE)
 RECORD_RUN = 6  # records in a row that make a listing's body
 RECORD_LINES = 8  # lines a record holds at most, its anchor's line included
-RECORD_SPREAD = 2  # records of one list differ by at most this many lines (a pay, a place told or not)
+RECORD_SPREAD = 2  # records of one list differ by at most this many lines (a pay told or not)
 RECORD_TEXT_WORDS = 10  # a line of a record that tells something (most records hold one)
 RECORD_ITEM_WORDS = 3  # a record's own line that names it ("Secretary III", a title) at least
 STAMP_WORDS = 6  # a date line's words at most ("Posted December 18, 2006", "5 Days Ago")

@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import Optional
 
 from ..context import Context
+from ..emptied import kept_whole
 from .threads import _CLOCK, _DATED
 from .base import Rule
 from ...text.prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, reading_length,
@@ -186,15 +187,12 @@ class ClassifyRule(Rule):
         rules took. A listing's records are then left to the guard: sparing them alone would
         cut the rest of the listing, the records told another way (a "Special Offer!" line
         among them), which the guard keeps."""
-        from ..pipeline import KEEP_EMPTIED_KINDS, KEEP_EMPTIED_WORDS  # the guard's own figures
-
         if ctx.source is not None or any(revised.get(i) not in (BAD, META) or i in spared
                                          for i in ctx.alive_lines()):
             return False
         kinds = {m.category for m in ctx.removed if m is not None} | {self.category} \
             | {t[2] for t in ctx.trims}
-        return len(kinds) <= KEEP_EMPTIED_KINDS \
-            and sum(ctx.word_counts()[i] for i in ctx.nonblank_lines()) >= KEEP_EMPTIED_WORDS
+        return kept_whole(sum(ctx.word_counts()[i] for i in ctx.nonblank_lines()), kinds)
 
     def menu_lines(self, ctx: Context, labels: dict[int, str], revised: dict[int, str],
                    units: Optional[dict[int, "Unit"]]) -> set[int]:
@@ -504,7 +502,7 @@ class ClassifyRule(Rule):
     def records(ctx: Context, order: list[int]) -> list[int]:
         """The surviving lines of ``order`` that are a listing's records, told in the same
         few lines record after record (see :func:`cleaner.text.shape.record_items`): job
-        ads, classified ads, an archive's titles. The records are read over the page as it
+        ads, classified ads, a shop's items with their blurbs. The records are read over the page as it
         came (``ctx.source_lines``), in every round: the lines rules took are their anchors
         (a date, a "View this ad" told on every record), and a later round, which reads
         only what survived, no longer sees them."""
