@@ -311,7 +311,7 @@ def _stamp(text: str) -> bool:
     """A line that is a date and little else ("December 18, 2006", "12-20-06", "1 Week Ago"):
     ``STAMP_WORDS`` words at most, ``STAMP_REST`` of them outside the date (a title with a
     year, "Top Women of 2006", is no date line)."""
-    if len(words(text)) > STAMP_WORDS:
+    if not _DIGIT.search(text) or len(words(text)) > STAMP_WORDS:  # every date has a figure
         return False
     rest = _AGO.sub(" ", _DATE.sub(" ", text))
     return rest != text and len(words(rest)) <= STAMP_REST
@@ -329,15 +329,16 @@ def record_items(texts: list[str], min_records: int = RECORD_RUN) -> list[int]:
     counts: dict[str, int] = {}
     for key in keys:
         counts[key] = counts.get(key, 0) + 1
+    stamps = [counts[key] < min_records and _stamp(text) for text, key in zip(texts, keys)]
     anchors: dict[str, list[int]] = {}
-    for k, (text, key) in enumerate(zip(texts, keys)):
+    for k, key in enumerate(keys):
         if counts[key] >= min_records:
             anchors.setdefault(key, []).append(k)
-        elif _stamp(text):
+        elif stamps[k]:
             anchors.setdefault("\0date", []).append(k)
 
     def own(k: int, anchor: str) -> bool:  # a line of the record's own
-        return counts[keys[k]] < min_records and not _stamp(texts[k])  # a date is no item
+        return counts[keys[k]] < min_records and not stamps[k]  # a date is no item
 
     def named(lo: int, hi: int, anchor: str) -> bool:
         return any(own(k, anchor) and len(words(texts[k])) >= RECORD_ITEM_WORDS

@@ -12,6 +12,7 @@ alone) and ``bad`` (long enough to judge and too few stopwords: link lists, menu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import replace
 from typing import Optional
 
@@ -506,8 +507,7 @@ class ClassifyRule(Rule):
         came (``ctx.source_lines``), in every round: the lines rules took are their anchors
         (a date, a "View this ad" told on every record), and a later round, which reads
         only what survived, no longer sees them."""
-        source = [line for line in ctx.source_lines if line.strip()]
-        items = {comparable(source[k]) for k in record_items([as_prose(t) for t in source])}
+        items = _record_keys(tuple(ctx.source_lines))
         if not items:
             return []
         return [i for i in order if ctx.removed[i] is None and comparable(ctx.text[i]) in items]
@@ -629,3 +629,11 @@ class ClassifyRule(Rule):
             if seg != "removed" and seg[0] != "bad" and seg[1]:
                 walk(k, -1)
                 walk(k, 1)
+
+
+@lru_cache(maxsize=4)
+def _record_keys(source: tuple[str, ...]) -> frozenset[str]:
+    """The comparable forms of the records' own lines in ``source``, the page as it came:
+    the same in every round of one document, so read once (it reads every line)."""
+    lines = [line for line in source if line.strip()]
+    return frozenset(comparable(lines[k]) for k in record_items([as_prose(t) for t in lines]))
