@@ -351,3 +351,24 @@ def test_a_page_of_job_ads_keeps_its_ads_and_loses_its_chrome():
                    "Share this page"):
         assert chrome not in out
 
+
+def test_short_lines_between_the_story_s_parts_stay_without_chrome_evidence():
+    # Between two parts of the story, a product's specs read as a menu by their shape alone
+    # (short, few function words), but nothing shows them to be chrome: no rule took a chrome
+    # line beside them, they are no run of link labels (figures, a field), none repeats. Doubt
+    # keeps them; the page's menu and footer still go. Before, "Weight 249g" went as a byline
+    # the story's second part was passed over from.
+    menu = ["Home", "Reviews", "Phones", "Laptops", "Audio", "Deals"]
+    foot = ["About us", "Contact", "Jobs", "Advertise", "Privacy"]
+    opening = ("The Hesh 360 is the first pair of headphones we have tested this year that we "
+               "would happily wear on a long flight, because they fold flat into a small case and "
+               "the battery lasts for days rather than hours, even with the noise cancelling on.")
+    closing = ("They are not the best-sounding headphones at this price, but for travel, where "
+               "comfort and battery life matter more than the last detail, they are an easy choice.")
+    specs = ["100 Hours of Battery", "Rapid Charge (10 min = 8 hrs)", "Bluetooth 5.3, 3.5mm Aux",
+             "Weight 249g"]
+    out = clean("\n".join(menu + ["Hesh 360 review: made for the long haul", opening, "*"] + specs
+                          + ["*", closing, "In short: " + closing] + foot))
+    for line in specs + [opening, closing]:
+        assert line + "\n" in out
+    assert "Laptops" not in out and "Advertise" not in out

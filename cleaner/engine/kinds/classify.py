@@ -356,7 +356,8 @@ class ClassifyRule(Rule):
         Lines of a run that is not content but lies between content runs go into ``spared``
         when they read as the page's own writing (see :meth:`written_line`): a section's
         one-sentence paragraph between subheadings, an in-story list, a product's feature
-        lines. Doubt keeps the line; at a page's head and foot, where its chrome sits, only a
+        lines; and its short lines when nothing shows them to be chrome (see :meth:`unproven`).
+        Doubt keeps the line; at a page's head and foot, where its chrome sits, only a
         long full sentence is spared (see :func:`full_sentence`), and only on a page with
         content: one the classifier would empty is the pipeline guard's to judge whole."""
         o = self.options
@@ -369,6 +370,7 @@ class ClassifyRule(Rule):
         candidates: dict[int, list[int]] = {}
         tails: dict[int, list[int]] = {}  # a content run's lines after its last solid one
         longs: list[int] = []
+        doubted: set[int] = set()  # short lines between content that nothing shows to be chrome
 
         def close() -> None:
             if not run:
@@ -431,7 +433,10 @@ class ClassifyRule(Rule):
             for k, found in candidates.items():
                 if content_at and content_at[0] < k < content_at[-1]:
                     spared.update(found)
+            repeated = self.repeated_lines(ctx)
             for a, b in zip(content_at, content_at[1:]):
+                doubted.update(self.unproven(ctx, segments[a][0][-1], segments[b][0][0],
+                                             segments[a + 1:b], labels, units, repeated))
                 spared.update(self.flat_table(ctx, segments[a + 1:b]))
                 spared.update(self.rows(ctx, [(tails[a], False)] + segments[a + 1:b]))
             # a listing's records that hold more words than the runs of content read as
@@ -447,7 +452,11 @@ class ClassifyRule(Rule):
                 spared.update(self.tables(ctx, [segments[k][0] for k in content_at],
                                           tables or []))
                 spared.update(longs)  # a page the classifier would empty: the guard's to judge
+            spared.update(doubted)
         self.edges(ctx, segments, labels, units, new)
+        for i in doubted:  # not a byline the story's next part is passed over from: spared
+            if new.get(i) == META:
+                new[i] = BAD
         t = ctx.title
         if t is not None and new.get(t) == BAD and self.is_heading(ctx, t):
             # a headline, then datelines and bylines that rules removed, then the story
@@ -455,6 +464,41 @@ class ClassifyRule(Rule):
             if after and new.get(after[0]) == GOOD:
                 new[t] = GOOD
         return new
+
+    @staticmethod
+    def repeated_lines(ctx: Context) -> set[str]:
+        """The page's lines that occur more than once (compared loosely): a block's label, a
+        card's button, a footer's link, repeated down the page."""
+        seen: set[str] = set()
+        twice: set[str] = set()
+        for i in ctx.nonblank_lines():
+            key = comparable(ctx.text[i])
+            if key:
+                (twice if key in seen else seen).add(key)
+        return twice
+
+    def unproven(self, ctx: Context, start: int, end: int, between: list,
+                 labels: dict[int, str], units: Optional[dict[int, "Unit"]],
+                 repeated: set[str]) -> list[int]:
+        """The short lines between two runs of content (``start`` and ``end`` are their facing
+        lines) when nothing shows them to be chrome: no rule removed a line of page chrome
+        among them, no ``MENU_RUN`` link labels in a row, no line that repeats down the page.
+        Their shape alone (short, few function words) is no evidence: a table's rows, a
+        product's specs, a code listing or a list of names between the story's paragraphs
+        read so too, and doubt keeps the line."""
+        if any(ctx.removed[i] is not None and ctx.removed[i].evidence
+               for i in range(start + 1, end)):
+            return []
+        lines = _segment_lines(between)
+        run = 0
+        for i in lines:
+            if comparable(ctx.text[i]) in repeated:
+                return []
+            run = run + 1 if menu_item(ctx, i, labels, units) and link_label(ctx.text[i]) else 0
+            if run >= MENU_RUN:
+                return []
+        return [i for i in lines if labels[i] != BAD]  # long and poor in function words: a
+        # tag list, a ticker, judged by its own features
 
     def lead_in(self, ctx: Context, i: int, text: str) -> bool:
         """A sentence that introduces what follows ("Here's a summary of the agencies we'll
