@@ -500,3 +500,18 @@ def test_a_page_with_code_loads_no_pack_for_the_codes_language():
     result = clean_document(html, html=True)
     assert code in result.text
     assert "fr" not in result.packs
+
+
+def test_a_documents_language_is_its_proses_not_its_codes():
+    """Two English paragraphs around a long Python listing: the stopword vote on the longest
+    blocks (the listing's "if", "n", "none") read the page as French, and French rules would
+    have run on it. The code is in no language; the prose says English."""
+    from cleaner.engine.apply import read_lines
+    from cleaner.engine.packs import get_packset
+
+    code = _PYTHON * 40
+    lines = [_ENGLISH, "", *code, "", _ENGLISH]
+    model = get_packset().model
+    assert read_lines(lines, model).lang == "fr"  # what the listing alone says
+    reading = read_lines(lines, model, verbatim=frozenset(range(2, 2 + len(code))))
+    assert reading.lang == "en" and reading.foreign == {}

@@ -40,8 +40,14 @@ def read_lines(lines: list[str], model, lang: Optional[str] = None,
     doc = Document(lines)
     doc.index_blocks()
     block_texts = ["\n".join(doc.lines[s:e]) for s, e in doc.blocks]
-    doc_lang, method = document_language(model, block_texts, lang, declared)
     code = _verbatim_blocks(doc.blocks, verbatim)
+    # The document's language is its prose's: code is in none (langdetect, asked about a
+    # page whose longest blocks were a listing, spent ~30 ms on it). Prose too short to tell
+    # is told with the code, as before: the code's comments and strings are that page's words.
+    prose = [t for b, t in enumerate(block_texts) if b not in code] if code else block_texts
+    doc_lang, method = document_language(model, prose, lang, declared)
+    if doc_lang is None and code and not lang:
+        doc_lang, method = document_language(model, block_texts, lang, declared)
     return Reading(doc, doc_lang, method, foreign_blocks(model, block_texts, doc_lang, code))
 
 
