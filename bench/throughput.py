@@ -53,6 +53,7 @@ def _init(warm=()) -> None:
 
     for rule in get_packset().all_rules():
         rule.pattern, rule.literals, rule.prefixes, rule.longest  # compiled, read for the prefilter
+        getattr(rule, "required", None)  # a density rule's alternations, compiled on first use
     _langdetect("Dies ist ein kurzer Text über das Wetter in der Stadt.")  # loads its profiles
     clean_chunk(list(warm))
     clear_memos()

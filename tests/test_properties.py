@@ -467,3 +467,51 @@ def test_a_later_round_of_the_repeated_line_rule_would_drop_nothing(monkeypatch)
     monkeypatch.setattr(RepeatRule, "settled_after_a_round", property(lambda self: False))
     again = [clean_document(doc, url=url).to_dict() for doc, url in docs]
     assert again == skipped
+
+
+_ENGLISH = ("The cache keeps the answers of a function that is called again with the same "
+            "arguments, so the second call returns at once instead of working it out again.")
+_PYTHON = ["@lru_cache(maxsize=None)", "def fib(n):", "    if n < 2:", "        return n",
+           "    return fib(n-1) + fib(n-2)"]
+_FRENCH = ("Le cache garde les réponses d'une fonction qui est appelée avec les mêmes "
+           "arguments, et le second appel rend la réponse tout de suite sans la calculer.")
+
+
+def test_a_block_of_code_is_in_no_language():
+    """Code kept as written (the reader's <pre>, unfenced code) is not judged foreign: the
+    stopword vote and langdetect read a Python listing as French (a wcxb page's `fib`), and
+    a French pack was loaded for it, at langdetect's dearest calls (it does not converge on
+    code). A paragraph that is French still is."""
+    from cleaner.engine.apply import read_lines
+    from cleaner.engine.packs import get_packset
+
+    lines = [_ENGLISH, "", _ENGLISH, "", *_PYTHON, "", _FRENCH, "", _ENGLISH]
+    code = frozenset(range(4, 4 + len(_PYTHON)))
+    reading = read_lines(lines, get_packset().model, verbatim=code)
+    assert reading.lang == "en"
+    assert reading.foreign == {3: "fr"}  # the French paragraph, not the code (block 2)
+
+
+def test_a_page_with_code_loads_no_pack_for_the_codes_language():
+    code = "\n".join(_PYTHON)
+    html = (f"<html lang='en'><body><article><h1>Caching a function</h1><p>{_ENGLISH}</p>"
+            f"<p>{_ENGLISH}</p><pre><code>{code}</code></pre><p>{_ENGLISH}</p></article>"
+            "</body></html>")
+    result = clean_document(html, html=True)
+    assert code in result.text
+    assert "fr" not in result.packs
+
+
+def test_a_documents_language_is_its_proses_not_its_codes():
+    """Two English paragraphs around a long Python listing: the stopword vote on the longest
+    blocks (the listing's "if", "n", "none") read the page as French, and French rules would
+    have run on it. The code is in no language; the prose says English."""
+    from cleaner.engine.apply import read_lines
+    from cleaner.engine.packs import get_packset
+
+    code = _PYTHON * 40
+    lines = [_ENGLISH, "", *code, "", _ENGLISH]
+    model = get_packset().model
+    assert read_lines(lines, model).lang == "fr"  # what the listing alone says
+    reading = read_lines(lines, model, verbatim=frozenset(range(2, 2 + len(code))))
+    assert reading.lang == "en" and reading.foreign == {}

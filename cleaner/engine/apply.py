@@ -8,7 +8,7 @@ how a rule is checked against its own examples (:mod:`cleaner.engine.examples`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 from .context import Context
 from ..text.prose import iter_units, opens_sentence
@@ -32,14 +32,32 @@ class Reading:
 
 
 def read_lines(lines: list[str], model, lang: Optional[str] = None,
-               declared: Optional[str] = None) -> Reading:
+               declared: Optional[str] = None, verbatim: Iterable[int] = ()) -> Reading:
     """Segment ``lines`` into blocks and tell their language (``lang``: given by the caller;
-    ``declared``: what a page declares, a hint) and which blocks are in another."""
+    ``declared``: what a page declares, a hint) and which blocks are in another.
+    ``verbatim``: numbers of lines kept as written whatever the rules say (code): a block
+    of them only is in no language, and is not asked about (see :func:`foreign_blocks`)."""
     doc = Document(lines)
     doc.index_blocks()
     block_texts = ["\n".join(doc.lines[s:e]) for s, e in doc.blocks]
-    doc_lang, method = document_language(model, block_texts, lang, declared)
-    return Reading(doc, doc_lang, method, foreign_blocks(model, block_texts, doc_lang))
+    code = _verbatim_blocks(doc.blocks, verbatim)
+    # The document's language is its prose's: code is in none (langdetect, asked about a
+    # page whose longest blocks were a listing, spent ~30 ms on it). Prose too short to tell
+    # is told with the code, as before: the code's comments and strings are that page's words.
+    prose = [t for b, t in enumerate(block_texts) if b not in code] if code else block_texts
+    doc_lang, method = document_language(model, prose, lang, declared)
+    if doc_lang is None and code and not lang:
+        doc_lang, method = document_language(model, block_texts, lang, declared)
+    return Reading(doc, doc_lang, method, foreign_blocks(model, block_texts, doc_lang, code))
+
+
+def _verbatim_blocks(blocks: list[tuple[int, int]], verbatim: Iterable[int]) -> frozenset[int]:
+    """The indices of the blocks whose lines are all in ``verbatim``."""
+    if not verbatim:
+        return frozenset()
+    held = verbatim if isinstance(verbatim, (set, frozenset)) else frozenset(verbatim)
+    return frozenset(b for b, (s, e) in enumerate(blocks)
+                     if s < e and s in held and all(i in held for i in range(s + 1, e)))
 
 
 def document_language(model, block_texts: list[str], given: Optional[str],
@@ -51,13 +69,18 @@ def document_language(model, block_texts: list[str], given: Optional[str],
     return guess.lang, (guess.method, guess.reason or guess.method)
 
 
-def foreign_blocks(model, block_texts: list[str], doc_lang: Optional[str]) -> dict[int, str]:
-    """Block index -> language, for blocks confidently in another language than the document."""
+def foreign_blocks(model, block_texts: list[str], doc_lang: Optional[str],
+                   code: frozenset[int] = frozenset()) -> dict[int, str]:
+    """Block index -> language, for blocks confidently in another language than the document.
+    ``code``: blocks of code, which are in no language: not judged. (Code is no prose of any
+    language; langdetect, asked about a JavaScript or Rust listing, answered Portuguese,
+    Spanish or French, and took its longest calls there, ~25 ms each, as it does not
+    converge.)"""
     foreign: dict[int, str] = {}
     if doc_lang:
         judge, shortest = model.foreign_language, model.FOREIGN_MIN_CHARS
         for b, block in enumerate(block_texts):
-            if len(block) < shortest:
+            if len(block) < shortest or b in code:
                 continue  # most blocks of a page dump: a word or two (what judge() says first)
             other = judge(block, doc_lang)
             if other:

@@ -122,14 +122,14 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     # (classify.py): a page dump's pair of "~~~~" separators would fence a comment thread.
     verbatim = verbatim | unfenced_code(lines)
     slow_signatures: set = set()  # (pack, path, k): reported once, not searched again
-    first = _read_round(lines, packset, how, slow_signatures)
+    first = _read_round(lines, packset, how, slow_signatures, verbatim)
     doc, doc_lang, method = first.reading.doc, first.reading.lang, first.reading.method
     reasons = _reasons(packset, first.names, doc_lang, url, first.fallback)
     ctx = Context(doc, lang=doc_lang, model=packset.model, foreign=first.reading.foreign,
                   prefilter=packset.prefilter(first.rules))
     apply_rules(ctx, first.rules)
     doc_lang, method = _later_rounds(ctx, first, reasons, packset, how, slow_signatures,
-                                     HTML_ROUNDS if from_page else MAX_ROUNDS)
+                                     HTML_ROUNDS if from_page else MAX_ROUNDS, verbatim)
     pack_names = list(reasons)
     ctx.forget_index()  # what the rules searched with: not needed from here on
     if verbatim:
@@ -180,11 +180,13 @@ class _Round(NamedTuple):
     fallback: tuple[str, ...]
 
 
-def _read_round(lines: list[str], packset: PackSet, how: _How, slow_signatures: set) -> _Round:
-    """Read ``lines`` (blocks, language, foreign blocks) and choose the packs for them."""
+def _read_round(lines: list[str], packset: PackSet, how: _How, slow_signatures: set,
+                verbatim: frozenset[int] = frozenset()) -> _Round:
+    """Read ``lines`` (blocks, language, foreign blocks) and choose the packs for them
+    (``verbatim``: the numbers of those of ``lines`` that are code, in no language)."""
     # the text's ends are read for site signatures, which a page with a url does not need
     window = "" if how.url else lines_window(lines)
-    reading = read_lines(lines, packset.model, how.lang, how.declared_lang)
+    reading = read_lines(lines, packset.model, how.lang, how.declared_lang, verbatim)
     fallback = _fallback(reading.lang, reading.method, how.declared_lang, how.from_page)
     names, rules = _choose(packset, reading.lang, reading.foreign, how.url, window,
                            how.skip_kinds, how.keep, slow_signatures, fallback)
@@ -192,8 +194,8 @@ def _read_round(lines: list[str], packset: PackSet, how: _How, slow_signatures: 
 
 
 def _later_rounds(ctx: Context, first: _Round, reasons: dict[str, PackReason], packset: PackSet,
-                  how: _How, slow_signatures: set,
-                  rounds: int) -> tuple[Optional[str], tuple[str, str]]:
+                  how: _How, slow_signatures: set, rounds: int,
+                  verbatim: frozenset[int] = frozenset()) -> tuple[Optional[str], tuple[str, str]]:
     """The rounds after the first, on what survived, until nothing more goes (see
     :func:`clean_lines`); their removals are merged into ``ctx``, and the packs a round
     newly chose are added to ``reasons``. Returns the language and its method. (A function
@@ -209,7 +211,9 @@ def _later_rounds(ctx: Context, first: _Round, reasons: dict[str, PackReason], p
             break
         if not any(line.strip() for line in lines):
             break  # nothing left to judge (and the language of nothing is no news)
-        again = _read_round(lines, packset, how, slow_signatures)
+        code = frozenset(k for k, i in enumerate(origin) if i in verbatim) if verbatim \
+            else frozenset()  # the code's lines, counted among the survivors
+        again = _read_round(lines, packset, how, slow_signatures, code)
         new_lang, new_rules = again.reading.lang, again.rules
         if new_lang == doc_lang and (new_rules is rules
                                      or [r.id for r in new_rules] == [r.id for r in rules]):
