@@ -12,11 +12,11 @@ alone) and ``bad`` (long enough to judge and too few stopwords: link lists, menu
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import replace
 from typing import Optional
 
 from ..context import Context
+from ...memo import memo
 from ..emptied import kept_whole
 from .threads import _CLOCK, _DATED
 from .base import Rule
@@ -675,7 +675,7 @@ class ClassifyRule(Rule):
                 walk(k, 1)
 
 
-@lru_cache(maxsize=4)
+@memo(4)
 def _record_keys(source: tuple[str, ...]) -> frozenset[str]:
     """The comparable forms of the records' own lines in ``source``, the page as it came:
     the same in every round of one document, so read once (it reads every line)."""
