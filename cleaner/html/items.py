@@ -60,7 +60,7 @@ class ItemList:
     run: int = 0  # how many items the run of siblings that found the list holds
 
 
-def _furniture(page: Page, idx: int) -> bool:
+def furniture(page: Page, idx: int) -> bool:
     """Is element ``idx`` a control (a filter, a toolbar), or it or one above it a menu,
     header, footer or sidebar? Not what holds the page's ``<main>``: the boxes around it are
     the layout's ("content-sidebar-wrap" holds both columns)."""
@@ -95,7 +95,7 @@ def item_list(page: Page, neg: list, children: dict) -> Optional[ItemList]:
             cards = sum(1 for m in members if _card(page, m))
             if cards < ITEM_CARDS_SHARE * len(members) or chars < ITEM_MEAN_CHARS * len(members):
                 continue
-            if _furniture(page, parent):
+            if furniture(page, parent):
                 continue
             best = (parent, members, chars)
     if best is None:
@@ -210,7 +210,7 @@ def _other_sections(page: Page, members: list) -> list:
                 _name(el) != name or not _card(page, idx):
             continue
         if el.parent not in parents:
-            if _furniture(page, el.parent) or _within(page, idx, inside):
+            if furniture(page, el.parent) or _within(page, idx, inside):
                 continue
             parents.add(el.parent)
         out.append(idx)

@@ -337,7 +337,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         container, widened = describe(body), False
     else:
         keep = keep_blocks(page, choice.members, choice.best, story=kind.story, items=kind.items,
-                           products=kind.kind == "product")
+                           products=kind.kind == "product", manual=kind.kind == "documentation")
         container = describe(page.elements[choice.top].node)
         widened = choice.widened
         if kind.kind == "product":  # the product's name, price and specifications beside its description

@@ -419,13 +419,16 @@ def siblings(page: Page, scores: dict, top: int, best: float) -> list:
 
 
 def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
-                items: bool = False, products: bool = False) -> list:
+                items: bool = False, products: bool = False, manual: bool = False) -> list:
     """Indices of the blocks to render: the members' blocks minus link lists and chrome boxes;
     on a page known to be one ``story``, also rails of teaser cards outside the story's box;
     on a product's page (``products``), rails of other products' priced cards outside the
     product's box (:mod:`cleaner.html.products`).
     On a page of ``items`` (a listing, a shop's category), a link that reads like a headline
-    (CARD_HEADLINE_WORDS words or more) is an item's title, and stays."""
+    (CARD_HEADLINE_WORDS words or more) is an item's title, and stays.
+    On a ``manual``'s page (documentation), a list of links inside the chosen content is the
+    manual's own (its sub-pages, its references, a command's options), unless it sits in the
+    page's furniture (a menu, a sidebar: :func:`cleaner.html.items.furniture`)."""
     elements, blocks = page.elements, page.blocks
     protect = ancestry(page, best)
     held = sum(prose_chars(page, elements[m].start, elements[m].end) for m in members)
@@ -448,7 +451,8 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
             if idx in protect or el.parent in listed:
                 continue
             if _junk(page, el, held, items):
-                if not chrome(el, page.thread, page.reviews) and _in_story_list(page, el, root):
+                if not chrome(el, page.thread, page.reviews) and (
+                        _in_story_list(page, el, root) or manual and _manual_list(page, idx)):
                     listed.add(idx)
                     listed_blocks.update(range(el.start, el.end))
                     continue
@@ -467,6 +471,7 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
         el = elements[idx]
         drop_blocks.update(range(el.start, el.end))
     keep = []
+    tables: dict[int, bool] = {}
     for m in members:
         el = elements[m]
         for i in range(el.start, el.end):
@@ -475,10 +480,61 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
             b = blocks[i]
             if b.links > 0.6 * b.chars and b.tag not in HEADINGS and i not in listed_blocks and not (
                     items and len(b.text.split()) >= CARD_HEADLINE_WORDS) and not (
-                    b.tag == "p" and _linked_sentence(b.text)):
+                    b.tag == "p" and _linked_sentence(b.text)) and not (
+                    b.tag in TABLE_CELLS and _in_data_table(page, b.owner, tables)):
                 continue
             keep.append(i)
     return sorted(set(keep))
+
+
+TABLE_CELLS = frozenset(("td", "th", "tr"))
+DATA_TABLE_HEADERS = 2  # a table with this many header cells (<th>) is data, not layout
+
+
+TABLES = frozenset(("table", "tbody"))
+
+
+def _headed(page: Page, el) -> bool:
+    """Does table ``el`` have a header row: DATA_TABLE_HEADERS header cells or more?"""
+    return len(el.node.css("th")) >= DATA_TABLE_HEADERS  # a header row's cells may share a block
+
+
+def _in_data_table(page: Page, owner: int, tables: dict) -> bool:
+    """Is element ``owner`` (a cell, a row) inside a table of data: one with a header row of
+    DATA_TABLE_HEADERS cells or more? Its cells are the table's values (names, titles, places)
+    even when each is a link, as in a list of laureates or a table of releases; layout tables,
+    whose cells are a page's menus, have no header cells. ``tables``: table -> answer, read
+    once a table."""
+    elements = page.elements
+    at = owner
+    for _ in range(4):  # td, tr, tbody, table
+        el = elements[at]
+        if el.tag == "table":
+            known = tables.get(at)
+            if known is None:
+                known = tables[at] = _headed(page, el)
+            return known
+        if at <= 0:
+            return False
+        at = el.parent
+    return False
+
+
+LISTS = frozenset(("ul", "ol", "dl"))
+
+
+def _manual_list(page: Page, idx: int) -> bool:
+    """Is element ``idx`` a list outside the page's furniture? On a manual's page such a list of
+    links is the manual's own (on the wcxb dev pages typed documentation: 1,126 words of the
+    gold against 30 of boilerplate), where its menus sit in a nav or a sidebar. A list of
+    links to the page's own sections is its table of contents."""
+    from .items import furniture  # items reads this module's scores: imported on use
+    el = page.elements[idx]
+    if el.tag not in LISTS or furniture(page, idx):
+        return False
+    # a table of contents: links to the page's own sections (#anchors), which the page shows
+    links = [a.attributes.get("href") or "" for a in el.node.css("a[href]")]
+    return sum(1 for h in links if h.startswith("#")) * 2 < len(links)
 
 
 LINKED_SENTENCE_WORDS = 8
@@ -590,6 +646,8 @@ def _junk(page: Page, el, held: int, items: bool = False) -> bool:
             prose_chars(page, el.start, el.end) < NEGATIVE_KEEP_SHARE * held:
         return True  # a box named like chrome (comments, meta, share...) that is not the article
     if ld > 0.5 and text_len < 2000:
+        if el.tag in TABLES and _headed(page, el):
+            return False  # a table of data, whose values are links (see _in_data_table)
         # on a page of items, an item's header (its linked title in a heading) is no link list
         return not (items and any(b.tag in HEADINGS and len(b.text.split()) >= CARD_HEADLINE_WORDS
                                   for b in page.blocks[el.start:el.end]))
