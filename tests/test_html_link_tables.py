@@ -45,13 +45,18 @@ SUBPAGES = ["Strings hold sequences of bytes", "Lists hold sequences of strings"
 
 
 def _doc(menu: str) -> str:
+    # the manual's list of its sub-pages ends the page (no story paragraph after it), and a
+    # table of contents (links to the page's own sections) opens it
     own = "".join(f'<li><a href="/docs/{n}">{n}</a></li>' for n in SUBPAGES)
+    toc = "".join(f'<li><a href="#s{i}">Section number {i} of this page</a></li>'
+                  for i in range(4))
     return (DOC_HEAD + f'<nav class="sidebar"><ul>{menu}</ul></nav><main><h1>Data types</h1>'
+            f"<ul>{toc}</ul>"
             "<p>The server offers several data types, each with its own commands, and this page "
             "sums them up and links to the page of each one for its details and examples.</p>"
-            f"<ul>{own}</ul><p>Each type has its own page, with the commands it takes, their cost "
-            "in time and memory, and examples written for the command line tool.</p>"
-            "</main></body></html>")
+            "<p>Each type has its own page, with the commands it takes, their cost in time and "
+            "memory, and examples written for the command line tool.</p>"
+            f"<h2>Pages in this section</h2><ul>{own}</ul></main></body></html>")
 
 
 def test_a_manual_keeps_its_own_list_of_links():
@@ -59,4 +64,5 @@ def test_a_manual_keeps_its_own_list_of_links():
     out = clean(_doc(menu), html=True)
     for n in SUBPAGES:
         assert n in out
-    assert "Menu entry 3" not in out
+    assert "Menu entry 3" not in out  # the sidebar's menu
+    assert "Section number 2" not in out  # the table of contents
