@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable, Optional
 
 import ahocorasick
 
@@ -419,16 +420,16 @@ def siblings(page: Page, scores: dict, top: int, best: float) -> list:
 
 
 def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
-                items: bool = False, products: bool = False, manual: bool = False) -> list:
+                items: bool = False, products: bool = False,
+                own_list: Optional[Callable[[Page, int], bool]] = None) -> list:
     """Indices of the blocks to render: the members' blocks minus link lists and chrome boxes;
     on a page known to be one ``story``, also rails of teaser cards outside the story's box;
     on a product's page (``products``), rails of other products' priced cards outside the
     product's box (:mod:`cleaner.html.products`).
     On a page of ``items`` (a listing, a shop's category), a link that reads like a headline
     (CARD_HEADLINE_WORDS words or more) is an item's title, and stays.
-    On a ``manual``'s page (documentation), a list of links inside the chosen content is the
-    manual's own (its sub-pages, its references, a command's options), unless it sits in the
-    page's furniture (a menu, a sidebar: :func:`cleaner.html.items.furniture`)."""
+    ``own_list(page, idx)``: is the link list at element ``idx`` the page's own, which stays
+    (a manual's list of its sub-pages: :func:`cleaner.html.items.manual_list`)?"""
     elements, blocks = page.elements, page.blocks
     protect = ancestry(page, best)
     held = sum(prose_chars(page, elements[m].start, elements[m].end) for m in members)
@@ -452,7 +453,7 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
                 continue
             if _junk(page, el, held, items):
                 if not chrome(el, page.thread, page.reviews) and (
-                        _in_story_list(page, el, root) or manual and _manual_list(page, idx)):
+                        _in_story_list(page, el, root) or own_list is not None and own_list(page, idx)):
                     listed.add(idx)
                     listed_blocks.update(range(el.start, el.end))
                     continue
@@ -488,10 +489,8 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
 
 
 TABLE_CELLS = frozenset(("td", "th", "tr"))
-DATA_TABLE_HEADERS = 2  # a table with this many header cells (<th>) is data, not layout
-
-
 TABLES = frozenset(("table", "tbody"))
+DATA_TABLE_HEADERS = 2  # a table with this many header cells (<th>) is data, not layout
 
 
 def _headed(page: Page, el) -> bool:
@@ -518,23 +517,6 @@ def _in_data_table(page: Page, owner: int, tables: dict) -> bool:
             return False
         at = el.parent
     return False
-
-
-LISTS = frozenset(("ul", "ol", "dl"))
-
-
-def _manual_list(page: Page, idx: int) -> bool:
-    """Is element ``idx`` a list outside the page's furniture? On a manual's page such a list of
-    links is the manual's own (on the wcxb dev pages typed documentation: 1,126 words of the
-    gold against 30 of boilerplate), where its menus sit in a nav or a sidebar. A list of
-    links to the page's own sections is its table of contents."""
-    from .items import furniture  # items reads this module's scores: imported on use
-    el = page.elements[idx]
-    if el.tag not in LISTS or furniture(page, idx):
-        return False
-    # a table of contents: links to the page's own sections (#anchors), which the page shows
-    links = [a.attributes.get("href") or "" for a in el.node.css("a[href]")]
-    return sum(1 for h in links if h.startswith("#")) * 2 < len(links)
 
 
 LINKED_SENTENCE_WORDS = 8
