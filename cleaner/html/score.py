@@ -620,13 +620,43 @@ def _teaser_cards(page: Page, el, children) -> bool:
     return True
 
 
+ITEM_BODIES = 3  # items of one list, each holding a box of one name, that make it the items' body
+ITEM_BODY_SHARE = 0.8  # of its item's text, which the box holds
+LIST_ITEMS = frozenset(("li", "dd"))
+
+
+def _item_body(page: Page, el) -> bool:
+    """Is the chrome-named box the body of an item of a list, not furniture beside it? Its
+    parent is an item of an HTML list (li, dd), it holds nearly all that item's text, and
+    ITEM_BODIES items of the list each hold a box of that name: a list's entries, whatever the
+    site calls their box. A teaser's meta line or share bar holds a small part of its item;
+    boxes of ads, promos and slides repeated in divs are no list's items."""
+    name = el.node.attributes.get("class") if el.node is not None else None
+    parent = page.elements[el.parent] if el.parent else None
+    if not name or parent is None or parent.node is None or parent.tag not in LIST_ITEMS or \
+            page.text_len(el) < ITEM_BODY_SHARE * page.text_len(parent):
+        return False
+    holder = parent.node.parent
+    if holder is None:
+        return False
+    count = 0
+    for item in holder.iter():
+        if item.tag == parent.tag and any(box.attributes.get("class") == name for box in item.iter()):
+            count += 1
+            if count >= ITEM_BODIES:
+                return True
+    return False
+
+
 def _junk(page: Page, el, held: int, items: bool = False) -> bool:
     text_len = page.text_len(el)
     ld = page.link_density(el)
     weight = class_weight(el, page.thread, page.reviews)
     if chrome(el, page.thread, page.reviews) and \
             prose_chars(page, el.start, el.end) < NEGATIVE_KEEP_SHARE * held:
-        return True  # a box named like chrome (comments, meta, share...) that is not the article
+        # a box named like chrome (comments, meta, share...) that is not the article, unless
+        # it is what each item of a list holds (arxiv's "meta": an entry's title and authors)
+        return not _item_body(page, el)
     if ld > 0.5 and text_len < 2000:
         if el.tag in TABLES and _headed(page, el):
             return False  # a table of data, whose values are links (see _in_data_table)
