@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .decode import html_text
 from .depth import MAX_NESTING, flatten_deep
-from .items import list_blocks
+from .items import list_blocks, manual_list
 from .mainbox import UNDECLARED, main_instead, with_main
 from .lookups import CANONICAL, OG_TITLE, OG_URL, PageLookups
 from .pagetype import PageType, page_type
@@ -337,7 +337,8 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         container, widened = describe(body), False
     else:
         keep = keep_blocks(page, choice.members, choice.best, story=kind.story, items=kind.items,
-                           products=kind.kind == "product")
+                           products=kind.kind == "product",
+                           own_list=manual_list if kind.kind == "documentation" else None)
         container = describe(page.elements[choice.top].node)
         widened = choice.widened
         if kind.kind == "product":  # the product's name, price and specifications beside its description

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable, Optional
 
 import ahocorasick
 
@@ -419,13 +420,16 @@ def siblings(page: Page, scores: dict, top: int, best: float) -> list:
 
 
 def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
-                items: bool = False, products: bool = False) -> list:
+                items: bool = False, products: bool = False,
+                own_list: Optional[Callable[[Page, int], bool]] = None) -> list:
     """Indices of the blocks to render: the members' blocks minus link lists and chrome boxes;
     on a page known to be one ``story``, also rails of teaser cards outside the story's box;
     on a product's page (``products``), rails of other products' priced cards outside the
     product's box (:mod:`cleaner.html.products`).
     On a page of ``items`` (a listing, a shop's category), a link that reads like a headline
-    (CARD_HEADLINE_WORDS words or more) is an item's title, and stays."""
+    (CARD_HEADLINE_WORDS words or more) is an item's title, and stays.
+    ``own_list(page, idx)``: is the link list at element ``idx`` the page's own, which stays
+    (a manual's list of its sub-pages: :func:`cleaner.html.items.manual_list`)?"""
     elements, blocks = page.elements, page.blocks
     protect = ancestry(page, best)
     held = sum(prose_chars(page, elements[m].start, elements[m].end) for m in members)
@@ -448,7 +452,8 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
             if idx in protect or el.parent in listed:
                 continue
             if _junk(page, el, held, items):
-                if not chrome(el, page.thread, page.reviews) and _in_story_list(page, el, root):
+                if not chrome(el, page.thread, page.reviews) and (
+                        _in_story_list(page, el, root) or own_list is not None and own_list(page, idx)):
                     listed.add(idx)
                     listed_blocks.update(range(el.start, el.end))
                     continue
@@ -467,6 +472,7 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
         el = elements[idx]
         drop_blocks.update(range(el.start, el.end))
     keep = []
+    tables: dict[int, bool] = {}
     for m in members:
         el = elements[m]
         for i in range(el.start, el.end):
@@ -475,10 +481,42 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
             b = blocks[i]
             if b.links > 0.6 * b.chars and b.tag not in HEADINGS and i not in listed_blocks and not (
                     items and len(b.text.split()) >= CARD_HEADLINE_WORDS) and not (
-                    b.tag == "p" and _linked_sentence(b.text)):
+                    b.tag == "p" and _linked_sentence(b.text)) and not (
+                    b.tag in TABLE_CELLS and _in_data_table(page, b.owner, tables)):
                 continue
             keep.append(i)
     return sorted(set(keep))
+
+
+TABLE_CELLS = frozenset(("td", "th", "tr"))
+TABLES = frozenset(("table", "tbody"))
+DATA_TABLE_HEADERS = 2  # a table with this many header cells (<th>) is data, not layout
+
+
+def _headed(page: Page, el) -> bool:
+    """Does table ``el`` have a header row: DATA_TABLE_HEADERS header cells or more?"""
+    return len(el.node.css("th")) >= DATA_TABLE_HEADERS  # a header row's cells may share a block
+
+
+def _in_data_table(page: Page, owner: int, tables: dict) -> bool:
+    """Is element ``owner`` (a cell, a row) inside a table of data: one with a header row of
+    DATA_TABLE_HEADERS cells or more? Its cells are the table's values (names, titles, places)
+    even when each is a link, as in a list of laureates or a table of releases; layout tables,
+    whose cells are a page's menus, have no header cells. ``tables``: table -> answer, read
+    once a table."""
+    elements = page.elements
+    at = owner
+    for _ in range(4):  # td, tr, tbody, table
+        el = elements[at]
+        if el.tag == "table":
+            known = tables.get(at)
+            if known is None:
+                known = tables[at] = _headed(page, el)
+            return known
+        if at <= 0:
+            return False
+        at = el.parent
+    return False
 
 
 LINKED_SENTENCE_WORDS = 8
@@ -582,14 +620,46 @@ def _teaser_cards(page: Page, el, children) -> bool:
     return True
 
 
+ITEM_BODIES = 3  # items of one list, each holding a box of one name, that make it the items' body
+ITEM_BODY_SHARE = 0.8  # of its item's text, which the box holds
+LIST_ITEMS = frozenset(("li", "dd"))
+
+
+def _item_body(page: Page, el) -> bool:
+    """Is the chrome-named box the body of an item of a list, not furniture beside it? Its
+    parent is an item of an HTML list (li, dd), it holds nearly all that item's text, and
+    ITEM_BODIES items of the list each hold a box of that name: a list's entries, whatever the
+    site calls their box. A teaser's meta line or share bar holds a small part of its item;
+    boxes of ads, promos and slides repeated in divs are no list's items."""
+    name = el.node.attributes.get("class") if el.node is not None else None
+    parent = page.elements[el.parent] if el.parent else None
+    if not name or parent is None or parent.node is None or parent.tag not in LIST_ITEMS or \
+            page.text_len(el) < ITEM_BODY_SHARE * page.text_len(parent):
+        return False
+    holder = parent.node.parent
+    if holder is None:
+        return False
+    count = 0
+    for item in holder.iter():
+        if item.tag == parent.tag and any(box.attributes.get("class") == name for box in item.iter()):
+            count += 1
+            if count >= ITEM_BODIES:
+                return True
+    return False
+
+
 def _junk(page: Page, el, held: int, items: bool = False) -> bool:
     text_len = page.text_len(el)
     ld = page.link_density(el)
     weight = class_weight(el, page.thread, page.reviews)
     if chrome(el, page.thread, page.reviews) and \
             prose_chars(page, el.start, el.end) < NEGATIVE_KEEP_SHARE * held:
-        return True  # a box named like chrome (comments, meta, share...) that is not the article
+        # a box named like chrome (comments, meta, share...) that is not the article, unless
+        # it is what each item of a list holds (arxiv's "meta": an entry's title and authors)
+        return not _item_body(page, el)
     if ld > 0.5 and text_len < 2000:
+        if el.tag in TABLES and _headed(page, el):
+            return False  # a table of data, whose values are links (see _in_data_table)
         # on a page of items, an item's header (its linked title in a heading) is no link list
         return not (items and any(b.tag in HEADINGS and len(b.text.split()) >= CARD_HEADLINE_WORDS
                                   for b in page.blocks[el.start:el.end]))
