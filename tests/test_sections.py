@@ -205,3 +205,32 @@ def test_a_listing_is_many_teaser_pairs_and_no_story():
         f"How did the flood of year {k} change the town?",
         "It changed everything we knew about the river, and the people who live on it.")]
     assert listing_shape(_units(qa))[0] == 0
+
+
+# as digests print them: the source, the date, the summary without its full stop
+DIGEST = [f"- {head} Wire {day} Dec 2006 -- {summary.rstrip('.')}" for day, (head, summary)
+          in enumerate(FRONT * 4, start=1)]
+
+
+def test_on_a_digest_of_one_line_teasers_another_list_of_them_is_content():
+    """A page that is one long list of teasers told on one line each (a news digest, a link
+    blog: cleaner/text/listing.page_is_item_list): "Other News" heads more of the page's
+    content, and the section rule leaves it; on a story's page the same list goes."""
+    body, other = DIGEST[:-6], DIGEST[-6:]
+    result = clean_document("\n".join(["Defense Policy"] + body + ["Other News"] + other),
+                            html=False)
+    assert removed_by(result, "en-related-section") == []
+    for line in other:
+        assert line in result.text
+    story = clean_document("\n\n".join([P1, P2, P1.replace("the", "a"), "Other News"] + other),
+                           html=False)
+    assert removed_by(story, "en-related-section") == ["Other News"] + other
+
+
+def test_a_digest_is_many_told_items_holding_most_of_the_page():
+    from cleaner.text.listing import page_is_item_list, told_item
+    assert page_is_item_list(DIGEST)
+    assert not page_is_item_list(DIGEST[:12])  # too few items
+    assert not page_is_item_list([P1, P2, P1, P2, P1, P2] * 4 + DIGEST[:20])  # a story's page
+    assert not told_item("- Home") and not told_item("- Most read: the flood defences")
+    assert told_item(DIGEST[0])

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from . import words
+from . import is_list_item, words
 from .prose import Unit, as_prose, ends_with_full_stop, full_sentence
 
 MIN_PAIRS = 8  # headline + summary pairs that make a listing
@@ -21,6 +21,9 @@ HEADLINE_WORDS = (3, 20)  # a headline's words
 SUMMARY_WORDS = 6  # a summary sentence has at least this many words
 STORY_WORDS = 60  # a paragraph this long is a story's, no summary is
 PARAGRAPH_WORDS = 20  # two paragraphs this long in a row are a story's
+TOLD_ITEM_WORDS = 12  # a list item this long tells something: a headline and its summary
+ITEM_PAGE_ITEMS = 20  # told items that make a page of them
+ITEM_PAGE_SHARE = 0.6  # ... holding at least this share of the page's words
 
 
 def _sentence(u: Unit, min_words: int) -> bool:
@@ -69,3 +72,25 @@ def page_is_listing(lines: list[str], min_pairs: int = MIN_PAIRS) -> bool:
             text = as_prose(line)
             units.append(Unit(k, text, len(words(text))))
     return is_listing(units, min_pairs)
+
+
+def told_item(text: str) -> bool:
+    """A bulleted or numbered line of ``TOLD_ITEM_WORDS`` words or more: a teaser told on
+    one line ("- Gates Sworn In as Defense Secretary AFPS 18 Dec 2006 -- Robert M. Gates
+    was sworn in..."), not a menu's or a "Most read" list's bare link."""
+    return is_list_item(text) and len(words(text)) >= TOLD_ITEM_WORDS
+
+
+def page_is_item_list(lines: list[str], min_items: int = ITEM_PAGE_ITEMS,
+                      share: float = ITEM_PAGE_SHARE) -> bool:
+    """A page whose content is one long list of told items (a news digest, a link blog):
+    ``min_items`` or more of them, holding ``share`` of the page's words or more. Another
+    list of such items under a heading ("Other News") is more of the page's content."""
+    items = total = item_words = 0
+    for line in lines:
+        n = len(words(line))
+        total += n
+        if n >= TOLD_ITEM_WORDS and is_list_item(line):
+            items += 1
+            item_words += n
+    return items >= min_items and item_words >= share * total > 0

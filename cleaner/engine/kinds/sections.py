@@ -11,7 +11,7 @@ import regex
 
 from ..context import Context, Mark
 from ...text import comparable, ends_sentence, is_list_item, words
-from ...text.listing import listing_shape, page_is_listing
+from ...text.listing import listing_shape, page_is_item_list, page_is_listing, told_item
 from ...text.prose import Unit, ends_with_full_stop, is_prose, iter_units
 from .base import Rule
 from .threads import THREAD_STORY_WORDS, POST_PROSE_WORDS, _stamp_lines, _thread_start
@@ -86,7 +86,8 @@ class SectionRule(Rule):
                 run = self.teasers(ctx, i, (j for j in lines[pos + 1:] if ctx.alive(j)))
             if listing is None and run:
                 listing = self.listing(ctx)
-            if listing and self.pairs(ctx, run) >= LISTING_RUN_PAIRS:
+            if listing and (self.pairs(ctx, run) >= LISTING_RUN_PAIRS
+                            or self.told_items(ctx, run)):
                 # a page of teasers, and this list is more of them: the page's content, and
                 # so is its heading (cut, it would part them from the rest as chrome does).
                 # A list of bare links under a heading ("More from Mac", "Most read" below
@@ -104,12 +105,20 @@ class SectionRule(Rule):
         return listing_shape(iter_units(ctx, run, stop))[0]
 
     @staticmethod
+    def told_items(ctx: Context, run: list[int]) -> bool:
+        """Most lines of ``run`` are teasers told on one line each (see
+        :func:`cleaner.text.listing.told_item`), as on a page that is a list of them."""
+        told = sum(1 for j in run if told_item(ctx.text[j]))
+        return told >= LISTING_RUN_PAIRS and told * 2 >= len(run)
+
+    @staticmethod
     def listing(ctx: Context) -> bool:
         """The page read as a listing of teasers (see :mod:`cleaner.text.listing`): a front
-        page's headlines and summaries are its content. The page is read as it came, in
-        every round and with the lines rules removed: a headline another rule took would
-        leave two summaries in a row, which read as a story's paragraphs."""
-        return page_is_listing(ctx.source_lines)
+        page's headlines and summaries are its content, and so is a digest's list of
+        one-line teasers. The page is read as it came, in every round and with the lines
+        rules removed: a headline another rule took would leave two summaries in a row,
+        which read as a story's paragraphs."""
+        return page_is_listing(ctx.source_lines) or page_is_item_list(ctx.source_lines)
 
     def tail_run(self, ctx: Context, lines: list[int], pos: int) -> list[int]:
         """The surviving lines from ``lines[pos]`` on, read as sentences, until two prose
