@@ -21,7 +21,7 @@ from typing import Callable, Optional
 import ahocorasick
 
 from .products import product_rail, rail_box
-from .walk import HEADINGS, Page
+from .walk import CELLS, HEADINGS, Page
 from ..engine.prefilter import required_literals
 from ..memo import memo
 from ..text.prose import is_prose
@@ -488,14 +488,30 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
     return sorted(set(keep))
 
 
-TABLE_CELLS = frozenset(("td", "th", "tr"))
+TABLE_CELLS = CELLS | {"tr"}
 TABLES = frozenset(("table", "tbody"))
 DATA_TABLE_HEADERS = 2  # a table with this many header cells (<th>) is data, not layout
 
 
-def _headed(page: Page, el) -> bool:
-    """Does table ``el`` have a header row: DATA_TABLE_HEADERS header cells or more?"""
-    return len(el.node.css("th")) >= DATA_TABLE_HEADERS  # a header row's cells may share a block
+def _headed(el) -> bool:
+    """Does table ``el`` (a table, or a tbody: its table is read) have a header row,
+    DATA_TABLE_HEADERS header cells or more of its own? A header cell of a table nested in
+    one of its cells is that table's: a layout table around a data table stays layout."""
+    table = el.node
+    while table is not None and table.tag != "table":
+        table = table.parent
+    if table is None:
+        return False
+    own = 0
+    for th in table.css("th"):  # a header row's cells may share a block
+        holder = th.parent
+        while holder is not None and holder.tag != "table":
+            holder = holder.parent
+        if holder is not None and holder.mem_id == table.mem_id:
+            own += 1
+            if own >= DATA_TABLE_HEADERS:
+                return True
+    return False
 
 
 def _in_data_table(page: Page, owner: int, tables: dict) -> bool:
@@ -511,7 +527,7 @@ def _in_data_table(page: Page, owner: int, tables: dict) -> bool:
         if el.tag == "table":
             known = tables.get(at)
             if known is None:
-                known = tables[at] = _headed(page, el)
+                known = tables[at] = _headed(el)
             return known
         if at <= 0:
             return False
@@ -655,10 +671,11 @@ def _junk(page: Page, el, held: int, items: bool = False) -> bool:
     if chrome(el, page.thread, page.reviews) and \
             prose_chars(page, el.start, el.end) < NEGATIVE_KEEP_SHARE * held:
         # a box named like chrome (comments, meta, share...) that is not the article, unless
-        # it is what each item of a list holds (arxiv's "meta": an entry's title and authors)
-        return not _item_body(page, el)
+        # it is what each item of a list holds (arxiv's "meta": an entry's title and authors),
+        # and not links (a rail of linked teaser cards is still a link list)
+        return ld > 0.5 or not _item_body(page, el)
     if ld > 0.5 and text_len < 2000:
-        if el.tag in TABLES and _headed(page, el):
+        if el.tag in TABLES and _headed(el):
             return False  # a table of data, whose values are links (see _in_data_table)
         # on a page of items, an item's header (its linked title in a heading) is no link list
         return not (items and any(b.tag in HEADINGS and len(b.text.split()) >= CARD_HEADLINE_WORDS
