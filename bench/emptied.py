@@ -32,7 +32,7 @@ def main() -> int:
     import score
 
     from cleaner import clean_document
-    from cleaner.engine import pipeline
+    from cleaner.engine import emptied as figures  # the emptied-document guard's figures
     from cleaner.text import words
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -56,9 +56,9 @@ def main() -> int:
                 emptied[id_] = "" if kept else result.text
                 if kept or (text.strip() and not result.text.strip()):
                     if kept:  # what the rules removed, with the guard off
-                        guard, pipeline.KEEP_EMPTIED_WORDS = pipeline.KEEP_EMPTIED_WORDS, float("inf")
+                        guard, figures.KEEP_EMPTIED_WORDS = figures.KEEP_EMPTIED_WORDS, float("inf")
                         result = clean_document(text, html=False)
-                        pipeline.KEEP_EMPTIED_WORDS = guard
+                        figures.KEEP_EMPTIED_WORDS = guard
                     kinds = sorted({r.category for r in result.removals})
                     gold = data / f"{id_}.txt"
                     if gold.exists():

@@ -321,10 +321,6 @@ def _reasons(packset: PackSet, names: list[str], doc_lang: Optional[str],
 
 
 EMPTIED_WARN_WORDS = 50  # an input this long that loses every line is worth a warning
-# The emptied-document guard's figures (cleaner/engine/emptied.py); named here too, as the
-# guard reads them from this module (a test or bench script may change them)
-KEEP_EMPTIED_WORDS = emptied.KEEP_EMPTIED_WORDS
-KEEP_EMPTIED_KINDS = emptied.KEEP_EMPTIED_KINDS
 
 
 def _emptied(ctx: Context) -> None:
@@ -332,8 +328,8 @@ def _emptied(ctx: Context) -> None:
     length, reported: a page of pure boilerplate is possible (a menu, a list of links), but a
     corpus builder will want to look at it.
 
-    The guard keeps a text of KEEP_EMPTIED_WORDS words or more whose removals name at most
-    KEEP_EMPTIED_KINDS categories. A page frame around a missing article shows many kinds of
+    The guard (:mod:`cleaner.engine.emptied`) keeps a text of KEEP_EMPTIED_WORDS words or more
+    whose removals name at most KEEP_EMPTIED_KINDS categories. A page frame around a missing article shows many kinds of
     furniture, and the rules name them: navigation, comment forms, subscription prompts, share
     bars, datelines, footers. A text that only the statistical rules emptied (the line
     classifier, repeated short lines), with perhaps a stray footer or label, is more often
@@ -345,13 +341,13 @@ def _emptied(ctx: Context) -> None:
     allowed, pages around a missing article came back (trafilatura set: without-absent fell),
     and under 300 words the short pages that came back were mostly menus (dragnet fell).
     Keeping the input as it is keeps cleaning idempotent."""
-    total = sum(len(words(line)) for line in ctx.doc.lines)
+    total = emptied.total_words(ctx)
     if total < EMPTIED_WARN_WORDS:
         return
     rules = ", ".join(rule for rule, _ in Counter(
         m.rule_id for m in ctx.removed if m is not None).most_common(3))
-    kinds = {m.category for m in ctx.removed if m is not None} | {t[2] for t in ctx.trims}
-    if emptied.kept_whole(total, kinds, KEEP_EMPTIED_WORDS, KEEP_EMPTIED_KINDS):
+    kinds = emptied.removal_kinds(ctx)
+    if emptied.kept_whole(total, kinds):
         ctx.warnings.append(
             f"rules would have removed every line ({total} words; mostly by {rules}) while "
             f"naming only {len(kinds)} kind(s) of boilerplate ({', '.join(sorted(kinds))}); "

@@ -422,8 +422,9 @@ def _selectivity(literal: str) -> float:
 
 
 def _better(a: Optional[frozenset[str]], b: Optional[frozenset[str]]) -> Optional[frozenset[str]]:
-    """The more useful of two literal sets: a longer shortest literal (up to LONG_ENOUGH),
-    then fewer literals (a short set keeps unions of alternatives within MAX_REQUIRED)."""
+    """The more useful of two literal sets: a more selective least selective literal (see
+    :func:`_selectivity`, up to LONG_ENOUGH), then fewer literals (a short set keeps unions
+    of alternatives within MAX_REQUIRED)."""
     if b is None or "" in b or not b:
         return a
     if any(len(lit) < MIN_USEFUL and not RARE_CHARACTER.fullmatch(lit) for lit in b):

@@ -321,8 +321,9 @@ def record_items(texts: list[str], min_records: int = RECORD_RUN) -> list[int]:
     """The positions of ``texts`` (a page's non-blank lines, in order) that are the records'
     own lines in runs of ``min_records`` or more records (see the comment above): the lines
     between anchors (a line told the same ``min_records`` times or more, or a date line),
-    anchors ``RECORD_SPREAD`` lines apart at most from one record to the next, each record
-    holding a line of its own of ``RECORD_ITEM_WORDS`` words or more. The anchors themselves
+    the records' lengths (anchor to anchor) within ``RECORD_SPREAD`` lines of each other
+    over the whole run, each record holding a line of its own of ``RECORD_ITEM_WORDS`` words
+    or more. The anchors themselves
     and lines told on every record are not the records' own. The record before the first
     anchor and after the last are read alike, line for line, to the next one in."""
     keys = [comparable(t) for t in texts]
@@ -337,40 +338,40 @@ def record_items(texts: list[str], min_records: int = RECORD_RUN) -> list[int]:
         elif stamps[k]:
             anchors.setdefault("\0date", []).append(k)
 
-    def own(k: int, anchor: str) -> bool:  # a line of the record's own
+    def own(k: int) -> bool:  # a line of the record's own
         return counts[keys[k]] < min_records and not stamps[k]  # a date is no item
 
-    def named(lo: int, hi: int, anchor: str) -> bool:
-        return any(own(k, anchor) and len(words(texts[k])) >= RECORD_ITEM_WORDS
+    def named(lo: int, hi: int) -> bool:
+        return any(own(k) and len(words(texts[k])) >= RECORD_ITEM_WORDS
                    for k in range(lo, hi))
 
     found: set[int] = set()
-    for anchor, at in anchors.items():
+    for at in anchors.values():
         if len(at) < min_records:
             continue
         run = [at[0]]
         for a, b in zip(at, at[1:] + [None]):
-            record = b is not None and 2 <= b - a <= RECORD_LINES and named(a + 1, b, anchor)
+            record = b is not None and 2 <= b - a <= RECORD_LINES and named(a + 1, b)
             if record:
                 gaps = [y - x for x, y in zip(run, run[1:])] + [b - a]
                 if max(gaps) - min(gaps) <= RECORD_SPREAD:
                     run.append(b)
                     continue
-            if len(run) >= min_records and _described(texts, run, own, anchor):
-                found.update(_run_items(texts, run, own, anchor))
+            if len(run) >= min_records and _described(texts, run, own):
+                found.update(_run_items(texts, run, own))
             # a record of another length may start a run of its own
             run = [a, b] if record else [b]
     return sorted(found)
 
 
-def _described(texts: list[str], run: list[int], own, anchor: str) -> bool:
+def _described(texts: list[str], run: list[int], own) -> bool:
     """Most records of the run (positions of its anchors ``run``) hold a line of their own
     that tells something (``RECORD_TEXT_WORDS`` words or more: an ad's text, a summary).
     Records of names and figures alone (a table of contents, a product grid's "Only 3
     left! / 12" CAST IRON SKILLET / $49.99 USD") are no page's body of items: a page of
     them is left whole to the emptied-document guard, which a part of it kept would undo."""
     told = sum(1 for a, b in zip(run, run[1:])
-               if any(own(k, anchor) and len(words(texts[k])) >= RECORD_TEXT_WORDS
+               if any(own(k) and len(words(texts[k])) >= RECORD_TEXT_WORDS
                       for k in range(a + 1, b)))
     return told * 2 >= len(run) - 1
 
@@ -396,21 +397,21 @@ def _record_line_alike(a: str, b: str) -> bool:
     return alike(skeleton(a), skeleton(b)) or bool(_DIGIT.search(a)) == bool(_DIGIT.search(b))
 
 
-def _run_items(texts: list[str], run: list[int], own, anchor: str) -> list[int]:
+def _run_items(texts: list[str], run: list[int], own) -> list[int]:
     """The records' own lines of one run of anchors (positions ``run``), with the lines of
     the record before the first anchor and after the last, out from the anchor, as long as
     they read line for line as the record next to them does (a line of words where it has
     one, an anchor where it has one)."""
-    items = [k for a, b in zip(run, run[1:]) for k in range(a + 1, b) if own(k, anchor)]
+    items = [k for a, b in zip(run, run[1:]) for k in range(a + 1, b) if own(k)]
     span = run[1] - run[0]
     for edge, inner, step in ((run[0], run[1], -1), (run[-1], run[-2], 1)):
         added = []
         for t in range(1, span):
             k, m = edge + step * t, inner + step * t
-            if not 0 <= k < len(texts) or own(k, anchor) != own(m, anchor) \
+            if not 0 <= k < len(texts) or own(k) != own(m) \
                     or not _record_line_alike(texts[k], texts[m]):
                 break  # the record's lines read alike up to here, from its anchor out
-            if own(k, anchor):
+            if own(k):
                 added.append(k)
         items.extend(added)
     return items

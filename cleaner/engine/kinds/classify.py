@@ -17,7 +17,7 @@ from typing import Optional
 
 from ..context import Context
 from ...memo import memo
-from ..emptied import kept_whole
+from .. import emptied
 from .threads import _CLOCK, _DATED
 from .base import Rule
 from ...text.prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, reading_length,
@@ -191,9 +191,8 @@ class ClassifyRule(Rule):
         if ctx.source is not None or any(revised.get(i) not in (BAD, META) or i in spared
                                          for i in ctx.alive_lines()):
             return False
-        kinds = {m.category for m in ctx.removed if m is not None} | {self.category} \
-            | {t[2] for t in ctx.trims}
-        return kept_whole(sum(ctx.word_counts()[i] for i in ctx.nonblank_lines()), kinds)
+        return emptied.kept_whole(emptied.total_words(ctx),
+                                  emptied.removal_kinds(ctx) | {self.category})
 
     def menu_lines(self, ctx: Context, labels: dict[int, str], revised: dict[int, str],
                    units: Optional[dict[int, "Unit"]]) -> set[int]:
@@ -675,7 +674,7 @@ class ClassifyRule(Rule):
                 walk(k, 1)
 
 
-@memo(4)
+@memo(1)  # one document's rounds ask it again; another document never does
 def _record_keys(source: tuple[str, ...]) -> frozenset[str]:
     """The comparable forms of the records' own lines in ``source``, the page as it came:
     the same in every round of one document, so read once (it reads every line)."""
