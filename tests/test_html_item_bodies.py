@@ -34,3 +34,17 @@ def test_a_teaser_s_meta_line_still_goes():
         for n, t in enumerate(TITLES, 1))
     out = clean(_page(f"<ul>{items}</ul>"), html=True)
     assert "Posted 6 March 2026" not in out
+
+
+def test_a_rail_of_linked_teaser_cards_in_a_list_still_goes():
+    # each item's box is its whole body, as an index entry's is, but it is a link: a rail of
+    # other stories, judged by its links as any box is
+    story = ("<p>The council voted on Tuesday to close the old library on the high street and "
+             "move its books to the new community centre, which opens next spring.</p>")
+    cards = "".join(f'<li><div class="teaser-card"><a href="/s/{k}">Council story number {k} '
+                    f"about the budget, the buses and the bins in town</a></div></li>"
+                    for k in range(30))
+    out = clean("<html><body><article><h1>Library to close</h1>" + story * 5
+                + f"<ul>{cards}</ul>" + story + "</article></body></html>", html=True)
+    assert "The council voted on Tuesday" in out
+    assert "story number 7" not in out

@@ -32,6 +32,25 @@ def test_a_table_of_data_keeps_its_linked_cells():
         assert a in out and b in out
 
 
+def test_a_header_row_in_thead_makes_the_body_data_too():
+    # the header row sits in <thead>, the linked cells in <tbody>: the table is data
+    head = "<thead><tr><th>Physics</th><th>Chemistry</th></tr></thead>"
+    table = _table(header=False).replace("<table>", f"<table>{head}<tbody>").replace(
+        "</table>", "</tbody></table>")
+    out = clean(_page(table), html=True)
+    for _, a, b in NAMES:
+        assert a in out and b in out
+
+
+def test_a_layout_table_around_a_data_table_is_still_layout():
+    # the header cells are the inner table's: the outer table's menu of links still goes
+    menu = "".join(f'<td><a href="/{n}">{n} section of the site</a></td>'
+                   for n in ("News", "Sport", "Weather", "Travel"))
+    out = clean(_page(f"<table><tr>{menu}</tr><tr><td>{_table(header=True)}</td></tr></table>"),
+                html=True)
+    assert "Weather section of the site" not in out
+
+
 def test_a_layout_table_s_linked_cells_still_go():
     # without header cells a table of links is a layout's menu: its link cells go as before
     out = clean(_page(_table(header=False)), html=True)
