@@ -403,8 +403,8 @@ def _run_items(texts: list[str], run: list[int], own) -> list[int]:
     they read line for line as the record next to them does (a line of words where it has
     one, an anchor where it has one)."""
     items = [k for a, b in zip(run, run[1:]) for k in range(a + 1, b) if own(k)]
-    span = run[1] - run[0]
     for edge, inner, step in ((run[0], run[1], -1), (run[-1], run[-2], 1)):
+        span = abs(edge - inner)  # the length of the record next to the edge
         added = []
         for t in range(1, span):
             k, m = edge + step * t, inner + step * t
