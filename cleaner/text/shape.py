@@ -297,6 +297,10 @@ def _tables(texts: list[str], kinds: list) -> list[tuple[int, int]]:
 # poor in function words and look like a menu; read together they are the page's items. An
 # archive of bare titles and dates, a table of contents or a product grid of names and prices
 # tells nothing of its own (see _described), and is no such body.
+# A relative date ("3 Days Ago") is an anchor in English only; other languages' listings are
+# anchored by their numeric dates (_DATE) or a line told on every record. (Known limit: the
+# words belong in the language packs, with en-dateline's, if listings in other languages need
+# them.)
 _AGO = re.compile(r"\b\d+\s+(?:minute|hour|day|week|month|year)s?\s+ago\b", re.IGNORECASE)
 RECORD_RUN = 6  # records in a row that make a listing's body
 RECORD_LINES = 8  # lines a record holds at most, its anchor's line included
