@@ -859,6 +859,13 @@ def test_a_page_builders_scrolling_row_is_no_chrome():
     assert "Crews cleared the road by noon." in text
 
 
+def _page_with_menu(menu: str, headline: str, intro: str, body: str) -> str:
+    """A page whose header holds a collapsed ``menu``, then the story: its headline, an
+    introductory paragraph and ``body``."""
+    return (f"<html><head><title>{headline}</title></head><body><header>{menu}</header>"
+            f"<main><h1>{headline}</h1><p>{intro}</p>{body}</main></body></html>")
+
+
 def test_a_panel_an_aria_button_opens_is_the_page_s_text():
     # An accordion whose headings are links with role=button naming their panel in
     # aria-controls (no aria-expanded: the script keeps the state) opens like a <button>'s:
@@ -874,14 +881,12 @@ def test_a_panel_an_aria_button_opens_is_the_page_s_text():
         f'<span role="heading" aria-level="3">Step {i}</span></a></div>'
         f'<div id="step-{i}" style="display:none;" role="region"><p>{s}</p></div>'
         for i, s in enumerate(steps))
-    page = ("<html><head><title>Solar</title></head><body>"
-            '<header><a role="button" aria-controls="m">Menu</a>'
-            '<div id="m" style="display:none"><p>Our whole menu, with every one of the pages of '
-            'this site, listed here for readers who open it from the header.</p></div></header>'
-            "<main><h1>How solar panels are installed</h1><p>Installing solar panels takes a few "
-            "weeks from the first visit to the day the system is switched on, in these steps.</p>"
-            + accordion + "</main></body></html>")
-    out = clean(page, html=True)
+    menu = ('<a role="button" aria-controls="m">Menu</a><div id="m" style="display:none">'
+            "<p>Our whole menu, with every one of the pages of this site, listed here for readers "
+            "who open it from the header.</p></div>")
+    out = clean(_page_with_menu(menu, "How solar panels are installed", "Installing solar "
+                                "panels takes a few weeks from the first visit to the day the "
+                                "system is switched on, in these steps.", accordion), html=True)
     for s in steps:
         assert s in out
     assert "Our whole menu" not in out
@@ -901,13 +906,11 @@ def test_the_panel_after_a_collapsed_button_is_the_page_s_text():
         f'<div class="section"><h3><button aria-expanded="false"><p>{name}</p></button></h3>'
         f'<div aria-hidden="true" hidden tabindex="-1"><p>{s}</p></div></div>'
         for name, s in zip(("Weight", "Drop"), specs))
-    page = ("<html><head><title>Road shoes</title></head><body>"
-            '<header><button aria-expanded="false">Menu</button><div hidden><p>Our whole menu, '
-            'with every one of the pages of this site, listed here for readers.</p></div></header>'
-            "<main><h1>The best road running shoes</h1><p>We ran more than two hundred miles in "
-            "each of these shoes over the winter, on roads, tracks and towpaths, to pick them.</p>"
-            + accordion + "</main></body></html>")
-    out = clean(page, html=True)
+    menu = ('<button aria-expanded="false">Menu</button><div hidden><p>Our whole menu, with '
+            "every one of the pages of this site, listed here for readers.</p></div>")
+    out = clean(_page_with_menu(menu, "The best road running shoes", "We ran more than two "
+                                "hundred miles in each of these shoes over the winter, on roads, "
+                                "tracks and towpaths, to pick them.", accordion), html=True)
     for s in specs:
         assert s in out
     assert "Our whole menu" not in out
