@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import accumulate
+from typing import Iterable
 
 from ..memo import LINE_CACHE_CHARS, memo, on_clear_all
 
@@ -184,3 +185,13 @@ def comparable(text: str) -> str:
     start = _LEADING_PUNCT.match(text).end()
     end = len(text) - _LEADING_PUNCT.match(text[::-1]).end()  # linear, unlike [\W_]+$
     return text[start:end] if end > start else ""
+
+
+def repeated(keys: Iterable[str]) -> set[str]:
+    """The non-empty ``keys`` (lines reduced by :func:`comparable`) that occur more than once."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for key in keys:
+        if key:
+            (twice if key in seen else seen).add(key)
+    return twice

@@ -25,7 +25,7 @@ from ...text.prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, 
                            sentence_units, table_cells)
 from ...text.segment import fenced_lines
 from ...text.shape import field_runs, record_items, same_shape_runs
-from ...text import comparable, ends_sentence, is_list_item, is_menu
+from ...text import comparable, ends_sentence, is_list_item, is_menu, repeated
 from ...text.stopwords import stopword_density, stopword_hits
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
@@ -468,13 +468,7 @@ class ClassifyRule(Rule):
     def repeated_lines(ctx: Context) -> set[str]:
         """The page's lines that occur more than once (compared loosely): a block's label, a
         card's button, a footer's link, repeated down the page."""
-        seen: set[str] = set()
-        twice: set[str] = set()
-        for i in ctx.nonblank_lines():
-            key = comparable(ctx.text[i])
-            if key:
-                (twice if key in seen else seen).add(key)
-        return twice
+        return repeated(comparable(ctx.text[i]) for i in ctx.nonblank_lines())
 
     def unproven(self, ctx: Context, start: int, end: int, between: list,
                  labels: dict[int, str], units: Optional[dict[int, "Unit"]],

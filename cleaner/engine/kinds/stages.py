@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 from typing import Any, Optional
 
 import regex
 
 from ...categories import FURNITURE
 from ..context import Context
-from ...text import comparable, ends_sentence, line_starts, words
+from ...text import comparable, ends_sentence, line_starts, repeated, words
 from ..prefilter import text_parts
 from ...text.prose import ends_with_full_stop, is_prose, table_cells
 from .base import Rule
@@ -120,7 +119,7 @@ class RepeatRule(Rule):
         todo = [i for i in ctx.alive_lines() if counts[i] <= max_words]
         keys = [comparable(ctx.text[i]) for i in todo]
         # A line whose key no other line shares is neither a copy nor the original of one.
-        shared = {key for key, n in Counter(keys).items() if n > 1}
+        shared = repeated(keys)
         cells = {i for table in ctx.table_lines(removed_too=False) for i in table} if shared else set()
         for i, key in zip(todo, keys):
             if key not in shared or i in cells:
