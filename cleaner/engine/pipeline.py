@@ -88,8 +88,10 @@ def clean_text(text: str, **options) -> CleanResult:
 
 # A listing's cards are other pages' teasers under headings like "Latest news" and "More
 # stories": on a page whose content is that list, the cards a related-section rule cut after
-# such a heading are the content (rule kind, category).
-ITEMS_NOT_RELATED = frozenset({("section", "related")})
+# such a heading are the content (rule kind, category). And a value that several cards show
+# (a brand, 'Full-Time', a country, a price band) is each card's own data, not a menu printed
+# twice: the repeat rule's later copies go back too.
+ITEMS_NOT_RELATED = frozenset({("section", "related"), ("repeat", "nav")})
 
 
 def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[str] = None,
@@ -108,7 +110,8 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     ``<pre>``); a removal that took one gives it back. Code written out without fences
     (:func:`~cleaner.text.segment.unfenced_code`) is added to them.
     ``items``: line numbers of a page's list of items (the HTML reader's cards): a section
-    rule of category ``related`` that took them gives them back (ITEMS_NOT_RELATED).
+    rule of category ``related`` and the repeat rule's later copies that took them give them
+    back (ITEMS_NOT_RELATED).
 
     Rules judge lines by their neighbours, and removing lines changes the neighbours (and
     can even change which language or site the rest reads as), so a full run repeats on what
