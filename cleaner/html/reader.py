@@ -92,6 +92,9 @@ STORY_PARAGRAPH_WORDS = 15  # a paragraph of prose this long is a story's (a sho
 # cloned slides, the phone's copy of a category's blurb): shown once. A story's repeats may be
 # its own (a pull quote); so may those of a page that declares nothing (a landing page's).
 REPEATS_ONCE = frozenset(("product", "forum", "collection", "listing"))
+# A table's row whose cells are mostly not links is data (a comparison's "Revisions | Yes |
+# Yes", its first cell a link to a term's tooltip); a menu's entries are links.
+ROW_PLAIN_SHARE = 0.5
 STRAY_PROSE_WORDS = 30
 # Shorter paragraphs of prose are rescued as a run (html._prose_runs): several in one box.
 RUN_TAGS = frozenset(("p", "blockquote", "dd"))
@@ -125,6 +128,9 @@ class HtmlExtraction:
     code_lines: frozenset = frozenset()
     # the text's lines (0-based) from the cards of the page's item list (html/items.py)
     item_lines: frozenset = frozenset()
+    # the text's lines (0-based) that are a table's rows of cells mostly unlinked ("Revisions |
+    # Yes | Yes | Yes"): data, whatever their shape says to the line rules (a menu is links)
+    row_lines: frozenset = frozenset()
     # What the reader left out, with the rule that did it: hidden elements (html-hidden),
     # selector rules' matches, blocks outside the main content (html-main-content). No line
     # numbers: they are elements, not lines of the text the rules read.
@@ -409,13 +415,17 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     out = [page.blocks[i].text for i in shown]
     code: list[int] = []  # the text's line numbers (0-based) that came from a <pre>
     in_items: list[int] = []  # and from the cards of an item list
+    rows: list[int] = []  # and from a table's rows of cells mostly unlinked
     line = 0
     for i, text in zip(shown, out):
         height = text.count("\n") + 1
-        if page.blocks[i].tag == "pre":
+        block = page.blocks[i]
+        if block.tag == "pre":
             code.extend(range(line, line + height))
         elif i in item_blocks:
             in_items.extend(range(line, line + height))
+        if block.tag == "tr" and block.plain_cells > ROW_PLAIN_SHARE * (block.text.count(" | ") + 1):
+            rows.append(line)  # a merged row is one line
         line += height + 1  # and the blank line between blocks
     _report_unshown(dropped, page.blocks, shown)
     if "comments" not in kept and kind.kind in DISCUSSION_TYPES and \
@@ -431,7 +441,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         url=found_url, title=title, container=container, selector_hits=hits, widened=widened,
         blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang, page_type=kind,
         flattened=flattened, dropped=dropped, code_lines=frozenset(code),
-        item_lines=frozenset(in_items),
+        item_lines=frozenset(in_items), row_lines=frozenset(rows),
     )
 
 
