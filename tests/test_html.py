@@ -11,6 +11,7 @@ import yaml
 from cleaner import clean, clean_document
 from cleaner.html.reader import HtmlExtraction, html_to_text
 from cleaner.html.decode import decode_html, html_text
+from cleaner.html.score import CHROME as _CHROME
 from cleaner.html.selector import check_selector_rule
 from cleaner.engine.packs import get_packset
 
@@ -944,3 +945,21 @@ def test_the_panel_after_a_collapsed_button_is_the_page_s_text():
     for s in specs:
         assert s in out
     assert "Our whole menu" not in out
+
+
+def test_a_site_prefix_ending_in_com_names_no_comment_box(packset):
+    """'com-' names a comment component ('com-comments'); a site whose prefix ends in 'com'
+    ('vscom-swimlane', 'dcom-c-disclosure') names its own boxes, the page's text among them."""
+    sections = "".join(
+        f'<div class="vscom-swimlane"><div class="vscom-swimlane-body"><h3>{title}</h3>'
+        f"<p>{PROSE}{title} is part of every edition.</p></div></div>"
+        for title in ("Powerful coding tools", "Advanced debugging", "Version control",
+                      "Web development"))
+    html = page(f'<main><div class="post-content"><h1>Community edition</h1><p>{PROSE}</p>'
+                f"{sections}</div></main>",
+                head='<title>Community edition</title><meta property="og:type" content="article">')
+    text = html_to_text(html, packset=packset).text
+    for title in ("Powerful coding tools", "Advanced debugging", "Version control",
+                  "Web development"):
+        assert f"{title} is part of every edition." in text
+    assert _CHROME.search("com-comments") and not _CHROME.search("vscom-swimlane-body")
