@@ -11,6 +11,7 @@ import yaml
 from cleaner import clean, clean_document
 from cleaner.html.reader import HtmlExtraction, html_to_text
 from cleaner.html.decode import decode_html, html_text
+from cleaner.html.score import CHROME as _CHROME
 from cleaner.html.selector import check_selector_rule
 from cleaner.engine.packs import get_packset
 
@@ -525,6 +526,36 @@ def test_a_hidden_wrapper_in_main_is_the_page_however_long_the_menus(packset):
     assert "Roasted in small batches." in text and "Your cart is empty" not in text
 
 
+def test_a_hidden_wrapper_that_outweighs_the_visible_page_is_the_page(packset):
+    """A shop renders its product into a wrapper that its script shows (display:none, no
+    <main>): what stays visible is a header and a footer, much less than the wrapper holds.
+    Its hidden mega menus are smaller, and each is still left out. The markup is indented, as
+    a template's is: counted with its spaces, the wrapper is a small part of the page."""
+    indent = "\n" + " " * 200
+    def menu(name: str) -> str:
+        return (f'<div class="mega-menu" style="display:none">' + indent.join(
+            f'<a href="/{name}/{i}">{name} shelf {i}</a>' for i in range(12)) + "</div>")
+    html = page(f'<header><a href="/">Shop</a> {menu("Vitamins")} {menu("Snacks")}</header>'
+                '<div class="product-wrapper defer-block" style="display:none"><article>'
+                f'<h1>Almond thins</h1><p>{PROSE}</p><p>{PROSE}Baked in small batches.</p>'
+                f'{("<p>" + PROSE + "</p>") * 6}</article></div>'
+                f'<footer><p>Help</p>{indent * 20}<p>Returns</p></footer>')
+    text = html_to_text(html, packset=packset).text
+    assert "Baked in small batches." in text and "shelf 3" not in text
+
+
+def test_one_of_several_hidden_forms_is_not_the_page(packset):
+    """A page's hidden forms (one per package, shown on a click) are each bigger than the
+    page's visible text, and none of them is the page."""
+    form = "".join(f'<label>Field number {i} of the application</label><input name="f{i}">'
+                   for i in range(40))
+    html = page(f'<main><h1>Packages</h1><p>{PROSE}Three packages to choose from.</p></main>'
+                + "".join(f'<div class="gform_wrapper" style="display:none"><form>{form}'
+                          f"<p>Form {n}</p></form></div>" for n in range(3)))
+    text = html_to_text(html, packset=packset).text
+    assert "Three packages to choose from." in text and "Field number 3" not in text
+
+
 def test_a_closed_dialog_is_not_the_page_however_long(packset):
     """A modal (aria-modal) or an unopened <dialog> is hidden until asked for: a privacy policy
     in one outweighs the product, and is still no part of the page."""
@@ -914,3 +945,21 @@ def test_the_panel_after_a_collapsed_button_is_the_page_s_text():
     for s in specs:
         assert s in out
     assert "Our whole menu" not in out
+
+
+def test_a_site_prefix_ending_in_com_names_no_comment_box(packset):
+    """'com-' names a comment component ('com-comments'); a site whose prefix ends in 'com'
+    ('vscom-swimlane', 'dcom-c-disclosure') names its own boxes, the page's text among them."""
+    sections = "".join(
+        f'<div class="vscom-swimlane"><div class="vscom-swimlane-body"><h3>{title}</h3>'
+        f"<p>{PROSE}{title} is part of every edition.</p></div></div>"
+        for title in ("Powerful coding tools", "Advanced debugging", "Version control",
+                      "Web development"))
+    html = page(f'<main><div class="post-content"><h1>Community edition</h1><p>{PROSE}</p>'
+                f"{sections}</div></main>",
+                head='<title>Community edition</title><meta property="og:type" content="article">')
+    text = html_to_text(html, packset=packset).text
+    for title in ("Powerful coding tools", "Advanced debugging", "Version control",
+                  "Web development"):
+        assert f"{title} is part of every edition." in text
+    assert _CHROME.search("com-comments") and not _CHROME.search("vscom-swimlane-body")

@@ -85,3 +85,28 @@ def test_a_manual_keeps_its_own_list_of_links():
         assert n in out
     assert "Menu entry 3" not in out  # the sidebar's menu
     assert "Section number 2" not in out  # the table of contents
+
+
+def _comparison() -> str:
+    """A service's packages compared: each row a feature (its name a link to a tooltip) and a
+    cell per package, most of them 'Yes'; rows of the same cells repeat."""
+    features = ["Revisions", "Direct access to our experts", "Recruiter connection",
+                "Our unwavering guarantee"]
+    rows = "".join(f'<tr><td><a href="#tip-{n}">{name}</a></td>' + "<td>Yes</td>" * 4 + "</tr>"
+                   for n, name in enumerate(features))
+    return ("<html><head><title>Resume packages</title></head><body>"
+            '<nav><a href="/">Home</a> <a href="/about">About</a> <a href="/blog">Blog</a></nav>'
+            "<main><h1>Resume writing packages</h1><p>Every package is written by a certified "
+            "writer who talks to you first, and every one of them comes with the same promise "
+            "that we keep working on it until you are happy with what you have.</p>"
+            "<table><tr><td>Package</td><td>Basic</td><td>Plus</td><td>Pro</td><td>Executive</td>"
+            f"</tr>{rows}</table></main></body></html>")
+
+
+def test_a_table_s_rows_are_no_menu():
+    # 'Revisions | Yes | Yes | Yes | Yes' has a menu's shape for the line rules (pipe-menu), and
+    # its copies looked like a menu printed twice; the markup says it is a row of data
+    out = clean(_comparison(), html=True)
+    assert "Revisions | Yes | Yes | Yes | Yes" in out
+    assert "Our unwavering guarantee | Yes | Yes | Yes | Yes" in out
+    assert "Home" not in out

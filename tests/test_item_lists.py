@@ -224,3 +224,29 @@ def test_a_declared_collection_shows_a_repeated_block_once():
         assert result.text.count(s) == 1
     assert "Cedar mug" in result.text and "Fern mug" in result.text
     assert any(r.rule_id == "html-repeated-block" for r in result.html.dropped)
+
+
+def job_board() -> str:
+    """A job board's category page: each ad's card tells its title, the employer, the kind of
+    job and where, several ads sharing a value ('Full-Time', 'Anywhere in the World')."""
+    kinds = ["Full-Time", "Contract", "Full-Time", "Full-Time", "Contract", "Full-Time"]
+    places = ["Anywhere in the World", "Europe only", "Anywhere in the World", "Americas only",
+              "Anywhere in the World", "Europe only"]
+    cards = "".join(
+        f'<li class="job"><a href="/jobs/{n}"><h3>Senior {topic} platform engineer</h3>'
+        f'<p class="company">{topic.title()} Works Ltd</p><p class="kind">{kind}</p>'
+        f'<p class="region">{place}</p></a></li>'
+        for n, (topic, kind, place) in enumerate(zip(TOPICS, kinds, places)))
+    return ("<!doctype html><html><head><title>Remote programming jobs</title></head><body>"
+            '<nav><a href="/">Home</a> <a href="/post">Post a job</a></nav>'
+            f'<main><h1>Remote programming jobs</h1><ul class="jobs">{cards}</ul></main>'
+            "<footer><p>© 2025 Remote jobs</p></footer></body></html>")
+
+
+def test_a_value_several_cards_share_stays_in_each_card():
+    result = clean_document(job_board(), html=True)
+    assert result.page_type == "listing"
+    # the repeat rule read each later 'Full-Time' as a menu printed twice: it is each ad's own
+    assert result.text.count("Full-Time") == 4
+    assert result.text.count("Anywhere in the World") == 3
+    assert result.text.count("Contract") == 2

@@ -88,15 +88,18 @@ def clean_text(text: str, **options) -> CleanResult:
 
 # A listing's cards are other pages' teasers under headings like "Latest news" and "More
 # stories": on a page whose content is that list, the cards a related-section rule cut after
-# such a heading are the content (rule kind, category).
-ITEMS_NOT_RELATED = frozenset({("section", "related")})
+# such a heading are the content (rule kind, category). And a value that several cards show
+# (a brand, 'Full-Time', a country, a price band) is each card's own data, not a menu printed
+# twice: the repeat rule's later copies go back too.
+ITEMS_NOT_RELATED = frozenset({("section", "related"), ("repeat", "nav")})
 
 
 def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[str] = None,
                 packset: Optional[PackSet] = None, declared_lang: Optional[str] = None,
                 from_page: bool = False, keep: frozenset[str] = frozenset(),
                 verbatim: frozenset[int] = frozenset(),
-                items: frozenset[int] = frozenset()) -> CleanResult:
+                items: frozenset[int] = frozenset(),
+                rows: frozenset[int] = frozenset()) -> CleanResult:
     """Clean already-decoded plain text, given as its lines (the list is the document's
     from now on). ``declared_lang`` is the language a page declares (``<html lang>``), a hint
     that settles a doubtful stopword vote when the vote leans its way. ``from_page``: the
@@ -108,7 +111,10 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     ``<pre>``); a removal that took one gives it back. Code written out without fences
     (:func:`~cleaner.text.segment.unfenced_code`) is added to them.
     ``items``: line numbers of a page's list of items (the HTML reader's cards): a section
-    rule of category ``related`` that took them gives them back (ITEMS_NOT_RELATED).
+    rule of category ``related`` and the repeat rule's later copies that took them give them
+    back (ITEMS_NOT_RELATED).
+    ``rows``: line numbers of a table's rows of unlinked cells (the HTML reader's merged
+    ``<tr>``): a menu's entries are links, so a nav rule that took one gives it back.
 
     Rules judge lines by their neighbours, and removing lines changes the neighbours (and
     can even change which language or site the rest reads as), so a full run repeats on what
@@ -137,6 +143,9 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     if items:
         ctx.restore([i for i in items if i < len(ctx.removed) and ctx.removed[i] is not None
                      and (ctx.removed[i].kind, ctx.removed[i].category) in ITEMS_NOT_RELATED])
+    if rows:
+        ctx.restore([i for i in rows if i < len(ctx.removed) and ctx.removed[i] is not None
+                     and ctx.removed[i].category == "nav"])
     if not from_page:
         _guard_no_chrome(ctx)
     _guard_over_removal(ctx)
@@ -493,7 +502,7 @@ def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Op
         result = clean_text(extraction.text, url=url or extraction.url, lang=lang,
                             packset=packset, declared_lang=extraction.lang, from_page=True,
                             keep=kept | extraction.keeps, verbatim=extraction.code_lines,
-                            items=extraction.item_lines)
+                            items=extraction.item_lines, rows=extraction.row_lines)
         result.html = extraction
         result.page_type = extraction.page_type.kind
         result.warnings.extend(extraction.warnings)

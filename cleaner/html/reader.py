@@ -92,6 +92,11 @@ STORY_PARAGRAPH_WORDS = 15  # a paragraph of prose this long is a story's (a sho
 # cloned slides, the phone's copy of a category's blurb): shown once. A story's repeats may be
 # its own (a pull quote); so may those of a page that declares nothing (a landing page's).
 REPEATS_ONCE = frozenset(("product", "forum", "collection", "listing"))
+# A table's row whose cells are mostly not links is data (a comparison's "Revisions | Yes |
+# Yes", its first cell a link to a term's tooltip); a menu's entries are links.
+ROW_PLAIN_SHARE = 0.5
+HIDDEN_PAGE_MIN = 1000  # characters, spaces aside, of a hidden element that may be the page
+HIDDEN_PAGE_LEAD = 2  # and how many times the next biggest hidden element's
 STRAY_PROSE_WORDS = 30
 # Shorter paragraphs of prose are rescued as a run (html._prose_runs): several in one box.
 RUN_TAGS = frozenset(("p", "blockquote", "dd"))
@@ -125,6 +130,9 @@ class HtmlExtraction:
     code_lines: frozenset = frozenset()
     # the text's lines (0-based) from the cards of the page's item list (html/items.py)
     item_lines: frozenset = frozenset()
+    # the text's lines (0-based) that are a table's rows of cells mostly unlinked ("Revisions |
+    # Yes | Yes | Yes"): data, whatever their shape says to the line rules (a menu is links)
+    row_lines: frozenset = frozenset()
     # What the reader left out, with the rule that did it: hidden elements (html-hidden),
     # selector rules' matches, blocks outside the main content (html-main-content). No line
     # numbers: they are elements, not lines of the text the rules read.
@@ -280,6 +288,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     dropped: list[Removal] = []
     hidden: set = set()
     outermost = []  # a hidden element inside another goes with it (in document order: after it)
+    sizes: list[int] = []  # their text's lengths
     total = -1  # the body's text length, measured when a big hidden element needs it
     main = False  # the page's <main>, looked up when a hidden element needs it
     panels = None  # the ids that disclosure controls open, looked up when a hidden element needs it
@@ -311,7 +320,9 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         if main is not None and not dialog and main.held_by(node, size):
             continue  # the page's main content, hidden until a script shows it (an access gate)
         outermost.append(node)
+        sizes.append(size)
         hidden.add(node.mem_id)
+    outermost = _without_hidden_page(body, outermost, sizes, hidden)
     # whether an element that may be [aria-hidden="true"] stays (a panel, the page's main):
     # if none does, no selector part asking for one can match (selector.Haystack.gone)
     aria_left = any(n.mem_id not in hidden and "aria-hidden" in n.attributes and
@@ -409,13 +420,17 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     out = [page.blocks[i].text for i in shown]
     code: list[int] = []  # the text's line numbers (0-based) that came from a <pre>
     in_items: list[int] = []  # and from the cards of an item list
+    rows: list[int] = []  # and from a table's rows of cells mostly unlinked
     line = 0
     for i, text in zip(shown, out):
         height = text.count("\n") + 1
-        if page.blocks[i].tag == "pre":
+        block = page.blocks[i]
+        if block.tag == "pre":
             code.extend(range(line, line + height))
         elif i in item_blocks:
             in_items.extend(range(line, line + height))
+        if block.tag == "tr" and block.plain_cells > ROW_PLAIN_SHARE * (block.text.count(" | ") + 1):
+            rows.append(line)  # a merged row is one line
         line += height + 1  # and the blank line between blocks
     _report_unshown(dropped, page.blocks, shown)
     if "comments" not in kept and kind.kind in DISCUSSION_TYPES and \
@@ -431,8 +446,41 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         url=found_url, title=title, container=container, selector_hits=hits, widened=widened,
         blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang, page_type=kind,
         flattened=flattened, dropped=dropped, code_lines=frozenset(code),
-        item_lines=frozenset(in_items),
+        item_lines=frozenset(in_items), row_lines=frozenset(rows),
     )
+
+
+def _without_hidden_page(body, outermost: list, sizes: list[int], hidden: set) -> list:
+    """``outermost`` less the one hidden element that holds the page: more text (spaces aside)
+    than everything left visible, HIDDEN_PAGE_MIN characters at least and HIDDEN_PAGE_LEAD
+    times the next biggest big one (not one of a page's hidden forms or slides), not a
+    dialog and not named like chrome (a mega menu, a cart's drawer). A shop that renders its
+    product into a wrapper a script shows (display:none until the page's code has run) leaves
+    its visible page a header and a footer; the wrapper is what a reader sees. ``sizes``: the
+    elements' text lengths, spaces included (the common case ends on them)."""
+    big = {i: _solid(outermost[i]) for i, raw in enumerate(sizes) if raw >= HIDDEN_PAGE_MIN}
+    if not big:  # the common case: no big hidden element
+        return outermost
+    order = sorted(big, key=big.__getitem__)
+    biggest = order[-1]
+    node, size = outermost[biggest], big[biggest]
+    if size < HIDDEN_PAGE_MIN:
+        return outermost
+    if node.tag in ("dialog", "nav", "menu", "aside", "header", "footer") or \
+            node.attributes.get("aria-modal") == "true" or \
+            (node.attributes.get("role") or "") in PANEL_NOT_ROLES or _CHROME.search(hints(node).lower()):
+        return outermost
+    if len(order) > 1 and size < HIDDEN_PAGE_LEAD * big[order[-2]]:
+        return outermost  # one of several (a page's hidden forms, a carousel's slides)
+    if size <= _solid(body) - sum(_solid(n) for n in outermost):
+        return outermost  # the visible page holds more
+    hidden.discard(node.mem_id)
+    return outermost[:biggest] + outermost[biggest + 1:]
+
+
+def _solid(node) -> int:
+    """The characters of ``node``'s text, spaces aside: a page's layout is mostly spaces."""
+    return len("".join(node.text().split()))
 
 
 def _comments_beside_no_story(out: list[str], dropped: list) -> bool:

@@ -27,7 +27,7 @@ from ..memo import memo
 from ..text.prose import is_prose
 
 NEGATIVE = re.compile(
-    r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment(?!ary)|com-|contact|foot|footnote|"
+    r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment(?!ary)|(?<![a-z])com-|contact|foot|footnote|"
     r"gdpr|masthead|media|meta|outbrain|promo(?!ted)|related|scroll|share|shoutbox|sidebar|skyscraper|"
     r"sponsor|shopping|tags|tool|widget|nav|menu|breadcrumb|cookie|consent|newsletter|social|"
     r"subscribe|popup|modal|byline|author|teaser|recommend|trending|popular|signup|login|"
@@ -36,7 +36,7 @@ NEGATIVE = re.compile(
 # NEGATIVE without the words that page builders and field wrappers use for content too
 # ("field--label-hidden", "elementor-widget-container", "media-box", "scrolling-tracker").
 CHROME = re.compile(
-    r"-ad-|^hid$| hid$| hid |^hid |banner|combx|comment(?!ary)|com-|contact|foot|gdpr|masthead|meta|"
+    r"-ad-|^hid$| hid$| hid |^hid |banner|combx|comment(?!ary)|(?<![a-z])com-|contact|foot|gdpr|masthead|meta|"
     r"outbrain|promo(?!ted)|related|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|nav|menu|"
     r"breadcrumb|cookie|consent|newsletter|social|subscribe|popup|modal|byline|author|teaser|"
     r"recommend|trending|popular|signup|login|(?:right|left|side)-?rail|(?:^|\s)rail(?:\s|$)|"

@@ -56,14 +56,16 @@ class Element:
 
 
 class Block:
-    """One block of text: its visible and linked characters, the element owning it, commas."""
+    """One block of text: its visible and linked characters, the element owning it, commas;
+    for a table's row merged into one line, how many of its cells hold no link text."""
 
-    __slots__ = ("text", "chars", "links", "owner", "tag", "commas")
+    __slots__ = ("text", "chars", "links", "owner", "tag", "commas", "plain_cells")
 
     def __init__(self, text: str, chars: int, links: int, owner: int, tag: str,
-                 commas: int = 0) -> None:
+                 commas: int = 0, plain_cells: int = 0) -> None:
         self.text, self.chars, self.links, self.owner, self.tag = text, chars, links, owner, tag
         self.commas = commas
+        self.plain_cells = plain_cells
 
     def __repr__(self) -> str:
         return f"Block({self.text[:40]!r}, chars={self.chars}, links={self.links}, owner={self.owner})"
@@ -260,7 +262,8 @@ def _merge_row(elements: list, blocks: list, row: int) -> None:
         if owner.tag not in CELLS or owner.parent != row or len(b.text) > 80 or "\n" in b.text:
             return
     merged = Block(" | ".join(b.text for b in span), sum(b.chars for b in span),
-                   sum(b.links for b in span), row, "tr", sum(b.commas for b in span))
+                   sum(b.links for b in span), row, "tr", sum(b.commas for b in span),
+                   sum(1 for b in span if not b.links))
     del blocks[el.start:el.end]
     blocks.append(merged)
     el.end = el.start + 1
