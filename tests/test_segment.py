@@ -78,3 +78,35 @@ def test_code_between_two_paragraphs_of_prose_is_found_without_a_colon():
     assert unfenced_code(lines) == frozenset(range(4))
     # a sentence above a leaked script at the page's foot is no explanation of it
     assert unfenced_code(lines[:4]) == frozenset()
+
+
+# code_like's end test, as the regexes it reads off the last character (a "...\s*$" search
+# tries every position of the line).
+CODE_PIECES = st.sampled_from(list("ab1 .=<>;{}[](),\t\u00a0\u2028\x0b\n") + ["})", "]);", "x = 1"])
+
+
+@pytest.mark.slow
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(CODE_PIECES, max_size=10).map("".join))
+def test_code_like_agrees_with_its_regex_definitions(text):
+    from cleaner.text.segment import _CODE_END, _CODE_MARKS, _CODE_START, code_like
+    s = text.strip()
+    want = bool(s) and len(s) <= 200 and (
+        bool(_CODE_END.search(s) and _CODE_MARKS.search(s)) or bool(_CODE_START.match(s)))
+    assert code_like(text) == want
+
+
+def test_code_like_reads_a_statement_end_and_not_a_bracketed_aside():
+    from cleaner.text.segment import code_like
+    assert code_like("foo(bar);") and code_like("});") and code_like(")") and code_like("x = [1,")
+    assert not code_like("(What most people do)") and not code_like("Apples, pears,")
+    assert not code_like("Comments (3)")
+
+
+def test_unfenced_code_needs_two_code_like_lines_at_least():
+    # a block holds at least half code-like lines: a text with one has none (settled at once)
+    from cleaner.text.segment import unfenced_code
+    assert unfenced_code(["Paste this in:", "npm install left-pad", "and you are done."]) == frozenset()
+    assert unfenced_code(["Paste this in:", "npm install left-pad", "npm test",
+                          "npm run build", "and you are done."]) == frozenset(range(4))
+    assert unfenced_code(["Paste this in:", "npm install left-pad"], min_lines=1) == frozenset({0, 1})

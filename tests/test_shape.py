@@ -147,3 +147,18 @@ def test_too_few_records_or_records_of_names_alone_are_no_listing():
     for k in range(12):  # a product grid: a price, a name, stock
         grid += [f"${k + 10}.99 USD", f"Cast iron skillet model {k}", "Only 3 left!"]
     assert record_items(grid) == []
+
+
+def test_in_tables_gives_what_table_runs_holds_of_the_lines_asked():
+    # read only around the lines asked: the same answer as the whole reading
+    from cleaner.text.shape import in_tables, table_runs
+    menu = ["Home", "News", "Sport", "Business", "Culture", "Opinion", "Travel", "Weather",
+            "Science", "Health", "Money", "Video"]
+    texts = menu + ["The council met on Monday and approved the budget for the coming year."] \
+        + MICE + ["Logitech's latest model is the one to beat, and it is not the lightest."] + menu
+    whole = {k for run in table_runs(texts) for k in run}
+    assert whole == set(range(len(menu) + 1, len(menu) + 1 + len(MICE)))
+    assert in_tables(texts, range(len(texts))) == whole
+    asked = [0, 3, len(menu) + 2, len(menu) + 7, len(texts) - 1]
+    assert in_tables(texts, asked) == whole & set(asked)
+    assert in_tables(texts, []) == set()

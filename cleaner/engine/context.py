@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Optional
 from .matching import matches, search
 from .prefilter import EVERY_RULE
 from ..text.segment import Document
-from ..text.shape import table_runs
+from ..text.shape import in_tables, table_runs
 from ..text import ends_sentence, is_menu, words, words_if_cached
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -187,6 +187,17 @@ class Context:
         tables = ([lines[k] for k in run if self.removed[lines[k]] is None]
                   for run in table_runs([self.text[i] for i in lines]))
         return [table for table in tables if table]
+
+    def table_cells(self, asked) -> set[int]:
+        """Those of the surviving lines ``asked`` that lie in a table the surviving lines
+        print one cell a line: what ``table_lines(removed_too=False)`` holds of them, read only
+        around them (:func:`cleaner.text.shape.in_tables`)."""
+        if not asked:
+            return set()
+        lines = self.alive_lines()
+        wanted = asked if isinstance(asked, (set, frozenset)) else set(asked)
+        positions = [k for k, i in enumerate(lines) if i in wanted]
+        return {lines[k] for k in in_tables([self.text[i] for i in lines], positions)}
 
     def alive_lines(self) -> list[int]:
         """Indices of the lines still in play (a fresh list: callers may keep it)."""

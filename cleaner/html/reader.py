@@ -294,20 +294,22 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     panels = None  # the ids that disclosure controls open, looked up when a hidden element needs it
     candidates = body.css(HIDDEN)
     for node in candidates:
-        if node.tag in ("html", "body") or inside(node, hidden):
+        tag = node.tag
+        if tag in ("html", "body") or inside(node, hidden):
             continue
-        if node.attributes.get("id") or node.attributes.get("role") == "tabpanel" or \
-                PANEL_NAME.search(node.attributes.get("class") or ""):
+        attrs = node.attributes  # a new dict each time it is asked for: asked once
+        ident = attrs.get("id")
+        if ident or attrs.get("role") == "tabpanel" or PANEL_NAME.search(attrs.get("class") or ""):
             if panels is None:
                 panels = _disclosed(body)
             if _a_panel(node, panels):
                 continue
         elif _after_control(node) and _a_panel(node, set(), opened=True):
             continue
-        if (node.attributes.get("id") or "").startswith("S:") and "hidden" in node.attributes:
+        if (ident or "").startswith("S:") and "hidden" in attrs:
             continue  # React's streamed content, waiting for its script to move it in place
         size = len(node.text())
-        dialog = node.tag == "dialog" or node.attributes.get("aria-modal") == "true"
+        dialog = tag == "dialog" or attrs.get("aria-modal") == "true"
         if size > SELECTOR_GUARD_SHARE * SELECTOR_GUARD_MIN and not dialog:
             if total < 0:
                 total = len(body.text())

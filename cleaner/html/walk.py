@@ -248,7 +248,9 @@ def _named_anchor(node) -> bool:
     one at the top (``<a name="top">``) and never close it, and the parser then wraps the
     whole page in it: its text is no link text."""
     attrs = node.attrs  # two names asked: no dict of every attribute made (~180 links a page)
-    return "name" in attrs and "href" not in attrs
+    # href first: a link has one, and asking for a name it lacks costs selectolax a KeyError
+    # raised and caught, with its traceback (0.41 against 0.17 us a link)
+    return "href" not in attrs and "name" in attrs
 
 
 def _merge_row(elements: list, blocks: list, row: int) -> None:

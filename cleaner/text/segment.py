@@ -104,6 +104,8 @@ _CODE_START = re.compile(
     r"docker\s|\$\s+\w|</?[a-z][\w-]*[\s>/]|@\w+\(?|\w+(\.\w+)+\(|\w+\s*=\s*\S)")
 _CODE_END = re.compile(r"[;{}\[\](,]\s*$|^\s*[})\]]+[;,)]*\s*$")
 _CODE_MARKS = re.compile(r"[(){}\[\];=<>]")
+_END_MARKS = frozenset(";{}[](")  # the last characters of _CODE_END's first form but ","
+_CLOSERS = re.compile(r"[})\]]+[;,)]*")  # _CODE_END's second form, on a stripped line
 
 
 def code_like(line: str) -> bool:
@@ -112,7 +114,13 @@ def code_like(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 200:
         return False
-    if _CODE_END.search(s) and _CODE_MARKS.search(s):
+    # _CODE_END and _CODE_MARKS read off the last character (a search for "...\s*$" tries
+    # every position): on a stripped line, _CODE_END's first form holds when it ends in one
+    # of _END_MARKS (each a mark itself) or in "," (a mark needed elsewhere), its second when
+    # the line is closing brackets alone (")" a mark). tests/test_segment.py holds it to them.
+    last = s[-1]
+    if last in _END_MARKS or (last == "," and _CODE_MARKS.search(s)) or \
+            (last == ")" and _CLOSERS.fullmatch(s)):
         return True
     return bool(_CODE_START.match(s))
 
@@ -128,14 +136,14 @@ def unfenced_code(lines: list[str], min_lines: int = 3) -> frozenset[int]:
     again in a second round, and cleaning would not be idempotent."""
     found: set[int] = set()
     n = len(lines)
-    code: list = [None] * n  # code_like of each line, read once when first asked
-
-    def is_code(k: int) -> bool:
-        c = code[k]
-        if c is None:
-            c = code[k] = code_like(lines[k])
-        return c
-
+    # Every line's code_like, read in one pass (the walk below asks about nearly every line).
+    # A block holds at least half code-like lines (a line that is not code joins one only
+    # with code right after it), so a text with fewer than half min_lines has none: most
+    # pages, settled here.
+    code = [code_like(line) for line in lines]
+    if sum(code) < -(-min_lines // 2):
+        return frozenset()
+    is_code = code.__getitem__
     i = 0
     while i < n:
         # The code after a line is looked for before the line is read as a lead-in: most

@@ -12,13 +12,15 @@ pattern: its entries are words, with no figures between them.
 - :func:`alike`: two skeletons of one pattern;
 - :func:`same_shape_runs`: the runs of consecutive lines of one pattern;
 - :func:`field_runs`: the runs of consecutive lines written as fields ("Label: value");
-- :func:`table_runs`: a table printed one cell a line;
+- :func:`table_runs`: a table printed one cell a line (:func:`in_tables`: whether given lines
+  lie in one);
 - :func:`record_items`: a listing's records told in the same few lines (job ads, an archive).
 """
 from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from typing import Iterable, Optional
 
 from ..memo import memo
 from . import comparable, ends_with_ellipsis, words
@@ -249,6 +251,48 @@ def table_runs(texts: list[str]) -> list[range]:
             merged.pop()
         merged.append(range(start, end))
     return merged
+
+
+def in_tables(texts: list[str], asked: Iterable[int]) -> set[int]:
+    """Those of the positions ``asked`` that lie in a table :func:`table_runs` finds in
+    ``texts``: the same answer, read only around them. A table lies within one stretch of
+    cells (see :func:`_cell_stretches`), so only the stretches holding an asked position are
+    read; the repeat rule asks about the few lines another line repeats, and a page's other
+    lines (its prose, most of it) are not read as cells at all."""
+    kinds: dict[int, Optional[str]] = {}
+
+    def kind(k: int) -> Optional[str]:
+        found = kinds.get(k, _UNREAD)
+        if found is _UNREAD:
+            found = kinds[k] = _cell_kind(texts[k])
+        return found
+
+    found: set[int] = set()
+    least = TABLE_COLUMNS[0] * TABLE_ROWS
+    stop, covered = -1, frozenset()  # the stretch last read ends before ``stop``
+    for p in sorted(asked):
+        if p < stop:
+            if p in covered:
+                found.add(p)
+            continue
+        if kind(p) is None:
+            continue
+        start, stop = p, p + 1
+        while start > 0 and kind(start - 1) is not None:
+            start -= 1
+        while stop < len(texts) and kind(stop) is not None:
+            stop += 1
+        stretch = [kinds[k] for k in range(start, stop)]
+        covered = frozenset()
+        if stop - start >= least and "9" in stretch:
+            covered = frozenset(start + k for a, b in _tables(texts[start:stop], stretch)
+                                for k in range(a, b))
+        if p in covered:
+            found.add(p)
+    return found
+
+
+_UNREAD = object()
 
 
 def _cell_stretches(kinds: list, least: int) -> list[tuple[int, int]]:

@@ -120,7 +120,9 @@ class RepeatRule(Rule):
         keys = [comparable(ctx.text[i]) for i in todo]
         # A line whose key no other line shares is neither a copy nor the original of one.
         shared = repeated(keys)
-        cells = {i for table in ctx.table_lines(removed_too=False) for i in table} if shared else set()
+        # (asked only of the lines whose key another shares: most lines are read as no cell)
+        cells = ctx.table_cells([i for i, key in zip(todo, keys) if key in shared]) if shared \
+            else set()
         for i, key in zip(todo, keys):
             if key not in shared or i in cells:
                 continue  # a table's cells repeat by design ("Yes", "For-Profit", "8KHz")
