@@ -372,3 +372,16 @@ def test_short_lines_between_the_story_s_parts_stay_without_chrome_evidence():
     for line in specs + [opening, closing]:
         assert line + "\n" in out
     assert "Laptops" not in out and "Advertise" not in out
+
+
+
+def test_a_nested_list_s_o_bullet_is_a_list_item_not_a_menu_entry():
+    # text-mode browsers and word processors' text export bullet a nested list's second
+    # level with "o": each entry alone has a menu entry's look (a few words, no sentence),
+    # and a page of such lists read as a page of menus (cleaneval final-105's notes lost
+    # their lists to the classifier)
+    from cleaner.text import is_list_item
+    for item in ("o Viral infections", "o ITP: antibody has low sensitivity", "  o HUS"):
+        assert is_list_item(item)
+    for line in ("o que dijo el ministro", "old habits", "Ohio State", "o", "or Nosebleeds"):
+        assert not is_list_item(line)
