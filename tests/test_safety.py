@@ -385,3 +385,19 @@ def test_a_nested_list_s_o_bullet_is_a_list_item_not_a_menu_entry():
         assert is_list_item(item)
     for line in ("o que dijo el ministro", "old habits", "Ohio State", "o", "or Nosebleeds"):
         assert not is_list_item(line)
+
+
+def test_a_lead_in_below_the_story_keeps_what_it_leads_into_past_a_removed_line():
+    # the story's last section, cut from it by a line a rule took ("Advertisement"): a lead-in
+    # ("...write to:") says that what follows is the passage's own, each address a sentence
+    # by its shape; the walk below the story goes on past it, and the footer still goes
+    lead_ins = ["For more information on the flood defence programme, write to:",
+                "For details of the volunteer training scheme, contact:"]
+    addresses = ["The Environment Agency, Horizon House, Deanery Road, Bristol BS1 5AH.",
+                 "Riverside Volunteers, 4 Mill Street, Springfield SP1 2AB."]
+    page = MENU + STORY + ["Advertisement", lead_ins[0], addresses[0], lead_ins[1],
+                           addresses[1], "About us", "Contact", "Careers", "Privacy"]
+    out = clean("\n\n".join(page))
+    for line in STORY + lead_ins + addresses:
+        assert line in out
+    assert "Careers" not in out and "Advertisement" not in out

@@ -606,7 +606,9 @@ class ClassifyRule(Rule):
           and a date: three words or fewer, or eight with a year or a time) are passed over,
           and go;
         - below it: lines that read as a sentence (a closing one-line paragraph, a
-          correction note) or a list item.
+          correction note) or a list item, and a lead-in (see :meth:`lead_in`: "For more
+          information on the programme, write to:"), after which ``edge_lines`` more may stay
+          (the addresses it introduces, each a sentence by its shape).
 
         The walk stops at the first line that reads as neither, and at other content."""
         o = self.options
@@ -648,6 +650,10 @@ class ClassifyRule(Rule):
                     if step < 0 and skipped < o["edge_skip"] and byline(i):
                         new[i] = META  # "Marta Pinheiro Leal" over "Publicado 12/03/2025"
                         skipped += 1
+                        continue
+                    if step > 0 and self.lead_in(ctx, i, as_prose(ctx.text[i])):
+                        new[i] = GOOD  # "For more information, write to:": what follows
+                        kept = 0  # is the passage's own, counted from here
                         continue
                     if sentence(i) or (step > 0 and listed(i)):
                         new[i] = GOOD
