@@ -401,3 +401,14 @@ def test_a_lead_in_below_the_story_keeps_what_it_leads_into_past_a_removed_line(
     for line in STORY + lead_ins + addresses:
         assert line in out
     assert "Careers" not in out and "Advertisement" not in out
+
+
+def test_a_sign_up_lead_in_below_the_story_goes_with_its_form():
+    # a lead-in is kept only with a line it introduces that the walk keeps (a sentence, a
+    # list item): a newsletter box's "...straight to your inbox:" over its form's field and
+    # button introduces nothing of the story's
+    prompt = "Get daily updates and breaking news alerts delivered straight to your inbox:"
+    page = MENU + STORY + ["Advertisement", prompt, "Email address", "Sign up", "About us",
+                           "Contact", "Careers", "Privacy"]
+    out = clean("\n\n".join(page))
+    assert out.rstrip("\n") == "\n\n".join(STORY)

@@ -607,8 +607,9 @@ class ClassifyRule(Rule):
           and go;
         - below it: lines that read as a sentence (a closing one-line paragraph, a
           correction note) or a list item, and a lead-in (see :meth:`lead_in`: "For more
-          information on the programme, write to:"), after which ``edge_lines`` more may stay
-          (the addresses it introduces, each a sentence by its shape).
+          information on the programme, write to:") with a line it introduces that stays, and
+          ``edge_lines`` more after it (the addresses, each a sentence by its shape); a lead-in
+          over a form's field ("...straight to your inbox:", "Email address") goes.
 
         The walk stops at the first line that reads as neither, and at other content."""
         o = self.options
@@ -635,6 +636,7 @@ class ClassifyRule(Rule):
 
         def walk(k: int, step: int) -> None:
             kept = headings = skipped = 0
+            led: list[int] = []  # lead-ins not yet followed by a line the walk keeps
             k += step
             while 0 <= k < len(segments) and kept < o["edge_lines"]:
                 seg = segments[k]
@@ -652,11 +654,14 @@ class ClassifyRule(Rule):
                         skipped += 1
                         continue
                     if step > 0 and self.lead_in(ctx, i, as_prose(ctx.text[i])):
-                        new[i] = GOOD  # "For more information, write to:": what follows
-                        kept = 0  # is the passage's own, counted from here
+                        led.append(i)  # "For more information, write to:": kept with
+                        kept = 0  # what it introduces, counted from here
                         continue
                     if sentence(i) or (step > 0 and listed(i)):
                         new[i] = GOOD
+                        for j in led:
+                            new[j] = GOOD
+                        led.clear()
                     elif step < 0 and headings < o["edge_headings"] and self.is_heading(ctx, i):
                         new[i] = GOOD
                         headings += 1
