@@ -412,3 +412,19 @@ def test_a_sign_up_lead_in_below_the_story_goes_with_its_form():
                            "Contact", "Careers", "Privacy"]
     out = clean("\n\n".join(page))
     assert out.rstrip("\n") == "\n\n".join(STORY)
+
+
+def test_a_title_told_again_over_its_section_is_the_section_s_heading():
+    # a list of titles (a blog's "recent posts", a table of contents), then one of them again
+    # over its section: the copy heads a paragraph, and it is the section's subheading, not a
+    # menu printed twice (the footer's copy of "Weather warning ..." is followed by no prose,
+    # and goes)
+    heading = "What the council decided"
+    paragraphs = [STORY[0] + " " + STORY[1], STORY[2] + " " + STORY[3]]  # 30+ words each
+    titles = [heading, "Weather warning for the weekend", "New school opens in the autumn"]
+    page = MENU + ["Springfield river floods again", paragraphs[0]] + titles + [
+        heading, paragraphs[1], "About us", "Contact", "Careers", "Privacy",
+        "Weather warning for the weekend"]
+    out = clean("\n\n".join(page))
+    assert heading + "\n\n" + paragraphs[1] in out
+    assert out.count("Weather warning for the weekend") == 1 and "Careers" not in out
