@@ -372,3 +372,59 @@ def test_short_lines_between_the_story_s_parts_stay_without_chrome_evidence():
     for line in specs + [opening, closing]:
         assert line + "\n" in out
     assert "Laptops" not in out and "Advertise" not in out
+
+
+
+def test_a_nested_list_s_o_bullet_is_a_list_item_not_a_menu_entry():
+    # text-mode browsers and word processors' text export bullet a nested list's second
+    # level with "o": each entry alone has a menu entry's look (a few words, no sentence),
+    # and a page of such lists read as a page of menus (cleaneval final-105's notes lost
+    # their lists to the classifier)
+    from cleaner.text import is_list_item
+    for item in ("o Viral infections", "o ITP: antibody has low sensitivity", "  o HUS"):
+        assert is_list_item(item)
+    for line in ("o que dijo el ministro", "old habits", "Ohio State", "o", "or Nosebleeds"):
+        assert not is_list_item(line)
+
+
+def test_a_lead_in_below_the_story_keeps_what_it_leads_into_past_a_removed_line():
+    # the story's last section, cut from it by a line a rule took ("Advertisement"): a lead-in
+    # ("...write to:") says that what follows is the passage's own, each address a sentence
+    # by its shape; the walk below the story goes on past it, and the footer still goes
+    lead_ins = ["For more information on the flood defence programme, write to:",
+                "For details of the volunteer training scheme, contact:"]
+    addresses = ["The Environment Agency, Horizon House, Deanery Road, Bristol BS1 5AH.",
+                 "Riverside Volunteers, 4 Mill Street, Springfield SP1 2AB."]
+    page = MENU + STORY + ["Advertisement", lead_ins[0], addresses[0], lead_ins[1],
+                           addresses[1], "About us", "Contact", "Careers", "Privacy"]
+    out = clean("\n\n".join(page))
+    for line in STORY + lead_ins + addresses:
+        assert line in out
+    assert "Careers" not in out and "Advertisement" not in out
+
+
+def test_a_sign_up_lead_in_below_the_story_goes_with_its_form():
+    # a lead-in is kept only with a line it introduces that the walk keeps (a sentence, a
+    # list item): a newsletter box's "...straight to your inbox:" over its form's field and
+    # button introduces nothing of the story's
+    prompt = "Get daily updates and breaking news alerts delivered straight to your inbox:"
+    page = MENU + STORY + ["Advertisement", prompt, "Email address", "Sign up", "About us",
+                           "Contact", "Careers", "Privacy"]
+    out = clean("\n\n".join(page))
+    assert out.rstrip("\n") == "\n\n".join(STORY)
+
+
+def test_a_title_told_again_over_its_section_is_the_section_s_heading():
+    # a list of titles (a blog's "recent posts", a table of contents), then one of them again
+    # over its section: the copy heads a paragraph, and it is the section's subheading, not a
+    # menu printed twice (the footer's copy of "Weather warning ..." is followed by no prose,
+    # and goes)
+    heading = "What the council decided"
+    paragraphs = [STORY[0] + " " + STORY[1], STORY[2] + " " + STORY[3]]  # 30+ words each
+    titles = [heading, "Weather warning for the weekend", "New school opens in the autumn"]
+    page = MENU + ["Springfield river floods again", paragraphs[0]] + titles + [
+        heading, paragraphs[1], "About us", "Contact", "Careers", "Privacy",
+        "Weather warning for the weekend"]
+    out = clean("\n\n".join(page))
+    assert heading + "\n\n" + paragraphs[1] in out
+    assert out.count("Weather warning for the weekend") == 1 and "Careers" not in out

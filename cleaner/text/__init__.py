@@ -144,7 +144,12 @@ def _ellipsis_at_end(end: str) -> bool:
     return end.endswith(("...", "…"))
 
 
-_LIST_ITEM = re.compile(r"^\s*([-–•*·▪►✓]|\d{1,2}[.)])\s+\S")
+# A bullet, a number, or a lowercase "o" before a capital: the nested list's bullet that
+# text-mode browsers (lynx) and word processors' text export print ("o ITP: antibody has low
+# sensitivity", "o Post-transfusion purpura"); no sentence opens so. A wrapped Spanish or
+# Portuguese line may go on with "o" and a name: read as a list's line, it is only kept the
+# more readily.
+_LIST_ITEM = re.compile(r"^\s*([-–•*·▪►✓]|\d{1,2}[.)]|o(?=\s+[A-Z]))\s+\S")
 
 
 def lower(text: str) -> str:

@@ -606,7 +606,10 @@ class ClassifyRule(Rule):
           and a date: three words or fewer, or eight with a year or a time) are passed over,
           and go;
         - below it: lines that read as a sentence (a closing one-line paragraph, a
-          correction note) or a list item.
+          correction note) or a list item, and a lead-in (see :meth:`lead_in`: "For more
+          information on the programme, write to:") with a line it introduces that stays, and
+          ``edge_lines`` more after it (the addresses, each a sentence by its shape); a lead-in
+          over a form's field ("...straight to your inbox:", "Email address") goes.
 
         The walk stops at the first line that reads as neither, and at other content."""
         o = self.options
@@ -633,6 +636,7 @@ class ClassifyRule(Rule):
 
         def walk(k: int, step: int) -> None:
             kept = headings = skipped = 0
+            led: list[int] = []  # lead-ins not yet followed by a line the walk keeps
             k += step
             while 0 <= k < len(segments) and kept < o["edge_lines"]:
                 seg = segments[k]
@@ -649,8 +653,15 @@ class ClassifyRule(Rule):
                         new[i] = META  # "Marta Pinheiro Leal" over "Publicado 12/03/2025"
                         skipped += 1
                         continue
+                    if step > 0 and self.lead_in(ctx, i, as_prose(ctx.text[i])):
+                        led.append(i)  # "For more information, write to:": kept with
+                        kept = 0  # what it introduces, counted from here
+                        continue
                     if sentence(i) or (step > 0 and listed(i)):
                         new[i] = GOOD
+                        for j in led:
+                            new[j] = GOOD
+                        led.clear()
                     elif step < 0 and headings < o["edge_headings"] and self.is_heading(ctx, i):
                         new[i] = GOOD
                         headings += 1

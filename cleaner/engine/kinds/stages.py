@@ -20,14 +20,17 @@ class RepeatRule(Rule):
     """``title``: later copies of the headline, bare or with a short label joined by ':', '|',
     '-' or '»' (the copy without a label is the one kept). ``lines``: second and later copies
     of any line of up to ``max_words`` words, except table rows of two or more filled cells
-    (a header row over each table, "| Fee: | $95 |" in each record): a table repeats by design."""
+    (a header row over each table, "| Fee: | $95 |" in each record): a table repeats by design;
+    and a copy that heads a paragraph of prose (see :meth:`_heads_prose`)."""
 
     EVIDENCE = False
     STAGE = True
     KEY = "repeat"
     PHASE = 2
     PATTERN = False
-    OPTIONS = {"max_affix_words": 4, "max_words": 40}
+    # heading_prose_words: a copy over a finished sentence this long is a heading (see
+    # _heads_prose), which the rule leaves
+    OPTIONS = {"max_affix_words": 4, "max_words": 40, "heading_prose_words": 30}
     _SEPARATORS = regex.compile(r"\s*[:|\-–—»·]\s*")
 
     @classmethod
@@ -37,8 +40,9 @@ class RepeatRule(Rule):
     @property
     def settled_after_a_round(self) -> bool:
         # "lines": every line that survived had a key no line before it shared, and the lines
-        # before it in a later round are some of those. ("title" follows the headline, which
-        # can change as the lines above it go.)
+        # before it in a later round are some of those; or it headed prose, as the round
+        # found it (the heading is then the classifier's to judge, round after round).
+        # ("title" follows the headline, which can change as the lines above it go.)
         return self.value == "lines"
 
     def apply(self, ctx: Context) -> None:
@@ -111,11 +115,26 @@ class RepeatRule(Rule):
         tokens = words(text)
         return bool(tokens) and all(t.lower() in stop for t in tokens)
 
+    def _heads_prose(self, ctx: Context, i: int, after: Optional[int]) -> bool:
+        """Line ``i`` heads a paragraph of prose: three words or more, no sentence itself, and
+        the next line (``after``; none that rules took between them: a byline's name over a
+        dateline and the story is no heading) a finished one of ``heading_prose_words`` or
+        more words. A table of contents' entry told again over its section ("Nature of the
+        Work"), a blog's "recent posts" title told again over the post: the copy is the
+        heading, and the classifier judges it as one. A menu printed twice is followed by its
+        next entry, a teaser list's by the next teaser; a comment thread's "Reply" over each
+        comment is a word or two, and goes."""
+        return after is not None and ctx.removed[after] is None and ctx.nwords(i) >= 3 \
+            and ctx.nwords(after) >= self.options["heading_prose_words"] \
+            and ends_sentence(ctx.text[after]) and not ends_sentence(ctx.text[i])
+
     def _lines(self, ctx: Context) -> None:
         seen: set[str] = set()
         max_words = self.options["max_words"]
         stop = ctx.model.stopwords.get(ctx.lang) if ctx.model is not None and ctx.lang else None
         counts = ctx.word_counts()
+        nonblank = ctx.nonblank_lines()
+        following = dict(zip(nonblank, nonblank[1:]))  # the next line, whether rules took it
         todo = [i for i in ctx.alive_lines() if counts[i] <= max_words]
         keys = [comparable(ctx.text[i]) for i in todo]
         # A line whose key no other line shares is neither a copy nor the original of one.
@@ -134,7 +153,8 @@ class RepeatRule(Rule):
             if not key:
                 continue
             if key in seen:
-                ctx.drop(i, self)
+                if not self._heads_prose(ctx, i, following.get(i)):
+                    ctx.drop(i, self)
             else:
                 seen.add(key)
 
