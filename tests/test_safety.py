@@ -372,3 +372,21 @@ def test_short_lines_between_the_story_s_parts_stay_without_chrome_evidence():
     for line in specs + [opening, closing]:
         assert line + "\n" in out
     assert "Laptops" not in out and "Advertise" not in out
+
+
+def test_the_classifier_needs_more_than_one_line_of_chrome():
+    # An extractor's output with one leftover ("Share this article"): the product's specs
+    # under the review read as a menu by their shape alone (short, few function words), but
+    # one chrome line shows no page of menus. The share line goes; the specs stay. With a
+    # menu of link labels above the story the classifier has its evidence: the menu and the
+    # specs go as before.
+    specs = ["Specifications", "Battery: 100 hours", "Weight 249g", "Bluetooth 5.3",
+             "Driver Size 40mm", "Foldable design", "Colours Black, Sand, Blue"]
+    body = ["Hesh 360 review: made for the long haul"] + STORY
+    extracted = clean_document("\n".join(body + ["Share this article"] + specs))
+    assert extracted.text == "\n".join(body + specs) + "\n"
+    assert [r.rule_id for r in extracted.removals] == ["en-share-residue"]
+    assert clean(extracted.text) == extracted.text
+    dump = clean("\n".join(MENU + body + ["Share this article"] + specs))
+    assert dump == "\n".join(body) + "\n"
+
