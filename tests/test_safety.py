@@ -390,3 +390,36 @@ def test_the_classifier_needs_more_than_one_line_of_chrome():
     dump = clean("\n".join(MENU + body + ["Share this article"] + specs))
     assert dump == "\n".join(body) + "\n"
 
+
+def test_a_list_s_item_with_few_function_words_stays_with_the_items_around_it():
+    # The classifier's verdicts after sparing: a bullet poor in function words ("bad" by its
+    # own features) between two items of its list that stay, or between an item and the
+    # next subheading, is an item of that list and stays. A line that is no list item (a
+    # tag line), an item between two lines that go, and an item told again down the page (a
+    # card's button) are judged by their own features as before.
+    from cleaner.engine.context import Context
+    from cleaner.engine.kinds.classify import BAD, GOOD, ClassifyRule
+    from cleaner.engine.packs import get_packset
+    from cleaner.text.segment import Document
+
+    packset = get_packset()
+    rule = next(r for r in packset.all_rules() if isinstance(r, ClassifyRule))
+    lines = [
+        ("Faster repairs with less risk", GOOD),
+        ("- Validate the designs through a pilot before committing to the full investment", GOOD),
+        ("- Avoid common drainage and integration pitfalls with expert-led planning", BAD),  # 2
+        ("- Make sure that the new defences are in place before the winter storms", GOOD),
+        ("- Anticipate risks early — from data gaps to budget blockers — and plan", BAD),  # 4
+        ("Stronger teams and lasting change", GOOD),
+        ("MERINO WOOL UPPER, FSC CERTIFIED PACKAGING, CARBON NEUTRAL SHIPPING", BAD),  # 6
+        ("- Train the council's own engineers so that they can run the pumps", GOOD),
+        ("- View full details, prices, dates and availability", BAD),  # 8: told twice
+        ("- Reduce the reliance on outside firms by building the skills in the council", GOOD),
+        ("- View full details, prices, dates and availability", BAD),  # 10
+        ("- Upskill internal teams with hands-on experience, training, and enablement", BAD),  # 11
+        ("Contact us", BAD),
+    ]
+    ctx = Context(Document.from_text("\n".join(text for text, _ in lines)), lang="en",
+                  model=packset.model)
+    labels = dict(enumerate(label for _, label in lines))
+    assert rule.list_keeps(ctx, labels) == [2, 4]
