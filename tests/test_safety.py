@@ -428,3 +428,54 @@ def test_a_title_told_again_over_its_section_is_the_section_s_heading():
     out = clean("\n\n".join(page))
     assert heading + "\n\n" + paragraphs[1] in out
     assert out.count("Weather warning for the weekend") == 1 and "Careers" not in out
+
+
+def test_the_classifier_needs_more_than_one_line_of_chrome():
+    # An extractor's output with one leftover ("Share this article"): the product's specs
+    # under the review read as a menu by their shape alone (short, few function words), but
+    # one chrome line shows no page of menus. The share line goes; the specs stay. With a
+    # menu of link labels above the story the classifier has its evidence: the menu and the
+    # specs go as before.
+    specs = ["Specifications", "Battery: 100 hours", "Weight 249g", "Bluetooth 5.3",
+             "Driver Size 40mm", "Foldable design", "Colours Black, Sand, Blue"]
+    body = ["Hesh 360 review: made for the long haul"] + STORY
+    extracted = clean_document("\n".join(body + ["Share this article"] + specs))
+    assert extracted.text == "\n".join(body + specs) + "\n"
+    assert [r.rule_id for r in extracted.removals] == ["en-share-residue"]
+    assert clean(extracted.text) == extracted.text
+    dump = clean("\n".join(MENU + body + ["Share this article"] + specs))
+    assert dump == "\n".join(body) + "\n"
+
+
+def test_a_list_s_item_with_few_function_words_stays_with_the_items_around_it():
+    # The classifier's verdicts after sparing: a bullet poor in function words ("bad" by its
+    # own features) between two items of its list that stay, or between an item and the
+    # next subheading, is an item of that list and stays. A line that is no list item (a
+    # tag line), an item between two lines that go, and an item told again down the page (a
+    # card's button) are judged by their own features as before.
+    from cleaner.engine.context import Context
+    from cleaner.engine.kinds.classify import BAD, GOOD, ClassifyRule
+    from cleaner.engine.packs import get_packset
+    from cleaner.text.segment import Document
+
+    packset = get_packset()
+    rule = next(r for r in packset.all_rules() if isinstance(r, ClassifyRule))
+    lines = [
+        ("Faster repairs with less risk", GOOD),
+        ("- Validate the designs through a pilot before committing to the full investment", GOOD),
+        ("- Avoid common drainage and integration pitfalls with expert-led planning", BAD),  # 2
+        ("- Make sure that the new defences are in place before the winter storms", GOOD),
+        ("- Anticipate risks early — from data gaps to budget blockers — and plan", BAD),  # 4
+        ("Stronger teams and lasting change", GOOD),
+        ("MERINO WOOL UPPER, FSC CERTIFIED PACKAGING, CARBON NEUTRAL SHIPPING", BAD),  # 6
+        ("- Train the council's own engineers so that they can run the pumps", GOOD),
+        ("- View full details, prices, dates and availability", BAD),  # 8: told twice
+        ("- Reduce the reliance on outside firms by building the skills in the council", GOOD),
+        ("- View full details, prices, dates and availability", BAD),  # 10
+        ("- Upskill internal teams with hands-on experience, training, and enablement", BAD),  # 11
+        ("Contact us", BAD),
+    ]
+    ctx = Context(Document.from_text("\n".join(text for text, _ in lines)), lang="en",
+                  model=packset.model)
+    labels = dict(enumerate(label for _, label in lines))
+    assert rule.list_keeps(ctx, labels) == [2, 4]

@@ -176,6 +176,9 @@ class ClassifyRule(Rule):
         for i in spared:
             if revised.get(i) == BAD:
                 revised[i] = GOOD
+        if spared:  # items spared as the page's writing: their list's other items stay
+            for i in self.list_keeps(ctx, revised):
+                revised[i] = GOOD
         menus = self.menu_lines(ctx, labels, revised, units)
         for i, label in revised.items():
             if label in (BAD, META):
@@ -251,6 +254,23 @@ class ClassifyRule(Rule):
                 keep.extend(run)
             run = []
         return keep
+
+    def list_keeps(self, ctx: Context, labels: dict[int, str]) -> list[int]:
+        """Bad list items between two lines that stay (the lines next to them that rules
+        left), one of them an item of the same list: a list is judged with its items ("- Avoid
+        common architecture and integration pitfalls with expert-led planning", few function
+        words, between two items spared as the page's writing). A line that repeats down the
+        page (a card's button) is no item of one list; a line that is no list item (a tag
+        line) and an item between two lines that go are judged by their own features."""
+        order = [i for i in sorted(labels) if ctx.removed[i] is None]
+        repeated = self.repeated_lines(ctx)
+
+        def item(i: int) -> bool:
+            return is_list_item(as_prose(ctx.text[i]))
+
+        return [i for before, i, after in zip(order, order[1:], order[2:])
+                if labels[i] == BAD and item(i) and labels[before] == GOOD == labels[after]
+                and (item(before) or item(after)) and comparable(ctx.text[i]) not in repeated]
 
     # --- lines broken inside a sentence ---------------------------------------------------
     @staticmethod
