@@ -544,6 +544,24 @@ def test_a_hidden_wrapper_that_outweighs_the_visible_page_is_the_page(packset):
     assert "Baked in small batches." in text and "shelf 3" not in text
 
 
+def test_what_the_hidden_page_hides_itself_stays_hidden(packset):
+    """The wrapper that is the page shows; a sign-in popup and a collapsed panel it hides
+    itself are still left out, and reported (html-hidden). They were passed over as inside
+    the wrapper while it was hidden (review, 7 December: both had come back)."""
+    indent = "\n" + " " * 200
+    html = page('<header><a href="/">Shop</a></header>'
+                '<div class="product-wrapper defer-block" style="display:none"><article>'
+                f'<h1>Almond thins</h1><p>{PROSE}Baked in small batches.</p>'
+                f'{("<p>" + PROSE + "</p>") * 6}'
+                '<div style="display:none"><p>Hidden popup: sign in to save your basket</p></div>'
+                '<div hidden><p>Hidden tab: delivery times by region</p></div></article></div>'
+                f'<footer><p>Help</p>{indent * 20}<p>Returns</p></footer>')
+    extraction = html_to_text(html, packset=packset)
+    assert "Baked in small batches." in extraction.text
+    assert "Hidden popup" not in extraction.text and "Hidden tab" not in extraction.text
+    assert sum(r.rule_id == "html-hidden" for r in extraction.dropped) == 2
+
+
 def test_one_of_several_hidden_forms_is_not_the_page(packset):
     """A page's hidden forms (one per package, shown on a click) are each bigger than the
     page's visible text, and none of them is the page."""

@@ -293,38 +293,51 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     main = False  # the page's <main>, looked up when a hidden element needs it
     panels = None  # the ids that disclosure controls open, looked up when a hidden element needs it
     candidates = body.css(HIDDEN)
-    for node in candidates:
-        tag = node.tag
-        if tag in ("html", "body") or inside(node, hidden):
-            continue
-        attrs = node.attributes  # a new dict each time it is asked for: asked once
-        ident = attrs.get("id")
-        if ident or attrs.get("role") == "tabpanel" or PANEL_NAME.search(attrs.get("class") or ""):
-            if panels is None:
-                panels = _disclosed(body)
-            if _a_panel(node, panels):
+
+    def look(nodes: list) -> None:
+        """The hidden elements among ``nodes`` that go, outermost first, into
+        ``outermost`` and ``hidden``."""
+        nonlocal total, main, panels
+        for node in nodes:
+            tag = node.tag
+            if tag in ("html", "body") or inside(node, hidden):
                 continue
-        elif _after_control(node) and _a_panel(node, set(), opened=True):
-            continue
-        if (ident or "").startswith("S:") and "hidden" in attrs:
-            continue  # React's streamed content, waiting for its script to move it in place
-        size = len(node.text())
-        dialog = tag == "dialog" or attrs.get("aria-modal") == "true"
-        if size > SELECTOR_GUARD_SHARE * SELECTOR_GUARD_MIN and not dialog:
-            if total < 0:
-                total = len(body.text())
-            if total >= SELECTOR_GUARD_MIN and size > SELECTOR_GUARD_SHARE * total:
-                # hidden until a script shows it (a wrapper against a flash of unstyled
-                # content): it is the page
+            attrs = node.attributes  # a new dict each time it is asked for: asked once
+            ident = attrs.get("id")
+            if ident or attrs.get("role") == "tabpanel" or PANEL_NAME.search(attrs.get("class") or ""):
+                if panels is None:
+                    panels = _disclosed(body)
+                if _a_panel(node, panels):
+                    continue
+            elif _after_control(node) and _a_panel(node, set(), opened=True):
                 continue
-        if main is False:
-            main = _Main.of(body)
-        if main is not None and not dialog and main.held_by(node, size):
-            continue  # the page's main content, hidden until a script shows it (an access gate)
-        outermost.append(node)
-        sizes.append(size)
-        hidden.add(node.mem_id)
-    outermost = _without_hidden_page(body, outermost, sizes, hidden)
+            if (ident or "").startswith("S:") and "hidden" in attrs:
+                continue  # React's streamed content, waiting for its script to move it in place
+            size = len(node.text())
+            dialog = tag == "dialog" or attrs.get("aria-modal") == "true"
+            if size > SELECTOR_GUARD_SHARE * SELECTOR_GUARD_MIN and not dialog:
+                if total < 0:
+                    total = len(body.text())
+                if total >= SELECTOR_GUARD_MIN and size > SELECTOR_GUARD_SHARE * total:
+                    # hidden until a script shows it (a wrapper against a flash of unstyled
+                    # content): it is the page
+                    continue
+            if main is False:
+                main = _Main.of(body)
+            if main is not None and not dialog and main.held_by(node, size):
+                continue  # the page's main content, hidden until a script shows it (an access gate)
+            outermost.append(node)
+            sizes.append(size)
+            hidden.add(node.mem_id)
+
+    look(candidates)
+    page_kept = _without_hidden_page(body, outermost, sizes, hidden)
+    if len(page_kept) < len(outermost):
+        # the hidden wrapper that is the page shows; what it hides itself (a sign-in
+        # popup, a collapsed tab) was passed over as inside it, and is looked at now
+        wrapper = next(n.mem_id for n in outermost if n.mem_id not in hidden)
+        outermost[:] = page_kept
+        look([n for n in candidates if inside(n, {wrapper})])
     # whether an element that may be [aria-hidden="true"] stays (a panel, the page's main):
     # if none does, no selector part asking for one can match (selector.Haystack.gone)
     aria_left = any(n.mem_id not in hidden and "aria-hidden" in n.attributes and
