@@ -177,21 +177,21 @@ class Context:
             self._nonblank = self.doc.nonblank()
         return self._nonblank
 
-    def table_lines(self, removed_too: bool = True) -> list[list[int]]:
+    def table_lines(self) -> list[list[int]]:
         """The surviving lines of each table the text prints one cell a line (see
-        :func:`cleaner.text.shape.table_runs`). ``removed_too``: read over the lines rules
-        removed as well, as the classifier does (a rule may have taken a cell, "Yes", and
-        the table is still one); the repeat rule reads the surviving lines alone. The repeat
-        rule leaves these cells alone; the classifier judges the table by where it sits."""
-        lines = self.nonblank_lines() if removed_too else self.alive_lines()
+        :func:`cleaner.text.shape.table_runs`), the tables read over the lines rules removed
+        as well (a rule may have taken a cell, "Yes", and the table is still one): the
+        classifier judges each table by where it sits. (The repeat rule asks
+        :meth:`lines_in_tables` instead.)"""
+        lines = self.nonblank_lines()
         tables = ([lines[k] for k in run if self.removed[lines[k]] is None]
                   for run in table_runs([self.text[i] for i in lines]))
         return [table for table in tables if table]
 
-    def table_cells(self, asked) -> set[int]:
+    def lines_in_tables(self, asked) -> set[int]:
         """Those of the surviving lines ``asked`` that lie in a table the surviving lines
-        print one cell a line: what ``table_lines(removed_too=False)`` holds of them, read only
-        around them (:func:`cleaner.text.shape.in_tables`)."""
+        alone print one cell a line, the tables read only around them
+        (:func:`cleaner.text.shape.in_tables`): the cells the repeat rule leaves alone."""
         if not asked:
             return set()
         lines = self.alive_lines()

@@ -86,12 +86,12 @@ def clean_text(text: str, **options) -> CleanResult:
     return clean_lines(text.split("\n"), **options)
 
 
-# A listing's cards are other pages' teasers under headings like "Latest news" and "More
-# stories": on a page whose content is that list, the cards a related-section rule cut after
-# such a heading are the content (rule kind, category). And a value that several cards show
-# (a brand, 'Full-Time', a country, a price band) is each card's own data, not a menu printed
-# twice: the repeat rule's later copies go back too.
-ITEMS_NOT_RELATED = frozenset({("section", "related"), ("repeat", "nav")})
+# The removals an item list's lines get back (rule kind, category). A listing's cards are
+# other pages' teasers under headings like "Latest news" and "More stories": on a page whose
+# content is that list, the cards a related-section rule cut after such a heading are the
+# content. And a value that several cards show (a brand, 'Full-Time', a country, a price band)
+# is each card's own data, not a menu printed twice: the repeat rule's later copies go back too.
+ITEM_LINES_RESTORED = frozenset({("section", "related"), ("repeat", "nav")})
 
 
 def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[str] = None,
@@ -112,7 +112,7 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     (:func:`~cleaner.text.segment.unfenced_code`) is added to them.
     ``items``: line numbers of a page's list of items (the HTML reader's cards): a section
     rule of category ``related`` and the repeat rule's later copies that took them give them
-    back (ITEMS_NOT_RELATED).
+    back (ITEM_LINES_RESTORED).
     ``rows``: line numbers of a table's rows of unlinked cells (the HTML reader's merged
     ``<tr>``): a menu's entries are links, so a nav rule that took one gives it back.
 
@@ -142,7 +142,7 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
         ctx.restore([i for i in verbatim if i < len(ctx.removed) and ctx.removed[i] is not None])
     if items:
         ctx.restore([i for i in items if i < len(ctx.removed) and ctx.removed[i] is not None
-                     and (ctx.removed[i].kind, ctx.removed[i].category) in ITEMS_NOT_RELATED])
+                     and (ctx.removed[i].kind, ctx.removed[i].category) in ITEM_LINES_RESTORED])
     if rows:
         ctx.restore([i for i in rows if i < len(ctx.removed) and ctx.removed[i] is not None
                      and ctx.removed[i].category == "nav"])

@@ -140,7 +140,7 @@ class RepeatRule(Rule):
         # A line whose key no other line shares is neither a copy nor the original of one.
         shared = repeated(keys)
         # (asked only of the lines whose key another shares: most lines are read as no cell)
-        cells = ctx.table_cells([i for i, key in zip(todo, keys) if key in shared]) if shared \
+        cells = ctx.lines_in_tables([i for i, key in zip(todo, keys) if key in shared]) if shared \
             else set()
         for i, key in zip(todo, keys):
             if key not in shared or i in cells:
