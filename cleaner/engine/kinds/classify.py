@@ -176,7 +176,7 @@ class ClassifyRule(Rule):
         for i in spared:
             if revised.get(i) == BAD:
                 revised[i] = GOOD
-        if spared:  # items spared as the page's writing: their list's other items stay
+        if spared:  # items spared as the page's writing: list items beside kept ones stay
             for i in self.list_keeps(ctx, revised):
                 revised[i] = GOOD
         menus = self.menu_lines(ctx, labels, revised, units)
@@ -257,11 +257,13 @@ class ClassifyRule(Rule):
 
     def list_keeps(self, ctx: Context, labels: dict[int, str]) -> list[int]:
         """Bad list items between two lines that stay (the lines next to them that rules
-        left), one of them an item of the same list: a list is judged with its items ("- Avoid
-        common architecture and integration pitfalls with expert-led planning", few function
-        words, between two items spared as the page's writing). A line that repeats down the
-        page (a card's button) is no item of one list; a line that is no list item (a tag
-        line) and an item between two lines that go are judged by their own features."""
+        left), one of them a list item too (any bullet or number: the markers are not
+        compared): a list is judged with its items ("- Avoid common architecture and
+        integration pitfalls with expert-led planning", few function words, between two items
+        spared as the page's writing). Asked over the whole page once any item was spared. A
+        line that repeats down the page (a card's button) is no item of one list; a line that
+        is no list item (a tag line) and an item between two lines that go are judged by their
+        own features."""
         order = [i for i in sorted(labels) if ctx.removed[i] is None]
         repeated = self.repeated_lines(ctx)
 
