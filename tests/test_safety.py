@@ -479,3 +479,24 @@ def test_a_list_s_item_with_few_function_words_stays_with_the_items_around_it():
                   model=packset.model)
     labels = dict(enumerate(label for _, label in lines))
     assert rule.list_keeps(ctx, labels) == [2, 4]
+
+
+def test_a_wrapped_portuguese_line_opening_with_the_article_o_stays():
+    # "o" before a capital opens a nested list's item in lynx dumps (text.is_list_item); in
+    # Portuguese it is the article, and a hard-wrapped sentence may go on with "o Governo".
+    # Read as a list's line it is only kept the more readily: the story stays whole while the
+    # menu and the footer go (review, 7 December)
+    story = ["Governo aprova novo orçamento para as escolas",
+             "O Conselho de Ministros aprovou na quinta-feira o orçamento para as escolas "
+             "públicas, depois de uma reunião que durou mais de seis horas, e\n"
+             "o Governo prometeu contratar mais professores nos próximos três anos, segundo o "
+             "ministro da Educação.",
+             "A oposição criticou a proposta e disse que o dinheiro não chega para as obras "
+             "urgentes em dezenas de edifícios, mas\n"
+             "o Presidente da República deverá promulgar o diploma ainda este mês, de acordo com "
+             "fontes próximas do processo."]
+    page = ["Início | Política | Economia | Desporto | Cultura"] + story + \
+        ["Política de privacidade | Termos de utilização | Contactos"]
+    out = clean("\n\n".join(page))
+    assert out == "\n\n".join(story) + "\n"
+    assert "Desporto" not in out and "Contactos" not in out
