@@ -526,20 +526,29 @@ def test_a_hidden_wrapper_in_main_is_the_page_however_long_the_menus(packset):
     assert "Roasted in small batches." in text and "Your cart is empty" not in text
 
 
+_INDENT = "\n" + " " * 200  # a template's indentation: the page's text is mostly spaces
+
+
+def _shop_in_hidden_wrapper(in_header: str, in_article: str) -> str:
+    """A shop page whose product sits in a display:none wrapper its script shows: a header
+    (with ``in_header``), the wrapper's article (with ``in_article`` after its paragraphs,
+    one of them ending 'Baked in small batches.'), an indented footer."""
+    return page(f'<header><a href="/">Shop</a> {in_header}</header>'
+                '<div class="product-wrapper defer-block" style="display:none"><article>'
+                f'<h1>Almond thins</h1><p>{PROSE}</p><p>{PROSE}Baked in small batches.</p>'
+                f'{("<p>" + PROSE + "</p>") * 6}{in_article}</article></div>'
+                f'<footer><p>Help</p>{_INDENT * 20}<p>Returns</p></footer>')
+
+
 def test_a_hidden_wrapper_that_outweighs_the_visible_page_is_the_page(packset):
     """A shop renders its product into a wrapper that its script shows (display:none, no
     <main>): what stays visible is a header and a footer, much less than the wrapper holds.
     Its hidden mega menus are smaller, and each is still left out. The markup is indented, as
     a template's is: counted with its spaces, the wrapper is a small part of the page."""
-    indent = "\n" + " " * 200
     def menu(name: str) -> str:
-        return (f'<div class="mega-menu" style="display:none">' + indent.join(
+        return (f'<div class="mega-menu" style="display:none">' + _INDENT.join(
             f'<a href="/{name}/{i}">{name} shelf {i}</a>' for i in range(12)) + "</div>")
-    html = page(f'<header><a href="/">Shop</a> {menu("Vitamins")} {menu("Snacks")}</header>'
-                '<div class="product-wrapper defer-block" style="display:none"><article>'
-                f'<h1>Almond thins</h1><p>{PROSE}</p><p>{PROSE}Baked in small batches.</p>'
-                f'{("<p>" + PROSE + "</p>") * 6}</article></div>'
-                f'<footer><p>Help</p>{indent * 20}<p>Returns</p></footer>')
+    html = _shop_in_hidden_wrapper(f'{menu("Vitamins")} {menu("Snacks")}', "")
     text = html_to_text(html, packset=packset).text
     assert "Baked in small batches." in text and "shelf 3" not in text
 
@@ -548,14 +557,9 @@ def test_what_the_hidden_page_hides_itself_stays_hidden(packset):
     """The wrapper that is the page shows; a sign-in popup and a collapsed panel it hides
     itself are still left out, and reported (html-hidden). They were passed over as inside
     the wrapper while it was hidden (review, 7 December: both had come back)."""
-    indent = "\n" + " " * 200
-    html = page('<header><a href="/">Shop</a></header>'
-                '<div class="product-wrapper defer-block" style="display:none"><article>'
-                f'<h1>Almond thins</h1><p>{PROSE}Baked in small batches.</p>'
-                f'{("<p>" + PROSE + "</p>") * 6}'
-                '<div style="display:none"><p>Hidden popup: sign in to save your basket</p></div>'
-                '<div hidden><p>Hidden tab: delivery times by region</p></div></article></div>'
-                f'<footer><p>Help</p>{indent * 20}<p>Returns</p></footer>')
+    html = _shop_in_hidden_wrapper(
+        "", '<div style="display:none"><p>Hidden popup: sign in to save your basket</p></div>'
+            '<div hidden><p>Hidden tab: delivery times by region</p></div>')
     extraction = html_to_text(html, packset=packset)
     assert "Baked in small batches." in extraction.text
     assert "Hidden popup" not in extraction.text and "Hidden tab" not in extraction.text
