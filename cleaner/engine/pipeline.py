@@ -138,14 +138,9 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
                                      HTML_ROUNDS if from_page else MAX_ROUNDS, verbatim)
     pack_names = list(reasons)
     ctx.forget_index()  # what the rules searched with: not needed from here on
-    if verbatim:
-        ctx.restore([i for i in verbatim if i < len(ctx.removed) and ctx.removed[i] is not None])
-    if items:
-        ctx.restore([i for i in items if i < len(ctx.removed) and ctx.removed[i] is not None
-                     and (ctx.removed[i].kind, ctx.removed[i].category) in ITEM_LINES_RESTORED])
-    if rows:
-        ctx.restore([i for i in rows if i < len(ctx.removed) and ctx.removed[i] is not None
-                     and ctx.removed[i].category == "nav"])
+    _give_back(ctx, verbatim, lambda m: True)
+    _give_back(ctx, items, lambda m: (m.kind, m.category) in ITEM_LINES_RESTORED)
+    _give_back(ctx, rows, lambda m: m.category == "nav")
     if not from_page:
         _guard_no_chrome(ctx)
         _guard_thin_chrome(ctx)
@@ -402,6 +397,16 @@ def _guard_no_chrome(ctx: Context) -> None:
     ctx.keep_everything()
 
 
+def _give_back(ctx: Context, lines: frozenset[int], taken_by) -> None:
+    """Restore those of ``lines`` (line numbers vouched for: code, from a ``<pre>`` or
+    written out; a page's item cards; a table's rows) that a removal ``taken_by`` accepts
+    took."""
+    removed = ctx.removed
+    if lines:
+        ctx.restore([i for i in lines if i < len(removed) and removed[i] is not None
+                     and taken_by(removed[i])])
+
+
 def _guard_thin_chrome(ctx: Context) -> None:
     """The line classifier judges a line by its shape (short, few function words), which a
     product's specs, a table's rows, a list of names or a one-line paragraph share with a
@@ -409,9 +414,10 @@ def _guard_thin_chrome(ctx: Context) -> None:
     when the text shows page chrome at least ``THIN_CHROME_LINES`` times (lines that rules of
     a chrome category or a site pack took, chrome trims, a story's byline or dateline) or
     holds a menu the classifier found (a run of link labels, its evidence of a web page);
-    otherwise they are undone and the other rules' removals stand. An extractor's output with one leftover ("Read more", a
-    newsletter prompt) shows one line of chrome: the no-chrome guard does not fire, yet the
-    rest is the extractor's choice of the page, as good as the classifier's by shape.
+    otherwise they are undone and the other rules' removals stand. An extractor's output
+    with one leftover ("Read more", a newsletter prompt) shows one line of chrome: the
+    no-chrome guard does not fire, yet the rest is the extractor's choice of the page, as
+    good as the classifier's by shape.
     Idempotent: cleaned again, the output shows no chrome, and the no-chrome guard keeps it."""
     removed = ctx.removed
     classified = [i for i, m in enumerate(removed) if m is not None and m.kind == "classify"]
