@@ -250,3 +250,82 @@ def test_a_value_several_cards_share_stays_in_each_card():
     assert result.text.count("Full-Time") == 4
     assert result.text.count("Anywhere in the World") == 3
     assert result.text.count("Contract") == 2
+
+
+BOTTLES = ["Summit", "Ridge", "Canyon", "Harbor", "Meadow", "Glacier", "Prairie", "Delta",
+           "Tundra", "Lagoon", "Mesa", "Fjord"]
+
+
+def bottle_cards(names: list[str]) -> str:
+    """A shop's product cards: a linked name, a price, a field ('Cap Type:' / 'Screw Cap')
+    that several cards share."""
+    caps = ["Screw Cap", "Straw Lid", "Screw Cap", "Chug Cap"]
+    return "".join(
+        f'<li class="product-tile"><a href="/p/{n}"><h3>{name} steel water bottle, 32 fl. oz.'
+        f'</h3></a><div class="price">${12 + n}.00</div><div class="spec">Cap Type:</div>'
+        f"<div>{caps[n % 4]}</div></li>" for n, name in enumerate(names))
+
+
+OFFER = ('<div class="offer"><p>Members earn ten percent back on every full-priced bottle they '
+         "buy this year, paid out each spring as a reward they can spend in any of our stores."
+         "</p></div>")
+SHOP_FAQ = ('<div class="faq"><h2>How much do water bottles cost?</h2><p>We carry a wide range of '
+            "water bottles, starting at around ten dollars, with insulated models from the "
+            "larger brands costing fifty dollars or more.</p></div>")
+ABOUT = ('<div class="about"><p>We have been sharing our love of the outdoors since the year we '
+         "opened our first small store, and every bottle we sell is one we have carried "
+         "ourselves.</p></div>")
+
+
+def shop_category() -> str:
+    """A shop's category page that declares nothing: a card offer in a banner, the product
+    cards, an FAQ's answer and a line about the shop, each blurb in a box of its own."""
+    return ("<!doctype html><html><head><title>Water bottles</title></head><body>"
+            '<div class="top"><a href="/">Home</a> <a href="/sale">Sale</a></div>'
+            f'{OFFER}<h1>Water bottles</h1><ul class="results">{bottle_cards(BOTTLES)}</ul>'
+            f"{SHOP_FAQ}{ABOUT}<footer><p>© 2025 Trail Shop</p></footer></body></html>")
+
+
+def test_a_shop_s_blurbs_each_in_its_own_box_are_no_story_beside_its_list():
+    # the blurbs hold more prose than a story's test asks (300 characters), and the list
+    # does not outweigh them twelve times: read as a story, the cards went as link lists
+    result = clean_document(shop_category(), html=True)
+    assert result.page_type == "listing"
+    for name in BOTTLES:
+        assert f"{name} steel water bottle, 32 fl. oz." in result.text
+    assert result.text.count("Cap Type:") == len(BOTTLES)
+    assert "Members earn ten percent back" in result.text
+    assert "starting at around ten dollars" in result.text
+
+
+def test_a_story_in_one_box_beside_a_shop_s_cards_stays_a_story():
+    # the same prose as paragraphs of one box is a story: its page's cards are not its text
+    story = "".join(f"<p>{block.split('<p>')[1].split('</p>')[0]}</p>"
+                    for block in (OFFER, SHOP_FAQ, ABOUT))
+    html = ("<!doctype html><html><head><title>Water bottles</title></head><body>"
+            f'<div class="story"><h1>Water bottles</h1>{story}</div>'
+            f'<ul class="results">{bottle_cards(BOTTLES)}</ul>'
+            "<footer><p>© 2025 Trail Shop</p></footer></body></html>")
+    result = clean_document(html, html=True)
+    assert result.page_type == "unknown"
+    assert "Members earn ten percent back" in result.text
+    assert "Summit steel water bottle" not in result.text
+
+
+def test_a_page_whose_text_is_spread_out_tells_no_story_beside_its_list():
+    # the reader's choice held too little of the page's prose, so the page's blocks were
+    # taken spread out: their prose, a story's paragraphs in one box though they be, is no
+    # story that a list must outweigh twelve times to be the page's
+    from selectolax.lexbor import LexborHTMLParser
+
+    from cleaner.html.items import list_blocks
+    from cleaner.html.walk import walk
+
+    story = "".join(f"<p>{block.split('<p>')[1].split('</p>')[0]}</p>"
+                    for block in (OFFER, SHOP_FAQ, ABOUT))
+    html = (f'<div class="intro">{story}</div><ul class="results">{bottle_cards(BOTTLES)}</ul>')
+    page = walk(LexborHTMLParser(f"<html><body>{html}</body></html>").body)
+    everything = list(range(len(page.blocks)))
+    assert list_blocks(page, everything, None) is None
+    listed = list_blocks(page, everything, None, spread=True)
+    assert listed is not None and len(listed[2]) == 4 * len(BOTTLES)

@@ -35,6 +35,7 @@ LAYOUT_BOXES = 5
 # ...but prose that the list outweighs this many times over is the list's introduction (a
 # category's blurb, a section's standfirst): a story's teasers run to a few times the story.
 INTRO = 12
+STORY_TAGS = frozenset(("p", "blockquote", "li", "dd"))  # a story's paragraphs: in its box
 SECTION_PROSE_WORDS = 10  # a story's section: a heading over a sentence this long at least
 # Item shapes that are text, not cards: a paragraph with a link in it is prose.
 NOT_ITEMS = frozenset(("p", "span", "a", "pre", "blockquote", "td", "th", "dd", "dt",
@@ -250,6 +251,21 @@ def _prose(page: Page, blocks) -> int:
                if page.blocks[i].chars >= 60 and page.blocks[i].links < 0.3 * page.blocks[i].chars)
 
 
+def _story_prose(page: Page, blocks) -> int:
+    """The prose of the biggest box of ``blocks``: a story's paragraphs stand together in
+    one box (a paragraph's parent, or a text block's own element), where a shop's or a
+    company's blurbs (a card offer in a banner, an FAQ's answer, an "about us" in the footer)
+    stand each in a box of its own."""
+    boxes: dict[int, int] = {}
+    for i in blocks:
+        b = page.blocks[i]
+        if b.chars >= 60 and b.links < 0.3 * b.chars:
+            el = page.elements[b.owner]
+            box = el.parent if el.tag in STORY_TAGS else b.owner
+            boxes[box] = boxes.get(box, 0) + b.chars - b.links
+    return max(boxes.values(), default=0)
+
+
 def _sections(page: Page, members: list) -> bool:
     """Are the list's items a story's sections rather than cards: most of them a heading that
     is no link over a paragraph of prose ("Kia PV5" / "This is another immensely impressive
@@ -288,7 +304,7 @@ def _marked_story(page: Page, blocks, parent: int) -> bool:
 
 
 def list_blocks(page: Page, keep: list[int], neg: Optional[list],
-                declared: bool = False, article: bool = False
+                declared: bool = False, article: bool = False, spread: bool = False
                 ) -> Optional[tuple[list[int], int, set]]:
     """The blocks to show on a page of items: ``keep`` (the chosen content: a category's
     description, a heading) and every block of the page's item list, its cards' linked titles
@@ -298,8 +314,11 @@ def list_blocks(page: Page, keep: list[int], neg: Optional[list],
     schema.org ItemList, CollectionPage...).
     ``article``: the page calls itself an article, but only by og:type, which themes give
     every page (a blog's category, a topic page, a shop's): it is a list when its items are
-    a list's many cards, not a few boxes (LAYOUT_BOXES) or a story's sections."""
-    story = not declared and _prose(page, keep) >= STORY_PROSE
+    a list's many cards, not a few boxes (LAYOUT_BOXES) or a story's sections.
+    ``spread``: ``keep`` is the page's text spread out (no box held most of its prose: the
+    reader's ``_spread_out``), not a chosen story; its prose (a shop's blurbs about itself, a
+    card offer, the footer's pitch) is no story for the list to stand beside."""
+    story = not declared and not spread and _prose(page, keep) >= STORY_PROSE
     found = item_list(page, neg if neg else negative_elements(page, set()), _children(page))
     if found is None or found.share < LIST_SHARE:
         return None
@@ -308,6 +327,8 @@ def list_blocks(page: Page, keep: list[int], neg: Optional[list],
     if article and (found.run <= LAYOUT_BOXES or _sections(page, found.items) or
                     _marked_story(page, set(keep) - items, found.parent)):
         return None
+    if story and found.run > LAYOUT_BOXES and _story_prose(page, keep) < STORY_PROSE:
+        story = False  # a list's many cards beside blurbs, each in a box of its own: no story
     if story:
         outside = _prose(page, set(keep) - items)
         if found.run <= LAYOUT_BOXES or STORY_PROSE <= outside and found.chars < INTRO * outside:

@@ -390,7 +390,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     item_blocks: set = set()
     if not kind.single_item or kind.article_by_og_type:
         listed = list_blocks(page, keep, choice.neg if choice else None, declared=kind.items,
-                             article=kind.article_by_og_type)
+                             article=kind.article_by_og_type, spread=spread is not None)
         if listed is not None:
             keep, parent, item_blocks = listed
             container, widened = describe(page.elements[parent].node), False
