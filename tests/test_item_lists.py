@@ -329,3 +329,18 @@ def test_a_page_whose_text_is_spread_out_tells_no_story_beside_its_list():
     assert list_blocks(page, everything, None) is None
     listed = list_blocks(page, everything, None, spread=True)
     assert listed is not None and len(listed[2]) == 4 * len(BOTTLES)
+
+
+def test_a_shop_s_grid_above_its_buying_guide_is_the_page():
+    # the same story below the grid of priced products is the category's buying guide: the
+    # grid is what the page is for (a product's description comes first, its rails after)
+    guide = "".join(f"<p>{block.split('<p>')[1].split('</p>')[0]}</p>"
+                    for block in (OFFER, SHOP_FAQ, ABOUT))
+    html = ("<!doctype html><html><head><title>Water bottles</title></head><body>"
+            f'<h1>Water bottles</h1><ul class="results">{bottle_cards(BOTTLES)}</ul>'
+            f'<div class="guide"><h2>How to choose a water bottle</h2>{guide}</div>'
+            "<footer><p>© 2025 Trail Shop</p></footer></body></html>")
+    result = clean_document(html, html=True)
+    assert result.page_type == "listing"
+    assert result.text.count("Cap Type:") == len(BOTTLES)
+    assert "Members earn ten percent back" in result.text

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..text.prose import is_prose
+from .products import RAIL_PRICED_SHARE, priced_card
 from .score import _children, hints, negative_elements
 from .walk import HEADINGS, Page
 
@@ -266,6 +267,19 @@ def _story_prose(page: Page, blocks) -> int:
     return max(boxes.values(), default=0)
 
 
+def _guide_below(page: Page, keep: list[int], found: ItemList) -> bool:
+    """Is the list a shop's grid of products (most cards a name and a price:
+    products.priced_card; other stories' teasers carry no price) with the page's prose
+    below it, less than a story's above it? A shop's category shows its grid under the
+    headline and a line or two, and its buying guide or FAQ at the foot of the page; a
+    product's description, a story, comes first, and the rails of other products after it."""
+    first = page.elements[found.items[0]].start
+    if _prose(page, [i for i in keep if i < first]) >= STORY_PROSE:
+        return False
+    members = found.items
+    return sum(1 for m in members if priced_card(page, m)) >= RAIL_PRICED_SHARE * len(members)
+
+
 def _sections(page: Page, members: list) -> bool:
     """Are the list's items a story's sections rather than cards: most of them a heading that
     is no link over a paragraph of prose ("Kia PV5" / "This is another immensely impressive
@@ -327,8 +341,11 @@ def list_blocks(page: Page, keep: list[int], neg: Optional[list],
     if article and (found.run <= LAYOUT_BOXES or _sections(page, found.items) or
                     _marked_story(page, set(keep) - items, found.parent)):
         return None
-    if story and found.run > LAYOUT_BOXES and _story_prose(page, keep) < STORY_PROSE:
-        story = False  # a list's many cards beside blurbs, each in a box of its own: no story
+    if story and found.run > LAYOUT_BOXES and (_story_prose(page, keep) < STORY_PROSE or
+                                               _guide_below(page, keep, found)):
+        # a list's many cards beside blurbs, each in a box of its own, or a shop's grid of
+        # priced products above its buying guide: no story with teasers around it
+        story = False
     if story:
         outside = _prose(page, set(keep) - items)
         if found.run <= LAYOUT_BOXES or STORY_PROSE <= outside and found.chars < INTRO * outside:

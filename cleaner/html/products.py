@@ -32,7 +32,7 @@ PRICE = re.compile(
     r"\s?)\s?\d[\d.,\s]*\d|\b\d[\d.,\s]*\d?\s?(?:€|£|zł|kr|Kč|₽|₺|lei|Ft|EUR|USD|GBP|CHF)(?!\w)")
 
 
-def _priced_card(page: Page, idx: int) -> bool:
+def priced_card(page: Page, idx: int) -> bool:
     """Is element ``idx`` a product's card: short, a line naming something, and a price?"""
     el = page.elements[idx]
     if page.text_len(el) > CARD_MAX_CHARS:
@@ -65,7 +65,7 @@ def product_rail(page: Page, el, children) -> bool:
     if len(cards) < RAIL_MIN or \
             sum(page.text_len(elements[c]) for c in cards) < RAIL_TEXT_SHARE * page.text_len(el):
         return False
-    priced = sum(1 for c in cards if _priced_card(page, c))
+    priced = sum(1 for c in cards if priced_card(page, c))
     return priced >= RAIL_MIN and priced >= RAIL_PRICED_SHARE * len(cards)
 
 
