@@ -344,3 +344,28 @@ def test_a_shop_s_grid_above_its_buying_guide_is_the_page():
     assert result.page_type == "listing"
     assert result.text.count("Cap Type:") == len(BOTTLES)
     assert "Members earn ten percent back" in result.text
+
+
+def topic_river() -> str:
+    """A news site's topic page: each card a linked headline and its summary, the summary a
+    second link to the same story that the site keeps from screen readers (aria-hidden,
+    tabindex -1) so that it is not announced twice; a reader of the page sees it."""
+    cards = "".join(
+        f'<article class="river-item"><header><h2><a href="/{topic}">The town {topic} opens '
+        f'again after a year of repairs</a></h2><p class="river-desc"><a href="/{topic}" '
+        f'aria-hidden="true" tabindex="-1">The council says the {topic} will keep its old '
+        "hours, and that the work came in under its budget.</a></p></header></article>"
+        for topic in TOPICS)
+    return ("<!doctype html><html><head><title>Town topics</title></head><body>"
+            '<nav><a href="/">Home</a> <a href="/about">About</a></nav>'
+            f'<main><h1>Repairs</h1><div class="river">{cards}</div></main>'
+            '<footer><p>© 2025 Town news</p><a href="/top" aria-hidden="true" tabindex="-1" '
+            'style="display: none">Back to the top of the page</a></footer></body></html>')
+
+
+def test_a_card_s_summary_kept_from_screen_readers_is_shown():
+    text = clean(topic_river(), html=True)
+    for topic in TOPICS:
+        assert f"The town {topic} opens again after a year of repairs" in text
+        assert f"The council says the {topic} will keep its old hours" in text
+    assert "Back to the top" not in text  # hidden from everyone: it goes

@@ -313,6 +313,8 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
                 continue
             if (ident or "").startswith("S:") and "hidden" in attrs:
                 continue  # React's streamed content, waiting for its script to move it in place
+            if tag == "a" and attrs.get("tabindex") == "-1" and _redundant_link(attrs):
+                continue  # a card's second link to its page, kept from screen readers: shown
             size = len(node.text())
             dialog = tag == "dialog" or attrs.get("aria-modal") == "true"
             if size > SELECTOR_GUARD_SHARE * SELECTOR_GUARD_MIN and not dialog:
@@ -491,6 +493,17 @@ def _without_hidden_page(body, outermost: list, sizes: list[int], hidden: set) -
         return outermost  # the visible page holds more
     hidden.discard(node.mem_id)
     return outermost[:biggest] + outermost[biggest + 1:]
+
+
+def _redundant_link(attrs: dict) -> bool:
+    """Is a link with tabindex=-1 hidden only from screen readers (aria-hidden="true", no
+    other mark that hides it)? A card that links its picture and its summary to the page its
+    title links already takes them out of the tab order and the accessibility tree, so the
+    same link is not announced twice; a reader of the page sees them (a teaser's summary)."""
+    if attrs.get("aria-hidden") != "true" or "hidden" in attrs:
+        return False
+    style = (attrs.get("style") or "").lower().replace(" ", "")
+    return "display:none" not in style and "visibility:hidden" not in style
 
 
 def _solid(node) -> int:
