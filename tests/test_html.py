@@ -173,6 +173,27 @@ def test_headline_outside_container_is_added_once(packset):
     assert text.startswith("Storm hits the coast\n\n") and text.count("Storm hits the coast") == 1
 
 
+
+def test_a_short_h1_is_the_headline_not_a_label_above_it():
+    # The text rules guess the headline as the first line of four words or more, and take
+    # short lines above it for a section's labels ("NATO"). A shop's or a department's h1 is
+    # often one word: shown by the reader as the page's headline, it stays; the reader knows.
+    html = ("<html><head><title>Lights | Trailhead Cycling</title></head><body>"
+            "<header><nav><a href='/'>Home</a> <a href='/bikes'>Bikes</a></nav></header>"
+            "<main><h1>Lights</h1><h2>Choosing a bike light for winter commuting</h2>"
+            "<p>A front light of 400 lumens or more lets you see the road on unlit lanes, and a "
+            "rear light with a daytime flash mode makes you visible from far behind.</p>"
+            "<p>Every light here charges over USB-C and mounts without tools, so it moves "
+            "between bikes in seconds and comes off when you lock up in town.</p></main></body></html>")
+    result = clean_document(html, url="https://shop.example.com/accessories/lights/", html=True)
+    assert result.html.headline_line == 0
+    assert result.text.startswith("Lights\n\nChoosing a bike light for winter commuting\n")
+    # a label above a story's h1 still goes
+    story = ("<html><head><title>Storm hits the coast</title></head><body><main>"
+             "<p><a href='/world'>World</a></p><h1>Storm hits the coast</h1>"
+             f"<p>{PROSE}</p><p>{PROSE}Again.</p></main></body></html>")
+    assert clean(story, html=True).startswith("Storm hits the coast\n")
+
 def test_lists_quotes_tables_and_breaks(packset):
     extra = ("<ul><li>First point of the plan, which is long enough.</li><li>Second point.</li></ul>"
              "<blockquote><p>We will rebuild, the mayor said.</p></blockquote>"
