@@ -340,3 +340,36 @@ def test_a_story_with_a_pitch_of_sections_after_it_keeps_the_story_alone():
     assert STORY in text and MORE in text
     for heading, paragraph in FEATURES:
         assert paragraph not in text
+
+
+def _manual_with_two_procedures() -> str:
+    """A manual's page: two procedures that share their last three steps word for word."""
+    def steps(first: str) -> str:
+        return (f"<ol><li>{first}</li><li>Open the Settings panel</li>"
+                "<li>Click Save changes</li><li>Restart the server</li></ol>")
+    return ("<html><head><title>Configuring the server — Acme 2.1 documentation</title>"
+            "<meta name='generator' content='Sphinx 7.2.6'></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/install'>Install</a> <a href='/config'>Configure</a></nav>"
+            "<main><h1>Configuring the server</h1>"
+            "<p>The server reads its settings at start-up, so every change below takes effect once "
+            "the server has been restarted by the administrator of the machine.</p>"
+            "<h2>Changing the port</h2>" + steps("Enter the new port number") +
+            "<h2>Changing the log level</h2>" + steps("Choose a log level from the list") +
+            "</main></body></html>")
+
+
+def test_a_manual_s_repeated_steps_stay_in_each_procedure():
+    # The repeat rule takes a short line's later copies as a menu printed twice; a manual
+    # repeats its steps, fields and code lines where its content does (its menus are the
+    # reader's to cut), so on a documentation page the copies stay.
+    result = clean_document(_manual_with_two_procedures(), url="https://docs.acme.example/config.html",
+                            html=True)
+    assert result.page_type == "documentation"
+    blocks = result.text.rstrip("\n").split("\n\n")
+    assert blocks.count("Open the Settings panel") == 2 and blocks.count("Restart the server") == 2
+    assert blocks[-1] == "Restart the server" and "Home" not in blocks
+    # the same text as a story's: the repeat rule still takes the copies
+    story = _manual_with_two_procedures().replace("<meta name='generator' content='Sphinx 7.2.6'>",
+                                                  "<meta property='og:type' content='article'>")
+    assert clean(story, url="https://news.acme.example/2025/config", html=True).count(
+        "Open the Settings panel") == 1
