@@ -1006,3 +1006,50 @@ def test_a_site_prefix_ending_in_com_names_no_comment_box(packset):
                   "Web development"):
         assert f"{title} is part of every edition." in text
     assert _CHROME.search("com-comments") and not _CHROME.search("vscom-swimlane-body")
+
+
+
+def _builder_page() -> str:
+    """A story set by a page builder (Divi's markup): each block in a section, a row and a
+    column of its own, wrapped deeper than the reader's near kin reach."""
+    A = ("The harbour town of Eastport rebuilt its sea wall over the winter, and the work has "
+         "changed how the old quarter meets the water. ")
+    B = ("Builders lifted the promenade by a metre and set new steps down to the beach, where the "
+         "fishing boats still land their catch every morning before the market opens. ")
+    C = ("Residents who lost their ground floors in the storm of 2023 say the new wall has already "
+         "held back two spring tides, and the council plans a second phase along the north shore. ")
+    D = ("Visitors can walk the whole length of the new wall from the lifeboat station to the old "
+         "customs house, a route of about two kilometres with benches every hundred metres, and the "
+         "café at the harbour arm has reopened with a terrace that looks straight out over the bay.")
+    E = ("On summer evenings the council lights the steps with lamps salvaged from the old pier, "
+         "which the town's museum kept in storage for nearly forty years after the pier was "
+         "closed. The lamps run on solar panels fitted to the roof of the old customs house.")
+
+    def module(n, text):
+        return (f'<div class="et_pb_section et_pb_section_{n}"><div class="et_pb_row_wrap">'
+                f'<div class="et_pb_row et_pb_row_{n}"><div class="et_pb_row_inner">'
+                f'<div class="et_pb_column et_pb_column_{n}"><div class="et_pb_module et_pb_text et_pb_text_{n}">'
+                f'<div class="et_pb_text_inner"><div class="markdown">{text}</div>'
+                '<div class="et_pb_button_wrapper"><a class="et_pb_button" href="/tours">Book a harbour tour</a> '
+                '<a href="/map">Map</a> <a href="/parking">Parking</a></div></div></div></div></div></div></div></div>')
+    page = ("<html><head><title>Eastport's new sea wall</title></head><body><div id='page-container'>"
+            "<header><nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/about'>About</a></nav></header>"
+            "<div id='main-content'><div class='et_builder_inner_content'>"
+            + module(0, "<h1>Eastport's new sea wall</h1>")
+            + module(1, f"<p>{A}{B}</p><p>{C}{A}</p><p>{B}{C}</p>")
+            + module(2, "<p><a href='/contact'>Book a visit</a></p>")
+            + module(3, f"<h2>Where to see it</h2><p>{D}</p><p>{E}</p><ul><li>North steps: open daily</li>"
+                        "<li>Harbour arm: weekends only</li><li>Old quarter: from May</li></ul>")
+            + "</div></div><footer><p>Copyright 2025 Eastport Council</p></footer></div></body></html>")
+    return page
+
+
+def test_a_page_builder_s_other_blocks_of_the_story_are_its_kin():
+    text = clean(_builder_page(), url="https://eastport.example/news/sea-wall", html=True)
+    blocks = text.rstrip("\n").split("\n\n")
+    assert blocks[0] == "Eastport's new sea wall"
+    # the story's second text block, six levels further up: its heading, prose and list
+    assert "Where to see it" in blocks and "Harbour arm: weekends only" in blocks
+    assert any(b.startswith("Visitors can walk the whole length") for b in blocks)
+    # the builder's button rows and the page's menu are no story
+    assert not any("Book a" in b or b.startswith("Home") for b in blocks)
