@@ -373,3 +373,41 @@ def test_a_manual_s_repeated_steps_stay_in_each_procedure():
                                                   "<meta property='og:type' content='article'>")
     assert clean(story, url="https://news.acme.example/2025/config", html=True).count(
         "Open the Settings panel") == 1
+
+
+
+def _fluxbb_thread() -> str:
+    """A FluxBB thread: each post's text four boxes deep in its own blockpost; the answer,
+    the longest post, is the reader's choice."""
+    posts = ["My laptop fails to resume from suspend since the last kernel update. The screen stays "
+             "black and the fans spin at full speed until I hold the power button. Any idea what to try first?",
+             "Try booting the LTS kernel and see whether it resumes there. If it does, it is a regression "
+             "and worth a bug report upstream. Before you do, look at the journal of the failed resume "
+             "with journalctl -b -1 and search for the first error after the suspend entry: on many "
+             "laptops it is the graphics driver that fails to come back, and the log names the module. "
+             "Then try resuming with the module blacklisted, and with the previous firmware package, "
+             "so that the report can say which of the two changed the behaviour. Attach the full log "
+             "to the report, not only the lines you think matter.",
+             "The LTS kernel resumes fine, thanks. I filed a bug and will report back here."]
+    def post(n, who, text):
+        return (f'<div id="p{n}" class="blockpost rowodd"><h2><span>#{n}</span></h2><div class="box"><div class="inbox">'
+                f'<div class="postbody"><div class="postleft"><dl><dt><strong>{who}</strong></dt><dd>Member</dd></dl></div>'
+                f'<div class="postright"><h3>Re: Laptop fails to resume</h3><div class="postmsg"><p>{text}</p></div></div>'
+                f'</div></div><div class="inbox"><div class="postfoot"><div class="postfootright"><ul><li><a href="/report">Report</a></li>'
+                f'<li><a href="/quote">Quote</a></li></ul></div></div></div></div></div>')
+    page = ("<html><head><title>Laptop fails to resume from suspend / Kernel &amp; Hardware / Forums</title></head>"
+            "<body><div id='brdheader'><a href='/'>Index</a> <a href='/search'>Search</a> <a href='/register'>Register</a></div>"
+            "<div id='brdmain'><h1>Laptop fails to resume from suspend</h1>"
+            + post(1, "tuxfan", posts[0]) + post(2, "kernelhacker", posts[1]) + post(3, "tuxfan", posts[2])
+            + "</div><div id='brdfooter'><p>Powered by FluxBB</p></div></body></html>")
+    return page
+
+
+def test_a_thread_s_posts_deep_in_their_boxes_are_the_chosen_post_s_kin():
+    # A thread's other posts are kin of the chosen one however little prose each holds (a
+    # story's far kin needs a paragraph's worth: see html.score.KIN_FAR_PROSE)
+    text = clean(_fluxbb_thread(), url="https://bbs.example.org/viewtopic.php?id=42", html=True)
+    assert "My laptop fails to resume from suspend since the last kernel update." in text
+    assert "Try booting the LTS kernel" in text
+    assert "The LTS kernel resumes fine, thanks. I filed a bug and will report back here." in text
+    assert "Powered by FluxBB" not in text

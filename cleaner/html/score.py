@@ -354,6 +354,8 @@ KIN_LEVELS = 3  # how far above the choice its kin may branch off
 # a column and a module of its own, so a story's other blocks branch off further up: kin found
 # up to KIN_FAR_LEVELS above the near box counts when it holds a paragraph's worth of prose of
 # its own (KIN_FAR_PROSE characters), which a newsletter box or a card of the same shape does not.
+# A thread's posts are kin however short (forum software nests each post's text four or five
+# boxes deep in its own post box: FluxBB's blockpost > box > inbox > postbody).
 KIN_FAR_LEVELS = 6
 KIN_FAR_PROSE = 400
 _DIGITS = re.compile(r"\d+")
@@ -396,7 +398,7 @@ def kin(page: Page, top: int, neg: list) -> list:
             continue
         if page.link_density(other) >= 0.3 or prose_chars(page, other.start, other.end) == 0:
             continue
-        if not (near.start <= other.start < near.end) and \
+        if not page.thread and not (near.start <= other.start < near.end) and \
                 prose_chars(page, other.start, other.end) < KIN_FAR_PROSE:
             continue
         out.append(idx)
