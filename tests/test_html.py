@@ -173,6 +173,27 @@ def test_headline_outside_container_is_added_once(packset):
     assert text.startswith("Storm hits the coast\n\n") and text.count("Storm hits the coast") == 1
 
 
+
+def test_a_short_h1_is_the_headline_not_a_label_above_it():
+    # The text rules guess the headline as the first line of four words or more, and take
+    # short lines above it for a section's labels ("NATO"). A shop's or a department's h1 is
+    # often one word: shown by the reader as the page's headline, it stays; the reader knows.
+    html = ("<html><head><title>Lights | Trailhead Cycling</title></head><body>"
+            "<header><nav><a href='/'>Home</a> <a href='/bikes'>Bikes</a></nav></header>"
+            "<main><h1>Lights</h1><h2>Choosing a bike light for winter commuting</h2>"
+            "<p>A front light of 400 lumens or more lets you see the road on unlit lanes, and a "
+            "rear light with a daytime flash mode makes you visible from far behind.</p>"
+            "<p>Every light here charges over USB-C and mounts without tools, so it moves "
+            "between bikes in seconds and comes off when you lock up in town.</p></main></body></html>")
+    result = clean_document(html, url="https://shop.example.com/accessories/lights/", html=True)
+    assert result.html.headline_line == 0
+    assert result.text.startswith("Lights\n\nChoosing a bike light for winter commuting\n")
+    # a label above a story's h1 still goes
+    story = ("<html><head><title>Storm hits the coast</title></head><body><main>"
+             "<p><a href='/world'>World</a></p><h1>Storm hits the coast</h1>"
+             f"<p>{PROSE}</p><p>{PROSE}Again.</p></main></body></html>")
+    assert clean(story, html=True).startswith("Storm hits the coast\n")
+
 def test_lists_quotes_tables_and_breaks(packset):
     extra = ("<ul><li>First point of the plan, which is long enough.</li><li>Second point.</li></ul>"
              "<blockquote><p>We will rebuild, the mayor said.</p></blockquote>"
@@ -985,3 +1006,50 @@ def test_a_site_prefix_ending_in_com_names_no_comment_box(packset):
                   "Web development"):
         assert f"{title} is part of every edition." in text
     assert _CHROME.search("com-comments") and not _CHROME.search("vscom-swimlane-body")
+
+
+
+def _builder_page() -> str:
+    """A story set by a page builder (Divi's markup): each block in a section, a row and a
+    column of its own, wrapped deeper than the reader's near kin reach."""
+    A = ("The harbour town of Eastport rebuilt its sea wall over the winter, and the work has "
+         "changed how the old quarter meets the water. ")
+    B = ("Builders lifted the promenade by a metre and set new steps down to the beach, where the "
+         "fishing boats still land their catch every morning before the market opens. ")
+    C = ("Residents who lost their ground floors in the storm of 2023 say the new wall has already "
+         "held back two spring tides, and the council plans a second phase along the north shore. ")
+    D = ("Visitors can walk the whole length of the new wall from the lifeboat station to the old "
+         "customs house, a route of about two kilometres with benches every hundred metres, and the "
+         "café at the harbour arm has reopened with a terrace that looks straight out over the bay.")
+    E = ("On summer evenings the council lights the steps with lamps salvaged from the old pier, "
+         "which the town's museum kept in storage for nearly forty years after the pier was "
+         "closed. The lamps run on solar panels fitted to the roof of the old customs house.")
+
+    def module(n, text):
+        return (f'<div class="et_pb_section et_pb_section_{n}"><div class="et_pb_row_wrap">'
+                f'<div class="et_pb_row et_pb_row_{n}"><div class="et_pb_row_inner">'
+                f'<div class="et_pb_column et_pb_column_{n}"><div class="et_pb_module et_pb_text et_pb_text_{n}">'
+                f'<div class="et_pb_text_inner"><div class="markdown">{text}</div>'
+                '<div class="et_pb_button_wrapper"><a class="et_pb_button" href="/tours">Book a harbour tour</a> '
+                '<a href="/map">Map</a> <a href="/parking">Parking</a></div></div></div></div></div></div></div></div>')
+    page = ("<html><head><title>Eastport's new sea wall</title></head><body><div id='page-container'>"
+            "<header><nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/about'>About</a></nav></header>"
+            "<div id='main-content'><div class='et_builder_inner_content'>"
+            + module(0, "<h1>Eastport's new sea wall</h1>")
+            + module(1, f"<p>{A}{B}</p><p>{C}{A}</p><p>{B}{C}</p>")
+            + module(2, "<p><a href='/contact'>Book a visit</a></p>")
+            + module(3, f"<h2>Where to see it</h2><p>{D}</p><p>{E}</p><ul><li>North steps: open daily</li>"
+                        "<li>Harbour arm: weekends only</li><li>Old quarter: from May</li></ul>")
+            + "</div></div><footer><p>Copyright 2025 Eastport Council</p></footer></div></body></html>")
+    return page
+
+
+def test_a_page_builder_s_other_blocks_of_the_story_are_its_kin():
+    text = clean(_builder_page(), url="https://eastport.example/news/sea-wall", html=True)
+    blocks = text.rstrip("\n").split("\n\n")
+    assert blocks[0] == "Eastport's new sea wall"
+    # the story's second text block, six levels further up: its heading, prose and list
+    assert "Where to see it" in blocks and "Harbour arm: weekends only" in blocks
+    assert any(b.startswith("Visitors can walk the whole length") for b in blocks)
+    # the builder's button rows and the page's menu are no story
+    assert not any("Book a" in b or b.startswith("Home") for b in blocks)

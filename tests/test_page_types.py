@@ -340,3 +340,74 @@ def test_a_story_with_a_pitch_of_sections_after_it_keeps_the_story_alone():
     assert STORY in text and MORE in text
     for heading, paragraph in FEATURES:
         assert paragraph not in text
+
+
+def _manual_with_two_procedures() -> str:
+    """A manual's page: two procedures that share their last three steps word for word."""
+    def steps(first: str) -> str:
+        return (f"<ol><li>{first}</li><li>Open the Settings panel</li>"
+                "<li>Click Save changes</li><li>Restart the server</li></ol>")
+    return ("<html><head><title>Configuring the server — Acme 2.1 documentation</title>"
+            "<meta name='generator' content='Sphinx 7.2.6'></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/install'>Install</a> <a href='/config'>Configure</a></nav>"
+            "<main><h1>Configuring the server</h1>"
+            "<p>The server reads its settings at start-up, so every change below takes effect once "
+            "the server has been restarted by the administrator of the machine.</p>"
+            "<h2>Changing the port</h2>" + steps("Enter the new port number") +
+            "<h2>Changing the log level</h2>" + steps("Choose a log level from the list") +
+            "</main></body></html>")
+
+
+def test_a_manual_s_repeated_steps_stay_in_each_procedure():
+    # The repeat rule takes a short line's later copies as a menu printed twice; a manual
+    # repeats its steps, fields and code lines where its content does (its menus are the
+    # reader's to cut), so on a documentation page the copies stay.
+    result = clean_document(_manual_with_two_procedures(), url="https://docs.acme.example/config.html",
+                            html=True)
+    assert result.page_type == "documentation"
+    blocks = result.text.rstrip("\n").split("\n\n")
+    assert blocks.count("Open the Settings panel") == 2 and blocks.count("Restart the server") == 2
+    assert blocks[-1] == "Restart the server" and "Home" not in blocks
+    # the same text as a story's: the repeat rule still takes the copies
+    story = _manual_with_two_procedures().replace("<meta name='generator' content='Sphinx 7.2.6'>",
+                                                  "<meta property='og:type' content='article'>")
+    assert clean(story, url="https://news.acme.example/2025/config", html=True).count(
+        "Open the Settings panel") == 1
+
+
+
+def _fluxbb_thread() -> str:
+    """A FluxBB thread: each post's text four boxes deep in its own blockpost; the answer,
+    the longest post, is the reader's choice."""
+    posts = ["My laptop fails to resume from suspend since the last kernel update. The screen stays "
+             "black and the fans spin at full speed until I hold the power button. Any idea what to try first?",
+             "Try booting the LTS kernel and see whether it resumes there. If it does, it is a regression "
+             "and worth a bug report upstream. Before you do, look at the journal of the failed resume "
+             "with journalctl -b -1 and search for the first error after the suspend entry: on many "
+             "laptops it is the graphics driver that fails to come back, and the log names the module. "
+             "Then try resuming with the module blacklisted, and with the previous firmware package, "
+             "so that the report can say which of the two changed the behaviour. Attach the full log "
+             "to the report, not only the lines you think matter.",
+             "The LTS kernel resumes fine, thanks. I filed a bug and will report back here."]
+    def post(n, who, text):
+        return (f'<div id="p{n}" class="blockpost rowodd"><h2><span>#{n}</span></h2><div class="box"><div class="inbox">'
+                f'<div class="postbody"><div class="postleft"><dl><dt><strong>{who}</strong></dt><dd>Member</dd></dl></div>'
+                f'<div class="postright"><h3>Re: Laptop fails to resume</h3><div class="postmsg"><p>{text}</p></div></div>'
+                f'</div></div><div class="inbox"><div class="postfoot"><div class="postfootright"><ul><li><a href="/report">Report</a></li>'
+                f'<li><a href="/quote">Quote</a></li></ul></div></div></div></div></div>')
+    page = ("<html><head><title>Laptop fails to resume from suspend / Kernel &amp; Hardware / Forums</title></head>"
+            "<body><div id='brdheader'><a href='/'>Index</a> <a href='/search'>Search</a> <a href='/register'>Register</a></div>"
+            "<div id='brdmain'><h1>Laptop fails to resume from suspend</h1>"
+            + post(1, "tuxfan", posts[0]) + post(2, "kernelhacker", posts[1]) + post(3, "tuxfan", posts[2])
+            + "</div><div id='brdfooter'><p>Powered by FluxBB</p></div></body></html>")
+    return page
+
+
+def test_a_thread_s_posts_deep_in_their_boxes_are_the_chosen_post_s_kin():
+    # A thread's other posts are kin of the chosen one however little prose each holds (a
+    # story's far kin needs a paragraph's worth: see html.score.KIN_FAR_PROSE)
+    text = clean(_fluxbb_thread(), url="https://bbs.example.org/viewtopic.php?id=42", html=True)
+    assert "My laptop fails to resume from suspend since the last kernel update." in text
+    assert "Try booting the LTS kernel" in text
+    assert "The LTS kernel resumes fine, thanks. I filed a bug and will report back here." in text
+    assert "Powered by FluxBB" not in text

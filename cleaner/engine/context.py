@@ -61,6 +61,9 @@ class Context:
     # what survived the one before); None in the first round
     source: Optional[list[str]] = None
     _title: Optional[int] = -2
+    # the line of the page's headline as the HTML reader showed it (its h1); None when it
+    # showed none, and for text (the first round's line numbers: a page's text has one round)
+    page_headline: Optional[int] = None
     _alive: Optional[list] = None
     _dropped_since: bool = False  # lines dropped since _alive was last filtered
     _nwords: Optional[list] = None

@@ -91,7 +91,8 @@ def clean_text(text: str, **options) -> CleanResult:
 # content is that list, the cards a related-section rule cut after such a heading are the
 # content. And a value that several cards show (a brand, 'Full-Time', a country, a price band)
 # is each card's own data, not a menu printed twice: the repeat rule's later copies go back too.
-ITEM_LINES_RESTORED = frozenset({("section", "related"), ("repeat", "nav")})
+REPEATED_LINES = ("repeat", "nav")  # the repeat rule's later copies of a short line
+ITEM_LINES_RESTORED = frozenset({("section", "related"), REPEATED_LINES})
 
 
 def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[str] = None,
@@ -99,7 +100,8 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
                 from_page: bool = False, keep: frozenset[str] = frozenset(),
                 verbatim: frozenset[int] = frozenset(),
                 items: frozenset[int] = frozenset(),
-                rows: frozenset[int] = frozenset()) -> CleanResult:
+                rows: frozenset[int] = frozenset(),
+                headline: Optional[int] = None, own_repeats: bool = False) -> CleanResult:
     """Clean already-decoded plain text, given as its lines (the list is the document's
     from now on). ``declared_lang`` is the language a page declares (``<html lang>``), a hint
     that settles a doubtful stopword vote when the vote leans its way. ``from_page``: the
@@ -115,6 +117,10 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     back (ITEM_LINES_RESTORED).
     ``rows``: line numbers of a table's rows of unlinked cells (the HTML reader's merged
     ``<tr>``): a menu's entries are links, so a nav rule that took one gives it back.
+    ``headline``: the line of the page's headline (the HTML reader's h1), which the rule for
+    labels above the headline leaves.
+    ``own_repeats``: the page's repeated lines are its own (a manual's: see
+    ``PageType.repeats_are_content``): the repeat rule's later copies are given back.
 
     Rules judge lines by their neighbours, and removing lines changes the neighbours (and
     can even change which language or site the rest reads as), so a full run repeats on what
@@ -133,6 +139,7 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     reasons = _reasons(packset, first.names, doc_lang, url, first.fallback)
     ctx = Context(doc, lang=doc_lang, model=packset.model, foreign=first.reading.foreign,
                   prefilter=packset.prefilter(first.rules))
+    ctx.page_headline = headline  # one round on a page's text: its line numbers hold
     apply_rules(ctx, first.rules)
     doc_lang, method = _later_rounds(ctx, first, reasons, packset, how, slow_signatures,
                                      HTML_ROUNDS if from_page else MAX_ROUNDS, verbatim)
@@ -141,6 +148,9 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     _give_back(ctx, verbatim, lambda m: True)
     _give_back(ctx, items, lambda m: (m.kind, m.category) in ITEM_LINES_RESTORED)
     _give_back(ctx, rows, lambda m: m.category == "nav")
+    if own_repeats:
+        _give_back(ctx, frozenset(range(len(ctx.removed))),
+                   lambda m: (m.kind, m.category) == REPEATED_LINES)
     if not from_page:
         _guard_no_chrome(ctx)
         _guard_thin_chrome(ctx)
@@ -544,7 +554,9 @@ def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Op
         result = clean_text(extraction.text, url=url or extraction.url, lang=lang,
                             packset=packset, declared_lang=extraction.lang, from_page=True,
                             keep=kept | extraction.keeps, verbatim=extraction.code_lines,
-                            items=extraction.item_lines, rows=extraction.row_lines)
+                            items=extraction.item_lines, rows=extraction.row_lines,
+                            headline=extraction.headline_line,
+                            own_repeats=extraction.page_type.repeats_are_content)
         result.html = extraction
         result.page_type = extraction.page_type.kind
         result.warnings.extend(extraction.warnings)

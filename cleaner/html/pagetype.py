@@ -122,6 +122,14 @@ class PageType:
         return self.kind == "product"
 
     @property
+    def repeats_are_content(self) -> bool:
+        """A manual says a line again where its content does: the same step in two
+        procedures, the same field in two objects, the same line in two code examples. Its
+        menus and tables of contents are the reader's to cut (furniture, ``#anchors``), so a
+        repeated line left in a documentation page's text is the manual's own."""
+        return self.kind == "documentation"
+
+    @property
     def keeps(self) -> frozenset:
         """Categories this kind of page keeps: a forum thread's posts are its comments."""
         return frozenset({"comments"}) if self.kind == "forum" else frozenset()

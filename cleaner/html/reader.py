@@ -133,6 +133,9 @@ class HtmlExtraction:
     # the text's lines (0-based) that are a table's rows of cells mostly unlinked ("Revisions |
     # Yes | Yes | Yes"): data, whatever their shape says to the line rules (a menu is links)
     row_lines: frozenset = frozenset()
+    # the text's line (0-based) of the page's headline as the reader shows it (its h1, or the
+    # heading the headline rule found), None when it shows none
+    headline_line: Optional[int] = None
     # What the reader left out, with the rule that did it: hidden elements (html-hidden),
     # selector rules' matches, blocks outside the main content (html-main-content). No line
     # numbers: they are elements, not lines of the text the rules read.
@@ -438,10 +441,14 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     code: list[int] = []  # the text's line numbers (0-based) that came from a <pre>
     in_items: list[int] = []  # and from the cards of an item list
     rows: list[int] = []  # and from a table's rows of cells mostly unlinked
+    headline_line: Optional[int] = None  # and the headline's
     line = 0
     for i, text in zip(shown, out):
         height = text.count("\n") + 1
         block = page.blocks[i]
+        if headline_line is None and headline and (i == head or (
+                block.tag in HEADINGS and _norm(block.text) == headline)):
+            headline_line = line
         if block.tag == "pre":
             code.extend(range(line, line + height))
         elif i in item_blocks:
@@ -463,7 +470,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         url=found_url, title=title, container=container, selector_hits=hits, widened=widened,
         blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang, page_type=kind,
         flattened=flattened, dropped=dropped, code_lines=frozenset(code),
-        item_lines=frozenset(in_items), row_lines=frozenset(rows),
+        item_lines=frozenset(in_items), row_lines=frozenset(rows), headline_line=headline_line,
     )
 
 

@@ -350,6 +350,14 @@ def choose(page: Page, story: bool = False) -> Choice | None:
 
 
 KIN_LEVELS = 3  # how far above the choice its kin may branch off
+# A page builder (Divi, SiteOrigin, Squarespace, Elementor) sets each block of a story in a row,
+# a column and a module of its own, so a story's other blocks branch off further up: kin found
+# up to KIN_FAR_LEVELS above the near box counts when it holds a paragraph's worth of prose of
+# its own (KIN_FAR_PROSE characters), which a newsletter box or a card of the same shape does not.
+# A thread's posts are kin however short (forum software nests each post's text four or five
+# boxes deep in its own post box: FluxBB's blockpost > box > inbox > postbody).
+KIN_FAR_LEVELS = 6
+KIN_FAR_PROSE = 400
 _DIGITS = re.compile(r"\d+")
 
 
@@ -360,7 +368,8 @@ def _shape(el) -> tuple:
 def kin(page: Page, top: int, neg: list) -> list:
     """Elements of the choice's own shape (tag and class, numbers aside) at its depth, in the
     box KIN_LEVELS above it: a story split over several containers, the other posts of a
-    thread whose one post was chosen ("post", "post_3"), a body continued after an ad. Not
+    thread whose one post was chosen ("post", "post_3"), a body continued after an ad; further
+    up (KIN_FAR_LEVELS more), a page builder's other blocks of the story, with prose enough. Not
     those named like chrome or mostly links; each must hold prose of its own. Only a choice
     with a class name has kin: a bare <div> is every shape."""
     elements = page.elements
@@ -370,6 +379,11 @@ def kin(page: Page, top: int, neg: list) -> list:
     shape = _shape(el)
     box = top
     for _ in range(KIN_LEVELS):
+        if elements[box].parent <= 0:
+            break
+        box = elements[box].parent
+    near = elements[box]
+    for _ in range(KIN_FAR_LEVELS):
         if elements[box].parent <= 0:
             break
         box = elements[box].parent
@@ -383,6 +397,9 @@ def kin(page: Page, top: int, neg: list) -> list:
                 el.start <= other.start < el.end or neg[idx] or _shape(other) != shape:
             continue
         if page.link_density(other) >= 0.3 or prose_chars(page, other.start, other.end) == 0:
+            continue
+        if not page.thread and not (near.start <= other.start < near.end) and \
+                prose_chars(page, other.start, other.end) < KIN_FAR_PROSE:
             continue
         out.append(idx)
     return out

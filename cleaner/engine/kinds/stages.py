@@ -183,7 +183,8 @@ def _lines_holding(text: list[str], lines: list[int], needles: list[str]) -> lis
 
 
 class HeadRule(Rule):
-    """Short labels above the headline: a category ("NATO"), a stray link ("Contact Us")."""
+    """Short labels above the headline: a category ("NATO"), a stray link ("Contact Us"); not
+    the page's own headline as the HTML reader showed it (``Context.page_headline``)."""
 
     EVIDENCE = False
     STAGE = True
@@ -196,7 +197,13 @@ class HeadRule(Rule):
         t = ctx.title
         if t is None:
             return
+        # The text's headline is a guess (the first line of 4-30 words); a page's reader
+        # knows its own: the h1 it showed is the headline, never a label above one, however
+        # short ("Video Games", "Lights", "Multiple Monitor Mounts" above the first card).
+        own = ctx.page_headline
         for i in ctx.alive_lines():
+            if i == own:
+                continue
             if i >= t:
                 break
             if ctx.nwords(i) <= self.options["max_words"] and not ends_sentence(ctx.text[i]):
