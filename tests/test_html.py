@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import clean, clean_document
 from cleaner.html.reader import HtmlExtraction, html_to_text
@@ -495,6 +497,47 @@ def test_the_nesting_scan_leaves_real_pages_alone():
     for sample in sorted((CORPUS / "html").glob("*.html")):
         text = sample.read_text(encoding="utf-8")
         assert flatten_deep(text * 10) == (text * 10, 0)  # ten pages in one: many tags
+
+
+
+def _depth_by_name(text: str) -> int:
+    """The nesting bound as depth.py first read it: each tag lowered, open elements counted by
+    name (the reference for _depth_bound, which reads each distinct tag once)."""
+    from cleaner.html.depth import _TAG_NAME, VOID
+
+    open_count: dict[str, int] = {}
+    depth = deepest = 0
+    for name in _TAG_NAME.findall(text):
+        if name[0] == "/":
+            name = name[1:].lower()
+            if open_count.get(name):
+                open_count[name] -= 1
+                depth -= 1
+            continue
+        name = name.lower()
+        if name in VOID:
+            continue
+        open_count[name] = open_count.get(name, 0) + 1
+        depth += 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["", "/"]),
+                          st.sampled_from(["div", "DIV", "Div", "p", "li", "br", "BR", "img",
+                                           "span", "a1", "h2"]),
+                          st.sampled_from(["", " class=x", "/", " id='y'"]),
+                          st.sampled_from(["", "text", "<", "< p", "<!-- -->"])),
+                max_size=60))
+def test_depth_bound_reads_tags_as_counting_them_by_name(tags):
+    """_depth_bound (a code per distinct tag as written, open elements by slot) gives the bound
+    that counting open elements by their lowered name gives: end tags without an open
+    element, void elements (their end tags too), names in any case, stray '<'."""
+    from cleaner.html.depth import _depth_bound
+
+    text = "".join(f"<{end}{name}{attrs}>{after}" for end, name, attrs, after in tags)
+    assert _depth_bound(text) == _depth_by_name(text)
 
 
 POST = ("Has anyone else seen the sync client stall after the last update? It hangs at ninety "

@@ -65,24 +65,42 @@ def _depth_bound(text: str) -> int:
     least as much (an end tag closes what was opened inside its element too, a <p> or <li>
     closes its open sibling), so it never nests deeper than this; comments and scripts only
     add to the bound. Most big pages nest a few dozen deep, and skip the full scan."""
-    open_count: dict[str, int] = {}
+    # Each distinct tag as written ("div", "/DIV", "br") is read once into a code: a start
+    # tag of the name in slot k is k, its end tag -k, a void element's tag 0. The loop then
+    # does one dict lookup and a list update a tag, where lowering and slicing each tag and
+    # two lookups by name cost twice as much (12 of 300 wcxb pages are scanned, ~4 ms each).
+    codes: dict[str, int] = {}
+    slots: dict[str, int] = {}
+    open_count = [0]  # open elements by slot (slot 0 unused: 0 is the void code)
     depth = deepest = 0
-    get = open_count.get
-    for name in _TAG_NAME.findall(text):
-        if name[0] == "/":
-            name = name[1:].lower()
-            if get(name):
-                open_count[name] -= 1
-                depth -= 1
-            continue
-        name = name.lower()
-        if name in VOID:
-            continue
-        open_count[name] = get(name, 0) + 1
-        depth += 1
-        if depth > deepest:
-            deepest = depth
+    get = codes.get
+    for raw in _TAG_NAME.findall(text):
+        code = get(raw)
+        if code is None:
+            code = codes[raw] = _tag_code(raw, slots, open_count)
+        if code > 0:
+            open_count[code] += 1
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+        elif code and open_count[-code]:
+            open_count[-code] -= 1
+            depth -= 1
     return deepest
+
+
+def _tag_code(raw: str, slots: dict[str, int], open_count: list[int]) -> int:
+    """The code of a tag as _TAG_NAME reads it (see _depth_bound), its name's slot made on
+    first sight."""
+    end = raw[0] == "/"
+    name = (raw[1:] if end else raw).lower()
+    if not end and name in VOID:
+        return 0
+    slot = slots.get(name)
+    if slot is None:
+        slot = slots[name] = len(open_count)
+        open_count.append(0)
+    return -slot if end else slot
 
 
 def _deep_tags(text: str, limit: int) -> list[tuple[int, int]]:
