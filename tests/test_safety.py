@@ -500,3 +500,44 @@ def test_a_wrapped_portuguese_line_opening_with_the_article_o_stays():
     out = clean("\n\n".join(page))
     assert out == "\n\n".join(story) + "\n"
     assert "Desporto" not in out and "Contactos" not in out
+
+
+THREAD = [  # a forum thread's posts, each a sentence or two: too short for a run of content
+    ("mira_k", "Posts: 112", "I swapped the fan on my board last week and it has been quiet "
+     "ever since, even when the processor is busy."),
+    ("delta9", "Posts: 3,028", "Did you keep the old heat sink, or did the new fan come with "
+     "one of its own in the box?"),
+    ("mira_k", "Posts: 112", "The new fan came with its own heat sink, and I put a thin layer "
+     "of fresh paste under it."),
+    ("oldtimer", "Posts: 57", "Thanks for the tip, I will try the same fan on my own board "
+     "when the parts arrive next week."),
+]
+
+
+def _thread_page(posts) -> str:
+    lines = MENU + ["Quiet fan for the board?"]
+    for name, count, text in posts:
+        lines += [name, count, "Joined: Mar 3, 2021", "Re: Quiet fan for the board?", text]
+    return "\n\n".join(lines + ["About us | Contact | Advertise | Privacy | Terms"])
+
+
+def test_a_forum_thread_s_short_posts_are_the_page():
+    # Each post is one sentence between its furniture ("Posts: 112", "Joined: ...", "Re: ..."),
+    # too short to make a run of content: the classifier had no content to keep them beside
+    # and took every post. The furniture begins above the first post, so the page is the
+    # thread, and the posts' sentences stay; the menu and the furniture go.
+    out = clean(_thread_page(THREAD))
+    for _, _, text in THREAD:
+        assert text in out
+    assert "Joined: Mar 3, 2021" not in out and "Sport" not in out
+
+
+def test_a_comment_thread_under_a_story_is_not_the_page():
+    # The same furniture below a story is its comment thread (boilerplate by house style):
+    # the thread's posts are judged as before, by the classifier's runs (the first, a
+    # sentence just below the story, is read as the story's closing line by its edge walk).
+    story_page = "\n\n".join(MENU + STORY) + "\n\n" + _thread_page(THREAD).split(
+        "Quiet fan for the board?", 1)[1]
+    out = clean(story_page)
+    assert all(p in out for p in STORY)
+    assert not any(text in out for _, _, text in THREAD[1:])

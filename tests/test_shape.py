@@ -162,3 +162,26 @@ def test_in_tables_gives_what_table_runs_holds_of_the_lines_asked():
     asked = [0, 3, len(menu) + 2, len(menu) + 7, len(texts) - 1]
     assert in_tables(texts, asked) == whole & set(asked)
     assert in_tables(texts, []) == set()
+
+
+def test_a_year_alone_is_a_date_line_only_when_a_month_names_it():
+    # review-s8: "Budget 2006" read as a date line, an anchor of a listing's records
+    from cleaner.text.shape import _stamp
+    for stamp in ("December 2006", "Posted Dez. 2006", "12 grudnia 2006", "2006", "2006-12-18",
+                  "December 18, 2006", "12-20-06", "3 Days Ago"):
+        assert _stamp(stamp), stamp
+    for title in ("Budget 2006", "Windows 2000", "Season 2006/07", "Top Women of 2006"):
+        assert not _stamp(title), title
+
+
+def test_titles_with_a_year_are_no_listing_s_date_anchors():
+    # a digest of titles, each with a year ("Budget 2006"): no dates between records, so no
+    # records; told with their months they are an archive's dated records
+    titles = []
+    for k in range(8):
+        titles += [f"Budget {2000 + k}", f"Council report number {k} on spending",
+                   f"The council spent more on roads and schools in year {k} than it had planned "
+                   "for, the report found."]
+    assert record_items(titles) == []
+    dated = [f"March {2000 + k}" if t.startswith("Budget") else t for t in titles]
+    assert record_items(dated) != []

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from pathlib import Path
 from typing import Iterable, Optional
 
 from ..memo import memo
@@ -355,14 +356,38 @@ STAMP_WORDS = 6  # a date line's words at most ("Posted December 18, 2006", "5 D
 STAMP_REST = 2  # ... and its words outside the date ("Posted December")
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _load_months() -> frozenset[str]:
+    """Every language's month names (``months.yaml``), casefolded."""
+    from ..engine.safeyaml import load_yaml  # plain data, read as the packs are
+    path = Path(__file__).with_name("months.yaml")
+    data = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    return frozenset(name.casefold() for names in data.values() for name in names)
+
+
+_MONTHS = _load_months()
+
+
 def _stamp(text: str) -> bool:
     """A line that is a date and little else ("December 18, 2006", "12-20-06", "1 Week Ago"):
     ``STAMP_WORDS`` words at most, ``STAMP_REST`` of them outside the date (a title with a
-    year, "Top Women of 2006", is no date line)."""
+    year, "Top Women of 2006", is no date line). A year alone is a date when a month names
+    it ("Posted December 2006") or nothing else is told ("2006"): "Budget 2006" and
+    "Windows 2000" are a title's."""
     if not _DIGIT.search(text) or len(words(text)) > STAMP_WORDS:  # every date has a figure
         return False
-    rest = _AGO.sub(" ", _DATE.sub(" ", text))
-    return rest != text and len(words(rest)) <= STAMP_REST
+    dates = [m.group(0) for m in _DATE.finditer(text)]
+    ago = _AGO.search(text) is not None
+    if not dates and not ago:
+        return False
+    rest = words(_AGO.sub(" ", _DATE.sub(" ", text)))
+    if len(rest) > STAMP_REST:
+        return False
+    if ago or any(not _YEAR.fullmatch(d) for d in dates):
+        return True  # a day's date, a date in figures, a time of day
+    return all(w.isdigit() for w in rest) or any(w.casefold() in _MONTHS for w in rest)
 
 
 def record_items(texts: list[str], min_records: int = RECORD_RUN) -> list[int]:

@@ -143,6 +143,8 @@ class ClassifyRule(Rule):
         "table_lines": 6,  # between content, this many lines with ``table_figures`` of them
         "table_figures": 0.3,  # figure cells ("$165", "9.1 oz") are a flattened table: kept
         "rows_gap": 2,  # lines between the story's end and a list of rows (a lead-in, a label)
+        "post_marks": [],  # rules that take a forum's furniture around its posts ("Joined: ...")
+        "thread_posts": 3,  # posts (blocks of that furniture) that make the page a thread
     }
 
     def apply(self, ctx: Context) -> None:
@@ -454,6 +456,8 @@ class ClassifyRule(Rule):
             for k, found in candidates.items():
                 if content_at and content_at[0] < k < content_at[-1]:
                     spared.update(found)
+            for k in self.thread_posts(ctx, segments, content_at):
+                spared.update(candidates.get(k, ()))
             repeated = self.repeated_lines(ctx)
             for a, b in zip(content_at, content_at[1:]):
                 doubted.update(self.unproven(ctx, segments[a][0][-1], segments[b][0][0],
@@ -485,6 +489,50 @@ class ClassifyRule(Rule):
             if after and new.get(after[0]) == GOOD:
                 new[t] = GOOD
         return new
+
+    def thread_posts(self, ctx: Context, segments: list, content_at: list[int]) -> list[int]:
+        """The segments that are a forum thread's posts, on a page that is the thread: rules
+        took the furniture around its posts (``post_marks``: "Joined: ...", "Posts: 1,204",
+        "Re: ...", two kinds of line or more) in ``thread_posts`` or more places, the first
+        of them above the page's first run of content (a story with a comment thread under
+        it prints its furniture below the story, and the comments are boilerplate). Each
+        post is a few lines, too short to make a run of content, which leaves the
+        classifier no content to keep its sentences beside; the posts are the page (house
+        style), so their lines written as the page's own (see :meth:`written_line`) stay.
+        The segments run from the first furniture to the first run after the last, the
+        last post."""
+        marks = self.options["post_marks"]
+        if not marks:
+            return []
+        blocks: list[list[int]] = [[]]  # the furniture's lines, block by block
+        for i in ctx.nonblank_lines():
+            mark = ctx.removed[i]
+            if mark is not None and mark.rule_id in marks:
+                blocks[-1].append(i)
+            elif mark is None and blocks[-1]:
+                blocks.append([])  # a line that stays: a post, or a name, between blocks
+        blocks = [b for b in blocks if b]
+        # a thread's furniture tells two things or more ("Posts: 8292", "Re: ..."); a lone
+        # "Like" or "Reply" button, told again and again, is a social bar's or a comment's
+        told = {re.sub(r"\d", "", comparable(ctx.text[i])) for b in blocks for i in b}
+        if len(blocks) < self.options["thread_posts"] or len(told) < 2:
+            return []
+        first, last = blocks[0][0], blocks[-1][-1]
+        if content_at and self._first_line(segments[content_at[0]]) < first:
+            return []  # a story above its comment thread
+        found = []
+        for k, seg in enumerate(segments):
+            if seg == "removed" or self._first_line(seg) < first:
+                continue
+            found.append(k)
+            if self._first_line(seg) > last and seg[0] != "bad":
+                break  # the last post
+        return found
+
+    @staticmethod
+    def _first_line(seg) -> int:
+        """A segment's first line (a run's, a bad line's own)."""
+        return seg[1] if seg[0] == "bad" else seg[0][0]
 
     @staticmethod
     def repeated_lines(ctx: Context) -> set[str]:
