@@ -447,6 +447,31 @@ def test_the_classifier_needs_more_than_one_line_of_chrome():
     assert dump == "\n".join(body) + "\n"
 
 
+def test_bulleted_lists_of_fields_stay_on_a_page_with_chrome_and_a_copy_of_one_goes():
+    # A game's system requirements after the story, one bulleted list a system: each line
+    # is short and poor in function words, and "- Memory: 4 GB RAM" is told in both lists.
+    # The lists are the page's facts: the classifier and the repeat rule leave them, while
+    # the page's cookie banner, menu and footer go. A list told again whole, value for value
+    # (a tab's copy), goes as before.
+    windows = ["Minimum:", "- OS: Windows 7 or newer", "- Processor: Dual core from Intel or AMD at 2.8 GHz",
+               "- Memory: 4 GB RAM", "- Storage: 60 GB available space"]
+    mac = ["Recommended:", "- OS: macOS 10.15 or newer", "- Processor: Dual core from Intel",
+           "- Memory: 4 GB RAM", "- Storage: 60 GB available space"]
+    chrome = ["Accept all cookies",
+              "We use cookies to improve your experience. By continuing to browse, you agree to our "
+              "use of cookies."]
+    footer = ["Share on Facebook", "Subscribe to our newsletter",
+              "© 2025 Example Games Ltd. All rights reserved."]
+    body = STORY + [""] + windows + [""] + mac
+    result = clean_document("\n".join(chrome + MENU + [""] + body + [""] + mac[1:] + [""] + footer))
+    kept = result.text.splitlines()
+    # the story and every line of both lists stay, in order (the lists' labels, "Minimum:",
+    # are the classifier's to judge as headings)
+    assert [line for line in kept if line not in ("Minimum:", "Recommended:")] == \
+        [line for line in body if line not in ("Minimum:", "Recommended:")]
+    assert clean(result.text) == result.text
+
+
 def test_a_list_s_item_with_few_function_words_stays_with_the_items_around_it():
     # The classifier's verdicts after sparing: a bullet poor in function words ("bad" by its
     # own features) between two items of its list that stay, or between an item and the

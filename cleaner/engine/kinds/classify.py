@@ -24,7 +24,7 @@ from ...text.prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, 
                            full_sentence as is_full_sentence, title_case,
                            sentence_units, table_cells)
 from ...text.segment import fenced_lines
-from ...text.shape import field_runs, record_items, same_shape_runs
+from ...text.shape import field_runs, item_field_runs, record_items, same_shape_runs
 from ...text import comparable, ends_sentence, is_list_item, is_menu, repeated
 from ...text.stopwords import stopword_density, stopword_hits
 
@@ -173,6 +173,7 @@ class ClassifyRule(Rule):
             return  # judged before sparing, so that sparing never lets the classifier run
         if listed and not self.left_whole(ctx, revised, spared):
             spared |= listed
+        spared.update(self.item_fields(ctx))
         for i in spared:
             if revised.get(i) == BAD:
                 revised[i] = GOOD
@@ -254,6 +255,18 @@ class ClassifyRule(Rule):
                 keep.extend(run)
             run = []
         return keep
+
+    @staticmethod
+    def item_fields(ctx: Context) -> list[int]:
+        """The surviving lines of bulleted field lists (see
+        :func:`cleaner.text.shape.item_field_runs`: "- Processor: Dual core at 2.8 GHz", "-
+        Memory: 4 GB RAM", "- Storage: 60 GB available space"), wherever they sit: a list of
+        facts is the page's writing, which few function words and no full stop make read as
+        menu entries. The runs are read over the page's non-blank lines, those rules took
+        too, so that a list keeps its shape when a rule took one of its lines."""
+        nonblank = ctx.nonblank_lines()
+        runs = item_field_runs([ctx.text[i] for i in nonblank])
+        return [nonblank[k] for run in runs for k in run if ctx.removed[nonblank[k]] is None]
 
     def list_keeps(self, ctx: Context, labels: dict[int, str]) -> list[int]:
         """Bad list items between two lines that stay (the lines next to them that rules
