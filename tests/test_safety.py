@@ -294,6 +294,21 @@ def test_a_menu_of_link_labels_or_dated_archive_links_still_shows_a_page():
         assert out.rstrip("\n") == "\n".join(STORY)
 
 
+def test_code_s_marks_make_no_link_label():
+    # A run of link labels is the classifier's evidence of a page's menu (it unlocks its
+    # verdicts through the thin-chrome guard). A program's output, a code listing's comments
+    # and a JSON record read as short lines with few function words too, but hold code's
+    # marks: a quoted key, a comment's "#", an arrow or a tree's branch.
+    from cleaner.engine.kinds.classify import link_label
+
+    for line in ('"city": null,', '"currency": "usd",', "# Stage the file", "+-- SystemExit",
+                 "|    +-- OverflowError", "PIHOLE_SVC -- Forward --> UNBOUND_SVC", "main -> origin"):
+        assert not link_label(line), line
+    for line in MENU + ["Contact us", "Why Go arrow_drop_down", "Park Hyatt Istanbul - Macka Palas",
+                        "C# tutorials"]:
+        assert link_label(line), line
+
+
 FIELDS = [  # each longer than the classifier's short line (70 characters): judged on its own
     "Fruits: berries, citrus fruits, pears, peaches, pineapple, bananas, mangoes, plums, etc.",
     "Whole grains: brown rice, rolled oats, farro, quinoa, brown rice pasta, barley, rye, etc.",
