@@ -540,3 +540,38 @@ def test_a_wrapped_portuguese_line_opening_with_the_article_o_stays():
     out = clean("\n\n".join(page))
     assert out == "\n\n".join(story) + "\n"
     assert "Desporto" not in out and "Contactos" not in out
+
+
+def test_a_menu_the_classifier_finds_inside_the_prose_counts_as_one_line_of_chrome():
+    # The thin-chrome guard lets the classifier's verdicts stand on a page that shows its
+    # chrome. A run of link labels at the page's head or foot is a site's menu, and is
+    # enough; one between the text's prose (a table of contents, a product's facets, a
+    # landing page's tabs) counts as one line of chrome: with no other, the classifier's
+    # verdicts are undone.
+    from types import SimpleNamespace
+
+    from cleaner.engine.pipeline import _guard_thin_chrome
+
+    def mark(kind: str, evidence: bool) -> SimpleNamespace:
+        return SimpleNamespace(kind=kind, evidence=evidence, scope="pack", category="nav",
+                               matched=True)
+
+    toc = ["Trapping Seasons", "Trapping Licenses", "Rights of Trappers", "Trapper Education",
+           "Legal Traps"]
+
+    def guard(lines: list[str], marks: dict[int, SimpleNamespace]) -> list[int]:
+        restored: list[int] = []
+        ctx = SimpleNamespace(text=lines, removed=[marks.get(i) for i in range(len(lines))],
+                              trims=[], nonblank_lines=lambda: list(range(len(lines))),
+                              restore=restored.extend)
+        _guard_thin_chrome(ctx)
+        return restored
+
+    menu = {i: mark("classify", True) for i in range(2, 7)}
+    inner = STORY[:2] + toc + STORY[2:]
+    assert guard(inner, menu) == [2, 3, 4, 5, 6]  # undone
+    # with one more line of chrome that a rule took, the verdicts stand
+    assert guard(inner + ["Share this article"], {**menu, 9: mark("lines", True)}) == []
+    # a menu at the page's head is a site's: the verdicts stand
+    head = {i: mark("classify", True) for i in range(5)}
+    assert guard(toc + STORY, head) == []
