@@ -294,6 +294,21 @@ def test_a_menu_of_link_labels_or_dated_archive_links_still_shows_a_page():
         assert out.rstrip("\n") == "\n".join(STORY)
 
 
+def test_code_s_marks_make_no_link_label():
+    # A run of link labels is the classifier's evidence of a page's menu (it unlocks its
+    # verdicts through the thin-chrome guard). A program's output, a code listing's comments
+    # and a JSON record read as short lines with few function words too, but hold code's
+    # marks: a quoted key, a comment's "#", an arrow or a tree's branch.
+    from cleaner.engine.kinds.classify import link_label
+
+    for line in ('"city": null,', '"currency": "usd",', "# Stage the file", "+-- SystemExit",
+                 "|    +-- OverflowError", "PIHOLE_SVC -- Forward --> UNBOUND_SVC", "main -> origin"):
+        assert not link_label(line), line
+    for line in MENU + ["Contact us", "Why Go arrow_drop_down", "Park Hyatt Istanbul - Macka Palas",
+                        "C# tutorials"]:
+        assert link_label(line), line
+
+
 FIELDS = [  # each longer than the classifier's short line (70 characters): judged on its own
     "Fruits: berries, citrus fruits, pears, peaches, pineapple, bananas, mangoes, plums, etc.",
     "Whole grains: brown rice, rolled oats, farro, quinoa, brown rice pasta, barley, rye, etc.",
@@ -447,6 +462,31 @@ def test_the_classifier_needs_more_than_one_line_of_chrome():
     assert dump == "\n".join(body) + "\n"
 
 
+def test_bulleted_lists_of_fields_stay_on_a_page_with_chrome_and_a_copy_of_one_goes():
+    # A game's system requirements after the story, one bulleted list a system: each line
+    # is short and poor in function words, and "- Memory: 4 GB RAM" is told in both lists.
+    # The lists are the page's facts: the classifier and the repeat rule leave them, while
+    # the page's cookie banner, menu and footer go. A list told again whole, value for value
+    # (a tab's copy), goes as before.
+    windows = ["Minimum:", "- OS: Windows 7 or newer", "- Processor: Dual core from Intel or AMD at 2.8 GHz",
+               "- Memory: 4 GB RAM", "- Storage: 60 GB available space"]
+    mac = ["Recommended:", "- OS: macOS 10.15 or newer", "- Processor: Dual core from Intel",
+           "- Memory: 4 GB RAM", "- Storage: 60 GB available space"]
+    chrome = ["Accept all cookies",
+              "We use cookies to improve your experience. By continuing to browse, you agree to our "
+              "use of cookies."]
+    footer = ["Share on Facebook", "Subscribe to our newsletter",
+              "© 2025 Example Games Ltd. All rights reserved."]
+    body = STORY + [""] + windows + [""] + mac
+    result = clean_document("\n".join(chrome + MENU + [""] + body + [""] + mac[1:] + [""] + footer))
+    kept = result.text.splitlines()
+    # the story and every line of both lists stay, in order (the lists' labels, "Minimum:",
+    # are the classifier's to judge as headings)
+    assert [line for line in kept if line not in ("Minimum:", "Recommended:")] == \
+        [line for line in body if line not in ("Minimum:", "Recommended:")]
+    assert clean(result.text) == result.text
+
+
 def test_a_list_s_item_with_few_function_words_stays_with_the_items_around_it():
     # The classifier's verdicts after sparing: a bullet poor in function words ("bad" by its
     # own features) between two items of its list that stay, or between an item and the
@@ -541,3 +581,38 @@ def test_a_comment_thread_under_a_story_is_not_the_page():
     out = clean(story_page)
     assert all(p in out for p in STORY)
     assert not any(text in out for _, _, text in THREAD[1:])
+
+
+def test_a_menu_the_classifier_finds_inside_the_prose_counts_as_one_line_of_chrome():
+    # The thin-chrome guard lets the classifier's verdicts stand on a page that shows its
+    # chrome. A run of link labels at the page's head or foot is a site's menu, and is
+    # enough; one between the text's prose (a table of contents, a product's facets, a
+    # landing page's tabs) counts as one line of chrome: with no other, the classifier's
+    # verdicts are undone.
+    from types import SimpleNamespace
+
+    from cleaner.engine.pipeline import _guard_thin_chrome
+
+    def mark(kind: str, evidence: bool) -> SimpleNamespace:
+        return SimpleNamespace(kind=kind, evidence=evidence, scope="pack", category="nav",
+                               matched=True)
+
+    toc = ["Trapping Seasons", "Trapping Licenses", "Rights of Trappers", "Trapper Education",
+           "Legal Traps"]
+
+    def guard(lines: list[str], marks: dict[int, SimpleNamespace]) -> list[int]:
+        restored: list[int] = []
+        ctx = SimpleNamespace(text=lines, removed=[marks.get(i) for i in range(len(lines))],
+                              trims=[], nonblank_lines=lambda: list(range(len(lines))),
+                              restore=restored.extend)
+        _guard_thin_chrome(ctx)
+        return restored
+
+    menu = {i: mark("classify", True) for i in range(2, 7)}
+    inner = STORY[:2] + toc + STORY[2:]
+    assert guard(inner, menu) == [2, 3, 4, 5, 6]  # undone
+    # with one more line of chrome that a rule took, the verdicts stand
+    assert guard(inner + ["Share this article"], {**menu, 9: mark("lines", True)}) == []
+    # a menu at the page's head is a site's: the verdicts stand
+    head = {i: mark("classify", True) for i in range(5)}
+    assert guard(toc + STORY, head) == []

@@ -1,7 +1,7 @@
 """Lines of one shape (cleaner.text.shape): the rows of a list or table printed one a line."""
 from __future__ import annotations
 
-from cleaner.text.shape import (alike, field_line, field_runs, record_items, row_like, same_shape_runs,
+from cleaner.text.shape import (alike, field_line, field_runs, item_field_runs, record_items, row_like, same_shape_runs,
                                  skeleton)
 
 
@@ -114,6 +114,22 @@ def test_a_list_of_fields_is_found_and_menus_metadata_and_stamps_are_not():
     series = [f"InfoClipz: {topic}" for topic in ("Cloud computing", "Green IT", "Storage virtualization")]
     assert field_runs(series) == []  # one label on every line: a series' link list
     assert field_runs(fields[:2]) == []  # two fields are no list
+
+
+def test_a_bulleted_list_of_fields_is_found_block_by_block_and_menus_and_bare_fields_are_not():
+    windows = ["- OS: Windows 7 or newer", "- Processor: Dual core at 2.8 GHz", "- Memory: 4 GB RAM",
+               "- Storage: 60 GB available space"]
+    mac = ["- OS: macOS 10.15 or newer", "- Processor: Dual core from Intel", "- Memory: 4 GB RAM"]
+    # a label told again opens the next list: the requirements of each system
+    assert item_field_runs(["Minimum:"] + windows + mac + ["Home"]) == [range(1, 5), range(5, 8)]
+    # a one-word or figure value is a spec's: the bullet shows the list ("• Fingerboard: Rosewood")
+    assert item_field_runs(["• Body: Alder", "• Fingerboard: Rosewood", "• Scale: 648 mm"]) == [range(0, 3)]
+    assert item_field_runs(["Memory: 4 GB RAM", "Storage: 60 GB", "OS: Windows 11"]) == []  # no bullets
+    assert item_field_runs(["- Home", "- News", "- Sport", "- Weather"]) == []  # no labels
+    assert item_field_runs(["- Step 1: Mix", "- Step 2: Stir", "- Step 3: Bake"]) == []  # numbered
+    assert item_field_runs(["- Docs: https://a.example", "- Code: https://b.example",
+                            "- Chat: https://c.example"]) == []  # links
+    assert item_field_runs(windows[:2]) == []  # two fields are no list
 
 
 def _ads(n: int) -> list[str]:

@@ -434,17 +434,33 @@ def _guard_thin_chrome(ctx: Context) -> None:
     if not classified or all(removed[i] is not None for i in ctx.nonblank_lines()):
         return  # nothing of the text would stay: the emptied-document guard's to judge
     shown = sum(1 for t in ctx.trims if t[2] in CHROME)
+    inner = _inner_menu(ctx)
     for m in removed:
         if m is None:
             continue
         if m.kind == "classify" and m.evidence:
-            return  # a menu of its own: the page's chrome
+            if not inner:
+                return  # a menu of its own at the page's edge: the page's chrome
+            continue
         # a story's byline or dateline is the page's furniture beside its chrome: a blog's
         # "Posted by ... on July 15, 2012" and its one newsletter prompt show a page
         if m.evidence or m.scope == "site" or (m.category in NEWS_HEADER and m.matched):
             shown += 1
-    if shown < THIN_CHROME_LINES:
+    if shown + bool(inner) < THIN_CHROME_LINES:
         ctx.restore(classified)
+
+
+def _inner_menu(ctx: Context) -> bool:
+    """The classifier found a menu (its evidence marks), and every line of it lies between
+    the text's prose (sentences of PROSE_WORDS words or more that stay): a run of short
+    lines inside the page is as often its table of contents, a product's facets or a list,
+    and counts as one line of chrome. A site's menu sits at the page's head or foot."""
+    removed, text = ctx.removed, ctx.text
+    menu = [i for i, m in enumerate(removed) if m is not None and m.kind == "classify" and m.evidence]
+    if not menu:
+        return False
+    prose = [i for i in ctx.nonblank_lines() if removed[i] is None and is_prose(text[i])]
+    return bool(prose) and prose[0] < menu[0] and menu[-1] < prose[-1]
 
 
 # Lines of page chrome the rules must find before the classifier's verdicts stand (see

@@ -148,6 +148,47 @@ def field_runs(texts: list[str], min_run: int = FIELD_RUN) -> list[range]:
     return runs
 
 
+# A bulleted field: a bullet, then a label and its value ("- Memory: 4 GB RAM", "• Price:
+# $568", "• Fingerboard: Rosewood"). The bullet is the writer's list: a product's specs, a
+# game's system requirements, a course's facts. A value may be one word or a figure, as a
+# spec's is; what a bare field (see field_label) needs to tell it from a metadata box, the
+# bullet shows here. Menus have no labels, and a footer's contact box no bullets.
+_ITEM_FIELD = re.compile(r"^\s*[-–—•*·▪►✓]\s*(?P<label>[^\W\d_][^:.!?|]{0,40}?)\s*:\s+"
+                         r"(?P<value>\S.*)$")
+
+
+def item_field_label(text: str) -> str | None:
+    """The label of a line written as a bulleted field, lowercased, or None: a label of at
+    most ``FIELD_LABEL_WORDS`` words, not numbered (a table of contents' "- Step 3: Mix"),
+    and a value that ends no line of code and holds no link."""
+    m = _ITEM_FIELD.match(text)
+    if m is None or len(words(m["label"])) > FIELD_LABEL_WORDS or _NUMBERED.search(m["label"]) \
+            or m["value"].rstrip().endswith((",", ";", "{", "[", "(")) or "://" in m["value"]:
+        return None
+    return m["label"].strip().lower()
+
+
+def item_field_runs(texts: list[str], min_run: int = FIELD_RUN) -> list[range]:
+    """The runs of ``min_run`` or more consecutive ``texts`` written as bulleted fields (see
+    :func:`item_field_label`), each label told once in the run (a list names each thing
+    once), as ranges of positions in ``texts``. Few function words and no full stop make
+    each line read as a menu entry; the run reads as a list of facts."""
+    runs: list[range] = []
+    labels: list[str] = []
+    start = None
+    for k, text in enumerate(texts + [""]):
+        label = item_field_label(text) if k < len(texts) else None
+        if label is not None and label not in labels:
+            if start is None:
+                start = k
+            labels.append(label)
+            continue
+        if start is not None and k - start >= min_run:
+            runs.append(range(start, k))
+        start, labels = (k, [label]) if label is not None else (None, [])
+    return runs
+
+
 # --- a table printed one cell a line -----------------------------------------------------
 # A page dump prints a table's cells one a line: "Mouse / Weight / Sensor / Dimensions",
 # then "Zaunkoenig M1K / 23g / 3360 / 79x60x30mm", row after row. No line is a row; the

@@ -24,7 +24,7 @@ from ...text.prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, 
                            full_sentence as is_full_sentence, title_case,
                            sentence_units, table_cells)
 from ...text.segment import fenced_lines
-from ...text.shape import field_runs, record_items, same_shape_runs
+from ...text.shape import field_runs, item_field_runs, record_items, same_shape_runs
 from ...text import comparable, ends_sentence, is_list_item, is_menu, repeated
 from ...text.stopwords import stopword_density, stopword_hits
 
@@ -62,6 +62,12 @@ def menu_item(ctx: Context, i: int, labels: dict[int, str],
 # no menu. A year is an archive's or a dated teaser's ("October 2012", "Thursday | Nov 14,
 # 2002"), and a digit inside a word a name's ("teen1").
 _NO_LABEL = re.compile(r"(?<![^\W\d_])\d|:\s*(\||$)|@|[;{}=]")
+# Nor does a link label hold code's marks: a quoted key ('"city": null,'), a comment's "#"
+# at the start ("# Stage the file"), an arrow or a tree's branch ("-->", "+-- SystemExit").
+# Lines like these in a run are a code listing or a program's output, which an extractor
+# keeps as the page's own. (An underscore is no such mark: a menu's icon names read
+# "arrow_drop_down", "navigate_next".)
+_CODE_MARKS = re.compile(r'"|--|->|^\s*#')
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -71,7 +77,7 @@ def link_label(text: str) -> bool:
         return False
     if _DATED.search(text):  # its figures are a date's: only the rest is judged
         text = re.sub(r"\d", "", text)
-    return not _NO_LABEL.search(text)
+    return not _NO_LABEL.search(text) and not _CODE_MARKS.search(text)
 
 
 def read_as_unit(ctx: Context, i: int, units: Optional[dict[int, "Unit"]]) -> tuple[str, int]:
@@ -175,6 +181,7 @@ class ClassifyRule(Rule):
             return  # judged before sparing, so that sparing never lets the classifier run
         if listed and not self.left_whole(ctx, revised, spared):
             spared |= listed
+        spared.update(self.item_fields(ctx))
         for i in spared:
             if revised.get(i) == BAD:
                 revised[i] = GOOD
@@ -256,6 +263,18 @@ class ClassifyRule(Rule):
                 keep.extend(run)
             run = []
         return keep
+
+    @staticmethod
+    def item_fields(ctx: Context) -> list[int]:
+        """The surviving lines of bulleted field lists (see
+        :func:`cleaner.text.shape.item_field_runs`: "- Processor: Dual core at 2.8 GHz", "-
+        Memory: 4 GB RAM", "- Storage: 60 GB available space"), wherever they sit: a list of
+        facts is the page's writing, which few function words and no full stop make read as
+        menu entries. The runs are read over the page's non-blank lines, those rules took
+        too, so that a list keeps its shape when a rule took one of its lines."""
+        nonblank = ctx.nonblank_lines()
+        runs = item_field_runs([ctx.text[i] for i in nonblank])
+        return [nonblank[k] for run in runs for k in run if ctx.removed[nonblank[k]] is None]
 
     def list_keeps(self, ctx: Context, labels: dict[int, str]) -> list[int]:
         """Bad list items between two lines that stay (the lines next to them that rules

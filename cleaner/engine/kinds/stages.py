@@ -13,6 +13,7 @@ from ..context import Context
 from ...text import comparable, ends_sentence, line_starts, repeated, words
 from ..prefilter import text_parts
 from ...text.prose import ends_with_full_stop, is_prose, table_cells
+from ...text.shape import item_field_runs
 from .base import Rule
 
 
@@ -128,6 +129,24 @@ class RepeatRule(Rule):
             and ctx.nwords(after) >= self.options["heading_prose_words"] \
             and ends_sentence(ctx.text[after]) and not ends_sentence(ctx.text[i])
 
+    @staticmethod
+    def _field_lists(ctx: Context) -> set[int]:
+        """The lines of bulleted field lists (see :func:`cleaner.text.shape.item_field_runs`)
+        each told with values of its own: a game's system requirements for each system ("-
+        Memory: 4 GB RAM" in two of them), a course's facts for each course ("• Duration: 40
+        hours"). A field told again in another list is that list's data, as a table's cell
+        is; a list told again whole, value for value, is a copy, and goes."""
+        nonblank = ctx.nonblank_lines()
+        texts = [ctx.text[i] for i in nonblank]
+        found: set[int] = set()
+        told: set[tuple[str, ...]] = set()
+        for run in item_field_runs(texts):
+            values = tuple(comparable(texts[k]) for k in run)
+            if values not in told:
+                told.add(values)
+                found.update(nonblank[k] for k in run)
+        return found
+
     def _lines(self, ctx: Context) -> None:
         seen: set[str] = set()
         max_words = self.options["max_words"]
@@ -142,6 +161,7 @@ class RepeatRule(Rule):
         # (asked only of the lines whose key another shares: most lines are read as no cell)
         cells = ctx.lines_in_tables([i for i, key in zip(todo, keys) if key in shared]) if shared \
             else set()
+        fields: Optional[set[int]] = None  # asked once a copy is found
         for i, key in zip(todo, keys):
             if key not in shared or i in cells:
                 continue  # a table's cells repeat by design ("Yes", "For-Profit", "8KHz")
@@ -153,7 +173,9 @@ class RepeatRule(Rule):
             if not key:
                 continue
             if key in seen:
-                if not self._heads_prose(ctx, i, following.get(i)):
+                if fields is None:
+                    fields = self._field_lists(ctx)
+                if i not in fields and not self._heads_prose(ctx, i, following.get(i)):
                     ctx.drop(i, self)
             else:
                 seen.add(key)
