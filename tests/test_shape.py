@@ -201,3 +201,47 @@ def test_titles_with_a_year_are_no_listing_s_date_anchors():
     assert record_items(titles) == []
     dated = [f"March {2000 + k}" if t.startswith("Budget") else t for t in titles]
     assert record_items(dated) != []
+
+
+def test_a_listing_s_month_and_year_anchors_hold_in_every_language_with_a_pack():
+    # review-s9: months.yaml named 23 languages, so a Hebrew, Arabic, Hindi or Catalan
+    # archive's "<month> 2006" lines were no anchors and its records were not spared
+    from cleaner.text.shape import _stamp
+    for stamp in ("ديسمبر 2006", "דצמבר 2006", "दिसंबर 2006", "Desembre 2006",
+                  "Gruodžio 2006", "Spring 2006", "Fall 2006", "Aralık 2006"):
+        assert _stamp(stamp), stamp
+    records = []
+    for k in range(8):
+        records += [f"דצמבר {2000 + k}", f"Item title number {k} here",
+                    f"The council spent more on roads and schools in year {k} than it had "
+                    "planned for, the report found."]
+    assert len(record_items(records)) == 16
+
+
+def test_months_yaml_names_every_language_with_a_pack():
+    # a new language pack with no months listed would lose its listings' date anchors
+    from pathlib import Path
+
+    import cleaner.text
+    from cleaner.engine.safeyaml import load_yaml
+    path = Path(cleaner.text.__file__).with_name("months.yaml")
+    data = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    langs = {p.stem for p in (Path(__file__).parents[1] / "rules" / "lang").glob("*.yaml")}
+    assert langs and langs <= set(data), sorted(langs - set(data))
+
+
+def test_a_bad_months_yaml_says_which_line_to_fix():
+    import pytest
+
+    from cleaner.errors import PackError
+    from cleaner.text.shape import load_months
+    for text in ("fr: mars", "en: [may, 12]", "- january"):
+        with pytest.raises(PackError, match="m.yaml"):
+            load_months(text, "m.yaml")
+    assert load_months("ja: []\nen: [may]", "m.yaml") == {"ja": [], "en": ["may"]}
+
+
+def test_a_long_glossary_of_bulleted_fields_is_one_run():
+    from cleaner.text.shape import item_field_runs
+    texts = [f"- Label number{k}: value {k}" for k in range(5000)]
+    assert item_field_runs(texts) == [range(0, 5000)]

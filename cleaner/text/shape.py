@@ -174,18 +174,18 @@ def item_field_runs(texts: list[str], min_run: int = FIELD_RUN) -> list[range]:
     once), as ranges of positions in ``texts``. Few function words and no full stop make
     each line read as a menu entry; the run reads as a list of facts."""
     runs: list[range] = []
-    labels: list[str] = []
+    labels: set[str] = set()  # a set: a run may be a long glossary
     start = None
     for k, text in enumerate(texts + [""]):
         label = item_field_label(text) if k < len(texts) else None
         if label is not None and label not in labels:
             if start is None:
                 start = k
-            labels.append(label)
+            labels.add(label)
             continue
         if start is not None and k - start >= min_run:
             runs.append(range(start, k))
-        start, labels = (k, [label]) if label is not None else (None, [])
+        start, labels = (k, {label}) if label is not None else (None, set())
     return runs
 
 
@@ -400,11 +400,29 @@ STAMP_REST = 2  # ... and its words outside the date ("Posted December")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+def load_months(text: str, path: str) -> dict[str, list[str]]:
+    """``months.yaml``'s data: a list of month names for each language code, checked as the
+    packs are (:class:`~cleaner.errors.PackError` says ``FILE:LINE`` and what to write)."""
+    from ..engine.safeyaml import load_yaml  # plain data, read as the packs are
+    from ..errors import PackError
+    data = load_yaml(text, path)
+    if not isinstance(data, dict):
+        raise PackError(path, None, "expected a mapping of language codes to lists of month "
+                                    "names, e.g. 'en: [january, february, ...]'")
+    for lang, names in data.items():
+        line = data.line_of(lang) if hasattr(data, "line_of") else None
+        if not isinstance(lang, str) or not isinstance(names, list) \
+                or not all(isinstance(n, str) and n.strip() for n in names):
+            raise PackError(path, line, f"'{lang}' must be a list of month names (words), "
+                                        f"e.g. '{lang}: [january, february]'; write '{lang}: []' "
+                                        "for a language that writes months in figures")
+    return data
+
+
 def _load_months() -> frozenset[str]:
     """Every language's month names (``months.yaml``), casefolded."""
-    from ..engine.safeyaml import load_yaml  # plain data, read as the packs are
     path = Path(__file__).with_name("months.yaml")
-    data = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    data = load_months(path.read_text(encoding="utf-8"), str(path))
     return frozenset(name.casefold() for names in data.values() for name in names)
 
 
