@@ -190,6 +190,12 @@ def test_a_short_h1_is_the_headline_not_a_label_above_it():
     result = clean_document(html, url="https://shop.example.com/accessories/lights/", html=True)
     assert result.html.headline_line == 0
     assert result.text.startswith("Lights\n\nChoosing a bike light for winter commuting\n")
+    # an h1 broken by a <br> is the headline in both its lines (review-s9: the cluster rule
+    # took its first line, the rule for labels its second)
+    broken = clean_document(html.replace("<h1>Lights</h1>", "<h1>Bike lights<br>and reflectors</h1>"),
+                            url="https://shop.example.com/accessories/lights/", html=True)
+    assert broken.html.headline_lines == frozenset({0, 1})
+    assert broken.text.startswith("Bike lights\nand reflectors\n\nChoosing a bike light")
     # a label above a story's h1 still goes
     story = ("<html><head><title>Storm hits the coast</title></head><body><main>"
              "<p><a href='/world'>World</a></p><h1>Storm hits the coast</h1>"

@@ -93,6 +93,11 @@ def clean_text(text: str, **options) -> CleanResult:
 # is each card's own data, not a menu printed twice: the repeat rule's later copies go back too.
 REPEATED_LINES = ("repeat", "nav")  # the repeat rule's later copies of a short line
 ITEM_LINES_RESTORED = frozenset({("section", "related"), REPEATED_LINES})
+# The kinds that judge a line by where it sits (above the headline, in a block of furniture),
+# not by what it says: the page's headline as the HTML reader showed it is given back to them.
+# A short or <br>-broken h1 ("Lights", "Bike lights / and reflectors") reads as a label or
+# a cluster's stray line; the reader knows it is the headline.
+HEADLINE_TAKERS = frozenset({"head", "cluster"})
 
 
 def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[str] = None,
@@ -101,7 +106,8 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
                 verbatim: frozenset[int] = frozenset(),
                 items: frozenset[int] = frozenset(),
                 rows: frozenset[int] = frozenset(),
-                headline: Optional[int] = None, own_repeats: bool = False) -> CleanResult:
+                headline: frozenset[int] = frozenset(),
+                own_repeats: bool = False) -> CleanResult:
     """Clean already-decoded plain text, given as its lines (the list is the document's
     from now on). ``declared_lang`` is the language a page declares (``<html lang>``), a hint
     that settles a doubtful stopword vote when the vote leans its way. ``from_page``: the
@@ -117,8 +123,9 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     back (ITEM_LINES_RESTORED).
     ``rows``: line numbers of a table's rows of unlinked cells (the HTML reader's merged
     ``<tr>``): a menu's entries are links, so a nav rule that took one gives it back.
-    ``headline``: the line of the page's headline (the HTML reader's h1), which the rule for
-    labels above the headline leaves.
+    ``headline``: the lines of the page's headline (the HTML reader's h1): the rule for labels
+    above the headline reads the first as the headline, and rules of the kinds in
+    ``HEADLINE_TAKERS`` that took one give it back.
     ``own_repeats``: the page's repeated lines are its own (a manual's: see
     ``PageType.repeats_are_content``): the repeat rule's later copies are given back.
 
@@ -139,7 +146,7 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     reasons = _reasons(packset, first.names, doc_lang, url, first.fallback)
     ctx = Context(doc, lang=doc_lang, model=packset.model, foreign=first.reading.foreign,
                   prefilter=packset.prefilter(first.rules))
-    ctx.page_headline = headline  # one round on a page's text: its line numbers hold
+    ctx.page_headline = min(headline) if headline else None  # where labels above it end
     apply_rules(ctx, first.rules)
     doc_lang, method = _later_rounds(ctx, first, reasons, packset, how, slow_signatures,
                                      HTML_ROUNDS if from_page else MAX_ROUNDS, verbatim)
@@ -148,6 +155,7 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     _give_back(ctx, verbatim, lambda m: True)
     _give_back(ctx, items, lambda m: (m.kind, m.category) in ITEM_LINES_RESTORED)
     _give_back(ctx, rows, lambda m: m.category == "nav")
+    _give_back(ctx, headline, lambda m: m.kind in HEADLINE_TAKERS)
     if own_repeats:
         _give_back(ctx, frozenset(range(len(ctx.removed))),
                    lambda m: (m.kind, m.category) == REPEATED_LINES)
@@ -571,7 +579,7 @@ def clean_document(document: str | bytes, *, url: Optional[str] = None, lang: Op
                             packset=packset, declared_lang=extraction.lang, from_page=True,
                             keep=kept | extraction.keeps, verbatim=extraction.code_lines,
                             items=extraction.item_lines, rows=extraction.row_lines,
-                            headline=extraction.headline_line,
+                            headline=extraction.headline_lines,
                             own_repeats=extraction.page_type.repeats_are_content)
         result.html = extraction
         result.page_type = extraction.page_type.kind

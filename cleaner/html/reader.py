@@ -133,13 +133,18 @@ class HtmlExtraction:
     # the text's lines (0-based) that are a table's rows of cells mostly unlinked ("Revisions |
     # Yes | Yes | Yes"): data, whatever their shape says to the line rules (a menu is links)
     row_lines: frozenset = frozenset()
-    # the text's line (0-based) of the page's headline as the reader shows it (its h1, or the
-    # heading the headline rule found), None when it shows none
-    headline_line: Optional[int] = None
+    # the text's lines (0-based) of the page's headline as the reader shows it (its h1, or the
+    # heading the headline rule found; more than one when a <br> breaks it), empty when none
+    headline_lines: frozenset = frozenset()
     # What the reader left out, with the rule that did it: hidden elements (html-hidden),
     # selector rules' matches, blocks outside the main content (html-main-content). No line
     # numbers: they are elements, not lines of the text the rules read.
     dropped: list = field(default_factory=list)
+
+    @property
+    def headline_line(self) -> Optional[int]:
+        """The first line of the headline, None when the reader shows none."""
+        return min(self.headline_lines) if self.headline_lines else None
 
     @property
     def keeps(self) -> frozenset:
@@ -316,7 +321,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
                 continue
             if (ident or "").startswith("S:") and "hidden" in attrs:
                 continue  # React's streamed content, waiting for its script to move it in place
-            if tag == "a" and attrs.get("tabindex") == "-1" and _redundant_link(attrs):
+            if tag == "a" and (attrs.get("tabindex") or "").strip() == "-1" and _redundant_link(attrs):
                 continue  # a card's second link to its page, kept from screen readers: shown
             size = len(node.text())
             dialog = tag == "dialog" or attrs.get("aria-modal") == "true"
@@ -441,14 +446,14 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     code: list[int] = []  # the text's line numbers (0-based) that came from a <pre>
     in_items: list[int] = []  # and from the cards of an item list
     rows: list[int] = []  # and from a table's rows of cells mostly unlinked
-    headline_line: Optional[int] = None  # and the headline's
+    headline_lines: list[int] = []  # and the headline's
     line = 0
     for i, text in zip(shown, out):
         height = text.count("\n") + 1
         block = page.blocks[i]
-        if headline_line is None and headline and (i == head or (
+        if not headline_lines and headline and (i == head or (
                 block.tag in HEADINGS and _norm(block.text) == headline)):
-            headline_line = line
+            headline_lines = list(range(line, line + height))
         if block.tag == "pre":
             code.extend(range(line, line + height))
         elif i in item_blocks:
@@ -470,7 +475,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         url=found_url, title=title, container=container, selector_hits=hits, widened=widened,
         blocks_total=len(page.blocks), blocks_kept=len(out), lang=lang, page_type=kind,
         flattened=flattened, dropped=dropped, code_lines=frozenset(code),
-        item_lines=frozenset(in_items), row_lines=frozenset(rows), headline_line=headline_line,
+        item_lines=frozenset(in_items), row_lines=frozenset(rows), headline_lines=frozenset(headline_lines),
     )
 
 
