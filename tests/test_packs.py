@@ -174,3 +174,20 @@ def test_shipped_packs_write_stages_under_stages_and_no_old_option_names():
     assert [r.id for r in packset.all_rules() if r.STAGE and r.listed_in == "rules"] == []
     notes = lint_files(pack_sources([])).notes
     assert [str(n) for n in notes if "is now called" in str(n) or "stage of the pipeline" in str(n)] == []
+
+
+def test_lint_reports_an_option_naming_a_rule_no_pack_has():
+    # review-s9: the classifier's post_marks named an English rule by id, and nothing checked
+    # it: a renamed or misspelt rule switched the forum-thread spare off without a word
+    from cleaner.authoring.lint import lint_files
+
+    pack = ("pack: threads\nstages:\n  - id: thread-classify\n    category: nav\n"
+            "    classify: true\n    post_marks: [en-forum-furnitur]\n    examples:\n"
+            "      drop: ['Home\\nNews\\nSport\\nWeather\\nTravel']\n"
+            "      keep: ['The storm reached the coast on Monday night, officials said.']\n")
+    problems = [str(p) for p in lint_files([("threads.yaml", pack)]).problems]
+    assert any("threads.yaml:3: rule 'thread-classify': post_marks names 'en-forum-furnitur', "
+               "which no pack has" in p for p in problems), problems
+    fixed = pack.replace("en-forum-furnitur]", "en-forum-furniture]")
+    assert not [p for p in lint_files([("threads.yaml", fixed)]).problems
+                if "post_marks" in str(p)]

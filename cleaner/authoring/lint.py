@@ -98,8 +98,32 @@ def lint_files(paths: Iterable[tuple[str, str]]) -> LintReport:
                 problems.append(PackError(path, line, f"signature {sig.pattern!r} backtracks "
                                           f"catastrophically ({why}); {ADVICE}"))
     if not problems and built:
+        problems.extend(_unknown_rule_ids(built))
+    if not problems and built:
         problems.extend(_shadowed(built))
     return LintReport(count, problems, notes)
+
+
+def _unknown_rule_ids(built: list) -> list[PackError]:
+    """Options that name a rule (``RULE_ID_OPTIONS``, e.g. the classifier's ``post_marks``)
+    naming one that neither the linted packs nor the shipped ones have."""
+    from ..engine.packs import load_pack
+
+    linted = {pack.path for pack in built}
+    known = {rule.id for pack in built for rule in pack.rules}
+    known |= {rule.id for path, text in shipped_pack_files() if path not in linted
+              for rule in load_pack(path, text, shipped=True).rules}
+    found = []
+    for pack in built:
+        for rule in pack.rules:
+            for option in rule.RULE_ID_OPTIONS:
+                for named in rule.options.get(option) or ():
+                    if named not in known:
+                        found.append(PackError(pack.path, rule.line_no,
+                                               f"rule {rule.id!r}: {option} names {named!r}, "
+                                               "which no pack has: give the id of a rule that "
+                                               "exists (ids are global across packs)", rule.id))
+    return found
 
 
 def _old_vocabulary(data: dict, pack, path: str) -> list[PackError]:

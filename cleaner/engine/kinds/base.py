@@ -57,6 +57,9 @@ class Rule:
     # Option names a kind took before the extent kinds shared one vocabulary -> the names
     # they go by now. Old packs keep loading; ``cleaner rules lint`` notes the new name.
     RENAMED: ClassVar[dict[str, str]] = {}
+    # Options that name other rules by id: ``cleaner rules lint`` reports an id no pack has
+    # (a renamed or misspelt rule would silently switch the option off).
+    RULE_ID_OPTIONS: ClassVar[tuple[str, ...]] = ()
 
     @classmethod
     def value_problem(cls, value: Any) -> Optional[str]:

@@ -120,6 +120,7 @@ def _segment_lines(segments: list) -> list[int]:
 class ClassifyRule(Rule):
     STAGE = True
     KEY = "classify"
+    RULE_ID_OPTIONS = ("post_marks",)
     EVIDENCE = False
     PHASE = 7
     PATTERN = False
@@ -150,7 +151,7 @@ class ClassifyRule(Rule):
         "table_figures": 0.3,  # figure cells ("$165", "9.1 oz") are a flattened table: kept
         "rows_gap": 2,  # lines between the story's end and a list of rows (a lead-in, a label)
         "post_marks": [],  # rules that take a forum's furniture around its posts ("Joined: ...")
-        "thread_posts": 3,  # posts (blocks of that furniture) that make the page a thread
+        "thread_min_posts": 3,  # posts (blocks of that furniture) that make the page a thread
     }
 
     def apply(self, ctx: Context) -> None:
@@ -512,7 +513,7 @@ class ClassifyRule(Rule):
     def thread_posts(self, ctx: Context, segments: list, content_at: list[int]) -> list[int]:
         """The segments that are a forum thread's posts, on a page that is the thread: rules
         took the furniture around its posts (``post_marks``: "Joined: ...", "Posts: 1,204",
-        "Re: ...", two kinds of line or more) in ``thread_posts`` or more places, the first
+        "Re: ...", two kinds of line or more) in ``thread_min_posts`` or more places, the first
         of them above the page's first run of content (a story with a comment thread under
         it prints its furniture below the story, and the comments are boilerplate). Each
         post is a few lines, too short to make a run of content, which leaves the
@@ -534,7 +535,7 @@ class ClassifyRule(Rule):
         # a thread's furniture tells two things or more ("Posts: 8292", "Re: ..."); a lone
         # "Like" or "Reply" button, told again and again, is a social bar's or a comment's
         told = {re.sub(r"\d", "", comparable(ctx.text[i])) for b in blocks for i in b}
-        if len(blocks) < self.options["thread_posts"] or len(told) < 2:
+        if len(blocks) < self.options["thread_min_posts"] or len(told) < 2:
             return []
         first, last = blocks[0][0], blocks[-1][-1]
         if content_at and self._first_line(segments[content_at[0]]) < first:
