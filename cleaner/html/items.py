@@ -16,7 +16,7 @@ from typing import Optional
 
 from ..text.prose import is_prose
 from .products import RAIL_PRICED_SHARE, priced_card
-from .score import _children, hints, negative_elements
+from .score import _children, hints, negative_elements, prose_block
 from .walk import HEADINGS, Page
 
 ITEM_MIN = 4             # a list has at least this many items
@@ -249,7 +249,7 @@ def _within(page: Page, idx: int, items: set) -> bool:
 def _prose(page: Page, blocks) -> int:
     """Characters of prose (html_score.prose_chars' measure) in the blocks ``blocks``."""
     return sum(page.blocks[i].chars - page.blocks[i].links for i in blocks
-               if page.blocks[i].chars >= 60 and page.blocks[i].links < 0.3 * page.blocks[i].chars)
+               if prose_block(page.blocks[i]))
 
 
 def _story_prose(page: Page, blocks) -> int:
@@ -260,7 +260,7 @@ def _story_prose(page: Page, blocks) -> int:
     boxes: dict[int, int] = {}
     for i in blocks:
         b = page.blocks[i]
-        if b.chars >= 60 and b.links < 0.3 * b.chars:
+        if prose_block(b):
             el = page.elements[b.owner]
             box = el.parent if el.tag in STORY_TAGS else b.owner
             boxes[box] = boxes.get(box, 0) + b.chars - b.links

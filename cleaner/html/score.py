@@ -274,22 +274,33 @@ def negative_elements(page: Page, protect: set) -> list:
     return neg
 
 
+# A block of prose: PROSE_BLOCK_CHARS characters or more, under PROSE_BLOCK_LINKS of them in
+# links. The loops below test it inline (they run over every block of every page).
+PROSE_BLOCK_CHARS = 60
+PROSE_BLOCK_LINKS = 0.3
+
+
+def prose_block(b) -> bool:
+    """Is the block ``b`` prose (see PROSE_BLOCK_CHARS)?"""
+    return b.chars >= PROSE_BLOCK_CHARS and b.links < PROSE_BLOCK_LINKS * b.chars
+
+
 def clean_prose(page: Page, neg: list) -> list:
     """Prefix sums of prose characters in blocks outside negative-hinted elements."""
     acc = [0]
     total = 0
     for b in page.blocks:
-        if b.chars >= 60 and b.links < 0.3 * b.chars and not neg[b.owner]:
+        if b.chars >= PROSE_BLOCK_CHARS and b.links < PROSE_BLOCK_LINKS * b.chars and not neg[b.owner]:
             total += b.chars - b.links
         acc.append(total)
     return acc
 
 
 def prose_chars(page: Page, start: int, end: int) -> int:
-    """Characters of prose (not links, in blocks of 60+ chars) in blocks[start:end]."""
+    """Characters of prose (not links, in prose blocks) in blocks[start:end]."""
     total = 0
     for b in page.blocks[start:end]:
-        if b.chars >= 60 and b.links < 0.3 * b.chars:
+        if b.chars >= PROSE_BLOCK_CHARS and b.links < PROSE_BLOCK_LINKS * b.chars:
             total += b.chars - b.links
     return total
 
