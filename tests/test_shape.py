@@ -245,3 +245,14 @@ def test_a_long_glossary_of_bulleted_fields_is_one_run():
     from cleaner.text.shape import item_field_runs
     texts = [f"- Label number{k}: value {k}" for k in range(5000)]
     assert item_field_runs(texts) == [range(0, 5000)]
+
+
+def test_a_field_and_a_bulleted_field_read_the_same_bullets():
+    # review-s9 D1: the two field parsers had two bullet sets ("▪ Memory: ..." was a
+    # bulleted field but no field)
+    from cleaner.text.shape import field_label, item_field_label
+    for bullet in "-–—•*·▪►✓":
+        assert field_label(f"{bullet} Memory: 4 GB of RAM or more") == "memory", bullet
+        assert item_field_label(f"{bullet} Memory: 4 GB") == "memory", bullet
+    assert item_field_label("Memory: 4 GB") is None  # a bulleted field needs its bullet
+    assert field_label("> Storage: two volumes of SSD") == "storage"  # a quoted field

@@ -95,7 +95,9 @@ def same_shape_runs(texts: list[str], min_run: int = ROW_RUN) -> list[range]:
 # pears, etc.", "Storage tiers: EBS volumes with various NVMe SSD configurations", "Social
 # media advertising: Depends on your ad spend"): each line alone has few function words and
 # no full stop, and reads as a menu entry; a menu's or a footer's entries have no label.
-_FIELD = re.compile(r"^[\s•·*>–—-]{0,3}(?P<label>[^\W\d_][^:.!?|]{0,40}?)\s*:\s+(?P<value>\S.*)$")
+_BULLETS = "–—•*·▪►✓-"  # a list's bullets, before a field's label ("-" last: no range)
+_LABEL = r"(?P<label>[^\W\d_][^:.!?|]{0,40}?)\s*:\s+(?P<value>\S.*)$"  # "Label: value"
+_FIELD = re.compile(rf"^[\s>{_BULLETS}]{{0,3}}{_LABEL}")  # a bullet, a quote mark or none
 # A numbered label is a heading's ("Chapter 02: First Class Functions", "Step 3: Mix",
 # "Appendix A: Tables"): a table of contents, not a list of fields
 _NUMBERED = re.compile(r"(?:\s\d+|\s[A-Z]|\s[IVX]+)$")
@@ -110,15 +112,22 @@ def field_label(text: str) -> str | None:
     and holds no "|" (a brand's "Game|Life Video: ..."), a colon, and a value of
     ``FIELD_VALUE_WORDS`` words or more that ends no line of code, is no headline and holds
     no link."""
-    m = _FIELD.match(text.strip())
-    # code and data written out ('"email": "https://…",', "font-size: 0.8rem;") end in a
-    # separator
-    if m is None or len(words(m["label"])) > FIELD_LABEL_WORDS \
-            or len(words(m["value"])) < FIELD_VALUE_WORDS or _NUMBERED.search(m["label"]) \
-            or m["value"].rstrip().endswith((",", ";", "{", "[", "(")) or title_case(m["value"]) \
-            or "://" in m["value"]:  # a link's address: a cookie table's, a directory's
+    m = _field_parts(_FIELD.match(text.strip()))
+    if m is None or len(words(m["value"])) < FIELD_VALUE_WORDS or title_case(m["value"]):
         return None
     return m["label"].strip().lower()
+
+
+def _field_parts(m: Optional[re.Match]) -> Optional[re.Match]:
+    """``m``, a line matched as "label: value", if it passes what every field passes: a
+    label of at most ``FIELD_LABEL_WORDS`` words, not numbered, and a value that ends no line
+    of code and holds no link; else None."""
+    # code and data written out ('"email": "https://…",', "font-size: 0.8rem;") end in a
+    # separator; a link's address is a cookie table's or a directory's
+    if m is None or len(words(m["label"])) > FIELD_LABEL_WORDS or _NUMBERED.search(m["label"]) \
+            or m["value"].rstrip().endswith((",", ";", "{", "[", "(")) or "://" in m["value"]:
+        return None
+    return m
 
 
 def field_line(text: str) -> bool:
@@ -153,19 +162,15 @@ def field_runs(texts: list[str], min_run: int = FIELD_RUN) -> list[range]:
 # game's system requirements, a course's facts. A value may be one word or a figure, as a
 # spec's is; what a bare field (see field_label) needs to tell it from a metadata box, the
 # bullet shows here. Menus have no labels, and a footer's contact box no bullets.
-_ITEM_FIELD = re.compile(r"^\s*[-–—•*·▪►✓]\s*(?P<label>[^\W\d_][^:.!?|]{0,40}?)\s*:\s+"
-                         r"(?P<value>\S.*)$")
+_ITEM_FIELD = re.compile(rf"^\s*[{_BULLETS}]\s*{_LABEL}")
 
 
 def item_field_label(text: str) -> str | None:
     """The label of a line written as a bulleted field, lowercased, or None: a label of at
     most ``FIELD_LABEL_WORDS`` words, not numbered (a table of contents' "- Step 3: Mix"),
     and a value that ends no line of code and holds no link."""
-    m = _ITEM_FIELD.match(text)
-    if m is None or len(words(m["label"])) > FIELD_LABEL_WORDS or _NUMBERED.search(m["label"]) \
-            or m["value"].rstrip().endswith((",", ";", "{", "[", "(")) or "://" in m["value"]:
-        return None
-    return m["label"].strip().lower()
+    m = _field_parts(_ITEM_FIELD.match(text))
+    return None if m is None else m["label"].strip().lower()
 
 
 def item_field_runs(texts: list[str], min_run: int = FIELD_RUN) -> list[range]:
