@@ -191,3 +191,12 @@ def test_lint_reports_an_option_naming_a_rule_no_pack_has():
     fixed = pack.replace("en-forum-furnitur]", "en-forum-furniture]")
     assert not [p for p in lint_files([("threads.yaml", fixed)]).problems
                 if "post_marks" in str(p)]
+
+
+def test_the_give_backs_name_the_repeat_rule_s_kind_and_category():
+    # pipeline.REPEATED_LINES restates the repeat rule's kind and category: the item and
+    # manual give-backs would stop silently if the YAML changed its category (review-s9 D7)
+    from cleaner.engine.pipeline import REPEATED_LINES
+    repeats = [r for r in get_packset().all_rules() if r.KEY == REPEATED_LINES[0]
+               and r.id == "repeated-short-lines"]
+    assert repeats and all(r.category == REPEATED_LINES[1] for r in repeats)

@@ -157,8 +157,7 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     _give_back(ctx, rows, lambda m: m.category == "nav")
     _give_back(ctx, headline, lambda m: m.kind in HEADLINE_TAKERS)
     if own_repeats:
-        _give_back(ctx, frozenset(range(len(ctx.removed))),
-                   lambda m: (m.kind, m.category) == REPEATED_LINES)
+        _give_back(ctx, None, lambda m: (m.kind, m.category) == REPEATED_LINES)
     if not from_page:
         _guard_no_chrome(ctx)
         _guard_thin_chrome(ctx)
@@ -415,11 +414,13 @@ def _guard_no_chrome(ctx: Context) -> None:
     ctx.keep_everything()
 
 
-def _give_back(ctx: Context, lines: frozenset[int], taken_by) -> None:
+def _give_back(ctx: Context, lines: Optional[frozenset[int]], taken_by) -> None:
     """Restore those of ``lines`` (line numbers vouched for: code, from a ``<pre>`` or
-    written out; a page's item cards; a table's rows) that a removal ``taken_by`` accepts
-    took."""
+    written out; a page's item cards; a table's rows; the headline; None: every line) that a
+    removal ``taken_by`` accepts took."""
     removed = ctx.removed
+    if lines is None:
+        lines = range(len(removed))
     if lines:
         ctx.restore([i for i in lines if i < len(removed) and removed[i] is not None
                      and taken_by(removed[i])])

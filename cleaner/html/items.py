@@ -19,6 +19,9 @@ from .products import RAIL_PRICED_SHARE, priced_card
 from .score import _children, hints, negative_elements, prose_block
 from .walk import HEADINGS, Page
 
+# of a shop's grid's cards, this share show a price (as many as of a rail's of other products)
+GRID_PRICED_SHARE = RAIL_PRICED_SHARE
+
 ITEM_MIN = 4             # a list has at least this many items
 ITEM_MAX_CHARS = 1500    # an item is a card, not a section of prose
 ITEM_MIN_CHARS = 20
@@ -277,7 +280,7 @@ def _guide_below(page: Page, keep: list[int], found: ItemList) -> bool:
     if _prose(page, [i for i in keep if i < first]) >= STORY_PROSE:
         return False
     members = found.items
-    return sum(1 for m in members if priced_card(page, m)) >= RAIL_PRICED_SHARE * len(members)
+    return sum(1 for m in members if priced_card(page, m)) >= GRID_PRICED_SHARE * len(members)
 
 
 def _sections(page: Page, members: list) -> bool:

@@ -407,10 +407,11 @@ def kin(page: Page, top: int, neg: list) -> list:
         if idx == top or other.depth != el.depth or other.end <= other.start or \
                 el.start <= other.start < el.end or neg[idx] or _shape(other) != shape:
             continue
-        if page.link_density(other) >= 0.3 or prose_chars(page, other.start, other.end) == 0:
+        if page.link_density(other) >= 0.3:
             continue
-        if not page.thread and not (near.start <= other.start < near.end) and \
-                prose_chars(page, other.start, other.end) < KIN_FAR_PROSE:
+        prose = prose_chars(page, other.start, other.end)
+        if prose == 0 or (not page.thread and not (near.start <= other.start < near.end)
+                          and prose < KIN_FAR_PROSE):
             continue
         out.append(idx)
     return out
