@@ -1102,3 +1102,37 @@ def test_a_page_builder_s_other_blocks_of_the_story_are_its_kin():
     assert any(b.startswith("Visitors can walk the whole length") for b in blocks)
     # the builder's button rows and the page's menu are no story
     assert not any("Book a" in b or b.startswith("Home") for b in blocks)
+
+
+def test_the_boxes_between_two_parts_of_a_page_s_text_are_the_page_s():
+    # review-s9: a page builder sets a bakery's opening hours and prices (short blocks under
+    # headings) between the two modules of its text; the choice took the two text modules
+    # (kin by shape) and dropped what lay between them. Text between text is the page's; a
+    # box named like chrome, or of links, between them still goes.
+    def module(cls: str, inner: str) -> str:
+        return (f'<div class="row"><div class="column"><div class="w1"><div class="w2">'
+                f'<div class="module {cls}"><div class="{cls}-inner">{inner}</div></div></div>'
+                '</div></div></div>')
+    first = ("<p>" + "Our family bakery has made bread in the old town since 1952, with flour "
+             "milled in the valley, and every loaf is shaped by hand before dawn. " * 2 + "</p>")
+    second = ("<p>" + "We bake rye, spelt and wheat loaves every morning, and we also sell cakes "
+              "and biscuits made with butter from the farm next door. " * 2 + "</p>")
+    hours = "".join(f"<div class='blurb'><h4>{d}</h4><div>{h}</div></div>" for d, h in [
+        ("Monday", "7:00 to 18:00, bread from 7:30"), ("Wednesday", "Closed"),
+        ("Saturday", "6:00 to 14:00, market stall from 7:00")])
+    prices = "".join(f"<div class='blurb'><h4>{n}</h4><div>{p}</div></div>" for n, p in [
+        ("Rye loaf", "€3.20 for 750 g, sliced on request"), ("Apple cake", "€2.60 a slice")])
+    related = ("<div class='related-posts'><a href='/a'>Our new oven</a> "
+               "<a href='/b'>Summer opening times</a> <a href='/c'>Meet the bakers</a></div>")
+    html = ("<html><head><title>Müller Bakery</title></head><body><header><a href='/'>Home</a> "
+            "<a href='/contact'>Contact</a></header><div id='page'><div class='entry-content'>"
+            + module("text", "<h1>Müller Bakery</h1>" + first)
+            + module("blurbs", "<h2>Opening hours</h2>" + hours) + related
+            + module("blurbs", "<h2>Prices</h2>" + prices)
+            + module("text", "<h2>What we bake</h2>" + second)
+            + "</div></div><footer><p>© Müller Bakery</p></footer></body></html>")
+    out = clean(html, html=True, url="https://bakery.example/")
+    for kept in ("Our family bakery", "Opening hours", "6:00 to 14:00, market stall from 7:00",
+                 "Prices", "€3.20 for 750 g, sliced on request", "We bake rye"):
+        assert kept in out, kept
+    assert "Meet the bakers" not in out and "Contact" not in out

@@ -374,7 +374,8 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     else:
         keep = keep_blocks(page, choice.members, choice.best, story=kind.story, items=kind.items,
                            products=kind.kind == "product",
-                           own_list=manual_list if kind.kind == "documentation" else None)
+                           own_list=manual_list if kind.kind == "documentation" else None,
+                           filled=choice.filled)
         container = describe(page.elements[choice.top].node)
         widened = choice.widened
         if kind.kind == "product":  # the product's name, price and specifications beside its description
@@ -383,7 +384,13 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
             if box is not None:
                 keep = keep_blocks(page, [box], choice.best, items=kind.items, products=True)
                 container, widened = describe(page.elements[box].node), True
-    spread = None if kind.single_item else _spread_out(page, keep, choice.neg if choice else [])
+    # whether the page is spread out is judged on the choice without the boxes that fill its
+    # gaps (score._between): they may only add to what the page keeps, never stand in for it
+    core = keep
+    if choice is not None and choice.filled:
+        gaps = {i for m in choice.filled for i in range(page.elements[m].start, page.elements[m].end)}
+        core = [i for i in keep if i not in gaps]
+    spread = None if kind.single_item else _spread_out(page, core, choice.neg if choice else [])
     if spread is not None:
         keep, container, widened = spread, describe(body), True
     elif choice is not None:

@@ -15,8 +15,9 @@ content, a standfirst or subtitle is kept (:func:`lead_blocks`), captions and cr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Callable, Optional
+from typing import Callable, Iterable, Optional
 
 import ahocorasick
 
@@ -217,6 +218,9 @@ class Choice:
     best: int = 0          # the best-scoring element (it and its ancestors are never dropped)
     # per element: named like chrome, or inside one that is (the best's ancestry never is)
     neg: list = field(default_factory=list)
+    # elements that fill a gap between two members (_between): kept as members are, but not
+    # counted in the prose their link lists are judged against
+    filled: list = field(default_factory=list)
 
 
 def score_candidates(page: Page) -> dict:
@@ -357,7 +361,42 @@ def choose(page: Page, story: bool = False) -> Choice | None:
         widened = True
     members = siblings(page, scores, top, best)
     members = sorted(set(members).union(kin(page, top, neg)))
-    return Choice(top, members, best, widened, ranked[0], neg)
+    return Choice(top, members, best, widened, ranked[0], neg, _between(page, members, neg))
+
+
+def _between(page: Page, members: list, neg: list) -> list:
+    """The elements that fill a gap between two of the choice's members: the boxes a page
+    builder sets between two blocks of a page's text (its opening hours and its prices between
+    its two paragraphs) are the page's, as text between text is (jusText's neighbours). Each
+    is an outermost element lying wholly in the gap, not named like chrome and not mostly
+    links; the members' own filter (drop_junk) still judges what is inside it."""
+    if len(members) < 2:
+        return []
+    elements = page.elements
+    spans = sorted((elements[m].start, elements[m].end) for m in members)
+    found = []
+    for (_, lo), (hi, _) in zip(spans, spans[1:]):
+        if hi <= lo:
+            continue
+        # elements are in document order, their first blocks never decreasing
+        for idx in range(max(1, bisect_left(elements, lo, key=_first_block)), len(elements)):
+            el = elements[idx]
+            if el.start >= hi:
+                break
+            if el.start < lo or el.end > hi or el.end <= el.start:
+                continue
+            parent = elements[el.parent]
+            if el.parent > 0 and lo <= parent.start and parent.end <= hi:
+                continue  # not outermost in the gap
+            if neg[idx] or page.link_density(el) >= 0.3:
+                continue
+            found.append(idx)
+    return found
+
+
+
+def _first_block(el) -> int:
+    return el.start
 
 
 KIN_LEVELS = 3  # how far above the choice its kin may branch off
@@ -450,7 +489,8 @@ def siblings(page: Page, scores: dict, top: int, best: float) -> list:
 
 def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
                 items: bool = False, products: bool = False,
-                own_list: Optional[Callable[[Page, int], bool]] = None) -> list:
+                own_list: Optional[Callable[[Page, int], bool]] = None,
+                filled: Iterable[int] = ()) -> list:
     """Indices of the blocks to render: the members' blocks minus link lists and chrome boxes;
     on a page known to be one ``story``, also rails of teaser cards outside the story's box;
     on a product's page (``products``), rails of other products' priced cards outside the
@@ -458,10 +498,13 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
     On a page of ``items`` (a listing, a shop's category), a link that reads like a headline
     (CARD_HEADLINE_WORDS words or more) is an item's title, and stays.
     ``own_list(page, idx)``: is the link list at element ``idx`` the page's own, which stays
-    (a manual's list of its sub-pages: :func:`cleaner.html.items.manual_list`)?"""
+    (a manual's list of its sub-pages: :func:`cleaner.html.items.manual_list`)?
+    ``filled``: elements between members (:func:`_between`), kept as members are; the
+    prose a link list is judged against (``held``) is the members' alone."""
     elements, blocks = page.elements, page.blocks
     protect = ancestry(page, best)
     held = sum(prose_chars(page, elements[m].start, elements[m].end) for m in members)
+    members = sorted(set(members).union(filled))
     inside = (elements[best].start, elements[best].end)  # the article's own box
     children: dict[int, list] | None = None
     dropped: set[int] = set()
