@@ -378,19 +378,19 @@ def _between(page: Page, members: list, neg: list) -> list:
     for (_, lo), (hi, _) in zip(spans, spans[1:]):
         if hi <= lo:
             continue
-        # elements are in document order, their first blocks never decreasing
-        for idx in range(max(1, bisect_left(elements, lo, key=_first_block)), len(elements)):
+        # elements are in document order, their first blocks never decreasing: an outermost
+        # element's descendants follow it, and are passed over in one step
+        idx = max(1, bisect_left(elements, lo, key=_first_block))
+        while idx < len(elements):
             el = elements[idx]
             if el.start >= hi:
                 break
-            if el.start < lo or el.end > hi or el.end <= el.start:
+            if el.end > hi or el.end <= el.start:
+                idx += 1  # an ancestor of the next member, or empty: look inside
                 continue
-            parent = elements[el.parent]
-            if el.parent > 0 and lo <= parent.start and parent.end <= hi:
-                continue  # not outermost in the gap
-            if neg[idx] or page.link_density(el) >= 0.3:
-                continue
-            found.append(idx)
+            if not (neg[idx] or page.link_density(el) >= 0.3):
+                found.append(idx)
+            idx = max(idx + 1, bisect_left(elements, el.end, lo=idx + 1, key=_first_block))
     return found
 
 

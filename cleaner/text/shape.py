@@ -182,7 +182,7 @@ def item_field_runs(texts: list[str], min_run: int = FIELD_RUN) -> list[range]:
     labels: set[str] = set()  # a set: a run may be a long glossary
     start = None
     for k, text in enumerate(texts + [""]):
-        label = item_field_label(text) if k < len(texts) else None
+        label = item_field_label(text) if ":" in text else None  # most lines hold no colon
         if label is not None and label not in labels:
             if start is None:
                 start = k
