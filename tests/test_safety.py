@@ -5,6 +5,8 @@ to them. The documents that must come out unchanged are corpus samples
 """
 from __future__ import annotations
 
+import pytest
+
 from cleaner import clean, clean_document
 
 STORY = [
@@ -616,3 +618,17 @@ def test_a_menu_the_classifier_finds_inside_the_prose_counts_as_one_line_of_chro
     # a menu at the page's head is a site's: the verdicts stand
     head = {i: mark("classify", True) for i in range(5)}
     assert guard(toc + STORY, head) == []
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known loss (close-postloss9, closing-s9): with no headline above it, the story's first "
+    "paragraph cut off by an ad label and a table of contents is a one-line run at the page's "
+    "head, which the classifier takes; sparing such an opening sentence cost text dragnet, "
+    "cleaneval and wcxb F1 (.828 -> .827, .9028 -> .9027, .779 -> .778), and sparing it only "
+    "as the document's first line saved 1 article line against 10 boilerplate on the bench"))
+def test_a_story_s_first_paragraph_above_an_ad_and_a_table_of_contents_stays():
+    toc = ["Trapping Seasons", "Trapping Licenses", "Rights of Trappers", "Trapper Education",
+           "Legal Traps", "Fur Dealers", "Reporting Rules", "Contact the Office"]
+    page = [STORY[0], "Advertisement"] + toc + ["Advertisement"] + STORY[1:] + ["Share this article"]
+    out = clean("\n\n".join(page))
+    assert all(p in out for p in STORY)
