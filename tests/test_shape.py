@@ -256,3 +256,37 @@ def test_a_field_and_a_bulleted_field_read_the_same_bullets():
         assert item_field_label(f"{bullet} Memory: 4 GB") == "memory", bullet
     assert item_field_label("Memory: 4 GB") is None  # a bulleted field needs its bullet
     assert field_label("> Storage: two volumes of SSD") == "storage"  # a quoted field
+
+
+# Months of other calendars that the packs' datelines name; their years are never a bare
+# 19xx/20xx, so months.yaml (a bare year's month) leaves them out.
+OTHER_CALENDARS = frozenset(
+    "رجب رمضان شعبان شوال صفر محرم "  # Hijri
+    "آبان آذر اردیبهشت اسفند بهمن تیر خرداد دی شهریور فروردین مرداد مهر "  # Solar Hijri
+    "אב אדר אייר אלול חשוון חשון טבת כסלו כסליו ניסן סיוון סיון שבט תמוז תשרי".split())  # Hebrew
+
+
+def test_every_month_a_pack_s_dateline_names_is_in_months_yaml():
+    # review-s9 D2: month names have two homes, months.yaml and the packs' dateline patterns;
+    # a name added to one must reach the other (a pattern's stem, "декабр", names its forms)
+    import re
+    from pathlib import Path
+
+    import cleaner.text
+    from cleaner.engine.safeyaml import load_yaml
+    path = Path(cleaner.text.__file__).with_name("months.yaml")
+    months = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    missing = {}
+    for pack in sorted((Path(__file__).parents[1] / "rules" / "lang").glob("*.yaml")):
+        known = {m.casefold() for m in months.get(pack.stem, [])}
+        text = pack.read_text(encoding="utf-8")
+        for group in re.finditer(r"\((?:\?:)?((?:[^()|]+\|){5,}[^()|]+)\)", text):
+            names = [re.sub(r"[\\?.*+]|\[[^\]]*\]", "", a).strip().casefold()
+                     for a in group.group(1).split("|")]
+            if sum(n in known for n in names) < 4:
+                continue  # not a month alternation
+            for name in names:
+                if name.isalpha() and name not in known and name not in OTHER_CALENDARS \
+                        and not any(k.startswith(name) for k in known if len(name) >= 2):
+                    missing.setdefault(pack.stem, set()).add(name)
+    assert missing == {}
