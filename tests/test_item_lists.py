@@ -277,13 +277,23 @@ ABOUT = ('<div class="about"><p>We have been sharing our love of the outdoors si
          "ourselves.</p></div>")
 
 
+def blurbs_in_one_box() -> str:
+    """The three blurbs' paragraphs, written one after another (a story's, a guide's)."""
+    return "".join(f"<p>{block.split('<p>')[1].split('</p>')[0]}</p>"
+                   for block in (OFFER, SHOP_FAQ, ABOUT))
+
+
+def bottles_page(body: str) -> str:
+    return ("<!doctype html><html><head><title>Water bottles</title></head><body>"
+            f"{body}<footer><p>© 2025 Trail Shop</p></footer></body></html>")
+
+
 def shop_category() -> str:
     """A shop's category page that declares nothing: a card offer in a banner, the product
     cards, an FAQ's answer and a line about the shop, each blurb in a box of its own."""
-    return ("<!doctype html><html><head><title>Water bottles</title></head><body>"
-            '<div class="top"><a href="/">Home</a> <a href="/sale">Sale</a></div>'
-            f'{OFFER}<h1>Water bottles</h1><ul class="results">{bottle_cards(BOTTLES)}</ul>'
-            f"{SHOP_FAQ}{ABOUT}<footer><p>© 2025 Trail Shop</p></footer></body></html>")
+    return bottles_page('<div class="top"><a href="/">Home</a> <a href="/sale">Sale</a></div>'
+                        f'{OFFER}<h1>Water bottles</h1><ul class="results">{bottle_cards(BOTTLES)}'
+                        f"</ul>{SHOP_FAQ}{ABOUT}")
 
 
 def test_a_shop_s_blurbs_each_in_its_own_box_are_no_story_beside_its_list():
@@ -300,12 +310,9 @@ def test_a_shop_s_blurbs_each_in_its_own_box_are_no_story_beside_its_list():
 
 def test_a_story_in_one_box_beside_a_shop_s_cards_stays_a_story():
     # the same prose as paragraphs of one box is a story: its page's cards are not its text
-    story = "".join(f"<p>{block.split('<p>')[1].split('</p>')[0]}</p>"
-                    for block in (OFFER, SHOP_FAQ, ABOUT))
-    html = ("<!doctype html><html><head><title>Water bottles</title></head><body>"
-            f'<div class="story"><h1>Water bottles</h1>{story}</div>'
-            f'<ul class="results">{bottle_cards(BOTTLES)}</ul>'
-            "<footer><p>© 2025 Trail Shop</p></footer></body></html>")
+    story = blurbs_in_one_box()
+    html = bottles_page(f'<div class="story"><h1>Water bottles</h1>{story}</div>'
+                        f'<ul class="results">{bottle_cards(BOTTLES)}</ul>')
     result = clean_document(html, html=True)
     assert result.page_type == "unknown"
     assert "Members earn ten percent back" in result.text
@@ -321,8 +328,7 @@ def test_a_page_whose_text_is_spread_out_tells_no_story_beside_its_list():
     from cleaner.html.items import list_blocks
     from cleaner.html.walk import walk
 
-    story = "".join(f"<p>{block.split('<p>')[1].split('</p>')[0]}</p>"
-                    for block in (OFFER, SHOP_FAQ, ABOUT))
+    story = blurbs_in_one_box()
     html = (f'<div class="intro">{story}</div><ul class="results">{bottle_cards(BOTTLES)}</ul>')
     page = walk(LexborHTMLParser(f"<html><body>{html}</body></html>").body)
     everything = list(range(len(page.blocks)))
@@ -334,12 +340,9 @@ def test_a_page_whose_text_is_spread_out_tells_no_story_beside_its_list():
 def test_a_shop_s_grid_above_its_buying_guide_is_the_page():
     # the same story below the grid of priced products is the category's buying guide: the
     # grid is what the page is for (a product's description comes first, its rails after)
-    guide = "".join(f"<p>{block.split('<p>')[1].split('</p>')[0]}</p>"
-                    for block in (OFFER, SHOP_FAQ, ABOUT))
-    html = ("<!doctype html><html><head><title>Water bottles</title></head><body>"
-            f'<h1>Water bottles</h1><ul class="results">{bottle_cards(BOTTLES)}</ul>'
-            f'<div class="guide"><h2>How to choose a water bottle</h2>{guide}</div>'
-            "<footer><p>© 2025 Trail Shop</p></footer></body></html>")
+    guide = blurbs_in_one_box()
+    html = bottles_page(f'<h1>Water bottles</h1><ul class="results">{bottle_cards(BOTTLES)}</ul>'
+                        f'<div class="guide"><h2>How to choose a water bottle</h2>{guide}</div>')
     result = clean_document(html, html=True)
     assert result.page_type == "listing"
     assert result.text.count("Cap Type:") == len(BOTTLES)
