@@ -89,7 +89,7 @@ CODE_PIECES = st.sampled_from(list("ab1 .=<>;{}[](),\t\u00a0\u2028\x0b\n") + ["}
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(CODE_PIECES, max_size=10).map("".join))
 def test_code_like_agrees_with_its_regex_definitions(text):
-    from cleaner.text.segment import _CODE_END, _CODE_MARKS, _CODE_START, code_like
+    from cleaner.text.code import _CODE_END, _CODE_MARKS, _CODE_START, code_like
     s = text.strip()
     want = bool(s) and len(s) <= 200 and (
         bool(_CODE_END.search(s) and _CODE_MARKS.search(s)) or bool(_CODE_START.match(s)))
@@ -97,7 +97,7 @@ def test_code_like_agrees_with_its_regex_definitions(text):
 
 
 def test_code_like_reads_a_statement_end_and_not_a_bracketed_aside():
-    from cleaner.text.segment import code_like
+    from cleaner.text.code import code_like
     assert code_like("foo(bar);") and code_like("});") and code_like(")") and code_like("x = [1,")
     assert not code_like("(What most people do)") and not code_like("Apples, pears,")
     assert not code_like("Comments (3)")

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from .code import code_like
 from .prose import is_prose
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -97,34 +98,7 @@ class Document:
 
 
 # --- code written out without fences (an extractor's text of a documentation page) ----------
-_CODE_START = re.compile(
-    r"^\s*(import\s+[\w.{]|from\s+[\w.]+\s+import\b|def\s+\w+\s*\(|class\s+\w+[\s:({]|"
-    r"function\b|const\s+[\w{\[]|let\s+\w|var\s+\w|return\b|public\s|private\s|package\s+\w|"
-    r"#include\b|export\s|async\s|await\s|print\(|console\.|curl\s|npm\s|pip\s|git\s|"
-    r"docker\s|\$\s+\w|</?[a-z][\w-]*[\s>/]|@\w+\(?|\w+(\.\w+)+\(|\w+\s*=\s*\S)")
-_CODE_END = re.compile(r"[;{}\[\](,]\s*$|^\s*[})\]]+[;,)]*\s*$")
-_CODE_MARKS = re.compile(r"[(){}\[\];=<>]")
-_END_MARKS = frozenset(";{}[](")  # the last characters of _CODE_END's first form but ","
-_CLOSERS = re.compile(r"[})\]]+[;,)]*")  # _CODE_END's second form, on a stripped line
-
-
-def code_like(line: str) -> bool:
-    """A line written as code: a statement's opening word or shape (``import x``, ``const
-    a =``, ``foo.bar(``, ``<div>``) or a statement's end (``;``, a brace, an open bracket)."""
-    s = line.strip()
-    if not s or len(s) > 200:
-        return False
-    # _CODE_END and _CODE_MARKS read off the last character (a search for "...\s*$" tries
-    # every position): on a stripped line, _CODE_END's first form holds when it ends in one
-    # of _END_MARKS (each a mark itself) or in "," (a mark needed elsewhere), its second when
-    # the line is closing brackets alone (")" a mark). tests/test_segment.py holds it to them.
-    last = s[-1]
-    if last in _END_MARKS or (last == "," and _CODE_MARKS.search(s)) or \
-            (last == ")" and _CLOSERS.fullmatch(s)):
-        return True
-    return bool(_CODE_START.match(s))
-
-
+# (what makes a line code-like: text/code.py)
 def unfenced_code(lines: list[str], min_lines: int = 3) -> frozenset[int]:
     """Code blocks written without fences: a lead-in that ends with a colon ("... paste in
     the following code:"), or a paragraph of prose with another one after the code, and then

@@ -25,6 +25,7 @@ from typing import Iterable, Optional
 
 from ..memo import memo
 from . import comparable, ends_with_ellipsis, words
+from .code import ends_as_code
 from .prose import title_case  # a value written as a headline: a kicker and its headline
 
 _NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")  # "2,837,648", "3.74", "12:30", "1/2": one figure
@@ -125,7 +126,7 @@ def _field_parts(m: Optional[re.Match]) -> Optional[re.Match]:
     # code and data written out ('"email": "https://…",', "font-size: 0.8rem;") end in a
     # separator; a link's address is a cookie table's or a directory's
     if m is None or len(words(m["label"])) > FIELD_LABEL_WORDS or _NUMBERED.search(m["label"]) \
-            or m["value"].rstrip().endswith((",", ";", "{", "[", "(")) or "://" in m["value"]:
+            or ends_as_code(m["value"]) or "://" in m["value"]:
         return None
     return m
 

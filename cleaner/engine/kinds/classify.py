@@ -23,6 +23,7 @@ from .base import Rule
 from ...text.prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, reading_length,
                            full_sentence as is_full_sentence, title_case,
                            sentence_units, table_cells)
+from ...text.code import code_marks
 from ...text.segment import fenced_lines
 from ...text.shape import field_runs, item_field_runs, record_items, same_shape_runs
 from ...text import comparable, ends_sentence, is_list_item, is_menu, repeated
@@ -62,12 +63,9 @@ def menu_item(ctx: Context, i: int, labels: dict[int, str],
 # no menu. A year is an archive's or a dated teaser's ("October 2012", "Thursday | Nov 14,
 # 2002"), and a digit inside a word a name's ("teen1").
 _NO_LABEL = re.compile(r"(?<![^\W\d_])\d|:\s*(\||$)|@|[;{}=]")
-# Nor does a link label hold code's marks: a quoted key ('"city": null,'), a comment's "#"
-# at the start ("# Stage the file"), an arrow or a tree's branch ("-->", "+-- SystemExit").
-# Lines like these in a run are a code listing or a program's output, which an extractor
-# keeps as the page's own. (An underscore is no such mark: a menu's icon names read
-# "arrow_drop_down", "navigate_next".)
-_CODE_MARKS = re.compile(r'"|--|->|^\s*#')
+# Nor does a link label hold code's marks (a quoted key, a comment's "#", an arrow: see
+# text/code.py): lines like these in a run are a code listing or a program's output, which an
+# extractor keeps as the page's own.
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -77,7 +75,7 @@ def link_label(text: str) -> bool:
         return False
     if _DATED.search(text):  # its figures are a date's: only the rest is judged
         text = re.sub(r"\d", "", text)
-    return not _NO_LABEL.search(text) and not _CODE_MARKS.search(text)
+    return not _NO_LABEL.search(text) and not code_marks(text)
 
 
 def read_as_unit(ctx: Context, i: int, units: Optional[dict[int, "Unit"]]) -> tuple[str, int]:

@@ -1,0 +1,64 @@
+"""Code written out as text: how a line shows it is code or data, not prose or a menu.
+
+One home for the marks the text steps read as code (review-s9 D6). They ask different things
+of a line, so each is its own predicate:
+
+- :func:`code_like`: a line written as a statement ("import x", "foo.bar(", "});"): the
+  segmenter finds unfenced code blocks with it;
+- :func:`code_marks`: a line carrying code's or a program output's marks (a quoted key, a
+  comment's "#", an arrow): no menu's link label holds them;
+- :func:`ends_as_code`: a value that ends in a separator ('"email": "x",', "font-size: 1rem;"):
+  code or data written out, no field of a list.
+"""
+from __future__ import annotations
+
+import re
+
+_CODE_START = re.compile(
+    r"^\s*(import\s+[\w.{]|from\s+[\w.]+\s+import\b|def\s+\w+\s*\(|class\s+\w+[\s:({]|"
+    r"function\b|const\s+[\w{\[]|let\s+\w|var\s+\w|return\b|public\s|private\s|package\s+\w|"
+    r"#include\b|export\s|async\s|await\s|print\(|console\.|curl\s|npm\s|pip\s|git\s|"
+    r"docker\s|\$\s+\w|</?[a-z][\w-]*[\s>/]|@\w+\(?|\w+(\.\w+)+\(|\w+\s*=\s*\S)")
+_CODE_END = re.compile(r"[;{}\[\](,]\s*$|^\s*[})\]]+[;,)]*\s*$")
+_CODE_MARKS = re.compile(r"[(){}\[\];=<>]")
+_END_MARKS = frozenset(";{}[](")  # the last characters of _CODE_END's first form but ","
+_CLOSERS = re.compile(r"[})\]]+[;,)]*")  # _CODE_END's second form, on a stripped line
+
+
+def code_like(line: str) -> bool:
+    """A line written as code: a statement's opening word or shape (``import x``, ``const
+    a =``, ``foo.bar(``, ``<div>``) or a statement's end (``;``, a brace, an open bracket)."""
+    s = line.strip()
+    if not s or len(s) > 200:
+        return False
+    # _CODE_END and _CODE_MARKS read off the last character (a search for "...\s*$" tries
+    # every position): on a stripped line, _CODE_END's first form holds when it ends in one
+    # of _END_MARKS (each a mark itself) or in "," (a mark needed elsewhere), its second when
+    # the line is closing brackets alone (")" a mark). tests/test_segment.py holds it to them.
+    last = s[-1]
+    if last in _END_MARKS or (last == "," and _CODE_MARKS.search(s)) or \
+            (last == ")" and _CLOSERS.fullmatch(s)):
+        return True
+    return bool(_CODE_START.match(s))
+
+
+# A quoted key ('"city": null,'), a comment's "#" at the start ("# Stage the file"), an arrow
+# or a tree's branch ("-->", "+-- SystemExit"): a code listing's or a program output's marks.
+# (An underscore is no such mark: a menu's icon names read "arrow_drop_down", "navigate_next".)
+_OUTPUT_MARKS = re.compile(r'"|--|->|^\s*#')
+
+
+def code_marks(text: str) -> bool:
+    """``text`` carries code's or a program output's marks: a quote, "--", "->" or a leading
+    "#"."""
+    return _OUTPUT_MARKS.search(text) is not None
+
+
+# The separators code and data written out end a line with
+_SEPARATOR_ENDS = (",", ";", "{", "[", "(")
+
+
+def ends_as_code(value: str) -> bool:
+    """``value`` ends in a separator, as a line of code or data does ('"email": "x",',
+    "font-size: 0.8rem;", "config = {")."""
+    return value.rstrip().endswith(_SEPARATOR_ENDS)

@@ -1,0 +1,33 @@
+"""text/code.py: the marks that show a line is code or data (one home, used by the segmenter,
+the classifier's link labels and the field parser)."""
+from cleaner.engine.kinds.classify import link_label
+from cleaner.text.code import code_like, code_marks, ends_as_code
+from cleaner.text.segment import unfenced_code
+from cleaner.text.shape import field_line
+
+
+def test_code_marks_are_a_quote_an_arrow_a_dash_pair_or_a_leading_hash():
+    for text in ('"city": null,', "# Stage the file", "a --> b", "+-- SystemExit", "x -> y"):
+        assert code_marks(text), text
+    for text in ("World news", "arrow_drop_down", "Contact us", "Price: 4 - 6 euros",
+                 "Issue #4 of the magazine"):
+        assert not code_marks(text), text
+
+
+def test_a_line_with_code_marks_is_no_link_label():
+    assert link_label("Stage the file") and not link_label("# Stage the file")
+    assert link_label("Errors") and not link_label("+-- Errors")
+
+
+def test_a_value_ending_in_a_separator_is_code_and_no_field():
+    assert ends_as_code('"https://example.org",') and ends_as_code("font-size: 0.8rem;  ")
+    assert not ends_as_code("Rosewood and maple") and not ends_as_code("a list (see below)")
+    assert field_line("Fingerboard: rosewood with maple inlays")
+    assert not field_line("font-size: 0.8rem and more;")
+
+
+def test_code_like_lines_make_the_segmenter_s_unfenced_blocks():
+    lines = ["Paste the following code:", "import os", "x = os.getcwd()", "print(x)",
+             "That prints the folder."]
+    assert all(code_like(line) for line in lines[1:4])
+    assert unfenced_code(lines) == frozenset(range(0, 4))
