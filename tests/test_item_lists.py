@@ -337,6 +337,31 @@ def test_a_page_whose_text_is_spread_out_tells_no_story_beside_its_list():
     assert listed is not None and len(listed[2]) == 4 * len(BOTTLES)
 
 
+def test_the_reader_tells_the_list_finder_when_it_read_the_page_spread_out(monkeypatch):
+    # end to end (review-s9): a page whose blurbs sit in boxes of their own around the grid,
+    # none of them holding most of its prose, is read spread out (reader._spread_out), and
+    # the reader says so to list_blocks, whose story guard then reads no story in its prose
+    import cleaner.html.reader as reader
+
+    calls: list[bool] = []
+    real = reader.list_blocks
+
+    def spy(*args, **kwargs):
+        calls.append(kwargs.get("spread", False))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(reader, "list_blocks", spy)
+    paras = [f"<p>{b.split('<p>')[1].split('</p>')[0]}</p>" for b in (OFFER, SHOP_FAQ, ABOUT)]
+    html = bottles_page(f'<section class="s1"><div>{paras[0]}</div></section><ul class="results">'
+                        f'{bottle_cards(BOTTLES)}</ul><section class="s2"><div><div>{paras[1]}'
+                        f'</div></div></section><aside class="s3">{paras[2]}</aside>')
+    result = clean_document(html, html=True)
+    assert calls == [True]
+    assert result.page_type == "listing"
+    assert result.text.count("Cap Type:") == len(BOTTLES)
+    assert "Members earn ten percent back" in result.text and "wide range" in result.text
+
+
 def test_a_shop_s_grid_above_its_buying_guide_is_the_page():
     # the same story below the grid of priced products is the category's buying guide: the
     # grid is what the page is for (a product's description comes first, its rails after)

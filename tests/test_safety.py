@@ -311,6 +311,22 @@ def test_code_s_marks_make_no_link_label():
         assert link_label(line), line
 
 
+EXCEPTIONS_TREE = ["BaseException", " +-- SystemExit", " +-- KeyboardInterrupt", " +-- GeneratorExit",
+                   " +-- Exception", "      +-- StopIteration", "      +-- ArithmeticError"]
+
+
+@pytest.mark.parametrize("where", ["head", "foot"])
+def test_a_program_s_output_at_the_page_s_edge_is_no_menu(where):
+    # end to end: a class tree printed by a program reads as short title-case lines with no
+    # function words, a site's menu at the page's head or foot, but its branches ("+--") are
+    # code's marks, so the classifier finds no menu and the thin-chrome guard keeps the page
+    # as it came (it has no chrome at all)
+    tree = "\n".join(EXCEPTIONS_TREE)
+    story = "\n\n".join(STORY)
+    doc = f"{tree}\n\n{story}\n" if where == "head" else f"{story}\n\n{tree}\n"
+    assert clean(doc) == doc
+
+
 FIELDS = [  # each longer than the classifier's short line (70 characters): judged on its own
     "Fruits: berries, citrus fruits, pears, peaches, pineapple, bananas, mangoes, plums, etc.",
     "Whole grains: brown rice, rolled oats, farro, quinoa, brown rice pasta, barley, rye, etc.",
