@@ -218,6 +218,25 @@ def test_a_listing_s_month_and_year_anchors_hold_in_every_language_with_a_pack()
     assert len(record_items(records)) == 16
 
 
+def test_a_month_name_counts_in_its_own_language():
+    # review-s9 D3: the languages' month names were pooled, so "Set 2006" and "Mai 2006"
+    # (Portuguese, French) were dates on an English page; a document of unknown language
+    # may write any language's
+    from cleaner.text.shape import _stamp, month_names
+    assert _stamp("Set 2006", month_names("pt")) and not _stamp("Set 2006", month_names("en"))
+    assert _stamp("Mai 2006", month_names("fr")) and not _stamp("Mai 2006", month_names("en"))
+    assert _stamp("Mai 2006", month_names(None)) and _stamp("Mai 2006")
+    assert _stamp("December 2006", month_names("en")) and _stamp("Spring 2006", month_names("en"))
+    assert month_names("xx") == month_names(None)  # a language months.yaml does not list
+    records = []
+    for k in range(8):
+        records += [f"Set {2000 + k}", f"Item title number {k} here",
+                    f"The council spent more on roads and schools in year {k} than it had "
+                    "planned for, the report found."]
+    assert len(record_items(records, lang="pt")) == 16
+    assert record_items(records, lang="en") == []
+
+
 def test_months_yaml_names_every_language_with_a_pack():
     # a new language pack with no months listed would lose its listings' date anchors
     from pathlib import Path

@@ -425,17 +425,27 @@ def load_months(text: str, path: str) -> dict[str, list[str]]:
     return data
 
 
-def _load_months() -> frozenset[str]:
-    """Every language's month names (``months.yaml``), casefolded."""
+def _load_months() -> dict[Optional[str], frozenset[str]]:
+    """Each language's month names (``months.yaml``), casefolded, and under ``None`` every
+    language's: a document whose language is not known may write any of them."""
     path = Path(__file__).with_name("months.yaml")
     data = load_months(path.read_text(encoding="utf-8"), str(path))
-    return frozenset(name.casefold() for names in data.values() for name in names)
+    by_lang: dict[Optional[str], frozenset[str]] = {
+        lang: frozenset(name.casefold() for name in names) for lang, names in data.items()}
+    by_lang[None] = frozenset().union(*by_lang.values())
+    return by_lang
 
 
 _MONTHS = _load_months()
 
 
-def _stamp(text: str) -> bool:
+def month_names(lang: Optional[str]) -> frozenset[str]:
+    """The month names a document in ``lang`` writes (every language's when ``lang`` is None
+    or has no entry): "set" and "mai" are months in Portuguese and French, not in English."""
+    return _MONTHS.get(lang, _MONTHS[None])
+
+
+def _stamp(text: str, months: frozenset[str] = _MONTHS[None]) -> bool:
     """A line that is a date and little else ("December 18, 2006", "12-20-06", "1 Week Ago"):
     ``STAMP_WORDS`` words at most, ``STAMP_REST`` of them outside the date (a title with a
     year, "Top Women of 2006", is no date line). A year alone is a date when a month names
@@ -452,10 +462,11 @@ def _stamp(text: str) -> bool:
         return False
     if ago or any(not _YEAR.fullmatch(d) for d in dates):
         return True  # a day's date, a date in figures, a time of day
-    return all(w.isdigit() for w in rest) or any(w.casefold() in _MONTHS for w in rest)
+    return all(w.isdigit() for w in rest) or any(w.casefold() in months for w in rest)
 
 
-def record_items(texts: list[str], min_records: int = RECORD_RUN) -> list[int]:
+def record_items(texts: list[str], min_records: int = RECORD_RUN,
+                 lang: Optional[str] = None) -> list[int]:
     """The positions of ``texts`` (a page's non-blank lines, in order) that are the records'
     own lines in runs of ``min_records`` or more records (see the comment above): the lines
     between anchors (a line told the same ``min_records`` times or more, or a date line),
@@ -463,12 +474,14 @@ def record_items(texts: list[str], min_records: int = RECORD_RUN) -> list[int]:
     over the whole run, each record holding a line of its own of ``RECORD_ITEM_WORDS`` words
     or more. The anchors themselves
     and lines told on every record are not the records' own. The record before the first
-    anchor and after the last are read alike, line for line, to the next one in."""
+    anchor and after the last are read alike, line for line, to the next one in. ``lang``:
+    the document's language, whose month names make a year alone a date (:func:`month_names`)."""
     keys = [comparable(t) for t in texts]
     counts: dict[str, int] = {}
     for key in keys:
         counts[key] = counts.get(key, 0) + 1
-    stamps = [counts[key] < min_records and _stamp(text) for text, key in zip(texts, keys)]
+    months = month_names(lang)
+    stamps = [counts[key] < min_records and _stamp(text, months) for text, key in zip(texts, keys)]
     anchors: dict[str, list[int]] = {}
     for k, key in enumerate(keys):
         if counts[key] >= min_records:

@@ -632,7 +632,7 @@ class ClassifyRule(Rule):
         came (``ctx.source_lines``), in every round: the lines rules took are their anchors
         (a date, a "View this ad" told on every record), and a later round, which reads
         only what survived, no longer sees them."""
-        items = _record_keys(tuple(ctx.source_lines))
+        items = _record_keys(tuple(ctx.source_lines), ctx.lang)
         if not items:
             return []
         return [i for i in order if ctx.removed[i] is None and comparable(ctx.text[i]) in items]
@@ -768,8 +768,10 @@ class ClassifyRule(Rule):
 
 
 @memo(1)  # one document's rounds ask it again; another document never does
-def _record_keys(source: tuple[str, ...]) -> frozenset[str]:
-    """The comparable forms of the records' own lines in ``source``, the page as it came:
-    the same in every round of one document, so read once (it reads every line)."""
+def _record_keys(source: tuple[str, ...], lang: Optional[str]) -> frozenset[str]:
+    """The comparable forms of the records' own lines in ``source``, the page as it came, in
+    language ``lang``: the same in every round of one document, so read once (it reads every
+    line)."""
     lines = [line for line in source if line.strip()]
-    return frozenset(comparable(lines[k]) for k in record_items([as_prose(t) for t in lines]))
+    return frozenset(comparable(lines[k])
+                     for k in record_items([as_prose(t) for t in lines], lang=lang))
