@@ -22,7 +22,7 @@ import re
 
 from ..text import words
 from ..text.prose import is_prose
-from .score import hints
+from .score import _children, chrome, hints
 from .walk import HEADINGS, Page
 
 # Boxes named like other pages' summaries (reader.STRAY_NOT's words for a teaser's box).
@@ -99,9 +99,11 @@ def _section(page: Page, head: int, off: list) -> list[int]:
     return out if prose else []
 
 
-def page_sections(page: Page, keep: list[int], neg: list) -> list[int]:
+def page_sections(page: Page, keep: list[int], neg: list, named_boxes: bool = True) -> list[int]:
     """``keep`` and the sections outside it, when the page is made of sections (see the
-    module docstring); else ``keep`` unchanged."""
+    module docstring); else ``keep`` unchanged. ``named_boxes``: also the sections in boxes
+    named like chrome among them (:func:`_named_like_chrome`); not on a product's page, whose
+    boxes beside its description are the shop's (a quiz to find the right kit, a pitch)."""
     if not keep or not neg:
         return keep
     if story(page, keep):
@@ -121,6 +123,8 @@ def page_sections(page: Page, keep: list[int], neg: list) -> list[int]:
         section = _section(page, i, off)
         if section:  # its paragraph may be kept already (a stray paragraph of prose)
             found.append([j for j in section if j not in kept])
+    for section in (_named_like_chrome(page, heads, off, kept) if named_boxes else ()):
+        found.append([j for j in section if j not in kept])
     if len(found) < SECTIONS_MIN:
         return keep
     extra = []
@@ -130,3 +134,68 @@ def page_sections(page: Page, keep: list[int], neg: list) -> list[int]:
                 extra.append(j)
                 texts.add(blocks[j].text)
     return sorted(kept.union(extra))
+
+
+def _named_like_chrome(page: Page, heads: list[int], off: list, kept: set) -> list[list[int]]:
+    """The sections in boxes named like chrome that stand in a column of the page's sections:
+    a landing-page builder names its sections for what they sell ("contact_section",
+    "teaser-8bd8b65ebf", "meta-block-section") or for its scroll-spy ("lm_navSource"). Such a
+    box (the outermost named so, its parent in the page) is the page's when it holds a section
+    (a heading over a sentence, read with only the names inside the box counted) and its
+    parent holds SECTIONS_MIN children with a section each, the box among them: a column of
+    headed paragraphs, where a site's chrome (a newsletter's pitch, a contact box, an
+    author's bio) stands alone, or in the page's frame (header, footer, nav, aside)."""
+    elements, blocks = page.elements, page.blocks
+    roots: dict[int, list[int]] = {}
+    for i in heads:
+        at = blocks[i].owner
+        if not off[at]:
+            continue
+        while at > 0 and off[elements[at].parent]:
+            at = elements[at].parent
+        if at > 0 and elements[at].tag not in NOT_IN:
+            roots.setdefault(at, []).append(i)
+    if not roots:
+        return []
+    sections: dict[int, list[list[int]]] = {}
+    for root, inside in roots.items():
+        local = _inside_off(page, root, off)
+        got = [s for s in (_section(page, i, local) for i in inside) if s]
+        if got:
+            sections[root] = got
+    if not sections:
+        return []
+    children = _children(page)
+    out: list[list[int]] = []
+    for parent in {elements[r].parent for r in sections}:
+        with_section = 0
+        for kid in children.get(parent, ()):
+            if kid in sections:
+                with_section += 1
+            elif not off[kid] and (
+                    any(_section(page, i, off) for i in heads
+                        if elements[kid].start <= i < elements[kid].end) or
+                    any(blocks[i].tag in SECTION_HEADINGS for i in kept
+                        if elements[kid].start <= i < elements[kid].end)):
+                with_section += 1
+        if with_section >= SECTIONS_MIN:
+            out.extend(s for r in sections if elements[r].parent == parent for s in sections[r])
+    return out
+
+
+def _inside_off(page: Page, root: int, off: list) -> list:
+    """``off`` with the box ``root`` and what it holds read by their own names only: the box
+    is in the page, an element inside it is out when it, or one between it and the box, is
+    named like chrome, is a frame (header, nav...) or a teaser's box."""
+    elements = page.elements
+    local = list(off)
+    local[root] = False
+    below = {root}
+    for idx in range(root + 1, len(elements)):  # the box's elements follow it (preorder)
+        el = elements[idx]
+        if el.parent not in below:
+            break
+        below.add(idx)
+        local[idx] = local[el.parent] or el.tag in NOT_IN or \
+            chrome(el, page.thread, page.reviews) or bool(TEASER_BOX.search(hints(el.node)))
+    return local
