@@ -19,10 +19,11 @@ Sections inside a list's cards or teaser boxes are other pages' summaries, not t
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..text import words
 from ..text.prose import is_prose
-from .score import _children, chrome, hints
+from .score import chrome, hints
 from .walk import HEADINGS, Page
 
 # Boxes named like other pages' summaries (reader.STRAY_NOT's words for a teaser's box).
@@ -157,38 +158,50 @@ def _named_like_chrome(page: Page, heads: list[int], off: list, kept: set) -> li
             roots.setdefault(at, []).append(i)
     if not roots:
         return []
+    local = list(off)
+    for root in roots:  # outermost boxes: none holds another
+        _read_inside(page, root, local)
     sections: dict[int, list[list[int]]] = {}
     for root, inside in roots.items():
-        local = _inside_off(page, root, off)
         got = [s for s in (_section(page, i, local) for i in inside) if s]
         if got:
             sections[root] = got
     if not sections:
         return []
-    children = _children(page)
     out: list[list[int]] = []
     for parent in {elements[r].parent for r in sections}:
-        with_section = 0
-        for kid in children.get(parent, ()):
-            if kid in sections:
-                with_section += 1
-            elif not off[kid] and (
-                    any(_section(page, i, off) for i in heads
-                        if elements[kid].start <= i < elements[kid].end) or
-                    any(blocks[i].tag in SECTION_HEADINGS for i in kept
-                        if elements[kid].start <= i < elements[kid].end)):
-                with_section += 1
-        if with_section >= SECTIONS_MIN:
+        with_section = {r for r in sections if elements[r].parent == parent}
+        for i in heads:  # the parent's other children holding a section outside chrome...
+            kid = _child_of(page, blocks[i].owner, parent)
+            if kid is not None and kid not in with_section and not off[kid] and \
+                    _section(page, i, off):
+                with_section.add(kid)
+        for i in kept:  # ...or a heading of the chosen content
+            if blocks[i].tag in SECTION_HEADINGS:
+                kid = _child_of(page, blocks[i].owner, parent)
+                if kid is not None and not off[kid]:
+                    with_section.add(kid)
+        if len(with_section) >= SECTIONS_MIN:
             out.extend(s for r in sections if elements[r].parent == parent for s in sections[r])
     return out
 
 
-def _inside_off(page: Page, root: int, off: list) -> list:
-    """``off`` with the box ``root`` and what it holds read by their own names only: the box
-    is in the page, an element inside it is out when it, or one between it and the box, is
-    named like chrome, is a frame (header, nav...) or a teaser's box."""
+def _child_of(page: Page, at: int, parent: int) -> Optional[int]:
+    """The child of element ``parent`` that holds element ``at`` (or is it), else None."""
     elements = page.elements
-    local = list(off)
+    while at > 0:
+        if elements[at].parent == parent:
+            return at
+        at = elements[at].parent
+    return None
+
+
+def _read_inside(page: Page, root: int, local: list) -> None:
+    """Set ``local`` (outside_page's reading) for the box ``root`` and what it holds by their
+    own names only: the box is in the page, an element inside it is out when it, or one
+    between it and the box, is named like chrome, is a frame (header, nav...) or a teaser's
+    box."""
+    elements = page.elements
     local[root] = False
     below = {root}
     for idx in range(root + 1, len(elements)):  # the box's elements follow it (preorder)
@@ -198,4 +211,3 @@ def _inside_off(page: Page, root: int, off: list) -> list:
         below.add(idx)
         local[idx] = local[el.parent] or el.tag in NOT_IN or \
             chrome(el, page.thread, page.reviews) or bool(TEASER_BOX.search(hints(el.node)))
-    return local
