@@ -377,6 +377,22 @@ def test_a_box_named_like_chrome_beside_two_sections_is_no_column():
     assert FEATURES[0][1] not in text and FEATURES[1][1] not in text
 
 
+def test_a_carousel_of_testimonials_is_no_story_beside_a_page_s_sections():
+    # the longest box is a carousel of customers' quotes, each over their name: no story,
+    # so the page's sections are its text too
+    quotes = "".join(f"<div class='slide'><blockquote>{a}</blockquote><p>Customer {i}, "
+                     f"Head of Operations</p></div>" for i, a in enumerate(ANSWERS * 3))
+    page = ("<!doctype html><html><head><title>Clarity, finally.</title></head><body>"
+            '<nav><a href="/">Home</a> <a href="/pricing">Pricing</a></nav><main>'
+            '<div class="hero"><h1>Clarity, finally.</h1></div>'
+            + "".join(f'<section class="feature-block"><h2>{h}</h2><p>{p}</p></section>'
+                      for h, p in FEATURES)
+            + f'<div class="carousel">{quotes}</div></main></body></html>')
+    result = clean_document(page, html=True)
+    for heading, paragraph in FEATURES:
+        assert heading in result.text and paragraph in result.text
+
+
 def _manual_with_two_procedures() -> str:
     """A manual's page: two procedures that share their last three steps word for word."""
     def steps(first: str) -> str:

@@ -42,6 +42,7 @@ SECTION_BLOCKS = 8           # blocks after a heading looked at for its section
 SECTIONS_MIN = 3             # headed sections outside the choice that make a page of sections
 STORY_PARAGRAPHS = 8         # a choice with this many paragraphs of prose is one story
 NOT_IN = frozenset(("header", "footer", "nav", "aside", "form"))
+NOT_STORY = frozenset(HEADINGS) | {"blockquote"}  # blocks no story's paragraphs
 # An FAQ's answers are no story, however many paragraphs they run to.
 FAQ_BOX = re.compile(r"faq|accordion|question", re.I)
 
@@ -70,12 +71,14 @@ def _in_faq(page: Page, at: int) -> bool:
 
 
 def story(page: Page, keep: list[int]) -> bool:
-    """Is the chosen content one story: STORY_PARAGRAPHS paragraphs of prose, not an FAQ's?"""
+    """Is the chosen content one story: STORY_PARAGRAPHS paragraphs of prose, not an FAQ's,
+    nor quotes (a landing page's carousel of testimonials, each a customer's words in a
+    ``<blockquote>`` over their name: a story's paragraphs are its own words)?"""
     blocks = page.blocks
     count = 0
     for i in keep:
         b = blocks[i]
-        if b.tag not in HEADINGS and not b.links and is_prose(b.text) and \
+        if b.tag not in NOT_STORY and not b.links and is_prose(b.text) and \
                 not _in_faq(page, b.owner):
             count += 1
             if count >= STORY_PARAGRAPHS:
