@@ -342,6 +342,57 @@ def test_a_story_with_a_pitch_of_sections_after_it_keeps_the_story_alone():
         assert paragraph not in text
 
 
+def _builder_page(named: tuple[str, ...]) -> str:
+    """service_page's landing page as a page builder writes it: each feature's section in a
+    box named for what it sells or for the builder's scroll-spy (``named``, one per section),
+    and a newsletter's pitch, headed, in a box of its own beside them."""
+    sections = "".join(f'<div class="{name}"><h2>{h}</h2><p>{p}</p></div>'
+                       for name, (h, p) in zip(named, FEATURES))
+    faq = "".join(f'<details class="accordion-item"><summary>Question {i}?</summary>'
+                  f"<p>{a}</p><p>{a}</p></details>" for i, a in enumerate(ANSWERS))
+    return ("<!doctype html><html><head><title>Clarity, finally.</title></head><body>"
+            '<nav><a href="/">Home</a> <a href="/pricing">Pricing</a></nav>'
+            '<main><div class="hero"><h1>Clarity, finally.</h1><p>Join millions of people who '
+            "organise their work and life with our to-do list app.</p></div>"
+            f'<div class="scroll_section">{sections}</div>'
+            '<div class="newsletter-box"><h3>Stay in the loop</h3><p>Get one email a month with '
+            "our best tips for planning your week, and nothing else.</p></div>"
+            f'<div class="faq-wrap"><h2>Questions</h2>{faq}</div></main></body></html>')
+
+
+def test_a_column_of_sections_in_boxes_named_like_chrome_is_the_page():
+    named = ("contact_section lm_navSource", "email_section lm_navSource",
+             "teaser-8bd8b65ebf", "hx-meta-block-section")
+    result = clean_document(_builder_page(named), html=True)
+    for heading, paragraph in FEATURES:
+        assert heading in result.text and paragraph in result.text
+    assert ANSWERS[0] in result.text
+    # a chrome-named box that stands alone, no column of sections around it, stays chrome
+    assert "best tips for planning" not in result.text
+
+
+def test_a_box_named_like_chrome_beside_two_sections_is_no_column():
+    # two sections, both named like chrome: a contact box and a teaser beside the page
+    text = clean_document(_builder_page(("contact_section", "teaser-0de1c10d53")), html=True).text
+    assert FEATURES[0][1] not in text and FEATURES[1][1] not in text
+
+
+def test_a_carousel_of_testimonials_is_no_story_beside_a_page_s_sections():
+    # the longest box is a carousel of customers' quotes, each over their name: no story,
+    # so the page's sections are its text too
+    quotes = "".join(f"<div class='slide'><blockquote>{a}</blockquote><p>Customer {i}, "
+                     f"Head of Operations</p></div>" for i, a in enumerate(ANSWERS * 3))
+    page = ("<!doctype html><html><head><title>Clarity, finally.</title></head><body>"
+            '<nav><a href="/">Home</a> <a href="/pricing">Pricing</a></nav><main>'
+            '<div class="hero"><h1>Clarity, finally.</h1></div>'
+            + "".join(f'<section class="feature-block"><h2>{h}</h2><p>{p}</p></section>'
+                      for h, p in FEATURES)
+            + f'<div class="carousel">{quotes}</div></main></body></html>')
+    result = clean_document(page, html=True)
+    for heading, paragraph in FEATURES:
+        assert heading in result.text and paragraph in result.text
+
+
 def _manual_with_two_procedures() -> str:
     """A manual's page: two procedures that share their last three steps word for word."""
     def steps(first: str) -> str:

@@ -397,7 +397,8 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         keep = _with_stray_prose(page, keep, choice.neg)
         keep = _with_adjacent_prose(page, keep, choice.neg)
         if kind.kind in SECTIONS_PAGES:
-            sections = page_sections(page, keep, choice.neg)  # a service page's other sections
+            sections = page_sections(page, keep, choice.neg,  # a service page's other sections
+                                     named_boxes=kind.kind != "product")
             if len(sections) > len(keep) and kind.kind == "unknown":
                 kind = PageType("service", SECTIONS_REASON)  # what the page showed it is
             keep = sections

@@ -19,10 +19,11 @@ Sections inside a list's cards or teaser boxes are other pages' summaries, not t
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ..text import words
 from ..text.prose import is_prose
-from .score import hints
+from .score import chrome, hints
 from .walk import HEADINGS, Page
 
 # Boxes named like other pages' summaries (reader.STRAY_NOT's words for a teaser's box).
@@ -41,6 +42,7 @@ SECTION_BLOCKS = 8           # blocks after a heading looked at for its section
 SECTIONS_MIN = 3             # headed sections outside the choice that make a page of sections
 STORY_PARAGRAPHS = 8         # a choice with this many paragraphs of prose is one story
 NOT_IN = frozenset(("header", "footer", "nav", "aside", "form"))
+NOT_STORY = frozenset(HEADINGS) | {"blockquote"}  # blocks no story's paragraphs
 # An FAQ's answers are no story, however many paragraphs they run to.
 FAQ_BOX = re.compile(r"faq|accordion|question", re.I)
 
@@ -69,12 +71,14 @@ def _in_faq(page: Page, at: int) -> bool:
 
 
 def story(page: Page, keep: list[int]) -> bool:
-    """Is the chosen content one story: STORY_PARAGRAPHS paragraphs of prose, not an FAQ's?"""
+    """Is the chosen content one story: STORY_PARAGRAPHS paragraphs of prose, not an FAQ's,
+    nor quotes (a landing page's carousel of testimonials, each a customer's words in a
+    ``<blockquote>`` over their name: a story's paragraphs are its own words)?"""
     blocks = page.blocks
     count = 0
     for i in keep:
         b = blocks[i]
-        if b.tag not in HEADINGS and not b.links and is_prose(b.text) and \
+        if b.tag not in NOT_STORY and not b.links and is_prose(b.text) and \
                 not _in_faq(page, b.owner):
             count += 1
             if count >= STORY_PARAGRAPHS:
@@ -99,9 +103,11 @@ def _section(page: Page, head: int, off: list) -> list[int]:
     return out if prose else []
 
 
-def page_sections(page: Page, keep: list[int], neg: list) -> list[int]:
+def page_sections(page: Page, keep: list[int], neg: list, named_boxes: bool = True) -> list[int]:
     """``keep`` and the sections outside it, when the page is made of sections (see the
-    module docstring); else ``keep`` unchanged."""
+    module docstring); else ``keep`` unchanged. ``named_boxes``: also the sections in boxes
+    named like chrome among them (:func:`_named_like_chrome`); not on a product's page, whose
+    boxes beside its description are the shop's (a quiz to find the right kit, a pitch)."""
     if not keep or not neg:
         return keep
     if story(page, keep):
@@ -121,6 +127,8 @@ def page_sections(page: Page, keep: list[int], neg: list) -> list[int]:
         section = _section(page, i, off)
         if section:  # its paragraph may be kept already (a stray paragraph of prose)
             found.append([j for j in section if j not in kept])
+    for section in (_named_like_chrome(page, heads, off, kept) if named_boxes else ()):
+        found.append([j for j in section if j not in kept])
     if len(found) < SECTIONS_MIN:
         return keep
     extra = []
@@ -130,3 +138,79 @@ def page_sections(page: Page, keep: list[int], neg: list) -> list[int]:
                 extra.append(j)
                 texts.add(blocks[j].text)
     return sorted(kept.union(extra))
+
+
+def _named_like_chrome(page: Page, heads: list[int], off: list, kept: set) -> list[list[int]]:
+    """The sections in boxes named like chrome that stand in a column of the page's sections:
+    a landing-page builder names its sections for what they sell ("contact_section",
+    "teaser-8bd8b65ebf", "meta-block-section") or for its scroll-spy ("lm_navSource"). Such a
+    box (the outermost named so, its parent in the page) is the page's when it holds a section
+    (a heading over a sentence, read with only the names inside the box counted) and its
+    parent holds SECTIONS_MIN children with a section each, the box among them: a column of
+    headed paragraphs, where a site's chrome (a newsletter's pitch, a contact box, an
+    author's bio) stands alone, or in the page's frame (header, footer, nav, aside)."""
+    elements, blocks = page.elements, page.blocks
+    roots: dict[int, list[int]] = {}
+    for i in heads:
+        at = blocks[i].owner
+        if not off[at]:
+            continue
+        while at > 0 and off[elements[at].parent]:
+            at = elements[at].parent
+        if at > 0 and elements[at].tag not in NOT_IN:
+            roots.setdefault(at, []).append(i)
+    if not roots:
+        return []
+    local = list(off)
+    for root in roots:  # outermost boxes: none holds another
+        _read_inside(page, root, local)
+    sections: dict[int, list[list[int]]] = {}
+    for root, inside in roots.items():
+        got = [s for s in (_section(page, i, local) for i in inside) if s]
+        if got:
+            sections[root] = got
+    if not sections:
+        return []
+    out: list[list[int]] = []
+    for parent in {elements[r].parent for r in sections}:
+        with_section = {r for r in sections if elements[r].parent == parent}
+        for i in heads:  # the parent's other children holding a section outside chrome...
+            kid = _child_of(page, blocks[i].owner, parent)
+            if kid is not None and kid not in with_section and not off[kid] and \
+                    _section(page, i, off):
+                with_section.add(kid)
+        for i in kept:  # ...or a heading of the chosen content
+            if blocks[i].tag in SECTION_HEADINGS:
+                kid = _child_of(page, blocks[i].owner, parent)
+                if kid is not None and not off[kid]:
+                    with_section.add(kid)
+        if len(with_section) >= SECTIONS_MIN:
+            out.extend(s for r in sections if elements[r].parent == parent for s in sections[r])
+    return out
+
+
+def _child_of(page: Page, at: int, parent: int) -> Optional[int]:
+    """The child of element ``parent`` that holds element ``at`` (or is it), else None."""
+    elements = page.elements
+    while at > 0:
+        if elements[at].parent == parent:
+            return at
+        at = elements[at].parent
+    return None
+
+
+def _read_inside(page: Page, root: int, local: list) -> None:
+    """Set ``local`` (outside_page's reading) for the box ``root`` and what it holds by their
+    own names only: the box is in the page, an element inside it is out when it, or one
+    between it and the box, is named like chrome, is a frame (header, nav...) or a teaser's
+    box."""
+    elements = page.elements
+    local[root] = False
+    below = {root}
+    for idx in range(root + 1, len(elements)):  # the box's elements follow it (preorder)
+        el = elements[idx]
+        if el.parent not in below:
+            break
+        below.add(idx)
+        local[idx] = local[el.parent] or el.tag in NOT_IN or \
+            chrome(el, page.thread, page.reviews) or bool(TEASER_BOX.search(hints(el.node)))
