@@ -409,10 +409,17 @@ KIN_LEVELS = 3  # how far above the choice its kin may branch off
 KIN_FAR_LEVELS = 6
 KIN_FAR_PROSE = 400
 _DIGITS = re.compile(r"\d+")
+# A script's hooks in a class attribute ("js-replyNewMessageContainer", "js-post") name what a
+# script does with the box, not what the box is: XenForo marks its replies' box so and not the
+# first post's, the same block of the same thread.
+_SCRIPT_HOOK = re.compile(r"(?:^|\s)js-\S*")
 
 
 def _shape(el) -> tuple:
-    return (el.tag, _DIGITS.sub("#", el.node.attributes.get("class") or ""))
+    name = el.node.attributes.get("class") or ""
+    if "js-" in name:
+        name = " ".join(_SCRIPT_HOOK.sub(" ", name).split())
+    return (el.tag, _DIGITS.sub("#", name))
 
 
 def kin(page: Page, top: int, neg: list) -> list:
