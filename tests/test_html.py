@@ -901,6 +901,53 @@ def test_a_list_of_links_between_the_story_s_paragraphs_is_the_story_s():
     assert "Other story number" not in out
 
 
+def _report_page(href) -> str:
+    """A progress report: each section a heading, a paragraph, an intro naming a list of
+    linked changes, the list; the list ends the section (the next heading follows it).
+    ``href(i)``: where change ``i`` links."""
+    changes = ["Fix volatile loads and stores in the backend", "Add support for packed structs in unions",
+               "Allow casts between integers and pointers", "Do not treat warnings as errors anymore"]
+    merged = ["Add half precision float types to the interface", "Support more builtin types of the target",
+              "Fix an infinite recursion in the garbage collector", "Remove the passing tests from the list"]
+    def section(title, lead, intro, items, start):
+        return (f"<div class='sect1'><h2>{title}</h2><div class='sectionbody'><p>{lead}</p><p>{intro}</p>"
+                "<div class='ulist'><ul>" + "".join(f'<li><p><a href="{href(start + i)}">{t}</a></p></li>'
+                                                   for i, t in enumerate(items)) + "</ul></div></div></div>")
+    return ("<html><head><title>Progress report 39 | A compiler blog</title>"
+            "<meta property='og:type' content='article'></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/about'>About</a></nav><main><article><h1>Progress report 39</h1>"
+            "<div class='content'><p>This is the monthly report on the work done on the compiler backend, "
+            "which lets the compiler use the other toolchain to generate code for more targets.</p>"
+            + section("Upstream patches", "There has been some good progress on the upstream side these past months.",
+                      "Many patches were sent for review this month:", changes, 0)
+            + section("State of the backend", "Most of the work went into the build system and the test suite.",
+                      "Here is what has been merged during the past months:", merged, 10)
+            + "<h2>How to contribute</h2><p>If you want to help, pick an issue labelled good first issue and "
+            "ask on the chat; the tests run on every pull request, so a first change is safe to try.</p>"
+            "</div></article></main><footer><p>Copyright 2025 the author</p></footer></body></html>")
+
+
+def test_a_list_its_intro_names_at_the_end_of_a_section_is_the_story_s_when_it_points_away():
+    # A report's lists of changes, each introduced by a sentence ending in a colon and followed
+    # by the next section's heading, link to another site (the patches it reports on): they
+    # and their sections are the story's (score._in_story_list, score._holds_story_lists)
+    out = clean(_report_page(lambda i: f"https://github.com/example/backend/pull/{700 + i}"),
+                url="https://blog.example.org/progress-report-39", html=True)
+    assert "Fix volatile loads and stores in the backend" in out
+    assert "Remove the passing tests from the list" in out
+    assert "There has been some good progress on the upstream side these past months." in out
+    assert "Most of the work went into the build system and the test suite." in out
+
+
+def test_a_list_its_intro_names_at_the_end_of_a_section_goes_when_it_points_back_to_the_site():
+    # The same lists linking to the site's own pages are a "read also" box between sections
+    out = clean(_report_page(lambda i: f"https://blog.example.org/post-{i}/"),
+                url="https://blog.example.org/progress-report-39", html=True)
+    assert "Fix volatile loads and stores in the backend" not in out
+    assert "Remove the passing tests from the list" not in out
+    assert "If you want to help, pick an issue labelled good first issue" in out
+
+
 @pytest.mark.parametrize("names", ["hidden-xs", "_hidden_snh3y_1 _hidden-lt-lg_snh3y_30"])
 def test_a_box_hidden_only_on_small_screens_is_shown_on_a_desktop(names):
     # "hidden" in such a name says where the box is drawn, not that it is chrome; the phone's

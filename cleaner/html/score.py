@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
+from urllib.parse import urlsplit
 
 import ahocorasick
 
@@ -536,6 +537,8 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
                     listed.add(idx)
                     listed_blocks.update(range(el.start, el.end))
                     continue
+                if _holds_story_lists(page, idx, root):
+                    continue  # its lists are judged as the loop reaches them
                 dropped.add(idx)
             elif (products or story and not inside[0] <= el.start < inside[1]) and \
                     el.end - el.start >= CARD_MIN:
@@ -629,14 +632,76 @@ def _in_story_list(page: Page, el, root) -> bool:
         return False
     blocks = page.blocks
     before, after = blocks[el.start - 1], blocks[el.end]
-    if before.tag in HEADINGS or after.tag in HEADINGS or before.links > 0.3 * before.chars or \
-            after.links > 0.3 * after.chars or not is_prose(after.text):
+    if before.tag in HEADINGS or before.links > 0.3 * before.chars:
         return False
     intro = before.text.rstrip()
-    if not (is_prose(intro) or (intro.endswith(":") and len(intro.split()) >= STORY_LIST_INTRO_WORDS)):
+    named = intro.endswith(":") and len(intro.split()) >= STORY_LIST_INTRO_WORDS
+    # a list its intro names may end its section, the story's next heading after it, when it
+    # points away from the site (the patches, papers or tools the story reports on): a list
+    # of the site's own pages there is a "read also" box
+    if not (after.tag in HEADINGS and named and _points_away(page, el)) and (
+            after.tag in HEADINGS or after.links > 0.3 * after.chars or not is_prose(after.text)):
+        return False
+    if not (is_prose(intro) or named):
         return False
     items = blocks[el.start:el.end]
     return sum(len(b.text.split()) for b in items) >= STORY_LIST_WORDS * len(items)
+
+
+def _holds_story_lists(page: Page, idx: int, root) -> bool:
+    """Is box ``idx``, dense with links, so only for the story's own lists of links it holds
+    (:func:`_in_story_list`: a changelog's items, the sources a paragraph introduces with a
+    colon)? A section of a report (a heading, an intro, its list of linked patches, the
+    paragraph after) reads as a link list as a whole; without its lists it is prose, and the
+    lists themselves are judged one by one. Not a box named like chrome or weighed down."""
+    elements = page.elements
+    el = elements[idx]
+    if chrome(el, page.thread, page.reviews) or class_weight(el, page.thread, page.reviews) < 0:
+        return False
+    links, size = page.link_len(el), page.text_len(el)
+    found = False
+    past = -1  # the end of the last story list found: what is inside it is counted already
+    for j in range(idx + 1, len(elements)):
+        sub = elements[j]
+        if sub.start >= el.end and sub.start > el.start:
+            break
+        if sub.start < past or sub.tag not in ("ul", "ol") or sub.end <= sub.start:
+            continue
+        if _in_story_list(page, sub, root):
+            links -= page.link_len(sub)
+            size -= page.text_len(sub)
+            past, found = sub.end, True
+    return found and links <= 0.5 * size  # a wrapper of the list alone: nothing left, kept
+
+
+def site_host(url: Optional[str]) -> Optional[str]:
+    """The host of ``url``, lower case, "www." aside; None for no url or one without a host."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    return host[4:] if host and host.startswith("www.") else host
+
+
+def _points_away(page: Page, el) -> bool:
+    """Do most of the links in ``el`` point to other sites than the page's (page.host)? A
+    relative link is the site's own."""
+    if not page.host or el.node is None:
+        return False
+    away = total = 0
+    for a in el.node.css("a[href]"):
+        total += 1
+        href = (a.attributes.get("href") or "").strip()
+        if href.lower().startswith(("http://", "https://", "//")):
+            host = site_host(href if not href.startswith("//") else "https:" + href)
+            if host and host != page.host and not host.endswith("." + page.host) and \
+                    not page.host.endswith("." + host):
+                away += 1
+    return total > 0 and away > total / 2
+
+
 _SENTENCE_END = re.compile(r"[.!?。！？](?:[\"'”’»)\]]*)$")
 
 
