@@ -1183,3 +1183,83 @@ def test_the_boxes_between_two_parts_of_a_page_s_text_are_the_page_s():
                  "Prices", "€3.20 for 750 g, sliced on request", "We bake rye"):
         assert kept in out, kept
     assert "Meet the bakers" not in out and "Contact" not in out
+
+
+def _drupal_blog(related: bool) -> str:
+    """A Drupal blog post: its body field, then a field of further sections holding an FAQ
+    accordion (each answer four boxes deep), and with ``related`` a field of teasers."""
+    faq = [("What is query tuning?", "Query tuning is the work of making the database answer the same "
+            "question with less effort, and it has three parts that are each worth a look before any setting "
+            "of the server is changed:", ["Reading fewer rows for the same answer, with the right filters first",
+                                                              "Sorting less, by letting an index hand the rows over in order",
+                                                              "Using the indexes the table has before adding new ones"]),
+           ("How do I find the slow queries?", "Do not guess which queries are slow: the database keeps the "
+            "numbers, and a day of them from the real application says more than any test you could write. "
+            "Use these tools:", ["The slow query log, with a threshold of a few hundred milliseconds",
+                                                                  "The statistics view of the statements, sorted by total time spent",
+                                                                  "The plans of the worst ones, read with their real row counts"]),
+           ("Should I add an index for every slow query?", "No: each index slows the writes down and takes memory "
+            "of its own, so add one only where the plan shows a scan of a large table that the index would avoid, "
+            "and drop the indexes no query has used for a month. For example:",
+            ["A filter on the customer column of the orders table", "A sort on the date of a large log table"])]
+    items = "".join(
+        f"<div class='accordion-item'><div class='accordion-item-header'><div class='accordion-item-header-title'>{q}</div></div>"
+        f"<div class='accordion-item-description-wrapper'><div class='accordion-item-description'>"
+        f"<div class='field field--name-field-answer'><p>{a}</p><ul>" + "".join(f"<li>{x}</li>" for x in xs)
+        + "</ul></div></div></div></div>" for q, a, xs in faq)
+    teasers = "".join(
+        f"<div class='teaser'><h3><a href='/blog/post-{n}'>Another post about the database number {n}</a></h3>"
+        f"<p>A summary of the other post, which says what it is about in a sentence or two for the reader "
+        f"who wants more of the same, number {n}.</p></div>" for n in range(3))
+    body = ("<p>Slow queries are the most common reason a database feels slow, and most of them can be "
+            "fixed without new hardware. This post walks through the steps we take with every customer.</p>"
+            "<p>First, measure: without the numbers of the slow query log, any change is a guess, and guesses "
+            "add indexes that cost more than they save. Then read the plan of the worst query.</p>"
+            "<p>Finally, change one thing at a time and measure again, so that each change is known to help.</p>"
+            "<p>The plan tells you where the time goes. A sequential scan of a table with millions of rows, "
+            "for a query that returns ten of them, is the classic sign of a missing index on the filter column.</p>"
+            "<p>Sorts that spill to disk are the next thing to look for. Raising the memory a sort may use, for "
+            "the one session that runs the report, often turns a minute into a second without touching the query.</p>"
+            "<p>Joins in the wrong order come third. Fresh statistics let the planner estimate the row counts well, "
+            "and with good estimates it picks the right order on its own far more often than a hint would.</p>"
+            "<p>Last, look at what the application asks for. Many slow pages run the same small query hundreds of "
+            "times in a loop, and one query that fetches all the rows at once is faster than any index could make them.</p>")
+    return ("<html><head><title>Query tuning in five steps | Example DB</title>"
+            "<meta property='og:type' content='article'></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/blog'>Blog</a> <a href='/contact'>Contact</a></nav>"
+            "<article class='node node--type-blog-post'><h1>Query tuning in five steps</h1>"
+            "<div class='blog-content row'><div class='col-md-9 blog-body'>"
+            f"<div class='field field--name-body'>{body}</div>"
+            "<div class='field field--name-field-additional-sections'><div class='field__item'><div class='row'>"
+            f"<div class='col-sm-12'><h2>Frequently asked questions</h2><div class='faq-container'>{items}</div></div>"
+            "</div></div></div>"
+            + (f"<div class='field field--name-field-related'>{teasers}</div>" if related else "")
+            + "</div></div></article><footer><p>Copyright 2025 Example DB</p></footer></body></html>")
+
+
+@pytest.mark.parametrize("related", [False, True])
+def test_a_story_s_faq_in_a_field_after_its_body_is_the_story_s(related):
+    # The field after the body, of the body's own class family ("field field--name-..."), holds
+    # the story's FAQ, whose answers sit too deep to score (score._fellow_field); a field of
+    # teasers beside it (linked headlines over summaries) is still left out
+    out = clean(_drupal_blog(related), url="https://www.example.com/blog/query-tuning", html=True)
+    assert "Slow queries are the most common reason a database feels slow" in out
+    assert "How do I find the slow queries?" in out
+    assert "Sorting less, by letting an index hand the rows over in order" in out
+    assert "The plans of the worst ones, read with their real row counts" in out
+    assert "each index slows the writes down" in out
+    assert "Another post about the database" not in out
+    assert "A summary of the other post" not in out
+
+
+def test_the_field_after_the_body_of_the_body_s_class_family_is_a_member_of_the_choice():
+    # The choice itself (the end-to-end test above can reach the FAQ through other rescues):
+    # the body field is chosen, the further-sections field after it joins it as a member,
+    # the teasers' field of the same family does not
+    from selectolax.lexbor import LexborHTMLParser
+    from cleaner.html.score import choose
+    from cleaner.html.walk import walk
+    page = walk(LexborHTMLParser(_drupal_blog(True)).body)
+    choice = choose(page, story=True)
+    names = [page.elements[m].node.attributes.get("class") for m in choice.members]
+    assert names == ["field field--name-body", "field field--name-field-additional-sections"]

@@ -481,8 +481,13 @@ def siblings(page: Page, scores: dict, top: int, best: float) -> list:
         if idx == top:
             members.append(idx)
             continue
-        bonus = best * 0.2 if top_class and el.node.attributes.get("class") == top_class else 0
+        el_class = el.node.attributes.get("class")
+        bonus = best * 0.2 if top_class and el_class == top_class else 0
         if scores.get(idx, -1e9) + bonus >= threshold:
+            members.append(idx)
+            continue
+        if idx > top and el_class and top_class and el.tag == elements[top].tag and \
+                _fellow_field(page, el, el_class, top_class):
             members.append(idx)
             continue
         if el.tag == "p" and el.end > el.start:
@@ -493,6 +498,24 @@ def siblings(page: Page, scores: dict, top: int, best: float) -> list:
                                                    re.search(r"\.( |$)", text)):
                 members.append(idx)
     return members
+
+
+def _fellow_field(page: Page, el, name: str, top_name: str) -> bool:
+    """Is ``el``, after the choice in its parent, another field of the same record: a class
+    of the same family as the choice's (its first name shared, each with a modifier of its
+    own: Drupal's "field field--name-body" and "field field--name-field-additional-sections",
+    a builder's "section section--faq"), holding a paragraph's worth of prose (KIN_FAR_PROSE)
+    and few links? A story's FAQ or further sections sit in such a field after its body, their
+    text deep in accordions whose boxes score little. Not a box named like chrome."""
+    mine, theirs = name.split(), top_name.split()
+    if len(mine) < 2 or len(theirs) < 2 or mine[0] != theirs[0] or mine == theirs:
+        return False
+    if chrome(el, page.thread, page.reviews) or page.link_density(el) >= 0.3:
+        return False
+    # a rail of teasers (a linked headline over each unlinked summary) is no field of the story
+    headlines = sum(1 for b in page.blocks[el.start:el.end]
+                    if b.links >= 0.5 * b.chars and len(b.text.split()) >= CARD_HEADLINE_WORDS)
+    return headlines < CARD_MIN - 1 and prose_chars(page, el.start, el.end) >= KIN_FAR_PROSE
 
 
 def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
