@@ -1263,3 +1263,28 @@ def test_the_field_after_the_body_of_the_body_s_class_family_is_a_member_of_the_
     choice = choose(page, story=True)
     names = [page.elements[m].node.attributes.get("class") for m in choice.members]
     assert names == ["field field--name-body", "field field--name-field-additional-sections"]
+
+
+def test_a_story_s_list_followed_by_the_intro_of_its_next_list_is_the_story_s():
+    # Two lists of the story back to back, the second introduced by its own sentence ending in a
+    # colon: that intro after the first list is the story's line, as a paragraph of prose is
+    # (score._intro); a list of links after the story's last paragraph still goes
+    first = ["Remove the tests that pass from the list of failures", "Split deeply nested expressions to save memory",
+             "Load the library at run time for more targets"]
+    second = ["Add a target directory for the shared library", "Read the library's directory from the config"]
+    links = lambda items, at: "<ul>" + "".join(
+        f'<li><a href="https://github.com/example/backend/pull/{at + i}">{t}</a></li>' for i, t in enumerate(items)) + "</ul>"
+    page = ("<html><head><title>Progress report | A compiler blog</title></head><body><article>"
+            "<h1>Progress report</h1><p>This month went into the build system and the test suite, which now "
+            "runs on every pull request and takes half the time it took in the spring.</p>"
+            "<p>Here is what has been merged during the past months:</p>" + links(first, 700)
+            + "<p>Some of these were needed to cross-compile for new targets, with a few more changes:</p>"
+            + links(second, 800)
+            + "<p>With those, the compiler builds itself for the new targets, and the next step is to run "
+            "the whole test suite on each of them before the next report.</p>"
+            "<ul>" + "".join(f'<li><a href="/o/{i}">Other report number {i} of this blog</a></li>'
+                             for i in range(3)) + "</ul></article></body></html>")
+    out = clean(page, url="https://blog.example.org/progress-report", html=True)
+    for t in first + second:
+        assert t in out
+    assert "Other report number" not in out

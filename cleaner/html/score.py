@@ -658,17 +658,26 @@ def _in_story_list(page: Page, el, root) -> bool:
     if before.tag in HEADINGS or before.links > 0.3 * before.chars:
         return False
     intro = before.text.rstrip()
-    named = intro.endswith(":") and len(intro.split()) >= STORY_LIST_INTRO_WORDS
+    named = _intro(intro)
     # a list its intro names may end its section, the story's next heading after it, when it
     # points away from the site (the patches, papers or tools the story reports on): a list
     # of the site's own pages there is a "read also" box
     if not (after.tag in HEADINGS and named and _points_away(page, el)) and (
-            after.tag in HEADINGS or after.links > 0.3 * after.chars or not is_prose(after.text)):
+            after.tag in HEADINGS or after.links > 0.3 * after.chars or
+            not (is_prose(after.text) or _intro(after.text))):
         return False
     if not (is_prose(intro) or named):
         return False
     items = blocks[el.start:el.end]
     return sum(len(b.text.split()) for b in items) >= STORY_LIST_WORDS * len(items)
+
+
+def _intro(text: str) -> bool:
+    """Does ``text`` introduce a list: a sentence of STORY_LIST_INTRO_WORDS words or more
+    ending in a colon ("Many patches were sent for review:")? The story's own line, as a
+    paragraph of prose is, whatever its shape says to is_prose."""
+    text = text.rstrip()
+    return text.endswith(":") and len(text.split()) >= STORY_LIST_INTRO_WORDS
 
 
 def _holds_story_lists(page: Page, idx: int, root) -> bool:
