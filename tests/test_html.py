@@ -901,6 +901,53 @@ def test_a_list_of_links_between_the_story_s_paragraphs_is_the_story_s():
     assert "Other story number" not in out
 
 
+def _report_page(href) -> str:
+    """A progress report: each section a heading, a paragraph, an intro naming a list of
+    linked changes, the list; the list ends the section (the next heading follows it).
+    ``href(i)``: where change ``i`` links."""
+    changes = ["Fix volatile loads and stores in the backend", "Add support for packed structs in unions",
+               "Allow casts between integers and pointers", "Do not treat warnings as errors anymore"]
+    merged = ["Add half precision float types to the interface", "Support more builtin types of the target",
+              "Fix an infinite recursion in the garbage collector", "Remove the passing tests from the list"]
+    def section(title, lead, intro, items, start):
+        return (f"<div class='sect1'><h2>{title}</h2><div class='sectionbody'><p>{lead}</p><p>{intro}</p>"
+                "<div class='ulist'><ul>" + "".join(f'<li><p><a href="{href(start + i)}">{t}</a></p></li>'
+                                                   for i, t in enumerate(items)) + "</ul></div></div></div>")
+    return ("<html><head><title>Progress report 39 | A compiler blog</title>"
+            "<meta property='og:type' content='article'></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/about'>About</a></nav><main><article><h1>Progress report 39</h1>"
+            "<div class='content'><p>This is the monthly report on the work done on the compiler backend, "
+            "which lets the compiler use the other toolchain to generate code for more targets.</p>"
+            + section("Upstream patches", "There has been some good progress on the upstream side these past months.",
+                      "Many patches were sent for review this month:", changes, 0)
+            + section("State of the backend", "Most of the work went into the build system and the test suite.",
+                      "Here is what has been merged during the past months:", merged, 10)
+            + "<h2>How to contribute</h2><p>If you want to help, pick an issue labelled good first issue and "
+            "ask on the chat; the tests run on every pull request, so a first change is safe to try.</p>"
+            "</div></article></main><footer><p>Copyright 2025 the author</p></footer></body></html>")
+
+
+def test_a_list_its_intro_names_at_the_end_of_a_section_is_the_story_s_when_it_points_away():
+    # A report's lists of changes, each introduced by a sentence ending in a colon and followed
+    # by the next section's heading, link to another site (the patches it reports on): they
+    # and their sections are the story's (score._in_story_list, score._holds_story_lists)
+    out = clean(_report_page(lambda i: f"https://github.com/example/backend/pull/{700 + i}"),
+                url="https://blog.example.org/progress-report-39", html=True)
+    assert "Fix volatile loads and stores in the backend" in out
+    assert "Remove the passing tests from the list" in out
+    assert "There has been some good progress on the upstream side these past months." in out
+    assert "Most of the work went into the build system and the test suite." in out
+
+
+def test_a_list_its_intro_names_at_the_end_of_a_section_goes_when_it_points_back_to_the_site():
+    # The same lists linking to the site's own pages are a "read also" box between sections
+    out = clean(_report_page(lambda i: f"https://blog.example.org/post-{i}/"),
+                url="https://blog.example.org/progress-report-39", html=True)
+    assert "Fix volatile loads and stores in the backend" not in out
+    assert "Remove the passing tests from the list" not in out
+    assert "If you want to help, pick an issue labelled good first issue" in out
+
+
 @pytest.mark.parametrize("names", ["hidden-xs", "_hidden_snh3y_1 _hidden-lt-lg_snh3y_30"])
 def test_a_box_hidden_only_on_small_screens_is_shown_on_a_desktop(names):
     # "hidden" in such a name says where the box is drawn, not that it is chrome; the phone's
@@ -1136,3 +1183,108 @@ def test_the_boxes_between_two_parts_of_a_page_s_text_are_the_page_s():
                  "Prices", "€3.20 for 750 g, sliced on request", "We bake rye"):
         assert kept in out, kept
     assert "Meet the bakers" not in out and "Contact" not in out
+
+
+def _drupal_blog(related: bool) -> str:
+    """A Drupal blog post: its body field, then a field of further sections holding an FAQ
+    accordion (each answer four boxes deep), and with ``related`` a field of teasers."""
+    faq = [("What is query tuning?", "Query tuning is the work of making the database answer the same "
+            "question with less effort, and it has three parts that are each worth a look before any setting "
+            "of the server is changed:", ["Reading fewer rows for the same answer, with the right filters first",
+                                                              "Sorting less, by letting an index hand the rows over in order",
+                                                              "Using the indexes the table has before adding new ones"]),
+           ("How do I find the slow queries?", "Do not guess which queries are slow: the database keeps the "
+            "numbers, and a day of them from the real application says more than any test you could write. "
+            "Use these tools:", ["The slow query log, with a threshold of a few hundred milliseconds",
+                                                                  "The statistics view of the statements, sorted by total time spent",
+                                                                  "The plans of the worst ones, read with their real row counts"]),
+           ("Should I add an index for every slow query?", "No: each index slows the writes down and takes memory "
+            "of its own, so add one only where the plan shows a scan of a large table that the index would avoid, "
+            "and drop the indexes no query has used for a month. For example:",
+            ["A filter on the customer column of the orders table", "A sort on the date of a large log table"])]
+    items = "".join(
+        f"<div class='accordion-item'><div class='accordion-item-header'><div class='accordion-item-header-title'>{q}</div></div>"
+        f"<div class='accordion-item-description-wrapper'><div class='accordion-item-description'>"
+        f"<div class='field field--name-field-answer'><p>{a}</p><ul>" + "".join(f"<li>{x}</li>" for x in xs)
+        + "</ul></div></div></div></div>" for q, a, xs in faq)
+    teasers = "".join(
+        f"<div class='teaser'><h3><a href='/blog/post-{n}'>Another post about the database number {n}</a></h3>"
+        f"<p>A summary of the other post, which says what it is about in a sentence or two for the reader "
+        f"who wants more of the same, number {n}.</p></div>" for n in range(3))
+    body = ("<p>Slow queries are the most common reason a database feels slow, and most of them can be "
+            "fixed without new hardware. This post walks through the steps we take with every customer.</p>"
+            "<p>First, measure: without the numbers of the slow query log, any change is a guess, and guesses "
+            "add indexes that cost more than they save. Then read the plan of the worst query.</p>"
+            "<p>Finally, change one thing at a time and measure again, so that each change is known to help.</p>"
+            "<p>The plan tells you where the time goes. A sequential scan of a table with millions of rows, "
+            "for a query that returns ten of them, is the classic sign of a missing index on the filter column.</p>"
+            "<p>Sorts that spill to disk are the next thing to look for. Raising the memory a sort may use, for "
+            "the one session that runs the report, often turns a minute into a second without touching the query.</p>"
+            "<p>Joins in the wrong order come third. Fresh statistics let the planner estimate the row counts well, "
+            "and with good estimates it picks the right order on its own far more often than a hint would.</p>"
+            "<p>Last, look at what the application asks for. Many slow pages run the same small query hundreds of "
+            "times in a loop, and one query that fetches all the rows at once is faster than any index could make them.</p>")
+    return ("<html><head><title>Query tuning in five steps | Example DB</title>"
+            "<meta property='og:type' content='article'></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/blog'>Blog</a> <a href='/contact'>Contact</a></nav>"
+            "<article class='node node--type-blog-post'><h1>Query tuning in five steps</h1>"
+            "<div class='blog-content row'><div class='col-md-9 blog-body'>"
+            f"<div class='field field--name-body'>{body}</div>"
+            "<div class='field field--name-field-additional-sections'><div class='field__item'><div class='row'>"
+            f"<div class='col-sm-12'><h2>Frequently asked questions</h2><div class='faq-container'>{items}</div></div>"
+            "</div></div></div>"
+            + (f"<div class='field field--name-field-related'>{teasers}</div>" if related else "")
+            + "</div></div></article><footer><p>Copyright 2025 Example DB</p></footer></body></html>")
+
+
+@pytest.mark.parametrize("related", [False, True])
+def test_a_story_s_faq_in_a_field_after_its_body_is_the_story_s(related):
+    # The field after the body, of the body's own class family ("field field--name-..."), holds
+    # the story's FAQ, whose answers sit too deep to score (score._fellow_field); a field of
+    # teasers beside it (linked headlines over summaries) is still left out
+    out = clean(_drupal_blog(related), url="https://www.example.com/blog/query-tuning", html=True)
+    assert "Slow queries are the most common reason a database feels slow" in out
+    assert "How do I find the slow queries?" in out
+    assert "Sorting less, by letting an index hand the rows over in order" in out
+    assert "The plans of the worst ones, read with their real row counts" in out
+    assert "each index slows the writes down" in out
+    assert "Another post about the database" not in out
+    assert "A summary of the other post" not in out
+
+
+def test_the_field_after_the_body_of_the_body_s_class_family_is_a_member_of_the_choice():
+    # The choice itself (the end-to-end test above can reach the FAQ through other rescues):
+    # the body field is chosen, the further-sections field after it joins it as a member,
+    # the teasers' field of the same family does not
+    from selectolax.lexbor import LexborHTMLParser
+    from cleaner.html.score import choose
+    from cleaner.html.walk import walk
+    page = walk(LexborHTMLParser(_drupal_blog(True)).body)
+    choice = choose(page, story=True)
+    names = [page.elements[m].node.attributes.get("class") for m in choice.members]
+    assert names == ["field field--name-body", "field field--name-field-additional-sections"]
+
+
+def test_a_story_s_list_followed_by_the_intro_of_its_next_list_is_the_story_s():
+    # Two lists of the story back to back, the second introduced by its own sentence ending in a
+    # colon: that intro after the first list is the story's line, as a paragraph of prose is
+    # (score._intro); a list of links after the story's last paragraph still goes
+    first = ["Remove the tests that pass from the list of failures", "Split deeply nested expressions to save memory",
+             "Load the library at run time for more targets"]
+    second = ["Add a target directory for the shared library", "Read the library's directory from the config"]
+    links = lambda items, at: "<ul>" + "".join(
+        f'<li><a href="https://github.com/example/backend/pull/{at + i}">{t}</a></li>' for i, t in enumerate(items)) + "</ul>"
+    page = ("<html><head><title>Progress report | A compiler blog</title></head><body><article>"
+            "<h1>Progress report</h1><p>This month went into the build system and the test suite, which now "
+            "runs on every pull request and takes half the time it took in the spring.</p>"
+            "<p>Here is what has been merged during the past months:</p>" + links(first, 700)
+            + "<p>Some of these were needed to cross-compile for new targets, with a few more changes:</p>"
+            + links(second, 800)
+            + "<p>With those, the compiler builds itself for the new targets, and the next step is to run "
+            "the whole test suite on each of them before the next report.</p>"
+            "<ul>" + "".join(f'<li><a href="/o/{i}">Other report number {i} of this blog</a></li>'
+                             for i in range(3)) + "</ul></article></body></html>")
+    out = clean(page, url="https://blog.example.org/progress-report", html=True)
+    for t in first + second:
+        assert t in out
+    assert "Other report number" not in out

@@ -462,3 +462,48 @@ def test_a_thread_s_posts_deep_in_their_boxes_are_the_chosen_post_s_kin():
     assert "Try booting the LTS kernel" in text
     assert "The LTS kernel resumes fine, thanks. I filed a bug and will report back here." in text
     assert "Powered by FluxBB" not in text
+
+
+def _xenforo_thread() -> str:
+    """A XenForo thread: the first post in a block of its own, the replies in a block of the
+    same class that also carries a script's hook ("js-replyNewMessageContainer"); the
+    replies, the longer, are the reader's choice."""
+    def post(n, who, text):
+        return (f'<article class="message message--post js-post" id="js-post-{n}"><div class="message-inner">'
+                f'<div class="message-cell message-cell--user"><h4 class="message-name"><a href="/m/{who}">{who}</a></h4>'
+                f'<dl class="pairs"><dt>Joined</dt><dd>Mar 3, 2021</dd></dl><dl class="pairs"><dt>Messages</dt><dd>1,204</dd></dl>'
+                f'<dl class="pairs"><dt>Reaction score</dt><dd>310</dd></dl></div>'
+                f'<div class="message-cell message-cell--main"><div class="message-content js-messageContent">'
+                f'<article class="message-body js-selectToQuote"><div class="bbWrapper">{text}</div></article>'
+                f'</div><footer class="message-footer"><div class="message-actionBar"><a href="/p/{n}/report">Report</a> '
+                f'<a href="/p/{n}/reply">Reply</a></div><div class="reactionsBar">{who} and 2 others liked this</div></footer>'
+                f'</div></div></article>')
+    first = ("I want to upgrade my graphics card this winter.<br>Five brands sell the same chip.<br>"
+             "Is the dearest one worth it?")
+    replies = [POSTS[1] + " " + POSTS[0], POSTS[2] + " " + POSTS[1], POSTS[0] + " " + POSTS[2]]
+    return ("<html><head><title>Which brand of the same graphics card? | Tech Forums</title></head><body>"
+            "<div class='p-nav'><a href='/'>Forums</a> <a href='/whats-new'>What's new</a> <a href='/login'>Log in</a></div>"
+            "<div class='p-body'><h1>Which brand of the same graphics card?</h1>"
+            "<ul class='listInline'><li>Thread starter <a href='/m/asker'>asker</a></li><li>Start date Jan 3, 2024</li>"
+            "<li>Tags <a href='/t/gpu'>gpu</a> <a href='/t/upgrade'>upgrade</a></li></ul>"
+            "<div class='block-outer'><ul class='pageNav-main'>"
+            + "".join(f"<li><a href='/threads/which-brand.42/page-{n}'>{n}</a></li>" for n in range(1, 9))
+            + "</ul><a href='/watch'>Watch</a></div>"
+            "<div class='block block--messages'><div class='block-container'><div class='block-body'>"
+            + post(1, "asker", first) + "</div></div></div>"
+            "<div class='block block--messages'><div class='block-outer'><a href='?order=date'>Sort by date</a> "
+            "<a href='?order=votes'>Sort by votes</a></div><div class='block-container'>"
+            "<div class='block-body js-replyNewMessageContainer'>"
+            + "".join(post(n + 2, f"user{n}", r) for n, r in enumerate(replies)) + "</div></div></div>"
+            "</div><div class='p-footer'><p>Community platform by XenForo</p></div></body></html>")
+
+
+def test_a_thread_s_first_post_is_kin_of_its_replies_whatever_a_script_calls_their_box():
+    # The class names' "js-" hooks are no part of a box's shape (html.score._shape): without
+    # that, the first post's box ("block-body") was not the replies' ("block-body
+    # js-replyNewMessageContainer") and the question was lost
+    text = clean(_xenforo_thread(), url="https://forums.example.com/threads/which-brand.42/", html=True)
+    assert "I want to upgrade my graphics card this winter." in text
+    assert "Is the dearest one worth it?" in text
+    assert "Rolling back to the previous release fixed it for me" in text
+    assert "Community platform by XenForo" not in text

@@ -29,7 +29,7 @@ from .quotes import without_repeated_blocks, without_repeated_quotes
 from .selector import (SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack, apply_selectors,
                        attribute_haystack, inside, report_dropped, runnable, selector_rules)
 from .sections import SECTIONS_PAGES, SECTIONS_REASON, page_sections
-from .score import _CHROME, choose, hints, keep_blocks, lead_blocks, negative_elements
+from .score import _CHROME, choose, hints, keep_blocks, lead_blocks, negative_elements, site_host
 from .walk import HEADINGS, walk
 from ..text.prose import is_prose
 from ..result import Removal
@@ -366,6 +366,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
             node.decompose()
     page = walk(body)
     page.thread = "comments" in kept
+    page.host = site_host(url or found_url)
     page.reviews = kind.reviews_are_chrome and "comments" not in kept
     choice = choose(page, story=kind.story)
     if choice is None:

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
+from urllib.parse import urlsplit
 
 import ahocorasick
 
@@ -409,10 +410,17 @@ KIN_LEVELS = 3  # how far above the choice its kin may branch off
 KIN_FAR_LEVELS = 6
 KIN_FAR_PROSE = 400
 _DIGITS = re.compile(r"\d+")
+# A script's hooks in a class attribute ("js-replyNewMessageContainer", "js-post") name what a
+# script does with the box, not what the box is: XenForo marks its replies' box so and not the
+# first post's, the same block of the same thread.
+_SCRIPT_HOOK = re.compile(r"(?:^|\s)js-\S*")
 
 
 def _shape(el) -> tuple:
-    return (el.tag, _DIGITS.sub("#", el.node.attributes.get("class") or ""))
+    name = el.node.attributes.get("class") or ""
+    if "js-" in name:
+        name = " ".join(_SCRIPT_HOOK.sub(" ", name).split())
+    return (el.tag, _DIGITS.sub("#", name))
 
 
 def kin(page: Page, top: int, neg: list) -> list:
@@ -473,8 +481,13 @@ def siblings(page: Page, scores: dict, top: int, best: float) -> list:
         if idx == top:
             members.append(idx)
             continue
-        bonus = best * 0.2 if top_class and el.node.attributes.get("class") == top_class else 0
+        el_class = el.node.attributes.get("class")
+        bonus = best * 0.2 if top_class and el_class == top_class else 0
         if scores.get(idx, -1e9) + bonus >= threshold:
+            members.append(idx)
+            continue
+        if idx > top and el_class and top_class and el.tag == elements[top].tag and \
+                _fellow_field(page, el, el_class, top_class):
             members.append(idx)
             continue
         if el.tag == "p" and el.end > el.start:
@@ -485,6 +498,24 @@ def siblings(page: Page, scores: dict, top: int, best: float) -> list:
                                                    re.search(r"\.( |$)", text)):
                 members.append(idx)
     return members
+
+
+def _fellow_field(page: Page, el, name: str, top_name: str) -> bool:
+    """Is ``el``, after the choice in its parent, another field of the same record: a class
+    of the same family as the choice's (its first name shared, each with a modifier of its
+    own: Drupal's "field field--name-body" and "field field--name-field-additional-sections",
+    a builder's "section section--faq"), holding a paragraph's worth of prose (KIN_FAR_PROSE)
+    and few links? A story's FAQ or further sections sit in such a field after its body, their
+    text deep in accordions whose boxes score little. Not a box named like chrome."""
+    mine, theirs = name.split(), top_name.split()
+    if len(mine) < 2 or len(theirs) < 2 or mine[0] != theirs[0] or mine == theirs:
+        return False
+    if chrome(el, page.thread, page.reviews) or page.link_density(el) >= 0.3:
+        return False
+    # a rail of teasers (a linked headline over each unlinked summary) is no field of the story
+    headlines = sum(1 for b in page.blocks[el.start:el.end]
+                    if b.links >= 0.5 * b.chars and len(b.text.split()) >= CARD_HEADLINE_WORDS)
+    return headlines < CARD_MIN - 1 and prose_chars(page, el.start, el.end) >= KIN_FAR_PROSE
 
 
 def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
@@ -529,6 +560,8 @@ def keep_blocks(page: Page, members: list, best: int = 0, story: bool = False,
                     listed.add(idx)
                     listed_blocks.update(range(el.start, el.end))
                     continue
+                if _holds_story_lists(page, idx, root):
+                    continue  # its lists are judged as the loop reaches them
                 dropped.add(idx)
             elif (products or story and not inside[0] <= el.start < inside[1]) and \
                     el.end - el.start >= CARD_MIN:
@@ -622,14 +655,85 @@ def _in_story_list(page: Page, el, root) -> bool:
         return False
     blocks = page.blocks
     before, after = blocks[el.start - 1], blocks[el.end]
-    if before.tag in HEADINGS or after.tag in HEADINGS or before.links > 0.3 * before.chars or \
-            after.links > 0.3 * after.chars or not is_prose(after.text):
+    if before.tag in HEADINGS or before.links > 0.3 * before.chars:
         return False
     intro = before.text.rstrip()
-    if not (is_prose(intro) or (intro.endswith(":") and len(intro.split()) >= STORY_LIST_INTRO_WORDS)):
+    named = _intro(intro)
+    # a list its intro names may end its section, the story's next heading after it, when it
+    # points away from the site (the patches, papers or tools the story reports on): a list
+    # of the site's own pages there is a "read also" box
+    if not (after.tag in HEADINGS and named and _points_away(page, el)) and (
+            after.tag in HEADINGS or after.links > 0.3 * after.chars or
+            not (is_prose(after.text) or _intro(after.text))):
+        return False
+    if not (is_prose(intro) or named):
         return False
     items = blocks[el.start:el.end]
     return sum(len(b.text.split()) for b in items) >= STORY_LIST_WORDS * len(items)
+
+
+def _intro(text: str) -> bool:
+    """Does ``text`` introduce a list: a sentence of STORY_LIST_INTRO_WORDS words or more
+    ending in a colon ("Many patches were sent for review:")? The story's own line, as a
+    paragraph of prose is, whatever its shape says to is_prose."""
+    text = text.rstrip()
+    return text.endswith(":") and len(text.split()) >= STORY_LIST_INTRO_WORDS
+
+
+def _holds_story_lists(page: Page, idx: int, root) -> bool:
+    """Is box ``idx``, dense with links, so only for the story's own lists of links it holds
+    (:func:`_in_story_list`: a changelog's items, the sources a paragraph introduces with a
+    colon)? A section of a report (a heading, an intro, its list of linked patches, the
+    paragraph after) reads as a link list as a whole; without its lists it is prose, and the
+    lists themselves are judged one by one. Not a box named like chrome or weighed down."""
+    elements = page.elements
+    el = elements[idx]
+    if chrome(el, page.thread, page.reviews) or class_weight(el, page.thread, page.reviews) < 0:
+        return False
+    links, size = page.link_len(el), page.text_len(el)
+    found = False
+    past = -1  # the end of the last story list found: what is inside it is counted already
+    for j in range(idx + 1, len(elements)):
+        sub = elements[j]
+        if sub.start >= el.end and sub.start > el.start:
+            break
+        if sub.start < past or sub.tag not in ("ul", "ol") or sub.end <= sub.start:
+            continue
+        if _in_story_list(page, sub, root):
+            links -= page.link_len(sub)
+            size -= page.text_len(sub)
+            past, found = sub.end, True
+    return found and links <= 0.5 * size  # a wrapper of the list alone: nothing left, kept
+
+
+def site_host(url: Optional[str]) -> Optional[str]:
+    """The host of ``url``, lower case, "www." aside; None for no url or one without a host."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    return host[4:] if host and host.startswith("www.") else host
+
+
+def _points_away(page: Page, el) -> bool:
+    """Do most of the links in ``el`` point to other sites than the page's (page.host)? A
+    relative link is the site's own."""
+    if not page.host or el.node is None:
+        return False
+    away = total = 0
+    for a in el.node.css("a[href]"):
+        total += 1
+        href = (a.attributes.get("href") or "").strip()
+        if href.lower().startswith(("http://", "https://", "//")):
+            host = site_host(href if not href.startswith("//") else "https:" + href)
+            if host and host != page.host and not host.endswith("." + page.host) and \
+                    not page.host.endswith("." + host):
+                away += 1
+    return total > 0 and away > total / 2
+
+
 _SENTENCE_END = re.compile(r"[.!?。！？](?:[\"'”’»)\]]*)$")
 
 
