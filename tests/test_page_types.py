@@ -91,6 +91,19 @@ def test_captions_go_by_default_and_stay_when_kept():
     assert caption in clean(figure_page(caption), keep=["caption"])
 
 
+def test_a_figcaption_and_a_box_named_like_a_credit_both_go():
+    # the figcaption is found among the walk's elements, the credit box by its class's query
+    caption = "Waves break over the harbour wall in Brixham on Monday evening"
+    credit = "Photograph by Ann Lee for the Harbour Gazette"
+    html = figure_page(caption).replace(f"<p>{MORE}</p>",
+                                        f'<div class="photo-Credit">{credit}</div><p>{MORE}</p>')
+    result = clean_document(html)
+    assert caption not in result.text and credit not in result.text
+    assert STORY in result.text and MORE in result.text
+    gone = " ".join(" ".join(r.lines) for r in result.html.dropped if r.rule_id == "html-caption")
+    assert caption in gone and credit in gone
+
+
 def test_a_numbered_figure_caption_is_the_text_s_own():
     caption = "Figure 2. Rainfall per hour at the harbour gauge during the storm"
     assert caption in clean(figure_page(caption))
