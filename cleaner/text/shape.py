@@ -440,9 +440,15 @@ _MONTHS = _load_months()
 
 
 def month_names(lang: Optional[str]) -> frozenset[str]:
-    """The month names a document in ``lang`` writes (every language's when ``lang`` is None
-    or has no entry): "set" and "mai" are months in Portuguese and French, not in English."""
-    return _MONTHS.get(lang, _MONTHS[None])
+    """The month names a document in ``lang`` writes: its language's and English's (sites in
+    every language print English dates, and a listing's short lines are where a document's
+    language is least sure); every language's when ``lang`` is None or names no months
+    (ja, zh, ko, vi and th write months in figures, but their pages may print others').
+    "set" and "mai" are months in Portuguese and French, not on an English page."""
+    own = _MONTHS.get(lang)
+    if not own:
+        return _MONTHS[None]
+    return own | _MONTHS["en"]
 
 
 def _stamp(text: str, months: frozenset[str] = _MONTHS[None]) -> bool:
