@@ -89,10 +89,10 @@ CODE_PIECES = st.sampled_from(list("ab1 .=<>;{}[](),\t\u00a0\u2028\x0b\n") + ["}
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(CODE_PIECES, max_size=10).map("".join))
 def test_code_like_agrees_with_its_regex_definitions(text):
-    from cleaner.text.code import _CODE_END, _CODE_MARKS, _CODE_START, code_like
+    from cleaner.text.code import _CODE_END, _STATEMENT_MARKS, _CODE_START, code_like
     s = text.strip()
     want = bool(s) and len(s) <= 200 and (
-        bool(_CODE_END.search(s) and _CODE_MARKS.search(s)) or bool(_CODE_START.match(s)))
+        bool(_CODE_END.search(s) and _STATEMENT_MARKS.search(s)) or bool(_CODE_START.match(s)))
     assert code_like(text) == want
 
 

@@ -9,6 +9,9 @@ of a line, so each is its own predicate:
   comment's "#", an arrow): no menu's link label holds them;
 - :func:`ends_as_code`: a value that ends in a separator ('"email": "x",', "font-size: 1rem;"):
   code or data written out, no field of a list.
+
+(The classifier's ``_NO_LABEL`` also refuses ";", "{", "}" and "=" in a link label, beside
+figures, a field's colon and "@": one regex for every sign that a line is no menu entry.)
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ _CODE_START = re.compile(
     r"#include\b|export\s|async\s|await\s|print\(|console\.|curl\s|npm\s|pip\s|git\s|"
     r"docker\s|\$\s+\w|</?[a-z][\w-]*[\s>/]|@\w+\(?|\w+(\.\w+)+\(|\w+\s*=\s*\S)")
 _CODE_END = re.compile(r"[;{}\[\](,]\s*$|^\s*[})\]]+[;,)]*\s*$")
-_CODE_MARKS = re.compile(r"[(){}\[\];=<>]")
+_STATEMENT_MARKS = re.compile(r"[(){}\[\];=<>]")
 _END_MARKS = frozenset(";{}[](")  # the last characters of _CODE_END's first form but ","
 _CLOSERS = re.compile(r"[})\]]+[;,)]*")  # _CODE_END's second form, on a stripped line
 
@@ -31,12 +34,12 @@ def code_like(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 200:
         return False
-    # _CODE_END and _CODE_MARKS read off the last character (a search for "...\s*$" tries
+    # _CODE_END and _STATEMENT_MARKS read off the last character (a search for "...\s*$" tries
     # every position): on a stripped line, _CODE_END's first form holds when it ends in one
     # of _END_MARKS (each a mark itself) or in "," (a mark needed elsewhere), its second when
     # the line is closing brackets alone (")" a mark). tests/test_segment.py holds it to them.
     last = s[-1]
-    if last in _END_MARKS or (last == "," and _CODE_MARKS.search(s)) or \
+    if last in _END_MARKS or (last == "," and _STATEMENT_MARKS.search(s)) or \
             (last == ")" and _CLOSERS.fullmatch(s)):
         return True
     return bool(_CODE_START.match(s))
