@@ -42,9 +42,9 @@ SECTION_BLOCKS = 8           # blocks after a heading looked at for its section
 SECTIONS_MIN = 3             # headed sections outside the choice that make a page of sections
 STORY_PARAGRAPHS = 8         # a choice with this many paragraphs of prose is one story
 NOT_IN = frozenset(("header", "footer", "nav", "aside", "form"))
-NOT_STORY = frozenset(HEADINGS) | {"blockquote"}  # blocks no story's paragraphs
-# An FAQ's answers are no story, however many paragraphs they run to.
+# An FAQ's answers are no story, however many paragraphs they run to, nor are quotes.
 FAQ_BOX = re.compile(r"faq|accordion|question", re.I)
+QUOTE_TAGS = frozenset(("blockquote", "q"))
 
 
 def outside_page(page: Page, neg: list) -> list:
@@ -59,12 +59,13 @@ def outside_page(page: Page, neg: list) -> list:
     return out
 
 
-def _in_faq(page: Page, at: int) -> bool:
-    """Is element ``at`` inside a disclosure (``<details>``) or a box named for an FAQ?"""
+def _not_story_text(page: Page, at: int) -> bool:
+    """Is element ``at`` inside a disclosure (``<details>``), a box named for an FAQ, or a
+    quote (its text a block of its own or paragraphs inside the quote)?"""
     elements = page.elements
     while at > 0:
         el = elements[at]
-        if el.tag == "details" or FAQ_BOX.search(hints(el.node)):
+        if el.tag == "details" or el.tag in QUOTE_TAGS or FAQ_BOX.search(hints(el.node)):
             return True
         at = el.parent
     return False
@@ -78,8 +79,8 @@ def story(page: Page, keep: list[int]) -> bool:
     count = 0
     for i in keep:
         b = blocks[i]
-        if b.tag not in NOT_STORY and not b.links and is_prose(b.text) and \
-                not _in_faq(page, b.owner):
+        if b.tag not in HEADINGS and not b.links and is_prose(b.text) and \
+                not _not_story_text(page, b.owner):
             count += 1
             if count >= STORY_PARAGRAPHS:
                 return True
@@ -171,32 +172,54 @@ def _named_like_chrome(page: Page, heads: list[int], off: list, kept: set) -> li
             sections[root] = got
     if not sections:
         return []
+    # each parent's children that hold a section: the chrome-named boxes, then (one climb
+    # from each heading) the children holding a section outside chrome or a heading of the
+    # chosen content
+    column: dict[int, set[int]] = {}
+    for r in sections:
+        column.setdefault(elements[r].parent, set()).add(r)
+
+    def kids(at: int):  # (parent, its child holding ``at``) for the parents in ``column``
+        while at > 0:
+            up = elements[at].parent
+            if up in column:
+                yield up, at
+            at = up
+
+    own: dict[int, set[int]] = {}  # the children in the page's own sections, not chrome-named
+    for i in heads:
+        has_section = None
+        for parent, kid in kids(blocks[i].owner):
+            if kid in column[parent] or off[kid]:
+                continue
+            if has_section is None:
+                has_section = bool(_section(page, i, off))
+            if has_section:
+                own.setdefault(parent, set()).add(kid)
+    for i in kept:
+        if blocks[i].tag in SECTION_HEADINGS:
+            for parent, kid in kids(blocks[i].owner):
+                if not off[kid]:
+                    own.setdefault(parent, set()).add(kid)
     out: list[list[int]] = []
-    for parent in {elements[r].parent for r in sections}:
-        with_section = {r for r in sections if elements[r].parent == parent}
-        for i in heads:  # the parent's other children holding a section outside chrome...
-            kid = _child_of(page, blocks[i].owner, parent)
-            if kid is not None and kid not in with_section and not off[kid] and \
-                    _section(page, i, off):
-                with_section.add(kid)
-        for i in kept:  # ...or a heading of the chosen content
-            if blocks[i].tag in SECTION_HEADINGS:
-                kid = _child_of(page, blocks[i].owner, parent)
-                if kid is not None and not off[kid]:
-                    with_section.add(kid)
-        if len(with_section) >= SECTIONS_MIN:
-            out.extend(s for r in sections if elements[r].parent == parent for s in sections[r])
+    for parent, named in column.items():
+        # a column holds one of the page's own sections at least, or its chrome-named boxes
+        # are made from one template (SECTIONS_MIN of them share a class name: zoho's
+        # "*_section lm_navSource", netlify's "n-switchback"): a newsletter's, an author's and
+        # a sponsor's box after a short story, each named its own way, are chrome
+        mine = own.get(parent, set()) - named
+        if (mine or _one_template(page, named)) and len(named) + len(mine) >= SECTIONS_MIN:
+            out.extend(s for r in sorted(named) for s in sections[r])
     return out
 
 
-def _child_of(page: Page, at: int, parent: int) -> Optional[int]:
-    """The child of element ``parent`` that holds element ``at`` (or is it), else None."""
-    elements = page.elements
-    while at > 0:
-        if elements[at].parent == parent:
-            return at
-        at = elements[at].parent
-    return None
+def _one_template(page: Page, boxes: set[int]) -> bool:
+    """Do SECTIONS_MIN or more of the elements ``boxes`` share a class name?"""
+    counts: dict[str, int] = {}
+    for r in boxes:
+        for name in set((page.elements[r].node.attributes.get("class") or "").split()):
+            counts[name] = counts.get(name, 0) + 1
+    return any(n >= SECTIONS_MIN for n in counts.values())
 
 
 def _read_inside(page: Page, root: int, local: list) -> None:
