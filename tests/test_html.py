@@ -1252,6 +1252,50 @@ def test_a_story_s_faq_in_a_field_after_its_body_is_the_story_s(related):
     assert "A summary of the other post" not in out
 
 
+@pytest.mark.parametrize("intro", ["本月我们向上游提交了以下补丁，供大家审阅：",
+                                   "Many patches were sent for review this month："])
+def test_a_list_s_intro_ending_in_a_full_width_colon_names_it_too(intro):
+    # review-s10a: the intro was an ASCII colon after five space-separated words, so a Chinese
+    # report (or a full-width colon) lost the list an English one keeps
+    src = _report_page(lambda i: f"https://github.com/example/backend/pull/{700 + i}")
+    src = src.replace("Many patches were sent for review this month:", intro)
+    out = clean(src, url="https://blog.example.org/progress-report-39", html=True)
+    assert "Fix volatile loads" in out
+
+
+def test_a_box_named_only_by_a_script_s_hooks_has_no_kin():
+    # review-s10a: kin() is for a choice with a class name (a bare <div> is every shape); a
+    # class of script hooks alone ("js-article") is read as no name, so a bare <div> promo
+    # beside it is no kin
+    from selectolax.lexbor import LexborHTMLParser
+    from cleaner.html.score import kin
+    from cleaner.html.walk import walk
+    para = ("The council met on Tuesday to agree the budget for the coming year, and after a long "
+            "debate the members voted to spend more on roads and schools than they had planned.")
+    promo = ("Our partner newsletter brings you the best deals on travel, gadgets and insurance "
+             "every single week, chosen by our editors from hundreds of offers so that you never "
+             "miss a bargain again. Sign up today and get a voucher worth twenty pounds.")
+    html = ("<html><body><div class='wrap'><div class='main'><div class='js-article'>"
+            + "".join(f"<p>{para}</p>" for _ in range(4)) + "</div></div><div class='other'>"
+            f"<div><a href='/x'>Deals</a></div><div>{promo}</div></div></div></body></html>")
+    page = walk(LexborHTMLParser(html).body)
+    top = next(i for i, e in enumerate(page.elements)
+               if e.node is not None and e.node.attributes.get("class") == "js-article")
+    assert kin(page, top, [False] * len(page.elements)) == []
+
+
+def test_a_shared_utility_class_makes_no_family_of_fields():
+    # review-s10a: a field of the body's family holds a modifier of a name the body's class
+    # holds too ("field--name-faq" beside "field--name-body"); "clearfix" alone is no family
+    from cleaner.html.score import _one_family
+    body = "clearfix text-formatted field field--name-body".split()
+    assert _one_family(body, "clearfix field field--name-field-faq".split())
+    assert _one_family("section section--body".split(), "section section--faq".split())
+    assert not _one_family(body, "clearfix disclaimer".split())
+    assert not _one_family("col col-md-8".split(), "col col-md-8".split())
+    assert not _one_family(body, body)
+
+
 def test_the_field_after_the_body_of_the_body_s_class_family_is_a_member_of_the_choice():
     # The choice itself (the end-to-end test above can reach the FAQ through other rescues):
     # the body field is chosen, the further-sections field after it joins it as a member,

@@ -26,6 +26,7 @@ from .products import product_rail, rail_box
 from .walk import CELLS, HEADINGS, Page
 from ..engine.prefilter import required_literals
 from ..memo import memo
+from ..text import words
 from ..text.prose import is_prose
 
 NEGATIVE = re.compile(
@@ -432,9 +433,11 @@ def kin(page: Page, top: int, neg: list) -> list:
     with a class name has kin: a bare <div> is every shape."""
     elements = page.elements
     el = elements[top]
-    if top <= 0 or not el.node.attributes.get("class"):
+    if top <= 0:
         return []
     shape = _shape(el)
+    if not shape[1]:  # no class but a script's hooks ("js-article") is a bare <div> too
+        return []
     box = top
     for _ in range(KIN_LEVELS):
         if elements[box].parent <= 0:
@@ -500,15 +503,29 @@ def siblings(page: Page, scores: dict, top: int, best: float) -> list:
     return members
 
 
+def _one_family(mine: list[str], theirs: list[str]) -> bool:
+    """Do two class lists name two members of one family: a name both hold ("field") and,
+    in each, a modifier of that name of its own ("field--name-body", "field--name-faq")? A
+    shared utility name alone ("clearfix", "col") makes no family."""
+    if mine == theirs:
+        return False
+    for base in set(mine).intersection(theirs):
+        prefixes = (base + "--", base + "__", base + "-", base + "_")
+        own = {n for n in mine if n.startswith(prefixes)}
+        other = {n for n in theirs if n.startswith(prefixes)}
+        if own and other and own != other:
+            return True
+    return False
+
+
 def _fellow_field(page: Page, el, name: str, top_name: str) -> bool:
     """Is ``el``, after the choice in its parent, another field of the same record: a class
-    of the same family as the choice's (its first name shared, each with a modifier of its
-    own: Drupal's "field field--name-body" and "field field--name-field-additional-sections",
+    of the same family as the choice's (:func:`_one_family`: a name shared, each with a
+    modifier of it of its own: Drupal's "field field--name-body" and "field field--name-field-additional-sections",
     a builder's "section section--faq"), holding a paragraph's worth of prose (KIN_FAR_PROSE)
     and few links? A story's FAQ or further sections sit in such a field after its body, their
     text deep in accordions whose boxes score little. Not a box named like chrome."""
-    mine, theirs = name.split(), top_name.split()
-    if len(mine) < 2 or len(theirs) < 2 or mine[0] != theirs[0] or mine == theirs:
+    if not _one_family(name.split(), top_name.split()):
         return False
     if chrome(el, page.thread, page.reviews) or page.link_density(el) >= 0.3:
         return False
@@ -669,7 +686,7 @@ def _in_story_list(page: Page, el, root) -> bool:
     if not (is_prose(intro) or named):
         return False
     items = blocks[el.start:el.end]
-    return sum(len(b.text.split()) for b in items) >= STORY_LIST_WORDS * len(items)
+    return sum(len(words(b.text)) for b in items) >= STORY_LIST_WORDS * len(items)
 
 
 def _intro(text: str) -> bool:
@@ -677,7 +694,7 @@ def _intro(text: str) -> bool:
     ending in a colon ("Many patches were sent for review:")? The story's own line, as a
     paragraph of prose is, whatever its shape says to is_prose."""
     text = text.rstrip()
-    return text.endswith(":") and len(text.split()) >= STORY_LIST_INTRO_WORDS
+    return text.endswith((":", "：")) and len(words(text)) >= STORY_LIST_INTRO_WORDS
 
 
 def _holds_story_lists(page: Page, idx: int, root) -> bool:
