@@ -782,7 +782,7 @@ def _without_captions(page, body, shown: list[int], dropped: list,
     # The boxes named like a caption in one Lexbor query, without the substring tests no
     # class on the page can pass (the haystack holds them all): most pages run none. The
     # figcaptions that hold text are among the walk's elements (a query for the tag walked
-    # the whole tree: ~0.18 ms a page, more than the rest of this step).
+    # the whole tree: the step took 0.094 ms a page with it, 0.056 without, on 300 wcxb pages).
     query = runnable(CAPTION_CLASSES, haystack)
     named = {n.mem_id for n in body.css(query)
              if n.tag != "figcaption" and CAPTION_HINT.search(hints(n))} if query else set()
