@@ -27,7 +27,6 @@ from ...text.segment import fenced_lines
 from ...text.shape import field_runs, item_field_runs, record_items, same_shape_runs
 from ...text import comparable, ends_sentence, is_list_item, is_menu, repeated
 from ...text.stopwords import stopword_density, stopword_hits
-from ...text.navlabels import names_site
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 META = "meta"  # a byline or dateline passed over at the article's edge: it goes, and stays gone
@@ -222,20 +221,12 @@ class ClassifyRule(Rule):
                 continue
             if ctx.removed[i] is not None:
                 continue  # a line rules took does not break a menu
-            if self.site_menu(ctx, run):
+            if len(run) >= self.options["menu_evidence"]:
                 found.update(run)
             run = []
-        if self.site_menu(ctx, run):
+        if len(run) >= self.options["menu_evidence"]:
             found.update(run)
         return found
-
-    def site_menu(self, ctx: Context, run: list[int]) -> bool:
-        """A run of menu entries is a site's menu, evidence of a web page, when it is
-        ``menu_evidence`` entries long and names the site's sections or services (see
-        :mod:`cleaner.text.navlabels`): a table of contents, a product's facets or a list of
-        breeds is as long and names none."""
-        return len(run) >= self.options["menu_evidence"] \
-            and names_site([ctx.text[i] for i in run], ctx.lang)
 
     _menu_mark = None
 
