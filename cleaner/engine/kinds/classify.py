@@ -66,8 +66,10 @@ _NO_LABEL = re.compile(r"(?<![^\W\d_])\d|:\s*(\||$)|@|[;{}=]")
 # at the start ("# Stage the file"), an arrow or a tree's branch ("-->", "+-- SystemExit").
 # Lines like these in a run are a code listing or a program's output, which an extractor
 # keeps as the page's own. (An underscore is no such mark: a menu's icon names read
-# "arrow_drop_down", "navigate_next".)
-_CODE_MARKS = re.compile(r'"|--|->|^\s*#')
+# "arrow_drop_down", "navigate_next".) Markup written out is code too: a tag opening the
+# line or an end tag ("<section>", "<h1>Sample flexbox example</h1>", "<br />"), as a web
+# tutorial's example shows it; a menu's "< Back" and "<< Previous" hold no tag.
+_CODE_MARKS = re.compile(r'"|--|->|^\s*#|^\s*</?[A-Za-z][\w:-]*(?:[\s/>]|$)|</[A-Za-z][\w:-]*>')
 _LETTER = re.compile(r"[^\W\d_]")
 
 
