@@ -605,7 +605,7 @@ def test_a_menu_the_classifier_finds_inside_the_prose_counts_as_one_line_of_chro
     def guard(lines: list[str], marks: dict[int, SimpleNamespace]) -> list[int]:
         restored: list[int] = []
         ctx = SimpleNamespace(text=lines, removed=[marks.get(i) for i in range(len(lines))],
-                              trims=[], nonblank_lines=lambda: list(range(len(lines))),
+                              lang="en", trims=[], nonblank_lines=lambda: list(range(len(lines))),
                               restore=restored.extend)
         _guard_thin_chrome(ctx)
         return restored
@@ -680,3 +680,51 @@ def test_markup_written_out_is_code_and_makes_no_menu():
            "a grid container, which is itself laid out as a block in the flow of the page."])
     assert clean(page) == page + "\n"  # no chrome: the tutorial comes out as it came
 
+
+def test_a_menu_that_names_no_site_section_vouches_for_no_sentence():
+    # The classifier's verdicts stand on its own menu alone when the page shows no other
+    # chrome. A run of link labels that names none of a site's sections or services (a
+    # product's facets, a table of contents) may be the page's own: the classifier keeps
+    # the lines it read as menus, but gives back its finished sentences. A site's menu
+    # ("Home", "News", "Contact") or two lines of chrome the rules found let them stand.
+    from types import SimpleNamespace
+
+    from cleaner.engine.pipeline import _guard_thin_chrome
+
+    def mark(kind: str, evidence: bool) -> SimpleNamespace:
+        return SimpleNamespace(kind=kind, evidence=evidence, scope="pack", category="nav",
+                               matched=True)
+
+    facets = ["Muscle Function", "Reduced Fatigue", "Immune Support", "Digestive Support",
+              "Heart Health"]
+    blurb = "Deliver projects on time and coordinate their dependencies with tools your teams love to use."
+    short = "Plans that grow with you"
+
+    def guard(menu: list[str], chrome: int = 0) -> list[int]:
+        lines = menu + [short, blurb] + STORY + ["Share this article"] * chrome
+        marks = {i: mark("classify", True) for i in range(len(menu))}
+        marks.update({len(menu): mark("classify", False), len(menu) + 1: mark("classify", False)})
+        marks.update({len(lines) - 1 - k: mark("lines", True) for k in range(chrome)})
+        restored: list[int] = []
+        ctx = SimpleNamespace(text=lines, removed=[marks.get(i) for i in range(len(lines))],
+                              lang="en", trims=[], nonblank_lines=lambda: list(range(len(lines))),
+                              restore=restored.extend)
+        _guard_thin_chrome(ctx)
+        return restored
+
+    assert guard(facets) == [6]  # the sentence comes back; the facets and the short line stay removed
+    assert guard(facets, chrome=2) == []  # chrome the rules found: the verdicts stand whole
+    assert guard(MENU[:5]) == []  # a site's menu: the verdicts stand whole
+    # what comes back is a statement: 12+ words, a capital first, a full stop last; a
+    # teaser's question, a list's title, a link's short line or a copyright notice is not one
+    from cleaner.engine.pipeline import _stated
+    assert _stated(blurb) and _stated("«Il a dit que tout irait bien pour nous tous demain matin à la gare.»")
+    for line in ["A page or a product is missing from my search results. What can I do about it?",
+                 "Click here to return to the main Industry Profiles menu.",
+                 "European Union Gives 9.8 million Euros for Grid Development and Research (January News)",
+                 "Idioms from the Heritage Idioms Dictionary copyright © 2002 by Houghton Mifflin Harcourt."]:
+        assert not _stated(line), line
+    from cleaner.text.navlabels import names_site
+    assert names_site(["Startseite", "Politik", "Wirtschaft"], "de")
+    assert names_site(["| World |", "News & Events", "Arts and Culture"], "en")
+    assert not names_site(facets + ["Search products", "» Contact HP"], "en")
