@@ -621,7 +621,7 @@ def test_a_menu_the_classifier_finds_inside_the_prose_counts_as_one_line_of_chro
     def guard(lines: list[str], marks: dict[int, SimpleNamespace]) -> list[int]:
         restored: list[int] = []
         ctx = SimpleNamespace(text=lines, removed=[marks.get(i) for i in range(len(lines))],
-                              trims=[], nonblank_lines=lambda: list(range(len(lines))),
+                              lang="en", trims=[], nonblank_lines=lambda: list(range(len(lines))),
                               restore=restored.extend)
         _guard_thin_chrome(ctx)
         return restored
@@ -648,3 +648,99 @@ def test_a_story_s_first_paragraph_above_an_ad_and_a_table_of_contents_stays():
     page = [STORY[0], "Advertisement"] + toc + ["Advertisement"] + STORY[1:] + ["Share this article"]
     out = clean("\n\n".join(page))
     assert all(p in out for p in STORY)
+
+
+def test_markup_written_out_is_code_and_makes_no_menu():
+    # A web tutorial shows its example markup a tag a line: short lines, no function words,
+    # no full stop, the look of a menu's entries. A run of them was the classifier's evidence
+    # of a web page's menu, the only chrome on the extractor's output, so every rule's
+    # removals stood: the markup rule took the end tags, the repeat rule the repeated cards.
+    # A tag is code's mark, as a quoted key or a comment's "#" is.
+    from cleaner.engine.kinds.classify import link_label
+
+    example = ["<header>", "  <h1>Sample grid example</h1>", "</header>", "<section>",
+               "  <article>", "    <h2>First card</h2>", "    <p>Text…</p>", "  </article>",
+               "  <article>", "    <h2>Second card</h2>", "    <p>Text…</p>", "  </article>",
+               "  <article>", "    <h2>Third card</h2>", "    <p>Text…</p>", "  </article>",
+               "</section>"]
+    for line in example + ["<br />", "</div>"]:
+        assert not link_label(line), line
+    for line in ["< Back", "<< Previous", "Next >", "Home"]:
+        assert link_label(line), line
+    css = ["body {", "  font-family: serif;", "  margin: 0;", "}", "header {",
+           "  background: teal;", "  height: 80px;", "}", "h1 {", "  text-align: center;",
+           "  color: white;", "  margin: 0;", "}", "section {", "  zoom: 0.9;", "}",
+           "article {", "  padding: 8px;", "  margin: 8px;", "  background: khaki;", "}",
+           "/* Your grid rules go below */"]
+    page = "\n".join(
+        ["Grid layout",
+         "Grid layout places the children of a container on rows and columns at once, so a "
+         "page of cards can line up in both directions without any floats or tables.",
+         "Why grid?", "CSS grid layout lets you:",
+         "- Line up the cards of a page in rows and columns of the same size.",
+         "- Let a card span two columns or two rows when it holds more than the others do.",
+         "Grid may be just what your two dimensional layouts need. Let us try it out and see!",
+         "A first example",
+         "In this tutorial you will work through a few exercises to see how grid places its "
+         "items. To start, make a copy of the example file below and open it in your browser."]
+        + example + css
+        + ["You will see that we have a header element with a heading inside it and a section "
+           "element holding three articles, which we are going to lay out as a grid.",
+           "Making a container a grid",
+           "To start with, we choose which element is to be the grid container. To do this, we "
+           "set a special value of display on the parent of the elements we want to place.",
+           "section {", "  display: grid;", "}",
+           "This makes the section element a grid container and its children grid items. "
+           "Nothing seems to change yet, because a grid has a single column until we ask for more.",
+           "Let us recap what happens here. Giving an element a display value of grid makes it "
+           "a grid container, which is itself laid out as a block in the flow of the page."])
+    assert clean(page) == page + "\n"  # no chrome: the tutorial comes out as it came
+
+
+def test_a_menu_that_names_no_site_section_vouches_for_no_sentence():
+    # The classifier's verdicts stand on its own menu alone when the page shows no other
+    # chrome. A run of link labels that names none of a site's sections or services (a
+    # product's facets, a table of contents) may be the page's own: the classifier keeps
+    # the lines it read as menus, but gives back its finished sentences. A site's menu
+    # ("Home", "News", "Contact") or two lines of chrome the rules found let them stand.
+    from types import SimpleNamespace
+
+    from cleaner.engine.pipeline import _guard_thin_chrome
+
+    def mark(kind: str, evidence: bool) -> SimpleNamespace:
+        return SimpleNamespace(kind=kind, evidence=evidence, scope="pack", category="nav",
+                               matched=True)
+
+    facets = ["Muscle Function", "Reduced Fatigue", "Immune Support", "Digestive Support",
+              "Heart Health"]
+    blurb = "Deliver projects on time and coordinate their dependencies with tools your teams love to use."
+    short = "Plans that grow with you"
+
+    def guard(menu: list[str], chrome: int = 0) -> list[int]:
+        lines = menu + [short, blurb] + STORY + ["Share this article"] * chrome
+        marks = {i: mark("classify", True) for i in range(len(menu))}
+        marks.update({len(menu): mark("classify", False), len(menu) + 1: mark("classify", False)})
+        marks.update({len(lines) - 1 - k: mark("lines", True) for k in range(chrome)})
+        restored: list[int] = []
+        ctx = SimpleNamespace(text=lines, removed=[marks.get(i) for i in range(len(lines))],
+                              lang="en", trims=[], nonblank_lines=lambda: list(range(len(lines))),
+                              restore=restored.extend)
+        _guard_thin_chrome(ctx)
+        return restored
+
+    assert guard(facets) == [6]  # the sentence comes back; the facets and the short line stay removed
+    assert guard(facets, chrome=2) == []  # chrome the rules found: the verdicts stand whole
+    assert guard(MENU[:5]) == []  # a site's menu: the verdicts stand whole
+    # what comes back is a statement: 12+ words, a capital first, a full stop last; a
+    # teaser's question, a list's title, a link's short line or a copyright notice is not one
+    from cleaner.engine.pipeline import _stated
+    assert _stated(blurb) and _stated("«Il a dit que tout irait bien pour nous tous demain matin à la gare.»")
+    for line in ["A page or a product is missing from my search results. What can I do about it?",
+                 "Click here to return to the main Industry Profiles menu.",
+                 "European Union Gives 9.8 million Euros for Grid Development and Research (January News)",
+                 "Idioms from the Heritage Idioms Dictionary copyright © 2002 by Houghton Mifflin Harcourt."]:
+        assert not _stated(line), line
+    from cleaner.text.navlabels import names_site
+    assert names_site(["Startseite", "Politik", "Wirtschaft"], "de")
+    assert names_site(["| World |", "News & Events", "Arts and Culture"], "en")
+    assert not names_site(facets + ["Search products", "» Contact HP"], "en")

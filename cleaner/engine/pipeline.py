@@ -22,6 +22,7 @@ from .patterns import DEFAULT_TIMEOUT
 from .packs import PackSet, get_packset, host_of, lines_window
 from .render import removals, render_text, survivors
 from ..result import CleanResult, PackReason
+from ..text.navlabels import names_site
 from ..text.prose import PROSE_WORDS, is_prose
 from ..text.segment import unfenced_code
 from ..text import words
@@ -432,8 +433,10 @@ def _guard_thin_chrome(ctx: Context) -> None:
     menu; it may act on that shape only on a page that shows its chrome. Its removals stand
     when the text shows page chrome at least ``THIN_CHROME_LINES`` times (lines that rules of
     a chrome category or a site pack took, chrome trims, a story's byline or dateline) or
-    holds a menu the classifier found (a run of link labels, its evidence of a web page);
-    otherwise they are undone and the other rules' removals stand. An extractor's output
+    holds a menu the classifier found (a run of link labels, its evidence of a web page:
+    when that menu is all the chrome shown and names no site section, the sentences it took
+    come back, see :func:`_spare_prose`); otherwise they are undone and the other rules'
+    removals stand. An extractor's output
     with one leftover ("Read more", a newsletter prompt) shows one line of chrome: the
     no-chrome guard does not fire, yet the rest is the extractor's choice of the page, as
     good as the classifier's by shape.
@@ -444,19 +447,57 @@ def _guard_thin_chrome(ctx: Context) -> None:
         return  # nothing of the text would stay: the emptied-document guard's to judge
     shown = sum(1 for t in ctx.trims if t[2] in CHROME)
     inner = _inner_menu(ctx)
+    edge_menu = False
     for m in removed:
         if m is None:
             continue
         if m.kind == "classify" and m.evidence:
-            if not inner:
-                return  # a menu of its own at the page's edge: the page's chrome
+            edge_menu = edge_menu or not inner  # a menu of its own at the page's edge
             continue
         # a story's byline or dateline is the page's furniture beside its chrome: a blog's
         # "Posted by ... on July 15, 2012" and its one newsletter prompt show a page
         if m.evidence or m.scope == "site" or (m.category in NEWS_HEADER and m.matched):
             shown += 1
-    if shown + bool(inner) < THIN_CHROME_LINES:
+    if shown >= THIN_CHROME_LINES:
+        return  # the page shows its chrome: the verdicts stand
+    if edge_menu or shown + bool(inner) >= THIN_CHROME_LINES:
+        _spare_prose(ctx, classified)  # the classifier's own menu vouches for its verdicts
+    else:
         ctx.restore(classified)
+
+
+def _spare_prose(ctx: Context, classified: list[int]) -> None:
+    """The classifier's verdicts stand on the strength of its own menu alone (a run of link
+    labels). When that menu names none of a site's sections or services (see
+    :mod:`cleaner.text.navlabels`: no "Home", "News", "Contact", "Log in"...), it may as well
+    be a table of contents, a product's facets or a list of names, which vouch for nothing
+    said in sentences: the classifier keeps the lines it read as menus and link lists, but
+    gives back its statements (:func:`_stated`: a landing page's feature
+    blurbs, a notice above a table, a tutorial's remark). Doubt keeps the line. A site's
+    menu, or chrome of the rules' finding, lets the verdicts stand whole (a story's comment
+    thread under the site's menu still goes)."""
+    removed, text = ctx.removed, ctx.text
+    menu = [text[i] for i in classified if removed[i].evidence]
+    if names_site(menu, ctx.lang):
+        return
+    ctx.restore([i for i in classified if _stated(text[i])])
+
+
+# A sentence the classifier's own menu does not vouch against: SPARED_SENTENCE_WORDS words
+# or more, a capital first and a full stop last. A question or a line ending in a bracket is
+# as often a teaser's or a list's title ("What can I do?", "... (January News)"), a shorter
+# line ending in a full stop a link's ("Click here to return to the menu."), and a line with
+# a copyright sign the site's notice ("Idioms from ... Dictionary copyright © 2002 by ...").
+SPARED_SENTENCE_WORDS = 12
+_STOP_CLOSERS = "»”\"')]’」』）"
+_STOP_OPENERS = "«“„\"'(‘「『（"
+
+
+def _stated(line: str) -> bool:
+    text = line.strip()
+    end = text.rstrip(_STOP_CLOSERS)
+    return end[-1:] in ".。।" and text.lstrip(_STOP_OPENERS)[:1].isupper() \
+        and "©" not in text and len(words(text)) >= SPARED_SENTENCE_WORDS
 
 
 def _inner_menu(ctx: Context) -> bool:

@@ -48,12 +48,15 @@ def code_like(line: str) -> bool:
 # A quoted key ('"city": null,'), a comment's "#" at the start ("# Stage the file"), an arrow
 # or a tree's branch ("-->", "+-- SystemExit"): a code listing's or a program output's marks.
 # (An underscore is no such mark: a menu's icon names read "arrow_drop_down", "navigate_next".)
-_OUTPUT_MARKS = re.compile(r'"|--|->|^\s*#')
+# Markup written out is code too: a tag opening the line or an end tag ("<section>",
+# "<h1>Sample flexbox example</h1>", "<br />"), as a web tutorial's example shows it; a menu's
+# "< Back" and "<< Previous" hold no tag.
+_OUTPUT_MARKS = re.compile(r'"|--|->|^\s*#|^\s*</?[A-Za-z][\w:-]*(?:[\s/>]|$)|</[A-Za-z][\w:-]*>')
 
 
 def code_marks(text: str) -> bool:
-    """``text`` carries code's or a program output's marks: a quote, "--", "->" or a leading
-    "#"."""
+    """``text`` carries code's or a program output's marks: a quote, "--", "->", a leading
+    "#", or a tag."""
     return _OUTPUT_MARKS.search(text) is not None
 
 

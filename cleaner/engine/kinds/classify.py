@@ -63,9 +63,9 @@ def menu_item(ctx: Context, i: int, labels: dict[int, str],
 # no menu. A year is an archive's or a dated teaser's ("October 2012", "Thursday | Nov 14,
 # 2002"), and a digit inside a word a name's ("teen1").
 _NO_LABEL = re.compile(r"(?<![^\W\d_])\d|:\s*(\||$)|@|[;{}=]")
-# Nor does a link label hold code's marks (a quoted key, a comment's "#", an arrow: see
-# text/code.py): lines like these in a run are a code listing or a program's output, which an
-# extractor keeps as the page's own.
+# Nor does a link label hold code's marks (a quoted key, a comment's "#", an arrow, markup
+# written out: see text/code.py): lines like these in a run are a code listing or a program's
+# output, which an extractor keeps as the page's own.
 _LETTER = re.compile(r"[^\W\d_]")
 
 

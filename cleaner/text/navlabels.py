@@ -1,0 +1,80 @@
+"""A site's navigation labels ("Home", "Contact us", "Sport", "Log in"), per language.
+
+A run of short, link-like lines is the line classifier's evidence that a text was scraped
+with its web page's menu, and on a page that shows no other chrome that evidence alone lets
+its verdicts stand (:func:`cleaner.engine.pipeline._spare_prose`). On an extractor's output
+such runs are as often the page's own: a table of contents, a product's facets or feature
+names, a list of breeds or hotels. What tells a site's menu from them is its vocabulary,
+which holds across sites: a menu names the site's sections and services. The words are data
+(``navlabels.yaml``), checked when read.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Optional
+
+# Separators a menu prints around or between its labels ("| News |", "» Contact HP").
+_SEPARATORS = re.compile(r"[|»›•·*►▸◄«‹>\u00a0\t]+")
+_EDGES = " -–—:"
+# Two or three labels joined as one entry ("News & Events", "Arts and Culture").
+_JOINED = re.compile(r"\s*(?:&|/|\+)\s*|\s+(?:and|und|et|y|e|en|och|og|i|a|és|și|и|і)\s+")
+JOINED_MAX = 3
+
+
+def load_navlabels(text: str, path: str) -> dict[str, list[str]]:
+    """``navlabels.yaml``'s data: a list of labels for each language code, checked as the
+    packs are (:class:`~cleaner.errors.PackError` says ``FILE:LINE`` and what to write)."""
+    from ..engine.safeyaml import load_yaml  # plain data, read as the packs are
+    from ..errors import PackError
+    data = load_yaml(text, path)
+    if not isinstance(data, dict):
+        raise PackError(path, None, "expected a mapping of language codes to lists of a site's "
+                                    "navigation labels, e.g. 'en: [home, contact us, news]'")
+    for lang, labels in data.items():
+        line = data.line_of(lang) if hasattr(data, "line_of") else None
+        if not isinstance(lang, str) or not isinstance(labels, list) or not labels \
+                or not all(isinstance(n, str) and n.strip() for n in labels):
+            raise PackError(path, line, f"'{lang}' must be a non-empty list of navigation "
+                                        f"labels, e.g. '{lang}: [home, contact us, news]'")
+    return data
+
+
+def _load() -> dict[str, frozenset[str]]:
+    path = Path(__file__).with_name("navlabels.yaml")
+    data = load_navlabels(path.read_text(encoding="utf-8"), str(path))
+    return {lang: frozenset(_normal(n) for n in labels) for lang, labels in data.items()}
+
+
+def _normal(text: str) -> str:
+    return " ".join(_SEPARATORS.sub(" ", text).casefold().split()).strip(_EDGES)
+
+
+LABELS = _load()
+
+
+def labels_for(lang: Optional[str]) -> frozenset[str]:
+    """The labels of ``lang`` and English's: sites in every language write "Home", "Login"."""
+    english = LABELS["en"]
+    own = LABELS.get(lang or "", frozenset())
+    return english | own if own else english
+
+
+def nav_label(text: str, labels: frozenset[str]) -> bool:
+    """``text`` (a line) is a site's navigation label: one of ``labels`` once its separators
+    are stripped, or two or three of them joined by "&", "/" or "and"."""
+    phrase = _normal(text)
+    if not phrase:
+        return False
+    if phrase in labels:
+        return True
+    parts = [p.strip(_EDGES) for p in _JOINED.split(phrase)]
+    return 1 < len(parts) <= JOINED_MAX and all(p in labels for p in parts)
+
+
+def names_site(lines: list[str], lang: Optional[str]) -> bool:
+    """A run of menu entries ``lines`` is a site's menu: one of them is a navigation label of
+    ``lang`` (or English). A table of contents, a product's facets or a list of names holds
+    none, and is no evidence of a web page."""
+    labels = labels_for(lang)
+    return any(nav_label(line, labels) for line in lines)

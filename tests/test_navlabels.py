@@ -1,0 +1,50 @@
+"""A site's navigation labels (cleaner/text/navlabels.yaml): the vocabulary that tells a
+site's menu from a table of contents or a product's facets."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import cleaner.text
+from cleaner.errors import PackError
+from cleaner.text.navlabels import LABELS, labels_for, load_navlabels, names_site, nav_label
+
+
+def test_navlabels_yaml_names_every_language_with_a_pack():
+    # a language pack without labels would read every site's menu there by English alone
+    langs = {p.stem for p in (Path(__file__).parents[1] / "rules" / "lang").glob("*.yaml")}
+    assert langs and langs <= set(LABELS), sorted(langs - set(LABELS))
+
+
+def test_a_bad_navlabels_yaml_says_which_line_to_fix():
+    for text in ("fr: accueil", "en: [home, 12]", "- home", "de: []"):
+        with pytest.raises(PackError, match="n.yaml"):
+            load_navlabels(text, "n.yaml")
+    assert load_navlabels("en: [home]", "n.yaml") == {"en": ["home"]}
+
+
+def test_a_label_is_a_whole_line_once_its_separators_go():
+    en = labels_for("en")
+    for line in ["Home", "| World |  |", "» Contact us", "News & Events", "Arts and Culture",
+                 "Sign in / Register", "LOGIN"]:
+        assert nav_label(line, en), line
+    # a label inside a longer name is no label: a product's "Heart Health", a shop's
+    # "Search products", a company's "» Contact HP"
+    for line in ["Heart Health", "Search products", "» Contact HP", "Home and Garden Tools",
+                 "News & Events & Sports & Weather", ""]:
+        assert not nav_label(line, en), line
+
+
+def test_a_page_s_language_adds_its_labels_to_english():
+    assert nav_label("Startseite", labels_for("de"))
+    assert not nav_label("Startseite", labels_for("en"))
+    assert nav_label("Home", labels_for("de"))  # sites everywhere write "Home"
+    assert labels_for(None) == labels_for("xx") == LABELS["en"]
+    assert names_site(["Muscle Function", "Reduced Fatigue", "Contact"], "en")
+    assert not names_site(["Muscle Function", "Reduced Fatigue"], "en")
+
+
+def test_the_data_file_sits_beside_the_module():
+    # the package ships it (a wheel without it would fail at import)
+    assert (Path(cleaner.text.__file__).with_name("navlabels.yaml")).is_file()
