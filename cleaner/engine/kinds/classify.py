@@ -33,6 +33,7 @@ GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 META = "meta"  # a byline or dateline passed over at the article's edge: it goes, and stays gone
 MENU_RUN = 3  # menu entries in a row that make a menu
 MENU_ITEM_WORDS = 5  # a menu entry is a few words ("Home", "World news", "Contact us")
+_PROMPT = re.compile(r"^\s*\$ [a-z]")  # a shell's prompt and a command ("$ npm install")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 CONTACT_LEAD_WORDS = 4  # a lead-in before contact details on its line ("For more information,
                         # contact:"); a contact box's label is shorter ("Contact us:")
@@ -173,6 +174,8 @@ class ClassifyRule(Rule):
         for i in fenced_lines(ctx.doc.lines):
             if i in labels and ctx.removed[i] is None:
                 labels[i] = GOOD  # a code block is content as written
+        for i in self.prompt_lines(ctx, lines):
+            labels[i] = GOOD  # so is a command typed at a shell's prompt
         tables = ctx.table_lines()
         cells = {i for table in tables for i in table}
         if self.menu_share(ctx, lines, labels, units, cells) < self.options["min_menu_share"]:
@@ -197,6 +200,14 @@ class ClassifyRule(Rule):
         for i, label in revised.items():
             if label in (BAD, META):
                 ctx.drop(i, self, self.menu_mark() if i in menus else None)
+
+    @staticmethod
+    def prompt_lines(ctx: Context, lines: list[int]) -> list[int]:
+        """The surviving ``lines`` that are a command typed at a shell's prompt ("$ npm run
+        build", "$ celery -A proj flower"): a documentation page's code, one command a line
+        between its "Copy" buttons, which few function words and no full stop make read as a
+        menu's entries. A price is a figure after its "$", a command a lowercase word."""
+        return [i for i in lines if _PROMPT.match(ctx.text[i])]
 
     def left_whole(self, ctx: Context, revised: dict[int, str], spared: set[int]) -> bool:
         """In the first round, the verdicts would leave no line of the page, and the
