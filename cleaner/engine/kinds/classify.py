@@ -622,12 +622,15 @@ class ClassifyRule(Rule):
         a press release's last line): it opens as a sentence, the words before its first
         colon and space are one clause of ``CONTACT_LEAD_WORDS`` or more with a function word
         (a contact box's "Phone:" or "Contact us:" is a label; a web address's "https:" has
-        no space after it), and what follows holds contact details."""
+        no space after it), and what follows holds contact details and no second colon (a
+        list of sources, "Publisher: Title: https://...", is the page's foot)."""
         text = as_prose(ctx.text[i])
         head, colon, rest = text.partition(": ")  # a lead-in's colon, not a web address's
         if not colon or not opens_sentence(text) or len(head.split()) < CONTACT_LEAD_WORDS \
-                or _SENTENCE_END.search(head):
-            return False  # the lead-in is one clause ("... nonprofit. EIN: 91-0565555" is not)
+                or _SENTENCE_END.search(head) or ": " in rest:
+            return False  # the lead-in is one clause ("... nonprofit. EIN: 91-0565555" is
+            # not), and what it introduces no title of its own: a source's "Publisher: Title:
+            # https://..." is a citation
         return stopword_hits(head, ctx.model.stopwords[ctx.lang])[1] > 0 \
             and contact_details(rest)
 
