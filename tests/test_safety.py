@@ -684,13 +684,14 @@ def test_a_story_s_first_paragraph_above_an_ad_and_a_table_of_contents_stays():
 def test_commands_at_a_shell_prompt_are_a_documentation_page_s_code():
     # one command a line between "Copy" buttons: few function words and no full stop read as
     # a menu's entries, and the classifier took the page's code; a command typed at a
-    # shell's prompt ("$ npm ...") is code, and code is content. A price's "$ 5" is no prompt
+    # shell's prompt ("$ npm ...") or Python's (">>> ...") is code, and code is content. A
+    # price's "$ 5" is no prompt
     intro = ("Flower is a web based tool for monitoring and administrating the task queue; it "
              "runs as a separate process beside the workers and reads the broker's events.")
     usage = ("Once it is running, open the dashboard in your browser and the workers, their "
              "tasks and the queue's length are shown, refreshed every few seconds.")
     commands = ["$ pip install flower", "$ celery -A proj flower",
-                "$ celery -A proj flower --port=5555"]
+                "$ celery -A proj flower --port=5555", ">>> from proj.celery import app"]
     page = MENU + [intro] + [x for c in commands for x in (c, "Copy")] + [usage] + [
         "Was this page useful?", "$ 5 off your first order", "About us", "Careers", "Privacy"]
     out = clean("\n\n".join(page))

@@ -33,7 +33,8 @@ GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 META = "meta"  # a byline or dateline passed over at the article's edge: it goes, and stays gone
 MENU_RUN = 3  # menu entries in a row that make a menu
 MENU_ITEM_WORDS = 5  # a menu entry is a few words ("Home", "World news", "Contact us")
-_PROMPT = re.compile(r"^\s*\$ [a-z]")  # a shell's prompt and a command ("$ npm install")
+# a shell's prompt and a command ("$ npm install"), Python's interactive prompt (">>> import json")
+_PROMPT = re.compile(r"^\s*(\$ [a-z]|>>> )")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 CONTACT_LEAD_WORDS = 4  # a lead-in before contact details on its line ("For more information,
                         # contact:"); a contact box's label is shorter ("Contact us:")
@@ -204,7 +205,8 @@ class ClassifyRule(Rule):
     @staticmethod
     def prompt_lines(ctx: Context, lines: list[int]) -> list[int]:
         """The surviving ``lines`` that are a command typed at a shell's prompt ("$ npm run
-        build", "$ celery -A proj flower"): a documentation page's code, one command a line
+        build", "$ celery -A proj flower") or Python's (">>> import json"): a documentation
+        page's code, one command a line
         between its "Copy" buttons, which few function words and no full stop make read as a
         menu's entries. A price is a figure after its "$", a command a lowercase word."""
         return [i for i in lines if _PROMPT.match(ctx.text[i])]
