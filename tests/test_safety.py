@@ -436,6 +436,53 @@ def test_a_lead_in_below_the_story_keeps_what_it_leads_into_past_a_removed_line(
     assert "Careers" not in out and "Advertisement" not in out
 
 
+def test_a_lead_in_below_the_story_keeps_the_contact_lines_it_introduces():
+    # what a lead-in introduces is often an organisation's address with its telephone,
+    # e-mail or home page: no full stop, no sentence's shape, but contact details; the walk
+    # below the story keeps them under the lead-in, and the footer under them still goes
+    lead_ins = ["For information on training and certification of river wardens, contact:",
+                "For information on the flood defence grants and how to apply, contact:"]
+    contacts = ["Riverside Volunteers, 4 Mill Street, Springfield SP1 2AB. Homepage: "
+                "http://www.riverside-volunteers.org",
+                "Springfield Borough Council, Town Hall, Springfield SP1 1AA. FAX (01632) 960 0173",
+                "E-mail address: grants@springfield.example.org"]
+    page = MENU + STORY + ["Advertisement", lead_ins[0], contacts[0], lead_ins[1],
+                           contacts[1], contacts[2], "About us", "Contact", "Careers",
+                           "Privacy"]
+    out = clean("\n\n".join(page))
+    for line in STORY + lead_ins + contacts:
+        assert line in out
+    assert "Careers" not in out and "Advertisement" not in out
+
+
+def test_a_press_release_s_contact_line_below_the_story_stays_and_a_label_goes():
+    # "For more information, contact: <name> <phone> <e-mail>" is a lead-in and what it
+    # introduces on one line; a contact box's "Contact us: ..." is a label over the site's
+    # address, and two sentences before a colon ("... charity. Reg: 0123 4567") are no lead-in
+    line = ("For more information, contact: Springfield Borough Council, Jane Smith "
+            "(01632) 960 0173 jane.smith@springfield.example.org")
+    page = MENU + STORY + ["Advertisement", line, "About us", "Contact", "Careers", "Privacy"]
+    out = clean("\n\n".join(page))
+    assert line in out and "Careers" not in out
+    for other in ("Contact us: Springfield Borough Council, Town Hall, Springfield (01632) 960 0174",
+                  "The Springfield Trust is a registered charity. Reg: 0123 456 789"):
+        page = MENU + STORY + ["Advertisement", other, "About us", "Contact", "Careers", "Privacy"]
+        assert clean("\n\n".join(page)).rstrip("\n") == "\n\n".join(STORY)
+
+
+def test_contact_details_are_found_by_their_shape():
+    from cleaner.text.contact import contact_details
+    for line in ("Telephone: (514) 278-8666, extension 248", "Tel 01691 672976",
+                 "+44 20 7946 0958", "info@aalas.org", "Homepage: http://www.abka.com",
+                 "www.canadapost.ca/offerings"):
+        assert contact_details(line)
+    # a form's field names a detail and holds none; a year's range, a date or a price is
+    # no telephone number
+    for line in ("Email address", "Your e-mail", "1991-2004", "2006-12-18", "Posted 12/18/2006",
+                 "$200,000 Loan for only $896", "ISBN 0-123-4567-8", "Volume 6, pages 1234 5678"):
+        assert not contact_details(line)
+
+
 def test_a_sign_up_lead_in_below_the_story_goes_with_its_form():
     # a lead-in is kept only with a line it introduces that the walk keeps (a sentence, a
     # list item): a newsletter box's "...straight to your inbox:" over its form's field and
@@ -744,3 +791,22 @@ def test_a_menu_that_names_no_site_section_vouches_for_no_sentence():
     assert names_site(["Startseite", "Politik", "Wirtschaft"], "de")
     assert names_site(["| World |", "News & Events", "Arts and Culture"], "en")
     assert not names_site(facets + ["Search products", "» Contact HP"], "en")
+
+
+def test_commands_at_a_shell_prompt_are_a_documentation_page_s_code():
+    # one command a line between "Copy" buttons: few function words and no full stop read as
+    # a menu's entries, and the classifier took the page's code; a command typed at a
+    # shell's prompt ("$ npm ...") or Python's (">>> ...") is code, and code is content. A
+    # price's "$ 5" is no prompt
+    intro = ("Flower is a web based tool for monitoring and administrating the task queue; it "
+             "runs as a separate process beside the workers and reads the broker's events.")
+    usage = ("Once it is running, open the dashboard in your browser and the workers, their "
+             "tasks and the queue's length are shown, refreshed every few seconds.")
+    commands = ["$ pip install flower", "$ celery -A proj flower",
+                "$ celery -A proj flower --port=5555", ">>> from proj.celery import app"]
+    page = MENU + [intro] + [x for c in commands for x in (c, "Copy")] + [usage] + [
+        "Was this page useful?", "$ 5 off your first order", "About us", "Careers", "Privacy"]
+    out = clean("\n\n".join(page))
+    for line in [intro, usage] + commands:
+        assert line in out
+    assert "$ 5 off" not in out and "Careers" not in out

@@ -24,6 +24,7 @@ from ...text.prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, 
                            full_sentence as is_full_sentence, title_case,
                            sentence_units, table_cells)
 from ...text.code import code_marks
+from ...text.contact import contact_details
 from ...text.segment import fenced_lines
 from ...text.shape import field_runs, item_field_runs, record_items, same_shape_runs
 from ...text import comparable, ends_sentence, is_list_item, is_menu, repeated
@@ -33,6 +34,11 @@ GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 META = "meta"  # a byline or dateline passed over at the article's edge: it goes, and stays gone
 MENU_RUN = 3  # menu entries in a row that make a menu
 MENU_ITEM_WORDS = 5  # a menu entry is a few words ("Home", "World news", "Contact us")
+# a shell's prompt and a command ("$ npm install"), Python's interactive prompt (">>> import json")
+_PROMPT = re.compile(r"^\s*(\$ [a-z]|>>> )")
+_SENTENCE_END = re.compile(r"[.!?]\s")
+CONTACT_LEAD_WORDS = 4  # a lead-in before contact details on its line ("For more information,
+                        # contact:"); a contact box's label is shorter ("Contact us:")
 
 
 # A field of an in-story list: a short label and a short value ("Revenue: £612m", "Staff:
@@ -167,6 +173,8 @@ class ClassifyRule(Rule):
         for i in fenced_lines(ctx.doc.lines):
             if i in labels and ctx.removed[i] is None:
                 labels[i] = GOOD  # a code block is content as written
+        for i in self.prompt_lines(ctx, lines):
+            labels[i] = GOOD  # so is a command typed at a shell's prompt
         tables = ctx.table_lines()
         cells = {i for table in tables for i in table}
         if self.menu_share(ctx, lines, labels, units, cells) < self.options["min_menu_share"]:
@@ -191,6 +199,15 @@ class ClassifyRule(Rule):
         for i, label in revised.items():
             if label in (BAD, META):
                 ctx.drop(i, self, self.menu_mark() if i in menus else None)
+
+    @staticmethod
+    def prompt_lines(ctx: Context, lines: list[int]) -> list[int]:
+        """The surviving ``lines`` that are a command typed at a shell's prompt ("$ npm run
+        build", "$ celery -A proj flower") or Python's (">>> import json"): a documentation
+        page's code, one command a line
+        between its "Copy" buttons, which few function words and no full stop make read as a
+        menu's entries. A price is a figure after its "$", a command a lowercase word."""
+        return [i for i in lines if _PROMPT.match(ctx.text[i])]
 
     def left_whole(self, ctx: Context, revised: dict[int, str], spared: set[int]) -> bool:
         """In the first round, the verdicts would leave no line of the page, and the
@@ -590,6 +607,33 @@ class ClassifyRule(Rule):
             and text.rstrip().endswith(":") \
             and stopword_hits(text, ctx.model.stopwords[ctx.lang])[1] > 0
 
+    @staticmethod
+    def introduced_contact(ctx: Context, i: int) -> bool:
+        """Line ``i``, below a lead-in ("For information on certification, contact:"), is
+        what the lead-in introduces: an organisation's address with its telephone, e-mail
+        or home page (see :mod:`cleaner.text.contact`), which ends in no full stop and
+        reads as no sentence. A form's field under a sign-up lead-in ("Email address")
+        names a detail and holds none."""
+        return contact_details(ctx.text[i])
+
+    def contact_lead_in(self, ctx: Context, i: int) -> bool:
+        """Line ``i`` is a lead-in and the contact details it introduces on one line ("For
+        more information, contact: Toon Boom Animation Inc. Karina Bessoudo (514) 278-8666",
+        a press release's last line): it opens as a sentence, the words before its first
+        colon and space are one clause of ``CONTACT_LEAD_WORDS`` or more with a function word
+        (a contact box's "Phone:" or "Contact us:" is a label; a web address's "https:" has
+        no space after it), and what follows holds contact details and no second colon (a
+        list of sources, "Publisher: Title: https://...", is the page's foot)."""
+        text = as_prose(ctx.text[i])
+        head, colon, rest = text.partition(": ")  # a lead-in's colon, not a web address's
+        if not colon or not opens_sentence(text) or len(head.split()) < CONTACT_LEAD_WORDS \
+                or _SENTENCE_END.search(head) or ": " in rest:
+            return False  # the lead-in is one clause ("... nonprofit. EIN: 91-0565555" is
+            # not), and what it introduces no title of its own: a source's "Publisher: Title:
+            # https://..." is a citation
+        return stopword_hits(head, ctx.model.stopwords[ctx.lang])[1] > 0 \
+            and contact_details(rest)
+
     def flat_table(self, ctx: Context, between: list) -> list[int]:
         """The lines between two runs of content when they read as a table a page dump
         flattened to one cell a line: ``table_lines`` or more lines, ``table_figures`` of
@@ -696,8 +740,10 @@ class ClassifyRule(Rule):
         - below it: lines that read as a sentence (a closing one-line paragraph, a
           correction note) or a list item, and a lead-in (see :meth:`lead_in`: "For more
           information on the programme, write to:") with a line it introduces that stays, and
-          ``edge_lines`` more after it (the addresses, each a sentence by its shape); a lead-in
-          over a form's field ("...straight to your inbox:", "Email address") goes.
+          ``edge_lines`` more after it (the addresses, each a sentence by its shape, or lines
+          holding contact details: see :meth:`introduced_contact`); a lead-in over a form's
+          field ("...straight to your inbox:", "Email address") goes; a lead-in with its
+          contact details on one line (see :meth:`contact_lead_in`) stays.
 
         The walk stops at the first line that reads as neither, and at other content."""
         o = self.options
@@ -725,6 +771,7 @@ class ClassifyRule(Rule):
         def walk(k: int, step: int) -> None:
             kept = headings = skipped = 0
             led: list[int] = []  # lead-ins not yet followed by a line the walk keeps
+            under_lead = False  # a lead-in stood above: its contact lines are the passage's
             k += step
             while 0 <= k < len(segments) and kept < o["edge_lines"]:
                 seg = segments[k]
@@ -744,8 +791,11 @@ class ClassifyRule(Rule):
                     if step > 0 and self.lead_in(ctx, i, as_prose(ctx.text[i])):
                         led.append(i)  # "For more information, write to:": kept with
                         kept = 0  # what it introduces, counted from here
+                        under_lead = True
                         continue
-                    if sentence(i) or (step > 0 and listed(i)):
+                    if sentence(i) or (step > 0 and listed(i)) \
+                            or (under_lead and self.introduced_contact(ctx, i)) \
+                            or (step > 0 and self.contact_lead_in(ctx, i)):
                         new[i] = GOOD
                         for j in led:
                             new[j] = GOOD
