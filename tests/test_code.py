@@ -1,7 +1,7 @@
 """text/code.py: the marks that show a line is code or data (one home, used by the segmenter,
 the classifier's link labels and the field parser)."""
 from cleaner.engine.kinds.classify import link_label
-from cleaner.text.code import code_like, code_marks, ends_as_code
+from cleaner.text.code import code_like, code_marks, ends_as_code, typed_at_prompt
 from cleaner.text.segment import unfenced_code
 from cleaner.text.shape import field_line
 
@@ -31,3 +31,10 @@ def test_code_like_lines_make_the_segmenter_s_unfenced_blocks():
              "That prints the folder."]
     assert all(code_like(line) for line in lines[1:4])
     assert unfenced_code(lines) == frozenset(range(0, 4))
+
+
+def test_a_command_at_a_prompt_is_typed_at_a_prompt_and_a_price_is_not():
+    for text in ("$ pip install flower", "  $ celery -A proj flower", ">>> import json"):
+        assert typed_at_prompt(text), text
+    for text in ("$ 5 off your first order", "$5 a month", "Price: $ 12", "> quoted reply"):
+        assert not typed_at_prompt(text), text

@@ -7,6 +7,8 @@ of a line, so each is its own predicate:
   segmenter finds unfenced code blocks with it;
 - :func:`code_marks`: a line carrying code's or a program output's marks (a quoted key, a
   comment's "#", an arrow): no menu's link label holds them;
+- :func:`typed_at_prompt`: a command typed at a shell's or Python's prompt ("$ npm install",
+  ">>> import json"): a documentation page's code, one command a line;
 - :func:`ends_as_code`: a value that ends in a separator ('"email": "x",', "font-size: 1rem;"):
   code or data written out, no field of a list.
 
@@ -58,6 +60,16 @@ def code_marks(text: str) -> bool:
     """``text`` carries code's or a program output's marks: a quote, "--", "->", a leading
     "#", or a tag."""
     return _OUTPUT_MARKS.search(text) is not None
+
+
+# a shell's prompt and a command ("$ npm install"), Python's interactive prompt (">>> import
+# json"); a price is a figure after its "$" ("$ 5 off"), a command a lowercase word
+_PROMPT = re.compile(r"^\s*(\$ [a-z]|>>> )")
+
+
+def typed_at_prompt(text: str) -> bool:
+    """``text`` is a command typed at a shell's prompt or Python's."""
+    return _PROMPT.match(text) is not None
 
 
 # The separators code and data written out end a line with

@@ -23,7 +23,7 @@ from .base import Rule
 from ...text.prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, reading_length,
                            full_sentence as is_full_sentence, title_case,
                            sentence_units, table_cells)
-from ...text.code import code_marks
+from ...text.code import code_marks, typed_at_prompt
 from ...text.contact import contact_details
 from ...text.segment import fenced_lines
 from ...text.shape import field_runs, item_field_runs, record_items, same_shape_runs
@@ -34,8 +34,6 @@ GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 META = "meta"  # a byline or dateline passed over at the article's edge: it goes, and stays gone
 MENU_RUN = 3  # menu entries in a row that make a menu
 MENU_ITEM_WORDS = 5  # a menu entry is a few words ("Home", "World news", "Contact us")
-# a shell's prompt and a command ("$ npm install"), Python's interactive prompt (">>> import json")
-_PROMPT = re.compile(r"^\s*(\$ [a-z]|>>> )")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 CONTACT_LEAD_WORDS = 4  # a lead-in before contact details on its line ("For more information,
                         # contact:"); a contact box's label is shorter ("Contact us:")
@@ -207,7 +205,7 @@ class ClassifyRule(Rule):
         page's code, one command a line
         between its "Copy" buttons, which few function words and no full stop make read as a
         menu's entries. A price is a figure after its "$", a command a lowercase word."""
-        return [i for i in lines if _PROMPT.match(ctx.text[i])]
+        return [i for i in lines if typed_at_prompt(ctx.text[i])]
 
     def left_whole(self, ctx: Context, revised: dict[int, str], spared: set[int]) -> bool:
         """In the first round, the verdicts would leave no line of the page, and the
