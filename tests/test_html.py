@@ -1293,6 +1293,7 @@ def test_a_shared_utility_class_makes_no_family_of_fields():
     assert _one_family("section section--body".split(), "section section--faq".split())
     assert not _one_family(body, "clearfix disclaimer".split())
     assert not _one_family("col col-md-8".split(), "col col-md-8".split())
+    assert not _one_family("col col-md-8".split(), "col col-md-4".split())  # review-s10b
     assert not _one_family(body, body)
 
 

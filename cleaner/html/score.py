@@ -505,12 +505,13 @@ def siblings(page: Page, scores: dict, top: int, best: float) -> list:
 
 def _one_family(mine: list[str], theirs: list[str]) -> bool:
     """Do two class lists name two members of one family: a name both hold ("field") and,
-    in each, a modifier of that name of its own ("field--name-body", "field--name-faq")? A
-    shared utility name alone ("clearfix", "col") makes no family."""
+    in each, a modifier of that name of its own, written as BEM writes one ("field--name-body",
+    "field--name-faq")? A shared utility name alone ("clearfix") makes no family, nor does a
+    grid's column ("col col-md-8" beside "col col-md-4": the story's column and the sidebar's)."""
     if mine == theirs:
         return False
     for base in set(mine).intersection(theirs):
-        prefixes = (base + "--", base + "__", base + "-", base + "_")
+        prefixes = (base + "--", base + "__")
         own = {n for n in mine if n.startswith(prefixes)}
         other = {n for n in theirs if n.startswith(prefixes)}
         if own and other and own != other:
