@@ -52,7 +52,8 @@ def code_like(line: str) -> bool:
 # (An underscore is no such mark: a menu's icon names read "arrow_drop_down", "navigate_next".)
 # Markup written out is code too: a tag opening the line or an end tag ("<section>",
 # "<h1>Sample flexbox example</h1>", "<br />"), as a web tutorial's example shows it; a menu's
-# "< Back" and "<< Previous" hold no tag.
+# "< Back" and "<< Previous" hold no tag ("<Back" written without its space reads as one: less
+# menu evidence, the safe side).
 _OUTPUT_MARKS = re.compile(r'"|--|->|^\s*#|^\s*</?[A-Za-z][\w:-]*(?:[\s/>]|$)|</[A-Za-z][\w:-]*>')
 
 
