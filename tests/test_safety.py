@@ -782,6 +782,9 @@ def test_a_menu_that_names_no_site_section_vouches_for_no_sentence():
     # teaser's question, a list's title, a link's short line or a copyright notice is not one
     from cleaner.engine.pipeline import _stated
     assert _stated(blurb) and _stated("«Il a dit que tout irait bien pour nous tous demain matin à la gare.»")
+    # review-s10b: a script without case opens a sentence with any letter
+    assert _stated("我们的团队在过去一年里为全国各地的中小企业提供了可靠的物流服务和专业的咨询。")
+    assert _stated("يقدم فريقنا خدمات الشحن والتخزين للشركات الصغيرة والمتوسطة في جميع أنحاء البلاد منذ عشرين عاما.")
     for line in ["A page or a product is missing from my search results. What can I do about it?",
                  "Click here to return to the main Industry Profiles menu.",
                  "European Union Gives 9.8 million Euros for Grid Development and Research (January News)",
@@ -791,6 +794,21 @@ def test_a_menu_that_names_no_site_section_vouches_for_no_sentence():
     assert names_site(["Startseite", "Politik", "Wirtschaft"], "de")
     assert names_site(["| World |", "News & Events", "Arts and Culture"], "en")
     assert not names_site(facets + ["Search products", "» Contact HP"], "en")
+
+
+def test_one_prompt_line_does_not_keep_a_page_of_short_lines_by_itself():
+    # review-s10b: a prompt line seeded the classifier's content, so a directory of names with
+    # one install hint kept the names above it and lost the heading and every name below;
+    # with no prose of its own, the page is left to the emptied-page guard, which keeps it whole
+    import itertools
+    first = ["Alice", "Bruno", "Carla", "Dmitri", "Elena", "Farid", "Greta", "Hiro", "Ines",
+             "Jonas", "Kemal", "Lena"]
+    last = ["Abbott Ross", "Baker Lund", "Chen Ortiz", "Dahl Moreau", "Evans Kaur",
+            "Fischer Nunez", "Garcia Holm", "Haas Ito", "Iqbal Varga", "Jansen Roy", "Khan Silva"]
+    names = [f"{f} {n}" for f, n in itertools.product(first, last)]
+    for prompts in (["$ pip install mytool"], ["$ pip install mytool", ">>> import mytool"]):
+        doc = "\n\n".join(["Conference speakers"] + names[:60] + prompts + names[60:]) + "\n"
+        assert clean_document(doc, lang="en").text == doc
 
 
 def test_commands_at_a_shell_prompt_are_a_documentation_page_s_code():

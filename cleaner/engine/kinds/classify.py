@@ -171,8 +171,13 @@ class ClassifyRule(Rule):
         for i in fenced_lines(ctx.doc.lines):
             if i in labels and ctx.removed[i] is None:
                 labels[i] = GOOD  # a code block is content as written
-        for i in self.prompt_lines(ctx, lines):
-            labels[i] = GOOD  # so is a command typed at a shell's prompt
+        prompts = set(self.prompt_lines(ctx, lines))
+        if prompts and any(labels[i] in (GOOD, NEARGOOD) for i in lines if i not in prompts):
+            # so is a command typed at a shell's prompt, on a page with content of its own
+            # around it: one prompt line is no content to keep a page of short lines by (a
+            # directory with an install hint is left to the emptied-page guard)
+            for i in prompts:
+                labels[i] = GOOD
         tables = ctx.table_lines()
         cells = {i for table in tables for i in table}
         if self.menu_share(ctx, lines, labels, units, cells) < self.options["min_menu_share"]:
