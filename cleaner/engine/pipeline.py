@@ -23,7 +23,7 @@ from .packs import PackSet, get_packset, host_of, lines_window
 from .render import removals, render_text, survivors
 from ..result import CleanResult, PackReason
 from ..text.navlabels import names_site
-from ..text.prose import PROSE_WORDS, is_prose
+from ..text.prose import PROSE_WORDS, is_prose, last_mark, opens_sentence
 from ..text.segment import unfenced_code
 from ..text import words
 
@@ -484,20 +484,17 @@ def _spare_prose(ctx: Context, classified: list[int]) -> None:
 
 
 # A sentence the classifier's own menu does not vouch against: SPARED_SENTENCE_WORDS words
-# or more, a capital first and a full stop last. A question or a line ending in a bracket is
-# as often a teaser's or a list's title ("What can I do?", "... (January News)"), a shorter
+# or more, a capital first (or a letter of a script without case) and a full stop last. A
+# question or a line ending in a bracket is as often a teaser's or a list's title ("What can
+# I do?", "... (January News)"), a shorter
 # line ending in a full stop a link's ("Click here to return to the menu."), and a line with
 # a copyright sign the site's notice ("Idioms from ... Dictionary copyright © 2002 by ...").
 SPARED_SENTENCE_WORDS = 12
-_STOP_CLOSERS = "»”\"')]’」』）"
-_STOP_OPENERS = "«“„\"'(‘「『（"
 
 
 def _stated(line: str) -> bool:
-    text = line.strip()
-    end = text.rstrip(_STOP_CLOSERS)
-    return end[-1:] in ".。।" and text.lstrip(_STOP_OPENERS)[:1].isupper() \
-        and "©" not in text and len(words(text)) >= SPARED_SENTENCE_WORDS
+    return last_mark(line) in (".", "。", "।") and opens_sentence(line) \
+        and "©" not in line and len(words(line)) >= SPARED_SENTENCE_WORDS
 
 
 def _inner_menu(ctx: Context) -> bool:

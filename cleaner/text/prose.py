@@ -72,6 +72,12 @@ _CLOSERS = "»”\"')]’」』）"  # closing quotes and brackets that may foll
 _STOPS = frozenset(".!?。！？।॥؟")  # as text._TERMINAL_CHARS, without closers
 
 
+def last_mark(text: str) -> str:
+    """The line's last character before any closing quotes and brackets ('... she said."'
+    gives "."), or "" for a line of nothing else."""
+    return text.rstrip().rstrip(_CLOSERS)[-1:]
+
+
 def ends_with_full_stop(text: str) -> bool:
     """True when the line ends with a full stop, a question or an exclamation mark, perhaps
     inside closing quotes or brackets ('"Yes," she said.', '... (2019).'): stricter than
