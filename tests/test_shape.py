@@ -267,6 +267,8 @@ def test_a_bad_months_yaml_says_which_line_to_fix():
         with pytest.raises(PackError, match="m.yaml"):
             load_months(text, "m.yaml")
     assert load_months("ja: []\nen: [may]", "m.yaml") == {"ja": [], "en": ["may"]}
+    with pytest.raises(PackError, match="English's month names are missing"):
+        load_months("de: [mai]", "m.yaml")
 
 
 def test_a_long_glossary_of_bulleted_fields_is_one_run():

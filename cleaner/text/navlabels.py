@@ -37,6 +37,9 @@ def load_navlabels(text: str, path: str) -> dict[str, list[str]]:
                 or not all(isinstance(n, str) and n.strip() for n in labels):
             raise PackError(path, line, f"'{lang}' must be a non-empty list of navigation "
                                         f"labels, e.g. '{lang}: [home, contact us, news]'")
+    if "en" not in data:  # every language's pages are read with English's labels too
+        raise PackError(path, None, "English's labels are missing: add 'en: [home, contact us, "
+                                    "news, ...]' (every page is read with them)")
     return data
 
 

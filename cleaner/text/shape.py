@@ -422,6 +422,9 @@ def load_months(text: str, path: str) -> dict[str, list[str]]:
             raise PackError(path, line, f"'{lang}' must be a list of month names (words), "
                                         f"e.g. '{lang}: [january, february]'; write '{lang}: []' "
                                         "for a language that writes months in figures")
+    if not data.get("en"):  # English's names count on every page (month_names)
+        raise PackError(path, None, "English's month names are missing: add 'en: [january, "
+                                    "february, ...]' (every page is read with them)")
     return data
 
 
