@@ -85,6 +85,9 @@ def memo(maxsize: int, max_chars: int = 0) -> Callable[[Callable[..., T]], Calla
         wrapper = one if nargs == 1 else many
         wrapper.cache_clear = clear  # type: ignore[attr-defined]
         wrapper.cache_len = cache.__len__  # type: ignore[attr-defined]
+        # the answer when it is remembered, else None (no call): for a caller that can do
+        # without it more cheaply than computing it
+        wrapper.cached = get if nargs == 1 else (lambda *args: get(args))  # type: ignore[attr-defined]
         on_clear_all(clear)
         return wrapper
 

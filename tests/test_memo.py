@@ -35,6 +35,28 @@ def test_a_full_cache_is_emptied_and_answers_stay_right():
     assert square(7) == 49
 
 
+def test_cached_answers_only_what_is_remembered_without_calling():
+    calls = []
+
+    @memo(8)
+    def double(x):
+        calls.append(x)
+        return 2 * x
+
+    @memo(8)
+    def add(a, b):
+        return a + b
+
+    assert double.cached(3) is None and calls == []
+    double(3)
+    assert double.cached(3) == 6 and calls == [3]
+    assert add.cached(1, 2) is None
+    add(1, 2)
+    assert add.cached(1, 2) == 3
+    double.cache_clear()
+    assert double.cached(3) is None
+
+
 @pytest.mark.slow
 def test_entries_are_not_objects_the_collector_tracks():
     @memo(1000)

@@ -332,6 +332,30 @@ def test_a_blocks_share_read_off_its_lines_is_the_blocks_own():
     assert compared > 1000
 
 
+def test_a_blocks_language_is_the_same_whether_the_document_vote_read_its_words_or_not():
+    """The foreign-block check takes a block's lowered words from the document's vote when
+    that read them first, and its lines' shares otherwise: the same answer either way."""
+    from cleaner.engine.packs import get_packset
+    from cleaner.memo import clear_all
+    from cleaner.text.language import tokens_of
+
+    model = get_packset().model
+    blocks = ["Die Regierung hat am Montag beschlossen, dass die neuen Regeln ab dem ersten "
+              "Januar für alle Unternehmen gelten sollen, die mehr als fünfzig Mitarbeiter haben.",
+              "The council said on Monday that the new rules would apply to every company\n"
+              "with more than fifty employees from the first of January.",
+              "Home News Sport Business Culture Travel Weather Video Audio Newsletters Contact"]
+    answers = []
+    for read_first in (False, True):
+        clear_all()
+        model.forget()
+        if read_first:
+            for block in blocks:
+                tokens_of(block)
+        answers.append([model.foreign_language(block, "en") for block in blocks])
+    assert answers[0] == answers[1] == ["de", None, None]
+
+
 def test_the_quick_language_vote_agrees_with_the_full_sample_on_every_corpus_sample():
     from cleaner.text.language import DOC_SAMPLE_CHARS
     from cleaner.engine.packs import get_packset

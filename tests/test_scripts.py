@@ -232,3 +232,29 @@ def test_a_korean_word_is_one_stopword_hit_at_most():
     n, hits = stopword_hits("이 웹사이트는 쿠키를 사용합니다. 계속 이용하시면 쿠키 사용에 동의하는 것으로 "
                             "간주합니다.", ko)
     assert n == 11 and hits <= n
+
+
+def test_the_script_checks_answer_as_the_largest_letter_says():
+    """has_unspaced, reading_length and the word split settle a line by a regex scan; the
+    answers are those of the line's largest letter (max(), which they once called first)."""
+    import random
+
+    from cleaner.text import _LATIN_ONLY, _SIMPLE_WORD, _WORD, _split_words
+    from cleaner.text.prose import _CJK
+    from cleaner.text.stopwords import _NO_SPACE, has_unspaced
+
+    pool = [chr(c) for c in (*range(32, 127), *range(0xa0, 0x600), *range(0xe00, 0xe60),
+                             *range(0x2000, 0x2c00, 7), *range(0x3000, 0x3100),
+                             *range(0x4e00, 0x4e40), *range(0xac00, 0xac40), 0xff70, 0x20000)]
+    rnd = random.Random(5)
+    texts = ["Ελληνικά και Русский", "שָׁלוֹם עולם", "café → naïve", "广告收入 and ads", "광고 수입",
+             "ภาษาไทย", "ー"] + ["".join(rnd.choice(pool) for _ in range(rnd.randint(1, 30)))
+                                 for _ in range(5000)]
+    for text in texts:
+        assert has_unspaced(text) == (not text.isascii() and max(text) >= "\u0e01"
+                                      and bool(_NO_SPACE.search(text)))
+        assert reading_length(text) == (len(text) if text.isascii() or max(text) < "\u3005"
+                                        else len(text) + 2 * len(_CJK.findall(text)))
+        simple = text.isascii() or max(text) < "\u0590" or _LATIN_ONLY.fullmatch(text)
+        assert _split_words(text) == (_SIMPLE_WORD if simple else _WORD).findall(text)
+    assert has_unspaced("ads 广告") and not has_unspaced("Ελληνικά")

@@ -400,14 +400,19 @@ class LanguageModel:
                 return None
         own_words = self.stopwords.get(doc_lang)
         if own_words and len(text) <= BLOCK_VOTE_CHARS and "İ" not in text:
-            # The share in the document's language, from its lines' shares (cached, and read
-            # again by the line classifier): the same words and count as below, as lower()
-            # and str.lower() agree on every letter but İ.
-            total = own = 0
-            for line in text.split("\n"):
-                n, share = stopword_density(line, own_words)
-                total += n
-                own += round(share * n)
+            # The share in the document's language: the same words and count as below, as
+            # lower() and str.lower() agree on every letter but İ. From the block's lowered
+            # words when the document's vote took them already (its longest blocks); else
+            # from its lines' shares (cached, and read again by the line classifier).
+            lowered = tokens_of.cached(text)
+            if lowered is not None and not has_unspaced(text):
+                total, own = len(lowered), sum(map(own_words.__contains__, lowered))
+            else:
+                total = own = 0
+                for line in text.split("\n"):
+                    n, share = stopword_density(line, own_words)
+                    total += n
+                    own += round(share * n)
             if total < BLOCK_MIN_WORDS or own / total >= OWN_LANGUAGE_SHARE:
                 return None  # most blocks: the document's own language
         tokens = tokens_of(text) if len(text) <= BLOCK_VOTE_CHARS \
