@@ -197,9 +197,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", type=int, default=60, help="pages per dev-bench set (0: all; default 60)")
     ap.add_argument("--reps", type=int, default=3, help="repetitions (default 3); medians are reported")
-    ap.add_argument("--jobs", type=int, default=2, help="the parallel configuration (default 2)")
+    ap.add_argument("--jobs", type=int, default=2,
+                    help="the parallel configuration, compared with one job (default 2)")
     ap.add_argument("--profile", action="store_true", help="also profile text mode, one job")
     args = ap.parse_args()
+    if args.jobs < 2:  # one job is the baseline every run measures already
+        ap.error("--jobs must be 2 or more: the benchmark compares that many jobs with one")
 
     from cleaner.io.parallel import available_cores
 
