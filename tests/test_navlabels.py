@@ -45,10 +45,20 @@ def test_a_page_s_language_adds_its_labels_to_english():
     assert not nav_label("Startseite", labels_for("en"))
     assert nav_label("Home", labels_for("de"))  # sites everywhere write "Home"
     assert labels_for(None) == labels_for("xx") == LABELS["en"]
-    assert names_site(["Muscle Function", "Reduced Fatigue", "Contact"], "en")
+    assert names_site(["Muscle Function", "Reduced Fatigue", "Contact", "Log in"], "en")
     assert not names_site(["Muscle Function", "Reduced Fatigue"], "en")
 
 
 def test_the_data_file_sits_beside_the_module():
     # the package ships it (a wheel without it would fail at import)
     assert (Path(cleaner.text.__file__).with_name("navlabels.yaml")).is_file()
+
+
+def test_one_label_by_chance_makes_no_site_menu():
+    # review-s10b 5: a product's tabs or a manual's contents hold a label by chance ("Features",
+    # "FAQ"); a site's menu names two of its sections at least (all of a run shorter than that)
+    from cleaner.text.navlabels import names_site
+    assert not names_site(["Overview", "Features", "Specifications", "Reviews"], "en")
+    assert not names_site(["Installation", "Usage", "Configuration", "FAQ"], "en")
+    assert names_site(["Home", "Products", "Our story", "Stockists"], "en")
+    assert names_site(["Home"], "en")

@@ -75,9 +75,20 @@ def nav_label(text: str, labels: frozenset[str]) -> bool:
     return 1 < len(parts) <= JOINED_MAX and all(p in labels for p in parts)
 
 
+SITE_LABELS = 2  # labels in a run that make it a site's menu
+
+
 def names_site(lines: list[str], lang: Optional[str]) -> bool:
-    """A run of menu entries ``lines`` is a site's menu: one of them is a navigation label of
-    ``lang`` (or English). A table of contents, a product's facets or a list of names holds
-    none, and is no evidence of a web page."""
+    """A run of menu entries ``lines`` is a site's menu: SITE_LABELS of them are navigation
+    labels of ``lang`` (or English), or all of them when fewer. A table of contents, a
+    product's facets or a list of names holds none, or one by chance (a manual's "FAQ", a
+    product's "Features" tab), and is no evidence of a web page."""
     labels = labels_for(lang)
-    return any(nav_label(line, labels) for line in lines)
+    need = min(SITE_LABELS, len(lines))
+    found = 0
+    for line in lines:
+        if nav_label(line, labels):
+            found += 1
+            if found >= need:
+                return True
+    return False
