@@ -181,8 +181,12 @@ def main() -> int:
     parser.add_argument("--save", help="write what each row removed to this JSON file")
     parser.add_argument("--against", help="a file written by --save: print the trade since then")
     args = parser.parse_args()
-
-    from cleaner.engine.packs import get_packset
+    modes = ("text", "post:resiliparse", "post:trafilatura")
+    for row in args.rows:
+        mode, _, dataset = row.rpartition(":")
+        if mode not in modes or not dataset:
+            parser.error(f"row {row!r}: write MODE:DATASET with MODE one of {', '.join(modes)} "
+                         "(the HTML rows' loss is devcheck's; this trade is the text rules')")
 
     kinds = {r.id: r.KEY for r in get_packset().all_rules()}
     categories = {r.id: r.category for r in get_packset().all_rules()}
