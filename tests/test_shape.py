@@ -1,7 +1,7 @@
 """Lines of one shape (cleaner.text.shape): the rows of a list or table printed one a line."""
 from __future__ import annotations
 
-from cleaner.text.shape import (alike, field_line, field_runs, item_field_runs, record_items, row_like, same_shape_runs,
+from cleaner.text.shape import (RECORD_LINES, alike, field_line, field_runs, item_field_runs, record_items, row_like, same_shape_runs,
                                  skeleton)
 
 
@@ -320,3 +320,42 @@ def test_every_month_a_pack_s_dateline_names_is_in_months_yaml():
                         and not any(k.startswith(name) for k in known if len(name) >= 2):
                     missing.setdefault(pack.stem, set()).add(name)
     assert missing == {}
+
+
+def _courses(n: int) -> list[str]:
+    """A college's course listing: each record a title, a summary and its fields told as a
+    label on its own line with the value under it (16 lines a record)."""
+    topics = ["Spreadsheets", "Bookkeeping", "Web Design", "Payroll", "Marketing", "Databases",
+              "Public Speaking", "Grant Writing"]
+    lines: list[str] = []
+    for k in range(n):
+        lines += ["New", f"{topics[k]} for Small Business Owners",
+                  f"Learn the basics of {topics[k].lower()} and how to use them in your own "
+                  "business, with exercises on real cases.",
+                  "Course code:", f"BUS {100 + k}", "Instructor:", f"Teacher {chr(65 + k)}",
+                  "Scheduled:", f"Tue., Feb {k + 3}", "6 - 9 p.m.", "Location:",
+                  f"Room {200 + k}, Main Hall", "Fee:", f"${60 + k}", "Seats:", f"{10 + k}"]
+    return lines
+
+
+def test_records_with_their_fields_labelled_on_lines_of_their_own_are_a_listing():
+    menu = ["Home", "Courses", "Seminars", "About Us", "Contact Us"]
+    lines = menu + _courses(8) + ["Site Index", "Privacy"]
+    found = {lines[k] for k in record_items(lines)}
+    # each record runs 16 lines from anchor to anchor: its summary and title are the items
+    assert "Spreadsheets for Small Business Owners" in found
+    assert any(t.startswith("Learn the basics of grant writing") for t in found)  # the last
+    assert "Room 203, Main Hall" in found
+    assert not found & {"New", "Instructor:", "Location:"}  # told on every record
+    assert not found & set(menu) and not found & {"Site Index", "Privacy"}
+
+
+def test_long_records_need_their_labels_and_a_sentence_of_their_own():
+    # the same 16-line records, their summaries cut to no sentence: the shape of a product
+    # grid's records ("Weight:" / "0.7 lbs", a rating) or a forum poster's statistics
+    grid = [t.rstrip(".") if t.startswith("Learn the basics") else t for t in _courses(8)]
+    assert record_items(grid) == []
+    # ... or with no label alone on its line: longer than RECORD_LINES, no records
+    bare = [t.rstrip(":") for t in _courses(8)]
+    assert len(bare) // 8 > RECORD_LINES
+    assert record_items(bare) == []

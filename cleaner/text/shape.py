@@ -396,6 +396,16 @@ def _tables(texts: list[str], kinds: list) -> list[tuple[int, int]]:
 _AGO = re.compile(r"\b\d+\s+(?:minute|hour|day|week|month|year)s?\s+ago\b", re.IGNORECASE)
 RECORD_RUN = 6  # records in a row that make a listing's body
 RECORD_LINES = 8  # lines a record holds at most, its anchor's line included
+# ... and a record that tells its fields as labels on lines of their own, each value under
+# its label ("Instructor:" / "Jane Doe" / "Location:" / "Room 4": a course's or an event's
+# record), runs to 16 lines or so with its title and summary. The longer record needs the
+# labels and a summary that is a sentence (10+ words ending in a full stop): a product
+# grid's records ("Weight:" / "0.7 lbs", "... reviews with an average rating of 4.8 out of 5
+# stars") and a forum poster's statistics ("Messages:" / "1,046") have labels and the
+# length (measured: with the labels alone, text wcxb kept both; with the sentence, neither).
+RECORD_LABELLED_LINES = 18
+RECORD_LABELS = 2  # label lines a record holds at least for RECORD_LABELLED_LINES
+_LABEL_ALONE = re.compile(r"^\w[\w .'/&-]{0,30}:$")  # a field's label alone on its line: "Class ID:"
 RECORD_SPREAD = 2  # records of one list differ by at most this many lines (a pay told or not)
 RECORD_TEXT_WORDS = 10  # a line of a record that tells something (most records hold one)
 RECORD_ITEM_WORDS = 3  # a record's own line that names it ("Secretary III", a title) at least
@@ -505,13 +515,19 @@ def record_items(texts: list[str], min_records: int = RECORD_RUN,
         return any(own(k) and len(words(texts[k])) >= RECORD_ITEM_WORDS
                    for k in range(lo, hi))
 
+    def longest(lo: int, hi: int) -> int:  # the lines a record from lo to hi may hold
+        labels = sum(1 for k in range(lo, hi) if _LABEL_ALONE.match(texts[k].strip()))
+        told = any(own(k) and len(words(texts[k])) >= RECORD_TEXT_WORDS
+                   and texts[k].rstrip().endswith(".") for k in range(lo, hi))
+        return RECORD_LABELLED_LINES if labels >= RECORD_LABELS and told else RECORD_LINES
+
     found: set[int] = set()
     for at in anchors.values():
         if len(at) < min_records:
             continue
         run = [at[0]]
         for a, b in zip(at, at[1:] + [None]):
-            record = b is not None and 2 <= b - a <= RECORD_LINES and named(a + 1, b)
+            record = b is not None and 2 <= b - a <= longest(a + 1, b) and named(a + 1, b)
             if record:
                 gaps = [y - x for x, y in zip(run, run[1:])] + [b - a]
                 if max(gaps) - min(gaps) <= RECORD_SPREAD:
