@@ -188,6 +188,8 @@ def main() -> int:
             parser.error(f"row {row!r}: write MODE:DATASET with MODE one of {', '.join(modes)} "
                          "(the HTML rows' loss is devcheck's; this trade is the text rules')")
 
+    from cleaner.engine.packs import get_packset
+
     kinds = {r.id: r.KEY for r in get_packset().all_rules()}
     categories = {r.id: r.category for r in get_packset().all_rules()}
     then = json.loads(Path(args.against).read_text()) if args.against else None
