@@ -37,7 +37,10 @@ TOOLS = ROOT.parent / "shared" / "tools"
 BENCH = ROOT.parent / "shared" / "dev-bench"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(TOOLS))
-import loss  # noqa: E402  (the shared article-loss figure)
+try:
+    import loss  # noqa: E402  (the shared article-loss figure)
+except ImportError:  # a clone without the development bench beside it (CI)
+    sys.exit(f"losstrade.py needs the development bench's tools: {TOOLS / 'loss.py'} is not there")
 
 DEFAULT_ROWS = [f"{mode}:{dataset}" for mode in ("post:trafilatura", "post:resiliparse", "text")
                 for dataset in ("cleaneval", "cleanportaleval", "wcxb")]

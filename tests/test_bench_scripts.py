@@ -17,6 +17,20 @@ def run(*args: str) -> subprocess.CompletedProcess:
                           timeout=300)
 
 
+TOOLS = ROOT.parent / "shared" / "tools"
+
+
+def test_losstrade_without_the_bench_s_tools_says_what_is_missing(tmp_path):
+    # a copy of the script in a folder with no ../shared/tools beside it, as in CI's clone
+    (tmp_path / "repo" / "bench").mkdir(parents=True)
+    script = tmp_path / "repo" / "bench" / "losstrade.py"
+    script.write_text((ROOT / "bench" / "losstrade.py").read_text(encoding="utf-8"), encoding="utf-8")
+    done = run(str(script), "--rows", "text:cleaneval")
+    assert done.returncode == 1 and "needs the development bench's tools" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(not (TOOLS / "loss.py").is_file(), reason="the bench's tools are not here")
 @pytest.mark.parametrize("row", ["html:cleaneval", "cleaneval", "post:x"])
 def test_losstrade_refuses_a_row_it_cannot_read(row):
     done = run("bench/losstrade.py", "--rows", row)
@@ -29,7 +43,8 @@ def test_throughput_refuses_one_job():
     assert done.returncode == 2 and "--jobs must be 2 or more" in done.stderr
 
 
-@pytest.mark.skipif(not (BENCH / "cleaneval").is_dir(), reason="the development bench is not here")
+@pytest.mark.skipif(not (BENCH / "cleaneval").is_dir() or not (TOOLS / "loss.py").is_file(),
+                    reason="the development bench is not here")
 def test_losstrade_runs_a_row_end_to_end():
     # d4ed370 dropped an import below the argument checks and every run failed: run one
     done = run("bench/losstrade.py", "--rows", "text:cleaneval", "--limit", "2")
