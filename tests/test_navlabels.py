@@ -24,7 +24,7 @@ def test_a_bad_navlabels_yaml_says_which_line_to_fix():
     assert load_navlabels("en: [home]", "n.yaml") == {"en": ["home"]}
     with pytest.raises(PackError, match=r"n\.yaml:2"):  # the line to fix (review-s10b 8)
         load_navlabels("en: [home]\nde: []\n", "n.yaml")
-    with pytest.raises(PackError, match="English's labels are missing"):
+    with pytest.raises(PackError, match="English's navigation labels are missing"):
         load_navlabels("de: [startseite]", "n.yaml")
 
 

@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 from typing import Optional
 
+from .langlists import load_language_lists
+
 # Separators a menu prints around or between its labels ("| News |", "» Contact HP").
 _SEPARATORS = re.compile(r"[|»›•·*►▸◄«‹>\u00a0\t]+")
 _EDGES = " -–—:"
@@ -23,24 +25,9 @@ JOINED_MAX = 3
 
 
 def load_navlabels(text: str, path: str) -> dict[str, list[str]]:
-    """``navlabels.yaml``'s data: a list of labels for each language code, checked as the
-    packs are (:class:`~cleaner.errors.PackError` says ``FILE:LINE`` and what to write)."""
-    from ..engine.safeyaml import load_yaml  # plain data, read as the packs are
-    from ..errors import PackError
-    data = load_yaml(text, path)
-    if not isinstance(data, dict):
-        raise PackError(path, None, "expected a mapping of language codes to lists of a site's "
-                                    "navigation labels, e.g. 'en: [home, contact us, news]'")
-    for lang, labels in data.items():
-        line = data.line_of(lang) if hasattr(data, "line_of") else None
-        if not isinstance(lang, str) or not isinstance(labels, list) or not labels \
-                or not all(isinstance(n, str) and n.strip() for n in labels):
-            raise PackError(path, line, f"'{lang}' must be a non-empty list of navigation "
-                                        f"labels, e.g. '{lang}: [home, contact us, news]'")
-    if "en" not in data:  # every language's pages are read with English's labels too
-        raise PackError(path, None, "English's labels are missing: add 'en: [home, contact us, "
-                                    "news, ...]' (every page is read with them)")
-    return data
+    """``navlabels.yaml``'s data: a non-empty list of labels for each language code, checked as
+    the packs are (see :mod:`cleaner.text.langlists`)."""
+    return load_language_lists(text, path, "navigation labels", "home, contact us, news")
 
 
 def _load() -> dict[str, frozenset[str]]:

@@ -26,6 +26,7 @@ from typing import Iterable, Optional
 from ..memo import memo
 from . import comparable, ends_with_ellipsis, words
 from .code import ends_as_code
+from .langlists import load_language_lists
 from .prose import title_case  # a value written as a headline: a kicker and its headline
 
 _NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")  # "2,837,648", "3.74", "12:30", "1/2": one figure
@@ -418,24 +419,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 def load_months(text: str, path: str) -> dict[str, list[str]]:
     """``months.yaml``'s data: a list of month names for each language code, checked as the
-    packs are (:class:`~cleaner.errors.PackError` says ``FILE:LINE`` and what to write)."""
-    from ..engine.safeyaml import load_yaml  # plain data, read as the packs are
-    from ..errors import PackError
-    data = load_yaml(text, path)
-    if not isinstance(data, dict):
-        raise PackError(path, None, "expected a mapping of language codes to lists of month "
-                                    "names, e.g. 'en: [january, february, ...]'")
-    for lang, names in data.items():
-        line = data.line_of(lang) if hasattr(data, "line_of") else None
-        if not isinstance(lang, str) or not isinstance(names, list) \
-                or not all(isinstance(n, str) and n.strip() for n in names):
-            raise PackError(path, line, f"'{lang}' must be a list of month names (words), "
-                                        f"e.g. '{lang}: [january, february]'; write '{lang}: []' "
-                                        "for a language that writes months in figures")
-    if not data.get("en"):  # English's names count on every page (month_names)
-        raise PackError(path, None, "English's month names are missing: add 'en: [january, "
-                                    "february, ...]' (every page is read with them)")
-    return data
+    packs are (see :mod:`cleaner.text.langlists`)."""
+    return load_language_lists(text, path, "month names", "january, february",
+                               empty_hint="for a language that writes months in figures")
 
 
 def _load_months() -> dict[Optional[str], frozenset[str]]:
