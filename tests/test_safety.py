@@ -648,39 +648,43 @@ def test_a_comment_thread_under_a_story_is_not_the_page():
     assert not any(text in out for _, _, text in THREAD[1:])
 
 
+def _removal(kind: str, evidence: bool):
+    """A stand-in for a removal mark, as the thin-chrome guard reads it."""
+    from types import SimpleNamespace
+    return SimpleNamespace(kind=kind, evidence=evidence, scope="pack", category="nav",
+                           matched=True)
+
+
+def _thin_chrome_restores(lines: list[str], marks: dict) -> list[int]:
+    """The lines the thin-chrome guard gives back on ``lines`` removed as ``marks`` say."""
+    from types import SimpleNamespace
+
+    from cleaner.engine.pipeline import _guard_thin_chrome
+    restored: list[int] = []
+    ctx = SimpleNamespace(text=lines, removed=[marks.get(i) for i in range(len(lines))],
+                          lang="en", trims=[], nonblank_lines=lambda: list(range(len(lines))),
+                          restore=restored.extend)
+    _guard_thin_chrome(ctx)
+    return restored
+
+
 def test_a_menu_the_classifier_finds_inside_the_prose_counts_as_one_line_of_chrome():
     # The thin-chrome guard lets the classifier's verdicts stand on a page that shows its
     # chrome. A run of link labels at the page's head or foot is a site's menu, and is
     # enough; one between the text's prose (a table of contents, a product's facets, a
     # landing page's tabs) counts as one line of chrome: with no other, the classifier's
     # verdicts are undone.
-    from types import SimpleNamespace
-
-    from cleaner.engine.pipeline import _guard_thin_chrome
-
-    def mark(kind: str, evidence: bool) -> SimpleNamespace:
-        return SimpleNamespace(kind=kind, evidence=evidence, scope="pack", category="nav",
-                               matched=True)
-
     toc = ["Trapping Seasons", "Trapping Licenses", "Rights of Trappers", "Trapper Education",
            "Legal Traps"]
-
-    def guard(lines: list[str], marks: dict[int, SimpleNamespace]) -> list[int]:
-        restored: list[int] = []
-        ctx = SimpleNamespace(text=lines, removed=[marks.get(i) for i in range(len(lines))],
-                              lang="en", trims=[], nonblank_lines=lambda: list(range(len(lines))),
-                              restore=restored.extend)
-        _guard_thin_chrome(ctx)
-        return restored
-
-    menu = {i: mark("classify", True) for i in range(2, 7)}
+    menu = {i: _removal("classify", True) for i in range(2, 7)}
     inner = STORY[:2] + toc + STORY[2:]
-    assert guard(inner, menu) == [2, 3, 4, 5, 6]  # undone
+    assert _thin_chrome_restores(inner, menu) == [2, 3, 4, 5, 6]  # undone
     # with one more line of chrome that a rule took, the verdicts stand
-    assert guard(inner + ["Share this article"], {**menu, 9: mark("lines", True)}) == []
+    more = {**menu, 9: _removal("lines", True)}
+    assert _thin_chrome_restores(inner + ["Share this article"], more) == []
     # a menu at the page's head is a site's: the verdicts stand
-    head = {i: mark("classify", True) for i in range(5)}
-    assert guard(toc + STORY, head) == []
+    head = {i: _removal("classify", True) for i in range(5)}
+    assert _thin_chrome_restores(toc + STORY, head) == []
 
 
 @pytest.mark.xfail(strict=True, reason=(
@@ -750,14 +754,6 @@ def test_a_menu_that_names_no_site_section_vouches_for_no_sentence():
     # product's facets, a table of contents) may be the page's own: the classifier keeps
     # the lines it read as menus, but gives back its finished sentences. A site's menu
     # ("Home", "News", "Contact") or two lines of chrome the rules found let them stand.
-    from types import SimpleNamespace
-
-    from cleaner.engine.pipeline import _guard_thin_chrome
-
-    def mark(kind: str, evidence: bool) -> SimpleNamespace:
-        return SimpleNamespace(kind=kind, evidence=evidence, scope="pack", category="nav",
-                               matched=True)
-
     facets = ["Muscle Function", "Reduced Fatigue", "Immune Support", "Digestive Support",
               "Heart Health"]
     blurb = "Deliver projects on time and coordinate their dependencies with tools your teams love to use."
@@ -765,15 +761,11 @@ def test_a_menu_that_names_no_site_section_vouches_for_no_sentence():
 
     def guard(menu: list[str], chrome: int = 0) -> list[int]:
         lines = menu + [short, blurb] + STORY + ["Share this article"] * chrome
-        marks = {i: mark("classify", True) for i in range(len(menu))}
-        marks.update({len(menu): mark("classify", False), len(menu) + 1: mark("classify", False)})
-        marks.update({len(lines) - 1 - k: mark("lines", True) for k in range(chrome)})
-        restored: list[int] = []
-        ctx = SimpleNamespace(text=lines, removed=[marks.get(i) for i in range(len(lines))],
-                              lang="en", trims=[], nonblank_lines=lambda: list(range(len(lines))),
-                              restore=restored.extend)
-        _guard_thin_chrome(ctx)
-        return restored
+        marks = {i: _removal("classify", True) for i in range(len(menu))}
+        marks.update({len(menu): _removal("classify", False),
+                      len(menu) + 1: _removal("classify", False)})
+        marks.update({len(lines) - 1 - k: _removal("lines", True) for k in range(chrome)})
+        return _thin_chrome_restores(lines, marks)
 
     assert guard(facets) == [6]  # the sentence comes back; the facets and the short line stay removed
     assert guard(facets, chrome=2) == []  # chrome the rules found: the verdicts stand whole
