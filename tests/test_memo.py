@@ -5,9 +5,8 @@ import gc
 from cleaner.memo import memo
 
 
-def test_remembers_one_and_several_arguments():
-    calls = []
-
+def _double_and_add(calls: list):
+    """Two memoised functions, of one argument and of two, that note each real call."""
     @memo(8)
     def double(x):
         calls.append(x)
@@ -18,6 +17,12 @@ def test_remembers_one_and_several_arguments():
         calls.append((a, b))
         return a + b
 
+    return double, add
+
+
+def test_remembers_one_and_several_arguments():
+    calls = []
+    double, add = _double_and_add(calls)
     assert [double(3), double(3), add(1, 2), add(1, 2)] == [6, 6, 3, 3]
     assert calls == [3, (1, 2)]
     assert double.__name__ == "double"
@@ -37,22 +42,13 @@ def test_a_full_cache_is_emptied_and_answers_stay_right():
 
 def test_cached_answers_only_what_is_remembered_without_calling():
     calls = []
-
-    @memo(8)
-    def double(x):
-        calls.append(x)
-        return 2 * x
-
-    @memo(8)
-    def add(a, b):
-        return a + b
-
+    double, add = _double_and_add(calls)
     assert double.cached(3) is None and calls == []
     double(3)
     assert double.cached(3) == 6 and calls == [3]
     assert add.cached(1, 2) is None
     add(1, 2)
-    assert add.cached(1, 2) == 3
+    assert add.cached(1, 2) == 3 and calls == [3, (1, 2)]
     double.cache_clear()
     assert double.cached(3) is None
 
