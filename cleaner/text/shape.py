@@ -425,29 +425,29 @@ def load_months(text: str, path: str) -> dict[str, list[str]]:
 
 
 def _load_months() -> dict[Optional[str], frozenset[str]]:
-    """Each language's month names (``months.yaml``), casefolded, and under ``None`` every
-    language's: a document whose language is not known may write any of them."""
+    """The month names a document in each language writes (``months.yaml``, casefolded): its
+    language's and English's (sites in every language print English dates, and a listing's
+    short lines are where a document's language is least sure); under ``None``, and for a
+    language that names none (ja, zh, ko, vi and th write months in figures, but their pages
+    may print others'), every language's. "set" and "mai" are months in Portuguese and
+    French, not on an English page."""
     path = Path(__file__).with_name("months.yaml")
     data = load_months(path.read_text(encoding="utf-8"), str(path))
+    own = {lang: frozenset(name.casefold() for name in names) for lang, names in data.items()}
+    every = frozenset().union(*own.values())
     by_lang: dict[Optional[str], frozenset[str]] = {
-        lang: frozenset(name.casefold() for name in names) for lang, names in data.items()}
-    by_lang[None] = frozenset().union(*by_lang.values())
+        lang: names | own["en"] if names else every for lang, names in own.items()}
+    by_lang[None] = every
     return by_lang
 
 
-_MONTHS = _load_months()
+_MONTHS = _load_months()  # built once: month_names is asked once a document
 
 
 def month_names(lang: Optional[str]) -> frozenset[str]:
-    """The month names a document in ``lang`` writes: its language's and English's (sites in
-    every language print English dates, and a listing's short lines are where a document's
-    language is least sure); every language's when ``lang`` is None or names no months
-    (ja, zh, ko, vi and th write months in figures, but their pages may print others').
-    "set" and "mai" are months in Portuguese and French, not on an English page."""
-    own = _MONTHS.get(lang)
-    if not own:
-        return _MONTHS[None]
-    return own | _MONTHS["en"]
+    """The month names a document in ``lang`` writes (see :func:`_load_months`); every
+    language's when ``lang`` is None or not in months.yaml."""
+    return _MONTHS.get(lang, _MONTHS[None])
 
 
 def _stamp(text: str, months: frozenset[str] = _MONTHS[None]) -> bool:
