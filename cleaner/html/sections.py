@@ -19,7 +19,6 @@ Sections inside a list's cards or teaser boxes are other pages' summaries, not t
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from ..text import words
 from ..text.prose import is_prose
