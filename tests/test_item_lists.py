@@ -397,3 +397,46 @@ def test_a_card_s_summary_kept_from_screen_readers_is_shown():
         assert f"The town {topic} opens again after a year of repairs" in text
         assert f"The council says the {topic} will keep its old hours" in text
     assert "Back to the top" not in text  # hidden from everyone: it goes
+
+
+def recipe_topic(link_host: str = "", in_main: bool = True) -> str:
+    """A recipe site's topic page: in its <main>, a headline and an intro, a playlist of videos
+    (each a heading over a long unlinked summary) and a grid of recipe cards, each a linked
+    title and a line; the grid holds about a third of <main>'s text."""
+    videos = "".join(
+        f'<div class="video"><h3>Watch: the {topic} dinner</h3><p>In this video we cook the '
+        f"{topic} dinner from start to finish, with every step shown slowly, the timings said "
+        "out loud, and the mistakes we made the first time explained so you can avoid them."
+        "</p></div>" for topic in TOPICS[:4])
+    cards = "".join(
+        f'<article class="recipe-card"><a href="{link_host}/recipes/{topic}">Crispy {topic} '
+        f'bites</a><span class="meta">25 minutes, serves four</span></article>'
+        for topic in TOPICS)
+    grid = f'<div class="recipe-grid">{cards}</div>'
+    body = (f'<h1>Air fryer recipes</h1><div class="intro"><p>These are the recipes we make '
+            "most often in the air fryer: quick, crisp and easy to clean up after. Every one of "
+            "them was tested three times in our kitchen before it went up.</p></div>"
+            f'<div class="playlist">{videos}</div>')
+    page = f"<main>{body}{grid}</main>" if in_main else f"<div>{body}{grid}</div>"
+    return ("<!doctype html><html><head><title>Air fryer recipes</title></head><body>"
+            '<nav><a href="/">Home</a> <a href="/about">About</a></nav>'
+            f'{page}<footer><p>© 2025 Crisp kitchen</p></footer></body></html>')
+
+
+def test_a_grid_holding_part_of_main_is_the_page_s_list():
+    # the grid holds a third of <main>'s text beside a playlist's long summaries: still the
+    # list the page is for (items.PART_SHARE)
+    result = clean_document(recipe_topic(), html=True, url="https://crisp.example/recipes")
+    for topic in TOPICS:
+        assert f"Crispy {topic} bites" in result.text
+    assert result.page_type == "listing"
+
+
+def test_a_grid_of_another_site_s_links_or_outside_main_is_no_part_of_the_page():
+    # the same grid linking to another site (a feed of its posts) is a widget; outside a
+    # <main> such a grid is as often a blog's sidebar: neither is taken below half the page
+    away = clean(recipe_topic(link_host="https://photos.example"), html=True,
+                 url="https://crisp.example/recipes")
+    outside = clean(recipe_topic(in_main=False), html=True, url="https://crisp.example/recipes")
+    for text in (away, outside):
+        assert "Crispy ferry bites" not in text

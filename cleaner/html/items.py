@@ -16,7 +16,7 @@ from typing import Optional
 
 from ..text.prose import is_prose
 from .products import RAIL_PRICED_SHARE, priced_card
-from .score import _children, hints, negative_elements, prose_block
+from .score import _children, _points_away, hints, negative_elements, prose_block
 from .walk import HEADINGS, Page
 
 # of a shop's grid's cards, this share show a price (as many as of a rail's of other products)
@@ -30,6 +30,14 @@ ITEM_CARDS_SHARE = 0.7   # of the run's members, this share are such cards
 CORE_SHARE = 0.8         # cards named each its own way: the class names this share carry
 ITEM_MEAN_CHARS = 30     # a menu's entries are a word or two; an item says more
 LIST_SHARE = 0.5         # the list holds this share of the page's text outside chrome
+# ...or, a list in the page's <main> of more than LAYOUT_BOXES cards that link to the site's
+# own pages and are no shop's priced products (recipes, stories, podcasts), this share of
+# <main>'s text at least: a topic page sets its grid beside a video playlist, a carousel, a
+# newsletter's pitch, and the grid is still what the page lists. Outside a <main>, such a
+# list is as often a blog's sidebar (a shelf of books); a feed of another site's posts (an
+# Instagram strip) is a widget; a grid of priced products holding less than half the page
+# stands beside the page's own text (a product's description, a pitch): a rail.
+PART_SHARE = 0.2
 # A page whose chosen content holds this much prose (a paragraph) is a story with lists
 # around it (other stories, a blogroll), unless it declares itself a list, or the list holds
 # that prose (the choice was one of its cards) and has more items than a page's layout has
@@ -270,6 +278,19 @@ def _story_prose(page: Page, blocks) -> int:
     return max(boxes.values(), default=0)
 
 
+def _part_of_page(page: Page, found: ItemList) -> bool:
+    """Is a list holding less than LIST_SHARE of the page's text still the page's list: in
+    its <main>, more than LAYOUT_BOXES cards holding PART_SHARE of <main>'s text at least,
+    most of them no priced product, their links the site's own (see PART_SHARE)?"""
+    if found.share < PART_SHARE or found.run <= LAYOUT_BOXES or \
+            not _is_main(_main(page, found.parent)):
+        return False
+    members = found.items
+    if sum(1 for m in members if priced_card(page, m)) >= GRID_PRICED_SHARE * len(members):
+        return False
+    return not _points_away(page, page.elements[found.parent])
+
+
 def _guide_below(page: Page, keep: list[int], found: ItemList) -> bool:
     """Is the list a shop's grid of products (most cards a name and a price:
     products.priced_card; other stories' teasers carry no price) with the page's prose
@@ -322,7 +343,7 @@ def _marked_story(page: Page, blocks, parent: int) -> bool:
 
 def list_blocks(page: Page, keep: list[int], neg: Optional[list],
                 declared: bool = False, article: bool = False, spread: bool = False
-                ) -> Optional[tuple[list[int], int, set]]:
+                ) -> Optional[tuple[list[int], int, set, bool]]:
     """The blocks to show on a page of items: ``keep`` (the chosen content: a category's
     description, a heading) and every block of the page's item list, its cards' linked titles
     included; with the list's parent element and the blocks of its items. None when the page
@@ -337,7 +358,7 @@ def list_blocks(page: Page, keep: list[int], neg: Optional[list],
     card offer, the footer's pitch) is no story for the list to stand beside."""
     story = not declared and not spread and _prose(page, keep) >= STORY_PROSE
     found = item_list(page, neg if neg else negative_elements(page, set()), _children(page))
-    if found is None or found.share < LIST_SHARE:
+    if found is None or found.share < LIST_SHARE and not _part_of_page(page, found):
         return None
     items = {i for m in found.items
              for i in range(page.elements[m].start, page.elements[m].end)}
@@ -353,4 +374,4 @@ def list_blocks(page: Page, keep: list[int], neg: Optional[list],
         outside = _prose(page, set(keep) - items)
         if found.run <= LAYOUT_BOXES or STORY_PROSE <= outside and found.chars < INTRO * outside:
             return None
-    return sorted(items.union(keep)), found.parent, items
+    return sorted(items.union(keep)), found.parent, items, found.share >= LIST_SHARE
