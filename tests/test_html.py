@@ -574,6 +574,18 @@ def test_a_noscript_fallback_beside_the_page_is_not_read(packset):
     assert text.count(POST) == 1 and REPLY in text
 
 
+def test_a_self_closed_iframe_in_a_noscript_does_not_swallow_the_page(packset):
+    # a tag manager's snippet writes <iframe .../> in a <noscript>: a browser reads the
+    # noscript as text; parsed as elements, the iframe's raw text would run to the end of the
+    # page, and the story with it
+    html = page('<noscript><iframe src="https://tags.example/ns.html?id=GTM-1" height="0" '
+                'width="0" style="display: none; visibility: hidden;" /></noscript>'
+                f"<article><h1>Sync client stalls</h1><p>{POST}</p><p>{REPLY}</p></article>")
+    text = html_to_text(html, packset=packset).text
+    assert POST in text and REPLY in text
+    assert "iframe" not in text and "tags.example" not in text
+
+
 def test_a_hidden_wrapper_holding_the_page_is_the_page(packset):
     # hidden until a script reveals it (against a flash of unstyled content)
     html = page(f'<div style="visibility:hidden;min-height:100vh"><article><h1>Storm</h1>'

@@ -294,7 +294,11 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     if body is None:
         return HtmlExtraction("", url=found_url, title=title, lang=lang, page_type=kind,
                               flattened=flattened)
-    _strip(tree, body)  # no text a reader sees: not reported
+    if _strip(tree, body):  # no text a reader sees: not reported
+        fixed = closed_iframes(text)  # unless the tree misread the page (rare)
+        if fixed != text:
+            return html_to_text(fixed, url=url, packset=packset, keep=keep, decoded=True)
+        _strip(tree, body, misread=True)
     dropped: list[Removal] = []
     hidden: set = set()
     outermost = []  # a hidden element inside another goes with it (in document order: after it)
@@ -556,17 +560,41 @@ def _comments_beside_no_story(out: list[str], dropped: list) -> bool:
 _STRIPPED = ", ".join(STRIP)
 
 
-def _strip(tree, body) -> None:
+def _strip(tree, body, misread: bool = False) -> bool:
     """``tree.strip_tags(STRIP)`` in one CSS query (strip_tags looks the tree through once per
     tag): each element detached from its parent, not freed, as strip_tags does. The body's
     ``<noscript>`` elements are among the query's nodes (no query of their own): when they
-    hold the page, they are unwrapped first (:func:`_open_noscript`)."""
+    hold the page, they are unwrapped first (:func:`_open_noscript`), unless an iframe in one
+    swallowed the page (:func:`_swallowed`): then nothing is stripped and True returned."""
     nodes = tree.root.css(_STRIPPED)
     if _noscript_chars(body, [n for n in nodes if n.tag == "noscript"]) >= NOSCRIPT_PAGE_CHARS:
+        if not misread and any(n.tag == "iframe" and _swallowed(n) for n in nodes):
+            return True  # the tree misread the page: nothing stripped, it is parsed again
         _open_noscript(tree, body)  # rare: the page may be in them; the tree changes
         nodes = tree.root.css(_STRIPPED)
     for node in nodes:
         node.decompose(recursive=False)
+    return False
+
+
+# A browser reads a <noscript>'s content as text (scripts run), so an <iframe .../> in one,
+# self-closed as a tag manager's snippet writes it, closes nothing there. Lexbor parses it as
+# an element, and an iframe's content is raw text up to its end tag: the rest of the page
+# (render.com's every section) becomes that text. Closed in the document, it parses right.
+_SELF_CLOSED_IFRAME = re.compile(r"(<noscript\b[^>]*>\s*<iframe\b[^>]*?)\s*/>", re.I)
+
+
+def _swallowed(iframe) -> bool:
+    """Does ``iframe``, in a <noscript>, hold the text of a page (NOSCRIPT_PAGE_CHARS at least)?
+    An iframe shows another page; what it holds as text is markup its missing end tag took."""
+    parent = iframe.parent
+    return parent is not None and parent.tag == "noscript" and \
+        len(iframe.text(deep=False)) >= NOSCRIPT_PAGE_CHARS
+
+
+def closed_iframes(text: str) -> str:
+    """``text`` with each self-closed ``<iframe .../>`` opening a <noscript> closed."""
+    return _SELF_CLOSED_IFRAME.sub(r"\1></iframe>", text)
 
 
 def _noscript_chars(body, noscripts: list) -> int:
