@@ -207,6 +207,13 @@ def chrome(el, thread: bool = False, reviews: bool = False) -> bool:
     return _hint_weight(el, 16 | 128 if thread else 4, reviews) < 0
 
 
+def _post_furniture(el) -> bool:
+    """Is the element named as a forum post's furniture (FORUM_FURNITURE: a signature, the
+    poster's card, badges), which the software draws around each post and is never the post?"""
+    of_class, of_id = el.hint_flags or _hint_flags(el)
+    return bool((of_class | of_id) & 128)
+
+
 def class_weight(el, thread: bool = False, reviews: bool = False) -> int:
     return _hint_weight(el, 8 | 128 if thread else 1, reviews)
 
@@ -862,6 +869,8 @@ def _junk(page: Page, el, held: int, items: bool = False) -> bool:
     text_len = page.text_len(el)
     ld = page.link_density(el)
     weight = class_weight(el, page.thread, page.reviews)
+    if page.thread and _post_furniture(el):
+        return True  # a post's signature or poster's card, however much of a short thread it holds
     if chrome(el, page.thread, page.reviews) and \
             prose_chars(page, el.start, el.end) < NEGATIVE_KEEP_SHARE * held:
         # a box named like chrome (comments, meta, share...) that is not the article, unless
