@@ -1333,3 +1333,15 @@ def test_a_story_s_list_followed_by_the_intro_of_its_next_list_is_the_story_s():
     for t in first + second:
         assert t in out
     assert "Other report number" not in out
+
+
+def test_a_link_that_is_a_heading_s_whole_text_is_the_heading_not_its_permalink(packset):
+    # MDN writes each heading as a link to itself (<a class="heading-anchor">): html-heading-anchor
+    # took the heading's words with it ("Constructor", "Browser compatibility"); a permalink's
+    # mark beside a heading still goes
+    html = page(f'<article><h1>WebSocket</h1><p>{PROSE}</p><h2 id="constructor"><a class="heading-anchor" '
+                f'href="#constructor">Constructor</a></h2><p>{PROSE}</p><h2>Configuration<a '
+                f'class="headerlink" href="#configuration">¶</a></h2><p>{PROSE}</p></article>')
+    text = html_to_text(html, packset=packset).text
+    assert "Constructor\n" in text
+    assert "Configuration\n" in text and "¶" not in text
