@@ -1345,3 +1345,32 @@ def test_a_story_s_list_followed_by_the_intro_of_its_next_list_is_the_story_s():
     for t in first + second:
         assert t in out
     assert "Other report number" not in out
+
+
+def test_a_link_that_is_a_heading_s_whole_text_is_the_heading_not_its_permalink(packset):
+    # MDN writes each heading as a link to itself (<a class="heading-anchor">): html-heading-anchor
+    # took the heading's words with it ("Constructor", "Browser compatibility"); a permalink's
+    # mark beside a heading still goes
+    html = page(f'<article><h1>WebSocket</h1><p>{PROSE}</p><h2 id="constructor"><a class="heading-anchor" '
+                f'href="#constructor">Constructor</a></h2><p>{PROSE}</p><h2>Configuration<a '
+                f'class="headerlink" href="#configuration">¶</a></h2><p>{PROSE}</p></article>')
+    text = html_to_text(html, packset=packset).text
+    assert "Constructor\n" in text
+    assert "Configuration\n" in text and "¶" not in text
+
+
+def test_a_theme_s_slot_below_the_story_is_no_part_of_it(packset):
+    # A box named for where it stands ("below-content", "silic-after-content"): a theme's slot
+    # under the post for pitches and republishing notices; its "content" named it content
+    # (score.PLACED_SLOT). A box named for the content itself ("post-content") is still the story.
+    pitch = ("Since you made it to the bottom of this article, we have a small favor to ask. If you "
+             "believe stories like this one matter, please consider pitching in what you can.")
+    story = "".join(f"<p>{n}. {PROSE}</p>" for n in range(6))
+    html = page(f'<article><h1>Storm hits the coast</h1><div class="post-content">{story}'
+                f'<section class="below-content widget widget_block"><p>{pitch}</p></section>'
+                f'<div class="silic-after-content"><p>A message from our founder: support our mission '
+                f'to keep content open and free by joining our community of readers today.</p></div>'
+                f'</div></article>')
+    text = html_to_text(html, packset=packset).text
+    assert all(f"{n}. The storm reached the coast" in text for n in range(6))
+    assert "small favor to ask" not in text and "support our mission" not in text

@@ -535,3 +535,38 @@ def test_a_thread_s_first_post_is_kin_of_its_replies_whatever_a_script_calls_the
     assert "Is the dearest one worth it?" in text
     assert "Rolling back to the previous release fixed it for me" in text
     assert "Community platform by XenForo" not in text
+
+
+def _short_thread_with_signatures() -> str:
+    """A short Invision-style thread: a question and one answer, the answer with its poster's
+    signature under it (BEM's "ipsEntry__signature"), which holds half the thread's prose."""
+    signature = ("<div class='ipsEntry__signature'><p>Design should be simple and "
+                 "communication should be honest. I advocate for both, on behalf of everyone.</p><p>Want to "
+                 "improve your store? I build proven solutions for shops of every size, from breadcrumbs to "
+                 "wishlists.</p><p>Buying me a coffee is a generous way to say thanks, never expected and "
+                 "always appreciated.</p></div>")
+
+    def post(n, who, text, sign=""):
+        return (f"<article class='ipsEntry ipsEntry--post' id='elComment_{n}'><aside class='ipsEntry__author-column'>"
+                f"<a href='/profile/{who}'>{who}</a></aside><div class='ipsEntry__content'><div class='ipsEntry__post'>"
+                f"<div class='ipsRichText ipsRichText--user'><p>{text}</p></div>{sign}</div></div></article>")
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+          '"@type": "DiscussionForumPosting", "headline": "Roadmap for the shop editor"}</script>')
+    return ("<html><head><title>Roadmap for the shop editor - Forum</title>" + ld + "</head><body>"
+            "<nav><a href='/'>Forum</a> <a href='/products'>Products</a></nav>"
+            "<h1>Roadmap for the shop editor</h1><div id='comments' class='cTopic'><form>"
+            + post(1, "ron", "Is there a public roadmap for the shop editor this year? We plan our "
+                             "season around it and would like to know when variants arrive.")
+            + post(2, "paul", "There is no public roadmap, and staff do not share release dates. "
+                              "Watch the announcements board, where new features are posted first.", signature)
+            + "</form></div><footer><p>Terms of use</p></footer></body></html>")
+
+
+def test_a_post_s_signature_goes_however_much_of_a_short_thread_it_holds():
+    # A post's signature is the software's furniture (html.score.FORUM_FURNITURE): on a short
+    # thread it held more than half the posts' prose, and a chrome-named box holding that much
+    # of the choice stayed (NEGATIVE_KEEP_SHARE)
+    text = clean(_short_thread_with_signatures(), url="https://forum.example.com/topic/31-roadmap/", html=True)
+    assert "Is there a public roadmap for the shop editor this year?" in text
+    assert "Watch the announcements board, where new features are posted first." in text
+    assert "Buying me a coffee" not in text and "Design should be simple" not in text

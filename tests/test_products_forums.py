@@ -232,3 +232,21 @@ def test_a_short_story_with_a_long_thread_is_still_a_story():
     result = clean_document(shared_link(f'<div class="post"><p>{short}</p></div>'))
     assert result.page_type != "forum"
     assert short in result.text and COMMENTS[0] not in result.text
+
+
+def test_a_question_put_to_the_thread_below_it_is_no_story():
+    """A thread a site marks as an article (a forum's first post as the "story"): its own text is
+    a question, and the answers in its comment boxes are what the page is for."""
+    ask = ("So could it be as simple as finding a product with medium demand and running ads to "
+           "its landing page on a cheap domain? Where will I run into a snag?")
+    result = clean_document(shared_link(f'<div class="post"><p>{ask}</p></div>'))
+    assert result.page_type == "forum"
+    assert ask in result.text and all(c in result.text for c in COMMENTS)
+
+
+def test_a_short_story_that_asks_a_question_on_the_way_is_still_a_story():
+    told = ("Will the bridge open on time? The council says it will, and the contractor has "
+            "kept to every date so far, so we expect to cross it in May.")
+    result = clean_document(shared_link(f'<div class="post"><p>{told}</p></div>'))
+    assert result.page_type != "forum"
+    assert told in result.text and COMMENTS[0] not in result.text

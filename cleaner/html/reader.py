@@ -545,13 +545,17 @@ def _solid(node) -> int:
 
 
 def _comments_beside_no_story(out: list[str], dropped: list) -> bool:
-    """Did the page show no story of its own (no paragraph of prose, DISCUSSION_MAX_WORDS
+    """Did the page show no story of its own (no paragraph of prose but a question put to the
+    thread below it, a forum's first post that a site marks as an article; DISCUSSION_MAX_WORDS
     words at most: a title, a meta line, a sidebar's rules) while its comment boxes, left out,
     held DISCUSSION_SHARE times as many words and DISCUSSION_MIN_WORDS at least? Then the
     comments are what the page is for. A short story with a long thread is still a story."""
     shown = sum(len(text.split()) for text in out)
-    if shown > DISCUSSION_MAX_WORDS or any(is_prose(text, STORY_PARAGRAPH_WORDS) for text in out):
+    if shown > DISCUSSION_MAX_WORDS:
         return False
+    prose = [text for text in out if is_prose(text, STORY_PARAGRAPH_WORDS)]
+    if prose and not all(text.rstrip().endswith("?") for text in prose):
+        return False  # a story of its own; a question put to the thread below it is none
     comments = sum(len(line.split()) for r in dropped if r.category == "comments"
                    for line in r.lines)
     return comments >= DISCUSSION_MIN_WORDS and comments >= DISCUSSION_SHARE * shown

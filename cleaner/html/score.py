@@ -75,6 +75,13 @@ LAYOUT_UTILITIES = re.compile(r"(?:^|(?<=\s))(?:overflow(?:-[xy])?-(?:hidden|scr
 # goes before the scoring, with html-print-only's [class~=hidden].)
 SHOWN_ON_DESKTOP = re.compile(r"hidden-(?:xs|sm|lt-?[a-z]*|mobile|phone)(?![a-z])")
 HIDDEN_TOKENS = re.compile(r"(?:^|(?<=\s))[\w-]*hidden[\w-]*(?=\s|$)")
+# A box named for where it stands beside the story ("below-content", "above-content",
+# "silic-after-content", "hbg-after-post-optin": a theme's slot under or over the post, where
+# pitches, newsletter boxes and republishing notices go) is not the story, whatever its
+# "content" says: the slot reads as a rail (chrome). One prefix at most, so a plugin's own
+# setting in a long name ("wpadc-selected-before-content") is no slot.
+PLACED_SLOT = re.compile(r"(?:^|(?<=\s))(?:[a-z0-9]+[-_])?(?:above|below|after|before|under)[-_]"
+                         r"(?:content|entry|post|article)(?:[-_][\w-]*)?(?=\s|$)")
 # the same, case-sensitive, for lowercased values (several times faster than re.I)
 _NEGATIVE, _CHROME, _POSITIVE = (re.compile(r.pattern) for r in (NEGATIVE, CHROME, POSITIVE))
 TAG_WEIGHT = {
@@ -157,6 +164,9 @@ def _flags(value: str) -> int:
         low = LAYOUT_UTILITIES.sub(" ", low)
     if "hidden" in low and SHOWN_ON_DESKTOP.search(low):
         low = HIDDEN_TOKENS.sub(" ", low)
+    if ("-content" in low or "-entry" in low or "-post" in low or "-article" in low or "_" in low) \
+            and PLACED_SLOT.search(low):
+        low = PLACED_SLOT.sub(" rail ", low)
     if low is not read:
         may = _may_match(low)  # the words left once the builder's and layout words went
     if not may & 1 or not _NEGATIVE.search(low):  # every CHROME word is a NEGATIVE word too
@@ -205,6 +215,13 @@ def chrome(el, thread: bool = False, reviews: bool = False) -> bool:
     thread (``thread``), comment and author boxes are the posts: not chrome. On a product
     page (``reviews``), customer reviews are."""
     return _hint_weight(el, 16 | 128 if thread else 4, reviews) < 0
+
+
+def _post_furniture(el) -> bool:
+    """Is the element named as a forum post's furniture (FORUM_FURNITURE: a signature, the
+    poster's card, badges), which the software draws around each post and is never the post?"""
+    of_class, of_id = el.hint_flags or _hint_flags(el)
+    return bool((of_class | of_id) & 128)
 
 
 def class_weight(el, thread: bool = False, reviews: bool = False) -> int:
@@ -862,6 +879,8 @@ def _junk(page: Page, el, held: int, items: bool = False) -> bool:
     text_len = page.text_len(el)
     ld = page.link_density(el)
     weight = class_weight(el, page.thread, page.reviews)
+    if page.thread and _post_furniture(el):
+        return True  # a post's signature or poster's card, however much of a short thread it holds
     if chrome(el, page.thread, page.reviews) and \
             prose_chars(page, el.start, el.end) < NEGATIVE_KEEP_SHARE * held:
         # a box named like chrome (comments, meta, share...) that is not the article, unless

@@ -27,6 +27,11 @@ from ..result import Removal
 # rule: a class name like "comments-open" on a wrapper must not empty the page.
 SELECTOR_GUARD_SHARE = 0.5
 SELECTOR_GUARD_MIN = 800
+# A heading's permalink is a mark beside its text ("¶", "#", an icon); a link that holds the
+# heading's words is the heading itself (MDN's <h2><a class="heading-anchor">Constructor</a></h2>):
+# no selector drops it, unless it is hidden from screen readers (aria-hidden: a copy for the eye).
+HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_WORDY = re.compile(r"[^\W\d_]{2}")
 PROTECTED = 'h1, main, [itemprop="articleBody"], [itemprop="articlebody"]'
 
 
@@ -363,6 +368,8 @@ def apply_selectors(body, rules: list, guard: bool = True, haystack: Optional[st
             # a node matched by two parts comes twice; one inside a dropped one is gone already
             if node.mem_id in removed or node.tag in ("html", "body") or inside(node, removed):
                 continue
+            if node.tag == "a" and _heading_text(node):
+                continue
             if guard:
                 if protected is None:
                     protected = _protected(body)
@@ -385,6 +392,14 @@ def apply_selectors(body, rules: list, guard: bool = True, haystack: Optional[st
         if count:
             hits.append((rule.id, count))
     return hits
+
+
+def _heading_text(link) -> bool:
+    """Is the link the text of the heading it is in (words, not a permalink's mark)? One
+    hidden from screen readers (aria-hidden) is a copy for the eye, whatever it says."""
+    parent = link.parent
+    return parent is not None and parent.tag in HEADING_TAGS and \
+        link.attributes.get("aria-hidden") != "true" and _WORDY.search(link.text()) is not None
 
 
 def report_dropped(dropped: list, rule_id: str, category: str, pack: str, node) -> None:
