@@ -586,6 +586,42 @@ def test_a_self_closed_iframe_in_a_noscript_does_not_swallow_the_page(packset):
     assert "iframe" not in text and "tags.example" not in text
 
 
+GTM_SNIPPET = ('<noscript><iframe src="https://tags.example/ns.html?id=GTM-1" height="0" width="0" '
+               'style="display: none; visibility: hidden;" /></noscript>')
+
+
+@pytest.mark.parametrize("head, before", [
+    (GTM_SNIPPET, ""),  # in <head>: the iframe lands in <body>, its parent no noscript
+    ("", GTM_SNIPPET.replace("<noscript>", "<noscript><!-- Tag Manager -->")),
+    ("", GTM_SNIPPET.replace("<noscript>", "<noscript><div>").replace("</noscript>", "</div></noscript>")),
+    ("", GTM_SNIPPET.replace("<noscript>", '<noscript><img src="/p.gif">')),
+], ids=["in-head", "after-a-comment", "in-a-div", "after-a-pixel"])
+def test_a_self_closed_iframe_swallows_no_page_wherever_its_noscript_sits(packset, head, before):
+    html = (f"<!doctype html><html lang=en><head><title>t</title>{head}</head><body>{before}"
+            f"<article><h1>Sync client stalls</h1><p>{POST}</p><p>{REPLY}</p></article></body></html>")
+    text = html_to_text(html, packset=packset).text
+    assert POST in text and REPLY in text
+
+
+def test_a_misread_page_is_parsed_again_once_and_keeps_its_flattening_count(packset, monkeypatch):
+    # the repair is tried once: a page it cannot mend (a later script string holding an
+    # iframe tag of many slashes) is not parsed once per slash; and what the first pass
+    # flattened is still reported
+    import cleaner.html.reader as reader
+    calls = []
+    real = reader.LexborHTMLParser
+    monkeypatch.setattr(reader, "LexborHTMLParser", lambda text: calls.append(1) or real(text))
+    from cleaner.html.depth import MAX_NESTING
+    deep = "<i></i>" * 9000 + "<div>" * (MAX_NESTING + 50) + "x" + "</div>" * (MAX_NESTING + 50)
+    html = (f"<html><body><noscript><!-- GTM --><iframe src='https://t.example/x' /></noscript>{deep}"
+            f"<article><h1>Sync</h1><p>{POST}</p></article>"
+            '<script>var s = "<noscript><iframe src=x ' + "/" * 300 + '>";</script></body></html>')
+    found = html_to_text(html, packset=packset)
+    assert POST in found.text
+    assert len(calls) == 2
+    assert found.flattened > 0
+
+
 def test_a_hidden_wrapper_holding_the_page_is_the_page(packset):
     # hidden until a script reveals it (against a flash of unstyled content)
     html = page(f'<div style="visibility:hidden;min-height:100vh"><article><h1>Storm</h1>'

@@ -267,6 +267,23 @@ def _headline(page, title: Optional[str]) -> tuple[Optional[int], bool]:
     return (heads[0], False) if heads else (None, False)
 
 
+
+def _parsed(text: str, url: Optional[str]) -> tuple:
+    """The tree of ``text`` and what the page says of itself before anything is stripped: its
+    lookups, its own url (when ``url`` is not given), ``<html lang>``, title and page type
+    (JSON-LD is a script: read before the scripts go)."""
+    tree = LexborHTMLParser(text)
+    lookups = PageLookups(tree)  # the url's, title's and page type's tags, in one walk
+    found_url = None if url else page_url(tree, lookups)
+    html_node = tree.css_first("html")
+    lang = None
+    if html_node is not None:
+        value = (html_node.attributes.get("lang") or html_node.attributes.get("xml:lang") or "")
+        lang = value.split("-")[0].split("_")[0].strip().lower() or None
+    title = page_title(tree, lookups)
+    kind = page_type(tree, url or found_url, lookups)
+    return tree, lookups, found_url, lang, title, kind
+
 def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=None,
                  keep: frozenset = frozenset(), decoded: bool = False) -> HtmlExtraction:
     """Read the article out of one HTML page (see the module docstring). ``keep``: categories
@@ -278,27 +295,20 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     if not decoded:
         document = html_text(document)
     text, flattened = flatten_deep(document)  # parsing time grows with nesting
-    tree = LexborHTMLParser(text)
-    lookups = PageLookups(tree)  # the url's, title's and page type's tags, in one walk
-    found_url = None if url else page_url(tree, lookups)
-    html_node = tree.css_first("html")
-    lang = None
-    if html_node is not None:
-        value = (html_node.attributes.get("lang") or html_node.attributes.get("xml:lang") or "")
-        lang = value.split("-")[0].split("_")[0].strip().lower() or None
-    title = page_title(tree, lookups)
-    kind = page_type(tree, url or found_url, lookups)  # before the scripts go: JSON-LD is one of them
-    kept = keep | kind.keeps  # categories left in (``keep`` below is the blocks kept)
+    tree, lookups, found_url, lang, title, kind = _parsed(text, url)
     asked = keep
     body = tree.body or tree.root
     if body is None:
         return HtmlExtraction("", url=found_url, title=title, lang=lang, page_type=kind,
                               flattened=flattened)
     if _strip(tree, body):  # no text a reader sees: not reported
-        fixed = closed_iframes(text)  # unless the tree misread the page (rare)
-        if fixed != text:
-            return html_to_text(fixed, url=url, packset=packset, keep=keep, decoded=True)
+        fixed = _closed_iframes(text)  # unless the tree misread the page (rare)
+        if fixed != text:  # parsed once more, never again (flattened stays the first pass's)
+            text = fixed
+            tree, lookups, found_url, lang, title, kind = _parsed(text, url)
+            body = tree.body or tree.root
         _strip(tree, body, misread=True)
+    kept = keep | kind.keeps  # categories left in (``keep`` below is the blocks kept)
     dropped: list[Removal] = []
     hidden: set = set()
     outermost = []  # a hidden element inside another goes with it (in document order: after it)
@@ -571,9 +581,9 @@ def _strip(tree, body, misread: bool = False) -> bool:
     hold the page, they are unwrapped first (:func:`_open_noscript`), unless an iframe in one
     swallowed the page (:func:`_swallowed`): then nothing is stripped and True returned."""
     nodes = tree.root.css(_STRIPPED)
+    if not misread and any(n.tag == "iframe" and _swallowed(n) for n in nodes):
+        return True  # the tree misread the page: nothing stripped, it is parsed again
     if _noscript_chars(body, [n for n in nodes if n.tag == "noscript"]) >= NOSCRIPT_PAGE_CHARS:
-        if not misread and any(n.tag == "iframe" and _swallowed(n) for n in nodes):
-            return True  # the tree misread the page: nothing stripped, it is parsed again
         _open_noscript(tree, body)  # rare: the page may be in them; the tree changes
         nodes = tree.root.css(_STRIPPED)
     for node in nodes:
@@ -585,20 +595,26 @@ def _strip(tree, body, misread: bool = False) -> bool:
 # self-closed as a tag manager's snippet writes it, closes nothing there. Lexbor parses it as
 # an element, and an iframe's content is raw text up to its end tag: the rest of the page
 # (render.com's every section) becomes that text. Closed in the document, it parses right.
-_SELF_CLOSED_IFRAME = re.compile(r"(<noscript\b[^>]*>\s*<iframe\b[^>]*?)\s*/>", re.I)
+# Wherever the snippet sits (in <head>, after a comment or a pixel, in a <div>): each
+# self-closed iframe inside a <noscript>...</noscript> span is closed. The tag's pattern is
+# greedy, so linear in the tag's length.
+_NOSCRIPT_SPAN = re.compile(r"<noscript\b.*?</noscript\s*>", re.I | re.S)
+_SELF_CLOSED_IFRAME = re.compile(r"(<iframe\b[^>]*)/>", re.I)
 
 
 def _swallowed(iframe) -> bool:
-    """Does ``iframe``, in a <noscript>, hold the text of a page (NOSCRIPT_PAGE_CHARS at least)?
-    An iframe shows another page; what it holds as text is markup its missing end tag took."""
-    parent = iframe.parent
-    return parent is not None and parent.tag == "noscript" and \
-        len(iframe.text(deep=False)) >= NOSCRIPT_PAGE_CHARS
+    """Has ``iframe`` swallowed the page? Its text (an iframe's content is raw text) closes a
+    ``</noscript>`` it did not open: its missing end tag took the markup past its own noscript.
+    An ad iframe with a whole noscript of its own inside is balanced and not counted."""
+    raw = iframe.text(deep=False).lower()
+    end = raw.find("</noscript")
+    return end >= 0 and not 0 <= raw.find("<noscript") < end
 
 
-def closed_iframes(text: str) -> str:
-    """``text`` with each self-closed ``<iframe .../>`` opening a <noscript> closed."""
-    return _SELF_CLOSED_IFRAME.sub(r"\1></iframe>", text)
+def _closed_iframes(text: str) -> str:
+    """``text`` with each self-closed ``<iframe .../>`` inside a <noscript> closed."""
+    return _NOSCRIPT_SPAN.sub(
+        lambda m: _SELF_CLOSED_IFRAME.sub(r"\1></iframe>", m.group()), text)
 
 
 def _noscript_chars(body, noscripts: list) -> int:
