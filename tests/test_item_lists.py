@@ -2,6 +2,8 @@
 themselves articles too; a story's own sections and the teasers after a story are not a list."""
 from __future__ import annotations
 
+import pytest
+
 from cleaner import clean, clean_document
 
 TOPICS = ["ferry", "bridge", "harbour", "library", "market", "school", "station", "park"]
@@ -440,3 +442,41 @@ def test_a_grid_of_another_site_s_links_or_outside_main_is_no_part_of_the_page()
     outside = clean(recipe_topic(in_main=False), html=True, url="https://crisp.example/recipes")
     for text in (away, outside):
         assert "Crispy ferry bites" not in text
+
+
+STORY_PARAS = [
+    "The council voted on Tuesday night to close the old harbour bridge to cars from the spring, "
+    "after engineers found cracks in two of its supports.",
+    "Residents who cross it every day said they were worried about longer journeys, and shop "
+    "owners on the far bank fear they will lose trade.",
+    "The engineers' report, published last month, said the bridge could carry buses and lorries "
+    "for no more than another year without repairs.",
+    "A temporary ferry will run every twenty minutes while the work is done, and the council "
+    "says the fares will be kept at the price of a bus ticket.",
+    "Work is expected to take eighteen months, and the bridge should reopen to all traffic "
+    "before the summer of the year after next, officials said.",
+    "Opposition councillors asked why the cracks were not found sooner, and called for an "
+    "independent review of how the town inspects its bridges.",
+]
+
+
+@pytest.mark.parametrize("og", [True, False])
+@pytest.mark.parametrize("grid_first", [False, True])
+def test_a_story_in_div_paragraphs_keeps_no_grid_of_other_stories(og, grid_first):
+    # each paragraph a <div> of its own: the story still stands in one box, so a "More
+    # stories" grid holding a fifth of <main> is no list the page is for (review-s12a 1)
+    grid = '<div class="story-grid">' + "".join(
+        f'<div class="story-card"><a href="/news/{t}-reopens">The {t} reopens after a year of '
+        f'repairs</a><span class="date">3 March</span></div>' for t in TOPICS) + "</div>"
+    story = ("<h1>Harbour bridge to close to cars</h1>" + '<div class="story-body">' +
+             "".join(f'<div class="paragraph">{p}</div>' for p in STORY_PARAS) + "</div>")
+    main = grid + story if grid_first else story + "<h2>More stories</h2>" + grid
+    og_tag = '<meta property="og:type" content="article">' if og else ""
+    html = ("<!doctype html><html lang=en><head><title>Harbour bridge | Town News</title>"
+            f"{og_tag}</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            f"<main>{main}</main><footer><p>© Town News</p></footer></body></html>")
+    result = clean_document(html, html=True, url="https://town.example/news/harbour-bridge")
+    for para in STORY_PARAS:
+        assert para in result.text
+    assert not any(f"The {t} reopens" in result.text for t in TOPICS)
+    assert result.page_type != "listing"

@@ -263,7 +263,7 @@ def _prose(page: Page, blocks) -> int:
                if prose_block(page.blocks[i]))
 
 
-def _story_prose(page: Page, blocks) -> int:
+def _story_prose(page: Page, blocks, leaf_paragraphs: bool = False) -> int:
     """The prose of the biggest box of ``blocks``: a story's paragraphs stand together in
     one box (a paragraph's parent, or a text block's own element), where a shop's or a
     company's blurbs (a card offer in a banner, an FAQ's answer, an "about us" in the footer)
@@ -273,7 +273,8 @@ def _story_prose(page: Page, blocks) -> int:
         b = page.blocks[i]
         if prose_block(b):
             el = page.elements[b.owner]
-            box = el.parent if el.tag in STORY_TAGS else b.owner
+            box = el.parent if el.tag in STORY_TAGS or (
+                leaf_paragraphs and el.end - el.start == 1) else b.owner
             boxes[box] = boxes.get(box, 0) + b.chars - b.links
     return max(boxes.values(), default=0)
 
@@ -365,7 +366,8 @@ def list_blocks(page: Page, keep: list[int], neg: Optional[list],
     if article and (found.run <= LAYOUT_BOXES or _sections(page, found.items) or
                     _marked_story(page, set(keep) - items, found.parent)):
         return None
-    if story and found.run > LAYOUT_BOXES and (_story_prose(page, keep) < STORY_PROSE or
+    partial = found.share < LIST_SHARE  # a story's paragraphs may each be a <div> of its own
+    if story and found.run > LAYOUT_BOXES and (_story_prose(page, keep, partial) < STORY_PROSE or
                                                _guide_below(page, keep, found)):
         # a list's many cards beside blurbs, each in a box of its own, or a shop's grid of
         # priced products above its buying guide: no story with teasers around it
