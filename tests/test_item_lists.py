@@ -401,7 +401,8 @@ def test_a_card_s_summary_kept_from_screen_readers_is_shown():
     assert "Back to the top" not in text  # hidden from everyone: it goes
 
 
-def recipe_topic(link_host: str = "", in_main: bool = True) -> str:
+def recipe_topic(link_host: str = "", in_main: bool = True,
+                 meta: str = "25 minutes, serves four", meta_tag: str = "span") -> str:
     """A recipe site's topic page: in its <main>, a headline and an intro, a playlist of videos
     (each a heading over a long unlinked summary) and a grid of recipe cards, each a linked
     title and a line; the grid holds about a third of <main>'s text."""
@@ -412,7 +413,7 @@ def recipe_topic(link_host: str = "", in_main: bool = True) -> str:
         "</p></div>" for topic in TOPICS[:4])
     cards = "".join(
         f'<article class="recipe-card"><a href="{link_host}/recipes/{topic}">Crispy {topic} '
-        f'bites</a><span class="meta">25 minutes, serves four</span></article>'
+        f'bites</a><{meta_tag} class="meta">{meta}</{meta_tag}></article>'
         for topic in TOPICS)
     grid = f'<div class="recipe-grid">{cards}</div>'
     body = (f'<h1>Air fryer recipes</h1><div class="intro"><p>These are the recipes we make '
@@ -442,6 +443,22 @@ def test_a_grid_of_another_site_s_links_or_outside_main_is_no_part_of_the_page()
     outside = clean(recipe_topic(in_main=False), html=True, url="https://crisp.example/recipes")
     for text in (away, outside):
         assert "Crispy ferry bites" not in text
+
+
+def test_without_the_page_s_host_a_grid_of_absolute_links_is_no_part_of_the_page():
+    # no url given and none declared: another site's feed cannot be told from the site's own
+    # links, so a partial grid is taken only when its links are relative
+    away = clean_document(recipe_topic(link_host="https://photos.example"), html=True)
+    assert "Crispy ferry bites" not in away.text and away.page_type != "listing"
+    own = clean_document(recipe_topic(), html=True)
+    assert "Crispy ferry bites" in own.text
+
+
+def test_a_grid_of_priced_products_holding_part_of_main_is_no_list_of_the_page():
+    # a shop's grid under half the page is a rail beside the product's own text
+    text = clean(recipe_topic(meta="$19.99, serves four", meta_tag="div"), html=True,
+                 url="https://crisp.example/recipes")
+    assert "Crispy ferry bites" not in text
 
 
 STORY_PARAS = [

@@ -16,7 +16,7 @@ from typing import Optional
 
 from ..text.prose import is_prose
 from .products import RAIL_PRICED_SHARE, priced_card
-from .score import _children, _points_away, hints, negative_elements, prose_block
+from .score import _children, points_away, hints, negative_elements, prose_block
 from .walk import HEADINGS, Page
 
 # of a shop's grid's cards, this share show a price (as many as of a rail's of other products)
@@ -282,14 +282,31 @@ def _story_prose(page: Page, blocks, leaf_paragraphs: bool = False) -> int:
 def _part_of_page(page: Page, found: ItemList) -> bool:
     """Is a list holding less than LIST_SHARE of the page's text still the page's list: in
     its <main>, more than LAYOUT_BOXES cards holding PART_SHARE of <main>'s text at least,
-    most of them no priced product, their links the site's own (see PART_SHARE)?"""
+    fewer than GRID_PRICED_SHARE of them priced products, their links the site's own (see
+    PART_SHARE)? Without the page's host (no url given, none declared) only relative links
+    are known to be the site's own."""
     if found.share < PART_SHARE or found.run <= LAYOUT_BOXES or \
-            not _is_main(_main(page, found.parent)):
+            not _is_main(_main(page, found.parent)) or _priced_grid(page, found.items):
         return False
-    members = found.items
-    if sum(1 for m in members if priced_card(page, m)) >= GRID_PRICED_SHARE * len(members):
-        return False
-    return not _points_away(page, page.elements[found.parent])
+    el = page.elements[found.parent]
+    if not page.host:
+        return _relative_links(el)
+    return not points_away(page, el)
+
+
+def _priced_grid(page: Page, members: list[int]) -> bool:
+    """Are GRID_PRICED_SHARE of the cards at least a product's name and price (a shop's grid)?"""
+    return sum(1 for m in members if priced_card(page, m)) >= GRID_PRICED_SHARE * len(members)
+
+
+def _relative_links(el) -> bool:
+    """Are most of the links in ``el`` relative (the site's own whatever its host)?"""
+    total = absolute = 0
+    for a in el.node.css("a[href]") if el.node is not None else ():
+        total += 1
+        if (a.attributes.get("href") or "").strip().lower().startswith(("http:", "https:", "//")):
+            absolute += 1
+    return total > 0 and absolute <= total / 2
 
 
 def _guide_below(page: Page, keep: list[int], found: ItemList) -> bool:
@@ -301,8 +318,7 @@ def _guide_below(page: Page, keep: list[int], found: ItemList) -> bool:
     first = page.elements[found.items[0]].start
     if _prose(page, [i for i in keep if i < first]) >= STORY_PROSE:
         return False
-    members = found.items
-    return sum(1 for m in members if priced_card(page, m)) >= GRID_PRICED_SHARE * len(members)
+    return _priced_grid(page, found.items)
 
 
 def _sections(page: Page, members: list) -> bool:

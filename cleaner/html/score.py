@@ -697,7 +697,7 @@ def _in_story_list(page: Page, el, root) -> bool:
     # a list its intro names may end its section, the story's next heading after it, when it
     # points away from the site (the patches, papers or tools the story reports on): a list
     # of the site's own pages there is a "read also" box
-    if not (after.tag in HEADINGS and named and _points_away(page, el)) and (
+    if not (after.tag in HEADINGS and named and points_away(page, el)) and (
             after.tag in HEADINGS or after.links > 0.3 * after.chars or
             not (is_prose(after.text) or _intro(after.text))):
         return False
@@ -752,7 +752,7 @@ def site_host(url: Optional[str]) -> Optional[str]:
     return host[4:] if host and host.startswith("www.") else host
 
 
-def _points_away(page: Page, el) -> bool:
+def points_away(page: Page, el) -> bool:
     """Do most of the links in ``el`` point to other sites than the page's (page.host)? A
     relative link is the site's own."""
     if not page.host or el.node is None:

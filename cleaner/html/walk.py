@@ -80,7 +80,7 @@ class Page:
     thread: bool = False  # a forum thread: its comment boxes are its posts (html_score)
     reviews: bool = False  # a product page: its customer reviews are chrome (html_score)
     children: Optional[tuple] = None  # (elements, index -> children's indices): score._children
-    host: Optional[str] = None  # the page's own host, "www." aside (score._points_away)
+    host: Optional[str] = None  # the page's own host, "www." aside (score.points_away)
 
     def text_len(self, el: Element) -> int:
         return self.chars[el.end] - self.chars[el.start]
