@@ -250,3 +250,21 @@ def test_a_short_story_that_asks_a_question_on_the_way_is_still_a_story():
     result = clean_document(shared_link(f'<div class="post"><p>{told}</p></div>'))
     assert result.page_type != "forum"
     assert told in result.text and COMMENTS[0] not in result.text
+
+
+def test_a_short_story_ending_with_a_prompt_to_its_readers_is_still_a_story():
+    # "What do you think?" closes a news brief: one question among its statements, no
+    # question put to a thread (review-s12b 2: text.prose.asks)
+    told = ("The council voted on Tuesday night to close the town library on Sundays from April, "
+            "saving about forty thousand pounds a year. Residents have until Friday to object, and "
+            "a petition against the plan already has more than two thousand names. What do you think?")
+    result = clean_document(shared_link(f'<div class="story"><p>{told}</p></div>'))
+    assert result.page_type != "forum"
+    assert told in result.text and COMMENTS[0] not in result.text
+
+
+def test_a_question_in_a_full_width_question_mark_is_put_to_the_thread():
+    ask = ("请问有没有人知道这个编译器的新版本什么时候发布？我们的项目计划要根据它来安排，"
+           "所以想早点知道大概的时间。会不会推迟到明年？")
+    result = clean_document(shared_link(f'<div class="post"><p>{ask}</p></div>'))
+    assert ask in result.text and all(c in result.text for c in COMMENTS)

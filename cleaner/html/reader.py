@@ -31,7 +31,7 @@ from .selector import (SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack, apply
 from .sections import SECTIONS_PAGES, SECTIONS_REASON, page_sections
 from .score import _CHROME, choose, hints, keep_blocks, lead_blocks, negative_elements, site_host
 from .walk import HEADINGS, walk
-from ..text.prose import is_prose
+from ..text.prose import asks, is_prose
 from ..result import Removal
 from ..text import words
 
@@ -564,7 +564,7 @@ def _comments_beside_no_story(out: list[str], dropped: list) -> bool:
     if shown > DISCUSSION_MAX_WORDS:
         return False
     prose = [text for text in out if is_prose(text, STORY_PARAGRAPH_WORDS)]
-    if prose and not all(text.rstrip().endswith("?") for text in prose):
+    if prose and not all(asks(text) for text in prose):
         return False  # a story of its own; a question put to the thread below it is none
     comments = sum(len(line.split()) for r in dropped if r.category == "comments"
                    for line in r.lines)

@@ -78,6 +78,21 @@ def last_mark(text: str) -> str:
     return text.rstrip().rstrip(_CLOSERS)[-1:]
 
 
+QUESTION_MARKS = frozenset("?？؟")  # Latin, full-width (Chinese, Japanese), Arabic
+_SENTENCE_BREAK = re.compile(  # Chinese and Japanese put no space after a sentence
+    r"(?<=[.!?।॥؟])[" + re.escape(_CLOSERS) + r"]*\s+|(?<=[。！？])[" + re.escape(_CLOSERS) + r"]*\s*")
+
+
+def asks(text: str) -> bool:
+    """Is the paragraph a question put to its readers: it ends with a question mark (inside
+    closing quotes too) and more than half of its sentences do? A story that ends "What do
+    you think?" asks one question among its statements, and is none."""
+    if last_mark(text) not in QUESTION_MARKS:
+        return False
+    sentences = [s for s in _SENTENCE_BREAK.split(text.strip()) if s]
+    return sum(last_mark(s) in QUESTION_MARKS for s in sentences) * 2 > len(sentences)
+
+
 def ends_with_full_stop(text: str) -> bool:
     """True when the line ends with a full stop, a question or an exclamation mark, perhaps
     inside closing quotes or brackets ('"Yes," she said.', '... (2019).'): stricter than
