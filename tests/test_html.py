@@ -1395,6 +1395,21 @@ def test_a_link_that_is_a_heading_s_whole_text_is_the_heading_not_its_permalink(
     assert "Configuration\n" in text and "¶" not in text
 
 
+def test_a_heading_link_is_spared_only_as_the_heading_s_whole_text_to_its_own_place(packset):
+    # one character or a version number is a heading's whole text too ("例", "2.3.1"); a word
+    # beside the heading ("Permalink") is a mark, and a related story's headline links to
+    # another page: both still go (review-s12b 3)
+    html = page(f'<article><h1>Changes</h1><p>{PROSE}</p><h2 id="ex"><a class="heading-anchor" '
+                f'href="#ex">例</a></h2><p>{PROSE}</p><h2 id="v231"><a class="heading-anchor" '
+                f'href="#v231">2.3.1</a></h2><p>{PROSE}</p><h2 id="next">What happens next <a '
+                f'class="anchor-link" href="#next">Permalink</a></h2><p>{PROSE}</p>'
+                f'<h3><a class="related-story" href="/news/storm-kills-three">Storm kills three in '
+                f'Devon as rivers burst their banks</a></h3><p>{PROSE}</p></article>')
+    text = html_to_text(html, packset=packset).text
+    assert "例\n" in text and "2.3.1\n" in text and "What happens next\n" in text
+    assert "Permalink" not in text and "Storm kills three" not in text
+
+
 def test_a_theme_s_slot_below_the_story_is_no_part_of_it(packset):
     # A box named for where it stands ("below-content", "silic-after-content"): a theme's slot
     # under the post for pitches and republishing notices; its "content" named it content
@@ -1410,3 +1425,18 @@ def test_a_theme_s_slot_below_the_story_is_no_part_of_it(packset):
     text = html_to_text(html, packset=packset).text
     assert all(f"{n}. The storm reached the coast" in text for n in range(6))
     assert "small favor to ask" not in text and "support our mission" not in text
+
+
+def test_a_box_named_above_or_before_the_content_is_the_story_s(packset):
+    # a headline box over the post holds the standfirst; a before/after comparison inside the
+    # story names its first half "before-content": neither is a theme's slot (review-s12b 1)
+    standfirst = ("Sea walls failed in two towns overnight, and the county has asked the army "
+                  "for help with the clear-up.")
+    before = "Patients waited eleven weeks on average for a first appointment at the clinic."
+    story = "".join(f"<p>{n}. {PROSE}</p>" for n in range(4))
+    html = page(f'<article><div class="above-content"><h1>Storm hits the coast</h1>'
+                f'<p class="standfirst">{standfirst}</p></div><div class="entry-content">{story}'
+                f'<div class="comparison"><div class="before-content"><h3>Before</h3><p>{before}</p>'
+                f'</div></div>{story.replace(". The", ". Later, the")}</div></article>')
+    text = html_to_text(html, packset=packset).text
+    assert standfirst in text and before in text

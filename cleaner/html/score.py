@@ -75,12 +75,13 @@ LAYOUT_UTILITIES = re.compile(r"(?:^|(?<=\s))(?:overflow(?:-[xy])?-(?:hidden|scr
 # goes before the scoring, with html-print-only's [class~=hidden].)
 SHOWN_ON_DESKTOP = re.compile(r"hidden-(?:xs|sm|lt-?[a-z]*|mobile|phone)(?![a-z])")
 HIDDEN_TOKENS = re.compile(r"(?:^|(?<=\s))[\w-]*hidden[\w-]*(?=\s|$)")
-# A box named for where it stands beside the story ("below-content", "above-content",
-# "silic-after-content", "hbg-after-post-optin": a theme's slot under or over the post, where
-# pitches, newsletter boxes and republishing notices go) is not the story, whatever its
-# "content" says: the slot reads as a rail (chrome). One prefix at most, so a plugin's own
-# setting in a long name ("wpadc-selected-before-content") is no slot.
-PLACED_SLOT = re.compile(r"(?:^|(?<=\s))(?:[a-z0-9]+[-_])?(?:above|below|after|before|under)[-_]"
+# A box named for where it stands under the story ("below-content", "silic-after-content",
+# "hbg-after-post-optin": a theme's slot under the post, where pitches, newsletter boxes and
+# republishing notices go) is not the story, whatever its "content" says: the slot reads as a
+# rail (chrome). "above" and "before" are not slots: a box over the post holds its headline and
+# standfirst, and a story's before/after comparison names its halves so. One prefix at most,
+# so a plugin's own setting in a long name ("wpadc-selected-after-content") is no slot.
+PLACED_SLOT = re.compile(r"(?:^|(?<=\s))(?:[a-z0-9]+[-_])?(?:below|after|under)[-_]"
                          r"(?:content|entry|post|article)(?:[-_][\w-]*)?(?=\s|$)")
 # the same, case-sensitive, for lowercased values (several times faster than re.I)
 _NEGATIVE, _CHROME, _POSITIVE = (re.compile(r.pattern) for r in (NEGATIVE, CHROME, POSITIVE))
@@ -876,11 +877,11 @@ def _item_body(page: Page, el) -> bool:
 
 
 def _junk(page: Page, el, held: int, items: bool = False) -> bool:
+    if page.thread and _post_furniture(el):
+        return True  # a post's signature or poster's card, however much of a short thread it holds
     text_len = page.text_len(el)
     ld = page.link_density(el)
     weight = class_weight(el, page.thread, page.reviews)
-    if page.thread and _post_furniture(el):
-        return True  # a post's signature or poster's card, however much of a short thread it holds
     if chrome(el, page.thread, page.reviews) and \
             prose_chars(page, el.start, el.end) < NEGATIVE_KEEP_SHARE * held:
         # a box named like chrome (comments, meta, share...) that is not the article, unless
