@@ -22,16 +22,18 @@ from selectolax.lexbor import LexborHTMLParser
 from ..engine.examples import ExampleFailure
 from ..engine.kinds.base import Rule
 from ..result import Removal
+from .walk import HEADINGS
 
 # An element holding more than this share of the page's text is never dropped by a selector
 # rule: a class name like "comments-open" on a wrapper must not empty the page.
 SELECTOR_GUARD_SHARE = 0.5
 SELECTOR_GUARD_MIN = 800
-# A heading's permalink is a mark beside its text ("¶", "#", an icon); a link that holds the
-# heading's words is the heading itself (MDN's <h2><a class="heading-anchor">Constructor</a></h2>):
-# no selector drops it, unless it is hidden from screen readers (aria-hidden: a copy for the eye).
-HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-_WORDY = re.compile(r"[^\W\d_]{2}")
+# A heading's permalink is a mark beside its text ("¶", "#", an icon); a link to the heading's
+# own place that is the heading's whole text is the heading itself (MDN's
+# <h2><a class="heading-anchor" href="#constructor">Constructor</a></h2>, "例", "2.3.1"): no
+# selector drops it, unless it is hidden from screen readers (aria-hidden: a copy for the eye).
+# A heading linking to another page (a related story's headline) is left to the rules.
+_SAYS = re.compile(r"[^\W_]")  # a letter or a digit, in any script
 PROTECTED = 'h1, main, [itemprop="articleBody"], [itemprop="articlebody"]'
 
 
@@ -395,11 +397,17 @@ def apply_selectors(body, rules: list, guard: bool = True, haystack: Optional[st
 
 
 def _heading_text(link) -> bool:
-    """Is the link the text of the heading it is in (words, not a permalink's mark)? One
-    hidden from screen readers (aria-hidden) is a copy for the eye, whatever it says."""
+    """Is the link, to the heading's own place, the whole text of the heading it is in (not a
+    permalink's mark beside it)? One hidden from screen readers (aria-hidden) is a copy for the
+    eye, whatever it says."""
     parent = link.parent
-    return parent is not None and parent.tag in HEADING_TAGS and \
-        link.attributes.get("aria-hidden") != "true" and _WORDY.search(link.text()) is not None
+    if parent is None or parent.tag not in HEADINGS:
+        return False
+    attrs = link.attributes
+    if attrs.get("aria-hidden") == "true" or not (attrs.get("href") or "#").startswith("#"):
+        return False
+    said = " ".join(link.text().split())
+    return _SAYS.search(said) is not None and said == " ".join(parent.text().split())
 
 
 def report_dropped(dropped: list, rule_id: str, category: str, pack: str, node) -> None:
