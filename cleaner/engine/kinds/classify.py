@@ -25,6 +25,7 @@ from ...text.prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, 
                            sentence_units, table_cells)
 from ...text.code import code_marks, typed_at_prompt
 from ...text.contact import contact_details
+from ...text.directory import contact_records
 from ...text.segment import fenced_lines
 from ...text.shape import field_runs, item_field_runs, record_items, same_shape_runs
 from ...text import comparable, ends_sentence, is_list_item, is_menu, repeated
@@ -826,5 +827,7 @@ def _record_keys(source: tuple[str, ...], lang: Optional[str]) -> frozenset[str]
     language ``lang``: the same in every round of one document, so read once (it reads every
     line)."""
     lines = [line for line in source if line.strip()]
+    texts = [as_prose(t) for t in lines]
+    # a listing's records, and a directory's entries (each with a telephone or an e-mail)
     return frozenset(comparable(lines[k])
-                     for k in record_items([as_prose(t) for t in lines], lang=lang))
+                     for k in set(record_items(texts, lang=lang)) | set(contact_records(texts)))
