@@ -2,6 +2,7 @@
 a telephone or an e-mail, are the page's body, not a menu."""
 from __future__ import annotations
 
+from cleaner import clean
 from cleaner.text.contact import reachable
 from cleaner.text.directory import DIRECTORY_LINES, contact_records
 
@@ -39,7 +40,8 @@ def test_a_way_to_reach_someone_is_a_telephone_or_an_e_mail():
         assert reachable(line)
     # a web address alone is a link's or an embed's, on every card of a feed
     for line in ("Website: www.dayartstudio.com", '<iframe src="https://www.npr.org/player/embed/1">',
-                 "Open daily 9am - 5pm", "Posted 12/18/2006"):
+                 "Open daily 9am - 5pm", "Posted 12/18/2006",
+                 ".box > * { border: 2px solid rgb(96 139 168); }"):
         assert not reachable(line)
 
 
@@ -69,3 +71,23 @@ def test_entries_no_one_can_reach_or_too_few_are_no_directory():
     third = [k for k, t in enumerate(long) if t == TOWN][2]
     long[third + 1:third + 1] = [f"Line {k} of a long story" for k in range(DIRECTORY_LINES)]
     assert contact_records(long) == [] and contact_records(_entries(6)) != []
+
+
+def test_a_directory_under_a_site_s_menus_is_kept_and_the_menus_go():
+    # the entries' lines are short, poor in function words and end no sentence: one by one
+    # they read as a menu, and the classifier took them with the menus around them. Found as
+    # a directory, they are the page's body in every round: a later round, which reads the
+    # entries kept as runs of content, still weighs them against the page's other prose
+    intro = ["The Springfield Business Association lists its members below; select a "
+             "category to narrow the list or search for a business by its name.",
+             "Every member listed here has agreed to be contacted by readers of this page, "
+             "and the list is checked each month by our staff."]
+    entries = _entries(9, described=4)
+    page = NAV + ["Springfield Business Association: Member Directory"] + intro + CATEGORIES \
+        + entries + FOOT
+    out = clean("\n\n".join(page))
+    for line in intro + entries:
+        if line != TOWN:
+            assert line in out, line
+    for line in NAV + CATEGORIES + FOOT:
+        assert line not in out.split("\n"), line
