@@ -12,10 +12,11 @@ What tells a directory is that every entry can be reached: each record between t
 anchors (a line told on ``RECORD_RUN`` records or more) holds a telephone number or an
 e-mail address (:func:`cleaner.text.contact.reachable`). A menu, a teaser list or a mega-menu
 holds none; a site's footer holds one address, not a run of them. Counted on the classifier's
-removals of the base runs (bench/losstrade.py's line labels): text cleaneval 62 article lines /
-1 boilerplate line in such entries, text wcxb 112 / 12; with a web address as a contact too,
-wcxb 123 / 38 at 20 lines an entry (a feed's embed lines, one a card); with four entries in
-five reachable, 57 / 20.
+removals of the base runs (bench/losstrade.py's line labels): text cleaneval 62 article
+lines / 1 boilerplate line in such entries, text wcxb 112 / 12, of which 23 / 12 on a style
+sheet's examples whose colours read as telephones (now refused: see reachable); with a web
+address as a contact too, wcxb 123 / 38 at 20 lines an entry (a feed's embed lines, one a
+card); with four entries in five reachable, 57 / 20.
 """
 from __future__ import annotations
 
