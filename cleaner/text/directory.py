@@ -43,16 +43,23 @@ def contact_records(texts: list[str], min_records: int = RECORD_RUN) -> list[int
             at.setdefault(key, []).append(k)
     told = {key for key, where in at.items() if len(where) >= min_records}
 
+    if not told:
+        return []
+
     def own(k: int) -> bool:  # a line of the entry's own
         return keys[k] not in told
 
+    # reachable lines before each position: each line is searched once, not once for every
+    # anchor's run it lies in (a page of many lines told again and again, interleaved)
+    before = [0]
+    for text in texts:
+        before.append(before[-1] + reachable(text))
     found: set[int] = set()
     for key in told:
         where = at[key]
         run = [where[0]]
         for a, b in zip(where, where[1:] + [None]):
-            if b is not None and 2 <= b - a <= DIRECTORY_LINES \
-                    and any(reachable(texts[k]) for k in range(a + 1, b)):
+            if b is not None and 2 <= b - a <= DIRECTORY_LINES and before[b] > before[a + 1]:
                 run.append(b)
                 continue
             if len(run) >= min_records:
