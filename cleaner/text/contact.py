@@ -27,3 +27,13 @@ _PHONE = re.compile(r"(?<![\d/.])(\+?\d{1,3}[\s.-]?)?(\(\d{2,5}\)\s?|\d{2,5}[\s.
 def contact_details(text: str) -> bool:
     """``text`` holds an e-mail address, a web address or a telephone number."""
     return bool(("@" in text and _EMAIL.search(text)) or _WEB.search(text) or _PHONE.search(text))
+
+
+def reachable(text: str) -> bool:
+    """``text`` holds a way to reach someone: a telephone number or an e-mail address. A web
+    address alone is not one (an embed's ``<iframe src=...>`` or a teaser card's link is on
+    every record of a feed), so a directory is told by these two. A line with braces is a
+    style sheet's or data's, whose colours read as telephone numbers ("rgb(96 139 168)")."""
+    if "{" in text or "}" in text:
+        return False
+    return bool(("@" in text and _EMAIL.search(text)) or _PHONE.search(text))

@@ -25,6 +25,7 @@ from ...text.prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, 
                            sentence_units, table_cells)
 from ...text.code import code_marks, typed_at_prompt
 from ...text.contact import contact_details
+from ...text.directory import contact_records
 from ...text.segment import fenced_lines
 from ...text.shape import field_runs, item_field_runs, record_items, same_shape_runs
 from ...text import comparable, ends_sentence, is_list_item, is_menu, repeated
@@ -505,8 +506,12 @@ class ClassifyRule(Rule):
             # a listing's records that hold more words than the runs of content read as
             # prose (none, a login box's sentences) are the page's body
             records = self.records(ctx, order)
+            # a directory's entries a round kept read as content in the next: they are no
+            # prose to weigh them against (a listing's records are, by their summaries)
+            entries = set(self.directory_entries(ctx, order)) if records else set()
             if records and listed is not None and sum(ctx.nwords(i) for i in records) > sum(
-                    ctx.nwords(i) for k in content_at for i in segments[k][0]):
+                    ctx.nwords(i) for k in content_at for i in segments[k][0]
+                    if i not in entries):
                 listed.update(records)
             if content_at:
                 last = content_at[-1]  # a list that the story's last paragraph leads into
@@ -684,6 +689,16 @@ class ClassifyRule(Rule):
             return []
         return [i for i in order if ctx.removed[i] is None and comparable(ctx.text[i]) in items]
 
+    @staticmethod
+    def directory_entries(ctx: Context, order: list[int]) -> list[int]:
+        """The surviving lines of ``order`` that are a directory's entries, each with a
+        telephone or an e-mail (see :func:`cleaner.text.directory.contact_records`), read
+        over the page as it came, as :meth:`records` reads a listing's."""
+        items = _directory_keys(tuple(ctx.source_lines))
+        if not items:
+            return []
+        return [i for i in order if ctx.removed[i] is None and comparable(ctx.text[i]) in items]
+
     def tables(self, ctx: Context, content: list[list[int]], tables: list[list[int]]) -> list[int]:
         """The lines of ``tables`` (see :meth:`Context.table_lines`) that the story's prose touches:
         a run of ``content`` ends within ``rows_gap`` lines above the table ("Here's how the
@@ -826,5 +841,15 @@ def _record_keys(source: tuple[str, ...], lang: Optional[str]) -> frozenset[str]
     language ``lang``: the same in every round of one document, so read once (it reads every
     line)."""
     lines = [line for line in source if line.strip()]
-    return frozenset(comparable(lines[k])
-                     for k in record_items([as_prose(t) for t in lines], lang=lang))
+    texts = [as_prose(t) for t in lines]
+    # a listing's records, and a directory's entries (each with a telephone or an e-mail)
+    return frozenset(comparable(lines[k]) for k in record_items(texts, lang=lang)) \
+        | _directory_keys(source)
+
+
+@memo(1)
+def _directory_keys(source: tuple[str, ...]) -> frozenset[str]:
+    """The comparable forms of a directory's entries in ``source``, the page as it came (see
+    :func:`cleaner.text.directory.contact_records`): read once a document, as _record_keys."""
+    lines = [line for line in source if line.strip()]
+    return frozenset(comparable(lines[k]) for k in contact_records([as_prose(t) for t in lines]))
