@@ -50,3 +50,18 @@ def test_losstrade_runs_a_row_end_to_end():
     done = run("bench/losstrade.py", "--rows", "text:cleaneval", "--limit", "2")
     assert done.returncode == 0, done.stderr[-2000:]
     assert "text:cleaneval" in done.stdout and "loss" in done.stdout
+
+
+@pytest.mark.skipif(not (BENCH / "wcxb").is_dir() or not (TOOLS / "loss.py").is_file(),
+                    reason="the development bench is not here")
+def test_emptied_reads_wcxb_with_its_page_types():
+    # wcxb's gold is JSON (its text and page type): scored with WCXB's word F1, by type
+    done = run("bench/emptied.py", "post:trafilatura", "--sets", "wcxb", "--limit", "3")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "post:trafilatura wcxb: n=3" in done.stdout and "cleaned 0." in done.stdout
+    assert "article" in done.stdout or "forum" in done.stdout
+
+
+def test_emptied_refuses_a_set_it_does_not_know():
+    done = run("bench/emptied.py", "text", "--sets", "nosuchset")
+    assert done.returncode == 2 and "invalid choice" in done.stderr

@@ -663,7 +663,7 @@ def _thin_chrome_restores(lines: list[str], marks: dict) -> list[int]:
     restored: list[int] = []
     ctx = SimpleNamespace(text=lines, removed=[marks.get(i) for i in range(len(lines))],
                           lang="en", trims=[], nonblank_lines=lambda: list(range(len(lines))),
-                          restore=restored.extend)
+                          restore=restored.extend, doc=SimpleNamespace(lines=lines))
     _guard_thin_chrome(ctx)
     return restored
 
@@ -820,3 +820,25 @@ def test_commands_at_a_shell_prompt_are_a_documentation_page_s_code():
     for line in [intro, usage] + commands:
         assert line in out
     assert "$ 5 off" not in out and "Careers" not in out
+
+
+def test_a_short_page_the_rules_would_empty_keeps_the_statements_the_classifier_took():
+    # A shop's grid of names and prices, a category page's list under its intro: short lines
+    # the classifier reads as a menu, on an extractor's output with one leftover of chrome.
+    # The rules would empty it, and it is too short for the emptied-document guard to keep
+    # whole: the classifier's verdicts stand on no chrome the rules found, so its statements
+    # come back (an emptied page is the worst outcome); its short lines stay removed.
+    intro = "Our tux shop offers the best selection of shoes for your rental, and socks come with every pair."
+    grid = ["Classic Black Tie", "$30.00", "Black Miami Slip On", "$30.00", "Saddle Brown Monaco",
+            "$30.00", "Matte Black Monaco", "$30.00"]
+    lines = ["Formal Shoe Gallery", intro] + grid + ["Skip to main content"]
+    marks = {i: _removal("classify", i in range(2, 10)) for i in range(len(lines) - 1)}
+    marks[len(lines) - 1] = _removal("lines", True)  # one line of chrome a rule found
+    assert _thin_chrome_restores(lines, marks) == [1]
+    # two lines of chrome the rules found: the page shows its chrome, the verdicts stand
+    more = {**marks, 0: _removal("lines", True)}
+    assert _thin_chrome_restores(lines, more) == []
+    # a text the emptied-document guard keeps whole (300 words or more) is left to it
+    long = lines + [intro] * 20
+    marks_long = {**marks, **{i: _removal("classify", False) for i in range(len(lines), len(long))}}
+    assert _thin_chrome_restores(long, marks_long) == []

@@ -436,15 +436,20 @@ def _guard_thin_chrome(ctx: Context) -> None:
     holds a menu the classifier found (a run of link labels, its evidence of a web page:
     when that menu is all the chrome shown and names no site section, the sentences it took
     come back, see :func:`_spare_prose`); otherwise they are undone and the other rules'
-    removals stand. An extractor's output
+    removals stand. A text the rules would empty is the emptied-document guard's when it
+    keeps it whole; otherwise, on a page that shows too little chrome, the classifier's
+    statements come back (see :func:`_spare_statements`). An extractor's output
     with one leftover ("Read more", a newsletter prompt) shows one line of chrome: the
     no-chrome guard does not fire, yet the rest is the extractor's choice of the page, as
     good as the classifier's by shape.
     Idempotent: cleaned again, the output shows no chrome, and the no-chrome guard keeps it."""
     removed = ctx.removed
     classified = [i for i, m in enumerate(removed) if m is not None and m.kind == "classify"]
-    if not classified or all(removed[i] is not None for i in ctx.nonblank_lines()):
-        return  # nothing of the text would stay: the emptied-document guard's to judge
+    if not classified:
+        return
+    everything = all(removed[i] is not None for i in ctx.nonblank_lines())
+    if everything and _kept_whole(ctx):
+        return  # nothing of the text would stay: the emptied-document guard keeps it whole
     shown = sum(1 for t in ctx.trims if t[2] in CHROME)
     inner = _inner_menu(ctx)
     edge_menu = False
@@ -460,6 +465,9 @@ def _guard_thin_chrome(ctx: Context) -> None:
             shown += 1
     if shown >= THIN_CHROME_LINES:
         return  # the page shows its chrome: the verdicts stand
+    if everything:  # nothing else would stay: the page's statements, not the guess
+        _spare_statements(ctx, classified)
+        return
     if edge_menu or shown + bool(inner) >= THIN_CHROME_LINES:
         _spare_prose(ctx, classified)  # the classifier's own menu vouches for its verdicts
     else:
@@ -481,6 +489,24 @@ def _spare_prose(ctx: Context, classified: list[int]) -> None:
     if names_site(menu, ctx.lang):
         return
     ctx.restore([i for i in classified if _stated(text[i])])
+
+
+def _kept_whole(ctx: Context) -> bool:
+    """The emptied-document guard would keep the text whole (see :func:`_emptied`)."""
+    return emptied.kept_whole(emptied.total_words(ctx), emptied.removal_kinds(ctx))
+
+
+def _spare_statements(ctx: Context, classified: list[int]) -> None:
+    """The rules would empty a text that shows little chrome (under ``THIN_CHROME_LINES``
+    lines of it beside the classifier's own menu) and that the emptied-document guard does
+    not keep whole (a short one: a shop's grid of names and prices, a category page's list
+    with its intro). The classifier's verdicts there stand on no chrome the rules found,
+    and an emptied page is the worst outcome: its statements come back (:func:`_stated`: a
+    shop's "Every pair is cleaned and pressed before it goes out to the next customer.", a
+    category's "The pages below describe each language with its history and its tools."),
+    its short lines stay removed. A page frame around an article the extractor missed (a tag list, a newsletter
+    prompt) holds no statement and is still emptied, with the warning."""
+    ctx.restore([i for i in classified if _stated(ctx.text[i])])
 
 
 # A sentence the classifier's own menu does not vouch against: SPARED_SENTENCE_WORDS words
