@@ -1427,6 +1427,16 @@ def test_a_theme_s_slot_below_the_story_is_no_part_of_it(packset):
     assert "small favor to ask" not in text and "support our mission" not in text
 
 
+def test_a_match_inside_one_the_rule_took_is_counted_once(packset):
+    # remove() unlinks a whole subtree, so the inner match has no parent left: it is gone with
+    # the outer one, one element removed (htmlspeed12 found it counted twice)
+    html = page(f'<article><h1>Storm</h1><p>{PROSE}</p><div class="ad">Buy now <span class="ad">'
+                f'cheap flights</span></div></article>')
+    found = html_to_text(html, packset=packset)
+    assert dict(found.selector_hits).get("html-ads") == 1
+    assert [r.lines for r in found.dropped if r.rule_id == "html-ads"] == [("Buy now cheap flights",)]
+
+
 def test_a_box_named_above_or_before_the_content_is_the_story_s(packset):
     # a headline box over the post holds the standfirst; a before/after comparison inside the
     # story names its first half "before-content": neither is a theme's slot (review-s12b 1)

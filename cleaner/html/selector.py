@@ -368,7 +368,10 @@ def apply_selectors(body, rules: list, guard: bool = True, haystack: Optional[st
         count = 0
         for node in nodes:
             # a node matched by two parts comes twice; one inside a dropped one is gone already
-            if node.mem_id in removed or node.tag in ("html", "body") or inside(node, removed):
+            # (remove() unlinks every node of the subtree: a match inside one this rule took
+            # has no parent left, and inside() cannot see it)
+            if node.mem_id in removed or node.tag in ("html", "body") or node.parent is None \
+                    or inside(node, removed):
                 continue
             if node.tag == "a" and _heading_text(node):
                 continue
