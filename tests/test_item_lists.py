@@ -336,7 +336,7 @@ def test_a_page_whose_text_is_spread_out_tells_no_story_beside_its_list():
     everything = list(range(len(page.blocks)))
     assert list_blocks(page, everything, None) is None
     listed = list_blocks(page, everything, None, spread=True)
-    assert listed is not None and len(listed[2]) == 4 * len(BOTTLES)
+    assert listed is not None and len(listed.items) == 4 * len(BOTTLES)
 
 
 def test_the_reader_tells_the_list_finder_when_it_read_the_page_spread_out(monkeypatch):

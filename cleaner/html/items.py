@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..text.prose import is_prose
 from .products import RAIL_PRICED_SHARE, priced_card
@@ -358,9 +358,19 @@ def _marked_story(page: Page, blocks, parent: int) -> bool:
     return False
 
 
+class PageList(NamedTuple):
+    """What :func:`list_blocks` found: the blocks to show, the list's parent element, the
+    blocks of its items, and whether the list is the page (it holds LIST_SHARE of the page's
+    text; otherwise it holds part of <main>, see PART_SHARE, and the choice is judged alone)."""
+    blocks: list[int]
+    parent: int
+    items: set
+    whole_page: bool
+
+
 def list_blocks(page: Page, keep: list[int], neg: Optional[list],
                 declared: bool = False, article: bool = False, spread: bool = False
-                ) -> Optional[tuple[list[int], int, set, bool]]:
+                ) -> Optional[PageList]:
     """The blocks to show on a page of items: ``keep`` (the chosen content: a category's
     description, a heading) and every block of the page's item list, its cards' linked titles
     included; with the list's parent element and the blocks of its items. None when the page
@@ -392,4 +402,4 @@ def list_blocks(page: Page, keep: list[int], neg: Optional[list],
         outside = _prose(page, set(keep) - items)
         if found.run <= LAYOUT_BOXES or STORY_PROSE <= outside and found.chars < INTRO * outside:
             return None
-    return sorted(items.union(keep)), found.parent, items, found.share >= LIST_SHARE
+    return PageList(sorted(items.union(keep)), found.parent, items, found.share >= LIST_SHARE)

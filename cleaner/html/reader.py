@@ -423,23 +423,24 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
             keep = with_main(page, keep, choice.neg)
     shown_list = False  # the page showed it is a listing (LISTING_REASON)
     item_blocks: set = set()
-    chosen = keep_listed = keep  # what main_instead judges: the choice, or it and the page's list
+    chosen = keep  # what main_instead judges: the choice, or it and the page's list
+    partial = False  # a list holding part of the page, beside the choice
     if not kind.single_item or kind.article_by_og_type:
         listed = list_blocks(page, keep, choice.neg if choice else None, declared=kind.items,
                              article=kind.article_by_og_type, spread=spread is not None)
         if listed is not None:
-            keep, parent, item_blocks, most = listed
-            if most:  # a list holding less of the page leaves the choice to be judged alone
+            keep, item_blocks = listed.blocks, listed.items
+            if listed.whole_page:  # a list holding less of the page leaves the choice judged alone
                 chosen = keep
-            keep_listed = keep
-            container, widened = describe(page.elements[parent].node), False
+            partial = not listed.whole_page
+            container, widened = describe(page.elements[listed.parent].node), False
             shown_list = kind.kind == "unknown" or kind.article_by_og_type
     if choice is not None:
         instead = main_instead(page, chosen, choice.neg)
         if instead is not None:  # the choice missed the page: its <main> is the content
             main, keep = instead
             container, widened = describe(page.elements[main].node), True
-            if chosen is not keep_listed:  # a list holding part of the page was not the page
+            if partial:  # a list holding part of the page was not the page
                 item_blocks, shown_list = set(), False
     head, sure = _headline(page, title)
     if keep and sure and head < keep[0]:
