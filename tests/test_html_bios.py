@@ -94,3 +94,29 @@ def test_a_story_page_with_a_bio_box_cleans_through_the_api():
     html = _page(f"<div class=\"entry\">{STORY}{BOXED}</div>", {"@type": "Person", "name": "Jane Doe"})
     text = clean_document(html, html=True).text
     assert "5. The storm reached the coast" in text and "freelance writer" not in text
+
+
+def test_an_about_the_author_box_below_the_story_goes(packset):
+    # No declared author needed: the heading says what the box is.
+    box = (f'<section class="my-12 border"><h3>About the Author</h3><div class="css-q"><p>{BIO}</p>'
+           f'</div></section>')
+    html = _page(f'<div class="entry">{STORY}{box}</div>')
+    result = html_to_text(html, packset=packset)
+    assert "5. The storm reached the coast" in result.text
+    assert "About the Author" not in result.text and "freelance writer" not in result.text
+    assert "freelance writer" in html_to_text(html, packset=packset, keep={"bio"}).text
+
+
+def test_an_about_heading_among_the_story_s_paragraphs_leaves_the_story_below_it(packset):
+    # A heading with no box of its own: what follows it may be the story going on.
+    rest = "".join(f"<p>{n}. {PROSE}</p>" for n in range(6, 8))
+    html = _page(f'<div class="entry">{STORY}<h3>About the author</h3><p>{BIO}</p>{rest}</div>')
+    text = html_to_text(html, packset=packset).text
+    assert "freelance writer" in text and "7. The storm" in text
+
+
+def test_an_about_the_expert_box_is_the_story_s_own(packset):
+    # An expert the story quotes is no author: a card about them is the piece's.
+    box = f'<section class="card"><h3>About the expert</h3><div class="css-q"><p>{BIO}</p></div></section>'
+    html = _page(f'<div class="entry">{STORY}{box}</div>')
+    assert "freelance writer" in html_to_text(html, packset=packset).text

@@ -34,6 +34,10 @@ BOX_LEAD_CHARS = 120
 # What a bio's box may hold besides the bio (a name, a role, a disclosure line): a box
 # holding more is no bio's, the story may go on in it (an author card set mid-page).
 BOX_OTHER_CHARS = 400
+# A heading over an author's (a reviewer's, an expert's) bio, and the most its box holds.
+# (Not "About the expert": an expert the story quotes, whose card cartalk 4497 keeps as its own.)
+ABOUT_HEADING = re.compile(r"about (?:the|this) (?:author|reviewer|writer|contributor)s?:?$", re.I)
+ABOUT_BOX_CHARS = 1500
 # A company speaking of itself.
 FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.I)
 # A declared name: a person's name is one to four words, no address.
@@ -107,6 +111,30 @@ def bio_blocks(page, shown: list[int], opening) -> set[int]:
             if box is not None:  # the bio, and its box's name and role lines around it
                 start, end = elements[box].start, elements[box].end
                 gone.update(j for j in shown if start <= j < end)
+        before += block.chars
+    return gone
+
+
+def about_blocks(page, shown: list[int], headings: frozenset) -> set[int]:
+    """The blocks of ``shown`` in the box an "About the author" heading opens (ABOUT_HEADING),
+    after half of the shown text: the heading and the short bio under it. The box is the
+    largest element the heading opens that holds no more than ABOUT_BOX_CHARS; a heading
+    with no box of its own (a flat run of the story's paragraphs) is left alone: the story
+    may go on below it (an author card set mid-page)."""
+    total = sum(page.blocks[i].chars for i in shown)
+    before = 0
+    gone: set[int] = set()
+    elements = page.elements
+    for i in shown:
+        block = page.blocks[i]
+        if i not in gone and before >= BIO_AFTER_SHARE * total and block.tag in headings and \
+                ABOUT_HEADING.match(block.text.strip()):
+            box, el = None, block.owner
+            while el is not None and el >= 0 and elements[el].start == i and \
+                    page.text_len(elements[el]) <= ABOUT_BOX_CHARS:
+                box, el = el, elements[el].parent
+            if box is not None and elements[box].end > i + 1:  # the heading and what it heads
+                gone.update(j for j in shown if i <= j < elements[box].end)
         before += block.chars
     return gone
 

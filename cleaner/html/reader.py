@@ -28,7 +28,7 @@ from .products import product_box
 from .quotes import without_repeated_blocks, without_repeated_quotes
 from .selector import (SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack, apply_selectors,
                        attribute_haystack, inside, report_dropped, runnable, selector_rules)
-from .bios import bio_blocks, bio_opening, declared_authors
+from .bios import about_blocks, bio_blocks, bio_opening, declared_authors
 from .sections import SECTIONS_PAGES, SECTIONS_REASON, page_sections
 from .score import _CHROME, choose, hints, keep_blocks, lead_blocks, negative_elements, site_host
 from .walk import HEADINGS, walk
@@ -292,7 +292,8 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     kept = keep | kind.keeps  # categories left in (``keep`` below is the blocks kept)
     asked = keep
     # the story's declared author, whose bio below it goes (read before the scripts go)
-    opening = bio_opening(declared_authors(lookups)) if kind.story and "bio" not in kept else None
+    bios = kind.story and "bio" not in kept
+    opening = bio_opening(declared_authors(lookups)) if bios else None
     body = tree.body or tree.root
     if body is None:
         return HtmlExtraction("", url=found_url, title=title, lang=lang, page_type=kind,
@@ -454,8 +455,10 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         shown.append(i)
     if "caption" not in kept and not kind.captions_are_content:
         shown = _without_captions(page, body, shown, dropped, haystack)
-    if opening is not None:  # the author's bio, in a box of its own below the story
-        gone = bio_blocks(page, shown, opening)
+    if bios:  # the author's bio, in a box of its own below the story
+        gone = about_blocks(page, shown, HEADINGS)
+        if opening is not None:
+            gone |= bio_blocks(page, shown, opening)
         if gone:
             _report_runs(dropped, "html-author-bio", "bio", page.blocks, shown, gone)
             shown = [i for i in shown if i not in gone]
