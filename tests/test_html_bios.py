@@ -120,3 +120,15 @@ def test_an_about_the_expert_box_is_the_story_s_own(packset):
     box = f'<section class="card"><h3>About the expert</h3><div class="css-q"><p>{BIO}</p></div></section>'
     html = _page(f'<div class="entry">{STORY}{box}</div>')
     assert "freelance writer" in html_to_text(html, packset=packset).text
+
+
+def test_an_about_the_author_box_set_mid_page_goes_and_the_story_below_it_stays(packset):
+    # The Motley Fool's author card stands in the story's middle; the box closes before the
+    # story goes on.
+    box = (f'<section class="my-12 border"><h3>About the Author</h3><div class="css-q"><p>{BIO}</p>'
+           f'</div></section>')
+    rest = "".join(f"<p>{n}. {PROSE}</p>" for n in range(6, 12))
+    html = _page(f'<div class="entry"><p>0. {PROSE}</p>{box}{STORY}{rest}</div>')
+    text = html_to_text(html, packset=packset).text
+    assert "freelance writer" not in text and "About the Author" not in text
+    assert "0. The storm" in text and "11. The storm" in text

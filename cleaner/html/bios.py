@@ -116,18 +116,17 @@ def bio_blocks(page, shown: list[int], opening) -> set[int]:
 
 
 def about_blocks(page, shown: list[int], headings: frozenset) -> set[int]:
-    """The blocks of ``shown`` in the box an "About the author" heading opens (ABOUT_HEADING),
-    after half of the shown text: the heading and the short bio under it. The box is the
-    largest element the heading opens that holds no more than ABOUT_BOX_CHARS; a heading
-    with no box of its own (a flat run of the story's paragraphs) is left alone: the story
-    may go on below it (an author card set mid-page)."""
-    total = sum(page.blocks[i].chars for i in shown)
-    before = 0
+    """The blocks of ``shown`` in the box an "About the author" heading opens (ABOUT_HEADING):
+    the heading and the short bio under it. The box is the largest element the heading opens
+    that holds no more than ABOUT_BOX_CHARS; a heading with no box of its own (a flat run of
+    the story's paragraphs) is left alone, as the story may go on below it. A box closes, so
+    where it stands does not matter: the Motley Fool sets its author's card mid-page, the
+    story going on below it, outside the box."""
     gone: set[int] = set()
     elements = page.elements
     for i in shown:
         block = page.blocks[i]
-        if i not in gone and before >= BIO_AFTER_SHARE * total and block.tag in headings and \
+        if i not in gone and block.tag in headings and \
                 ABOUT_HEADING.match(block.text.strip()):
             box, el = None, block.owner
             while el is not None and el >= 0 and elements[el].start == i and \
@@ -135,7 +134,6 @@ def about_blocks(page, shown: list[int], headings: frozenset) -> set[int]:
                 box, el = el, elements[el].parent
             if box is not None and elements[box].end > i + 1:  # the heading and what it heads
                 gone.update(j for j in shown if i <= j < elements[box].end)
-        before += block.chars
     return gone
 
 
