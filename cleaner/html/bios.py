@@ -14,6 +14,10 @@ Doubt keeps the line:
   as the story's last paragraph, among its other paragraphs (an italic line about a guest
   writer), is left alone, as some publishers count it part of the piece;
 - a paragraph speaking as "we" or "our" is a company's, not a person's bio.
+
+A bio may also sit under an "About the author" heading, in a box that the heading opens
+(:func:`about_blocks`): the heading and its box go, wherever the box stands, and a heading
+with no box of its own is left alone.
 """
 from __future__ import annotations
 
@@ -34,7 +38,7 @@ BOX_LEAD_CHARS = 120
 # What a bio's box may hold besides the bio (a name, a role, a disclosure line): a box
 # holding more is no bio's, the story may go on in it (an author card set mid-page).
 BOX_OTHER_CHARS = 400
-# A heading over an author's (a reviewer's, an expert's) bio, and the most its box holds.
+# A heading over an author's (a reviewer's) bio, and the most its box holds.
 # (Not "About the expert": an expert the story quotes, whose card cartalk 4497 keeps as its own.)
 ABOUT_HEADING = re.compile(r"about (?:the|this) (?:author|reviewer|writer|contributor)s?:?$", re.I)
 ABOUT_BOX_CHARS = 1500
