@@ -28,6 +28,7 @@ from .products import product_box
 from .quotes import without_repeated_blocks, without_repeated_quotes
 from .selector import (SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack, apply_selectors,
                        attribute_haystack, inside, report_dropped, runnable, selector_rules)
+from .bios import about_blocks, bio_blocks, bio_opening, declared_authors
 from .sections import SECTIONS_PAGES, SECTIONS_REASON, page_sections
 from .score import _CHROME, choose, hints, keep_blocks, lead_blocks, negative_elements, site_host
 from .walk import HEADINGS, walk
@@ -297,6 +298,9 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     text, flattened = flatten_deep(document)  # parsing time grows with nesting
     tree, lookups, found_url, lang, title, kind = _parsed(text, url)
     asked = keep
+    # the story's declared author, whose bio below it goes (read before the scripts go)
+    bios = kind.story and "bio" not in kept
+    opening = bio_opening(declared_authors(lookups)) if bios else None
     body = tree.body or tree.root
     if body is None:
         return HtmlExtraction("", url=found_url, title=title, lang=lang, page_type=kind,
@@ -462,6 +466,13 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         shown.append(i)
     if "caption" not in kept and not kind.captions_are_content:
         shown = _without_captions(page, body, shown, dropped, haystack)
+    if bios:  # the author's bio, in a box of its own below the story
+        gone = about_blocks(page, shown, HEADINGS)
+        if opening is not None:
+            gone |= bio_blocks(page, shown, opening)
+        if gone:
+            _report_runs(dropped, "html-author-bio", "bio", page.blocks, shown, gone)
+            shown = [i for i in shown if i not in gone]
     if page.thread:  # a reply's quote of a post the thread shows already
         kept_shown = without_repeated_quotes(page, shown)
         _report_runs(dropped, "html-repeated-quote", "boilerplate", page.blocks, shown,

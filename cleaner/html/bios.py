@@ -1,0 +1,160 @@
+"""An author's bio below the story, told by its shape rather than its box's class name.
+
+A story's page declares who wrote it (JSON-LD ``author``, ``<meta name="author">``). Below the
+story, many themes print that person's bio in a box whose class names nothing an author-box
+selector knows (a page builder's text widget, a CSS-in-JS class, a "contributor" card): a
+paragraph that opens with the author's own name and says who they are ("Jane Doe is a
+freelance writer...", "Jane Doe has covered energy since..."). House style: a bio is
+boilerplate (category ``bio``).
+
+Doubt keeps the line:
+- only a person is an author with a bio; an organisation named as author (a company's blog
+  post signed "Acme") speaking of itself ("Acme is dedicated to...") is the page's content;
+- the paragraph must open a box of its own, below at least half of the story: a bio written
+  as the story's last paragraph, among its other paragraphs (an italic line about a guest
+  writer), is left alone, as some publishers count it part of the piece;
+- a paragraph speaking as "we" or "our" is a company's, not a person's bio.
+
+A bio may also sit under an "About the author" heading, in a box that the heading opens
+(:func:`about_blocks`): the heading and its box go, wherever the box stands, and a heading
+with no box of its own is left alone.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Iterable
+
+from .lookups import JSON_LD, META_AUTHOR, PageLookups
+
+# What a bio says right after its subject's name.
+BIO_VERB = (r"(?:is|was|has|had|started|joined|writes|wrote|covers|covered|holds|lives|leads|"
+            r"serves|founded|co-founded|works|worked|loves|enjoys|specializes|specialises|"
+            r"graduated|earned|began|helps|brings)")
+# The share of the shown text (characters) that comes before a bio: it follows the story.
+BIO_AFTER_SHARE = 0.5
+# What a bio's box may hold before it (a name, a role, an "About the author" heading).
+BOX_LEAD_CHARS = 120
+# What a bio's box may hold besides the bio (a name, a role, a disclosure line): a box
+# holding more is no bio's, the story may go on in it (an author card set mid-page).
+BOX_OTHER_CHARS = 400
+# A heading over an author's (a reviewer's) bio, and the most its box holds.
+# (Not "About the expert": an expert the story quotes, whose card cartalk 4497 keeps as its own.)
+ABOUT_HEADING = re.compile(r"about (?:the|this) (?:author|reviewer|writer|contributor)s?:?$", re.I)
+ABOUT_BOX_CHARS = 1500
+# A company speaking of itself.
+FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.I)
+# A declared name: a person's name is one to four words, no address.
+MAX_NAME_WORDS = 4
+# JSON-LD graphs can be megabytes: the items looked at, bounded.
+MAX_ITEMS = 500
+ORGANISATION = frozenset({"organization", "organisation", "corporation", "newsmediaorganization",
+                          "localbusiness", "brand"})
+
+
+def _types(item: dict) -> set[str]:
+    kind = item.get("@type")
+    return {k.rsplit("/", 1)[-1].lower() for k in (kind if isinstance(kind, list) else [kind])
+            if isinstance(k, str)}
+
+
+def _people(value, out: set[str]) -> None:
+    """The names of the people in a JSON-LD ``author`` value (organisations left out)."""
+    for one in value if isinstance(value, list) else [value]:
+        if isinstance(one, str):
+            out.add(one)
+        elif isinstance(one, dict) and isinstance(one.get("name"), str) and \
+                not _types(one) & ORGANISATION:
+            out.add(one["name"])
+
+
+def declared_authors(lookups: PageLookups) -> frozenset[str]:
+    """The people the page names as its story's author, in JSON-LD or ``<meta name=author>``."""
+    names: set[str] = set()
+    for node in lookups.all(JSON_LD):
+        try:
+            data = json.loads(node.text() or "null")
+        except ValueError:
+            continue
+        stack, seen = [data], 0
+        while stack and seen < MAX_ITEMS:
+            item = stack.pop()
+            seen += 1
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                if "author" in item:
+                    _people(item["author"], names)
+                stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
+    for node in lookups.all(META_AUTHOR):
+        names.add(node.attributes.get("content") or "")
+    return frozenset(n.strip() for n in names
+                     if 0 < len(n.split()) <= MAX_NAME_WORDS and "/" not in n and "@" not in n)
+
+
+def bio_opening(authors: Iterable[str]):
+    """A pattern for a paragraph that opens with one of ``authors`` and a bio's verb, or None."""
+    names = sorted((re.escape(n.strip()) for n in authors if n.strip()), key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"(?:%s)(?:\s*\([^)]{0,20}\))?(?:,[^,]{1,60},)?\s+%s\b" % ("|".join(names), BIO_VERB))
+
+
+def bio_blocks(page, shown: list[int], opening) -> set[int]:
+    """The blocks of ``shown`` that are the declared author's bio (see the module's doc): a
+    paragraph opening a box of its own with ``opening``, and the rest of that box."""
+    total = sum(page.blocks[i].chars for i in shown)
+    before = 0
+    gone: set[int] = set()
+    elements = page.elements
+    for k, i in enumerate(shown):
+        block = page.blocks[i]
+        if i not in gone and before >= BIO_AFTER_SHARE * total and opening.match(block.text) \
+                and not FIRST_PLURAL.search(block.text):
+            box = _own_box(page, block.owner, i, block.chars)
+            if box is not None:  # the bio, and its box's name and role lines around it
+                start, end = elements[box].start, elements[box].end
+                gone.update(j for j in shown if start <= j < end)
+        before += block.chars
+    return gone
+
+
+def about_blocks(page, shown: list[int], headings: frozenset) -> set[int]:
+    """The blocks of ``shown`` in the box an "About the author" heading opens (ABOUT_HEADING):
+    the heading and the short bio under it. The box is the largest element the heading opens
+    that holds no more than ABOUT_BOX_CHARS; a heading with no box of its own (a flat run of
+    the story's paragraphs) is left alone, as the story may go on below it. A box closes, so
+    where it stands does not matter: the Motley Fool sets its author's card mid-page, the
+    story going on below it, outside the box."""
+    gone: set[int] = set()
+    elements = page.elements
+    for i in shown:
+        block = page.blocks[i]
+        if i not in gone and block.tag in headings and \
+                ABOUT_HEADING.match(block.text.strip()):
+            box, el = None, block.owner
+            while el is not None and el >= 0 and elements[el].start == i and \
+                    page.text_len(elements[el]) <= ABOUT_BOX_CHARS:
+                box, el = el, elements[el].parent
+            if box is not None and elements[box].end > i + 1:  # the heading and what it heads
+                gone.update(j for j in shown if i <= j < elements[box].end)
+    return gone
+
+
+def _own_box(page, owner: int, first: int, chars: int):
+    """The element that ``first`` (a block of ``chars`` characters) opens, with no more than
+    BOX_LEAD_CHARS of text before it and BOX_OTHER_CHARS besides it: the bio's box, or None
+    when the paragraph sits among the story's."""
+    elements = page.elements
+    box = owner
+    while True:
+        parent = elements[box].parent
+        if parent is None or parent < 0:
+            return None
+        el = elements[parent]
+        if el.start < first:
+            lead = page.chars[first] - page.chars[el.start]
+            if lead > BOX_LEAD_CHARS or page.text_len(el) - chars > BOX_OTHER_CHARS:
+                return None
+            return parent
+        box = parent

@@ -1,0 +1,134 @@
+"""The declared author's bio below a story goes, told by its shape (cleaner.html.bios)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleaner import clean_document
+from cleaner.html.reader import html_to_text
+
+PROSE = ("The storm reached the coast on Monday night, and officials said that the damage was "
+         "the worst they had seen in a decade, with roads closed and power lines down. ")
+BIO = ("Jane Doe is a freelance writer living in Portland. She has covered weather and climate "
+       "for a decade, and her work has appeared in several regional newspapers.")
+
+
+def _page(body: str, author: object = None, meta: str = "") -> str:
+    head = '<meta property="og:type" content="article">'
+    if author is not None:
+        ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Storm",
+              "author": author}
+        head += f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    if meta:
+        head += f'<meta name="author" content="{meta}">'
+    return (f"<!doctype html><html lang=en><head><meta charset=utf-8>{head}</head><body>"
+            f"<article><h1>Storm hits the coast</h1>{body}</article></body></html>")
+
+
+STORY = "".join(f"<p>{n}. {PROSE}</p>" for n in range(6))
+# a bio in a box of its own whose class names no author box (a page builder's widget)
+BOXED = (f'<div class="css-1dsojn8"><div class="css-name"><a href="/author/jane-doe">Jane Doe</a>'
+         f'</div><div class="css-role">Contributing Writer</div><div class="css-11jqkrn"><p>{BIO}</p>'
+         f'</div></div>')
+
+
+@pytest.mark.parametrize("author, meta", [
+    ({"@type": "Person", "name": "Jane Doe"}, ""),
+    ([{"@type": "Person", "name": "Jane Doe"}], ""),
+    ("Jane Doe", ""),
+    (None, "Jane Doe"),
+])
+def test_the_declared_author_s_bio_in_a_box_below_the_story_goes(packset, author, meta):
+    html = _page(f"<div class=\"entry\">{STORY}{BOXED}</div>", author, meta)
+    result = html_to_text(html, packset=packset)
+    assert all(f"{n}. The storm reached the coast" in result.text for n in range(6))
+    assert "freelance writer" not in result.text
+    assert "Contributing Writer" not in result.text  # the box's role line goes with it
+    assert any(r.rule_id == "html-author-bio" and r.category == "bio" for r in result.dropped)
+
+
+def test_the_bio_stays_when_bio_is_kept(packset):
+    html = _page(f"<div class=\"entry\">{STORY}{BOXED}</div>", {"@type": "Person", "name": "Jane Doe"})
+    assert "freelance writer" in html_to_text(html, packset=packset, keep={"bio"}).text
+
+
+def test_a_bio_among_the_story_s_own_paragraphs_stays(packset):
+    # Written as the story's last paragraph (an italic line about a guest writer), it may be
+    # part of the piece: doubt keeps it.
+    html = _page(f'<div class="entry">{STORY}<p><em>{BIO}</em></p></div>',
+                 {"@type": "Person", "name": "Jane Doe"})
+    assert "freelance writer" in html_to_text(html, packset=packset).text
+
+
+def test_an_organisation_as_author_speaks_of_itself_as_content(packset):
+    about = ("Acme Plumbing is dedicated to serving homeowners across the valley with fast, "
+             "honest repairs and fair prices, as it has for thirty years.")
+    box = f'<div class="css-x"><div class="css-n">Acme Plumbing</div><div class="css-y"><p>{about}</p></div></div>'
+    html = _page(f'<div class="entry">{STORY}{box}</div>',
+                 {"@type": "Organization", "name": "Acme Plumbing"})
+    assert "dedicated to serving" in html_to_text(html, packset=packset).text
+    ours = box.replace("serving homeowners", "serving our homeowners")
+    html = _page(f'<div class="entry">{STORY}{ours}</div>', "Acme Plumbing")
+    assert "dedicated to serving" in html_to_text(html, packset=packset).text
+
+
+def test_a_paragraph_naming_the_author_early_in_the_story_stays(packset):
+    # Above the story's middle: not below the story, whatever it says.
+    first = f'<div class="css-a"><div class="css-n">Jane Doe</div><div class="css-b"><p>{BIO}</p></div></div>'
+    html = _page(f'{first}<div class="entry">{STORY}</div>', {"@type": "Person", "name": "Jane Doe"})
+    assert "freelance writer" in html_to_text(html, packset=packset).text
+
+
+def test_a_box_that_goes_on_with_the_story_is_no_bio_box(packset):
+    # An author card set mid-page in a box that holds the rest of the story: only a small box goes.
+    rest = "".join(f"<p>{n}. {PROSE}</p>" for n in range(6, 10))
+    html = _page(f'<div class="entry">{STORY}<div class="css-z"><h3>About Jane</h3><p>{BIO}</p>'
+                 f'{rest}</div></div>',
+                 {"@type": "Person", "name": "Jane Doe"})
+    text = html_to_text(html, packset=packset).text
+    assert "freelance writer" in text and "9. The storm" in text
+
+
+def test_a_story_page_with_a_bio_box_cleans_through_the_api():
+    html = _page(f"<div class=\"entry\">{STORY}{BOXED}</div>", {"@type": "Person", "name": "Jane Doe"})
+    text = clean_document(html, html=True).text
+    assert "5. The storm reached the coast" in text and "freelance writer" not in text
+
+
+def test_an_about_the_author_box_below_the_story_goes(packset):
+    # No declared author needed: the heading says what the box is.
+    box = (f'<section class="my-12 border"><h3>About the Author</h3><div class="css-q"><p>{BIO}</p>'
+           f'</div></section>')
+    html = _page(f'<div class="entry">{STORY}{box}</div>')
+    result = html_to_text(html, packset=packset)
+    assert "5. The storm reached the coast" in result.text
+    assert "About the Author" not in result.text and "freelance writer" not in result.text
+    assert "freelance writer" in html_to_text(html, packset=packset, keep={"bio"}).text
+
+
+def test_an_about_heading_among_the_story_s_paragraphs_leaves_the_story_below_it(packset):
+    # A heading with no box of its own: what follows it may be the story going on.
+    rest = "".join(f"<p>{n}. {PROSE}</p>" for n in range(6, 8))
+    html = _page(f'<div class="entry">{STORY}<h3>About the author</h3><p>{BIO}</p>{rest}</div>')
+    text = html_to_text(html, packset=packset).text
+    assert "freelance writer" in text and "7. The storm" in text
+
+
+def test_an_about_the_expert_box_is_the_story_s_own(packset):
+    # An expert the story quotes is no author: a card about them is the piece's.
+    box = f'<section class="card"><h3>About the expert</h3><div class="css-q"><p>{BIO}</p></div></section>'
+    html = _page(f'<div class="entry">{STORY}{box}</div>')
+    assert "freelance writer" in html_to_text(html, packset=packset).text
+
+
+def test_an_about_the_author_box_set_mid_page_goes_and_the_story_below_it_stays(packset):
+    # The Motley Fool's author card stands in the story's middle; the box closes before the
+    # story goes on.
+    box = (f'<section class="my-12 border"><h3>About the Author</h3><div class="css-q"><p>{BIO}</p>'
+           f'</div></section>')
+    rest = "".join(f"<p>{n}. {PROSE}</p>" for n in range(6, 12))
+    html = _page(f'<div class="entry"><p>0. {PROSE}</p>{box}{STORY}{rest}</div>')
+    text = html_to_text(html, packset=packset).text
+    assert "freelance writer" not in text and "About the Author" not in text
+    assert "0. The storm" in text and "11. The storm" in text
