@@ -24,6 +24,12 @@ _PHONE = re.compile(r"(?<![\d/.])(\+?\d{1,3}[\s.-]?)?(\(\d{2,5}\)\s?|\d{2,5}[\s.
                     r"\d{3,4}[\s.-]?\d{3,4}(?![\d/])")
 
 
+# A telephone number as a way to reach someone: none opens right after a function's bracket,
+# as a colour's channels do in a style sheet printed one declaration a line
+# ("  border: 2px solid rgb(96 139 168);"), braces on other lines.
+_CALLABLE = re.compile(r"(?<!\w\()" + _PHONE.pattern)
+
+
 def contact_details(text: str) -> bool:
     """``text`` holds an e-mail address, a web address or a telephone number."""
     return bool(("@" in text and _EMAIL.search(text)) or _WEB.search(text) or _PHONE.search(text))
@@ -33,7 +39,8 @@ def reachable(text: str) -> bool:
     """``text`` holds a way to reach someone: a telephone number or an e-mail address. A web
     address alone is not one (an embed's ``<iframe src=...>`` or a teaser card's link is on
     every record of a feed), so a directory is told by these two. A line with braces is a
-    style sheet's or data's, whose colours read as telephone numbers ("rgb(96 139 168)")."""
+    style sheet's or data's, whose colours read as telephone numbers ("rgb(96 139 168)"), and
+    a number right after a function's bracket is a colour's too."""
     if "{" in text or "}" in text:
         return False
-    return bool(("@" in text and _EMAIL.search(text)) or _PHONE.search(text))
+    return bool(("@" in text and _EMAIL.search(text)) or _CALLABLE.search(text))

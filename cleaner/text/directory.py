@@ -51,9 +51,10 @@ def contact_records(texts: list[str], min_records: int = RECORD_RUN) -> list[int
 
     # reachable lines before each position: each line is searched once, not once for every
     # anchor's run it lies in (a page of many lines told again and again, interleaved)
+    # (an entry's own lines: a newsroom's number told under every teaser reaches no entry)
     before = [0]
-    for text in texts:
-        before.append(before[-1] + reachable(text))
+    for k, text in enumerate(texts):
+        before.append(before[-1] + (own(k) and reachable(text)))
     found: set[int] = set()
     for key in told:
         where = at[key]
