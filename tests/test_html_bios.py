@@ -132,3 +132,49 @@ def test_an_about_the_author_box_set_mid_page_goes_and_the_story_below_it_stays(
     text = html_to_text(html, packset=packset).text
     assert "freelance writer" not in text and "About the Author" not in text
     assert "0. The storm" in text and "11. The storm" in text
+
+
+def test_a_short_brief_ending_with_a_paragraph_on_its_author_keeps_every_line(packset):
+    # the <article> is the box of its last paragraph: the box, not only the paragraph, must
+    # stand below the story's half, and open with the author's name line (review-s12d 1)
+    body = ("<p>The shortlist was announced in London on Tuesday.</p>"
+            "<p>Jane Doe has been shortlisted for the prize.</p>")
+    html = _page(body, meta="Jane Doe")
+    text = html_to_text(html, packset=packset).text
+    assert "Storm hits the coast" in text and "Jane Doe has been shortlisted" in text
+
+
+def test_an_about_the_author_page_is_the_page(packset):
+    # a writer's About page (og:type article, as themes give every page): the About box
+    # holding most of the page is the page itself (ABOUT_PAGE_SHARE)
+    body = ('<p>Welcome to my little corner of the web.</p><section class="wp-block-group">'
+            "<h2>About the author</h2><p>I am a retired teacher who has spent forty years in the "
+            "garden, first on a balcony and then on two acres of clay in the hills.</p><p>I grow "
+            "mostly vegetables, a few fruit trees and far too many tomatoes.</p></section>")
+    text = html_to_text(_page(body), packset=packset).text
+    assert "retired teacher" in text and "far too many tomatoes" in text
+
+
+def test_a_reviewed_book_s_author_is_not_the_story_s(packset):
+    # only the story item's author counts: a review's itemReviewed names the book's writer
+    ld = {"@context": "https://schema.org", "@type": "Review",
+          "author": {"@type": "Person", "name": "Jane Doe"},
+          "itemReviewed": {"@type": "Book", "name": "Beloved",
+                           "author": {"@type": "Person", "name": "Toni Morrison"}}}
+    card = ('<div class="wp-block-group"><h2>Toni Morrison</h2><p>Toni Morrison was fifty-six '
+            "when Beloved appeared, and the book turned on a story she had found years before "
+            "in an old newspaper clipping.</p></div>")
+    html = (f'<!doctype html><html lang=en><head><meta property="og:type" content="article">'
+            f'<script type="application/ld+json">{json.dumps(ld)}</script></head><body><article>'
+            f"<h1>Beloved at forty</h1>{STORY}{card}</article></body></html>")
+    assert "Toni Morrison was fifty-six" in html_to_text(html, packset=packset).text
+
+
+@pytest.mark.parametrize("kind", ["EducationalOrganization", "GovernmentOrganization", "NGO"])
+def test_an_organisation_of_any_kind_as_author_is_no_person_with_a_bio(packset, kind):
+    name = "Springfield Trust"
+    box = (f'<div class="css-1x"><div class="css-name">{name}</div><div class="css-2y"><p>{name} '
+           "is dedicated to teaching the history of the town to its children and its visitors.</p>"
+           "</div></div>")
+    html = _page(f'<div class="entry">{STORY}{box}</div>', {"@type": kind, "name": name})
+    assert "dedicated to teaching" in html_to_text(html, packset=packset).text

@@ -23,9 +23,16 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from typing import Iterable
 
 from .lookups import JSON_LD, META_AUTHOR, PageLookups
+from .pagetype import SCHEMA_TYPES, WEAK_SCHEMA_TYPES
+
+# The schema.org items whose author is the story's (not a reviewed book's writer, a checked
+# claim's speaker, a comment's poster).
+STORY_TYPES = frozenset(t for t, kind in {**SCHEMA_TYPES, **WEAK_SCHEMA_TYPES}.items()
+                        if kind == "article") | {"webpage"}
 
 # What a bio says right after its subject's name.
 BIO_VERB = (r"(?:is|was|has|had|started|joined|writes|wrote|covers|covered|holds|lives|leads|"
@@ -40,6 +47,7 @@ BOX_LEAD_CHARS = 120
 BOX_OTHER_CHARS = 400
 # A heading over an author's (a reviewer's) bio, and the most its box holds.
 # (Not "About the expert": an expert the story quotes, whose card cartalk 4497 keeps as its own.)
+ABOUT_PAGE_SHARE = 0.5  # an About box holding more of the shown text is the page itself
 ABOUT_HEADING = re.compile(r"about (?:the|this) (?:author|reviewer|writer|contributor)s?:?$", re.I)
 ABOUT_BOX_CHARS = 1500
 # A company speaking of itself.
@@ -64,7 +72,7 @@ def _people(value, out: set[str]) -> None:
         if isinstance(one, str):
             out.add(one)
         elif isinstance(one, dict) and isinstance(one.get("name"), str) and \
-                not _types(one) & ORGANISATION:
+                _types(one) <= {"person"}:  # a Person, or untyped: no organisation of any kind
             out.add(one["name"])
 
 
@@ -83,9 +91,11 @@ def declared_authors(lookups: PageLookups) -> frozenset[str]:
             if isinstance(item, list):
                 stack.extend(item)
             elif isinstance(item, dict):
-                if "author" in item:
+                if "author" in item and _types(item) & STORY_TYPES:  # the story's own author
                     _people(item["author"], names)
-                stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
+                for key in ("@graph", "mainEntity", "mainEntityOfPage"):  # as pagetype walks
+                    if isinstance(item.get(key), (list, dict)):
+                        stack.append(item[key])
     for node in lookups.all(META_AUTHOR):
         names.add(node.attributes.get("content") or "")
     return frozenset(n.strip() for n in names
@@ -97,7 +107,7 @@ def bio_opening(authors: Iterable[str]):
     names = sorted((re.escape(n.strip()) for n in authors if n.strip()), key=len, reverse=True)
     if not names:
         return None
-    return re.compile(r"(?:%s)(?:\s*\([^)]{0,20}\))?(?:,[^,]{1,60},)?\s+%s\b" % ("|".join(names), BIO_VERB))
+    return re.compile(r"(?P<name>%s)(?:\s*\([^)]{0,20}\))?(?:,[^,]{1,60},)?\s+%s\b" % ("|".join(names), BIO_VERB))
 
 
 def bio_blocks(page, shown: list[int], opening) -> set[int]:
@@ -107,14 +117,24 @@ def bio_blocks(page, shown: list[int], opening) -> set[int]:
     before = 0
     gone: set[int] = set()
     elements = page.elements
+    order = sorted(shown)  # a box's blocks, found by bisection
     for k, i in enumerate(shown):
         block = page.blocks[i]
-        if i not in gone and before >= BIO_AFTER_SHARE * total and opening.match(block.text) \
-                and not FIRST_PLURAL.search(block.text):
+        found = opening.match(block.text) \
+            if i not in gone and before >= BIO_AFTER_SHARE * total else None
+        if found and not FIRST_PLURAL.search(block.text):
             box = _own_box(page, block.owner, i, block.chars)
-            if box is not None:  # the bio, and its box's name and role lines around it
+            if box is not None:
                 start, end = elements[box].start, elements[box].end
-                gone.update(j for j in shown if start <= j < end)
+                lead = " ".join(page.blocks[j].text for j in range(start, i))
+                # the box opens with the author's name line (a card: name, role, bio), and the
+                # box, not only the paragraph, stands below the story's half (a short brief's
+                # <article> is the box of its last paragraph)
+                if found.group("name") not in lead or \
+                        before - (page.chars[i] - page.chars[start]) < BIO_AFTER_SHARE * total:
+                    box = None
+            if box is not None:  # the bio, and its box's name and role lines around it
+                gone.update(order[bisect_left(order, start):bisect_left(order, end)])
         before += block.chars
     return gone
 
@@ -128,6 +148,8 @@ def about_blocks(page, shown: list[int], headings: frozenset) -> set[int]:
     story going on below it, outside the box."""
     gone: set[int] = set()
     elements = page.elements
+    total = sum(page.blocks[i].chars for i in shown)
+    order = sorted(shown)  # a box's blocks, found by bisection
     for i in shown:
         block = page.blocks[i]
         if i not in gone and block.tag in headings and \
@@ -137,7 +159,10 @@ def about_blocks(page, shown: list[int], headings: frozenset) -> set[int]:
                     page.text_len(elements[el]) <= ABOUT_BOX_CHARS:
                 box, el = el, elements[el].parent
             if box is not None and elements[box].end > i + 1:  # the heading and what it heads
-                gone.update(j for j in shown if i <= j < elements[box].end)
+                mine = order[bisect_left(order, i):bisect_left(order, elements[box].end)]
+                # a box holding most of the page's text is the page (a writer's About page)
+                if sum(page.blocks[j].chars for j in mine) <= ABOUT_PAGE_SHARE * total:
+                    gone.update(mine)
     return gone
 
 

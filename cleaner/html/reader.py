@@ -269,6 +269,13 @@ def _headline(page, title: Optional[str]) -> tuple[Optional[int], bool]:
 
 
 
+def _bio_reading(kind: PageType, keep: frozenset, lookups: PageLookups) -> tuple:
+    """Whether a story's author bio goes (a story page, ``bio`` not kept) and how the
+    declared author's bio opens (:func:`~cleaner.html.bios.bio_opening`; None: no author)."""
+    bios = kind.story and "bio" not in keep and "bio" not in kind.keeps
+    return bios, bio_opening(declared_authors(lookups)) if bios else None
+
+
 def _parsed(text: str, url: Optional[str]) -> tuple:
     """The tree of ``text`` and what the page says of itself before anything is stripped: its
     lookups, its own url (when ``url`` is not given), ``<html lang>``, title and page type
@@ -298,19 +305,18 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     text, flattened = flatten_deep(document)  # parsing time grows with nesting
     tree, lookups, found_url, lang, title, kind = _parsed(text, url)
     asked = keep
-    # the story's declared author, whose bio below it goes (read before the scripts go)
-    bios = kind.story and "bio" not in kept
-    opening = bio_opening(declared_authors(lookups)) if bios else None
     body = tree.body or tree.root
     if body is None:
         return HtmlExtraction("", url=found_url, title=title, lang=lang, page_type=kind,
                               flattened=flattened)
+    bios, opening = _bio_reading(kind, keep, lookups)  # before the scripts go: JSON-LD is one
     if _strip(tree, body):  # no text a reader sees: not reported
         fixed = _closed_iframes(text)  # unless the tree misread the page (rare)
         if fixed != text:  # parsed once more, never again (flattened stays the first pass's)
             text = fixed
             tree, lookups, found_url, lang, title, kind = _parsed(text, url)
             body = tree.body or tree.root
+            bios, opening = _bio_reading(kind, keep, lookups)
         _strip(tree, body, misread=True)
     kept = keep | kind.keeps  # categories left in (``keep`` below is the blocks kept)
     dropped: list[Removal] = []
@@ -466,7 +472,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         shown.append(i)
     if "caption" not in kept and not kind.captions_are_content:
         shown = _without_captions(page, body, shown, dropped, haystack)
-    if bios:  # the author's bio, in a box of its own below the story
+    if bios and not shown_list and not item_blocks:  # a story's author bio, in a box of its own; no list's items
         gone = about_blocks(page, shown, HEADINGS)
         if opening is not None:
             gone |= bio_blocks(page, shown, opening)
