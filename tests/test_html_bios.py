@@ -178,3 +178,12 @@ def test_an_organisation_of_any_kind_as_author_is_no_person_with_a_bio(packset, 
            "</div></div>")
     html = _page(f'<div class="entry">{STORY}{box}</div>', {"@type": kind, "name": name})
     assert "dedicated to teaching" in html_to_text(html, packset=packset).text
+
+
+def test_a_bio_is_reported_once_under_its_own_rule(packset):
+    # what the reader's own rules take from its choice (a bio, a caption) is not reported a
+    # second time as a block outside the main content (review-s12d)
+    html = _page(f"<div class=\"entry\">{STORY}{BOXED}</div>", {"@type": "Person", "name": "Jane Doe"})
+    result = html_to_text(html, packset=packset)
+    said = [r.rule_id for r in result.dropped for line in r.lines if "freelance writer" in line]
+    assert said == ["html-author-bio"]

@@ -470,6 +470,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
                 continue  # the headline once
             seen = True
         shown.append(i)
+    choice_blocks = set(shown)  # what the reader's own rules below take from it, they report
     if "caption" not in kept and not kind.captions_are_content:
         shown = _without_captions(page, body, shown, dropped, haystack)
     if bios and not shown_list and not item_blocks:  # a story's author bio, in a box of its own; no list's items
@@ -510,7 +511,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         if block.tag == "tr" and block.plain_cells > ROW_PLAIN_SHARE * (block.text.count(" | ") + 1):
             rows.append(line)  # a merged row is one line
         line += height + 1  # and the blank line between blocks
-    _report_unshown(dropped, page.blocks, shown)
+    _report_unshown(dropped, page.blocks, choice_blocks)
     if "comments" not in kept and kind.kind in DISCUSSION_TYPES and \
             _comments_beside_no_story(out, dropped):
         # a link shared for discussion (an aggregator's story page, a subreddit's post): the
@@ -897,11 +898,12 @@ def _open_noscript(tree, body) -> None:
             node.unwrap()
 
 
-def _report_unshown(dropped: list, blocks: list, shown: list[int]) -> None:
-    """The blocks left out of the text, each run of them one html-main-content Removal."""
-    show = set(shown)
+def _report_unshown(dropped: list, blocks: list, chosen: set) -> None:
+    """The blocks left out of the content the reader chose, each run of them one
+    html-main-content Removal (what its own rules took from the choice, a caption, a bio, a
+    repeated quote, they reported: not twice)."""
     _report_runs(dropped, "html-main-content", "boilerplate", blocks, range(len(blocks)),
-                 {i for i in range(len(blocks)) if i not in show})
+                 {i for i in range(len(blocks)) if i not in chosen})
 
 
 def _report_runs(dropped: list, rule_id: str, category: str, blocks: list, order,

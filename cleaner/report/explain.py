@@ -17,6 +17,10 @@ READER_RULES = {
     "html-post-comments": "A comment under a question or an answer on a Q&A page (a schema.org "
                           "Comment inside the post): the thread's posts stay, their comments "
                           "go as a story's do.",
+    "html-author-bio": "The story's author's bio in a box of its own below the story (a paragraph "
+                       "opening with the declared author's name, or an 'About the author' box): "
+                       "kept with --keep bio.",
+    "html-caption": "An image's caption or photo credit: kept with --keep caption.",
     "html-repeated-block": "A block that repeats an earlier one word for word on a product's page "
                            "or a forum thread (a second layout's copy of the description, a "
                            "quoted post): shown once.",
