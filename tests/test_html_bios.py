@@ -187,3 +187,10 @@ def test_a_bio_is_reported_once_under_its_own_rule(packset):
     result = html_to_text(html, packset=packset)
     said = [r.rule_id for r in result.dropped for line in r.lines if "freelance writer" in line]
     assert said == ["html-author-bio"]
+
+
+def test_a_bio_naming_the_us_is_no_first_person_plural(packset):
+    us_bio = BOXED.replace("Jane Doe is a freelance writer living in Portland.",
+                           "Jane Doe is a US-based freelance writer living in Portland.")
+    html = _page(f"<div class=\"entry\">{STORY}{us_bio}</div>", {"@type": "Person", "name": "Jane Doe"})
+    assert "freelance writer" not in html_to_text(html, packset=packset).text

@@ -24,10 +24,11 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from typing import Iterable
+from typing import Iterable, Optional
 
 from .lookups import JSON_LD, META_AUTHOR, PageLookups
 from .pagetype import SCHEMA_TYPES, WEAK_SCHEMA_TYPES
+from .walk import Page
 
 # The schema.org items whose author is the story's (not a reviewed book's writer, a checked
 # claim's speaker, a comment's poster).
@@ -51,7 +52,7 @@ ABOUT_PAGE_SHARE = 0.5  # an About box holding more of the shown text is the pag
 ABOUT_HEADING = re.compile(r"about (?:the|this) (?:author|reviewer|writer|contributor)s?:?$", re.I)
 ABOUT_BOX_CHARS = 1500
 # A company speaking of itself.
-FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.I)
+FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")  # case-sensitive: "a US-based writer" is no "us"
 # A declared name: a person's name is one to four words, no address.
 MAX_NAME_WORDS = 4
 # JSON-LD graphs can be megabytes: the items looked at, bounded.
@@ -66,7 +67,7 @@ def _types(item: dict) -> set[str]:
             if isinstance(k, str)}
 
 
-def _people(value, out: set[str]) -> None:
+def _people(value: object, out: set[str]) -> None:
     """The names of the people in a JSON-LD ``author`` value (organisations left out)."""
     for one in value if isinstance(value, list) else [value]:
         if isinstance(one, str):
@@ -102,7 +103,7 @@ def declared_authors(lookups: PageLookups) -> frozenset[str]:
                      if 0 < len(n.split()) <= MAX_NAME_WORDS and "/" not in n and "@" not in n)
 
 
-def bio_opening(authors: Iterable[str]):
+def bio_opening(authors: Iterable[str]) -> Optional[re.Pattern[str]]:
     """A pattern for a paragraph that opens with one of ``authors`` and a bio's verb, or None."""
     names = sorted((re.escape(n.strip()) for n in authors if n.strip()), key=len, reverse=True)
     if not names:
@@ -110,7 +111,7 @@ def bio_opening(authors: Iterable[str]):
     return re.compile(r"(?P<name>%s)(?:\s*\([^)]{0,20}\))?(?:,[^,]{1,60},)?\s+%s\b" % ("|".join(names), BIO_VERB))
 
 
-def bio_blocks(page, shown: list[int], opening) -> set[int]:
+def bio_blocks(page: Page, shown: list[int], opening: re.Pattern[str]) -> set[int]:
     """The blocks of ``shown`` that are the declared author's bio (see the module's doc): a
     paragraph opening a box of its own with ``opening``, and the rest of that box."""
     total = sum(page.blocks[i].chars for i in shown)
@@ -118,7 +119,7 @@ def bio_blocks(page, shown: list[int], opening) -> set[int]:
     gone: set[int] = set()
     elements = page.elements
     order = sorted(shown)  # a box's blocks, found by bisection
-    for k, i in enumerate(shown):
+    for i in shown:
         block = page.blocks[i]
         found = opening.match(block.text) \
             if i not in gone and before >= BIO_AFTER_SHARE * total else None
@@ -139,7 +140,7 @@ def bio_blocks(page, shown: list[int], opening) -> set[int]:
     return gone
 
 
-def about_blocks(page, shown: list[int], headings: frozenset) -> set[int]:
+def about_blocks(page: Page, shown: list[int], headings: frozenset) -> set[int]:
     """The blocks of ``shown`` in the box an "About the author" heading opens (ABOUT_HEADING):
     the heading and the short bio under it. The box is the largest element the heading opens
     that holds no more than ABOUT_BOX_CHARS; a heading with no box of its own (a flat run of
@@ -166,7 +167,7 @@ def about_blocks(page, shown: list[int], headings: frozenset) -> set[int]:
     return gone
 
 
-def _own_box(page, owner: int, first: int, chars: int):
+def _own_box(page: Page, owner: int, first: int, chars: int) -> Optional[int]:
     """The element that ``first`` (a block of ``chars`` characters) opens, with no more than
     BOX_LEAD_CHARS of text before it and BOX_OTHER_CHARS besides it: the bio's box, or None
     when the paragraph sits among the story's."""
