@@ -1450,3 +1450,29 @@ def test_a_box_named_above_or_before_the_content_is_the_story_s(packset):
                 f'</div></div>{story.replace(". The", ". Later, the")}</div></article>')
     text = html_to_text(html, packset=packset).text
     assert standfirst in text and before in text
+
+
+def test_the_page_s_json_ld_is_parsed_once_and_walks_only_its_own_items(monkeypatch):
+    # one walk for the page type and the bio step (review-s12d 7): a story in a graph, its
+    # main entity; not a reviewed book's author, and a script that is not JSON gives nothing
+    import json as json_module
+
+    from selectolax.lexbor import LexborHTMLParser
+
+    from cleaner.html import lookups as lookups_module
+    from cleaner.html.lookups import PageLookups
+
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", "author": "Jane Doe"}},
+        {"@type": "Review", "itemReviewed": {"@type": "Book", "author": "Toni Morrison"}}]}
+    html = (f'<html><head><script type="application/ld+json">{json_module.dumps(graph)}</script>'
+            '<script type="application/ld+json">{not json</script></head><body></body></html>')
+    calls = []
+    real = json_module.loads
+    monkeypatch.setattr(lookups_module.json, "loads", lambda text: calls.append(1) or real(text))
+    found = PageLookups(LexborHTMLParser(html))
+    types = [item.get("@type") for item in found.json_ld()]
+    assert sorted(types, key=str) == sorted([None, "WebPage", "NewsArticle", "Review"], key=str)
+    assert "Book" not in types
+    found.json_ld()
+    assert len(calls) == 2  # each script once, however often asked

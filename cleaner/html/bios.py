@@ -21,12 +21,11 @@ with no box of its own is left alone.
 """
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from typing import Iterable, Optional
 
-from .lookups import JSON_LD, META_AUTHOR, PageLookups
+from .lookups import META_AUTHOR, PageLookups
 from .pagetype import SCHEMA_TYPES, WEAK_SCHEMA_TYPES
 from .walk import Page
 
@@ -55,10 +54,6 @@ ABOUT_BOX_CHARS = 1500
 FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")  # case-sensitive: "a US-based writer" is no "us"
 # A declared name: a person's name is one to four words, no address.
 MAX_NAME_WORDS = 4
-# JSON-LD graphs can be megabytes: the items looked at, bounded.
-MAX_ITEMS = 500
-ORGANISATION = frozenset({"organization", "organisation", "corporation", "newsmediaorganization",
-                          "localbusiness", "brand"})
 
 
 def _types(item: dict) -> set[str]:
@@ -80,23 +75,9 @@ def _people(value: object, out: set[str]) -> None:
 def declared_authors(lookups: PageLookups) -> frozenset[str]:
     """The people the page names as its story's author, in JSON-LD or ``<meta name=author>``."""
     names: set[str] = set()
-    for node in lookups.all(JSON_LD):
-        try:
-            data = json.loads(node.text() or "null")
-        except ValueError:
-            continue
-        stack, seen = [data], 0
-        while stack and seen < MAX_ITEMS:
-            item = stack.pop()
-            seen += 1
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                if "author" in item and _types(item) & STORY_TYPES:  # the story's own author
-                    _people(item["author"], names)
-                for key in ("@graph", "mainEntity", "mainEntityOfPage"):  # as pagetype walks
-                    if isinstance(item.get(key), (list, dict)):
-                        stack.append(item[key])
+    for item in lookups.json_ld():
+        if "author" in item and _types(item) & STORY_TYPES:  # the story's own author
+            _people(item["author"], names)
     for node in lookups.all(META_AUTHOR):
         names.add(node.attributes.get("content") or "")
     return frozenset(n.strip() for n in names

@@ -9,6 +9,7 @@ same order.
 """
 from __future__ import annotations
 
+import json
 from typing import Optional
 
 CANONICAL = 'link[rel="canonical" i]'
@@ -27,6 +28,10 @@ LOOKUPS = {CANONICAL: "link", OG_URL: "meta", OG_TITLE: "meta", OG_TYPE: "meta",
 _TAGS = frozenset(tag for tag in LOOKUPS.values() if tag)
 assert sum(tag is None for tag in LOOKUPS.values()) <= 1, "one lookup at most names no tag"
 _QUERY = ", ".join(LOOKUPS)
+JSON_LD_MAX_ITEMS = 500  # a page's graph, bounded: some pages ship megabytes of it
+# The keys whose values are the page's own items (a story in a graph, a page's main entity);
+# an item's other values (a reviewed book, a comment, a publisher) are not walked into.
+JSON_LD_ITEM_KEYS = ("@graph", "mainEntity", "mainEntityOfPage")
 
 
 class PageLookups:
@@ -40,6 +45,7 @@ class PageLookups:
                 seen.add(node.mem_id)
                 self._nodes.append((node, node.tag))
         self._found: dict[str, list] = {}
+        self._json_ld: Optional[list[dict]] = None
 
     def all(self, selector: str) -> list:
         """What ``tree.css(selector)`` gives, for a selector of :data:`LOOKUPS`."""
@@ -54,6 +60,31 @@ class PageLookups:
                          if tag == want and node.css_matches(selector)]
             self._found[selector] = found
         return found
+
+    def json_ld(self) -> list[dict]:
+        """The page's own JSON-LD items (dicts), each script parsed once, in the order the
+        walk meets them: a script's top item, its ``@graph``, ``mainEntity`` and
+        ``mainEntityOfPage`` (JSON_LD_ITEM_KEYS), JSON_LD_MAX_ITEMS values a script at most.
+        A script that is not JSON gives none."""
+        if self._json_ld is None:
+            self._json_ld = []
+            for node in self.all(JSON_LD):
+                try:
+                    data = json.loads(node.text() or "null")
+                except ValueError:
+                    continue
+                stack, seen = [data], 0
+                while stack and seen < JSON_LD_MAX_ITEMS:
+                    item = stack.pop()
+                    seen += 1
+                    if isinstance(item, list):
+                        stack.extend(item)
+                    elif isinstance(item, dict):
+                        self._json_ld.append(item)
+                        for key in JSON_LD_ITEM_KEYS:
+                            if isinstance(item.get(key), (list, dict)):
+                                stack.append(item[key])
+        return self._json_ld
 
     def first(self, selector: str) -> Optional[object]:
         """What ``tree.css_first(selector)`` gives, for a selector of :data:`LOOKUPS`."""

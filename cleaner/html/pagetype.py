@@ -20,13 +20,12 @@ Without any of these the page is ``unknown`` and the reader treats it as an arti
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Optional
 from urllib.parse import urlsplit
 
-from .lookups import GENERATOR, JSON_LD, MICRODATA, OG_TYPE, PageLookups
+from .lookups import GENERATOR, MICRODATA, OG_TYPE, PageLookups
 
 PAGE_TYPES = ("article", "forum", "documentation", "product", "collection", "listing",
               "service", "unknown")
@@ -141,25 +140,11 @@ class PageType:
 def _schema_types(lookups: PageLookups) -> list[str]:
     """The schema.org types the page declares, lowercased, without their vocabulary prefix."""
     found: list[str] = []
-    for node in lookups.all(JSON_LD):
-        try:
-            data = json.loads(node.text() or "null")
-        except ValueError:
-            continue
-        stack, seen = [data], 0
-        while stack and seen < 500:  # a page's graph, bounded: some pages ship megabytes of it
-            item = stack.pop()
-            seen += 1
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                kind = item.get("@type")
-                for value in (kind if isinstance(kind, list) else [kind]):
-                    if isinstance(value, str):
-                        found.append(value.rsplit("/", 1)[-1].lower())
-                for key in ("@graph", "mainEntity", "mainEntityOfPage"):
-                    if isinstance(item.get(key), (list, dict)):
-                        stack.append(item[key])
+    for item in lookups.json_ld():
+        kind = item.get("@type")
+        for value in (kind if isinstance(kind, list) else [kind]):
+            if isinstance(value, str):
+                found.append(value.rsplit("/", 1)[-1].lower())
     for node in lookups.all(MICRODATA):
         for value in (node.attributes.get("itemtype") or "").split():
             found.append(value.rstrip("/").rsplit("/", 1)[-1].lower())
