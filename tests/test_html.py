@@ -1427,6 +1427,22 @@ def test_a_theme_s_slot_below_the_story_is_no_part_of_it(packset):
     assert "small favor to ask" not in text and "support our mission" not in text
 
 
+def test_a_story_s_part_named_after_content_with_the_story_going_on_below_stays(packset):
+    # "after-content" names a theme's slot under the post, and also the "after" half of a
+    # before/after comparison inside a story: followed by the story's own prose, it is the
+    # story's (score._slot_in_story; review-s12b 1)
+    before = "Patients waited eleven weeks on average for a first appointment at the clinic."
+    after = ("Patients now wait under four weeks, reminders go out by text two days ahead, and "
+             "missed appointments have fallen to one in twenty.")
+    story = "".join(f"<p>{n}. {PROSE}</p>" for n in range(3))
+    html = page(f'<article><h1>How one clinic cut its waiting list</h1><div class="entry-content">'
+                f'{story}<div class="comparison"><div class="before-content"><h3>Before</h3>'
+                f'<p>{before}</p></div><div class="after-content"><h3>After</h3><p>{after}</p>'
+                f'</div></div>{story.replace(". The", ". Later, the")}</div></article>')
+    text = html_to_text(html, packset=packset).text
+    assert before in text and after in text
+
+
 def test_a_match_inside_one_the_rule_took_is_counted_once(packset):
     # remove() unlinks a whole subtree, so the inner match has no parent left: it is gone with
     # the outer one, one element removed (htmlspeed12 found it counted twice)

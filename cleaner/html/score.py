@@ -884,6 +884,8 @@ def _junk(page: Page, el, held: int, items: bool = False) -> bool:
     weight = class_weight(el, page.thread, page.reviews)
     if chrome(el, page.thread, page.reviews) and \
             prose_chars(page, el.start, el.end) < NEGATIVE_KEEP_SHARE * held:
+        if _slot_in_story(page, el):
+            return ld > 0.5  # a part of the story named for its place in it: no link list
         # a box named like chrome (comments, meta, share...) that is not the article, unless
         # it is what each item of a list holds (arxiv's "meta": an entry's title and authors),
         # and not links (a rail of linked teaser cards is still a link list)
@@ -899,6 +901,41 @@ def _junk(page: Page, el, held: int, items: bool = False) -> bool:
         if prose < 0.5 * text_len or text_len < 200:
             return True
     return False
+
+
+def _slot_in_story(page: Page, el) -> bool:
+    """Is ``el`` named like a theme's slot under the story (PLACED_SLOT: "after-content")
+    while the story's prose goes on after it, in its parent or grandparent? Then it is a
+    part of the story named for its place in it (the "after" half of a before/after
+    comparison), not the slot under the post."""
+    node = el.node
+    if node is None:
+        return False
+    attrs = node.attributes
+    named = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    if not PLACED_SLOT.search(named):
+        return False
+    up = el.parent
+    for _ in range(2):
+        if up is None or up < 0:
+            return False
+        box = page.elements[up]
+        if any(prose_block(page.blocks[i]) and _story_owned(page, page.blocks[i].owner, up)
+               for i in range(el.end, box.end)):
+            return True
+        up = box.parent
+    return False
+
+
+def _story_owned(page: Page, owner: int, box: int) -> bool:
+    """Is no element from ``owner`` up to ``box`` named like chrome (another slot, a
+    newsletter box)?"""
+    elements = page.elements
+    while owner is not None and owner > box:
+        if chrome(elements[owner], page.thread, page.reviews):
+            return False
+        owner = elements[owner].parent
+    return True
 
 
 FIGURE = frozenset(("figure", "figcaption", "caption"))
