@@ -1427,20 +1427,28 @@ def test_a_theme_s_slot_below_the_story_is_no_part_of_it(packset):
     assert "small favor to ask" not in text and "support our mission" not in text
 
 
+BEFORE_HALF = "Patients waited eleven weeks on average for a first appointment at the clinic."
+AFTER_HALF = ("Patients now wait under four weeks, reminders go out by text two days ahead, and "
+              "missed appointments have fallen to one in twenty.")
+
+
+def _story_with_comparison(head: str, halves: str, paragraphs: int) -> str:
+    """A story whose paragraphs a before/after comparison (``halves``) splits in two."""
+    story = "".join(f"<p>{n}. {PROSE}</p>" for n in range(paragraphs))
+    return page(f'<article>{head}<div class="entry-content">{story}<div class="comparison">'
+                f'{halves}</div>{story.replace(". The", ". Later, the")}</div></article>')
+
+
 def test_a_story_s_part_named_after_content_with_the_story_going_on_below_stays(packset):
     # "after-content" names a theme's slot under the post, and also the "after" half of a
     # before/after comparison inside a story: followed by the story's own prose, it is the
     # story's (score._slot_in_story; review-s12b 1)
-    before = "Patients waited eleven weeks on average for a first appointment at the clinic."
-    after = ("Patients now wait under four weeks, reminders go out by text two days ahead, and "
-             "missed appointments have fallen to one in twenty.")
-    story = "".join(f"<p>{n}. {PROSE}</p>" for n in range(3))
-    html = page(f'<article><h1>How one clinic cut its waiting list</h1><div class="entry-content">'
-                f'{story}<div class="comparison"><div class="before-content"><h3>Before</h3>'
-                f'<p>{before}</p></div><div class="after-content"><h3>After</h3><p>{after}</p>'
-                f'</div></div>{story.replace(". The", ". Later, the")}</div></article>')
+    html = _story_with_comparison(
+        "<h1>How one clinic cut its waiting list</h1>",
+        f'<div class="before-content"><h3>Before</h3><p>{BEFORE_HALF}</p></div>'
+        f'<div class="after-content"><h3>After</h3><p>{AFTER_HALF}</p></div>', 3)
     text = html_to_text(html, packset=packset).text
-    assert before in text and after in text
+    assert BEFORE_HALF in text and AFTER_HALF in text
 
 
 def test_a_match_inside_one_the_rule_took_is_counted_once(packset):
@@ -1458,14 +1466,12 @@ def test_a_box_named_above_or_before_the_content_is_the_story_s(packset):
     # story names its first half "before-content": neither is a theme's slot (review-s12b 1)
     standfirst = ("Sea walls failed in two towns overnight, and the county has asked the army "
                   "for help with the clear-up.")
-    before = "Patients waited eleven weeks on average for a first appointment at the clinic."
-    story = "".join(f"<p>{n}. {PROSE}</p>" for n in range(4))
-    html = page(f'<article><div class="above-content"><h1>Storm hits the coast</h1>'
-                f'<p class="standfirst">{standfirst}</p></div><div class="entry-content">{story}'
-                f'<div class="comparison"><div class="before-content"><h3>Before</h3><p>{before}</p>'
-                f'</div></div>{story.replace(". The", ". Later, the")}</div></article>')
+    html = _story_with_comparison(
+        f'<div class="above-content"><h1>Storm hits the coast</h1><p class="standfirst">'
+        f'{standfirst}</p></div>',
+        f'<div class="before-content"><h3>Before</h3><p>{BEFORE_HALF}</p></div>', 4)
     text = html_to_text(html, packset=packset).text
-    assert standfirst in text and before in text
+    assert standfirst in text and BEFORE_HALF in text
 
 
 def test_the_page_s_json_ld_is_parsed_once_and_walks_only_its_own_items(monkeypatch):

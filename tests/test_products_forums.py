@@ -244,21 +244,18 @@ def test_a_question_put_to_the_thread_below_it_is_no_story():
     assert ask in result.text and all(c in result.text for c in COMMENTS)
 
 
-def test_a_short_story_that_asks_a_question_on_the_way_is_still_a_story():
-    told = ("Will the bridge open on time? The council says it will, and the contractor has "
-            "kept to every date so far, so we expect to cross it in May.")
+@pytest.mark.parametrize("told", [
+    # a question on the way, then the story's statements
+    "Will the bridge open on time? The council says it will, and the contractor has kept to "
+    "every date so far, so we expect to cross it in May.",
+    # "What do you think?" closes a news brief: one question among its statements, none put to
+    # a thread (review-s12b 2: text.prose.asks)
+    "The council voted on Tuesday night to close the town library on Sundays from April, saving "
+    "about forty thousand pounds a year. Residents have until Friday to object, and a petition "
+    "against the plan already has more than two thousand names. What do you think?",
+], ids=["question-on-the-way", "prompt-at-the-end"])
+def test_a_short_story_that_asks_a_question_is_still_a_story(told):
     result = clean_document(shared_link(f'<div class="post"><p>{told}</p></div>'))
-    assert result.page_type != "forum"
-    assert told in result.text and COMMENTS[0] not in result.text
-
-
-def test_a_short_story_ending_with_a_prompt_to_its_readers_is_still_a_story():
-    # "What do you think?" closes a news brief: one question among its statements, no
-    # question put to a thread (review-s12b 2: text.prose.asks)
-    told = ("The council voted on Tuesday night to close the town library on Sundays from April, "
-            "saving about forty thousand pounds a year. Residents have until Friday to object, and "
-            "a petition against the plan already has more than two thousand names. What do you think?")
-    result = clean_document(shared_link(f'<div class="story"><p>{told}</p></div>'))
     assert result.page_type != "forum"
     assert told in result.text and COMMENTS[0] not in result.text
 
