@@ -27,7 +27,7 @@ from typing import Iterable, Optional
 
 from .lookups import META_AUTHOR, PageLookups
 from .pagetype import SCHEMA_TYPES, WEAK_SCHEMA_TYPES
-from .walk import Page
+from .walk import HEADINGS, Page
 
 # The schema.org items whose author is the story's (not a reviewed book's writer, a checked
 # claim's speaker, a comment's poster).
@@ -121,7 +121,7 @@ def bio_blocks(page: Page, shown: list[int], opening: re.Pattern[str]) -> set[in
     return gone
 
 
-def about_blocks(page: Page, shown: list[int], headings: frozenset) -> set[int]:
+def about_blocks(page: Page, shown: list[int]) -> set[int]:
     """The blocks of ``shown`` in the box an "About the author" heading opens (ABOUT_HEADING):
     the heading and the short bio under it. The box is the largest element the heading opens
     that holds no more than ABOUT_BOX_CHARS; a heading with no box of its own (a flat run of
@@ -134,7 +134,7 @@ def about_blocks(page: Page, shown: list[int], headings: frozenset) -> set[int]:
     order = sorted(shown)  # a box's blocks, found by bisection
     for i in shown:
         block = page.blocks[i]
-        if i not in gone and block.tag in headings and \
+        if i not in gone and block.tag in HEADINGS and \
                 ABOUT_HEADING.match(block.text.strip()):
             box, el = None, block.owner
             while el is not None and el >= 0 and elements[el].start == i and \

@@ -16,7 +16,7 @@ from typing import NamedTuple, Optional
 
 from ..text.prose import is_prose
 from .products import RAIL_PRICED_SHARE, priced_card
-from .score import _children, points_away, hints, negative_elements, prose_block
+from .score import _children, absolute_link, points_away, hints, negative_elements, prose_block
 from .walk import HEADINGS, Page
 
 # of a shop's grid's cards, this share show a price (as many as of a rail's of other products)
@@ -304,7 +304,7 @@ def _relative_links(el) -> bool:
     total = absolute = 0
     for a in el.node.css("a[href]") if el.node is not None else ():
         total += 1
-        if (a.attributes.get("href") or "").strip().lower().startswith(("http:", "https:", "//")):
+        if absolute_link((a.attributes.get("href") or "").strip()):
             absolute += 1
     return total > 0 and absolute <= total / 2
 

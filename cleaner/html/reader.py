@@ -12,7 +12,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -276,7 +276,17 @@ def _bio_reading(kind: PageType, keep: frozenset, lookups: PageLookups) -> tuple
     return bios, bio_opening(declared_authors(lookups)) if bios else None
 
 
-def _parsed(text: str, url: Optional[str]) -> tuple:
+class _Parse(NamedTuple):
+    """A page's tree and what it says of itself before anything is stripped."""
+    tree: LexborHTMLParser
+    lookups: PageLookups
+    found_url: Optional[str]
+    lang: Optional[str]
+    title: Optional[str]
+    kind: PageType
+
+
+def _parsed(text: str, url: Optional[str]) -> _Parse:
     """The tree of ``text`` and what the page says of itself before anything is stripped: its
     lookups, its own url (when ``url`` is not given), ``<html lang>``, title and page type
     (JSON-LD is a script: read before the scripts go)."""
@@ -290,7 +300,7 @@ def _parsed(text: str, url: Optional[str]) -> tuple:
         lang = value.split("-")[0].split("_")[0].strip().lower() or None
     title = page_title(tree, lookups)
     kind = page_type(tree, url or found_url, lookups)
-    return tree, lookups, found_url, lang, title, kind
+    return _Parse(tree, lookups, found_url, lang, title, kind)
 
 def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=None,
                  keep: frozenset = frozenset(), decoded: bool = False) -> HtmlExtraction:
@@ -474,7 +484,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     if "caption" not in kept and not kind.captions_are_content:
         shown = _without_captions(page, body, shown, dropped, haystack)
     if bios and not shown_list and not item_blocks:  # a story's author bio, in a box of its own; no list's items
-        gone = about_blocks(page, shown, HEADINGS)
+        gone = about_blocks(page, shown)
         if opening is not None:
             gone |= bio_blocks(page, shown, opening)
         if gone:

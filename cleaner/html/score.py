@@ -753,6 +753,12 @@ def site_host(url: Optional[str]) -> Optional[str]:
     return host[4:] if host and host.startswith("www.") else host
 
 
+def absolute_link(href: str) -> bool:
+    """Does ``href`` name a host (``http(s)://``, or ``//`` the page's scheme): one that may be
+    another site's, where a relative link is the site's own?"""
+    return href.lower().startswith(("http://", "https://", "//"))
+
+
 def points_away(page: Page, el) -> bool:
     """Do most of the links in ``el`` point to other sites than the page's (page.host)? A
     relative link is the site's own."""
@@ -762,7 +768,7 @@ def points_away(page: Page, el) -> bool:
     for a in el.node.css("a[href]"):
         total += 1
         href = (a.attributes.get("href") or "").strip()
-        if href.lower().startswith(("http://", "https://", "//")):
+        if absolute_link(href):
             host = site_host(href if not href.startswith("//") else "https:" + href)
             if host and host != page.host and not host.endswith("." + page.host) and \
                     not page.host.endswith("." + host):
