@@ -488,7 +488,7 @@ def _spare_prose(ctx: Context, classified: list[int]) -> None:
     menu = [text[i] for i in classified if removed[i].evidence]
     if names_site(menu, ctx.lang):
         return
-    ctx.restore([i for i in classified if _stated(text[i])])
+    _spare_statements(ctx, classified)
 
 
 def _kept_whole(ctx: Context) -> bool:
@@ -504,8 +504,8 @@ def _spare_statements(ctx: Context, classified: list[int]) -> None:
     and an emptied page is the worst outcome: its statements come back (:func:`_stated`: a
     shop's "Every pair is cleaned and pressed before it goes out to the next customer.", a
     category's "The pages below describe each language with its history and its tools."),
-    its short lines stay removed. A page frame around an article the extractor missed (a tag list, a newsletter
-    prompt) holds no statement and is still emptied, with the warning."""
+    its short lines stay removed. A page frame around an article the extractor missed (a tag
+    list, a newsletter prompt) holds no statement and is still emptied, with the warning."""
     ctx.restore([i for i in classified if _stated(ctx.text[i])])
 
 
