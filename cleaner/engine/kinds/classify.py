@@ -684,20 +684,14 @@ class ClassifyRule(Rule):
         came (``ctx.source_lines``), in every round: the lines rules took are their anchors
         (a date, a "View this ad" told on every record), and a later round, which reads
         only what survived, no longer sees them."""
-        items = _record_keys(tuple(ctx.source_lines), ctx.lang)
-        if not items:
-            return []
-        return [i for i in order if ctx.removed[i] is None and comparable(ctx.text[i]) in items]
+        return _surviving(ctx, order, _record_keys(tuple(ctx.source_lines), ctx.lang))
 
     @staticmethod
     def directory_entries(ctx: Context, order: list[int]) -> list[int]:
         """The surviving lines of ``order`` that are a directory's entries, each with a
         telephone or an e-mail (see :func:`cleaner.text.directory.contact_records`), read
         over the page as it came, as :meth:`records` reads a listing's."""
-        items = _directory_keys(tuple(ctx.source_lines))
-        if not items:
-            return []
-        return [i for i in order if ctx.removed[i] is None and comparable(ctx.text[i]) in items]
+        return _surviving(ctx, order, _directory_keys(tuple(ctx.source_lines)))
 
     def tables(self, ctx: Context, content: list[list[int]], tables: list[list[int]]) -> list[int]:
         """The lines of ``tables`` (see :meth:`Context.table_lines`) that the story's prose touches:
@@ -840,8 +834,7 @@ def _record_keys(source: tuple[str, ...], lang: Optional[str]) -> frozenset[str]
     """The comparable forms of the records' own lines in ``source``, the page as it came, in
     language ``lang``: the same in every round of one document, so read once (it reads every
     line)."""
-    lines = [line for line in source if line.strip()]
-    texts = [as_prose(t) for t in lines]
+    lines, texts = _page_lines(source)
     # a listing's records, and a directory's entries (each with a telephone or an e-mail)
     return frozenset(comparable(lines[k]) for k in record_items(texts, lang=lang)) \
         | _directory_keys(source)
@@ -851,5 +844,20 @@ def _record_keys(source: tuple[str, ...], lang: Optional[str]) -> frozenset[str]
 def _directory_keys(source: tuple[str, ...]) -> frozenset[str]:
     """The comparable forms of a directory's entries in ``source``, the page as it came (see
     :func:`cleaner.text.directory.contact_records`): read once a document, as _record_keys."""
+    lines, texts = _page_lines(source)
+    return frozenset(comparable(lines[k]) for k in contact_records(texts))
+
+
+@memo(1)
+def _page_lines(source: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """The non-blank lines of ``source`` and each read as prose (:func:`as_prose`): the
+    records' and the directory's finders read the same, once a document."""
     lines = [line for line in source if line.strip()]
-    return frozenset(comparable(lines[k]) for k in contact_records([as_prose(t) for t in lines]))
+    return lines, [as_prose(t) for t in lines]
+
+
+def _surviving(ctx: Context, order: list[int], keys: frozenset[str]) -> list[int]:
+    """The lines of ``order`` no rule took whose comparable form is among ``keys``."""
+    if not keys:
+        return []
+    return [i for i in order if ctx.removed[i] is None and comparable(ctx.text[i]) in keys]
