@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from . import comparable
 from .contact import reachable
-from .shape import RECORD_RUN, _run_items
+from .shape import RECORD_RUN, run_items
 
 DIRECTORY_LINES = 30  # lines an entry holds at most, its anchor's line included (a studio's
 # opening hours, a line of description and a contact person's three ways to reach them)
@@ -64,6 +64,6 @@ def contact_records(texts: list[str], min_records: int = RECORD_RUN) -> list[int
                 run.append(b)
                 continue
             if len(run) >= min_records:
-                found.update(_run_items(texts, run, own))
+                found.update(run_items(texts, run, own))
             run = [b]
     return sorted(found)

@@ -520,7 +520,7 @@ def record_items(texts: list[str], min_records: int = RECORD_RUN,
                     run.append(b)
                     continue
             if len(run) >= min_records and _described(texts, run, own):
-                found.update(_run_items(texts, run, own))
+                found.update(run_items(texts, run, own))
             # a record of another length may start a run of its own
             run = [a, b] if record else [b]
     return sorted(found)
@@ -559,7 +559,7 @@ def _record_line_alike(a: str, b: str) -> bool:
     return alike(skeleton(a), skeleton(b)) or bool(_DIGIT.search(a)) == bool(_DIGIT.search(b))
 
 
-def _run_items(texts: list[str], run: list[int], own) -> list[int]:
+def run_items(texts: list[str], run: list[int], own) -> list[int]:
     """The records' own lines of one run of anchors (positions ``run``), with the lines of
     the record before the first anchor and after the last, out from the anchor, as long as
     they read line for line as the record next to them does (a line of words where it has
