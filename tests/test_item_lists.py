@@ -497,3 +497,42 @@ def test_a_story_in_div_paragraphs_keeps_no_grid_of_other_stories(og, grid_first
         assert para in result.text
     assert not any(f"The {t} reopens" in result.text for t in TOPICS)
     assert result.page_type != "listing"
+
+
+CATEGORY_BLURB = ("Insulated bottles keep water cold through a long day on the trail and coffee "
+                  "hot on a winter morning. We carry steel, glass and plastic bottles from the "
+                  "brands we trust, in every size from a pocket flask to a camp jug, and each "
+                  "one is tested by our staff on the hills near the shop before we stock it.")
+
+
+def og_product_page(body: str) -> str:
+    """A page whose theme calls every page a product (og:type), a category too."""
+    return ('<!doctype html><html><head><title>Water bottles</title>'
+            '<meta property="og:type" content="product"></head><body>'
+            f"{body}<footer><p>© 2025 Trail Shop</p></footer></body></html>")
+
+
+def test_a_shop_s_category_called_a_product_by_og_type_keeps_its_grid():
+    # og:type names the page a product, but what it holds is a grid of priced products
+    # under the category's blurb (a paragraph of prose, no story): the shop's category
+    html = og_product_page(f'<main><h1>Water bottles</h1><div class="intro"><p>{CATEGORY_BLURB}'
+                           f'</p></div><ul class="results">{bottle_cards(BOTTLES)}</ul></main>')
+    result = clean_document(html, html=True, url="https://trail.example/bottles")
+    assert result.page_type == "collection"
+    for name in BOTTLES:
+        assert f"{name} steel water bottle, 32 fl. oz." in result.text
+    assert "Insulated bottles keep water cold" in result.text
+
+
+def test_a_product_called_so_by_og_type_keeps_its_rail_out():
+    # a product's page: its description and specifications hold most of the text, and the
+    # rail of other priced products beside them holds less than half: still a product
+    description = "".join(f"<p>{p}</p>" for p in STORY_PARAS).replace("bridge", "bottle")
+    html = og_product_page(
+        '<main><div class="product"><h1>Summit steel water bottle</h1><div class="price">$24.00'
+        f'</div><div class="description">{description}{description}</div></div>'
+        f'<ul class="results">{bottle_cards(BOTTLES[:6])}</ul></main>')
+    result = clean_document(html, html=True, url="https://trail.example/p/summit")
+    assert result.page_type == "product"
+    assert "The council voted on Tuesday night" in result.text
+    assert "Canyon steel water bottle" not in result.text

@@ -309,6 +309,15 @@ def _relative_links(el) -> bool:
     return total > 0 and absolute <= total / 2
 
 
+def shop_category(page: Page, found: ItemList) -> bool:
+    """Is ``found``, on a page that is a product only by og:type, a shop's category grid:
+    more than LAYOUT_BOXES cards, GRID_PRICED_SHARE of them priced (products.priced_card),
+    holding LIST_SHARE of the page's text? A product's page holds one product's description
+    and specifications; its rails of other products stand beside them, never most of it."""
+    return found.share >= LIST_SHARE and found.run > LAYOUT_BOXES and \
+        _priced_grid(page, found.items)
+
+
 def _guide_below(page: Page, keep: list[int], found: ItemList) -> bool:
     """Is the list a shop's grid of products (most cards a name and a price:
     products.priced_card; other stories' teasers carry no price) with the page's prose
@@ -369,8 +378,8 @@ class PageList(NamedTuple):
 
 
 def list_blocks(page: Page, keep: list[int], neg: Optional[list],
-                declared: bool = False, article: bool = False, spread: bool = False
-                ) -> Optional[PageList]:
+                declared: bool = False, article: bool = False, spread: bool = False,
+                shop: bool = False) -> Optional[PageList]:
     """The blocks to show on a page of items: ``keep`` (the chosen content: a category's
     description, a heading) and every block of the page's item list, its cards' linked titles
     included; with the list's parent element and the blocks of its items. None when the page
@@ -382,10 +391,16 @@ def list_blocks(page: Page, keep: list[int], neg: Optional[list],
     a list's many cards, not a few boxes (LAYOUT_BOXES) or a story's sections.
     ``spread``: ``keep`` is the page's text spread out (no box held most of its prose: the
     reader's ``_spread_out``), not a chosen story; its prose (a shop's blurbs about itself, a
-    card offer, the footer's pitch) is no story for the list to stand beside."""
-    story = not declared and not spread and _prose(page, keep) >= STORY_PROSE
+    card offer, the footer's pitch) is no story for the list to stand beside.
+    ``shop``: the page calls itself a product, but only by og:type, which some shops' themes
+    give every page: it is the shop's category when its list is a grid of many priced
+    products (more than LAYOUT_BOXES) holding most of its text (LIST_SHARE), and then its
+    blurb above the grid is the category's, no story (see :func:`shop_category`)."""
+    story = not declared and not shop and not spread and _prose(page, keep) >= STORY_PROSE
     found = item_list(page, neg if neg else negative_elements(page, set()), _children(page))
-    if found is None or found.share < LIST_SHARE and not _part_of_page(page, found):
+    if found is None or found.share < LIST_SHARE and (shop or not _part_of_page(page, found)):
+        return None
+    if shop and not shop_category(page, found):
         return None
     items = {i for m in found.items
              for i in range(page.elements[m].start, page.elements[m].end)}

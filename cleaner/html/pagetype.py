@@ -112,6 +112,12 @@ class PageType:
         return self.kind == "article" and self.reason.startswith("og:type")
 
     @property
+    def product_by_og_type(self) -> bool:
+        """A product only by ``og:type``, which some shops' themes give every page, their
+        categories too: it may turn out to be a grid of products."""
+        return self.kind == "product" and self.reason.startswith("og:type")
+
+    @property
     def captions_are_content(self) -> bool:
         return self.kind in CAPTIONS_ARE_CONTENT
 

@@ -223,6 +223,7 @@ def describe(node) -> str:
 # A page that declared nothing, or an article only by og:type, and whose content turned out
 # to be a list of items is a listing (result.page_type).
 LISTING_REASON = "a list of items holds the page's text"
+CATEGORY_REASON = "og:type product, a grid of priced products holds the page's text"
 READER_PACK = "html"  # the pack named in what the reader itself drops
 
 
@@ -445,9 +446,12 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     item_blocks: set = set()
     chosen = keep  # what main_instead judges: the choice, or it and the page's list
     partial = False  # a list holding part of the page, beside the choice
-    if not kind.single_item or kind.article_by_og_type:
+    if not kind.single_item or kind.article_by_og_type or kind.product_by_og_type:
         listed = list_blocks(page, keep, choice.neg if choice else None, declared=kind.items,
-                             article=kind.article_by_og_type, spread=spread is not None)
+                             article=kind.article_by_og_type, spread=spread is not None,
+                             shop=kind.product_by_og_type)
+        if listed is not None and kind.product_by_og_type:  # a shop's category, not a product
+            kind = PageType("collection", CATEGORY_REASON)
         if listed is not None:
             keep, item_blocks = listed.blocks, listed.items
             if listed.whole_page:  # a list holding less of the page leaves the choice judged alone
