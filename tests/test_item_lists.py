@@ -536,3 +536,30 @@ def test_a_product_called_so_by_og_type_keeps_its_rail_out():
     assert result.page_type == "product"
     assert "The council voted on Tuesday night" in result.text
     assert "Canyon steel water bottle" not in result.text
+
+
+def facets() -> str:
+    """A shop's filters: a box of options per facet, more text than the grid beside it."""
+    options = {"Size": ["XXS", "XS", "S", "M", "L", "XL", "XXL"],
+               "Colour": ["Beige", "Black", "Blue", "Brown", "Green", "Grey", "Orange", "Pink"],
+               "Capacity": ["12 oz", "16 oz", "20 oz", "24 oz", "32 oz", "40 oz", "64 oz"],
+               "Material": ["Stainless steel", "Glass", "Plastic", "Titanium", "Aluminium"]}
+    return '<div class="plp-facet-controls">' + "".join(
+        f'<div class="facet"><button>Filter {name}</button><ul>' + "".join(
+            f'<li><label><input type="checkbox"> Filter {name} with value {v}</label></li>'
+            for v in values) + "</ul></div>" for name, values in options.items()) + "</div>"
+
+
+@pytest.mark.parametrize("og_type", ["", "product"])
+def test_a_grid_beside_filters_holding_more_text_is_the_page_s_list(og_type):
+    # the filters are the list's controls: the share of the page the grid holds is measured
+    # without them (items.FACETS), so the grid of twelve bottles is still the page's
+    head = f'<meta property="og:type" content="{og_type}">' if og_type else ""
+    html = ("<!doctype html><html><head><title>Water bottles</title>" + head + "</head><body>"
+            f'<h1>Water bottles</h1><div class="layout">{facets()}<ul class="results">'
+            f"{bottle_cards(BOTTLES)}</ul></div><footer><p>© 2025 Trail Shop</p></footer>"
+            "</body></html>")
+    result = clean_document(html, html=True, url="https://trail.example/bottles")
+    for name in BOTTLES:
+        assert f"{name} steel water bottle, 32 fl. oz." in result.text
+    assert result.page_type == ("collection" if og_type else "listing")

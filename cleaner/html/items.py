@@ -56,6 +56,9 @@ NOT_ITEMS = frozenset(("p", "span", "a", "pre", "blockquote", "td", "th", "dd", 
 FURNITURE_TAGS = frozenset(("nav", "header", "footer", "aside", "menu"))
 FURNITURE = re.compile(r"nav|menu|footer|breadcrumb|pagination|pager|mega|drawer|sidebar|"
                        r"comment|related|(?:right|left|side)-?rail|(?:^|\s)widgets?(?:\s|$)", re.I)
+# Names of the boxes of a list's filters (a shop's facets: "c-plp-facet-controls",
+# "filter-panel", "refinements"), counted out of the page's text when a list's share is judged.
+FACETS = re.compile(r"filter|facet|refine", re.I)
 # Names of a list that is a control (a filter's options, a toolbar's buttons): they name the
 # list itself; a wrapper of both the facets and the results carries them too.
 CONTROLS = re.compile(r"toolbar|dropdown|tabs?(?:$|[\s_-])|filter|facet|(?:^|[\s_-])sort", re.I)
@@ -137,6 +140,10 @@ def item_list(page: Page, neg: list, children: dict) -> Optional[ItemList]:
                      for b in page.blocks[elements[m].start:elements[m].end] if neg[b.owner])
     total = outside + inside_neg
     share = chars / total if total else 0.0
+    if share < LIST_SHARE and total and len(members) > LAYOUT_BOXES:
+        # a grid of many cards beside its filters: they are its controls, not the page's text
+        total -= _facet_chars(page, frame, neg, elements[parent])
+        share = chars / total if total > 0 else 0.0
     run = len(members)
     if share >= LIST_SHARE or _is_main(frame):
         # the list, found by its exact shape, takes in its other cards; inside the page's
@@ -151,6 +158,24 @@ def item_list(page: Page, neg: list, children: dict) -> Optional[ItemList]:
                 share = (chars + extra) / total if total else 0.0
             chars += extra
     return ItemList(parent, members, chars, share, run)
+
+
+def _facet_chars(page: Page, frame, neg: list, parent) -> int:
+    """Characters, outside chrome, of the boxes in ``frame`` named as a list's filters
+    (FACETS) that do not hold the list (element ``parent``; a wrapper of the facets and the
+    results is named after them too): a shop's facets (sizes, colours, prices, brands) run
+    to as much text as its grid, and are the list's controls, not the page's text its share
+    is measured against."""
+    out = 0
+    end = frame.start  # the end of the last facet box counted: the boxes inside it are in it
+    for el in page.elements:
+        if el.start < end or el.end > frame.end or el.end <= el.start or el.node is None or \
+                el.start <= parent.start < el.end:
+            continue
+        if FACETS.search(hints(el.node)):
+            out += sum(b.chars for b in page.blocks[el.start:el.end] if not neg[b.owner])
+            end = el.end
+    return out
 
 
 def _shapes(page: Page, kids: list) -> dict[tuple, list]:
