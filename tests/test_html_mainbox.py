@@ -103,3 +103,35 @@ def test_the_wiki_list_sample_keeps_its_lists():
     assert "Bengtskär Lighthouse" in result.text and "Flügge Lighthouse" in result.text
     assert "Random page" not in result.text and "Privacy policy" not in result.text
     assert result.html.container.startswith("main")
+
+
+def two_product_collection(main: bool = True) -> str:
+    """A shop's collection of two products in <main>, and a paragraph about the shop in its
+    footer: the only prose on the page, which the scoring takes."""
+    cards = "".join(
+        f'<li class="collection__item"><h3><a href="/products/{slug}">{name}</a></h3>'
+        f"<p>{line}</p><p>£{price}</p></li>"
+        for slug, name, line, price in [("super-pack", "The Super Pack", "All three serums", 88),
+                                        ("balm-trio", "Balm Trio", "Original formula", 42)])
+    grid = f'<ul class="collection__list">{cards}</ul>'
+    return ("<!doctype html><html><head><title>Skincare sets</title></head><body>"
+            '<header><nav><a href="/">Home</a> <a href="/skincare">Skincare</a></nav></header>'
+            + (f"<main><h1>Skincare sets</h1>{grid}</main>" if main else
+               f"<div><h1>Skincare sets</h1>{grid}</div>") +
+            '<div class="footer__main-container"><p>At our shop we make products inspired by '
+            "real life, embracing the ethos of skin first and makeup second. We believe beauty "
+            "is about having fun, celebrating freedom and being present, wherever you are on "
+            "your way.</p></div><footer><a href=\"/privacy\">Privacy</a></footer></body></html>")
+
+
+def test_a_choice_in_the_footer_outside_main_gives_way_to_main():
+    out = clean(two_product_collection(), url="https://shop.example/collections/sets", html=True)
+    assert "The Super Pack" in out and "Balm Trio" in out and "Original formula" in out
+    assert "embracing the ethos" not in out
+
+
+def test_without_a_main_the_footer_s_choice_stays():
+    # no <main> marks the page: nothing says the choice missed it (doubt keeps the line)
+    out = clean(two_product_collection(main=False), url="https://shop.example/collections/sets",
+                html=True)
+    assert "embracing the ethos" in out

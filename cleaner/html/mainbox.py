@@ -11,6 +11,9 @@ knows more than the scoring:
   page; ``<main>`` is shown instead. A short page (a stub, a notice, a product with no
   description) keeps its choice: its ``<main>`` holds little more; so does a short story (a
   paragraph of prose was chosen), whose page around it is its site's furniture.
+- ``main_over_footer``: a choice in the page's footer (a ``<footer>``, a box named so), outside
+  a ``<main>`` that holds text outside chrome, missed the page too, however much it holds: a
+  shop's "about us" paragraph at the foot of a category of two products outweighs its cards.
 - ``with_main``: on a page that declared no type, whose choice lies in ``<main>`` and is not
   one story, the rest of ``<main>`` is the page's too, less the boxes named like chrome, the
   page's frame (header, footer, navigation, asides, forms) and teaser cards
@@ -20,6 +23,7 @@ knows more than the scoring:
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from .sections import outside_page, story
@@ -37,6 +41,7 @@ UNDECLARED = frozenset(("unknown", "service"))  # page types read with the rest 
 NEWS_PARAGRAPHS = 3
 NEWS_PARAGRAPH_WORDS = 30
 NEWS_LINK_SHARE = 0.3
+FOOTER = re.compile(r"footer", re.I)  # a box named as the page's footer
 
 
 def _is_main(el) -> bool:
@@ -68,6 +73,32 @@ def main_instead(page: Page, keep: list[int], neg: list) -> Optional[tuple[int, 
     if _words(page, inner) < max(MAIN_MIN_WORDS, MAIN_TIMES * chosen):
         return None
     return main, inner
+
+
+def main_over_footer(page: Page, keep: list[int], top: int, neg: list
+                     ) -> Optional[tuple[int, list[int]]]:
+    """The page's ``<main>`` and its blocks outside boxes named like chrome, to show instead of
+    ``keep`` (the choice, whose top element is ``top``), when the choice lies outside it in
+    the page's footer and ``<main>`` holds text outside chrome; else None (see module doc)."""
+    main = _main(page)
+    if main is None or not keep:
+        return None
+    el = page.elements[main]
+    if any(el.start <= i < el.end for i in keep) or not _in_footer(page, top):
+        return None
+    inner = [i for i in range(el.start, el.end) if not neg[page.blocks[i].owner]]
+    return (main, inner) if inner else None
+
+
+def _in_footer(page: Page, idx: int) -> bool:
+    """Is element ``idx`` a ``<footer>`` or a box named as one (FOOTER), or inside one?"""
+    while idx > 0:
+        el = page.elements[idx]
+        attrs = el.node.attributes
+        if el.tag == "footer" or FOOTER.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+            return True
+        idx = el.parent
+    return False
 
 
 def with_main(page: Page, keep: list[int], neg: list) -> list[int]:

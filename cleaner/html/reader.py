@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 from .decode import html_text
 from .depth import MAX_NESTING, flatten_deep
 from .items import list_blocks, manual_list
-from .mainbox import UNDECLARED, main_instead, with_main
+from .mainbox import UNDECLARED, main_instead, main_over_footer, with_main
 from .lookups import CANONICAL, OG_TITLE, OG_URL, PageLookups
 from .pagetype import PageType, page_type
 from .postcomments import RULE_ID as POST_COMMENTS_RULE, post_comments
@@ -460,7 +460,8 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
             container, widened = describe(page.elements[listed.parent].node), False
             shown_list = kind.kind == "unknown" or kind.article_by_og_type
     if choice is not None:
-        instead = main_instead(page, chosen, choice.neg)
+        instead = main_instead(page, chosen, choice.neg) or \
+            main_over_footer(page, chosen, choice.top, choice.neg)
         if instead is not None:  # the choice missed the page: its <main> is the content
             main, keep = instead
             container, widened = describe(page.elements[main].node), True
