@@ -80,11 +80,13 @@ def main_over_footer(page: Page, keep: list[int], top: int, neg: list
     """The page's ``<main>`` and its blocks outside boxes named like chrome, to show instead of
     ``keep`` (the choice, whose top element is ``top``), when the choice lies outside it in
     the page's footer and ``<main>`` holds text outside chrome; else None (see module doc)."""
+    if not keep or not _in_footer(page, top):  # the climb first: few choices are in a footer
+        return None
     main = _main(page)
-    if main is None or not keep:
+    if main is None:
         return None
     el = page.elements[main]
-    if any(el.start <= i < el.end for i in keep) or not _in_footer(page, top):
+    if any(el.start <= i < el.end for i in keep):
         return None
     inner = [i for i in range(el.start, el.end) if not neg[page.blocks[i].owner]]
     return (main, inner) if inner else None
