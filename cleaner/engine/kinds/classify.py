@@ -23,6 +23,7 @@ from .base import Rule
 from ...text.prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, reading_length,
                            full_sentence as is_full_sentence, title_case,
                            sentence_units, table_cells)
+from ...text.cellrows import table_block
 from ...text.code import code_marks, typed_at_prompt
 from ...text.contact import contact_details
 from ...text.directory import contact_records
@@ -502,6 +503,7 @@ class ClassifyRule(Rule):
                 doubted.update(self.unproven(ctx, segments[a][0][-1], segments[b][0][0],
                                              segments[a + 1:b], labels, units, repeated))
                 spared.update(self.flat_table(ctx, segments[a + 1:b]))
+                spared.update(self.row_table(ctx, [(tails[a], False)] + segments[a + 1:b]))
                 spared.update(self.rows(ctx, [(tails[a], False)] + segments[a + 1:b]))
             # a listing's records that hold more words than the runs of content read as
             # prose (none, a login box's sentences) are the page's body
@@ -653,6 +655,16 @@ class ClassifyRule(Rule):
         figures = sum(1 for i in lines if _FIGURE.match(ctx.text[i])
                       and not ctx.text[i].strip().isdigit())
         return lines if figures >= self.options["table_figures"] * len(lines) else []
+
+    @staticmethod
+    def row_table(ctx: Context, between: list) -> list[int]:
+        """The lines between two runs of content (``between``: the segments after the first
+        run's last solid line, its header row among them) when they are a table printed one
+        row a line, its cells apart by tabs or pipes (see
+        :func:`cleaner.text.cellrows.table_block`): the story's table, which cut row by row
+        reads as a menu. Its lines stay, a cell broken over two lines too."""
+        lines = _segment_lines(between)
+        return lines if table_block([ctx.text[i] for i in lines]) else []
 
     def rows(self, ctx: Context, between: list, gap: Optional[int] = None) -> list[int]:
         """The lines of ``between`` (the segments between two runs of content) that are rows
