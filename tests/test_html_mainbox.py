@@ -135,3 +135,30 @@ def test_without_a_main_the_footer_s_choice_stays():
     out = clean(two_product_collection(main=False), url="https://shop.example/collections/sets",
                 html=True)
     assert "embracing the ethos" in out
+
+
+STORM = ["The coast road between the harbour and the lighthouse was closed on Tuesday night "
+         "after the storm pushed the sea over the wall for the third time this winter, the "
+         "council said.",
+         "Crews worked through the night to clear stones and seaweed from the carriageway, and "
+         "the road is expected to reopen on Thursday if the wind drops as forecast.",
+         "Residents of the harbour cottages were asked to leave their homes for a night, and "
+         "most of them stayed with family in the town or at the school hall.",
+         "The council will ask the government next month for money to raise the sea wall, "
+         "which was last repaired after the storms of the winter of 2014."]
+
+
+def test_a_story_outside_main_under_a_wrapper_named_footer_stays():
+    # "has-sticky-footer" names the layout's wrapper of the whole page, <main> holding only
+    # the headline: the story beside <main> is the page's, not a footer's (review-s14a 1)
+    html = ('<!doctype html><html><head><title>Storm floods the coast road</title>'
+            '<meta property="og:type" content="article"></head><body>'
+            '<div id="page" class="site has-sticky-footer"><header class="masthead"><nav>'
+            '<a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>'
+            '</header><main id="content"><h1>Storm floods the coast road</h1>'
+            '<p>By Ann Lee, 4 March 2026</p></main><div class="story-body">'
+            + "".join(f"<p>{p}</p>" for p in STORM) +
+            '</div></div><footer><p>© 2026 Coast News</p></footer></body></html>')
+    out = clean(html, url="https://coast.example/news/storm", html=True)
+    for paragraph in STORM:
+        assert paragraph in out

@@ -563,3 +563,41 @@ def test_a_grid_beside_filters_holding_more_text_is_the_page_s_list(og_type):
     for name in BOTTLES:
         assert f"{name} steel water bottle, 32 fl. oz." in result.text
     assert result.page_type == ("collection" if og_type else "listing")
+
+
+def _product_with_rail(description: str, cards: str, heading: str = "You may also like") -> str:
+    return og_product_page(
+        '<main><div class="product"><h1>Summit steel water bottle</h1><div class="price">$24.00'
+        f'</div>{description}</div><h2>{heading}</h2><ul class="grid">{cards}</ul></main>')
+
+
+def test_a_thin_product_with_a_rail_of_priced_cards_is_still_a_product():
+    # a two-sentence description and eight "customers also bought" cards: the rail holds most
+    # of the text, but the product's own price above it says what the page is (review-s14a 3)
+    description = ('<div class="description"><p>Our Summit bottle keeps water cold for a full '
+                   "day on the trail. Double-walled steel and a leakproof screw cap.</p></div>")
+    result = clean_document(_product_with_rail(description, bottle_cards(BOTTLES[1:9]),
+                                               "Customers also bought"),
+                            html=True, url="https://trail.example/p/summit")
+    assert result.page_type == "product"
+    assert "keeps water cold for a full day" in result.text
+    assert "Ridge steel water bottle" not in result.text
+
+
+@pytest.mark.parametrize("cards, box", [
+    # a filterable grid names its cards after the filter (isotope's "filter-item")
+    ('class="product-tile filter-item"', '<div class="description">'),
+    # Tailwind's "filter" utility names a visual effect, no list's filters
+    ('class="product-tile"', '<div class="prose filter drop-shadow-md">'),
+])
+def test_boxes_named_filter_that_are_no_facets_leave_the_share_alone(cards, box):
+    # review-s14a 2: counted as facets, they took the description's or the grid's own text
+    # out of the page, and the rail read as the page's list
+    description = box + "".join(f"<p>{p}</p>" for p in STORY_PARAS).replace("bridge", "bottle") \
+        + "</div>"
+    html = _product_with_rail(description,
+                              bottle_cards(BOTTLES[:10]).replace('class="product-tile"', cards))
+    result = clean_document(html, html=True, url="https://trail.example/p/summit")
+    assert result.page_type == "product"
+    assert "The council voted on Tuesday night" in result.text
+    assert "Canyon steel water bottle" not in result.text

@@ -11,13 +11,15 @@ what a reader of the page came for.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import islice
 from typing import NamedTuple, Optional
 
 from ..text.prose import is_prose
-from .products import RAIL_PRICED_SHARE, priced_card
+from .products import PRICE, RAIL_PRICED_SHARE, priced_card
 from .score import _children, absolute_link, points_away, hints, negative_elements, prose_block
-from .walk import HEADINGS, Page
+from .walk import HEADINGS, Element, Page
 
 # of a shop's grid's cards, this share show a price (as many as of a rail's of other products)
 GRID_PRICED_SHARE = RAIL_PRICED_SHARE
@@ -59,6 +61,9 @@ FURNITURE = re.compile(r"nav|menu|footer|breadcrumb|pagination|pager|mega|drawer
 # Names of the boxes of a list's filters (a shop's facets: "c-plp-facet-controls",
 # "filter-panel", "refinements"), counted out of the page's text when a list's share is judged.
 FACETS = re.compile(r"filter|facet|refine", re.I)
+# CSS utility classes named after a visual filter (Tailwind's "filter drop-shadow-md"), not
+# after a list's filters: told class by class
+FILTER_UTILITIES = frozenset(("filter", "backdrop-filter", "filter-none"))
 # Names of a list that is a control (a filter's options, a toolbar's buttons): they name the
 # list itself; a wrapper of both the facets and the results carries them too.
 CONTROLS = re.compile(r"toolbar|dropdown|tabs?(?:$|[\s_-])|filter|facet|(?:^|[\s_-])sort", re.I)
@@ -160,22 +165,38 @@ def item_list(page: Page, neg: list, children: dict) -> Optional[ItemList]:
     return ItemList(parent, members, chars, share, run)
 
 
-def _facet_chars(page: Page, frame, neg: list, parent) -> int:
+def _facet_chars(page: Page, frame: Element, neg: list, parent: Element) -> int:
     """Characters, outside chrome, of the boxes in ``frame`` named as a list's filters
-    (FACETS) that do not hold the list (element ``parent``; a wrapper of the facets and the
-    results is named after them too): a shop's facets (sizes, colours, prices, brands) run
-    to as much text as its grid, and are the list's controls, not the page's text its share
-    is measured against."""
+    (FACETS, class by class) that neither hold the list (element ``parent``; a wrapper of the
+    facets and the results is named after them too) nor lie inside it (its cards, in a
+    filterable grid, are named "filter-item"): a shop's facets (sizes, colours, prices,
+    brands) run to as much text as its grid, and are the list's controls, not the page's
+    text its share is measured against."""
     out = 0
     end = frame.start  # the end of the last facet box counted: the boxes inside it are in it
-    for el in page.elements:
-        if el.start < end or el.end > frame.end or el.end <= el.start or el.node is None or \
-                el.start <= parent.start < el.end:
+    elements = page.elements
+    # elements are in document order, their first blocks too: only the frame's are read
+    first = bisect_left(elements, frame.start, key=_first_block)
+    for el in islice(elements, first, None):
+        if el.start >= frame.end:
+            break
+        if el.start < end or el.end > frame.end or el.end <= el.start or \
+                (el.start < parent.end and parent.start < el.end):
             continue
-        if FACETS.search(hints(el.node)):
+        if _names_facets(el):
             out += sum(b.chars for b in page.blocks[el.start:el.end] if not neg[b.owner])
             end = el.end
     return out
+
+
+def _first_block(el: Element) -> int:
+    return el.start
+
+
+def _names_facets(el: Element) -> bool:
+    """Is one of ``el``'s class names or its id a list's filters' (FACETS; no CSS utility)?"""
+    return any(FACETS.search(name) and name.lower() not in FILTER_UTILITIES
+               for name in hints(el.node).split())
 
 
 def _shapes(page: Page, kids: list) -> dict[tuple, list]:
@@ -334,13 +355,24 @@ def _relative_links(el) -> bool:
     return total > 0 and absolute <= total / 2
 
 
-def shop_category(page: Page, found: ItemList) -> bool:
+def shop_category(page: Page, found: ItemList, keep: list[int]) -> bool:
     """Is ``found``, on a page that is a product only by og:type, a shop's category grid:
     more than LAYOUT_BOXES cards, GRID_PRICED_SHARE of them priced (products.priced_card),
-    holding LIST_SHARE of the page's text? A product's page holds one product's description
-    and specifications; its rails of other products stand beside them, never most of it."""
-    return found.share >= LIST_SHARE and found.run > LAYOUT_BOXES and \
-        _priced_grid(page, found.items)
+    holding LIST_SHARE of the page's text, and no price of its own in the chosen content
+    (``keep``) above the grid? A product's page shows its own price over its description (a
+    short one, with a rail of other products under it, can be less than half the page); a
+    category's blurb names no price."""
+    if found.share < LIST_SHARE or found.run <= LAYOUT_BOXES or \
+            not _priced_grid(page, found.items):
+        return False
+    first = page.elements[found.items[0]].start
+    return not any(i < first and len(page.blocks[i].text) <= OWN_PRICE_CHARS
+                   and PRICE.search(page.blocks[i].text) for i in keep)
+
+
+# A line this short holding a price is a price as a product page shows it ("$24.00", "Now
+# £19.99 was £25"), not a sentence that mentions one
+OWN_PRICE_CHARS = 40
 
 
 def _guide_below(page: Page, keep: list[int], found: ItemList) -> bool:
@@ -425,7 +457,7 @@ def list_blocks(page: Page, keep: list[int], neg: Optional[list],
     found = item_list(page, neg if neg else negative_elements(page, set()), _children(page))
     if found is None or found.share < LIST_SHARE and (shop or not _part_of_page(page, found)):
         return None
-    if shop and not shop_category(page, found):
+    if shop and not shop_category(page, found, keep):
         return None
     items = {i for m in found.items
              for i in range(page.elements[m].start, page.elements[m].end)}

@@ -24,8 +24,9 @@ knows more than the scoring:
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Iterator, Optional
 
+from .score import hints
 from .sections import outside_page, story
 from .walk import Page
 from ..text.prose import is_prose
@@ -79,8 +80,12 @@ def main_over_footer(page: Page, keep: list[int], top: int, neg: list
                      ) -> Optional[tuple[int, list[int]]]:
     """The page's ``<main>`` and its blocks outside boxes named like chrome, to show instead of
     ``keep`` (the choice, whose top element is ``top``), when the choice lies outside it in
-    the page's footer and ``<main>`` holds text outside chrome; else None (see module doc)."""
-    if not keep or not _in_footer(page, top):  # the climb first: few choices are in a footer
+    the page's footer and ``<main>`` holds text outside chrome; else None (see module doc).
+    A box named as a footer that holds ``<main>`` is a layout's wrapper ("has-sticky-footer"),
+    not the page's footer; and a choice that reads as a story (NEWS_PARAGRAPHS of prose)
+    stays, wherever it sits."""
+    footers = _footers_over(page, top)  # the climb first: few choices are in a footer
+    if not keep or not footers:
         return None
     main = _main(page)
     if main is None:
@@ -88,19 +93,33 @@ def main_over_footer(page: Page, keep: list[int], top: int, neg: list
     el = page.elements[main]
     if any(el.start <= i < el.end for i in keep):
         return None
+    wrappers = set(_ancestors(page, main))
+    if all(f in wrappers for f in footers):
+        return None
+    if sum(1 for i in keep if is_prose(page.blocks[i].text, NEWS_PARAGRAPH_WORDS)) >= NEWS_PARAGRAPHS:
+        return None
     inner = [i for i in range(el.start, el.end) if not neg[page.blocks[i].owner]]
     return (main, inner) if inner else None
 
 
-def _in_footer(page: Page, idx: int) -> bool:
-    """Is element ``idx`` a ``<footer>`` or a box named as one (FOOTER), or inside one?"""
+def _ancestors(page: Page, idx: int) -> Iterator[int]:
+    """Element ``idx``'s ancestors, nearest first, up to (not including) the root."""
+    idx = page.elements[idx].parent
+    while idx > 0:
+        yield idx
+        idx = page.elements[idx].parent
+
+
+def _footers_over(page: Page, idx: int) -> list[int]:
+    """Element ``idx`` and those of its ancestors that are a ``<footer>`` or a box named as
+    one (FOOTER)."""
+    found = []
     while idx > 0:
         el = page.elements[idx]
-        attrs = el.node.attributes
-        if el.tag == "footer" or FOOTER.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
-            return True
+        if el.tag == "footer" or FOOTER.search(hints(el.node)):
+            found.append(idx)
         idx = el.parent
-    return False
+    return found
 
 
 def with_main(page: Page, keep: list[int], neg: list) -> list[int]:

@@ -446,6 +446,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     item_blocks: set = set()
     chosen = keep  # what main_instead judges: the choice, or it and the page's list
     partial = False  # a list holding part of the page, beside the choice
+    whole_list = False  # a list holding the page
     if not kind.single_item or kind.article_by_og_type or kind.product_by_og_type:
         listed = list_blocks(page, keep, choice.neg if choice else None, declared=kind.items,
                              article=kind.article_by_og_type, spread=spread is not None,
@@ -455,13 +456,14 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         if listed is not None:
             keep, item_blocks = listed.blocks, listed.items
             if listed.whole_page:  # a list holding less of the page leaves the choice judged alone
-                chosen = keep
+                chosen, whole_list = keep, True
             partial = not listed.whole_page
             container, widened = describe(page.elements[listed.parent].node), False
             shown_list = kind.kind == "unknown" or kind.article_by_og_type
     if choice is not None:
-        instead = main_instead(page, chosen, choice.neg) or \
-            main_over_footer(page, chosen, choice.top, choice.neg)
+        # (a list holding the whole page is the page's content, wherever the choice sat)
+        instead = main_instead(page, chosen, choice.neg) or (
+            None if whole_list else main_over_footer(page, chosen, choice.top, choice.neg))
         if instead is not None:  # the choice missed the page: its <main> is the content
             main, keep = instead
             container, widened = describe(page.elements[main].node), True
