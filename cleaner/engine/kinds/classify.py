@@ -419,6 +419,7 @@ class ClassifyRule(Rule):
         when they read as the page's own writing (see :meth:`written_line`): a section's
         one-sentence paragraph between subheadings, an in-story list, a product's feature
         lines; and its short lines when nothing shows them to be chrome (see :meth:`unproven`).
+        So do a content run's trailing lines written so, when more content follows below.
         Doubt keeps the line; at a page's head and foot, where its chrome sits, only a
         long full sentence is spared (see :func:`full_sentence`), and only on a page with
         content: one the classifier would empty is the pipeline guard's to judge whole."""
@@ -433,6 +434,8 @@ class ClassifyRule(Rule):
         tails: dict[int, list[int]] = {}  # a content run's lines after its last solid one
         longs: list[int] = []
         doubted: set[int] = set()  # short lines between content that nothing shows to be chrome
+        # a content run's trailing lines written as the page's own (see written_line)
+        trailing: dict[int, list[int]] = {}
 
         def close() -> None:
             if not run:
@@ -472,6 +475,9 @@ class ClassifyRule(Rule):
                             and ends_with_full_stop(text)
                         new[i] = GOOD if closing or is_list_item(text) \
                             or self.lead_in(ctx, i, text) else BAD
+                        if new[i] == BAD and spared is not None \
+                                and self.written_line(ctx, i, labels, units):
+                            trailing.setdefault(len(segments), []).append(i)
             segments.append((list(run), content))
             run.clear()
 
@@ -494,6 +500,13 @@ class ClassifyRule(Rule):
                           if seg != "removed" and seg[0] != "bad" and seg[1]]
             for k, found in candidates.items():
                 if content_at and content_at[0] < k < content_at[-1]:
+                    spared.update(found)
+            for k, found in trailing.items():
+                # a line written as the page's own that ends a run of content, with more
+                # content below it, is as much the page's as one in a run between two
+                # (candidates above): which run it falls in hangs on whether a line the
+                # rules took parted it from the story's last sentence
+                if k < content_at[-1]:
                     spared.update(found)
             for k in self.thread_posts(ctx, segments, content_at):
                 spared.update(candidates.get(k, ()))
