@@ -873,3 +873,23 @@ def test_a_written_line_ending_a_run_of_content_with_more_content_below_is_spare
     assert revised[8] == BAD and 8 not in spared  # the page's foot
     assert not spared & {4, 5, 6, 9}
 
+
+def test_the_classifier_reads_a_command_under_a_copy_button_as_code_in_every_round():
+    # The command under a "Copy code" button is code, like one typed at a prompt (see
+    # test_commands_at_a_shell_prompt_are_a_documentation_page_s_code), found over the page as
+    # it came: in a later round the button (which a rule took) is gone and the command is
+    # still code.
+    from cleaner.engine.context import Context
+    from cleaner.engine.kinds.classify import ClassifyRule
+    from cleaner.engine.packs import get_packset
+    from cleaner.text.segment import Document
+
+    packset = get_packset()
+    source = ["Install the helper library first.", "Copy code block", "pip install flask twilio",
+              "Use this code at checkout:", "COPY", "WELCOME10", "$ npm install twilio"]
+    ctx = Context(Document.from_text("\n".join(source)), lang="en", model=packset.model)
+    assert ClassifyRule.prompt_lines(ctx, ctx.alive_lines()) == [2, 6]
+    later = [source[0], source[2], source[3], source[5], source[6]]  # the buttons went
+    ctx = Context(Document.from_text("\n".join(later)), lang="en", model=packset.model,
+                  source=source)
+    assert ClassifyRule.prompt_lines(ctx, ctx.alive_lines()) == [1, 4]

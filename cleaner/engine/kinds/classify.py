@@ -23,7 +23,7 @@ from .base import Rule
 from ...text.prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, reading_length,
                            full_sentence as is_full_sentence, title_case,
                            sentence_units, table_cells)
-from ...text.code import code_marks, typed_at_prompt
+from ...text.code import code_marks, copied_lines, typed_at_prompt
 from ...text.contact import contact_details
 from ...text.directory import contact_records
 from ...text.segment import fenced_lines
@@ -210,8 +210,12 @@ class ClassifyRule(Rule):
         build", "$ celery -A proj flower") or Python's (">>> import json"): a documentation
         page's code, one command a line
         between its "Copy" buttons, which few function words and no full stop make read as a
-        menu's entries. A price is a figure after its "$", a command a lowercase word."""
-        return [i for i in lines if typed_at_prompt(ctx.text[i])]
+        menu's entries. A price is a figure after its "$", a command a lowercase word. So is
+        the command or line of code right under a copy button ("Copy code" / "pip install
+        flask twilio": see :func:`cleaner.text.code.copied_lines`), read over the page as it
+        came: a later round no longer holds the button a rule took."""
+        copied = _surviving(ctx, lines, _copied_keys(tuple(ctx.source_lines)))
+        return sorted({i for i in lines if typed_at_prompt(ctx.text[i])} | set(copied))
 
     def left_whole(self, ctx: Context, revised: dict[int, str], spared: set[int]) -> bool:
         """In the first round, the verdicts would leave no line of the page, and the
@@ -874,3 +878,12 @@ def _surviving(ctx: Context, order: list[int], keys: frozenset[str]) -> list[int
     if not keys:
         return []
     return [i for i in order if ctx.removed[i] is None and comparable(ctx.text[i]) in keys]
+
+
+@memo(1)
+def _copied_keys(source: tuple[str, ...]) -> frozenset[str]:
+    """The comparable forms of the lines under a copy button in ``source``, the page as it
+    came (see :func:`cleaner.text.code.copied_lines`): the button is gone in a later round,
+    which rules removed, and its code is still code."""
+    lines, _ = _page_lines(source)
+    return frozenset(comparable(lines[k]) for k in copied_lines(lines))
