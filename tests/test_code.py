@@ -1,7 +1,7 @@
 """text/code.py: the marks that show a line is code or data (one home, used by the segmenter,
 the classifier's link labels and the field parser)."""
 from cleaner.engine.kinds.classify import link_label
-from cleaner.text.code import code_like, code_marks, ends_as_code, typed_at_prompt
+from cleaner.text.code import code_like, code_marks, copied_lines, ends_as_code, typed_at_prompt
 from cleaner.text.segment import unfenced_code
 from cleaner.text.shape import field_line
 
@@ -38,3 +38,18 @@ def test_a_command_at_a_prompt_is_typed_at_a_prompt_and_a_price_is_not():
         assert typed_at_prompt(text), text
     for text in ("$ 5 off your first order", "$5 a month", "Price: $ 12", "> quoted reply"):
         assert not typed_at_prompt(text), text
+
+
+def test_a_command_under_a_copy_button_is_code_and_a_discount_code_or_a_citation_is_not():
+    # A documentation page prints "Copy" (or "Copy code", "Copy to clipboard") above each
+    # code block; the block's first line holds no prompt to tell it by ("pip install flask
+    # twilio", "git clone https://..."). A shop's discount code and a library's citation
+    # have copy buttons too, and read as neither a command nor code.
+    lines = ["Install the helper library:", "Copy code block", "pip install flask twilio",
+             "Then clone the guide:", "Copy", "git clone https://example.org/guide.git",
+             "Use this code at checkout:", "COPY", "WELCOME10",
+             "Cite this article:", "Copy", "Jayakody K, Gunadasa S. Exercise for anxiety. Br J Sports Med.",
+             "Copy to clipboard", "const client = new Client(token);",
+             "Share:", "Copy link", "https://example.org/story/123",
+             "Copy", "Copy"]
+    assert copied_lines(lines) == [2, 5, 13]

@@ -842,3 +842,54 @@ def test_a_short_page_the_rules_would_empty_keeps_the_statements_the_classifier_
     long = lines + [intro] * 20
     marks_long = {**marks, **{i: _removal("classify", False) for i in range(len(lines), len(long))}}
     assert _thin_chrome_restores(long, marks_long) == []
+
+
+def test_a_written_line_ending_a_run_of_content_with_more_content_below_is_spared():
+    # A line written as the page's own (see ClassifyRule.written_line) that trails a run of
+    # content, with a line of chrome a rule took and a few link labels below it before the
+    # story goes on, is as much the page's as the same line in a run of its own between two
+    # runs of content (which is spared): which run it falls in hangs only on whether a
+    # removed line parted it from the story's last sentence (wcxb 0681's "Link to code
+    # sample: ..." under a command the copy button marks as code). At the page's foot, below
+    # the last content, it is chrome's as before.
+    from cleaner.engine.context import Context, Mark
+    from cleaner.engine.kinds.classify import BAD, GOOD, SHORT, ClassifyRule
+    from cleaner.engine.packs import get_packset
+    from cleaner.text.segment import Document
+
+    packset = get_packset()
+    rule = next(r for r in packset.all_rules() if isinstance(r, ClassifyRule))
+    written = "See the full code sample: send a text with the Go helper"
+    lines = [("Home", BAD), (STORY[0], GOOD), (written, SHORT), ("Share this page", BAD),
+             ("Weather", BAD), ("Road closures", BAD), ("School news", BAD), (STORY[1], GOOD),
+             (written.replace("Go", "Rust"), SHORT), ("Contact us", BAD)]
+    ctx = Context(Document.from_text("\n".join(text for text, _ in lines)), lang="en",
+                  model=packset.model)
+    ctx.removed[3] = Mark("share-bar", "share", "test", evidence=True)  # chrome a rule took
+    labels = dict(enumerate(label for _, label in lines))
+    spared: set = set()
+    revised = rule.revise(ctx, labels, None, spared, [], set())
+    assert revised[2] == BAD and 2 in spared  # spared: it stays
+    assert revised[8] == BAD and 8 not in spared  # the page's foot
+    assert not spared & {4, 5, 6, 9}
+
+
+def test_the_classifier_reads_a_command_under_a_copy_button_as_code_in_every_round():
+    # The command under a "Copy code" button is code, like one typed at a prompt (see
+    # test_commands_at_a_shell_prompt_are_a_documentation_page_s_code), found over the page as
+    # it came: in a later round the button (which a rule took) is gone and the command is
+    # still code.
+    from cleaner.engine.context import Context
+    from cleaner.engine.kinds.classify import ClassifyRule
+    from cleaner.engine.packs import get_packset
+    from cleaner.text.segment import Document
+
+    packset = get_packset()
+    source = ["Install the helper library first.", "Copy code block", "pip install flask twilio",
+              "Use this code at checkout:", "COPY", "WELCOME10", "$ npm install twilio"]
+    ctx = Context(Document.from_text("\n".join(source)), lang="en", model=packset.model)
+    assert ClassifyRule.prompt_lines(ctx, ctx.alive_lines()) == [2, 6]
+    later = [source[0], source[2], source[3], source[5], source[6]]  # the buttons went
+    ctx = Context(Document.from_text("\n".join(later)), lang="en", model=packset.model,
+                  source=source)
+    assert ClassifyRule.prompt_lines(ctx, ctx.alive_lines()) == [1, 4]

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from . import ends_sentence
+
 _CODE_START = re.compile(
     r"^\s*(import\s+[\w.{]|from\s+[\w.]+\s+import\b|def\s+\w+\s*\(|class\s+\w+[\s:({]|"
     r"function\b|const\s+[\w{\[]|let\s+\w|var\s+\w|return\b|public\s|private\s|package\s+\w|"
@@ -71,6 +73,37 @@ _PROMPT = re.compile(r"^\s*(\$ [a-z]|>>> )")
 def typed_at_prompt(text: str) -> bool:
     """``text`` is a command typed at a shell's prompt or Python's."""
     return _PROMPT.match(text) is not None
+
+
+# The button a documentation page prints above a code block ("Copy", "Copy code", "Copy to
+# clipboard"), which a page dump leaves on its own line; "Copy link" is a share bar's.
+_COPY_BUTTON = re.compile(r"^\s*(?:copy(?: code(?: block)?| to clipboard)?|copied!?)\s*$",
+                          re.IGNORECASE)
+
+
+def copied_lines(texts: list[str]) -> list[int]:
+    """The positions of ``texts`` (a page's non-blank lines, in order) that stand right under
+    a copy button (see ``_COPY_BUTTON``) and read as a command or a line of code: the first
+    line of the code block the button copies ("pip install flask twilio", "git clone
+    https://..."), which holds no prompt to tell it by and few function words. (Known limit:
+    the button's words are English's; other languages' would belong in a word list per
+    language, as text/navlabels.yaml holds a menu's.)"""
+    return [k + 1 for k in range(len(texts) - 1)
+            if _COPY_BUTTON.match(texts[k]) and _command_or_code(texts[k + 1])]
+
+
+# a command as typed: a program's lowercase name, then its arguments ("pip install flask",
+# "git clone https://...", "nvm use 20.2.0")
+_COMMAND = re.compile(r"^\s*[a-z][a-z0-9._-]*\s+\S")
+
+
+def _command_or_code(text: str) -> bool:
+    """``text`` reads as a command or a line of code, not as a sentence: a discount code
+    ("WELCOME10") or a citation ("Jayakody K, Gunadasa S. ...") under a shop's or a
+    library's copy button reads as neither."""
+    if ends_sentence(text) and not code_like(text):
+        return False
+    return _COMMAND.match(text) is not None or code_like(text) or code_marks(text)
 
 
 # The separators code and data written out end a line with

@@ -24,7 +24,7 @@ from ...text.prose import (Unit, as_prose, ends_with_full_stop, opens_sentence, 
                            full_sentence as is_full_sentence, title_case,
                            sentence_units, table_cells)
 from ...text.cellrows import table_block
-from ...text.code import code_marks, typed_at_prompt
+from ...text.code import code_marks, copied_lines, typed_at_prompt
 from ...text.contact import contact_details
 from ...text.directory import contact_records
 from ...text.segment import fenced_lines
@@ -211,8 +211,12 @@ class ClassifyRule(Rule):
         build", "$ celery -A proj flower") or Python's (">>> import json"): a documentation
         page's code, one command a line
         between its "Copy" buttons, which few function words and no full stop make read as a
-        menu's entries. A price is a figure after its "$", a command a lowercase word."""
-        return [i for i in lines if typed_at_prompt(ctx.text[i])]
+        menu's entries. A price is a figure after its "$", a command a lowercase word. So is
+        the command or line of code right under a copy button ("Copy code" / "pip install
+        flask twilio": see :func:`cleaner.text.code.copied_lines`), read over the page as it
+        came: a later round no longer holds the button a rule took."""
+        copied = _surviving(ctx, lines, _copied_keys(tuple(ctx.source_lines)))
+        return sorted({i for i in lines if typed_at_prompt(ctx.text[i])} | set(copied))
 
     def left_whole(self, ctx: Context, revised: dict[int, str], spared: set[int]) -> bool:
         """In the first round, the verdicts would leave no line of the page, and the
@@ -420,6 +424,7 @@ class ClassifyRule(Rule):
         when they read as the page's own writing (see :meth:`written_line`): a section's
         one-sentence paragraph between subheadings, an in-story list, a product's feature
         lines; and its short lines when nothing shows them to be chrome (see :meth:`unproven`).
+        So do a content run's trailing lines written so, when more content follows below.
         Doubt keeps the line; at a page's head and foot, where its chrome sits, only a
         long full sentence is spared (see :func:`full_sentence`), and only on a page with
         content: one the classifier would empty is the pipeline guard's to judge whole."""
@@ -434,6 +439,8 @@ class ClassifyRule(Rule):
         tails: dict[int, list[int]] = {}  # a content run's lines after its last solid one
         longs: list[int] = []
         doubted: set[int] = set()  # short lines between content that nothing shows to be chrome
+        # a content run's trailing lines written as the page's own (see written_line)
+        trailing: dict[int, list[int]] = {}
 
         def close() -> None:
             if not run:
@@ -473,6 +480,9 @@ class ClassifyRule(Rule):
                             and ends_with_full_stop(text)
                         new[i] = GOOD if closing or is_list_item(text) \
                             or self.lead_in(ctx, i, text) else BAD
+                        if new[i] == BAD and spared is not None \
+                                and self.written_line(ctx, i, labels, units):
+                            trailing.setdefault(len(segments), []).append(i)
             segments.append((list(run), content))
             run.clear()
 
@@ -495,6 +505,13 @@ class ClassifyRule(Rule):
                           if seg != "removed" and seg[0] != "bad" and seg[1]]
             for k, found in candidates.items():
                 if content_at and content_at[0] < k < content_at[-1]:
+                    spared.update(found)
+            for k, found in trailing.items():
+                # a line written as the page's own that ends a run of content, with more
+                # content below it, is as much the page's as one in a run between two
+                # (candidates above): which run it falls in hangs on whether a line the
+                # rules took parted it from the story's last sentence
+                if k < content_at[-1]:
                     spared.update(found)
             for k in self.thread_posts(ctx, segments, content_at):
                 spared.update(candidates.get(k, ()))
@@ -873,3 +890,12 @@ def _surviving(ctx: Context, order: list[int], keys: frozenset[str]) -> list[int
     if not keys:
         return []
     return [i for i in order if ctx.removed[i] is None and comparable(ctx.text[i]) in keys]
+
+
+@memo(1)
+def _copied_keys(source: tuple[str, ...]) -> frozenset[str]:
+    """The comparable forms of the lines under a copy button in ``source``, the page as it
+    came (see :func:`cleaner.text.code.copied_lines`): the button is gone in a later round,
+    which rules removed, and its code is still code."""
+    lines, _ = _page_lines(source)
+    return frozenset(comparable(lines[k]) for k in copied_lines(lines))
