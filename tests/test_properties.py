@@ -540,3 +540,28 @@ def test_a_documents_language_is_its_proses_not_its_codes():
     assert read_lines(lines, model).lang != "en"  # what the listing's stopwords said before
     reading = read_lines(lines, model, verbatim=frozenset(range(2, 2 + len(code))))
     assert reading.lang == "en" and reading.foreign == {}
+
+
+def test_a_foreign_vote_resting_on_one_repeated_word_is_not_sent_to_langdetect(monkeypatch):
+    """A product list's "Men's" is Swedish "men" to the stopword vote, and a shell's "/var/"
+    Spanish "var": a share made of one word repeated is no language's prose, and langdetect
+    (15 ms a call) was asked about such blocks, answering noise. Prose in another language
+    of the same script is still asked about, and still found."""
+    from cleaner.engine.packs import get_packset
+    from cleaner.text import language
+
+    asked = []
+    real = language._langdetect
+    monkeypatch.setattr(language, "_langdetect", lambda sample: asked.append(sample) or real(sample))
+    language.LanguageModel._langdetect_block.cache_clear()
+    model = get_packset().model
+    model.forget()
+    jackets = "\n".join(["Men's Loke Jacket", "Men's Trail Vest", "Men's Loke Jacket",
+                         "Men's Ridge Parka", "Men's Loke Jacket", "Men's Summit Shell"])
+    assert model.foreign_language(jackets, "en") is None and asked == []
+    monkeypatch.setattr(language, "_distinct_stopwords", lambda tokens, stopwords: 2)
+    model.forget()
+    assert model.foreign_language(jackets, "en") is None and len(asked) == 1  # it was asked before
+    spanish = ("Desde el primer día el ajuste de plástico que cubre los nudos de la goma "
+               "elástica se rompió, y el vendedor no quiso saber nada del asunto.")
+    assert model.foreign_language(spanish, "en") == "es"

@@ -217,6 +217,11 @@ def _sample_tokens(parts: list[str], limit: int = DOC_SAMPLE_CHARS) -> list[str]
     return tokens
 
 
+def _distinct_stopwords(tokens: list[str], stopwords: frozenset[str]) -> int:
+    """How many different words of ``tokens`` are in ``stopwords``."""
+    return len(stopwords.intersection(tokens))
+
+
 def _without_soft_hyphens(text: str) -> str:
     """``text`` without soft hyphens (U+00AD): invisible break points inside words ("Mag-
     da-le-ner"), which would split one word into fragments that read as other languages'
@@ -433,10 +438,15 @@ class LanguageModel:
                 return lang  # the stopwords alone are decisive
         if len(tokens) < 2 * BLOCK_MIN_WORDS:
             return None
-        if main_script(text) == script_of_language(doc_lang) and (
-                not ranked or ranked[0][0] < FOREIGN_MIN_SHARE):
+        same_script = main_script(text) == script_of_language(doc_lang)
+        if same_script and (not ranked or ranked[0][0] < FOREIGN_MIN_SHARE):
             # Same script, and no language's stopwords make a fifth of it: a reference list,
             # an address, a URL or a menu, not prose in another language. No need to ask.
+            return None
+        if same_script and _distinct_stopwords(tokens, self.stopwords[ranked[0][1]]) < 2:
+            # Same script, and the leading language's share is one word over and over ("Men's
+            # Jacket" for Swedish "men", "<u>" for French "u", "/var/" for Spanish "var", GB/s
+            # for an "s"): prose in a language uses several of its function words.
             return None
         if sum(len(t) >= PROSE_WORD_CHARS for t in tokens) < PROSE_WORD_SHARE * len(tokens):
             # Mostly one- and two-letter tokens: an alphabet index ("A | B | C ..."), initials,
