@@ -194,3 +194,27 @@ def test_a_bio_naming_the_us_is_no_first_person_plural(packset):
                            "Jane Doe is a US-based freelance writer living in Portland.")
     html = _page(f"<div class=\"entry\">{STORY}{us_bio}</div>", {"@type": "Person", "name": "Jane Doe"})
     assert "freelance writer" not in html_to_text(html, packset=packset).text
+
+
+def test_an_about_the_author_label_among_flat_paragraphs_goes_with_the_bio_after_it(packset):
+    # "About the Author:" in a <p> of its own, the bio the next paragraph, the story's
+    # paragraphs on both sides in the same box: the label and the bio go, nothing else.
+    rest = "".join(f"<p>{n}. {PROSE}</p>" for n in range(6, 8))
+    html = _page(f'<div class="entry">{STORY}<p>About the Author:</p><p>{BIO}</p>{rest}</div>')
+    result = html_to_text(html, packset=packset)
+    assert "About the Author" not in result.text and "freelance writer" not in result.text
+    assert all(f"{n}. The storm reached the coast" in result.text for n in range(8))
+    assert any(r.rule_id == "html-author-bio" for r in result.dropped)
+    assert "freelance writer" in html_to_text(html, packset=packset, keep={"bio"}).text
+
+
+@pytest.mark.parametrize("after", [
+    # the next paragraph is no person's bio: the story's own
+    f"<p>{PROSE}</p>",
+    # a company speaking of itself
+    "<p>Acme Weather Labs is a forecasting firm; we have tracked storms since 1990.</p>",
+])
+def test_an_about_the_author_label_over_no_person_s_bio_leaves_the_paragraph(packset, after):
+    html = _page(f'<div class="entry">{STORY}<p>About the Author:</p>{after}</div>')
+    text = html_to_text(html, packset=packset).text
+    assert after[3:30] in text

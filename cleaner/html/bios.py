@@ -17,13 +17,18 @@ Doubt keeps the line:
 
 A bio may also sit under an "About the author" heading, in a box that the heading opens
 (:func:`about_blocks`): the heading and its box go, wherever the box stands, and a heading
-with no box of its own is left alone.
+with no box of its own is left alone. Among a flat run of paragraphs, such a label in a
+paragraph of its own ("About the Author:", its colon pointing at what follows) and the one
+paragraph right after it go when that paragraph reads as a person's bio: a name, then a
+bio's verb (:func:`label_blocks`); the story after it stays.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 from typing import Iterable, Optional
+
+import regex
 
 from .lookups import META_AUTHOR, PageLookups
 from .pagetype import SCHEMA_TYPES, WEAK_SCHEMA_TYPES
@@ -50,6 +55,14 @@ BOX_OTHER_CHARS = 400
 ABOUT_PAGE_SHARE = 0.5  # an About box holding more of the shown text is the page itself
 ABOUT_HEADING = re.compile(r"about (?:the|this) (?:author|reviewer|writer|contributor)s?:?$", re.I)
 ABOUT_BOX_CHARS = 1500
+# A label over a bio among flat paragraphs (label_blocks): the About heading's words. (Not
+# "Who curated this article?": one publisher's two sites print it over the same bio card, and
+# one gold keeps the card, pcworld 4603, where the other drops it, techhive 0212.)
+BIO_LABEL = ABOUT_HEADING
+# A paragraph that opens as a person's bio: a name of two to four capitalised words (an
+# optional "(she/her)" or ", appositive,"), then a bio's verb.
+NAMED_BIO = regex.compile(r"\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s*\([^)]{0,20}\))?"
+                          r"(?:,[^,]{1,60},)?\s+%s\b" % BIO_VERB)
 # A company speaking of itself.
 FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")  # case-sensitive: "a US-based writer" is no "us"
 # A declared name: a person's name is one to four words, no address.
@@ -165,3 +178,26 @@ def _own_box(page: Page, owner: int, first: int, chars: int) -> Optional[int]:
                 return None
             return parent
         box = parent
+
+
+def label_blocks(page: Page, shown: list[int], gone: set[int]) -> set[int]:
+    """The blocks of ``shown`` that are a bio's label among flat paragraphs (BIO_LABEL, in a
+    paragraph of its own that ends in a colon: "About the Author:") and the paragraph right
+    after it, when that paragraph opens as a person's bio (NAMED_BIO), speaks
+    as no "we", and is no longer than an About box (ABOUT_BOX_CHARS). The label promises a
+    bio and the paragraph's shape confirms it; what follows the bio is left alone (the story
+    may go on). Blocks already in ``gone`` (an About heading's box) are not read again."""
+    found: set[int] = set()
+    for pos, i in enumerate(shown[:-1]):
+        label = page.blocks[i].text.strip()
+        # a paragraph ending in a colon introduces the next one; a heading opens a section, and
+        # the story may go on under it (about_blocks reads a heading's own box)
+        if i in gone or page.blocks[i].tag in HEADINGS or not label.endswith(":") or \
+                not BIO_LABEL.match(label):
+            continue
+        nxt = shown[pos + 1]
+        bio = page.blocks[nxt]
+        if nxt not in gone and bio.chars <= ABOUT_BOX_CHARS and NAMED_BIO.match(bio.text) \
+                and not FIRST_PLURAL.search(bio.text):
+            found.update((i, nxt))
+    return found

@@ -28,7 +28,7 @@ from .products import product_box
 from .quotes import without_repeated_blocks, without_repeated_quotes
 from .selector import (SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack, apply_selectors,
                        attribute_haystack, inside, report_dropped, runnable, selector_rules)
-from .bios import about_blocks, bio_blocks, bio_opening, declared_authors
+from .bios import about_blocks, bio_blocks, bio_opening, declared_authors, label_blocks
 from .sections import SECTIONS_PAGES, SECTIONS_REASON, page_sections
 from .score import _CHROME, choose, hints, keep_blocks, lead_blocks, negative_elements, site_host
 from .walk import HEADINGS, walk
@@ -492,6 +492,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         shown = _without_captions(page, body, shown, dropped, haystack)
     if bios and not shown_list and not item_blocks:  # a story's author bio, in a box of its own; no list's items
         gone = about_blocks(page, shown)
+        gone |= label_blocks(page, shown, gone)
         if opening is not None:
             gone |= bio_blocks(page, shown, opening)
         if gone:
