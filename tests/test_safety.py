@@ -893,3 +893,30 @@ def test_the_classifier_reads_a_command_under_a_copy_button_as_code_in_every_rou
     ctx = Context(Document.from_text("\n".join(later)), lang="en", model=packset.model,
                   source=source)
     assert ClassifyRule.prompt_lines(ctx, ctx.alive_lines()) == [1, 4]
+
+
+# A pack brought in by a block in its language (a French quote in an English story) brings its
+# banner vocabulary for that block, not for the document's own lines.
+QUOTED_STORY = (
+    "The library will open its new reading room on Monday, the council said, after two years "
+    "of work on the old building by the river.\n\n"
+    "Le maire a déclaré que la nouvelle salle de lecture serait ouverte à tous les habitants de "
+    "la ville et que les horaires seraient prolongés pendant les vacances scolaires de cet été.\n\n")
+
+
+def test_a_foreign_pack_s_banner_terms_do_not_take_the_document_s_own_lines():
+    # "ok" is a French banner's button; Rust's documentation says "Ok(" three times a line.
+    # Taken, the code line drew the French quote beside it after it (foreign-language-run).
+    code = ("Ok(None) will be mapped to None. Ok(Some(_)) and Err(_) will be mapped to "
+            "Some(Ok(_)) and Some(Err(_)).\n")
+    result = clean_document(QUOTED_STORY + code)
+    assert "fr" in result.packs
+    assert result.text == QUOTED_STORY + code
+
+
+def test_a_banner_in_the_foreign_pack_s_language_still_goes():
+    banner = ("Nous utilisons des cookies pour améliorer votre expérience sur notre site. En "
+              "poursuivant votre navigation, vous acceptez l'utilisation des cookies et de nos "
+              "partenaires.\nTout accepter\nParamétrer\n")
+    result = clean_document(QUOTED_STORY + banner)
+    assert result.text.rstrip("\n") == QUOTED_STORY.rstrip("\n")

@@ -177,6 +177,7 @@ def build_pack(data: dict, path: str, shipped: bool) -> Pack:
     )
     for rule in rules:
         rule.pack_kind = pack.kind
+        rule.pack_languages = pack.languages
     return pack
 
 

@@ -122,6 +122,12 @@ class DensityRule(Rule):
             hit.update(p for p, (i, c) in enumerate(zip(lines, counts))
                        if o["notice_hits"] <= c < o["min_hits"] and words_in[i] <= o["notice_words"]
                        and self.actions.search(lower(ctx.text[i])))
+        if self.pack_kind == "language" and ctx.lang and ctx.lang not in self.pack_languages:
+            # A pack brought by a block in its language (see pipeline._choose): its banner is
+            # that block. A line of the document's own language holding its terms is not one
+            # ("Ok(None) ... Ok(Some(_))" in Rust's documentation took the French "ok" thrice).
+            block_of, langs = ctx.doc.block_of, self.pack_languages
+            hit = {p for p in hit if ctx.foreign.get(block_of[lines[p]]) in langs}
         if not hit:
             return
         # The hit lines grow over their neighbours with a term of their own. A banner's
