@@ -124,10 +124,25 @@ class DensityRule(Rule):
                        and self.actions.search(lower(ctx.text[i])))
         if self.pack_kind == "language" and ctx.lang and ctx.lang not in self.pack_languages:
             # A pack brought by a block in its language (see pipeline._choose): its banner is
-            # that block. A line of the document's own language holding its terms is not one
-            # ("Ok(None) ... Ok(Some(_))" in Rust's documentation took the French "ok" thrice).
-            block_of, langs = ctx.doc.block_of, self.pack_languages
-            hit = {p for p in hit if ctx.foreign.get(block_of[lines[p]]) in langs}
+            # that block, or one next to it naming two of its terms or more (a banner's first
+            # sentence alone is too short to be told foreign). A line of the document's own
+            # language holding its terms is no banner ("Ok(None) ... Ok(Some(_))" in Rust's
+            # documentation took the French "ok" thrice).
+            block_of, foreign, langs = ctx.doc.block_of, ctx.foreign, self.pack_languages
+
+            def in_its_language(i: int) -> bool:
+                b = block_of[i]
+                if foreign.get(b) in langs:
+                    return True
+                if b < 0 or (foreign.get(b - 1) not in langs and foreign.get(b + 1) not in langs):
+                    return False
+                try:
+                    return len(set(self.pattern.findall(lower(ctx.text[i]),
+                                                        timeout=self.timeout))) >= 2
+                except TimeoutError:
+                    return False
+
+            hit = {p for p in hit if in_its_language(lines[p])}
         if not hit:
             return
         # The hit lines grow over their neighbours with a term of their own. A banner's
