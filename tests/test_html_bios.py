@@ -218,3 +218,46 @@ def test_an_about_the_author_label_over_no_person_s_bio_leaves_the_paragraph(pac
     html = _page(f'<div class="entry">{STORY}<p>About the Author:</p>{after}</div>')
     text = html_to_text(html, packset=packset).text
     assert after[3:30] in text
+
+
+# A book review: "About the author:" over the reviewed novelist's bio, with the review's own
+# paragraphs around it. The bio is the review's content (review-s14c, finding 4).
+NOVELIST = ("Jane Okafor is a Nigerian-British novelist whose first book, The Salt Road, won the "
+            "Orwell Prize; she lives in Leeds.")
+REVIEW_LD = {"@context": "https://schema.org", "@type": "Review",
+             "itemReviewed": {"@type": "Book", "name": "The Salt Road",
+                              "author": {"@type": "Person", "name": "Jane Okafor"}},
+             "author": {"@type": "Person", "name": "Tom Reader"}}
+
+
+def _review(before: int, after: int, head: str = "") -> str:
+    paras = lambda r: "".join(f"<p>{n}. {PROSE}</p>" for n in r)  # noqa: E731
+    body = (f'<div class="entry">{paras(range(before))}<p>About the author:</p><p>{NOVELIST}</p>'
+            f'{paras(range(before, before + after))}</div>')
+    return (f"<!doctype html><html lang=en><head><meta charset=utf-8>"
+            f'<meta property="og:type" content="article">{head}</head><body>'
+            f"<article><h1>Review: The Salt Road</h1>{body}</article></body></html>")
+
+
+@pytest.mark.parametrize("html", [
+    # past half of the story, but the page declares its reviewer, whose name the bio does not open with
+    _review(4, 2, '<meta name="author" content="Tom Reader">'),
+    # nobody declared, and the label stands in the story's first half
+    _review(1, 5),
+    # the page is a Review of a Book, written by Tom Reader; the label early
+    _review(1, 5, f'<script type="application/ld+json">{json.dumps(REVIEW_LD)}</script>'),
+])
+def test_a_book_review_s_about_the_author_label_over_the_novelist_s_bio_stays(packset, html):
+    text = html_to_text(html, packset=packset).text
+    assert "Jane Okafor is a Nigerian-British novelist" in text
+    assert all(f"{n}. The storm reached the coast" in text for n in range(6))
+
+
+def test_an_about_the_author_label_goes_with_the_declared_author_s_bio(packset):
+    # the page declares Jane Doe, and the paragraph after the label opens with her name
+    rest = "".join(f"<p>{n}. {PROSE}</p>" for n in range(6, 8))
+    html = _page(f'<div class="entry">{STORY}<p>About the Author:</p><p>{BIO}</p>{rest}</div>',
+                 meta="Jane Doe")
+    result = html_to_text(html, packset=packset)
+    assert "About the Author" not in result.text and "freelance writer" not in result.text
+    assert all(f"{n}. The storm reached the coast" in result.text for n in range(8))

@@ -19,8 +19,10 @@ A bio may also sit under an "About the author" heading, in a box that the headin
 (:func:`about_blocks`): the heading and its box go, wherever the box stands, and a heading
 with no box of its own is left alone. Among a flat run of paragraphs, such a label in a
 paragraph of its own ("About the Author:", its colon pointing at what follows) and the one
-paragraph right after it go when that paragraph reads as a person's bio: a name, then a
-bio's verb (:func:`label_blocks`); the story after it stays.
+paragraph right after it go when the label stands below half of the story and that
+paragraph reads as the author's bio: the declared author's name (any person's, when the page
+declares nobody), then a bio's verb (:func:`label_blocks`); the story after it stays. A book
+review's "About the author:" over the novelist's bio is the review's content.
 """
 from __future__ import annotations
 
@@ -53,12 +55,11 @@ BOX_OTHER_CHARS = 400
 # A heading over an author's (a reviewer's) bio, and the most its box holds.
 # (Not "About the expert": an expert the story quotes, whose card cartalk 4497 keeps as its own.)
 ABOUT_PAGE_SHARE = 0.5  # an About box holding more of the shown text is the page itself
+# The same words are label_blocks' label over a bio among flat paragraphs. (Not "Who curated
+# this article?": one publisher's two sites print it over the same bio card, and one gold
+# keeps the card, pcworld 4603, where the other drops it, techhive 0212.)
 ABOUT_HEADING = re.compile(r"about (?:the|this) (?:author|reviewer|writer|contributor)s?:?$", re.I)
 ABOUT_BOX_CHARS = 1500
-# A label over a bio among flat paragraphs (label_blocks): the About heading's words. (Not
-# "Who curated this article?": one publisher's two sites print it over the same bio card, and
-# one gold keeps the card, pcworld 4603, where the other drops it, techhive 0212.)
-BIO_LABEL = ABOUT_HEADING
 # A paragraph that opens as a person's bio: a name of two to four capitalised words (an
 # optional "(she/her)" or ", appositive,"), then a bio's verb.
 NAMED_BIO = regex.compile(r"\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s*\([^)]{0,20}\))?"
@@ -180,24 +181,34 @@ def _own_box(page: Page, owner: int, first: int, chars: int) -> Optional[int]:
         box = parent
 
 
-def label_blocks(page: Page, shown: list[int], gone: set[int]) -> set[int]:
-    """The blocks of ``shown`` that are a bio's label among flat paragraphs (BIO_LABEL, in a
-    paragraph of its own that ends in a colon: "About the Author:") and the paragraph right
-    after it, when that paragraph opens as a person's bio (NAMED_BIO), speaks
-    as no "we", and is no longer than an About box (ABOUT_BOX_CHARS). The label promises a
-    bio and the paragraph's shape confirms it; what follows the bio is left alone (the story
-    may go on). Blocks already in ``gone`` (an About heading's box) are not read again."""
+def label_blocks(page: Page, shown: list[int], gone: set[int],
+                 opening: Optional[re.Pattern[str]] = None) -> set[int]:
+    """The blocks of ``shown`` that are a bio's label among flat paragraphs (ABOUT_HEADING, in
+    a paragraph of its own that ends in a colon: "About the Author:") and the paragraph right
+    after it, when that paragraph is the story's author's bio: it opens with the declared
+    author's name and a bio's verb (``opening``), or, when the page declares nobody (``opening``
+    None), with a person's name and a bio's verb (NAMED_BIO); it speaks as no "we" and is no
+    longer than an About box (ABOUT_BOX_CHARS); and the label stands below at least half of
+    the story (BIO_AFTER_SHARE), as a bio follows the story. A book review prints "About the
+    author:" over the reviewed novelist's bio, anywhere in the piece: that bio is the story's
+    content. What follows the bio is left alone (the story may go on). Blocks already in
+    ``gone`` (an About heading's box) are not read again."""
     found: set[int] = set()
+    total = sum(page.blocks[i].chars for i in shown)
+    before = 0
     for pos, i in enumerate(shown[:-1]):
         label = page.blocks[i].text.strip()
+        ahead = before
+        before += page.blocks[i].chars
         # a paragraph ending in a colon introduces the next one; a heading opens a section, and
         # the story may go on under it (about_blocks reads a heading's own box)
         if i in gone or page.blocks[i].tag in HEADINGS or not label.endswith(":") or \
-                not BIO_LABEL.match(label):
+                not ABOUT_HEADING.match(label) or ahead < BIO_AFTER_SHARE * total:
             continue
         nxt = shown[pos + 1]
         bio = page.blocks[nxt]
-        if nxt not in gone and bio.chars <= ABOUT_BOX_CHARS and NAMED_BIO.match(bio.text) \
+        named = opening.match(bio.text) if opening is not None else NAMED_BIO.match(bio.text)
+        if nxt not in gone and bio.chars <= ABOUT_BOX_CHARS and named \
                 and not FIRST_PLURAL.search(bio.text):
             found.update((i, nxt))
     return found

@@ -492,7 +492,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         shown = _without_captions(page, body, shown, dropped, haystack)
     if bios and not shown_list and not item_blocks:  # a story's author bio, in a box of its own; no list's items
         gone = about_blocks(page, shown)
-        gone |= label_blocks(page, shown, gone)
+        gone |= label_blocks(page, shown, gone, opening)
         if opening is not None:
             gone |= bio_blocks(page, shown, opening)
         if gone:
