@@ -457,6 +457,43 @@ def test_selector_prefilter_reads_the_subject_of_parts_with_several_tests_or_com
                                             '[data-ad-slot]')
 
 
+def test_selector_prefilter_gates_a_has_part_by_its_subject():
+    """"X:has(Y)" matches only what X matches: a page without X's class skips the part; a
+    comma inside parentheses is no part's end, and such a selector runs whole."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from cleaner.html.selector import attribute_haystack, runnable
+
+    selector = '[class~="topic-info"]:has([component^="topic/"]), nav'
+    plain = attribute_haystack(LexborHTMLParser('<body><p class="x">a</p></body>').body)
+    assert runnable(selector, plain) == "nav"
+    boxed = attribute_haystack(LexborHTMLParser('<body><div class="topic-info y">a</div></body>').body)
+    assert runnable(selector, boxed) == selector
+    listed = '[class~="absent-zz"]:is(div, p), nav'
+    assert runnable(listed, plain) == listed
+
+
+def test_a_story_s_topic_info_box_is_the_story_s_and_nodebb_s_goes():
+    """html-thread-furniture takes a "topic-info" box by NodeBB's own markup in it (its labels,
+    its counts): a news story's explainer box of that class stays (review-s14c, finding 5)."""
+    para = ("<p>The river crested at 6.2 metres on Tuesday, the highest level since records "
+            "began, and more than 400 homes in the lower town were evacuated overnight.</p>")
+    box = ('<div class="topic-info"><h2>What is a storm surge?</h2><p>A storm surge is a rise in '
+           "sea level driven by a storm's winds and low pressure, and it causes most deaths in "
+           "coastal floods.</p></div>")
+    story = ('<html lang="en"><head><title>Flood</title><meta property="og:type" content="article">'
+             '</head><body><nav><a href="/">Home</a></nav><article><h1>Flood relief appeal raises '
+             f'record sums</h1>{para * 4}{box}{para * 2}</article></body></html>')
+    result = html_to_text(story, packset=get_packset())
+    assert "A storm surge is a rise in sea level" in result.text
+    assert not any(r.rule_id == "html-thread-furniture" for r in result.dropped)
+    nodebb = ('<div class="topic-info"><span component="topic/labels"><span component="topic/pinned">'
+              'Pinned</span></span><span component="topic/stats">12 Posts 5 Posters</span></div>')
+    result = html_to_text(story.replace(box, nodebb), packset=get_packset())
+    assert "12 Posts" not in result.text
+    assert any(r.rule_id == "html-thread-furniture" for r in result.dropped)
+
+
 def test_the_reader_knows_no_aria_hidden_element_is_left_only_when_none_is():
     """An aria-hidden element the reader keeps (here a tab panel, hidden until its tab is
     chosen) is still there for the selector rules that name aria-hidden."""

@@ -199,9 +199,17 @@ _SIMPLE = re.compile(r"""\.([\w-]+)|#([\w-]+)|\[\s*([\w-]+)\s*(?:([~^$*|]?=)\s*(
                      re.I)
 
 
+# A part whose subject is filtered by one ":has(...)" (no nested parentheses, no escapes):
+# "X:has(Y)" matches only what "X" matches, so X's tests gate it.
+_HAS = re.compile(r"^([^():\\]+):has\([^()\\]*\)$", re.I)
+
+
 def _subject_gates(part: str) -> tuple:
     """The tests a page must pass for ``part`` to match anything in it, read from its
-    subject compound; () when none can be read (pseudo-classes, escapes, namespaces)."""
+    subject compound; () when none can be read (other pseudo-classes, escapes, namespaces)."""
+    has = _HAS.match(part.strip())
+    if has:
+        return _subject_gates(has.group(1))
     if "\\" in part or "(" in part or ":" in part:
         return ()
     depth, quote, start = 0, "", 0
@@ -340,9 +348,22 @@ def attribute_haystack(root) -> Haystack:
 
 
 def runnable(selector: str, haystack: Optional[Haystack]) -> str:
-    if haystack is None or "(" in selector:
+    # a comma inside parentheses (":is(a, b)") is no part's end: such a selector runs whole
+    if haystack is None or _comma_in_parentheses(selector):
         return selector
     return _plan(selector).runnable(haystack)
+
+
+def _comma_in_parentheses(selector: str) -> bool:
+    depth = 0
+    for ch in selector:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "," and depth > 0:
+            return True
+    return False
 
 
 def apply_selectors(body, rules: list, guard: bool = True, haystack: Optional[str] = None,
