@@ -41,6 +41,9 @@ MIN_DETECT_WORDS = 20  # below this (in a spaced script) langdetect is not asked
 # the blocks langdetect was asked about on the dev bench were references, addresses and URLs,
 # and its answers there (hu, ro, da for a reference list) were noise at ~15 ms a call.
 FOREIGN_MIN_SHARE = 0.2
+# Prose uses at least this many different function words of its language: a block whose
+# leading language's share is one stopword over and over is no prose of it.
+PROSE_MIN_STOPWORDS = 2
 # Prose in a spaced script is mostly words of three letters or more (under a fifth of an English,
 # Spanish or German sentence's words are shorter); a block where they are under half is not.
 PROSE_WORD_CHARS = 3
@@ -443,7 +446,7 @@ class LanguageModel:
             # Same script, and no language's stopwords make a fifth of it: a reference list,
             # an address, a URL or a menu, not prose in another language. No need to ask.
             return None
-        if same_script and _distinct_stopwords(tokens, self.stopwords[ranked[0][1]]) < 2:
+        if same_script and _distinct_stopwords(tokens, self.stopwords[ranked[0][1]]) < PROSE_MIN_STOPWORDS:
             # Same script, and the leading language's share is one word over and over ("Men's
             # Jacket" for Swedish "men", "<u>" for French "u", "/var/" for Spanish "var", GB/s
             # for an "s"): prose in a language uses several of its function words.
