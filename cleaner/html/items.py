@@ -89,7 +89,7 @@ def _furniture(page: Page, idx: int) -> bool:
         return True
     while idx > 0:
         el = page.elements[idx]
-        if _is_main(el):
+        if el.is_main:
             return False
         if el.tag in FURNITURE_TAGS or FURNITURE.search(hints(el.node)):
             return True
@@ -139,7 +139,7 @@ def item_list(page: Page, neg: list, children: dict) -> Optional[ItemList]:
     if best is None:
         return None
     parent, members, chars = best
-    frame = _main(page, parent)  # the page's text is its <main>'s, when the list is in it
+    frame = _enclosing_main(page, parent)  # the page's text is its <main>'s, when the list is in it
     outside = sum(b.chars for b in page.blocks[frame.start:frame.end] if not neg[b.owner])
     inside_neg = sum(b.chars for m in members
                      for b in page.blocks[elements[m].start:elements[m].end] if neg[b.owner])
@@ -150,7 +150,7 @@ def item_list(page: Page, neg: list, children: dict) -> Optional[ItemList]:
         total -= _facet_chars(page, frame, neg, elements[parent])
         share = chars / total if total > 0 else 0.0
     run = len(members)
-    if share >= LIST_SHARE or _is_main(frame):
+    if share >= LIST_SHARE or frame.is_main:
         # the list, found by its exact shape, takes in its other cards; inside the page's
         # <main>, its sections (one per topic, a shape each time) together are the page
         more = _other_sections(page, members)
@@ -240,15 +240,11 @@ def _shapes(page: Page, kids: list) -> dict[tuple, list]:
     return shapes
 
 
-def _is_main(el) -> bool:
-    return el.tag == "main" or el.node.attributes.get("role") == "main"
-
-
-def _main(page: Page, idx: int):
+def _enclosing_main(page: Page, idx: int) -> Element:
     """The page's ``<main>`` (or role=main) element holding element ``idx``, else the root."""
     while idx > 0:
         el = page.elements[idx]
-        if _is_main(el):
+        if el.is_main:
             return el
         idx = el.parent
     return page.elements[0]
@@ -332,7 +328,7 @@ def _part_of_page(page: Page, found: ItemList) -> bool:
     PART_SHARE)? Without the page's host (no url given, none declared) only relative links
     are known to be the site's own."""
     if found.share < PART_SHARE or found.run <= LAYOUT_BOXES or \
-            not _is_main(_main(page, found.parent)) or _priced_grid(page, found.items):
+            not _enclosing_main(page, found.parent).is_main or _priced_grid(page, found.items):
         return False
     el = page.elements[found.parent]
     if not page.host:

@@ -45,13 +45,9 @@ NEWS_LINK_SHARE = 0.3
 FOOTER = re.compile(r"footer", re.I)  # a box named as the page's footer
 
 
-def _is_main(el) -> bool:
-    return el.tag == "main" or el.node.attributes.get("role") == "main"
-
-
-def _main(page: Page) -> Optional[int]:
+def _first_main(page: Page) -> Optional[int]:
     """The index of the page's first ``<main>`` (or role=main) element with text, or None."""
-    return next((i for i, el in enumerate(page.elements) if el.node is not None and _is_main(el)
+    return next((i for i, el in enumerate(page.elements) if el.node is not None and el.is_main
                  and el.end > el.start), None)
 
 
@@ -66,7 +62,7 @@ def main_instead(page: Page, keep: list[int], neg: list) -> Optional[tuple[int, 
     chosen = _words(page, keep)
     if chosen >= TINY_WORDS or any(is_prose(page.blocks[i].text, STORY_WORDS) for i in keep):
         return None  # enough text, or a short story: a blog post of one paragraph is a page
-    main = _main(page)
+    main = _first_main(page)
     if main is None:
         main = 0
     el = page.elements[main]
@@ -87,7 +83,7 @@ def main_over_footer(page: Page, keep: list[int], top: int, neg: list
     footers = _footers_over(page, top)  # the climb first: few choices are in a footer
     if not keep or not footers:
         return None
-    main = _main(page)
+    main = _first_main(page)
     if main is None:
         return None
     el = page.elements[main]
@@ -125,7 +121,7 @@ def _footers_over(page: Page, idx: int) -> list[int]:
 def with_main(page: Page, keep: list[int], neg: list) -> list[int]:
     """``keep`` and the rest of the page's ``<main>`` outside chrome, frame and teaser boxes,
     when the choice lies in ``<main>`` and is not one story (see module doc); else ``keep``."""
-    main = _main(page)
+    main = _first_main(page)
     if main is None or not keep or not neg:
         return keep
     el = page.elements[main]

@@ -54,6 +54,11 @@ class Element:
     def __repr__(self) -> str:
         return f"Element({self.tag!r}, parent={self.parent}, blocks={self.start}:{self.end})"
 
+    @property
+    def is_main(self) -> bool:
+        """Is this the page's ``<main>`` (or an element of role=main)?"""
+        return self.tag == "main" or self.node.attributes.get("role") == "main"
+
 
 class Block:
     """One block of text: its visible and linked characters, the element owning it, commas;
