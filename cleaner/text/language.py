@@ -446,7 +446,8 @@ class LanguageModel:
             # Same script, and no language's stopwords make a fifth of it: a reference list,
             # an address, a URL or a menu, not prose in another language. No need to ask.
             return None
-        if same_script and _distinct_stopwords(tokens, self.stopwords[ranked[0][1]]) < PROSE_MIN_STOPWORDS:
+        if same_script and \
+                _distinct_stopwords(tokens, self.stopwords[ranked[0][1]]) < PROSE_MIN_STOPWORDS:
             # Same script, and the leading language's share is one word over and over ("Men's
             # Jacket" for Swedish "men", "<u>" for French "u", "/var/" for Spanish "var", GB/s
             # for an "s"): prose in a language uses several of its function words.

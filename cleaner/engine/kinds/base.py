@@ -90,7 +90,7 @@ class Rule:
         self.pack_name = pack_name
         self.pack_path = pack_path
         self.pack_kind = "generic"  # set by packs.build_pack once the pack's match is known
-        self.pack_languages: tuple[str, ...] = ()  # a language pack's languages: the same
+        self.pack_languages: tuple[str, ...] = ()  # a language pack's: set as pack_kind is
         self.line_no: int = getattr(spec, "line", 0)
         self.timeout: float = float(spec.get("timeout", DEFAULT_TIMEOUT))
         # Whether this rule's removals show page chrome (see cleaner.categories): by its
