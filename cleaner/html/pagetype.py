@@ -84,13 +84,20 @@ CAPTIONS_ARE_CONTENT = frozenset({"product", "collection", "listing", "documenta
 ITEMS = frozenset({"collection", "listing"})
 
 
+# What a page type was read from: declared by the page (its generator, schema.org types,
+# og:type), its address, or what the reader found in it (a list of items, sections, a thread).
+SOURCES = ("generator", "schema.org", "og:type", "url", "structure", "none")
+
+
 @dataclass(frozen=True)
 class PageType:
-    """The reader's decision: ``kind`` (one of PAGE_TYPES) and the evidence (``reason``),
-    and what that kind changes in the reading."""
+    """The reader's decision: ``kind`` (one of PAGE_TYPES), the evidence in words
+    (``reason``, for people) and the kind of that evidence (``source``, one of SOURCES, for the
+    code), and what that kind changes in the reading."""
 
     kind: str
     reason: str
+    source: str
 
     @property
     def story(self) -> bool:
@@ -109,13 +116,13 @@ class PageType:
     def article_by_og_type(self) -> bool:
         """An article only by ``og:type``, which many themes give every page (a blog's
         category, a topic page, a shop's category): it may turn out to be a page of items."""
-        return self.kind == "article" and self.reason.startswith("og:type")
+        return self.kind == "article" and self.source == "og:type"
 
     @property
     def product_by_og_type(self) -> bool:
         """A product only by ``og:type``, which some shops' themes give every page, their
         categories too: it may turn out to be a grid of products."""
-        return self.kind == "product" and self.reason.startswith("og:type")
+        return self.kind == "product" and self.source == "og:type"
 
     @property
     def captions_are_content(self) -> bool:
@@ -169,7 +176,7 @@ def page_type(tree, url: Optional[str] = None, lookups: Optional[PageLookups] = 
     generator = _meta(lookups, GENERATOR)
     for pattern, kind in GENERATORS:
         if generator and pattern.search(generator):
-            return PageType(kind, f"generator {generator[:40]}")
+            return PageType(kind, f"generator {generator[:40]}", "generator")
     types = _schema_types(lookups)
     declared = {SCHEMA_TYPES[t] for t in types if t in SCHEMA_TYPES}
     og = _meta(lookups, OG_TYPE).lower()
@@ -179,20 +186,20 @@ def page_type(tree, url: Optional[str] = None, lookups: Optional[PageLookups] = 
     # (Not by itself: shops' themes give every product page og:type article.)
     if (named in declared and declared & {"article", "product", "collection"} - {named}) or \
             (named == "collection" and "product" in declared):
-        return PageType(named, f"schema.org type, og:type {og}")
+        return PageType(named, f"schema.org type, og:type {og}", "schema.org")
     for kind in PRIORITY:
         if kind in declared:
-            return PageType(kind, "schema.org type")
+            return PageType(kind, "schema.org type", "schema.org")
     if named == "article" and _thread_url(url):
         # forum software (XenForo, vBulletin) gives every thread og:type article, the default
         # of its sharing tags; a thread's own address says what it is
-        return PageType("forum", f"thread url, over og:type {og}")
+        return PageType("forum", f"thread url, over og:type {og}", "url")
     if named:
-        return PageType(named, f"og:type {og}")
+        return PageType(named, f"og:type {og}", "og:type")
     weak = {WEAK_SCHEMA_TYPES[t] for t in types if t in WEAK_SCHEMA_TYPES}
     for kind in PRIORITY:
         if kind in weak:
-            return PageType(kind, "schema.org type")
+            return PageType(kind, "schema.org type", "schema.org")
     if url:
         try:
             parts = urlsplit(url)
@@ -201,11 +208,11 @@ def page_type(tree, url: Optional[str] = None, lookups: Optional[PageLookups] = 
         if parts is not None:
             for pattern, kind in URL_PATHS:
                 if pattern.search(parts.path or ""):
-                    return PageType(kind, "url path")
+                    return PageType(kind, "url path", "url")
             for pattern, kind in URL_HOSTS:
                 if pattern.search(parts.hostname or ""):
-                    return PageType(kind, "url host")
-    return PageType("unknown", "no signal")
+                    return PageType(kind, "url host", "url")
+    return PageType("unknown", "no signal", "none")
 
 
 def _thread_url(url: Optional[str]) -> bool:

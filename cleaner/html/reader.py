@@ -126,7 +126,7 @@ class HtmlExtraction:
     blocks_total: int = 0
     blocks_kept: int = 0
     lang: Optional[str] = None
-    page_type: PageType = PageType("unknown", "not read")
+    page_type: PageType = PageType("unknown", "not read", "none")
     flattened: int = 0  # tags deleted because they nested deeper than MAX_NESTING
     # the text's lines (0-based) that came from a <pre>: code and preformatted text, which the
     # text rules leave as written ("}" is no divider, a repeated "return x" no menu)
@@ -438,7 +438,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
             sections = page_sections(page, keep, choice.neg,  # a service page's other sections
                                      named_boxes=kind.kind != "product")
             if len(sections) > len(keep) and kind.kind == "unknown":
-                kind = PageType("service", SECTIONS_REASON)  # what the page showed it is
+                kind = PageType("service", SECTIONS_REASON, "structure")  # what the page showed it is
             keep = sections
         if kind.kind in UNDECLARED:  # no story: the rest of the page's <main> is its text too
             keep = with_main(page, keep, choice.neg)
@@ -452,7 +452,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
                              article=kind.article_by_og_type, spread=spread is not None,
                              shop=kind.product_by_og_type)
         if listed is not None and kind.product_by_og_type:  # a shop's category, not a product
-            kind = PageType("collection", CATEGORY_REASON)
+            kind = PageType("collection", CATEGORY_REASON, "structure")
         if listed is not None:
             keep, item_blocks = listed.blocks, listed.items
             if listed.whole_page:  # a list holding less of the page leaves the choice judged alone
@@ -509,7 +509,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
                      set(shown) - set(kept_shown))
         shown = kept_shown
     if shown_list:  # reported, after the reading (whose captions go as an unknown page's)
-        kind = PageType("listing", LISTING_REASON)
+        kind = PageType("listing", LISTING_REASON, "structure")
     out = [page.blocks[i].text for i in shown]
     code: list[int] = []  # the text's line numbers (0-based) that came from a <pre>
     in_items: list[int] = []  # and from the cards of an item list
@@ -536,7 +536,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         # thread is the page, read again with its comment boxes as content
         again = html_to_text(document, url=url, packset=packset, keep=asked | {"comments"},
                              decoded=True)
-        again.page_type = PageType("forum", DISCUSSION_REASON)
+        again.page_type = PageType("forum", DISCUSSION_REASON, "structure")
         return again
     return HtmlExtraction(
         text="\n\n".join(out) + ("\n" if out else ""),
