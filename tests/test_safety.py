@@ -655,7 +655,7 @@ def _removal(kind: str, evidence: bool):
                            matched=True)
 
 
-def _thin_chrome_restores(lines: list[str], marks: dict) -> list[int]:
+def _thin_chrome_restores(lines: list[str], marks: dict, model=None) -> list[int]:
     """The lines the thin-chrome guard gives back on ``lines`` removed as ``marks`` say."""
     from types import SimpleNamespace
 
@@ -663,7 +663,7 @@ def _thin_chrome_restores(lines: list[str], marks: dict) -> list[int]:
     restored: list[int] = []
     ctx = SimpleNamespace(text=lines, removed=[marks.get(i) for i in range(len(lines))],
                           lang="en", trims=[], nonblank_lines=lambda: list(range(len(lines))),
-                          restore=restored.extend, doc=SimpleNamespace(lines=lines))
+                          restore=restored.extend, doc=SimpleNamespace(lines=lines), model=model)
     _guard_thin_chrome(ctx)
     return restored
 
@@ -786,6 +786,33 @@ def test_a_menu_that_names_no_site_section_vouches_for_no_sentence():
     assert names_site(["Startseite", "Politik", "Wirtschaft"], "de")
     assert names_site(["| World |", "News & Events", "Arts and Culture"], "en")
     assert not names_site(facets + ["Search products", "» Contact HP"], "en")
+
+
+def test_a_menu_that_names_no_site_section_vouches_for_no_lead_in():
+    # A sentence that introduces a list or a code listing ends in a colon, not a full stop:
+    # on a page whose only chrome is the classifier's own menu, and a menu that names no
+    # site section (a reference page's index of directives), it comes back with the
+    # statements. A label or a form's prompt ending in a colon is short and stays removed.
+    from cleaner.engine.packs import get_packset
+    model = get_packset().model
+    index = ["break", "if", "return", "rewrite", "rewrite_log", "set", "uninitialized_variable_warn"]
+    lead_in = "The break, if, return, rewrite, and set directives are processed in the following order:"
+    resumed = ("can be made smaller by one instruction if the first slash in the regular "
+               "expression is put inside the parentheses:")
+    short = ["Types of higher education institutions:",
+             "Select a category below or enter a Business Name to search:",
+             "Nginx Rewrite Module Directives Reference Index HTTP Server Configuration Examples Syntax Context:"]
+    lines = index + [lead_in, resumed] + short + STORY
+    marks = {i: _removal("classify", True) for i in range(len(index))}
+    marks.update({i: _removal("classify", False) for i in range(len(index), len(index) + 5)})
+    assert _thin_chrome_restores(lines, marks, model=model) == [7, 8]
+    # two lines of chrome the rules found: the verdicts stand whole
+    chrome = {**marks, len(lines): _removal("lines", True), len(lines) + 1: _removal("lines", True)}
+    assert _thin_chrome_restores(lines + ["Share this", "Share this"], chrome, model=model) == []
+    # a menu that names a site's sections vouches for them
+    site = {**{i: _removal("classify", True) for i in range(5)},
+            **{i: _removal("classify", False) for i in range(5, 7)}}
+    assert _thin_chrome_restores(MENU[:5] + [lead_in, resumed] + STORY, site, model=model) == []
 
 
 def test_one_prompt_line_does_not_keep_a_page_of_short_lines_by_itself():

@@ -25,6 +25,7 @@ from ..result import CleanResult, PackReason
 from ..text.navlabels import names_site
 from ..text.prose import PROSE_WORDS, is_prose, last_mark, opens_sentence
 from ..text.segment import unfenced_code
+from ..text.stopwords import stopword_hits
 from ..text import words
 
 # The over-removal guard: a document with at least GUARD_PROSE_WORDS words of prose (lines
@@ -506,7 +507,7 @@ def _spare_statements(ctx: Context, classified: list[int]) -> None:
     category's "The pages below describe each language with its history and its tools."),
     its short lines stay removed. A page frame around an article the extractor missed (a tag
     list, a newsletter prompt) holds no statement and is still emptied, with the warning."""
-    ctx.restore([i for i in classified if _stated(ctx.text[i])])
+    ctx.restore([i for i in classified if _stated(ctx.text[i]) or _stated_lead_in(ctx, i)])
 
 
 # A sentence the classifier's own menu does not vouch against: SPARED_SENTENCE_WORDS words
@@ -521,6 +522,23 @@ SPARED_SENTENCE_WORDS = 12
 def _stated(line: str) -> bool:
     return last_mark(line) in (".", "。", "।") and opens_sentence(line) \
         and "©" not in line and len(words(line)) >= SPARED_SENTENCE_WORDS
+
+
+def _stated_lead_in(ctx: Context, i: int) -> bool:
+    """Line ``i`` is a sentence that introduces what follows, a colon for its full stop
+    ("The break, if, return, rewrite, and set directives are processed in the following
+    order:", "Beaver, otter, bobcat, fisher and marten must have a seal attached to the
+    pelt before:"): SPARED_SENTENCE_WORDS words or more, a colon last, a function word of
+    the page's language. A menu's label or a list's title ending in a colon is a word or
+    few ("Sections:", "Types of higher education institutions:"); a form's prompt is short
+    too ("Select a category below or enter a Business Name to search:"). Its first letter
+    may be small: such a sentence often resumes after the code or the quote it explains
+    ("... can be made smaller by one instruction if the first slash ... parentheses:")."""
+    line = ctx.text[i]
+    if not line.rstrip().endswith(":") or "©" in line or len(words(line)) < SPARED_SENTENCE_WORDS:
+        return False
+    stop = ctx.model.stopwords.get(ctx.lang, frozenset()) if ctx.model is not None else frozenset()
+    return stopword_hits(line, stop)[1] > 0
 
 
 def _inner_menu(ctx: Context) -> bool:
