@@ -815,6 +815,32 @@ def test_a_menu_that_names_no_site_section_vouches_for_no_lead_in():
     assert _thin_chrome_restores(MENU[:5] + [lead_in, resumed] + STORY, site, model=model) == []
 
 
+def test_a_page_that_shows_no_chrome_keeps_the_fields_that_say_something():
+    # A field (a label, a colon and its value) has few function words and no full stop, and
+    # the classifier reads it as a menu's entry. On a page that shows no chrome at all but
+    # the classifier's own menu, naming no site section, a field of 10+ words comes back with
+    # the statements: a product's allergens, a deal's blackout dates, a list of places. A
+    # short field ("Origin: Bulgaria") and a table's row stay removed; with a line of chrome
+    # the rules found, fields stay removed (a shop's spec sheet beside its chrome).
+    facets = ["Muscle Function", "Reduced Fatigue", "Immune Support", "Digestive Support",
+              "Heart Health"]
+    fields = ["Allergen Information: Packed on premises that handle gluten, tree nuts, sesame, "
+              "soya, peanuts, celery, mustard",
+              "Caribbean: Anguilla, Aruba, Curacao, Grand Cayman, La Romana, Nassau, Punta Cana",
+              "- Blackout dates: December 21, 2025 - January 1; 16 - 19 & February 14 - 19, 2026",
+              "Origin: Bulgaria / Hungary / Slovakia / Romania",
+              "| Sponsored links | Hot deals: Book now and pay on checkout, buying direct means lower prices |"]
+    lines = facets + fields + STORY
+    marks = {i: _removal("classify", True) for i in range(len(facets))}
+    marks.update({i: _removal("classify", False) for i in range(len(facets), len(facets) + len(fields))})
+    assert _thin_chrome_restores(lines, marks) == [5, 6, 7]
+    one = {**marks, len(lines): _removal("lines", True)}
+    assert _thin_chrome_restores(lines + ["Share this article"], one) == []
+    from cleaner.text.shape import field_line, written_field
+    assert written_field(fields[1]) and not field_line(fields[1])  # a title-case value
+    assert not written_field("Chapter 2: Getting Started With The Command Line Tools Today")
+
+
 def test_one_prompt_line_does_not_keep_a_page_of_short_lines_by_itself():
     # review-s10b: a prompt line seeded the classifier's content, so a directory of names with
     # one install hint kept the names above it and lost the heading and every name below;
