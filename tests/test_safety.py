@@ -655,7 +655,7 @@ def _removal(kind: str, evidence: bool):
                            matched=True)
 
 
-def _thin_chrome_restores(lines: list[str], marks: dict) -> list[int]:
+def _thin_chrome_restores(lines: list[str], marks: dict, model=None) -> list[int]:
     """The lines the thin-chrome guard gives back on ``lines`` removed as ``marks`` say."""
     from types import SimpleNamespace
 
@@ -663,7 +663,7 @@ def _thin_chrome_restores(lines: list[str], marks: dict) -> list[int]:
     restored: list[int] = []
     ctx = SimpleNamespace(text=lines, removed=[marks.get(i) for i in range(len(lines))],
                           lang="en", trims=[], nonblank_lines=lambda: list(range(len(lines))),
-                          restore=restored.extend, doc=SimpleNamespace(lines=lines))
+                          restore=restored.extend, doc=SimpleNamespace(lines=lines), model=model)
     _guard_thin_chrome(ctx)
     return restored
 
@@ -786,6 +786,59 @@ def test_a_menu_that_names_no_site_section_vouches_for_no_sentence():
     assert names_site(["Startseite", "Politik", "Wirtschaft"], "de")
     assert names_site(["| World |", "News & Events", "Arts and Culture"], "en")
     assert not names_site(facets + ["Search products", "» Contact HP"], "en")
+
+
+def test_a_menu_that_names_no_site_section_vouches_for_no_lead_in():
+    # A sentence that introduces a list or a code listing ends in a colon, not a full stop:
+    # on a page whose only chrome is the classifier's own menu, and a menu that names no
+    # site section (a reference page's index of directives), it comes back with the
+    # statements. A label or a form's prompt ending in a colon is short and stays removed.
+    from cleaner.engine.packs import get_packset
+    model = get_packset().model
+    index = ["break", "if", "return", "rewrite", "rewrite_log", "set", "uninitialized_variable_warn"]
+    lead_in = "The break, if, return, rewrite, and set directives are processed in the following order:"
+    resumed = ("can be made smaller by one instruction if the first slash in the regular "
+               "expression is put inside the parentheses:")
+    short = ["Types of higher education institutions:",
+             "Select a category below or enter a Business Name to search:",
+             "Nginx Rewrite Module Directives Reference Index HTTP Server Configuration Examples Syntax Context:"]
+    lines = index + [lead_in, resumed] + short + STORY
+    marks = {i: _removal("classify", True) for i in range(len(index))}
+    marks.update({i: _removal("classify", False) for i in range(len(index), len(index) + 5)})
+    assert _thin_chrome_restores(lines, marks, model=model) == [7, 8]
+    # two lines of chrome the rules found: the verdicts stand whole
+    chrome = {**marks, len(lines): _removal("lines", True), len(lines) + 1: _removal("lines", True)}
+    assert _thin_chrome_restores(lines + ["Share this", "Share this"], chrome, model=model) == []
+    # a menu that names a site's sections vouches for them
+    site = {**{i: _removal("classify", True) for i in range(5)},
+            **{i: _removal("classify", False) for i in range(5, 7)}}
+    assert _thin_chrome_restores(MENU[:5] + [lead_in, resumed] + STORY, site, model=model) == []
+
+
+def test_a_page_that_shows_no_chrome_keeps_the_fields_that_say_something():
+    # A field (a label, a colon and its value) has few function words and no full stop, and
+    # the classifier reads it as a menu's entry. On a page that shows no chrome at all but
+    # the classifier's own menu, naming no site section, a field of 10+ words comes back with
+    # the statements: a product's allergens, a deal's blackout dates, a list of places. A
+    # short field ("Origin: Bulgaria") and a table's row stay removed; with a line of chrome
+    # the rules found, fields stay removed (a shop's spec sheet beside its chrome).
+    facets = ["Muscle Function", "Reduced Fatigue", "Immune Support", "Digestive Support",
+              "Heart Health"]
+    fields = ["Allergen Information: Packed on premises that handle gluten, tree nuts, sesame, "
+              "soya, peanuts, celery, mustard",
+              "Caribbean: Anguilla, Aruba, Curacao, Grand Cayman, La Romana, Nassau, Punta Cana",
+              "- Blackout dates: December 21, 2025 - January 1; 16 - 19 & February 14 - 19, 2026",
+              "Origin: Bulgaria / Hungary / Slovakia / Romania",
+              "| Sponsored links | Hot deals: Book now and pay on checkout, buying direct means lower prices |"]
+    lines = facets + fields + STORY
+    marks = {i: _removal("classify", True) for i in range(len(facets))}
+    marks.update({i: _removal("classify", False) for i in range(len(facets), len(facets) + len(fields))})
+    assert _thin_chrome_restores(lines, marks) == [5, 6, 7]
+    one = {**marks, len(lines): _removal("lines", True)}
+    assert _thin_chrome_restores(lines + ["Share this article"], one) == []
+    from cleaner.text.shape import field_line, written_field
+    assert written_field(fields[1]) and not field_line(fields[1])  # a title-case value
+    assert not written_field("Chapter 2: Getting Started With The Command Line Tools Today")
 
 
 def test_one_prompt_line_does_not_keep_a_page_of_short_lines_by_itself():

@@ -25,6 +25,8 @@ from ..result import CleanResult, PackReason
 from ..text.navlabels import names_site
 from ..text.prose import PROSE_WORDS, is_prose, last_mark, opens_sentence
 from ..text.segment import unfenced_code
+from ..text.shape import written_field
+from ..text.stopwords import stopword_hits
 from ..text import words
 
 # The over-removal guard: a document with at least GUARD_PROSE_WORDS words of prose (lines
@@ -466,15 +468,16 @@ def _guard_thin_chrome(ctx: Context) -> None:
     if shown >= THIN_CHROME_LINES:
         return  # the page shows its chrome: the verdicts stand
     if everything:  # nothing else would stay: the page's statements, not the guess
-        _spare_statements(ctx, classified)
+        _spare_statements(ctx, classified, bare=not shown)
         return
     if edge_menu or shown + bool(inner) >= THIN_CHROME_LINES:
-        _spare_prose(ctx, classified)  # the classifier's own menu vouches for its verdicts
+        # the classifier's own menu vouches for its verdicts
+        _spare_prose(ctx, classified, bare=not shown)
     else:
         ctx.restore(classified)
 
 
-def _spare_prose(ctx: Context, classified: list[int]) -> None:
+def _spare_prose(ctx: Context, classified: list[int], bare: bool = False) -> None:
     """The classifier's verdicts stand on the strength of its own menu alone (a run of link
     labels). When that menu names none of a site's sections or services (see
     :mod:`cleaner.text.navlabels`: no "Home", "News", "Contact", "Log in"...), it may as well
@@ -488,7 +491,7 @@ def _spare_prose(ctx: Context, classified: list[int]) -> None:
     menu = [text[i] for i in classified if removed[i].evidence]
     if names_site(menu, ctx.lang):
         return
-    _spare_statements(ctx, classified)
+    _spare_statements(ctx, classified, bare)
 
 
 def _kept_whole(ctx: Context) -> bool:
@@ -496,7 +499,7 @@ def _kept_whole(ctx: Context) -> bool:
     return emptied.kept_whole(emptied.total_words(ctx), emptied.removal_kinds(ctx))
 
 
-def _spare_statements(ctx: Context, classified: list[int]) -> None:
+def _spare_statements(ctx: Context, classified: list[int], bare: bool = False) -> None:
     """The rules would empty a text that shows little chrome (under ``THIN_CHROME_LINES``
     lines of it beside the classifier's own menu) and that the emptied-document guard does
     not keep whole (a short one: a shop's grid of names and prices, a category page's list
@@ -505,8 +508,16 @@ def _spare_statements(ctx: Context, classified: list[int]) -> None:
     shop's "Every pair is cleaned and pressed before it goes out to the next customer.", a
     category's "The pages below describe each language with its history and its tools."),
     its short lines stay removed. A page frame around an article the extractor missed (a tag
-    list, a newsletter prompt) holds no statement and is still emptied, with the warning."""
-    ctx.restore([i for i in classified if _stated(ctx.text[i])])
+    list, a newsletter prompt) holds no statement and is still emptied, with the warning.
+    A sentence that introduces what follows, a colon for its full stop, is a statement too
+    (:func:`_stated_lead_in`). On a ``bare`` page (no line of chrome the rules found at all,
+    only the classifier's own menu), a field that says something comes back as well
+    (:func:`_stated_field`: "Allergen information: Packed on premises that handle gluten,
+    tree nuts, sesame...", "Blackout dates: December 21 - January 1; 16 - 19 ..."): the
+    classifier read it as a menu's entry by its few function words and missing full stop,
+    and nothing else on the page shows chrome."""
+    ctx.restore([i for i in classified if _stated(ctx.text[i]) or _stated_lead_in(ctx, i)
+                 or (bare and _stated_field(ctx.text[i]))])
 
 
 # A sentence the classifier's own menu does not vouch against: SPARED_SENTENCE_WORDS words
@@ -521,6 +532,39 @@ SPARED_SENTENCE_WORDS = 12
 def _stated(line: str) -> bool:
     return last_mark(line) in (".", "。", "।") and opens_sentence(line) \
         and "©" not in line and len(words(line)) >= SPARED_SENTENCE_WORDS
+
+
+def _stated_lead_in(ctx: Context, i: int) -> bool:
+    """Line ``i`` is a sentence that introduces what follows, a colon for its full stop
+    ("The break, if, return, rewrite, and set directives are processed in the following
+    order:", "Beaver, otter, bobcat, fisher and marten must have a seal attached to the
+    pelt before:"): SPARED_SENTENCE_WORDS words or more, a colon last, a function word of
+    the page's language. A menu's label or a list's title ending in a colon is a word or
+    few ("Sections:", "Types of higher education institutions:"); a form's prompt is short
+    too ("Select a category below or enter a Business Name to search:"). Its first letter
+    may be small: such a sentence often resumes after the code or the quote it explains
+    ("... can be made smaller by one instruction if the first slash ... parentheses:")."""
+    line = ctx.text[i]
+    if not line.rstrip().endswith(":") or "©" in line or len(words(line)) < SPARED_SENTENCE_WORDS:
+        return False
+    stop = ctx.model.stopwords.get(ctx.lang, frozenset()) if ctx.model is not None else frozenset()
+    return stopword_hits(line, stop)[1] > 0
+
+
+# A field that says something (see _stated_field): its words, label and value, at least.
+# bench/losstrade.py on the post and text rows of cleaneval and wcxb: 16 article lines, no
+# boilerplate line, on bare pages; with one line of chrome shown, a camera's spec sheet
+# that the gold leaves out and a forum's thread title would come back too.
+SPARED_FIELD_WORDS = 10
+
+
+def _stated_field(line: str) -> bool:
+    """A line written as a field, a label and its value (see
+    :func:`cleaner.text.shape.written_field`), of SPARED_FIELD_WORDS words or more: a
+    menu's entry or a metadata box's field is a few words. A table's row ("| Sponsored
+    links * Hot deals: ...") is :mod:`cleaner.text.cellrows`' to judge."""
+    return not line.lstrip().startswith("|") and len(words(line)) >= SPARED_FIELD_WORDS \
+        and written_field(line)
 
 
 def _inner_menu(ctx: Context) -> bool:

@@ -137,6 +137,14 @@ def field_line(text: str) -> bool:
     return field_label(text) is not None
 
 
+def written_field(text: str) -> bool:
+    """A line written as a field, a label and its value, whatever the value's case (see
+    :func:`field_label`, which takes a title-case value for a headline's: here a list of
+    places or of a product's parts, "Caribbean: Anguilla, Aruba, Curacao, Grand Cayman")."""
+    m = _field_parts(_FIELD.match(text.strip()))
+    return m is not None and len(words(m["value"])) >= FIELD_VALUE_WORDS
+
+
 def field_runs(texts: list[str], min_run: int = FIELD_RUN) -> list[range]:
     """The runs of ``min_run`` or more consecutive ``texts`` written as fields (see
     :func:`field_label`), as ranges of positions in ``texts``. A list names each thing once:
