@@ -62,3 +62,16 @@ def test_one_label_by_chance_makes_no_site_menu():
     assert not names_site(["Installation", "Usage", "Configuration", "FAQ"], "en")
     assert names_site(["Home", "Products", "Our story", "Stockists"], "en")
     assert names_site(["Home"], "en")
+
+
+def test_a_field_labelled_as_chrome():
+    # chromefields.yaml: the labels of chrome written as a field; a navigation label counts too
+    from cleaner.text.navlabels import chrome_field, load_chromefields
+    for label, lang in [("Copyright", "en"), ("Most read", "en"), ("Follow us", "en"),
+                        ("Contact us", "en"), ("Meistgelesen", "de"), ("Suivez-nous", "fr"),
+                        ("Photos", "de")]:
+        assert chrome_field(label, lang), label
+    for label in ["Allergen Information", "Blackout dates", "Caribbean", "Original strings"]:
+        assert not chrome_field(label, "en"), label
+    with pytest.raises(PackError, match=r"c\.yaml:2"):
+        load_chromefields("en: [copyright]\nde: []\n", "c.yaml")

@@ -661,9 +661,13 @@ def _thin_chrome_restores(lines: list[str], marks: dict, model=None) -> list[int
 
     from cleaner.engine.pipeline import _guard_thin_chrome
     restored: list[int] = []
+    if model is None:  # the lead-in test reads the language's function words: a real model
+        from cleaner.engine.packs import get_packset
+        model = get_packset().model
     ctx = SimpleNamespace(text=lines, removed=[marks.get(i) for i in range(len(lines))],
                           lang="en", trims=[], nonblank_lines=lambda: list(range(len(lines))),
-                          restore=restored.extend, doc=SimpleNamespace(lines=lines), model=model)
+                          restore=restored.extend, doc=SimpleNamespace(lines=lines), model=model,
+                          stopwords=model.stopwords.get("en", frozenset()))
     _guard_thin_chrome(ctx)
     return restored
 
@@ -839,6 +843,32 @@ def test_a_page_that_shows_no_chrome_keeps_the_fields_that_say_something():
     from cleaner.text.shape import field_line, written_field
     assert written_field(fields[1]) and not field_line(fields[1])  # a title-case value
     assert not written_field("Chapter 2: Getting Started With The Command Line Tools Today")
+
+
+def test_the_page_chrome_written_as_fields_stays_removed():
+    # review-s16a 1: on a page that shows no chrome but the classifier's own menu (a town
+    # menu naming no site section), a footer's fields are 10+ words too; a copyright sign or
+    # a label that names chrome (chromefields.yaml, navlabels.yaml) keeps them removed, while
+    # a product's field still comes back. And a lead-in that is the text's last line
+    # introduces nothing (review-s16a 2): a teaser list's, whose teasers went.
+    towns = ["Manchester", "Salford", "Stockport", "Bolton", "Wigan", "Oldham"]
+    footer = ["Copyright: © 2026 Northern Media Group Limited, all rights reserved worldwide",
+              "Follow us: Facebook, Instagram, LinkedIn, YouTube, TikTok, Threads and our RSS feeds",
+              "Most read: Budget 2025, Flood Defences, School Closures, Road Works, Library Hours",
+              "Registered office: 1 Market Street, Manchester M1 1AA, registered in England No 123",
+              "Allergen Information: Packed on premises that handle gluten, tree nuts, sesame, "
+              "soya, peanuts, celery, mustard",
+              "You may also be interested in these other stories from our local news team:"]
+    lines = towns + STORY + footer
+    marks = {i: _removal("classify", True) for i in range(len(towns))}
+    first = len(towns) + len(STORY)
+    marks.update({i: _removal("classify", False) for i in range(first, len(lines))})
+    assert _thin_chrome_restores(lines, marks) == [first + 4]
+    # the same lead-in above a line that stays is one (test above: the lead-in door)
+    moved = lines[:first] + [footer[-1], "The council will meet again in March to set the rates."]
+    marks2 = {i: m for i, m in marks.items() if i < first}
+    marks2[first] = _removal("classify", False)
+    assert _thin_chrome_restores(moved, marks2) == [first]
 
 
 def test_one_prompt_line_does_not_keep_a_page_of_short_lines_by_itself():

@@ -75,6 +75,14 @@ class Context:
         if not self.removed:
             self.removed = [None] * len(self.doc.lines)
 
+    @property
+    def stopwords(self) -> frozenset:
+        """The function words of the document's language (empty without a model or a
+        language): one home for a lookup the rules and guards all make."""
+        if self.model is None or not self.lang:
+            return frozenset()
+        return self.model.stopwords.get(self.lang, frozenset())
+
     # --- marking -------------------------------------------------------------------------
     def drop(self, index: int, rule: "Rule", mark: Optional[Mark] = None) -> bool:
         """Mark line ``index`` removed by ``rule`` (with ``mark``, a mark of the rule's own

@@ -22,10 +22,10 @@ from .patterns import DEFAULT_TIMEOUT
 from .packs import PackSet, get_packset, host_of, lines_window
 from .render import removals, render_text, survivors
 from ..result import CleanResult, PackReason
-from ..text.navlabels import names_site
+from ..text.navlabels import chrome_field, names_site
 from ..text.prose import PROSE_WORDS, is_prose, last_mark, opens_sentence
 from ..text.segment import unfenced_code
-from ..text.shape import written_field
+from ..text.shape import written_field_label
 from ..text.stopwords import stopword_hits
 from ..text import words
 
@@ -517,7 +517,7 @@ def _spare_statements(ctx: Context, classified: list[int], bare: bool = False) -
     classifier read it as a menu's entry by its few function words and missing full stop,
     and nothing else on the page shows chrome."""
     ctx.restore([i for i in classified if _stated(ctx.text[i]) or _stated_lead_in(ctx, i)
-                 or (bare and _stated_field(ctx.text[i]))])
+                 or (bare and _stated_field(ctx.text[i], ctx.lang))])
 
 
 # A sentence the classifier's own menu does not vouch against: SPARED_SENTENCE_WORDS words
@@ -543,12 +543,18 @@ def _stated_lead_in(ctx: Context, i: int) -> bool:
     few ("Sections:", "Types of higher education institutions:"); a form's prompt is short
     too ("Select a category below or enter a Business Name to search:"). Its first letter
     may be small: such a sentence often resumes after the code or the quote it explains
-    ("... can be made smaller by one instruction if the first slash ... parentheses:")."""
+    ("... can be made smaller by one instruction if the first slash ... parentheses:").
+    Unlike the classifier's own lead-in (``ClassifyRule.edges``: one stays with a line it
+    introduces that stays) it does not ask what follows: the code or list under it is often
+    removed by another rule (the repeat rule, the classifier). But the text's last line
+    introduces nothing ("You may also be interested in these other stories:") and stays
+    removed."""
     line = ctx.text[i]
     if not line.rstrip().endswith(":") or "©" in line or len(words(line)) < SPARED_SENTENCE_WORDS:
         return False
-    stop = ctx.model.stopwords.get(ctx.lang, frozenset()) if ctx.model is not None else frozenset()
-    return stopword_hits(line, stop)[1] > 0
+    if i == ctx.nonblank_lines()[-1]:
+        return False
+    return stopword_hits(line, ctx.stopwords)[1] > 0
 
 
 # A field that says something (see _stated_field): its words, label and value, at least.
@@ -558,13 +564,18 @@ def _stated_lead_in(ctx: Context, i: int) -> bool:
 SPARED_FIELD_WORDS = 10
 
 
-def _stated_field(line: str) -> bool:
+def _stated_field(line: str, lang: Optional[str]) -> bool:
     """A line written as a field, a label and its value (see
-    :func:`cleaner.text.shape.written_field`), of SPARED_FIELD_WORDS words or more: a
+    :func:`cleaner.text.shape.written_field_label`), of SPARED_FIELD_WORDS words or more: a
     menu's entry or a metadata box's field is a few words. A table's row ("| Sponsored
-    links * Hot deals: ...") is :mod:`cleaner.text.cellrows`' to judge."""
-    return not line.lstrip().startswith("|") and len(words(line)) >= SPARED_FIELD_WORDS \
-        and written_field(line)
+    links * Hot deals: ...") is :mod:`cleaner.text.cellrows`' to judge. A field of the page's
+    chrome stays removed: a copyright sign in it, as in :func:`_stated`, or a label that names
+    chrome ("Follow us", "Most read", "Registered office":
+    :func:`cleaner.text.navlabels.chrome_field`)."""
+    if line.lstrip().startswith("|") or "©" in line or len(words(line)) < SPARED_FIELD_WORDS:
+        return False
+    label = written_field_label(line)
+    return label is not None and not chrome_field(label, lang)
 
 
 def _inner_menu(ctx: Context) -> bool:

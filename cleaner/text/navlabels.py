@@ -6,7 +6,8 @@ its verdicts stand (:func:`cleaner.engine.pipeline._spare_prose`). On an extract
 such runs are as often the page's own: a table of contents, a product's facets or feature
 names, a list of breeds or hotels. What tells a site's menu from them is its vocabulary,
 which holds across sites: a menu names the site's sections and services. The words are data
-(``navlabels.yaml``), checked when read.
+(``navlabels.yaml``), checked when read. So are the labels of chrome written as a field
+("Copyright: ...", "Most read: ...": ``chromefields.yaml``, :func:`chrome_field`).
 """
 from __future__ import annotations
 
@@ -60,6 +61,29 @@ def nav_label(text: str, labels: frozenset[str]) -> bool:
         return True
     parts = [p.strip(_EDGES) for p in _JOINED.split(phrase)]
     return 1 < len(parts) <= JOINED_MAX and all(p in labels for p in parts)
+
+
+def load_chromefields(text: str, path: str) -> dict[str, list[str]]:
+    """``chromefields.yaml``'s data, checked as ``navlabels.yaml`` is."""
+    return load_language_lists(text, path, "chrome field labels", "copyright, most read")
+
+
+def _load_chromefields() -> dict[str, frozenset[str]]:
+    path = Path(__file__).with_name("chromefields.yaml")
+    data = load_chromefields(path.read_text(encoding="utf-8"), str(path))
+    return {lang: frozenset(_normal(n) for n in labels) for lang, labels in data.items()}
+
+
+CHROME_FIELDS = _load_chromefields()
+
+
+def chrome_field(label: str, lang: Optional[str]) -> bool:
+    """``label`` (a field's label, "Follow us", "Copyright") names page chrome in ``lang`` or
+    English: one of ``chromefields.yaml``'s labels, or a navigation label ("Contact us")."""
+    phrase = _normal(label)
+    if phrase in CHROME_FIELDS["en"] or phrase in CHROME_FIELDS.get(lang or "", frozenset()):
+        return True
+    return nav_label(label, labels_for(lang))
 
 
 SITE_LABELS = 2  # labels in a run that make it a site's menu

@@ -137,12 +137,18 @@ def field_line(text: str) -> bool:
     return field_label(text) is not None
 
 
-def written_field(text: str) -> bool:
-    """A line written as a field, a label and its value, whatever the value's case (see
-    :func:`field_label`, which takes a title-case value for a headline's: here a list of
-    places or of a product's parts, "Caribbean: Anguilla, Aruba, Curacao, Grand Cayman")."""
+def written_field_label(text: str) -> Optional[str]:
+    """The label of a line written as a field, a label and its value, whatever the value's
+    case (see :func:`field_label`, which takes a title-case value for a headline's: here a
+    list of places or of a product's parts, "Caribbean: Anguilla, Aruba, Curacao, Grand
+    Cayman"); None for a line that is no field."""
     m = _field_parts(_FIELD.match(text.strip()))
-    return m is not None and len(words(m["value"])) >= FIELD_VALUE_WORDS
+    return m["label"] if m is not None and len(words(m["value"])) >= FIELD_VALUE_WORDS else None
+
+
+def written_field(text: str) -> bool:
+    """A line written as a field (see :func:`written_field_label`)."""
+    return written_field_label(text) is not None
 
 
 def field_runs(texts: list[str], min_run: int = FIELD_RUN) -> list[range]:
