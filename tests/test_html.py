@@ -306,6 +306,36 @@ def test_lead_between_headline_and_body_is_kept_captions_are_not(packset):
     assert "Photo: Jane Doe" not in text
 
 
+def _standfirst_page(title: str, h1: str) -> str:
+    paras = "".join(f"<p>{PROSE}Item {i}.</p>" for i in range(4))
+    return page('<table><tr><td><p><a href="/film">Film</a></p><p><a href="/news">News</a></p></td>'
+                f'<td><h1>{h1}</h1>'
+                '<div class="intro">Using amateur actors and a frightened chicken, the film shows '
+                'the slums as they are, and its director explains why it had to be made</div>'
+                '<div class="date">Saturday December 21, 2002</div>'
+                f'<div class="body">{paras}</div></td></tr></table>', head=f"<title>{title}</title>")
+
+
+def test_a_standfirst_is_kept_when_the_titles_longest_part_is_the_sites(packset):
+    # "Headline | Section | Site", where the site's name is the title's longest part: the h1
+    # is the title's first part whole, so it is the headline, and the lead under it is kept
+    html = _standfirst_page("On a wing and a prayer | Features | Guardian Unlimited Film",
+                            "On a wing and a prayer")
+    text = html_to_text(html, url="http://film.guardian.co.uk/features/1.html", packset=packset).text
+    assert text.startswith("On a wing and a prayer\n\nUsing amateur actors")
+
+
+def test_a_site_name_h1_at_a_titles_end_is_no_headline(packset):
+    # the site's name as the h1 (it spells the host, or the title has two parts only): the
+    # box under it is no lead of a story
+    for title, h1, url in (
+            ("Why the storms grow stronger every year | Features | The Weather Desk", "The Weather Desk",
+             "https://weatherdesk.example/why"),
+            ("Why the storms grow stronger every year | The Weather Desk", "The Weather Desk", None)):
+        text = html_to_text(_standfirst_page(title, h1), url=url, packset=packset).text
+        assert "Using amateur actors" not in text, title
+
+
 # ---- regression samples -----------------------------------------------------------------------
 
 def _meta(name: str) -> dict:
