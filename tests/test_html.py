@@ -336,6 +336,29 @@ def test_a_site_name_h1_at_a_titles_end_is_no_headline(packset):
         assert "Using amateur actors" not in text, title
 
 
+def _summary_page(summary_box: str) -> str:
+    paras = "".join(f"<p>{PROSE}Item {i}.</p>" for i in range(4))
+    links = "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(8))
+    return page(f'<div class="page"><ul>{links}</ul><div class="headline">Wanted: a storm plan</div>'
+                '<div class="article_author">By Jane Doe, Professor, Example University</div>'
+                '<div class="publication_date">Published: June 2002</div>'
+                f'{summary_box}<div class="article_body">{paras}</div><ul>{links}</ul></div>',
+                head="<title>Wanted: a storm plan</title>")
+
+
+def test_a_summary_box_right_above_the_body_is_its_standfirst(packset):
+    # named a summary (a teaser's name to the stray-prose rescue), right above the chosen body
+    # and in no list of teasers: the story's standfirst, kept
+    summary = ("Councils should spend on sea walls before the next winter comes. But they have "
+               "to dispel some myths about the cost first.")
+    html = _summary_page(f'<div class="summary"><p>{summary}</p></div>')
+    assert summary in html_to_text(html, packset=packset).text
+    # a box named a teaser there stays out; so does a summary inside a teaser list
+    for box in (f'<div class="teaser"><p>{summary}</p></div>',
+                f'<div class="teaser-list"><div class="summary"><p>{summary}</p></div></div>'):
+        assert summary not in html_to_text(_summary_page(box), packset=packset).text, box
+
+
 # ---- regression samples -----------------------------------------------------------------------
 
 def _meta(name: str) -> dict:

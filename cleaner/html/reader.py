@@ -108,6 +108,7 @@ RUN_MIN_PARAGRAPHS = 2
 RUN_PROSE_WORDS = 40
 ADJACENT_WORDS = 10  # a paragraph just outside the choice (html._with_adjacent_prose)
 FAQ = re.compile(r"faq", re.I)
+SUMMARY = re.compile(r"\bsummary\b", re.I)  # a standfirst's box (html._summary_box)
 STRAY_NOT = re.compile(r"caption|summary|excerpt|teaser|stories|story-list|nocontent|listing|"
                        r"card|promo|preview|snippet|blurb|digest|feed|copyright|disclaimer|legal|"
                        r"module", re.I)
@@ -849,12 +850,28 @@ def _with_adjacent_prose(page, keep: list[int], neg: list) -> list[int]:
         while 0 <= i < len(page.blocks) and i not in kept:
             b = page.blocks[i]
             if b.links or b.tag in HEADINGS or neg[b.owner] or b.text in texts or \
-                    not is_prose(b.text, ADJACENT_WORDS) or _in_teaser_box(page, b.owner):
+                    not is_prose(b.text, ADJACENT_WORDS):
+                break
+            if _in_teaser_box(page, b.owner) and not (step < 0 and i == start and
+                                                      _summary_box(page, b.owner)):
                 break
             extra.append(i)
             texts.add(b.text)
             i += step
     return sorted(kept.union(extra)) if extra else keep
+
+
+def _summary_box(page, at: int) -> bool:
+    """Is element ``at`` (or, for a paragraph, the box holding it) named a summary and
+    nothing else STRAY_NOT names, inside no box named like teasers? Right above the chosen
+    body, such a box is the story's standfirst (``<div class="summary">``), not another
+    story's teaser, which sits in a list of them."""
+    el = page.elements[at]
+    box = el.parent if el.tag in RUN_TAGS and el.parent > 0 else at
+    names = hints(page.elements[box].node)
+    if not SUMMARY.search(names) or STRAY_NOT.search(SUMMARY.sub(" ", names)):
+        return False
+    return not _in_teaser_box(page, page.elements[box].parent)
 
 
 def _prose_runs(page, kept: set) -> set[int]:
