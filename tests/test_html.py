@@ -306,6 +306,59 @@ def test_lead_between_headline_and_body_is_kept_captions_are_not(packset):
     assert "Photo: Jane Doe" not in text
 
 
+def _standfirst_page(title: str, h1: str) -> str:
+    paras = "".join(f"<p>{PROSE}Item {i}.</p>" for i in range(4))
+    return page('<table><tr><td><p><a href="/film">Film</a></p><p><a href="/news">News</a></p></td>'
+                f'<td><h1>{h1}</h1>'
+                '<div class="intro">Using amateur actors and a frightened chicken, the film shows '
+                'the slums as they are, and its director explains why it had to be made</div>'
+                '<div class="date">Saturday December 21, 2002</div>'
+                f'<div class="body">{paras}</div></td></tr></table>', head=f"<title>{title}</title>")
+
+
+def test_a_standfirst_is_kept_when_the_titles_longest_part_is_the_sites(packset):
+    # "Headline | Section | Site", where the site's name is the title's longest part: the h1
+    # is the title's first part whole, so it is the headline, and the lead under it is kept
+    html = _standfirst_page("On a wing and a prayer | Features | Guardian Unlimited Film",
+                            "On a wing and a prayer")
+    text = html_to_text(html, url="http://film.guardian.co.uk/features/1.html", packset=packset).text
+    assert text.startswith("On a wing and a prayer\n\nUsing amateur actors")
+
+
+def test_a_site_name_h1_at_a_titles_end_is_no_headline(packset):
+    # the site's name as the h1 (it spells the host, or the title has two parts only): the
+    # box under it is no lead of a story
+    for title, h1, url in (
+            ("Why the storms grow stronger every year | Features | The Weather Desk", "The Weather Desk",
+             "https://weatherdesk.example/why"),
+            ("Why the storms grow stronger every year | The Weather Desk", "The Weather Desk", None)):
+        text = html_to_text(_standfirst_page(title, h1), url=url, packset=packset).text
+        assert "Using amateur actors" not in text, title
+
+
+def _summary_page(summary_box: str) -> str:
+    paras = "".join(f"<p>{PROSE}Item {i}.</p>" for i in range(4))
+    links = "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(8))
+    return page(f'<div class="page"><ul>{links}</ul><div class="headline">Wanted: a storm plan</div>'
+                '<div class="article_author">By Jane Doe, Professor, Example University</div>'
+                '<div class="publication_date">Published: June 2002</div>'
+                f'{summary_box}<div class="article_body">{paras}</div><ul>{links}</ul></div>',
+                head="<title>Wanted: a storm plan</title>")
+
+
+def test_a_summary_box_right_above_the_body_is_its_standfirst(packset):
+    # named a summary (a teaser's name to the stray-prose rescue), right above the chosen body
+    # and in no list of teasers: the story's standfirst, kept
+    summary = ("Councils should spend on sea walls before the next winter comes. But they have "
+               "to dispel some myths about the cost first.")
+    html = _summary_page(f'<div class="summary"><p>{summary}</p></div>')
+    assert summary in html_to_text(html, packset=packset).text
+    # a box named a teaser there stays out; so does a summary inside a teaser list
+    for box in (f'<div class="teaser"><p>{summary}</p></div>',
+                f'<div class="teaser-list"><div class="summary"><p>{summary}</p></div></div>'):
+        assert summary not in html_to_text(_summary_page(box), packset=packset).text, box
+
+
 # ---- regression samples -----------------------------------------------------------------------
 
 def _meta(name: str) -> dict:

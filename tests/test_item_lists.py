@@ -601,3 +601,34 @@ def test_boxes_named_filter_that_are_no_facets_leave_the_share_alone(cards, box)
     assert result.page_type == "product"
     assert "The council voted on Tuesday night" in result.text
     assert "Canyon steel water bottle" not in result.text
+
+
+def zebra_job_board() -> str:
+    """A 2000s job board: the results in a table, its rows striped by parity ("jl_odd_row",
+    "jl_even_row"), each a linked title, its terms and the start of its description; the
+    search's facets beside them."""
+    jobs = TOPICS + ["office", "depot", "clinic"]
+    facets = "".join(f'<li><a href="/c/{t}">{t.title()} ({i + 1})</a></li>' for i, t in enumerate(jobs))
+    rows = "".join(
+        f'<tr class="jl_{"even" if i % 2 else "odd"}_row"><td><a class="jt" href="/job/{i}">'
+        f'{topic.title()} assistant</a><div>Job type: Full time</div><div>The {topic} team '
+        f'needs an assistant to answer the public, keep the records and help the manager with '
+        f'the weekly rota...</div><a href="/job/{i}">View full job description</a></td>'
+        '<td>PA - Reading</td></tr>'
+        for i, topic in enumerate(jobs))
+    return ("<!doctype html><html><head><title>Assistant jobs in Reading</title></head><body>"
+            '<table><tr><td class="left"><p>Narrow search</p><ul>' + facets + "</ul></td>"
+            '<td class="right"><p>11 assistant jobs found</p><table>' + rows + "</table></td>"
+            "</tr></table></body></html>")
+
+
+def test_a_zebra_striped_list_of_results_is_one_list():
+    # rows named by their parity are one shape: the list of results, not the half of it
+    # that holds most of the page (the other half was left out)
+    # (the first card's title goes to the text rule labels-above-headline, which reads the
+    # card's "Job type: Full time" as the page's headline: another matter)
+    text = clean_document(zebra_job_board(), html=True).text
+    jobs = TOPICS + ["office", "depot", "clinic"]
+    for i, topic in enumerate(jobs):
+        assert f"The {topic} team needs an assistant" in text, topic
+        assert i == 0 or f"{topic.title()} assistant" in text, topic

@@ -215,7 +215,7 @@ def _shapes(page: Page, kids: list) -> dict[tuple, list]:
     for tag, members in by_tag.items():
         if len(members) < ITEM_MIN:
             continue
-        values = [page.elements[k].node.attributes.get("class") or "" for k in members]
+        values = [_unstriped(page.elements[k].node.attributes.get("class") or "") for k in members]
         exact: dict[str, int] = {}
         for value in values:
             exact[value] = exact.get(value, 0) + 1
@@ -238,6 +238,17 @@ def _shapes(page: Page, kids: list) -> dict[tuple, list]:
         key = (tag, "~" + " ".join(sorted(core)))  # never one of the exact shapes
         shapes[key] = [k for k, names in own_named if core <= names]
     return shapes
+
+
+# A zebra-striped list names its rows by their parity ("row-odd", "jl_even_row", "alt"):
+# one list of one shape, not two of half of it each.
+_PARITY = re.compile(r"(?<![a-z0-9])(?:odd|even)(?![a-z0-9])", re.I)
+
+
+def _unstriped(value: str) -> str:
+    """A class attribute with the parity in its names blanked ("jl_even_row" and "jl_odd_row"
+    both read "jl_*_row")."""
+    return _PARITY.sub("*", value) if "odd" in value or "even" in value else value
 
 
 def _enclosing_main(page: Page, idx: int) -> Element:

@@ -108,6 +108,7 @@ RUN_MIN_PARAGRAPHS = 2
 RUN_PROSE_WORDS = 40
 ADJACENT_WORDS = 10  # a paragraph just outside the choice (html._with_adjacent_prose)
 FAQ = re.compile(r"faq", re.I)
+SUMMARY = re.compile(r"\bsummary\b", re.I)  # a standfirst's box (html._summary_box)
 STRAY_NOT = re.compile(r"caption|summary|excerpt|teaser|stories|story-list|nocontent|listing|"
                        r"card|promo|preview|snippet|blurb|digest|feed|copyright|disclaimer|legal|"
                        r"module", re.I)
@@ -234,6 +235,9 @@ def _norm(text: str) -> str:
     return " ".join(_PUNCT.sub("", text.lower()).split())
 
 
+# An h1 that is a whole end part of the title is its headline when as long as this share of
+# the title's longest part at least (reader._titled_by)
+TITLED_SHARE = 0.5
 _TITLE_SEP = re.compile(r"\s+[|\-–—»«·:/]+\s+|\s*[|»«]\s*|:\s+")
 
 
@@ -263,11 +267,37 @@ def _headline(page, title: Optional[str]) -> tuple[Optional[int], bool]:
         for i in heads:
             got = _norm(page.blocks[i].text)
             if got and got in want:
-                return i, False
+                return i, _titled_by(got, title, page.host)
         if page.blocks and any(page.blocks[i].tag != "h1" for i in heads):
             return None, False
     return (heads[0], False) if heads else (None, False)
 
+
+def _host_words(host: Optional[str]) -> set[str]:
+    """The words of a page's host name ("film.guardian.co.uk": film, guardian, co, uk)."""
+    return set(re.split(r"[.\-]+", host.lower())) if host else set()
+
+
+def _titled_by(got: str, title: str, host: Optional[str]) -> bool:
+    """Is the h1 text ``got`` (normalised) the headline that ``title`` opens or ends with, when
+    the title's longest part is another ("On a wing and a prayer | Features | Guardian
+    Unlimited Film", whose longest part is the site's)? The title must have three parts at
+    least (a headline, a section, a site: the h1 of "Blog Name: Post title" is the blog's);
+    the h1 must be its first or last part whole (a section's name sits in the middle), of two
+    words at least and TITLED_SHARE of the longest part's length (no short name beside a long
+    headline: "Time 4 talks » Blog Archiv » <headline>"), naming no word of the page's host
+    (a site's name: "Guardian Unlimited" on guardian.co.uk, "The Brainy Gamer" on
+    brainygamer.com)."""
+    parts = [p for p in (_norm(p) for p in _TITLE_SEP.split(title)) if p]
+    if len(parts) < 3 or got not in (parts[0], parts[-1]) or len(got.split()) < 2:
+        return False
+    if len(got) < TITLED_SHARE * max(map(len, parts)):
+        return False
+    labels = _host_words(host)
+    joined = "".join(got.split())
+    return not (set(got.split()) & labels or
+                any(len(label) >= 4 and label in joined for label in labels) or
+                any(joined in label for label in labels))
 
 
 def _bio_reading(kind: PageType, keep: frozenset, lookups: PageLookups) -> tuple:
@@ -820,12 +850,28 @@ def _with_adjacent_prose(page, keep: list[int], neg: list) -> list[int]:
         while 0 <= i < len(page.blocks) and i not in kept:
             b = page.blocks[i]
             if b.links or b.tag in HEADINGS or neg[b.owner] or b.text in texts or \
-                    not is_prose(b.text, ADJACENT_WORDS) or _in_teaser_box(page, b.owner):
+                    not is_prose(b.text, ADJACENT_WORDS):
+                break
+            if _in_teaser_box(page, b.owner) and not (step < 0 and i == start and
+                                                      _summary_box(page, b.owner)):
                 break
             extra.append(i)
             texts.add(b.text)
             i += step
     return sorted(kept.union(extra)) if extra else keep
+
+
+def _summary_box(page, at: int) -> bool:
+    """Is element ``at`` (or, for a paragraph, the box holding it) named a summary and
+    nothing else STRAY_NOT names, inside no box named like teasers? Right above the chosen
+    body, such a box is the story's standfirst (``<div class="summary">``), not another
+    story's teaser, which sits in a list of them."""
+    el = page.elements[at]
+    box = el.parent if el.tag in RUN_TAGS and el.parent > 0 else at
+    names = hints(page.elements[box].node)
+    if not SUMMARY.search(names) or STRAY_NOT.search(SUMMARY.sub(" ", names)):
+        return False
+    return not _in_teaser_box(page, page.elements[box].parent)
 
 
 def _prose_runs(page, kept: set) -> set[int]:
