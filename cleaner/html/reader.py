@@ -30,6 +30,7 @@ from .selector import (SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack, apply
                        attribute_haystack, inside, report_dropped, runnable, selector_rules)
 from .bios import about_blocks, bio_blocks, bio_opening, declared_authors, label_blocks
 from .sections import SECTIONS_PAGES, SECTIONS_REASON, page_sections
+from .toc import orphan_titles
 from .score import _CHROME, choose, hints, keep_blocks, lead_blocks, negative_elements, site_host
 from .walk import HEADINGS, walk
 from ..text.prose import asks, is_prose
@@ -520,6 +521,11 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     choice_blocks = set(shown)  # what the reader's own rules below take from it, they report
     if "caption" not in kept and not kind.captions_are_content:
         shown = _without_captions(page, body, shown, dropped, haystack)
+    if "nav" not in kept:  # a table of contents' title, its links gone (toc.py)
+        gone = orphan_titles(page, shown, lang)
+        if gone:
+            _report_runs(dropped, "html-toc-title", "nav", page.blocks, shown, gone)
+            shown = [i for i in shown if i not in gone]
     if bios and not shown_list and not item_blocks:  # a story's author bio, in a box of its own; no list's items
         gone = about_blocks(page, shown)
         gone |= label_blocks(page, shown, gone, opening)
