@@ -524,6 +524,7 @@ def test_selector_prefilter_gates_a_has_part_by_its_subject():
     assert runnable(selector, boxed) == selector
     listed = '[class~="absent-zz"]:is(div, p), nav'
     assert runnable(listed, plain) == listed
+    assert runnable(listed, boxed) == listed  # asked again (its reading kept): still whole
 
 
 def test_a_story_s_topic_info_box_is_the_story_s_and_nodebb_s_goes():

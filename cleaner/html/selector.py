@@ -180,11 +180,15 @@ class _Plan:
         return joined
 
 
-def _plan(selector: str) -> _Plan:
-    plan = _PLANS.get(selector)
-    if plan is None:
-        plan = _PLANS[selector] = _Plan(selector)
-    return plan
+def _plan(selector: str) -> Optional[_Plan]:
+    """The plan of ``selector``; None for one that runs whole (see runnable). Both are kept:
+    reading a pack's long selector for a comma in parentheses, character by character, on
+    every page cost ~1 ms a page (~17 selectors of up to a few thousand characters)."""
+    try:
+        return _PLANS[selector]
+    except KeyError:
+        plan = _PLANS[selector] = None if _comma_in_parentheses(selector) else _Plan(selector)
+        return plan
 
 
 # The parts _PART does not read (``h2 > a[aria-hidden="true"][href^="#"]``,
@@ -349,9 +353,10 @@ def attribute_haystack(root) -> Haystack:
 
 def runnable(selector: str, haystack: Optional[Haystack]) -> str:
     # a comma inside parentheses (":is(a, b)") is no part's end: such a selector runs whole
-    if haystack is None or _comma_in_parentheses(selector):
+    if haystack is None:
         return selector
-    return _plan(selector).runnable(haystack)
+    plan = _plan(selector)
+    return selector if plan is None else plan.runnable(haystack)
 
 
 def _comma_in_parentheses(selector: str) -> bool:
