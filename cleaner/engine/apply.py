@@ -126,7 +126,7 @@ def finish_sentences(ctx: Context) -> None:
               and counts[i] >= 3 and opens_sentence(text[i]) and not ends_sentence(text[i])]
     if not starts:
         return  # the common case: a removed line ends its sentence, or its block
-    stop = ctx.model.stopwords.get(ctx.lang, frozenset()) if ctx.model is not None else frozenset()
+    stop = ctx.stopwords
     for i in starts:
         block = [j for j in ctx.block_lines(block_of[i]) if j >= i]
         unit = next(iter_units(ctx, block, stop))

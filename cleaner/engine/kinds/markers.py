@@ -54,9 +54,6 @@ class SponsoredRule(Rule):
                 for j in piece:
                     ctx.drop(j, self)
 
-    def _stopwords(self, ctx: Context) -> frozenset:
-        return ctx.model.stopwords.get(ctx.lang, frozenset()) if ctx.model is not None else frozenset()
-
     def cluster(self, ctx: Context, marker: int) -> list[int]:
         """The short lines next to the marker in its block, up to ``block_lines`` each side:
         the ad's headline and its repeat ("STOP THE RADICAL LEFT / 1776 Coalition Sponsored /
@@ -66,7 +63,7 @@ class SponsoredRule(Rule):
         # lines other rules took count too: the repeat a repeated-line rule removed is still
         # the cluster's (only alive ones are dropped again, which changes nothing)
         lines = [j for j in ctx.block_lines(ctx.doc.block_of[marker]) if j != marker]
-        units = sentence_units(ctx, lines, self._stopwords(ctx))
+        units = sentence_units(ctx, lines, ctx.stopwords)
         found: list[int] = []
         for side in ([j for j in lines if j > marker], [j for j in lines if j < marker][::-1]):
             for j in side[:o["block_lines"]]:
@@ -83,7 +80,7 @@ class SponsoredRule(Rule):
         more" a line rule took still closes the unit."""
         block = ctx.doc.block_of[marker]
         rest = [j for j in ctx.block_lines(block) if j > marker and j not in cluster]
-        for unit in iter_units(ctx, rest, self._stopwords(ctx)):
+        for unit in iter_units(ctx, rest, ctx.stopwords):
             yield unit.lines, False
         for b in range(block + 1, len(ctx.doc.blocks)):
             yield list(ctx.block_lines(b)), True

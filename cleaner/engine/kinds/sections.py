@@ -101,7 +101,7 @@ class SectionRule(Rule):
     @staticmethod
     def pairs(ctx: Context, run: list[int]) -> int:
         """The headline + summary pairs among the lines of ``run``."""
-        stop = ctx.model.stopwords.get(ctx.lang, frozenset()) if ctx.model is not None else frozenset()
+        stop = ctx.stopwords
         return listing_shape(iter_units(ctx, run, stop))[0]
 
     @staticmethod
@@ -126,7 +126,7 @@ class SectionRule(Rule):
         however short, one paragraph of ``resume_words`` words, one straight under the
         heading, or a line that opens a list ("Key figures:")."""
         o = self.options
-        stop = ctx.model.stopwords.get(ctx.lang, frozenset()) if ctx.model is not None else frozenset()
+        stop = ctx.stopwords
         units = iter_units(ctx, (j for j in lines[pos:] if ctx.alive(j)), stop)
 
         def prose(u: Optional[Unit]) -> bool:
@@ -189,7 +189,7 @@ class SectionRule(Rule):
         ends the run."""
         o = self.options
         block_of = ctx.doc.block_of
-        stop = ctx.model.stopwords.get(ctx.lang, frozenset()) if ctx.model is not None else frozenset()
+        stop = ctx.stopwords
         first = ctx.nonblank_lines()[0]
         title = comparable(ctx.text[first]) if first < heading else ""
         run: list[int] = []
