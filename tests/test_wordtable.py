@@ -63,3 +63,16 @@ def test_a_story_s_table_of_words_survives_the_classifier_and_the_chrome_goes():
                  "Cross-training", "Monday"):
         assert cell in out
     assert "Weather" not in out and "Careers" not in out
+
+
+def test_a_share_bar_over_a_list_of_badges_is_no_table():
+    # share links read as a header row; below them the page's furniture, then cards of a
+    # name, a sentence and a pair of links on one line: no period from the row under the
+    # "header", and a line of links apart by pipes is no cell
+    badges = [cell for name in ("Gold", "Silver", "Bronze", "Copper", "Iron")
+              for cell in (f"{name} Badge",
+                           f"{name} badge holders post thoughtful comments on many stories.",
+                           "More about badges | Request a badge")]
+    page = ["Facebook", "Twitter", "Email", "Previous: The council's budget",
+            "Next: The bridge reopens", "Comments", "Add your comment"] + badges
+    assert word_table_runs(STORY[:1] + page + STORY[1:]) == []

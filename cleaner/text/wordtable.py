@@ -45,6 +45,7 @@ ROWS = 3  # rows of cells under the header row, at least
 LEAD = 2  # cells of the stretch above the header row, at most (a table's title, a caption)
 TAIL = 2  # cells of the stretch below the last row, at most (a heading, a note)
 PERIOD_SHARE = 0.5  # the body's cells of the shape of the cell a row below, at least
+FIRST_ROWS = 2  # the rows right under the header row that must keep the period too
 CONTRAST = 0.3  # ... above the share of the shape of the line right below
 SHORTER = 0.1  # a shorter period whose share is this close is the rows' own
 NAMES_DISTINCT = 0.9  # the first column: this share of its cells each row's own
@@ -58,8 +59,8 @@ _DIGIT = re.compile(r"\d")
 
 def _cell(text: str) -> bool:
     stripped = text.strip()
-    if not stripped or len(stripped) > CELL_CHARS:
-        return False
+    if not stripped or len(stripped) > CELL_CHARS or " | " in stripped:
+        return False  # blank, prose, or several cells or links on one line (a pipe menu)
     return stripped in _EMPTY or 1 <= len(words(stripped)) <= CELL_WORDS
 
 
@@ -152,6 +153,9 @@ def word_table_runs(texts: list[str]) -> list[range]:
                     continue
                 body = range(head + p - start, head + p * (rows + 1) - start)
                 share = _share(shapes, body, p)
+                first = range(body.start, min(body.stop, body.start + FIRST_ROWS * p + p))
+                if _share(shapes, first, p) < PERIOD_SHARE:
+                    continue  # a table keeps its period from the row under its header
                 if share < PERIOD_SHARE or share - _share(shapes, body, 1) < CONTRAST \
                         or (best is not None and share <= best[0]):
                     continue
