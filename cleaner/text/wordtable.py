@@ -57,11 +57,16 @@ HEADLINE_SHARE = 0.5  # a column of headlines: this share of its cells written s
 _DIGIT = re.compile(r"\d")
 
 
-def _cell(text: str) -> bool:
+def _size(text: str) -> int:
+    """A line's words as a cell's, 0 when it is no cell: blank, prose-long, or several cells
+    or links on one line (a pipe menu). An empty cell's dash counts as one word."""
     stripped = text.strip()
     if not stripped or len(stripped) > CELL_CHARS or " | " in stripped:
-        return False  # blank, prose, or several cells or links on one line (a pipe menu)
-    return stripped in _EMPTY or 1 <= len(words(stripped)) <= CELL_WORDS
+        return 0
+    if stripped in _EMPTY:
+        return 1
+    n = len(words(stripped))
+    return n if n <= CELL_WORDS else 0
 
 
 def _label(text: str) -> bool:
@@ -71,13 +76,13 @@ def _label(text: str) -> bool:
             and not _DIGIT.search(stripped) and stripped[-1] not in ".!?")
 
 
-def shape(text: str) -> tuple:
-    """A cell's shape: its size in words, a figure or not, its first letter's case, its
-    closing mark."""
+def shape(text: str, n: Optional[int] = None) -> tuple:
+    """A cell's shape: its size in words (``n``, when counted already), a figure or not, its
+    first letter's case, its closing mark."""
     stripped = text.strip()
     if stripped in _EMPTY:
         return ("-",)
-    n = len(words(stripped))
+    n = len(words(stripped)) if n is None else n
     size = n if n <= 2 else 3 if n <= 4 else 5 if n <= 8 else 9
     first = stripped[0]
     case = "A" if first.isupper() else "a" if first.islower() else "9" if first.isdigit() else "."
@@ -98,16 +103,31 @@ def _stretches(cells: list[bool], least: int) -> list[tuple[int, int]]:
     return found
 
 
-def _share(shapes: list, body: range, lag: int) -> float:
-    """The share of the cells of ``body`` whose shape is that of the cell ``lag`` below."""
-    pairs = range(body.start, body.stop - lag)
-    return sum(1 for k in pairs if shapes[k] == shapes[k + lag]) / len(pairs)
+class _Shapes:
+    """The cells' shapes of one stretch, and for each distance asked the running count of
+    cells whose shape is that of the cell that far below: any stretch's share at once."""
+
+    def __init__(self, shapes: list):
+        self.shapes = shapes
+        self._counts: dict[int, list[int]] = {}
+
+    def share(self, body: range, lag: int) -> float:
+        """The share of the cells of ``body`` whose shape is that of the cell ``lag`` below."""
+        counts = self._counts.get(lag)
+        if counts is None:
+            shapes, counts, n = self.shapes, [0], 0
+            for k in range(len(shapes) - lag):
+                n += shapes[k] == shapes[k + lag]
+                counts.append(n)
+            self._counts[lag] = counts
+        stop = body.stop - lag
+        return (counts[stop] - counts[body.start]) / (stop - body.start)
 
 
-def _table(texts: list[str], keys: list[str], head: int, end: int, p: int) -> bool:
+def _table(texts: list[str], keys: "_Keys", head: int, end: int, p: int) -> bool:
     """``texts[head:end]`` read as a header row of ``p`` names and the rows below it (see
     the module's comment)."""
-    header = keys[head:head + p]
+    header = [keys[k] for k in range(head, head + p)]
     if not all(_label(texts[k]) for k in range(head, head + p)) or len(set(header)) < p:
         return False
     rows = (end - head) // p - 1
@@ -137,14 +157,13 @@ def word_table_runs(texts: list[str]) -> list[range]:
     of words printed one cell a line under its header row (see the module's comment), as
     ranges of positions, from the header row to the last full row, in order and not
     overlapping (one table a stretch of short lines: the one of the clearest period)."""
-    cells = [_cell(t) for t in texts]
+    sizes = [_size(t) for t in texts]
+    cells = [n > 0 for n in sizes]
     lo, hi = COLUMNS
     found: list[range] = []
-    keys: Optional[list[str]] = None
+    keys = _Keys(texts)
     for start, end in _stretches(cells, lo * (ROWS + 1)):
-        if keys is None:
-            keys = [comparable(t) for t in texts]
-        shapes = [shape(texts[k]) for k in range(start, end)]
+        shapes = _Shapes([shape(texts[k], sizes[k]) for k in range(start, end)])
         best: Optional[tuple[float, int, int]] = None
         for head in range(start, min(start + LEAD + 1, end)):
             for p in range(lo, hi + 1):
@@ -152,14 +171,14 @@ def word_table_runs(texts: list[str]) -> list[range]:
                 if rows < ROWS or end - head - p * (rows + 1) > TAIL:
                     continue
                 body = range(head + p - start, head + p * (rows + 1) - start)
-                share = _share(shapes, body, p)
+                share = shapes.share(body, p)
                 first = range(body.start, min(body.stop, body.start + FIRST_ROWS * p + p))
-                if _share(shapes, first, p) < PERIOD_SHARE:
+                if shapes.share(first, p) < PERIOD_SHARE:
                     continue  # a table keeps its period from the row under its header
-                if share < PERIOD_SHARE or share - _share(shapes, body, 1) < CONTRAST \
+                if share < PERIOD_SHARE or share - shapes.share(body, 1) < CONTRAST \
                         or (best is not None and share <= best[0]):
                     continue
-                if any(p % d == 0 and _share(shapes, body, d) >= share - SHORTER
+                if any(p % d == 0 and shapes.share(body, d) >= share - SHORTER
                        for d in range(2, p // 2 + 1)):
                     continue  # a shorter pattern told twice or more: pairs of a name and
                     # a count (a facet list), or a table of fewer columns
@@ -168,3 +187,18 @@ def word_table_runs(texts: list[str]) -> list[range]:
         if best is not None:
             found.append(range(best[1], best[2]))
     return found
+
+
+class _Keys:
+    """The comparable forms of ``texts``, each read when first asked (most lines of a page
+    are in no stretch that could hold a table)."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self.known: dict[int, str] = {}
+
+    def __getitem__(self, k: int) -> str:
+        key = self.known.get(k)
+        if key is None:
+            key = self.known[k] = comparable(self.texts[k])
+        return key
