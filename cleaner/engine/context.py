@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Optional
 from .matching import matches, search
 from .prefilter import EVERY_RULE
 from ..text.segment import Document
+from ..memo import memo
 from ..text.shape import in_tables, table_runs
+from ..text.wordtable import word_table_runs
 from ..text import ends_sentence, is_menu, words, words_if_cached
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -60,6 +62,9 @@ class Context:
     # the lines of the document as it came, for a later round's context (which holds only
     # what survived the one before); None in the first round
     source: Optional[list[str]] = None
+    # a later round's lines' indices in the first round's (None for a blank separator);
+    # None in the first round
+    origin: Optional[list[Optional[int]]] = None
     _title: Optional[int] = -2
     # the line of the page's headline as the HTML reader showed it (its h1); None when it
     # showed none, and for text (the first round's line numbers: a page's text has one round)
@@ -68,6 +73,7 @@ class Context:
     _dropped_since: bool = False  # lines dropped since _alive was last filtered
     _nwords: Optional[list] = None
     _nonblank: Optional[list] = None
+    _word_tables: Optional[list] = None  # the tables of words on this round's lines, all of them
 
     def __post_init__(self) -> None:
         if not self.text:
@@ -191,13 +197,36 @@ class Context:
     def table_lines(self) -> list[list[int]]:
         """The surviving lines of each table the text prints one cell a line (see
         :func:`cleaner.text.shape.table_runs`), the tables read over the lines rules removed
-        as well (a rule may have taken a cell, "Yes", and the table is still one): the
-        classifier judges each table by where it sits. (The repeat rule asks
+        as well (a rule may have taken a cell, "Yes", and the table is still one), and the
+        tables of words under a header row (:meth:`word_table_lines`): the classifier judges
+        each table by where it sits. (The repeat rule asks
         :meth:`lines_in_tables` instead.)"""
         lines = self.nonblank_lines()
-        tables = ([lines[k] for k in run if self.removed[lines[k]] is None]
-                  for run in table_runs([self.text[i] for i in lines]))
-        return [table for table in tables if table]
+        tables = [[lines[k] for k in run if self.removed[lines[k]] is None]
+                  for run in table_runs([self.text[i] for i in lines])]
+        return [table for table in _joined(tables, self.word_table_lines()) if table]
+
+    def word_table_lines(self) -> list[list[int]]:
+        """The surviving lines of each table of words the page prints one cell a line (see
+        :func:`cleaner.text.wordtable.word_table_runs`), read over the page as it came into
+        the first round (a later round holds only the cells the first left: the repeat rule
+        took the "Yes" told again, a line rule the "—" of an empty cell, and they no longer
+        keep the table's period), and in a later round over its own lines as well."""
+        if self._word_tables is None:
+            self._word_tables = self._read_word_tables()
+        return [[i for i in table if self.removed[i] is None] for table in self._word_tables]
+
+    def _read_word_tables(self) -> list[list[int]]:
+        found = _source_word_tables(tuple(self.source_lines))
+        if self.origin is not None:
+            # mapped onto this round's lines; and the tables its own lines show (a menu a
+            # rule took from the stretch of short lines leaves the table's edges clear)
+            back = {first: k for k, first in enumerate(self.origin) if first is not None}
+            found = [[back[i] for i in table if i in back] for table in found]
+            lines = self.nonblank_lines()
+            found = _joined(found, [[lines[k] for k in run] for run in
+                                    word_table_runs([self.text[i] for i in lines])])
+        return found
 
     def lines_in_tables(self, asked) -> set[int]:
         """Those of the surviving lines ``asked`` that lie in a table the surviving lines
@@ -311,3 +340,19 @@ def carried_index(index: dict[int, list[int]], origin: list[Optional[int]]) -> d
         if moved:
             carried[number] = moved
     return carried
+
+
+def _joined(tables: list[list[int]], more: list[list[int]]) -> list[list[int]]:
+    """``tables`` and those of ``more`` that share no line with them (a table of figures
+    and one of words read over the same lines are one table), each in order."""
+    taken = {i for table in tables for i in table}
+    return tables + [table for table in more if not taken.intersection(table)]
+
+
+@memo(1)
+def _source_word_tables(source: tuple[str, ...]) -> list[list[int]]:
+    """The tables of words in ``source`` (a document's lines as they came), as lists of
+    line indices: read once a document, every round maps them onto its own lines."""
+    nonblank = [i for i, line in enumerate(source) if line.strip()]
+    return [[nonblank[k] for k in run]
+            for run in word_table_runs([source[i] for i in nonblank])]

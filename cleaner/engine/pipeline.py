@@ -254,7 +254,7 @@ def _later_rounds(ctx: Context, first: _Round, reasons: dict[str, PackReason], p
             reasons.setdefault(name, PackReason(reason.code, f"{reason} (from round {number})"))
         round_ctx = Context(again.reading.doc, lang=new_lang, model=packset.model,
                             foreign=again.reading.foreign, prefilter=packset.prefilter(new_rules),
-                            source=doc.lines)
+                            source=doc.lines, origin=origin)
         round_ctx.inherit_index(ctx, origin)
         apply_rules(round_ctx, run)
         if not ctx.merge_round(round_ctx, origin):

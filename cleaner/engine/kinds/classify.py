@@ -538,6 +538,7 @@ class ClassifyRule(Rule):
                                         o["rows_gap"]))
                 spared.update(self.tables(ctx, [segments[k][0] for k in content_at],
                                           tables or []))
+                spared.update(self.word_tables(ctx, [segments[k][0] for k in content_at]))
                 spared.update(longs)  # a page the classifier would empty: the guard's to judge
             spared.update(doubted)
         self.edges(ctx, segments, labels, units, new)
@@ -743,6 +744,20 @@ class ClassifyRule(Rule):
             if min(apart) <= gap:
                 found.extend(lines)
         return found
+
+    def word_tables(self, ctx: Context, content: list[list[int]]) -> list[int]:
+        """The lines of the tables of words under a header row (see
+        :meth:`Context.word_table_lines`) that lie between the story's first run of
+        ``content`` and its last: in the story's middle, with its sections' prose around
+        it. The header row and the rows' shapes, not the neighbours, are the evidence; a
+        run of content need not touch it (a section's one-line lead-in above a table is no
+        run of content). At a page's head and foot, where its menus are, only a table the
+        prose touches is kept (:meth:`tables`)."""
+        if len(content) < 2:
+            return []
+        top, bottom = content[0][0], content[-1][-1]
+        return [i for lines in ctx.word_table_lines()
+                if lines and top < lines[0] and lines[-1] < bottom for i in lines]
 
     def written_line(self, ctx: Context, i: int, labels: dict[int, str],
                      units: Optional[dict[int, "Unit"]]) -> bool:
