@@ -362,6 +362,13 @@ def test_a_site_name_h1_is_no_headline_when_the_headline_is_another_heading(pack
         assert "Cloudy skies" not in text, url
 
 
+def test_a_headline_in_an_h2_under_a_logo_h1_is_kept(packset):
+    # the h1 is the paper's name; the h2 is the title's longest part whole: the headline
+    for url in (None, "https://www.sdchron.example/local/sea-wall.html"):
+        text = html_to_text(_masthead_page("h2"), url=url, packset=packset).text
+        assert "Council backs the new sea wall plan" in text, url
+
+
 def test_a_site_name_h1_is_no_headline_when_the_page_declares_it_the_sites(packset):
     # the headline is no heading here (a styled div); the page's own og:site_name (or its
     # application-name) says the h1 is the site's name

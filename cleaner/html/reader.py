@@ -283,11 +283,30 @@ def _headline(page, title: Optional[str]) -> tuple[Optional[int], bool]:
         for i in heads:
             got = _norm(page.blocks[i].text)
             if got and got in want:
-                return i, (_titled_by(got, title, page.host) and got != page.site_name and
-                           not _other_end_is_a_heading(page, got, title))
+                if _titled_by(got, title, page.host) and got != page.site_name and \
+                        not _other_end_is_a_heading(page, got, title):
+                    return i, True
+                below = _core_heading(page, title)
+                return (below, True) if below is not None else (i, False)
         if page.blocks and any(page.blocks[i].tag != "h1" for i in heads):
             return None, False
+        below = _core_heading(page, title)
+        if below is not None:
+            return below, True
     return (heads[0], False) if heads else (None, False)
+
+
+def _core_heading(page, title: str) -> Optional[int]:
+    """The h2 or h3 that is the title's longest part whole (its headline, two words at
+    least), on a page whose h1s match the title in no way that makes them its headline: the
+    h1 is the site's logo or name, the story's headline a heading under it."""
+    core = _title_core(title)
+    if len(core.split()) < 2:
+        return None
+    for i, b in enumerate(page.blocks):
+        if b.tag in ("h2", "h3") and len(b.text) < 300 and _norm(b.text) == core:
+            return i
+    return None
 
 
 def _other_end_is_a_heading(page, got: str, title: str) -> bool:
