@@ -446,6 +446,16 @@ def test_a_summary_box_in_a_promo_of_its_own_is_no_standfirst(packset):
                 f'<div class="summary"><p>{summary}</p></div></div>',
                 f'<div class="breaking-news"><div class="summary"><p>{summary}</p></div></div>'):
         assert summary not in html_to_text(_summary_page(box), packset=packset).text, box
+    # nor is the site's blurb about itself, in the story's wrapper but named for the site
+    blurb = ("The Coast Courier is an independent newsroom covering the towns of the north-east "
+             "coast, their councils and their courts.")
+    paras = "".join(f"<p>{PROSE}Point {i}.</p>" for i in range(4))
+    links = "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(8))
+    html = page(f'<div class="page"><ul>{links}</ul><div class="headline">Council backs sea wall</div>'
+                f'<div class="byline">By Jane Doe</div><div id="site-summary"><p>{blurb}</p></div>'
+                f'<div class="article_body">{paras}</div><ul>{links}</ul></div>',
+                head="<title>Council backs sea wall</title>")
+    assert blurb not in html_to_text(html, packset=packset).text
 
 
 # ---- regression samples -----------------------------------------------------------------------

@@ -118,6 +118,7 @@ STRAY_NOT = re.compile("|".join(("caption", SUMMARY_WORD, "excerpt", "teaser", "
                                  "blurb", "digest", "feed", "copyright", "disclaimer", "legal",
                                  "module")), re.I)
 SUMMARY = re.compile(rf"\b{SUMMARY_WORD}\b", re.I)  # a standfirst's box, a whole word
+SITE_BOX = re.compile(r"site", re.I)  # a box about the site ("site-summary"), not the story
 
 
 @dataclass
@@ -916,13 +917,15 @@ def _summary_box(page, at: int, body: int) -> Optional[int]:
     """Is element ``at`` (or, for a paragraph, the box holding it) named a summary and
     nothing else STRAY_NOT names, in the story's own wrapper: its parent holds ``body`` (the
     first kept block's element) too, and is inside no box named like teasers? Right above the
-    chosen body and beside it, such a box is the story's standfirst (``<div
+    chosen body and beside it, such a box (not named for the site: "site-summary" is its
+    blurb about itself) is the story's standfirst (``<div
     class="summary">``); another story's teaser sits in a box of its own (a list of them, an
     "editors-pick" or "breaking-news" promo) that does not hold the body. The box, or None."""
     el = page.elements[at]
     box = el.parent if el.tag in RUN_TAGS and el.parent > 0 else at
     names = hints(page.elements[box].node)
-    if not SUMMARY.search(names) or STRAY_NOT.search(SUMMARY.sub(" ", names)):
+    if not SUMMARY.search(names) or STRAY_NOT.search(SUMMARY.sub(" ", names)) or \
+            SITE_BOX.search(names):
         return None
     parent = page.elements[box].parent
     while body > parent:  # elements are numbered in document order: an ancestor comes first
