@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean, clean_document
+from cleaner.html import reader, score
 from cleaner.html.reader import HtmlExtraction, html_to_text
 from cleaner.html.decode import decode_html, html_text
 from cleaner.html.score import CHROME as _CHROME
@@ -336,6 +337,74 @@ def test_a_site_name_h1_at_a_titles_end_is_no_headline(packset):
         assert "Using amateur actors" not in text, title
 
 
+def _masthead_page(headline_tag: str, meta: str = "") -> str:
+    """A local paper's story: its name as the page's h1 over its slogan and the weather, then
+    the sections, then the story's headline (in ``headline_tag``) and its body."""
+    paras = "".join(f"<p>{PROSE}Point {i}.</p>" for i in range(5))
+    links = "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(8))
+    return page('<div id="top"><h1>Springfield Daily Chronicle</h1>'
+                '<div class="slogan">Independent local journalism for the people of Springfield '
+                'and the valley since 1887.</div><div class="weather">Cloudy skies are expected '
+                'this afternoon with light rain moving in from the west tonight.</div></div>'
+                f'<ul>{links}</ul><{headline_tag}>Council backs the new sea wall plan</{headline_tag}>'
+                f'<div class="story">{paras}</div>',
+                head="<title>Council backs the new sea wall plan | Local News | Springfield Daily "
+                     f"Chronicle</title>{meta}")
+
+
+def test_a_site_name_h1_is_no_headline_when_the_headline_is_another_heading(packset):
+    # the h1 is the title's last part, as long as its first: but the first part, the story's
+    # headline, is a heading on the page, so the h1 is the paper's name and what sits under it
+    # (a slogan, the weather) is no lead; no url, or one that abbreviates the name
+    for url in (None, "https://www.sdchron.example/local/sea-wall.html"):
+        text = html_to_text(_masthead_page("h2"), url=url, packset=packset).text
+        assert "Independent local journalism" not in text, url
+        assert "Cloudy skies" not in text, url
+
+
+def test_a_headline_in_an_h2_under_a_logo_h1_is_kept(packset):
+    # the h1 is the paper's name; the h2 is the title's longest part whole: the headline
+    for url in (None, "https://www.sdchron.example/local/sea-wall.html"):
+        text = html_to_text(_masthead_page("h2"), url=url, packset=packset).text
+        assert "Council backs the new sea wall plan" in text, url
+
+
+def test_a_site_name_h1_is_no_headline_when_the_page_declares_it_the_sites(packset):
+    # the headline is no heading here (a styled div); the page's own og:site_name (or its
+    # application-name) says the h1 is the site's name
+    for meta in ('<meta property="og:site_name" content="Springfield Daily Chronicle">',
+                 '<meta name="application-name" content="Springfield Daily Chronicle">'):
+        text = html_to_text(_masthead_page("div", meta), packset=packset).text
+        assert "Independent local journalism" not in text, meta
+        assert "Cloudy skies" not in text, meta
+
+
+def test_a_site_name_h1_spelling_the_host_is_no_headline():
+    # as long as the headline, at the title's end: only the host's words say it is the site's
+    title = "Storms grow stronger | Features | The Weather Desk"
+    assert not reader._titled_by("the weather desk", title, "weatherdesk.example")
+    assert reader._titled_by("the weather desk", title, None)  # nothing else tells them apart
+
+
+def test_the_sites_words_are_its_registrable_name_alone():
+    # a public suffix's labels and a section's subdomain are no word of the site's name
+    assert score.site_words("film.guardian.co.uk") == {"guardian"}
+    assert score.site_words("news.bbc.co.uk") == {"bbc"}
+    assert score.site_words("sueddeutsche.de") == {"sueddeutsche"}
+    assert score.site_words("www.ard.de") == {"ard"}
+    assert score.site_words("www.sdchron.com") == {"sdchron"}
+    assert score.site_words("the-weather-desk.example") == {"the", "weather", "desk"}
+    assert score.site_words("localhost") == {"localhost"}
+    assert score.site_words(None) == set()
+
+
+def test_a_headline_naming_the_hosts_suffix_or_section_is_still_the_headline():
+    # "UK" (the host's suffix) and "film" (its section's subdomain) are no site's name
+    title = "{} | Features | Guardian Unlimited Film"
+    for got in ("why uk cinemas are closing", "the best film of the year", "on a wing and a prayer"):
+        assert reader._titled_by(got, title.format(got), "film.guardian.co.uk"), got
+
+
 def _summary_page(summary_box: str) -> str:
     paras = "".join(f"<p>{PROSE}Item {i}.</p>" for i in range(4))
     links = "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(8))
@@ -357,6 +426,36 @@ def test_a_summary_box_right_above_the_body_is_its_standfirst(packset):
     for box in (f'<div class="teaser"><p>{summary}</p></div>',
                 f'<div class="teaser-list"><div class="summary"><p>{summary}</p></div></div>'):
         assert summary not in html_to_text(_summary_page(box), packset=packset).text, box
+
+
+def test_a_summary_box_of_two_paragraphs_is_kept_whole(packset):
+    # the walk up from the body goes on while its paragraphs stay in the one summary box
+    first = "Councils should spend on sea walls before the next winter comes, experts say."
+    second = "But they have to dispel some myths about the cost of the work first, they add."
+    html = _summary_page(f'<div class="summary"><p>{first}</p><p>{second}</p></div>')
+    text = html_to_text(html, packset=packset).text
+    assert first in text and second in text
+
+
+def test_a_summary_box_in_a_promo_of_its_own_is_no_standfirst(packset):
+    # right above the body, but in a box of its own beside it (a promo of another story, its
+    # wrapper named otherwise than a teaser's): not the story's standfirst
+    summary = ("Flood defences in the north were overwhelmed again last week, and residents say "
+               "they were not warned in time.")
+    for box in (f'<div class="editors-pick"><a href="/x">Floods return</a>'
+                f'<div class="summary"><p>{summary}</p></div></div>',
+                f'<div class="breaking-news"><div class="summary"><p>{summary}</p></div></div>'):
+        assert summary not in html_to_text(_summary_page(box), packset=packset).text, box
+    # nor is the site's blurb about itself, in the story's wrapper but named for the site
+    blurb = ("The Coast Courier is an independent newsroom covering the towns of the north-east "
+             "coast, their councils and their courts.")
+    paras = "".join(f"<p>{PROSE}Point {i}.</p>" for i in range(4))
+    links = "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(8))
+    html = page(f'<div class="page"><ul>{links}</ul><div class="headline">Council backs sea wall</div>'
+                f'<div class="byline">By Jane Doe</div><div id="site-summary"><p>{blurb}</p></div>'
+                f'<div class="article_body">{paras}</div><ul>{links}</ul></div>',
+                head="<title>Council backs sea wall</title>")
+    assert blurb not in html_to_text(html, packset=packset).text
 
 
 # ---- regression samples -----------------------------------------------------------------------

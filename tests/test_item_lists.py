@@ -632,3 +632,64 @@ def test_a_zebra_striped_list_of_results_is_one_list():
     for i, topic in enumerate(jobs):
         assert f"The {topic} team needs an assistant" in text, topic
         assert i == 0 or f"{topic.title()} assistant" in text, topic
+
+
+def _most_read_beside_a_brief() -> str:
+    """A short story (a wire brief, under STORY_PROSE) and, beside it, a "Most read" table of
+    linked rows striped "odd" and "even" as every table of some CMSs is."""
+    brief = ("<p>The council approved the sea wall plan on Tuesday night by nine votes to four.</p>"
+             "<p>Work is due to begin in March and should be finished before the next winter, "
+             "officials said.</p><p>Residents of the harbour streets said they were relieved at last.</p>")
+    rows = "".join(f'<tr class="{"even" if i % 2 else "odd"}"><td><a href="/story/{i}">Most read '
+                   f'story number {i} on the site</a></td><td>1,20{i} views</td></tr>' for i in range(8))
+    return ("<!doctype html><html><head><title>Council approves sea wall</title></head><body>"
+            f'<div class="content"><h1>Council approves sea wall</h1><div class="node">{brief}</div></div>'
+            f'<div class="block block-popular"><h2>Most read</h2><table><tbody>{rows}</tbody></table>'
+            "</div></body></html>")
+
+
+def test_a_striped_chrome_table_beside_a_short_story_is_no_list():
+    # its two halves together would pass for the page's list; but the chosen story lies
+    # outside it, so each half is judged alone, as before: the brief's page, no listing
+    result = clean_document(_most_read_beside_a_brief(), html=True)
+    assert "Residents of the harbour streets" in result.text
+    assert "Most read story number" not in result.text
+    assert result.page_type != "listing"
+
+
+def test_stripes_are_read_out_of_class_names():
+    from cleaner.html.items import _unstriped
+
+    assert _unstriped("jl_odd_row") == _unstriped("jl_even_row") == "jl_row"
+    assert _unstriped("Row-Odd") == _unstriped("ROW-EVEN".title()) == "Row"
+    assert _unstriped("row even") == _unstriped("row") == "row"  # one parity named alone
+    assert _unstriped("row alt") == "row alt"  # a card's variant as often as a stripe
+    assert _unstriped("list-item even") == "list-item"
+    assert _unstriped("odd") == ""
+    assert _unstriped("evenly-spaced card") == "evenly-spaced card"  # no parity word in it
+    assert _unstriped("altitude") == "altitude"
+
+
+def test_a_striped_lists_other_sections_join_it_whole():
+    # a job board split by date, each section a striped table: the other section's rows of
+    # both parities are the list's cards ("jl_odd_row" and "jl_even_row" are one shape name)
+    from selectolax.lexbor import LexborHTMLParser
+
+    from cleaner.html.items import item_list
+    from cleaner.html.score import _children, negative_elements
+    from cleaner.html.walk import walk
+
+    def rows(start: int, n: int) -> str:
+        return "".join(
+            f'<tr class="jl_{"even" if i % 2 else "odd"}_row"><td><a class="jt" href="/job/{i}">'
+            f'Job {i} assistant</a><div>Job type: Full time</div><div>The team {i} needs an '
+            'assistant to answer the public, keep the records and help the manager with the '
+            f'weekly rota...</div><a href="/job/{i}">View full job description</a></td>'
+            '<td>PA - Reading</td></tr>' for i in range(start, start + n))
+
+    html = ("<!doctype html><html><head><title>Assistant jobs in Reading</title></head><body>"
+            "<p>16 assistant jobs found</p><h2>Posted today</h2><table>" + rows(0, 10) + "</table>"
+            "<h2>Posted this week</h2><table>" + rows(10, 6) + "</table></body></html>")
+    page = walk(LexborHTMLParser(html).body)
+    found = item_list(page, negative_elements(page, set()), _children(page))
+    assert found is not None and found.run == 10 and len(found.items) == 16

@@ -79,6 +79,7 @@ class ItemList:
     chars: int
     share: float
     run: int = 0  # how many items the run of siblings that found the list holds
+    striped: bool = False  # its items' class names differ by their parity alone (_unstriped)
 
 
 def _furniture(page: Page, idx: int) -> bool:
@@ -114,16 +115,17 @@ def manual_list(page: Page, idx: int) -> bool:
     return sum(1 for h in links if h.startswith("#")) * 2 < len(links)
 
 
-def item_list(page: Page, neg: list, children: dict) -> Optional[ItemList]:
+def item_list(page: Page, neg: list, children: dict, unstripe: bool = True) -> Optional[ItemList]:
     """The page's list of items, if it has one that holds most of its text (see module doc).
     ``neg``: per element, named like chrome (html_score.negative_elements); ``children``:
-    element index -> its children's indices (html_score._children)."""
+    element index -> its children's indices (html_score._children); ``unstripe``: rows named
+    by their parity are one shape (_unstriped), else each parity is a shape of its own."""
     elements = page.elements
     best: Optional[tuple[int, list, int]] = None
     for parent, kids in children.items():
         if len(kids) < ITEM_MIN:
             continue
-        for members in _shapes(page, kids).values():
+        for members in _shapes(page, kids, unstripe).values():
             if len(members) < ITEM_MIN:
                 continue
             sizes = [page.text_len(elements[m]) for m in members]
@@ -162,7 +164,15 @@ def item_list(page: Page, neg: list, children: dict) -> Optional[ItemList]:
             if share < LIST_SHARE:
                 share = (chars + extra) / total if total else 0.0
             chars += extra
-    return ItemList(parent, members, chars, share, run)
+    striped = unstripe and any(_unstriped(raw) != raw for raw in
+                               (elements[m].node.attributes.get("class") or "" for m in members))
+    return ItemList(parent, members, chars, share, run, striped)
+
+
+def _holds_some(page: Page, idx: int, blocks: list[int]) -> bool:
+    """Does element ``idx`` hold one of ``blocks``?"""
+    el = page.elements[idx]
+    return any(el.start <= i < el.end for i in blocks)
 
 
 def _facet_chars(page: Page, frame: Element, neg: list, parent: Element) -> int:
@@ -199,7 +209,7 @@ def _names_facets(el: Element) -> bool:
                for name in hints(el.node).split())
 
 
-def _shapes(page: Page, kids: list) -> dict[tuple, list]:
+def _shapes(page: Page, kids: list, unstripe: bool = True) -> dict[tuple, list]:
     """``kids`` (one element's children) grouped by shape: tag and class. A class that fewer
     than ITEM_MIN siblings share names each card on its own: WordPress and shops put the
     card's id in it ("post-4069"), its categories ("category-recipes"), its state
@@ -215,7 +225,9 @@ def _shapes(page: Page, kids: list) -> dict[tuple, list]:
     for tag, members in by_tag.items():
         if len(members) < ITEM_MIN:
             continue
-        values = [_unstriped(page.elements[k].node.attributes.get("class") or "") for k in members]
+        values = [page.elements[k].node.attributes.get("class") or "" for k in members]
+        if unstripe:
+            values = [_unstriped(value) for value in values]
         exact: dict[str, int] = {}
         for value in values:
             exact[value] = exact.get(value, 0) + 1
@@ -240,15 +252,30 @@ def _shapes(page: Page, kids: list) -> dict[tuple, list]:
     return shapes
 
 
-# A zebra-striped list names its rows by their parity ("row-odd", "jl_even_row", "alt"):
-# one list of one shape, not two of half of it each.
+# A zebra-striped list names its rows by their parity ("row-odd", "jl_even_row", "Row-Even";
+# or one parity alone: bare rows and "even" ones): one list of one shape, not two of half of
+# it each. Not "alt": "product-listing alt" names a variant of a card as often as a stripe
+# (cleaneval final-757, a tour operator's page: read as one list, its cards' "based on 42
+# reviews" and "Add to my wishlist" came in, page F1 .784 -> .666)
 _PARITY = re.compile(r"(?<![a-z0-9])(?:odd|even)(?![a-z0-9])", re.I)
+_SEPARATORS = re.compile(r"[-_]{2,}")
 
 
 def _unstriped(value: str) -> str:
-    """A class attribute with the parity in its names blanked ("jl_even_row" and "jl_odd_row"
-    both read "jl_*_row")."""
-    return _PARITY.sub("*", value) if "odd" in value or "even" in value else value
+    """A class attribute with the parity taken out of its names, and a name that is the parity
+    alone dropped: "jl_even_row" and "jl_odd_row" both read "jl_row", "Row-Odd" reads "Row",
+    "list-item even" reads "list-item", as its unstriped sibling does."""
+    low = value.lower()
+    if "odd" not in low and "even" not in low:
+        return value
+    names = []
+    for name in value.split():
+        bare = _PARITY.sub("", name)
+        if bare != name:  # "jl__row" -> "jl_row", "row-" -> "row"
+            bare = _SEPARATORS.sub(lambda m: m.group()[0], bare).strip("-_")
+        if bare:
+            names.append(bare)
+    return " ".join(names)
 
 
 def _enclosing_main(page: Page, idx: int) -> Element:
@@ -263,9 +290,10 @@ def _enclosing_main(page: Page, idx: int) -> Element:
 
 def _name(el) -> str:
     """An element's shape name: its first class ("card" of "card card--featured"), as the
-    cards of one list vary in their modifiers (featured, sold out, new)."""
-    value = el.node.attributes.get("class")
-    return value.split(maxsplit=1)[0] if value and value.strip() else ""
+    cards of one list vary in their modifiers (featured, sold out, new), read as
+    :func:`_shapes` reads it, its parity aside ("jl_odd_row" and "jl_even_row": "jl_row")."""
+    value = _unstriped(el.node.attributes.get("class") or "")
+    return value.split(maxsplit=1)[0] if value.strip() else ""
 
 
 def _card(page: Page, idx: int) -> bool:
@@ -461,7 +489,13 @@ def list_blocks(page: Page, keep: list[int], neg: Optional[list],
     products (more than LAYOUT_BOXES) holding most of its text (LIST_SHARE), and then its
     blurb above the grid is the category's, no story (see :func:`shop_category`)."""
     story = not declared and not shop and not spread and _prose(page, keep) >= STORY_PROSE
-    found = item_list(page, neg if neg else negative_elements(page, set()), _children(page))
+    neg = neg if neg else negative_elements(page, set())
+    found = item_list(page, neg, _children(page))
+    if found is not None and found.striped and not _holds_some(page, found.parent, keep):
+        # a striped chrome table beside a story ("Most read", rows "odd" and "even") is no
+        # list by its two halves together: those of a page's list hold what was chosen (one
+        # half, holding much of the page); else each half is judged as before
+        found = item_list(page, neg, _children(page), unstripe=False)
     if found is None or found.share < LIST_SHARE and (shop or not _part_of_page(page, found)):
         return None
     if shop and not shop_category(page, found, keep):

@@ -1,6 +1,7 @@
 """The tags the reader looks up on the whole page before anything is stripped, found by one query.
 
-The page's canonical url, its og:url, og:title, og:type, generator and author, its JSON-LD scripts
+The page's canonical url, its og:url, og:title, og:type, generator and author, its declared site
+name (og:site_name, application-name), its JSON-LD scripts
 and its microdata types were up to seven CSS queries, each a walk over the whole page
 (scripts included); one query with all of them walks it once. Lexbor returns the matches in
 document order, a node once for each part it matches; which lookup a node answers is asked of
@@ -18,13 +19,16 @@ OG_TITLE = 'meta[property="og:title" i]'
 OG_TYPE = 'meta[property="og:type" i]'
 GENERATOR = 'meta[name="generator" i]'
 META_AUTHOR = 'meta[name="author" i]'
+OG_SITE_NAME = 'meta[property="og:site_name" i]'
+APPLICATION_NAME = 'meta[name="application-name" i]'
 JSON_LD = 'script[type="application/ld+json" i]'
 MICRODATA = "[itemtype]"
 # Each lookup with the tag it names (None: any element). A node Lexbor matches to a type
 # selector has that tag, so only nodes of a lookup's tag are asked about it; and a node of no
 # lookup's tag can only have matched the one lookup that names no tag.
 LOOKUPS = {CANONICAL: "link", OG_URL: "meta", OG_TITLE: "meta", OG_TYPE: "meta",
-           GENERATOR: "meta", META_AUTHOR: "meta", JSON_LD: "script", MICRODATA: None}
+           GENERATOR: "meta", META_AUTHOR: "meta", OG_SITE_NAME: "meta", APPLICATION_NAME: "meta",
+           JSON_LD: "script", MICRODATA: None}
 _TAGS = frozenset(tag for tag in LOOKUPS.values() if tag)
 assert sum(tag is None for tag in LOOKUPS.values()) <= 1, "one lookup at most names no tag"
 _QUERY = ", ".join(LOOKUPS)

@@ -21,7 +21,7 @@ from .decode import html_text
 from .depth import MAX_NESTING, flatten_deep
 from .items import list_blocks, manual_list
 from .mainbox import UNDECLARED, main_instead, main_over_footer, with_main
-from .lookups import CANONICAL, OG_TITLE, OG_URL, PageLookups
+from .lookups import APPLICATION_NAME, CANONICAL, OG_SITE_NAME, OG_TITLE, OG_URL, PageLookups
 from .pagetype import PageType, page_type
 from .postcomments import RULE_ID as POST_COMMENTS_RULE, post_comments
 from .products import product_box
@@ -31,7 +31,8 @@ from .selector import (SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack, apply
 from .bios import about_blocks, bio_blocks, bio_opening, declared_authors, label_blocks
 from .sections import SECTIONS_PAGES, SECTIONS_REASON, page_sections
 from .toc import orphan_titles
-from .score import _CHROME, choose, hints, keep_blocks, lead_blocks, negative_elements, site_host
+from .score import _CHROME, choose, hints, keep_blocks, lead_blocks, negative_elements, site_host, \
+    site_words
 from .walk import HEADINGS, walk
 from ..text.prose import asks, is_prose
 from ..result import Removal
@@ -107,12 +108,18 @@ RUN_TAGS = frozenset(("p", "blockquote", "dd"))
 RUN_PARAGRAPH_WORDS = 10
 RUN_MIN_PARAGRAPHS = 2
 RUN_PROSE_WORDS = 40
-ADJACENT_WORDS = 10  # a paragraph just outside the choice (html._with_adjacent_prose)
+ADJACENT_WORDS = 10  # a paragraph just outside the choice (reader._with_adjacent_prose)
 FAQ = re.compile(r"faq", re.I)
-SUMMARY = re.compile(r"\bsummary\b", re.I)  # a standfirst's box (html._summary_box)
-STRAY_NOT = re.compile(r"caption|summary|excerpt|teaser|stories|story-list|nocontent|listing|"
-                       r"card|promo|preview|snippet|blurb|digest|feed|copyright|disclaimer|legal|"
-                       r"module", re.I)
+# Names of the boxes whose prose is no stray of the story's (reader._with_stray_prose): a
+# teaser's, a caption's, a legal note's. "summary" is a teaser's word too, except for the one
+# box named so right above the body, beside it: the story's standfirst (reader._summary_box)
+SUMMARY_WORD = "summary"
+STRAY_NOT = re.compile("|".join(("caption", SUMMARY_WORD, "excerpt", "teaser", "stories", "story-list",
+                                 "nocontent", "listing", "card", "promo", "preview", "snippet",
+                                 "blurb", "digest", "feed", "copyright", "disclaimer", "legal",
+                                 "module")), re.I)
+SUMMARY = re.compile(rf"\b{SUMMARY_WORD}\b", re.I)  # a standfirst's box, a whole word
+SITE_BOX = re.compile(r"site", re.I)  # a box about the site ("site-summary"), not the story
 
 
 @dataclass
@@ -202,6 +209,16 @@ def page_url(tree, lookups: Optional[PageLookups] = None) -> Optional[str]:
     return None
 
 
+def site_name(lookups: PageLookups) -> Optional[str]:
+    """The name the page declares for its site (``og:site_name``, else the
+    ``application-name`` meta), normalised; None when it declares none."""
+    for selector in (OG_SITE_NAME, APPLICATION_NAME):
+        value = _norm(_attr(lookups, selector, "content") or "")
+        if value:
+            return value
+    return None
+
+
 def page_title(tree, lookups: Optional[PageLookups] = None) -> Optional[str]:
     value = _attr(lookups or PageLookups(tree), OG_TITLE, "content")
     if value:
@@ -268,15 +285,40 @@ def _headline(page, title: Optional[str]) -> tuple[Optional[int], bool]:
         for i in heads:
             got = _norm(page.blocks[i].text)
             if got and got in want:
-                return i, _titled_by(got, title, page.host)
+                if _titled_by(got, title, page.host) and got != page.site_name and \
+                        not _other_end_is_a_heading(page, got, title):
+                    return i, True
+                below = _core_heading(page, title)
+                return (below, True) if below is not None else (i, False)
         if page.blocks and any(page.blocks[i].tag != "h1" for i in heads):
             return None, False
+        below = _core_heading(page, title)
+        if below is not None:
+            return below, True
     return (heads[0], False) if heads else (None, False)
 
 
-def _host_words(host: Optional[str]) -> set[str]:
-    """The words of a page's host name ("film.guardian.co.uk": film, guardian, co, uk)."""
-    return set(re.split(r"[.\-]+", host.lower())) if host else set()
+def _core_heading(page, title: str) -> Optional[int]:
+    """The h2 or h3 that is the title's longest part whole (its headline, two words at
+    least), on a page whose h1s match the title in no way that makes them its headline: the
+    h1 is the site's logo or name, the story's headline a heading under it."""
+    core = _title_core(title)
+    if len(core.split()) < 2:
+        return None
+    for i, b in enumerate(page.blocks):
+        if b.tag in ("h2", "h3") and len(b.text) < 300 and _norm(b.text) == core:
+            return i
+    return None
+
+
+def _other_end_is_a_heading(page, got: str, title: str) -> bool:
+    """Is the other end part of ``title`` (the one the h1 ``got`` is not) a heading on the
+    page? Then that heading is the story's headline and the h1 at the title's end is the
+    site's name ("<headline> | Section | Springfield Daily Chronicle" over an h1 naming the
+    paper and an h2 with the headline)."""
+    parts = [p for p in (_norm(p) for p in _TITLE_SEP.split(title)) if p]
+    other = parts[-1] if got == parts[0] else parts[0]
+    return any(b.tag in HEADINGS and _norm(b.text) == other for b in page.blocks)
 
 
 def _titled_by(got: str, title: str, host: Optional[str]) -> bool:
@@ -286,15 +328,16 @@ def _titled_by(got: str, title: str, host: Optional[str]) -> bool:
     least (a headline, a section, a site: the h1 of "Blog Name: Post title" is the blog's);
     the h1 must be its first or last part whole (a section's name sits in the middle), of two
     words at least and TITLED_SHARE of the longest part's length (no short name beside a long
-    headline: "Time 4 talks » Blog Archiv » <headline>"), naming no word of the page's host
-    (a site's name: "Guardian Unlimited" on guardian.co.uk, "The Brainy Gamer" on
-    brainygamer.com)."""
+    headline: "Time 4 talks » Blog Archiv » <headline>"), naming no word of the site's name
+    in the page's host (:func:`~cleaner.html.score.site_words`: "Guardian Unlimited" on
+    guardian.co.uk, "The Brainy Gamer" on brainygamer.com; not "UK" or "film" on
+    film.guardian.co.uk)."""
     parts = [p for p in (_norm(p) for p in _TITLE_SEP.split(title)) if p]
     if len(parts) < 3 or got not in (parts[0], parts[-1]) or len(got.split()) < 2:
         return False
     if len(got) < TITLED_SHARE * max(map(len, parts)):
         return False
-    labels = _host_words(host)
+    labels = site_words(host)
     joined = "".join(got.split())
     return not (set(got.split()) & labels or
                 any(len(label) >= 4 and label in joined for label in labels) or
@@ -352,6 +395,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
         return HtmlExtraction("", url=found_url, title=title, lang=lang, page_type=kind,
                               flattened=flattened)
     bios, opening = _bio_reading(kind, keep, lookups)  # before the scripts go: JSON-LD is one
+    site = site_name(lookups)  # read before anything is stripped, as the other lookups are
     if _strip(tree, body):  # no text a reader sees: not reported
         fixed = _closed_iframes(text)  # unless the tree misread the page (rare)
         if fixed != text:  # parsed once more, never again (flattened stays the first pass's)
@@ -359,6 +403,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
             tree, lookups, found_url, lang, title, kind = _parsed(text, url)
             body = tree.body or tree.root
             bios, opening = _bio_reading(kind, keep, lookups)
+            site = site_name(lookups)
         _strip(tree, body, misread=True)
     kept = keep | kind.keeps  # categories left in (``keep`` below is the blocks kept)
     dropped: list[Removal] = []
@@ -435,6 +480,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     page = walk(body)
     page.thread = "comments" in kept
     page.host = site_host(url or found_url)
+    page.site_name = site
     page.reviews = kind.reviews_are_chrome and "comments" not in kept
     choice = choose(page, story=kind.story)
     if choice is None:
@@ -845,7 +891,9 @@ def _with_adjacent_prose(page, keep: list[int], neg: list) -> list[int]:
     standfirst in a box of its own above the body, the body's last paragraph after an ad's
     wrapper. Walking out from the first and the last kept block, each block taken must be a
     full sentence of ADJACENT_WORDS words or more with no link text, not a heading, and
-    not in a box named like chrome or like teasers; the first block that is not ends the walk."""
+    not in a box named like chrome or like teasers; the first block that is not ends the walk.
+    One box named like teasers is taken: a summary's right above the body, in the story's own
+    wrapper (:func:`_summary_box`), all its paragraphs, walking up while they stay in it."""
     if not keep:
         return keep
     kept = set(keep)
@@ -853,31 +901,42 @@ def _with_adjacent_prose(page, keep: list[int], neg: list) -> list[int]:
     extra = []
     for start, step in ((keep[0] - 1, -1), (keep[-1] + 1, 1)):
         i = start
+        summary = None  # the standfirst's summary box the walk up is in
         while 0 <= i < len(page.blocks) and i not in kept:
             b = page.blocks[i]
             if b.links or b.tag in HEADINGS or neg[b.owner] or b.text in texts or \
                     not is_prose(b.text, ADJACENT_WORDS):
                 break
-            if _in_teaser_box(page, b.owner) and not (step < 0 and i == start and
-                                                      _summary_box(page, b.owner)):
-                break
+            if _in_teaser_box(page, b.owner):
+                box = _summary_box(page, b.owner, page.blocks[keep[0]].owner) \
+                    if step < 0 and (i == start or summary is not None) else None
+                if box is None or summary not in (None, box):
+                    break
+                summary = box
             extra.append(i)
             texts.add(b.text)
             i += step
     return sorted(kept.union(extra)) if extra else keep
 
 
-def _summary_box(page, at: int) -> bool:
+def _summary_box(page, at: int, body: int) -> Optional[int]:
     """Is element ``at`` (or, for a paragraph, the box holding it) named a summary and
-    nothing else STRAY_NOT names, inside no box named like teasers? Right above the chosen
-    body, such a box is the story's standfirst (``<div class="summary">``), not another
-    story's teaser, which sits in a list of them."""
+    nothing else STRAY_NOT names, in the story's own wrapper: its parent holds ``body`` (the
+    first kept block's element) too, and is inside no box named like teasers? Right above the
+    chosen body and beside it, such a box (not named for the site: "site-summary" is its
+    blurb about itself) is the story's standfirst (``<div
+    class="summary">``); another story's teaser sits in a box of its own (a list of them, an
+    "editors-pick" or "breaking-news" promo) that does not hold the body. The box, or None."""
     el = page.elements[at]
     box = el.parent if el.tag in RUN_TAGS and el.parent > 0 else at
     names = hints(page.elements[box].node)
-    if not SUMMARY.search(names) or STRAY_NOT.search(SUMMARY.sub(" ", names)):
-        return False
-    return not _in_teaser_box(page, page.elements[box].parent)
+    if not SUMMARY.search(names) or STRAY_NOT.search(SUMMARY.sub(" ", names)) or \
+            SITE_BOX.search(names):
+        return None
+    parent = page.elements[box].parent
+    while body > parent:  # elements are numbered in document order: an ancestor comes first
+        body = page.elements[body].parent
+    return box if body == parent and not _in_teaser_box(page, parent) else None
 
 
 def _prose_runs(page, kept: set) -> set[int]:

@@ -753,6 +753,29 @@ def site_host(url: Optional[str]) -> Optional[str]:
     return host[4:] if host and host.startswith("www.") else host
 
 
+# The second-level labels under which a country's registry sells names ("co.uk", "com.au",
+# "ac.jp"): left of a two-letter top-level label, a public suffix's, not the site's name
+# (score.site_words)
+SECOND_LEVEL = frozenset(("co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go", "gob",
+                          "gouv", "nom", "ltd", "plc", "sch", "mil", "nic", "gv", "ed"))
+
+
+def site_words(host: Optional[str]) -> set[str]:
+    """The words of the site's own name in ``host``, its registrable label split at hyphens:
+    "film.guardian.co.uk" gives {guardian}, "the-weather-desk.example" {the, weather, desk}.
+    The top-level label goes, and so do a country's second-level label left of it ("co",
+    "com": SECOND_LEVEL) and the subdomains ("www", "film", "news": a section's), which
+    would otherwise read a headline's "UK" or "film" as the site's name."""
+    if not host:
+        return set()
+    labels = [label for label in host.lower().strip(".").split(".") if label]
+    if len(labels) > 1:
+        top = labels.pop()
+        if len(labels) > 1 and len(top) == 2 and labels[-1] in SECOND_LEVEL:
+            labels.pop()
+    return {word for word in labels[-1].split("-") if word} if labels else set()
+
+
 def absolute_link(href: str) -> bool:
     """Does ``href`` name a host (``http(s)://``, or ``//`` the page's scheme): one that may be
     another site's, where a relative link is the site's own?"""

@@ -86,6 +86,7 @@ class Page:
     reviews: bool = False  # a product page: its customer reviews are chrome (html_score)
     children: Optional[tuple] = None  # (elements, index -> children's indices): score._children
     host: Optional[str] = None  # the page's own host, "www." aside (score.points_away)
+    site_name: Optional[str] = None  # the name the page declares for its site (reader.site_name)
 
     def text_len(self, el: Element) -> int:
         return self.chars[el.end] - self.chars[el.start]
