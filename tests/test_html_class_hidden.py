@@ -68,3 +68,13 @@ def test_a_panel_of_links_is_a_menu(packset):
     result = _run(html, packset)
     assert "Service number 3" not in result.text
     assert "The storm reached the coast" in result.text
+
+
+def test_a_hidden_box_holding_the_headline_stays(packset):
+    # Tailwind's "hidden md:flex" hero, the desktop copy: html-print-only never took it (the
+    # selector guard keeps the h1's box), nor does the hidden step
+    html = _page("<main><div class='hidden md:flex flex-col'><h1>iPhone parts</h1><p>Our "
+                 "replacement parts are strictly tested and backed by our quality guarantee, "
+                 "so that you can trust the parts you receive.</p></div>" + STORY + "</main>",
+                 og="website")
+    assert "Our replacement parts are strictly tested" in _run(html, packset).text

@@ -26,8 +26,9 @@ from .pagetype import PageType, page_type
 from .postcomments import RULE_ID as POST_COMMENTS_RULE, post_comments
 from .products import product_box
 from .quotes import without_repeated_blocks, without_repeated_quotes
-from .selector import (SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack, apply_selectors,
-                       attribute_haystack, inside, report_dropped, runnable, selector_rules)
+from .selector import (PROTECTED, SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack,
+                       apply_selectors, attribute_haystack, inside, report_dropped, runnable,
+                       selector_rules)
 from .bios import about_blocks, bio_blocks, bio_opening, declared_authors, label_blocks
 from .sections import SECTIONS_PAGES, SECTIONS_REASON, page_sections
 from .toc import orphan_titles
@@ -392,6 +393,8 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
             attrs = node.attributes  # a new dict each time it is asked for: asked once
             ident = attrs.get("id")
             if node.mem_id in class_only:
+                if _holds_protected(node):
+                    continue  # the headline's, <main>'s box: no selector rule took it either
                 if panels is None:
                     panels = _disclosed(body)
                 if _a_class_panel(node, panels):
@@ -742,6 +745,14 @@ def _hidden_candidates(body) -> tuple[list, set]:
     by_attr = {n.mem_id for n in body.css(HIDDEN)}
     class_only = {n.mem_id for n in by_class} - by_attr
     return body.css(HIDDEN + ", " + CLASS_HIDDEN), class_only
+
+
+def _holds_protected(node) -> bool:
+    """Is ``node`` (hidden by a class alone) or does it hold the headline, <main> or the article
+    body (selector.PROTECTED)? As html-print-only's [class~=hidden] never dropped one (the
+    selector guard), the hidden step keeps it: a "hidden md:flex" hero is the desktop's copy."""
+    return node.css_first(PROTECTED) is not None or node.tag in ("h1", "main") or \
+        (node.attributes.get("itemprop") or "").lower() == "articlebody"
 
 
 def _a_class_panel(node, panels: set) -> bool:
