@@ -26,8 +26,9 @@ from .pagetype import PageType, page_type
 from .postcomments import RULE_ID as POST_COMMENTS_RULE, post_comments
 from .products import product_box
 from .quotes import without_repeated_blocks, without_repeated_quotes
-from .selector import (SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack, apply_selectors,
-                       attribute_haystack, inside, report_dropped, runnable, selector_rules)
+from .selector import (PROTECTED, SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Haystack,
+                       apply_selectors, attribute_haystack, inside, report_dropped, runnable,
+                       selector_rules)
 from .bios import about_blocks, bio_blocks, bio_opening, declared_authors, label_blocks
 from .sections import SECTIONS_PAGES, SECTIONS_REASON, page_sections
 from .toc import orphan_titles
@@ -67,6 +68,17 @@ COLLAPSED = 'button[aria-expanded="false"], [role=button][aria-expanded="false"]
 # "accordion-body", an FAQ's "faq__answer") by sites whose controls carry no aria attributes.
 PANEL_NAME = re.compile(r"accordion|collapse|tab-?pane|tab-?panel|faq|answer", re.I)
 PANEL_MIN_WORDS = 10  # a panel of a few words is a widget's label ("Rate this picture"), not text
+# A box hidden by a "hidden" class alone (Tailwind's, Bootstrap 3's utility) is judged here
+# with the hidden attribute's boxes, not by a selector: so a disclosure's panel stays under the
+# same guards (_a_panel), and a menu, a tooltip or a cart confirmation so hidden goes.
+CLASS_HIDDEN = '[class~="hidden"]'
+# A class-hidden box whose words are mostly its links' is a menu, however it is named or placed.
+PANEL_MAX_LINKED = 0.5
+# The no-aria accordion: a class-hidden box right after a plain <button> that holds its question
+# (a heading, or text ending in a question mark), outside these boxes, whose buttons open menus,
+# sign-in panels and cart confirmations.
+BUTTON_NOT_IN = frozenset(("nav", "header", "footer", "form"))
+QUESTION_ENDS = ("?", "\uff1f", "\u061f")  # ?, the fullwidth ？ and the Arabic ؟
 PANEL_NOT_ROLES = frozenset(("dialog", "alertdialog", "menu", "menubar", "navigation", "listbox",
                              "tooltip", "search"))
 # Image captions and photo credits: boilerplate by default (categories caption and credit),
@@ -413,7 +425,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     total = -1  # the body's text length, measured when a big hidden element needs it
     main = False  # the page's <main>, looked up when a hidden element needs it
     panels = None  # the ids that disclosure controls open, looked up when a hidden element needs it
-    candidates = body.css(HIDDEN)
+    candidates, class_only = _hidden_candidates(body)
 
     def look(nodes: list) -> None:
         """The hidden elements among ``nodes`` that go, outermost first, into
@@ -425,7 +437,14 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
                 continue
             attrs = node.attributes  # a new dict each time it is asked for: asked once
             ident = attrs.get("id")
-            if ident or attrs.get("role") == "tabpanel" or PANEL_NAME.search(attrs.get("class") or ""):
+            if node.mem_id in class_only:
+                if _holds_protected(node):
+                    continue  # the headline's, <main>'s box: no selector rule took it either
+                if panels is None:
+                    panels = _disclosed(body)
+                if _a_class_panel(node, panels):
+                    continue
+            elif ident or attrs.get("role") == "tabpanel" or PANEL_NAME.search(attrs.get("class") or ""):
                 if panels is None:
                     panels = _disclosed(body)
                 if _a_panel(node, panels):
@@ -761,6 +780,56 @@ def _disclosed(body) -> set:
             continue
         ids.update((control.attributes.get("aria-controls") or "").split())
     return ids
+
+
+def _hidden_candidates(body) -> tuple[list, set]:
+    """The elements the hidden step weighs, in document order, and the mem ids of those hidden
+    by a "hidden" class alone (CLASS_HIDDEN), which :func:`_a_class_panel` judges."""
+    by_class = body.css(CLASS_HIDDEN)
+    if not by_class:
+        return body.css(HIDDEN), set()
+    by_attr = {n.mem_id for n in body.css(HIDDEN)}
+    class_only = {n.mem_id for n in by_class} - by_attr
+    return body.css(HIDDEN + ", " + CLASS_HIDDEN), class_only
+
+
+def _holds_protected(node) -> bool:
+    """Is ``node`` (hidden by a class alone) or does it hold the headline, <main> or the article
+    body (selector.PROTECTED)? As html-print-only's [class~=hidden] never dropped one (the
+    selector guard), the hidden step keeps it: a "hidden md:flex" hero is the desktop's copy."""
+    return node.css_first(PROTECTED) is not None or node.tag in ("h1", "main") or \
+        (node.attributes.get("itemprop") or "").lower() == "articlebody"
+
+
+def _a_class_panel(node, panels: set) -> bool:
+    """Is ``node``, hidden by a "hidden" class alone, a disclosure's panel: a panel by the
+    hidden attribute's tests (:func:`_a_panel`: named, opened by a control, or right after a
+    collapsed control), or right after its question's plain button (:func:`_after_question`);
+    and not a menu (its words mostly links')."""
+    if not (_a_panel(node, panels) or
+            (_after_control(node) or _after_question(node)) and _a_panel(node, set(), opened=True)):
+        return False
+    words = len(node.text(deep=True).split())
+    linked = sum(len(a.text(deep=True).split()) for a in node.css("a"))
+    return linked <= PANEL_MAX_LINKED * words
+
+
+def _after_question(node) -> bool:
+    """Is ``node`` right after a plain <button> holding a question (a heading, or text ending in a
+    question mark: an FAQ written with no aria attributes), outside a nav, header, footer or form
+    (a menu's toggle, a cart's or a sign-in form's button)?"""
+    prev = node.prev
+    while prev is not None and prev.tag in ("-text", "-comment"):
+        prev = prev.prev
+    if prev is None or prev.tag != "button":
+        return False
+    if not (any(prev.css_first(h) is not None for h in HEADINGS) or
+            prev.text(deep=True).strip().endswith(QUESTION_ENDS)):
+        return False
+    at = prev.parent
+    while at is not None and at.tag not in BUTTON_NOT_IN and at.tag != "body":
+        at = at.parent
+    return at is None or at.tag == "body"
 
 
 def _after_control(node) -> bool:

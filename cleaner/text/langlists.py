@@ -1,7 +1,39 @@
-"""Word lists per language in YAML (``months.yaml``, ``navlabels.yaml``): one loader that
-checks them as the packs are checked (:class:`~cleaner.errors.PackError` says ``FILE:LINE``
-and what to write), English's list required, since every page is read with it too."""
+"""Word lists per language in YAML (``months.yaml``, ``navlabels.yaml``, ``chromefields.yaml``,
+``toctitles.yaml``): one loader that checks them as the packs are checked
+(:class:`~cleaner.errors.PackError` says ``FILE:LINE`` and what to write), English's list
+required, since every page is read with it too; one reading of a list into sets of normalised
+phrases per language (:func:`phrase_sets`) and one lookup of a page's set with English's
+(:func:`with_english`), which reads a declared language code as the list's (``nb`` -> ``no``)."""
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Optional
+
+# Declared language codes that read another code's list: Norwegian sites declare Bokmål (nb) or
+# Nynorsk (nn), the lists are written under "no".
+LANG_ALIASES = {"nb": "no", "nn": "no"}
+
+
+def list_lang(lang: Optional[str]) -> str:
+    """The code a page's declared ``lang`` reads its lists under ("" for none)."""
+    lang = lang or ""
+    return LANG_ALIASES.get(lang, lang)
+
+
+def phrase_sets(path: Path, what: str, example: str,
+                normal: Callable[[str], str]) -> dict[str, frozenset[str]]:
+    """The list file at ``path`` (checked by :func:`load_language_lists`) as a set of
+    ``normal``-ised phrases per language code."""
+    data = load_language_lists(path.read_text(encoding="utf-8"), str(path), what, example)
+    return {lang: frozenset(normal(n) for n in names) for lang, names in data.items()}
+
+
+def with_english(sets: dict[str, frozenset[str]], lang: Optional[str]) -> frozenset[str]:
+    """The set of ``lang`` (read through :data:`LANG_ALIASES`) and English's; English's alone,
+    not a new union, when the language has none."""
+    english = sets["en"]
+    own = sets.get(list_lang(lang))
+    return english | own if own else english
 
 
 def load_language_lists(text: str, path: str, what: str, example: str,

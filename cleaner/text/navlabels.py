@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from .langlists import load_language_lists
+from .langlists import list_lang, load_language_lists, phrase_sets, with_english
 
 # Separators a menu prints around or between its labels ("| News |", "» Contact HP").
 _SEPARATORS = re.compile(r"[|»›•·*►▸◄«‹>\u00a0\t]+")
@@ -32,9 +32,8 @@ def load_navlabels(text: str, path: str) -> dict[str, list[str]]:
 
 
 def _load() -> dict[str, frozenset[str]]:
-    path = Path(__file__).with_name("navlabels.yaml")
-    data = load_navlabels(path.read_text(encoding="utf-8"), str(path))
-    return {lang: frozenset(_normal(n) for n in labels) for lang, labels in data.items()}
+    return phrase_sets(Path(__file__).with_name("navlabels.yaml"), "navigation labels",
+                       "home, contact us, news", _normal)
 
 
 def _normal(text: str) -> str:
@@ -46,9 +45,7 @@ LABELS = _load()
 
 def labels_for(lang: Optional[str]) -> frozenset[str]:
     """The labels of ``lang`` and English's: sites in every language write "Home", "Login"."""
-    english = LABELS["en"]
-    own = LABELS.get(lang or "", frozenset())
-    return english | own if own else english
+    return with_english(LABELS, lang)
 
 
 def nav_label(text: str, labels: frozenset[str]) -> bool:
@@ -69,9 +66,8 @@ def load_chromefields(text: str, path: str) -> dict[str, list[str]]:
 
 
 def _load_chromefields() -> dict[str, frozenset[str]]:
-    path = Path(__file__).with_name("chromefields.yaml")
-    data = load_chromefields(path.read_text(encoding="utf-8"), str(path))
-    return {lang: frozenset(_normal(n) for n in labels) for lang, labels in data.items()}
+    return phrase_sets(Path(__file__).with_name("chromefields.yaml"), "chrome field labels",
+                       "copyright, most read", _normal)
 
 
 CHROME_FIELDS = _load_chromefields()
@@ -81,7 +77,7 @@ def chrome_field(label: str, lang: Optional[str]) -> bool:
     """``label`` (a field's label, "Follow us", "Copyright") names page chrome in ``lang`` or
     English: one of ``chromefields.yaml``'s labels, or a navigation label ("Contact us")."""
     phrase = _normal(label)
-    if phrase in CHROME_FIELDS["en"] or phrase in CHROME_FIELDS.get(lang or "", frozenset()):
+    if phrase in CHROME_FIELDS["en"] or phrase in CHROME_FIELDS.get(list_lang(lang), frozenset()):
         return True
     return nav_label(label, labels_for(lang))
 
