@@ -170,12 +170,13 @@ class Context:
         """Let go of ``rule``'s candidates (it has run)."""
         self._candidates.pop(rule.id, None)
 
-    def inherit_index(self, earlier: "Context", origin: list[Optional[int]]) -> None:
+    def inherit_index(self, earlier: "Context") -> None:
         """Take ``earlier``'s literal index for this context's lines, which are lines of it
-        (``origin``: each one's index there, None for a blank separator), when both use the
-        same prefilter: the same literals in the same strings, renumbered, spare a scan."""
-        if self.prefilter is earlier.prefilter and earlier._literal_index is not None:
-            self._literal_index = carried_index(earlier._literal_index, origin)
+        (:attr:`origin`: each one's index there, None for a blank separator), when both use
+        the same prefilter: the same literals in the same strings, renumbered, spare a scan."""
+        if self.origin is not None and self.prefilter is earlier.prefilter \
+                and earlier._literal_index is not None:
+            self._literal_index = carried_index(earlier._literal_index, self.origin)
 
     # --- reading -------------------------------------------------------------------------
     @property
