@@ -98,8 +98,9 @@ COOKIES = ["Cookie", "Duration", "Description"] + [cell for row in (
     ("banner_seen", "365 days", "Hide the banner after a choice"),
     ("site_lang", "session", "Remember the chosen language"),
 ) for cell in row]
-# a grid of teasers in sentence case under the story: a headline, a rubric, a time
-TEASERS = ["Most read", "Section", "Posted"] + [cell for row in (
+# a grid of teasers in sentence case under the story: a headline, a rubric told again, a
+# time; its first teaser's cells read as a header row
+TEASERS = ["Market hall reopens", "Business", "Yesterday"] + [cell for row in (
     ("Flood defences on the lower river will be finished by autumn", "Environment",
      "2 hours ago"),
     ("Town centre parking charges rise for the first time in a decade", "Transport",
@@ -108,7 +109,7 @@ TEASERS = ["Most read", "Section", "Posted"] + [cell for row in (
      "5 hours ago"),
     ("Library opening hours cut as the council looks for savings", "Politics",
      "6 hours ago"),
-    ("Police appeal for witnesses after a crash on the ring road", "Courts",
+    ("Bus company withdraws the late service to the northern villages", "Transport",
      "8 hours ago"),
 ) for cell in row]
 
@@ -123,6 +124,7 @@ def test_chrome_right_under_the_story_with_a_header_row_stays_removed():
                         (TEASERS, ("Environment", "Transport",
                                    "Library opening hours cut as the council looks for "
                                    "savings"))):
+        assert word_table_runs(BRIDGE[:1] + grid + BRIDGE[1:]), grid[0]  # read as a table
         out = clean("\n\n".join(MENU + BRIDGE + grid + FOOTER))
         assert BRIDGE[-1] in out
         for cell in cells:
