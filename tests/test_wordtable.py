@@ -1,6 +1,6 @@
 """A table of words printed one cell a line, found by its header row (cleaner.text.wordtable)."""
 from cleaner import clean
-from cleaner.text.wordtable import word_table_runs
+from cleaner.text.wordtable import _label, cell_shape, word_table_runs
 
 STORY = [
     "The club's coaches wrote the plan for runners who can already walk briskly for twenty "
@@ -156,3 +156,12 @@ def test_the_header_row_is_not_read_a_line_off():
     texts = BRIDGE[:3] + ["The council published the options it weighed before the vote."] \
         + options + BRIDGE[3:]
     assert word_table_runs(texts) == [range(4, 4 + len(options))]
+
+
+def test_a_sentence_s_end_in_any_script_closes_a_cell_and_no_column_s_name():
+    # a clause cell in Chinese, Arabic or Hindi ends as an English one does: its shape
+    # tells it from a name's, and it is no column's name
+    for cell in ("工作已经完成。", "هل انتهى العمل؟", "काम पूरा हुआ।"):
+        assert cell_shape(cell)[-1] in ".?", cell
+        assert not _label(cell), cell
+    assert cell_shape("工作已经完成？")[-1] == cell_shape("Is it done?")[-1]

@@ -35,7 +35,7 @@ from __future__ import annotations
 from typing import Optional
 
 from . import comparable, words
-from .prose import title_case  # a teaser's headline is written so
+from .prose import _STOPS, title_case  # a sentence's end in any script; a teaser's headline
 from .shape import CELL_CHARS, NAMES_DISTINCT, _DIGIT  # one home for a printed table's cell
 from .shape import TABLE_COLUMNS as COLUMNS, TABLE_ROWS as ROWS
 
@@ -77,10 +77,14 @@ def _label(text: str) -> bool:
     """A column's name: a few words, no figure, no sentence's end."""
     stripped = text.strip()
     return (stripped not in _EMPTY and len(words(stripped)) <= LABEL_WORDS
-            and not _DIGIT.search(stripped) and stripped[-1] not in ".!?")
+            and not _DIGIT.search(stripped) and stripped[-1] not in _STOPS)
 
 
 CellShape = tuple  # (size, figure, case, closing mark), or ("-",) for an empty cell
+# a cell's closing mark, a full stop, question or exclamation mark in any script told as
+# the Latin one ("完成。" ends as "Done." does)
+_MARKS = {**{c: c for c in ".:?!)"}, "。": ".", "।": ".", "॥": ".", "！": "!", "？": "?",
+          "؟": "?", "：": ":", "）": ")"}
 
 
 def cell_shape(text: str, n: Optional[int] = None) -> CellShape:
@@ -93,7 +97,7 @@ def cell_shape(text: str, n: Optional[int] = None) -> CellShape:
     size = n if n <= 2 else 3 if n <= 4 else 5 if n <= 8 else 9
     first = stripped[0]
     case = "A" if first.isupper() else "a" if first.islower() else "9" if first.isdigit() else "."
-    end = stripped[-1] if stripped[-1] in ".:?!)" else ""
+    end = _MARKS.get(stripped[-1], "")
     return (size, bool(_DIGIT.search(stripped)), case, end)
 
 
