@@ -73,7 +73,7 @@ class Context:
     _dropped_since: bool = False  # lines dropped since _alive was last filtered
     _nwords: Optional[list] = None
     _nonblank: Optional[list] = None
-    _word_tables: Optional[list] = None  # the tables of words on this round's lines, all of them
+    _word_tables: Optional[list[list[int]]] = None  # the tables of words on this round's lines, all of them
 
     def __post_init__(self) -> None:
         if not self.text:
@@ -170,12 +170,13 @@ class Context:
         """Let go of ``rule``'s candidates (it has run)."""
         self._candidates.pop(rule.id, None)
 
-    def inherit_index(self, earlier: "Context", origin: list[Optional[int]]) -> None:
+    def inherit_index(self, earlier: "Context") -> None:
         """Take ``earlier``'s literal index for this context's lines, which are lines of it
-        (``origin``: each one's index there, None for a blank separator), when both use the
-        same prefilter: the same literals in the same strings, renumbered, spare a scan."""
-        if self.prefilter is earlier.prefilter and earlier._literal_index is not None:
-            self._literal_index = carried_index(earlier._literal_index, origin)
+        (:attr:`origin`: each one's index there, None for a blank separator), when both use
+        the same prefilter: the same literals in the same strings, renumbered, spare a scan."""
+        if self.origin is not None and self.prefilter is earlier.prefilter \
+                and earlier._literal_index is not None:
+            self._literal_index = carried_index(earlier._literal_index, self.origin)
 
     # --- reading -------------------------------------------------------------------------
     @property
@@ -195,16 +196,19 @@ class Context:
         return self._nonblank
 
     def table_lines(self) -> list[list[int]]:
-        """The surviving lines of each table the text prints one cell a line (see
+        """The surviving lines of each table of figures the text prints one cell a line (see
         :func:`cleaner.text.shape.table_runs`), the tables read over the lines rules removed
-        as well (a rule may have taken a cell, "Yes", and the table is still one), and the
-        tables of words under a header row (:meth:`word_table_lines`): the classifier judges
-        each table by where it sits. (The repeat rule asks
-        :meth:`lines_in_tables` instead.)"""
+        as well (a rule may have taken a cell, "Yes", and the table is still one): the
+        classifier keeps one the story's prose touches. The tables of words
+        (:meth:`word_table_lines`) are not among them: their column of figures is what makes
+        a table the prose touches the story's, and the chrome right under a story (a cookie
+        table, a shop's delivery selector, a grid of teasers) has a header row and a period
+        as well; a table of words is kept only between the story's parts. (The repeat rule
+        asks :meth:`lines_in_tables` instead.)"""
         lines = self.nonblank_lines()
         tables = [[lines[k] for k in run if self.removed[lines[k]] is None]
                   for run in table_runs([self.text[i] for i in lines])]
-        return [table for table in _joined(tables, self.word_table_lines()) if table]
+        return [table for table in tables if table]
 
     def word_table_lines(self) -> list[list[int]]:
         """The surviving lines of each table of words the page prints one cell a line (see
@@ -217,7 +221,7 @@ class Context:
         return [[i for i in table if self.removed[i] is None] for table in self._word_tables]
 
     def _read_word_tables(self) -> list[list[int]]:
-        found = _source_word_tables(tuple(self.source_lines))
+        found = [list(table) for table in _source_word_tables(tuple(self.source_lines))]
         if self.origin is not None:
             # mapped onto this round's lines; and the tables its own lines show (a menu a
             # rule took from the stretch of short lines leaves the table's edges clear)
@@ -350,9 +354,10 @@ def _joined(tables: list[list[int]], more: list[list[int]]) -> list[list[int]]:
 
 
 @memo(1)
-def _source_word_tables(source: tuple[str, ...]) -> list[list[int]]:
-    """The tables of words in ``source`` (a document's lines as they came), as lists of
-    line indices: read once a document, every round maps them onto its own lines."""
+def _source_word_tables(source: tuple[str, ...]) -> tuple[tuple[int, ...], ...]:
+    """The tables of words in ``source`` (a document's lines as they came), as tuples of
+    line indices: read once a document, every round maps them onto its own lines (tuples:
+    the cached answer is shared, no caller may change it)."""
     nonblank = [i for i, line in enumerate(source) if line.strip()]
-    return [[nonblank[k] for k in run]
-            for run in word_table_runs([source[i] for i in nonblank])]
+    return tuple(tuple(nonblank[k] for k in run)
+                 for run in word_table_runs([source[i] for i in nonblank]))

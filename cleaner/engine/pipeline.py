@@ -255,7 +255,7 @@ def _later_rounds(ctx: Context, first: _Round, reasons: dict[str, PackReason], p
         round_ctx = Context(again.reading.doc, lang=new_lang, model=packset.model,
                             foreign=again.reading.foreign, prefilter=packset.prefilter(new_rules),
                             source=doc.lines, origin=origin)
-        round_ctx.inherit_index(ctx, origin)
+        round_ctx.inherit_index(ctx)
         apply_rules(round_ctx, run)
         if not ctx.merge_round(round_ctx, origin):
             break

@@ -25,36 +25,40 @@ What shows it is a table:
 Earlier tries read the period on the cells' words alone, a value told again p lines below,
 and took menus told in panes of equal length and filters with a label between entries (git
 log: textloss14); the header row and the cells' shapes are what those lacked. The
-classifier keeps such a table only where the story's prose touches it (see
-:meth:`ClassifyRule.tables`), as it does a table of figures.
+classifier keeps such a table only between the story's first and last runs of prose (see
+:meth:`ClassifyRule.word_tables`), not where the prose merely touches it as it does a table
+of figures: the chrome right under a story (a cookie table, a shop's delivery selector, a
+grid of teasers in sentence case) has a header row and a period too.
 """
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from . import comparable, words
-from .prose import title_case  # a teaser's headline is written so
+from .prose import _STOPS, title_case  # a sentence's end in any script; a teaser's headline
+from .shape import CELL_CHARS, NAMES_DISTINCT, _DIGIT  # one home for a printed table's cell
+from .shape import TABLE_COLUMNS as COLUMNS, TABLE_ROWS as ROWS
 
-CELL_CHARS = 160  # a cell is a few words; a longer line is the story's prose
-CELL_WORDS = 16  # a description cell may be a short clause ("Allows direct purchase ...")
+# a description cell may be a short clause ("Allows direct purchase ..."): more words than
+# a table of figures' cell (shape.CELL_WORDS, 10), whose word cells are values and names
+CELL_WORDS = 16
 LABEL_WORDS = 5  # a column's name: a few words ("Average Cost per Click")
 _EMPTY = frozenset("—–-")  # an empty cell printed as a dash
-COLUMNS = (3, 12)  # the columns a table has, fewest and most
-ROWS = 3  # rows of cells under the header row, at least
 LEAD = 2  # cells of the stretch above the header row, at most (a table's title, a caption)
 TAIL = 2  # cells of the stretch below the last row, at most (a heading, a note)
 PERIOD_SHARE = 0.5  # the body's cells of the shape of the cell a row below, at least
 FIRST_ROWS = 2  # the rows right under the header row that must keep the period too
+ROW_SHARE = 0.5  # the last row's cells of a shape told elsewhere in their column, at least:
+# chrome after a table ("Accept all", "Contact / Careers / Privacy") fills whole rows too
+LATER_HEAD = 0.1  # a header row a line or two lower wins by this much more of the period
+# only (its body, a row shorter, differs by noise: the header one line off)
 CONTRAST = 0.3  # ... above the share of the shape of the line right below
 SHORTER = 0.1  # a shorter period whose share is this close is the rows' own
-NAMES_DISTINCT = 0.9  # the first column: this share of its cells each row's own
 TOLD_COLUMNS = 1  # columns telling a value again, at least
 DATA_SHARE = 0.5  # a column of data: this share of its cells no column's name would be
 # (a figure, a clause, a full stop, an empty cell's dash); a menu's panes are labels all
 HEADLINE_WORDS = 7  # a teaser's headline: this many words or more, in title case
 HEADLINE_SHARE = 0.5  # a column of headlines: this share of its cells written so
-_DIGIT = re.compile(r"\d")
 
 
 def _size(text: str) -> int:
@@ -73,10 +77,17 @@ def _label(text: str) -> bool:
     """A column's name: a few words, no figure, no sentence's end."""
     stripped = text.strip()
     return (stripped not in _EMPTY and len(words(stripped)) <= LABEL_WORDS
-            and not _DIGIT.search(stripped) and stripped[-1] not in ".!?")
+            and not _DIGIT.search(stripped) and stripped[-1] not in _STOPS)
 
 
-def shape(text: str, n: Optional[int] = None) -> tuple:
+CellShape = tuple  # (size, figure, case, closing mark), or ("-",) for an empty cell
+# a cell's closing mark, a full stop, question or exclamation mark in any script told as
+# the Latin one ("完成。" ends as "Done." does)
+_MARKS = {**{c: c for c in ".:?!)"}, "。": ".", "।": ".", "॥": ".", "！": "!", "？": "?",
+          "؟": "?", "：": ":", "）": ")"}
+
+
+def cell_shape(text: str, n: Optional[int] = None) -> CellShape:
     """A cell's shape: its size in words (``n``, when counted already), a figure or not, its
     first letter's case, its closing mark."""
     stripped = text.strip()
@@ -86,7 +97,7 @@ def shape(text: str, n: Optional[int] = None) -> tuple:
     size = n if n <= 2 else 3 if n <= 4 else 5 if n <= 8 else 9
     first = stripped[0]
     case = "A" if first.isupper() else "a" if first.islower() else "9" if first.isdigit() else "."
-    end = stripped[-1] if stripped[-1] in ".:?!)" else ""
+    end = _MARKS.get(stripped[-1], "")
     return (size, bool(_DIGIT.search(stripped)), case, end)
 
 
@@ -107,7 +118,7 @@ class _Shapes:
     """The cells' shapes of one stretch, and for each distance asked the running count of
     cells whose shape is that of the cell that far below: any stretch's share at once."""
 
-    def __init__(self, shapes: list):
+    def __init__(self, shapes: list[CellShape]):
         self.shapes = shapes
         self._counts: dict[int, list[int]] = {}
 
@@ -122,6 +133,29 @@ class _Shapes:
             self._counts[lag] = counts
         stop = body.stop - lag
         return (counts[stop] - counts[body.start]) / (stop - body.start)
+
+
+def _rows_kept(shapes: "_Shapes", head: int, p: int, rows: int) -> int:
+    """Of the ``rows`` under the header row at ``head`` (a position in ``shapes``), those up
+    to the last that keeps the table's pattern: a row of which ``ROW_SHARE`` of the cells
+    have a shape some other row's cell in their column has. The chrome after a table fills
+    the stretch's last rows ("Accept all / Save preferences / About us", "Email this /
+    Print / Comments") without the pattern; the body's share alone lets it in. (Measured
+    against the whole column, not the row above: a table's own last row may differ from
+    its neighbour in a cell or two, "session" under "365 days".)"""
+    told: list[dict[CellShape, int]] = [{} for _ in range(p)]  # each column's shapes, counted
+    for r in range(1, rows + 1):
+        for j in range(p):
+            key = shapes.shapes[head + p * r + j]
+            told[j][key] = told[j].get(key, 0) + 1
+    while rows > 1:
+        row = [shapes.shapes[head + p * rows + j] for j in range(p)]
+        if sum(told[j][key] > 1 for j, key in enumerate(row)) >= ROW_SHARE * p:
+            break
+        for j, key in enumerate(row):
+            told[j][key] -= 1
+        rows -= 1
+    return rows
 
 
 def _table(texts: list[str], keys: "_Keys", head: int, end: int, p: int) -> bool:
@@ -163,7 +197,7 @@ def word_table_runs(texts: list[str]) -> list[range]:
     found: list[range] = []
     keys = _Keys(texts)
     for start, end in _stretches(cells, lo * (ROWS + 1)):
-        shapes = _Shapes([shape(texts[k], sizes[k]) for k in range(start, end)])
+        shapes = _Shapes([cell_shape(texts[k], sizes[k]) for k in range(start, end)])
         best: Optional[tuple[float, int, int]] = None
         for head in range(start, min(start + LEAD + 1, end)):
             for p in range(lo, hi + 1):
@@ -175,14 +209,17 @@ def word_table_runs(texts: list[str]) -> list[range]:
                 first = range(body.start, min(body.stop, body.start + FIRST_ROWS * p + p))
                 if shapes.share(first, p) < PERIOD_SHARE:
                     continue  # a table keeps its period from the row under its header
-                if share < PERIOD_SHARE or share - shapes.share(body, 1) < CONTRAST \
-                        or (best is not None and share <= best[0]):
+                if share < PERIOD_SHARE or share - shapes.share(body, 1) < CONTRAST:
+                    continue
+                if best is not None and share <= best[0] + (LATER_HEAD if head > best[1]
+                                                            else 0.0):
                     continue
                 if any(p % d == 0 and shapes.share(body, d) >= share - SHORTER
                        for d in range(2, p // 2 + 1)):
                     continue  # a shorter pattern told twice or more: pairs of a name and
                     # a count (a facet list), or a table of fewer columns
-                if _table(texts, keys, head, head + p * (rows + 1), p):
+                rows = _rows_kept(shapes, head - start, p, rows)
+                if rows >= ROWS and _table(texts, keys, head, head + p * (rows + 1), p):
                     best = (share, head, head + p * (rows + 1))
         if best is not None:
             found.append(range(best[1], best[2]))

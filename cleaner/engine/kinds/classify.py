@@ -439,6 +439,7 @@ class ClassifyRule(Rule):
         tails: dict[int, list[int]] = {}  # a content run's lines after its last solid one
         longs: list[int] = []
         doubted: set[int] = set()  # short lines between content that nothing shows to be chrome
+        worded: list[int] = []  # the cells of the tables of words kept (see word_tables)
         # a content run's trailing lines written as the page's own (see written_line)
         trailing: dict[int, list[int]] = {}
 
@@ -538,13 +539,17 @@ class ClassifyRule(Rule):
                                         o["rows_gap"]))
                 spared.update(self.tables(ctx, [segments[k][0] for k in content_at],
                                           tables or []))
-                spared.update(self.word_tables(ctx, [segments[k][0] for k in content_at]))
+                worded = self.word_tables(ctx, [segments[k][0] for k in content_at])
+                spared.update(worded)
                 spared.update(longs)  # a page the classifier would empty: the guard's to judge
             spared.update(doubted)
         self.edges(ctx, segments, labels, units, new)
         for i in doubted:  # not a byline the story's next part is passed over from: spared
             if new.get(i) == META:
                 new[i] = BAD
+        for i in worded:  # a kept table's cell, not a byline: a cell that reads as content
+            if new.get(i) == META:  # alone is a run, and the walk up from it takes the
+                new[i] = BAD  # row's name above it ("Long walk", "Week four") for one
         t = ctx.title
         if t is not None and new.get(t) == BAD and self.is_heading(ctx, t):
             # a headline, then datelines and bylines that rules removed, then the story
@@ -751,8 +756,10 @@ class ClassifyRule(Rule):
         ``content`` and its last: in the story's middle, with its sections' prose around
         it. The header row and the rows' shapes, not the neighbours, are the evidence; a
         run of content need not touch it (a section's one-line lead-in above a table is no
-        run of content). At a page's head and foot, where its menus are, only a table the
-        prose touches is kept (:meth:`tables`)."""
+        run of content). At a page's head and foot, where its menus, cookie tables, shop
+        selectors and teaser grids are, a table of words is left to the other verdicts, even
+        where the prose touches it: a header row and a period are all its evidence, and that
+        chrome has both."""
         if len(content) < 2:
             return []
         top, bottom = content[0][0], content[-1][-1]
