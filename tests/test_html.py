@@ -369,6 +369,28 @@ def test_a_headline_in_an_h2_under_a_logo_h1_is_kept(packset):
         assert "Council backs the new sea wall plan" in text, url
 
 
+def test_a_teaser_of_the_story_under_the_titles_wording_is_not_its_headline():
+    # review-s16e 1: the story's h1 is worded otherwise than the <title>, and a "Most read"
+    # box (after the story, or a strip above it) holds this very story's teaser under the
+    # title's wording: the h1 stays the headline, and the strip does not come in above it
+    prose = ("The storm reached the coast on Monday night, and officials said that the damage "
+             "was the worst they had seen in a decade, with roads closed and power lines down. ")
+    paras = "".join(f"<p>{prose}Point {i}.</p>" for i in range(5))
+    teasers = ('<h2>Most read</h2><h3><a href="/local/sea-wall">Sea wall plan backed by council</a></h3>'
+               '<p>Councillors voted on Tuesday after a long debate in the town hall about costs.</p>'
+               '<h3><a href="/x">Fair returns to the park</a></h3>')
+    story = ('<h1>Councillors vote for new flood defences at Eastbay</h1>'
+             '<p class="standfirst">The three million pound scheme will protect four hundred homes '
+             f'from winter storms.</p><div class="story">{paras}</div>')
+    head = "<title>Sea wall plan backed by council | Springfield Chronicle</title>"
+    for body in (story + f'<aside class="most-read">{teasers}</aside>',
+                 f'<div class="top-stories"><div class="most-read">{teasers}</div></div>' + story):
+        page = f"<!doctype html><html lang=en><head>{head}</head><body>{body}</body></html>"
+        text = html_to_text(page).text  # the reader's own judgement, no pack's selectors
+        assert text.startswith("Councillors vote for new flood defences at Eastbay"), text[:200]
+        assert "Councillors voted on Tuesday" not in text
+
+
 def test_a_site_name_h1_is_no_headline_when_the_page_declares_it_the_sites(packset):
     # the headline is no heading here (a styled div); the page's own og:site_name (or its
     # application-name) says the h1 is the site's name

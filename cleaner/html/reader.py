@@ -32,8 +32,8 @@ from .selector import (PROTECTED, SELECTOR_GUARD_MIN, SELECTOR_GUARD_SHARE, Hays
 from .bios import about_blocks, bio_blocks, bio_opening, declared_authors, label_blocks
 from .sections import SECTIONS_PAGES, SECTIONS_REASON, page_sections
 from .toc import orphan_titles
-from .score import _CHROME, choose, hints, keep_blocks, lead_blocks, negative_elements, site_host, \
-    site_words
+from .score import (_CHROME, choose, chrome, hints, keep_blocks, lead_blocks, negative_elements,
+                    site_host, site_words)
 from .walk import HEADINGS, walk
 from ..text.prose import asks, is_prose
 from ..result import Removal
@@ -313,14 +313,50 @@ def _headline(page, title: Optional[str]) -> tuple[Optional[int], bool]:
 def _core_heading(page, title: str) -> Optional[int]:
     """The h2 or h3 that is the title's longest part whole (its headline, two words at
     least), on a page whose h1s match the title in no way that makes them its headline: the
-    h1 is the site's logo or name, the story's headline a heading under it."""
+    h1 is the site's logo or name, the story's headline a heading under it. Not one in a
+    sidebar or a teaser list (:func:`_in_other_box`, :func:`_in_teaser_list`): where the h1 is
+    the story's headline worded otherwise than the title, a "Most read" box holds this very
+    story's teaser under the title's wording."""
     core = _title_core(title)
-    if len(core.split()) < 2:
+    if len(words(core)) < 2:  # words in every script (Han read in pairs)
         return None
     for i, b in enumerate(page.blocks):
-        if b.tag in ("h2", "h3") and len(b.text) < 300 and _norm(b.text) == core:
+        if b.tag in ("h2", "h3") and len(b.text) < 300 and _norm(b.text) == core and \
+                not _in_other_box(page, b.owner) and not _in_teaser_list(page, i):
             return i
     return None
+
+
+def _in_other_box(page, at: int) -> bool:
+    """Is element ``at`` in a sidebar, a footer, a menu or a box named like chrome ("most-read",
+    "related")? A heading there that reads as the title is a teaser of this very story, and
+    the story's own headline is worded otherwise (review-s16e 1)."""
+    while at > 0:
+        el = page.elements[at]
+        if el.tag in ("aside", "nav", "footer") or chrome(el, page.thread, page.reviews):
+            return True
+        at = el.parent
+    return False
+
+
+def _in_teaser_list(page, i: int) -> bool:
+    """Is heading block ``i`` a link among linked headings of its tag, in its box or its
+    card's box (a "Most read" strip: this very story among others)?"""
+    b = page.blocks[i]
+    if b.links < 0.5 * b.chars:
+        return False
+    el = page.elements[b.owner]
+    box = page.elements[el.parent] if el.parent > 0 else el
+    if box.tag == "a" and box.parent > 0:
+        box = page.elements[box.parent]
+    for _ in range(2):
+        if any(j != i and page.blocks[j].tag == b.tag and page.blocks[j].links >= 0.5 * page.blocks[j].chars
+               for j in range(box.start, box.end)):
+            return True
+        if box.parent <= 0:
+            break
+        box = page.elements[box.parent]
+    return False
 
 
 def _other_end_is_a_heading(page, got: str, title: str) -> bool:
