@@ -450,6 +450,16 @@ def test_a_summary_box_right_above_the_body_is_its_standfirst(packset):
         assert summary not in html_to_text(_summary_page(box), packset=packset).text, box
 
 
+def test_a_summary_box_named_with_the_letters_site_is_still_a_standfirst(packset):
+    # "site" is a word in the names that make a box the site's blurb ("site-summary"), not
+    # the letters inside "website" or "composite" (review-s16e 3)
+    summary = ("Councils should spend on sea walls before the next winter comes. But they have "
+               "to dispel some myths about the cost first.")
+    for names in ("summary composite", "summary website-font"):
+        html = _summary_page(f'<div class="{names}"><p>{summary}</p></div>')
+        assert summary in html_to_text(html, packset=packset).text, names
+
+
 def test_a_summary_box_of_two_paragraphs_is_kept_whole(packset):
     # the walk up from the body goes on while its paragraphs stay in the one summary box
     first = "Councils should spend on sea walls before the next winter comes, experts say."

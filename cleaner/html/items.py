@@ -490,12 +490,13 @@ def list_blocks(page: Page, keep: list[int], neg: Optional[list],
     blurb above the grid is the category's, no story (see :func:`shop_category`)."""
     story = not declared and not shop and not spread and _prose(page, keep) >= STORY_PROSE
     neg = neg if neg else negative_elements(page, set())
-    found = item_list(page, neg, _children(page))
+    children = _children(page)
+    found = item_list(page, neg, children)
     if found is not None and found.striped and not _holds_some(page, found.parent, keep):
         # a striped chrome table beside a story ("Most read", rows "odd" and "even") is no
         # list by its two halves together: those of a page's list hold what was chosen (one
         # half, holding much of the page); else each half is judged as before
-        found = item_list(page, neg, _children(page), unstripe=False)
+        found = item_list(page, neg, children, unstripe=False)  # an O(n) pass again, on such pages only
     if found is None or found.share < LIST_SHARE and (shop or not _part_of_page(page, found)):
         return None
     if shop and not shop_category(page, found, keep):

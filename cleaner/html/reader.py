@@ -131,7 +131,8 @@ STRAY_NOT = re.compile("|".join(("caption", SUMMARY_WORD, "excerpt", "teaser", "
                                  "blurb", "digest", "feed", "copyright", "disclaimer", "legal",
                                  "module")), re.I)
 SUMMARY = re.compile(rf"\b{SUMMARY_WORD}\b", re.I)  # a standfirst's box, a whole word
-SITE_BOX = re.compile(r"site", re.I)  # a box about the site ("site-summary"), not the story
+SITE_BOX = re.compile(r"(?<![a-z])site(?![a-z])", re.I)  # a box about the site ("site-summary",
+# "site_blurb"), not the story; a word, not the letters of "website" or "composite"
 
 
 @dataclass
@@ -311,9 +312,10 @@ def _headline(page, title: Optional[str]) -> tuple[Optional[int], bool]:
 
 
 def _core_heading(page, title: str) -> Optional[int]:
-    """The h2 or h3 that is the title's longest part whole (its headline, two words at
-    least), on a page whose h1s match the title in no way that makes them its headline: the
-    h1 is the site's logo or name, the story's headline a heading under it. Not one in a
+    """The first h2 or h3 on the page that is the title's longest part whole (its headline,
+    two words at least), on a page whose h1s match the title in no way that makes them its
+    headline: the h1 is the site's logo or name, the story's headline a heading (no position
+    is asked of it: requiring it below the h1 lost headlines, review-s16e 5). Not one in a
     sidebar or a teaser list (:func:`_in_other_box`, :func:`_in_teaser_list`): where the h1 is
     the story's headline worded otherwise than the title, a "Most read" box holds this very
     story's teaser under the title's wording."""
