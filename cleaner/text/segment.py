@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .code import code_like
+from .code import code_like, statement_line
 from .prose import is_prose
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -154,3 +154,31 @@ def unfenced_code(lines: list[str], min_lines: int = 3) -> frozenset[int]:
         else:
             i += 1
     return frozenset(found)
+
+
+# A lead-in's words at least ("Reading cookies:", "In your templates:"); a lone "Code:" or a
+# label's "Tags:" is no sentence introducing anything
+LEAD_IN_WORDS = 2
+
+
+def code_after_lead_in(lines: list[str]) -> frozenset[int]:
+    """A line of code by itself (:func:`~cleaner.text.code.statement_line`: an extractor prints
+    a documentation page's whole listing on one line, "from django import forms class
+    F(forms.Form): ...") right under a lead-in that ends with a colon ("Reading cookies:",
+    "... in your view, for example:"), the lead-in with it. :func:`unfenced_code` wants three
+    lines of code; one that shows a statement's opening and its marks needs no more, once a
+    sentence announces it. The next non-blank line is the one under the lead-in (a page dump
+    sets a blank line between its lines). The lead-in is part of what is found, as in
+    :func:`unfenced_code`: were it removed, a second round would not find the code again."""
+    found: set[int] = set()
+    previous = None  # the last non-blank line's index
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if previous is not None and statement_line(line):
+            lead = lines[previous].rstrip()
+            if lead.endswith(":") and len(lead.split()) >= LEAD_IN_WORDS:
+                found.update((previous, i))
+        previous = i
+    return frozenset(found)
+
