@@ -57,3 +57,40 @@ def test_a_documentation_page_keeps_its_one_line_listings_and_their_lead_ins():
     assert [line for line in STORY if line in out] == STORY
     assert not set(MENU + FOOTER) & set(out)
 
+
+def test_a_listing_printed_with_its_line_numbers_is_code():
+    from cleaner.text.segment import numbered_listing
+    listing = ["1", "# Download the helper library", "2", "import os", "3",
+               "from twilio.rest import Client", "4", "5", "client = Client(sid, token)", "6",
+               "print(client.messages)"]
+    lines = ["Paste in the following code.", "Copy code block"] + listing + \
+        ["Then run the file from your terminal."]
+    assert numbered_listing(lines) == frozenset(range(2, 2 + len(listing)))
+    # a pager's or a calendar's numbers hold nothing between them; a numbered list of
+    # headlines holds sentences
+    assert numbered_listing(["1", "2", "3", "4", "5", "Next"]) == frozenset()
+    assert numbered_listing(["1", "Council approves the new bridge", "2",
+                             "Flood defences finished by autumn", "3",
+                             "Parking charges rise in the town centre", "4",
+                             "School plans go on show"]) == frozenset()
+
+
+def test_a_numbered_listing_survives_the_cleaning_of_a_page_dump():
+    listing = ["1", "# Download the helper library from the docs", "2", "import os", "3",
+               "from twilio.rest import Client", "4", "5",
+               "# Find your Account SID and Auth Token at the console", "6",
+               'account_sid = os.environ["TWILIO_ACCOUNT_SID"]', "7",
+               'auth_token = os.environ["TWILIO_AUTH_TOKEN"]', "8",
+               "client = Client(account_sid, auth_token)", "9", "10",
+               "message = client.messages.create(", "11", 'body="Hello there",', "12", ")", "13",
+               "print(message.body)"]
+    story = ["Create and open a new file called send_sms.py anywhere on your machine and paste "
+             "in the following code, which sends a message from your number.",
+             "Copy code block"] + listing + \
+        ["In the send_sms.py file, replace the values for account_sid and auth_token with "
+         "your Account SID and Auth Token surrounded by quotation marks.",
+         "Save your changes and run the file from your terminal in the directory that "
+         "contains it. After a few moments, you receive the message on your phone."]
+    out = clean_document("\n\n".join(MENU + story + FOOTER), html=False).text.split("\n")
+    assert [line for line in listing if line not in out] == []
+    assert not set(MENU + FOOTER) & set(out)

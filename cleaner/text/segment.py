@@ -182,3 +182,48 @@ def code_after_lead_in(lines: list[str]) -> frozenset[int]:
         previous = i
     return frozenset(found)
 
+
+# a line number printed on a line of its own, as a listing's gutter leaves it in a page dump
+_LINE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*$")
+# a comment's mark opening a line of code ("# Find your Account SID ...", "// Or, for ESM")
+_COMMENT = re.compile(r"^\s*(?://|/\*|#\s)")
+NUMBERED_LINES = 3  # lines of code between a listing's line numbers, at least
+
+
+def numbered_listing(lines: list[str]) -> frozenset[int]:
+    """Code listings printed with their line numbers, each number on a line of its own
+    before its line of code ("1", "# Download the helper library ...", "2", "import os",
+    ...): numbers counting up from 1, no more than two non-blank lines apart (an empty line of
+    code leaves two numbers together), with :data:`NUMBERED_LINES` or more lines between them
+    of which half or more read as code (:func:`code_like`) or a comment. A numbered list of
+    headlines or steps holds sentences, and a calendar's or a pager's numbers nothing between:
+    neither is taken. The numbers and the lines between them are found, with the line after
+    the last number."""
+    found: set[int] = set()
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    k = 0
+    while k < len(nonblank):
+        match = _LINE_NUMBER.match(lines[nonblank[k]])
+        if match is None or match.group(1) != "1":
+            k += 1
+            continue
+        numbers, want, j = [k], 2, k + 1
+        while j < len(nonblank) and j - numbers[-1] <= 3:
+            match = _LINE_NUMBER.match(lines[nonblank[j]])
+            if match is not None:
+                if int(match.group(1)) != want:
+                    break
+                numbers.append(j)
+                want += 1
+            j += 1
+        last = numbers[-1] + 1 if numbers[-1] + 1 < len(nonblank) and \
+            _LINE_NUMBER.match(lines[nonblank[numbers[-1] + 1]]) is None else numbers[-1]
+        told = set(numbers)
+        between = [nonblank[m] for m in range(k, last + 1) if m not in told]
+        code = sum(1 for i in between if code_like(lines[i]) or _COMMENT.match(lines[i]))
+        if len(between) >= NUMBERED_LINES and 2 * code >= len(between):
+            found.update(range(nonblank[k], nonblank[last] + 1))
+            k = last + 1
+        else:
+            k += 1
+    return frozenset(found)
