@@ -171,14 +171,15 @@ def code_after_lead_in(lines: list[str]) -> frozenset[int]:
     sets a blank line between its lines). The lead-in is part of what is found, as in
     :func:`unfenced_code`: were it removed, a second round would not find the code again."""
     found: set[int] = set()
-    previous = None  # the last non-blank line's index
+    led = False  # the last non-blank line is a lead-in (asked first: few lines end in ":")
+    previous = -1  # its index
     for i, line in enumerate(lines):
         if not line.strip():
             continue
-        if previous is not None and statement_line(line):
-            lead = lines[previous].rstrip()
-            if lead.endswith(":") and len(lead.split()) >= LEAD_IN_WORDS:
-                found.update((previous, i))
+        if led and statement_line(line):
+            found.update((previous, i))
+        lead = line.rstrip()
+        led = lead.endswith(":") and len(lead.split()) >= LEAD_IN_WORDS
         previous = i
     return frozenset(found)
 
