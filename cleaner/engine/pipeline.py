@@ -24,7 +24,7 @@ from .render import removals, render_text, survivors
 from ..result import CleanResult, PackReason
 from ..text.navlabels import chrome_field, names_site
 from ..text.prose import PROSE_WORDS, is_prose, last_mark, opens_sentence
-from ..text.segment import unfenced_code
+from ..text.segment import code_after_lead_in, numbered_listing, unfenced_code
 from ..text.shape import written_field_label
 from ..text.stopwords import stopword_hits
 from ..text import words
@@ -143,6 +143,10 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     # A documentation page's code is its content. Fenced blocks only inform the classifier
     # (classify.py): a page dump's pair of "~~~~" separators would fence a comment thread.
     verbatim = verbatim | unfenced_code(lines)
+    if not from_page:
+        # a listing printed on one line under its lead-in, one printed with its line numbers
+        # (the HTML reader knows a page's code from its <pre>, which it hands over as verbatim)
+        verbatim = verbatim | code_after_lead_in(lines) | numbered_listing(lines)
     slow_signatures: set = set()  # (pack, path, k): reported once, not searched again
     first = _read_round(lines, packset, how, slow_signatures, verbatim)
     doc, doc_lang, method = first.reading.doc, first.reading.lang, first.reading.method

@@ -49,6 +49,24 @@ def code_like(line: str) -> bool:
     return bool(_CODE_START.match(s))
 
 
+# A statement's marks a line of code carries at least, beside its opening word, to read as code
+# on its own: a whole listing an extractor printed on one line ("from x import Y class
+# Z(Y): a = f(b)") has many; a sentence that opens like code ("Return to the homepage (free)")
+# has few.
+STATEMENT_LINE_MARKS = 3
+
+
+def statement_line(line: str) -> bool:
+    """A line that is code by itself: a statement's opening word or shape (``from x import``,
+    ``def f(``, ``const a =``) and :data:`STATEMENT_LINE_MARKS` or more of a statement's
+    marks (brackets, ``;``, ``=``, ``<>``). Markup is not read so: a page dump's markup on a
+    line of its own is mostly a leak (a comment form's "Allowed tags: <a href="" title="">",
+    a consent form's ``<form class=...>``), not an example."""
+    s = line.strip()
+    return len(s) <= 2000 and not s.startswith("<") and _CODE_START.match(s) is not None \
+        and len(_STATEMENT_MARKS.findall(s)) >= STATEMENT_LINE_MARKS
+
+
 # A quoted key ('"city": null,'), a comment's "#" at the start ("# Stage the file"), an arrow
 # or a tree's branch ("-->", "+-- SystemExit"): a code listing's or a program output's marks.
 # (An underscore is no such mark: a menu's icon names read "arrow_drop_down", "navigate_next".)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .code import code_like
+from .code import code_like, statement_line
 from .prose import is_prose
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -153,4 +153,78 @@ def unfenced_code(lines: list[str], min_lines: int = 3) -> frozenset[int]:
             i = block[-1] + 1
         else:
             i += 1
+    return frozenset(found)
+
+
+# A lead-in's words at least ("Reading cookies:", "In your templates:"); a lone "Code:" or a
+# label's "Tags:" is no sentence introducing anything
+LEAD_IN_WORDS = 2
+
+
+def code_after_lead_in(lines: list[str]) -> frozenset[int]:
+    """A line of code by itself (:func:`~cleaner.text.code.statement_line`: an extractor prints
+    a documentation page's whole listing on one line, "from django import forms class
+    F(forms.Form): ...") right under a lead-in that ends with a colon ("Reading cookies:",
+    "... in your view, for example:"), the lead-in with it. :func:`unfenced_code` wants three
+    lines of code; one that shows a statement's opening and its marks needs no more, once a
+    sentence announces it. The next non-blank line is the one under the lead-in (a page dump
+    sets a blank line between its lines). The lead-in is part of what is found, as in
+    :func:`unfenced_code`: were it removed, a second round would not find the code again."""
+    found: set[int] = set()
+    led = False  # the last non-blank line is a lead-in (asked first: few lines end in ":")
+    previous = -1  # its index
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if led and statement_line(line):
+            found.update((previous, i))
+        lead = line.rstrip()
+        led = lead.endswith(":") and len(lead.split()) >= LEAD_IN_WORDS
+        previous = i
+    return frozenset(found)
+
+
+# a line number printed on a line of its own, as a listing's gutter leaves it in a page dump
+_LINE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*$")
+# a comment's mark opening a line of code ("# Find your Account SID ...", "// Or, for ESM")
+_COMMENT = re.compile(r"^\s*(?://|/\*|#\s)")
+NUMBERED_LINES = 3  # lines of code between a listing's line numbers, at least
+
+
+def numbered_listing(lines: list[str]) -> frozenset[int]:
+    """Code listings printed with their line numbers, each number on a line of its own
+    before its line of code ("1", "# Download the helper library ...", "2", "import os",
+    ...): numbers counting up from 1, no more than two non-blank lines apart (an empty line of
+    code leaves two numbers together), with :data:`NUMBERED_LINES` or more lines between them
+    of which half or more read as code (:func:`code_like`) or a comment. A numbered list of
+    headlines or steps holds sentences, and a calendar's or a pager's numbers nothing between:
+    neither is taken. The numbers and the lines between them are found, with the line after
+    the last number."""
+    found: set[int] = set()
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    k = 0
+    while k < len(nonblank):
+        match = _LINE_NUMBER.match(lines[nonblank[k]])
+        if match is None or match.group(1) != "1":
+            k += 1
+            continue
+        numbers, want, j = [k], 2, k + 1
+        while j < len(nonblank) and j - numbers[-1] <= 3:
+            match = _LINE_NUMBER.match(lines[nonblank[j]])
+            if match is not None:
+                if int(match.group(1)) != want:
+                    break
+                numbers.append(j)
+                want += 1
+            j += 1
+        last = numbers[-1] + 1 if numbers[-1] + 1 < len(nonblank) and \
+            _LINE_NUMBER.match(lines[nonblank[numbers[-1] + 1]]) is None else numbers[-1]
+        told = set(numbers)
+        between = [nonblank[m] for m in range(k, last + 1) if m not in told]
+        code = sum(1 for i in between if code_like(lines[i]) or _COMMENT.match(lines[i]))
+        if len(between) >= NUMBERED_LINES and 2 * code >= len(between):
+            found.update(range(nonblank[k], nonblank[last] + 1))
+            k = last + 1
+        else:
+            k += 1
     return frozenset(found)

@@ -1,0 +1,96 @@
+"""A listing an extractor printed on one line, under the sentence that introduces it
+(text.segment.code_after_lead_in): a documentation page's code is its content."""
+from cleaner import clean_document
+from cleaner.text.code import statement_line
+from cleaner.text.segment import code_after_lead_in
+
+LISTING = ("from flask import request @app.route('/') def index(): "
+           "username = request.cookies.get('username') return username")
+
+
+def test_a_statement_line_has_an_opening_and_a_statement_s_marks():
+    assert statement_line(LISTING)
+    assert statement_line("SKU = CDM / Color = Black / UPC = 820103873260")
+    assert not statement_line("import os")  # an opening, no marks: unfenced_code's to judge
+    assert not statement_line("Return to the homepage (free) [link]")  # a sentence, capitalised
+    assert not statement_line("Price: $5 (was $9)")
+    # markup on a line of its own is mostly a leak: a comment form's allowed tags
+    assert not statement_line('<a href="" title=""> <abbr title=""> <b> <blockquote cite="">')
+
+
+def test_one_line_of_code_under_a_lead_in_is_found_with_the_lead_in():
+    lines = ["To read them, use the request's cookies attribute.", "",
+             "Reading cookies:", "", LISTING, "", "The rest of the story."]
+    assert code_after_lead_in(lines) == frozenset({2, 4})
+
+
+def test_no_lead_in_no_code():
+    # a label's one word, a sentence with no colon, a colon over prose
+    assert code_after_lead_in(["Code:", LISTING]) == frozenset()
+    assert code_after_lead_in(["Here is how you read them.", LISTING]) == frozenset()
+    assert code_after_lead_in(["Reading cookies:", "You read them from the request."]) == \
+        frozenset()
+
+
+MENU = ["Home", "Docs", "Tutorial", "API", "Blog", "Community", "Search", "Sign in", "GitHub",
+        "Changelog"]
+STORY = [
+    "To access cookies you can use the cookies attribute of the request object. To set cookies "
+    "you can use the set_cookie method of the response.",
+    "Reading cookies:",
+    LISTING,
+    "Storing cookies:",
+    "from flask import make_response @app.route('/') def index(): resp = make_response("
+    "render_template('index.html')) resp.set_cookie('username', 'the username') return resp",
+    "Note that cookies are set on response objects. Since you normally just return strings "
+    "from the view functions, Flask will convert them into response objects for you.",
+    "If you want to do that explicitly you can use the make_response function and then modify "
+    "it, as the next section shows for errors.",
+]
+FOOTER = ["Previous", "Next", "Privacy", "Terms", "Contact", "Twitter", "Discord", "Donate",
+          "Sponsors", "License"]
+
+
+def test_a_documentation_page_keeps_its_one_line_listings_and_their_lead_ins():
+    # before, the classifier took both lead-ins ("Reading cookies:", "Storing cookies:")
+    out = clean_document("\n\n".join(MENU + STORY + FOOTER), html=False).text.split("\n")
+    assert [line for line in STORY if line in out] == STORY
+    assert not set(MENU + FOOTER) & set(out)
+
+
+def test_a_listing_printed_with_its_line_numbers_is_code():
+    from cleaner.text.segment import numbered_listing
+    listing = ["1", "# Download the helper library", "2", "import os", "3",
+               "from twilio.rest import Client", "4", "5", "client = Client(sid, token)", "6",
+               "print(client.messages)"]
+    lines = ["Paste in the following code.", "Copy code block"] + listing + \
+        ["Then run the file from your terminal."]
+    assert numbered_listing(lines) == frozenset(range(2, 2 + len(listing)))
+    # a pager's or a calendar's numbers hold nothing between them; a numbered list of
+    # headlines holds sentences
+    assert numbered_listing(["1", "2", "3", "4", "5", "Next"]) == frozenset()
+    assert numbered_listing(["1", "Council approves the new bridge", "2",
+                             "Flood defences finished by autumn", "3",
+                             "Parking charges rise in the town centre", "4",
+                             "School plans go on show"]) == frozenset()
+
+
+def test_a_numbered_listing_survives_the_cleaning_of_a_page_dump():
+    listing = ["1", "# Download the helper library from the docs", "2", "import os", "3",
+               "from twilio.rest import Client", "4", "5",
+               "# Find your Account SID and Auth Token at the console", "6",
+               'account_sid = os.environ["TWILIO_ACCOUNT_SID"]', "7",
+               'auth_token = os.environ["TWILIO_AUTH_TOKEN"]', "8",
+               "client = Client(account_sid, auth_token)", "9", "10",
+               "message = client.messages.create(", "11", 'body="Hello there",', "12", ")", "13",
+               "print(message.body)"]
+    story = ["Create and open a new file called send_sms.py anywhere on your machine and paste "
+             "in the following code, which sends a message from your number.",
+             "Copy code block"] + listing + \
+        ["In the send_sms.py file, replace the values for account_sid and auth_token with "
+         "your Account SID and Auth Token surrounded by quotation marks.",
+         "Save your changes and run the file from your terminal in the directory that "
+         "contains it. After a few moments, you receive the message on your phone."]
+    out = clean_document("\n\n".join(MENU + story + FOOTER), html=False).text.split("\n")
+    assert [line for line in listing if line not in out] == []
+    assert not set(MENU + FOOTER) & set(out)
