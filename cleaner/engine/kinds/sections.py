@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from itertools import accumulate
+from os.path import commonprefix
 from typing import Iterator, Optional
 
 import regex
 
 from ..context import Context, Mark
 from ...text import comparable, ends_sentence, is_list_item, words
+from ...text.code import code_like
 from ...text.listing import listing_shape, page_is_item_list, page_is_listing, told_item
 from ...text.prose import Unit, ends_with_full_stop, is_prose, iter_units
 from .base import Rule
@@ -258,6 +260,29 @@ class SectionRule(Rule):
         return run
 
 
+_STEM_LETTERS = 4  # the letters two forms of a word share at least ("repl-y", "repl-ies")
+_ENDING_LETTERS = 3  # the most letters an ending adds ("-s", "-ies", "-en", "-ев")
+
+
+def _inflected(a: str, b: str) -> bool:
+    """``a`` and ``b`` are forms of one word, told apart by their endings alone: "comment"
+    and "comments", "reply" and "replies", "Kommentar" and "Kommentare", "комментарий" and
+    "комментария". A count's noun agrees with its number, so "1 Comment" and "2 Comments"
+    are one heading told with two counts."""
+    if a == b:
+        return True
+    shared = len(commonprefix((a, b)))
+    return shared >= _STEM_LETTERS and shared >= min(len(a), len(b)) - 1 \
+        and abs(len(a) - len(b)) <= _ENDING_LETTERS
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two headings (reduced by :func:`comparable`, counts as 0) are one, their words equal
+    but for the endings a count makes its noun take."""
+    wa, wb = a.split(" "), b.split(" ")
+    return len(wa) == len(wb) and all(map(_inflected, wa, wb))
+
+
 class RestRule(Rule):
     """A heading after which nothing belongs to the article. ``min_position`` (share of the
     document's lines that must come before it) and ``min_prose_before`` (share of its prose
@@ -329,13 +354,16 @@ class RestRule(Rule):
         # Comments", "2 Comments", ...); two (a story's meta line and its thread) prove nothing
         counted = _COUNT.sub("0", key)
         if counted != key:
+            stem = needle[:_STEM_LETTERS]  # "comment" of "1 Comment" is in "2 Comments"
             like = [k for k, line in enumerate(source)
-                    if needle in line.casefold() and _COUNT.sub("0", comparable(line)) == counted]
+                    if stem in line.casefold() and _alike(_COUNT.sub("0", comparable(line)), counted)]
             if len(like) >= 3:
                 copies = like
-        # with the posts' prose between the copies (a form printed twice at the foot of the
-        # page is still one thread's)
-        return any(sum(len(words(line)) for line in source[a + 1:b] if is_prose(line))
+        # with a post between the copies, its prose or its code (an answer on a Q&A page is
+        # often a line of lead-in over a listing); a form printed twice at the foot of the
+        # page is still one thread's
+        return any(sum(len(words(line)) for line in source[a + 1:b]
+                       if is_prose(line) or code_like(line))
                    >= POST_PROSE_WORDS for a, b in zip(copies, copies[1:]))
 
     def thread_mark(self) -> Mark:
