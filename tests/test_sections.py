@@ -234,3 +234,55 @@ def test_a_digest_is_many_told_items_holding_most_of_the_page():
     assert not page_is_item_list([P1, P2, P1, P2, P1, P2] * 4 + DIGEST[:20])  # a story's page
     assert not told_item("- Home") and not told_item("- Most read: the flood defences")
     assert told_item(DIGEST[0])
+
+
+REVIEWS = [
+    ("Earth Ball: Outside Over There",
+     "The album opens with a sample of a comedian threading a joke about pear cider into a "
+     "story about his health, and the band build a whole record out of that mood."),
+    ("Ghold: Bludgeoning Simulations",
+     "The duo's first album in six years possesses a monstrous, viscous form, and it takes its "
+     "time to show it, riff by riff, over forty slow and heavy minutes."),
+    ("Golden Toad: Unite The Worms",
+     "Golden Toad is the solo project of a former member of an indie band, and these songs "
+     "carry the same love of odd sounds and warm, wandering melodies."),
+    ("Foetus: Halt",
+     "The last song closes not only the album but the whole project itself, not in a hail of "
+     "noise, but with an elegiac and aching farewell to twenty years of work."),
+    ("Dry Cleaning: Let Me Grow",
+     "The band's forthcoming third record is a considerable step forwards, as the strength of "
+     "all three of the singles released so far has already shown us."),
+]
+
+
+def reviews_page(link: str) -> str:
+    """A page of album reviews, each closed by a link to more on its artist ("More on X"),
+    then the site's newsletter box."""
+    items = [f"{title}\n\n{review}\n\nJane Doe\n\n{link.format(title.split(':')[0])}"
+             for title, review in REVIEWS]
+    return "\n\n".join(["New albums reviewed this week", *items,
+                        "Don't Miss The Digest", "Start each weekend with our free email newsletter.",
+                        "Get The Portal Direct To Your Inbox"])
+
+
+def test_a_link_under_every_item_of_a_list_is_no_heading_of_teasers():
+    # "More on Ghold" closes Ghold's review: read as a "More on ..." heading, its run took
+    # the next item's title and, where no prose followed at once, its review too
+    result = clean_document(reviews_page("More on {}"), html=False)
+    for title, review in REVIEWS:
+        assert review in result.text
+        assert title in result.text
+    # below the last item the link still heads what follows: the page's newsletter box
+    assert "Start each weekend with our free email newsletter." not in result.text
+
+
+def test_a_heading_told_twice_under_a_story_still_heads_its_teasers():
+    # two boxes of teasers under a story ("More on Politics", "More on Sport") are no
+    # listing's links: their teasers still go
+    story = "\n\n".join([P1, P2, P3, P4])
+    boxes = "\n\n".join(["More on Politics", "Council votes to close two libraries",
+                         "Flood defences to get £2m", "More on Sport",
+                         "City sign a new striker", "Rovers lose again at home"])
+    result = clean_document(f"{story}\n\n{boxes}\n", html=False)
+    assert "Council votes to close two libraries" not in result.text
+    assert "Rovers lose again at home" not in result.text

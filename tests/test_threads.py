@@ -170,3 +170,51 @@ def test_a_thread_under_its_count_still_goes_when_the_story_has_no_other_count()
     # one count, under the story: the page's thread, as before
     result = clean_document(page("12 Comments", thread(2)), html=False)
     assert REPLY not in result.text
+
+
+def test_a_count_told_in_the_singular_is_the_same_heading_as_its_plurals():
+    # Stack Overflow prints "1 Comment" under the question and "2 Comments", "3 Comments"
+    # under the answers: the noun agrees with its count, and the first heading is each
+    # post's as much as the others are, so it starts no rest over the answers below it
+    answers = [("The answer is to set the option in the config file, and then restart the "
+                f"server so that it reads the file again, as the manual explains ({n}).")
+               for n in ("first", "second", "third")]
+    page = "\n\n".join([STORY, "1 Comment", "Works for me.", answers[0], "2 Comments",
+                        "Thanks.", answers[1], "3 Comments", "Same here.", answers[2]])
+    result = clean_document(page, html=False)
+    for answer in answers:
+        assert answer in result.text
+
+
+def test_an_answer_of_code_between_two_copies_of_a_heading_is_a_post():
+    # an answer on a Q&A page is often a line of lead-in over a listing: the code between
+    # two "Comments" headings is a post's, and the first heading starts no rest over it
+    code = "\n".join(["import asyncio", "", "async def main():",
+                      "    # both of the tasks are independent of each other,",
+                      "    # as the tasks complete, gather keeps on storing their results",
+                      "    results = await asyncio.gather(first_task(), second_task())",
+                      "    print(f'The results are {results}')", "",
+                      "asyncio.run(main())"])
+    question = STORY.replace("the ", "our ")  # a question long enough that the heading is low
+    page = "\n\n".join([STORY, question, "Comments", "0", "A very simple and smooth example here:", code,
+                        "Comments", "Your Answer"])
+    result = clean_document(page, html=False)
+    assert "# as the tasks complete, gather keeps on storing their results" in result.text
+    assert "results = await asyncio.gather(first_task(), second_task())" in result.text
+
+
+def test_a_count_in_the_meta_line_and_one_over_the_thread_still_cut():
+    # two counts, one in the singular (the story's meta line "1 Comment", the thread's "2
+    # Comments"), prove nothing, as two in the plural do: the thread under the second goes
+    result = clean_document(f"1 Comment\n\n{page('2 Comments', thread(2))}", html=False)
+    assert REPLY not in result.text
+
+
+def test_forms_of_one_word_are_told_apart_from_other_words():
+    from cleaner.engine.kinds.sections import _alike
+    assert _alike("0 comment", "0 comments")
+    assert _alike("0 reply", "0 replies")
+    assert _alike("0 kommentar", "0 kommentare")
+    assert _alike("0 комментарий", "0 комментариев")
+    assert not _alike("0 comments", "0 contents")
+    assert not _alike("0 comments", "0 comments so far")

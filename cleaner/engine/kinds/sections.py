@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from itertools import accumulate
+from os.path import commonprefix
 from typing import Iterator, Optional
 
 import regex
 
 from ..context import Context, Mark
 from ...text import comparable, ends_sentence, is_list_item, words
+from ...text.code import code_like
 from ...text.listing import listing_shape, page_is_item_list, page_is_listing, told_item
 from ...text.prose import Unit, ends_with_full_stop, is_prose, iter_units
 from .base import Rule
@@ -19,6 +21,10 @@ from .threads import THREAD_STORY_WORDS, POST_PROSE_WORDS, _stamp_lines, _thread
 
 _COUNT = regex.compile(r"\d+")  # a number in a heading, as a count ("12 Comments")
 LISTING_RUN_PAIRS = 2  # on a page of teasers, a list with this many summaries is more of them
+ITEM_LINKS = 4  # headings opening alike that recur this often down a page: each item's link
+ITEM_LINK_WORDS = 2  # the words they open alike with ("More on ...")
+ITEM_HEAD_LINES = 3  # the lines above an item's prose (its title, a player's label)
+_ITEM_LINK_CHARS = 120  # a heading's length at most: longer lines are not searched
 _LIST_NUMBER = regex.compile(r"^\s*\d{1,2}[.)]\s")  # "1. Council confirms…": an item, not a date
 
 
@@ -34,6 +40,24 @@ def _heading_taken_by_line_rule(mark) -> bool:
     Antworten zu …" after "Ähnliche Beiträge"), still opens a section or rest; one a site
     rule removed was handled on purpose."""
     return mark.kind in ("line", "head", "section") and mark.scope != "site"
+
+
+def _item_follows(source: list[str], a: int, b: int) -> bool:
+    """Between two item links at ``a`` and ``b`` (lines of ``source``) stands an item: its
+    prose (``POST_PROSE_WORDS`` words), opening within ``ITEM_HEAD_LINES`` lines of the link
+    (a title, a player's label above it). A list of teasers under a "More on ..." heading
+    puts its headlines there first."""
+    seen = prose = 0
+    for j in range(a + 1, b):
+        if not source[j].strip():
+            continue
+        if is_prose(source[j]):
+            prose += len(words(source[j]))
+        elif not prose:
+            seen += 1
+            if seen > ITEM_HEAD_LINES:
+                return False
+    return prose >= POST_PROSE_WORDS
 
 
 class SectionRule(Rule):
@@ -68,6 +92,7 @@ class SectionRule(Rule):
         prose_before: Optional[list[int]] = None  # [k]: prose words in lines[:k]
         listing: Optional[bool] = None  # the page is a listing of teasers (read once)
         done = -1  # the last line a teaser list took: headings inside one are its teasers
+        item_links: Optional[frozenset[str]] = None
         for pos, i in enumerate(lines):
             if i <= done or (candidates is not None and i not in candidates):
                 continue  # the prefilter shows no heading here (most lines)
@@ -75,6 +100,10 @@ class SectionRule(Rule):
             if len(words(heading)) > o["max_words"] or heading.endswith(".") \
                     or not self.matches(ctx, i):
                 continue  # a heading never ends with a full stop; a sentence does
+            if item_links is None:  # read once, on the page's first heading
+                item_links = self.item_links(ctx)
+            if comparable(heading) in item_links:
+                continue  # each item's link to more of its kind, not a list of teasers
             if prose_before is None:  # read once: what a run removes is short of prose
                 prose_before = list(accumulate(
                     (ctx.nwords(j) if ctx.alive(j) and is_prose(ctx.text[j]) else 0
@@ -97,6 +126,41 @@ class SectionRule(Rule):
             for j in run:
                 ctx.drop(j, self)
             done = run[-1] if run else i
+
+    def item_links(self, ctx: Context) -> frozenset[str]:
+        """The headings (reduced by :func:`comparable`) that open alike ("More on Xiu Xiu",
+        "More on Dry Cleaning": the same first ``ITEM_LINK_WORDS`` words) and recur
+        ``ITEM_LINKS`` times or more down the page, the first of them in its first half, each
+        two (one pair aside: an item may be a short blurb) with an item between them (see
+        :func:`_item_follows`): a listing closes each of its items with a link to more of the
+        item's kind (an artist's page under each review, a topic's under each story), which
+        the page prints as a heading of its own. A site's boxes of teasers under a story
+        ("More from Politics", "More from Sport") stand together in its tail. The last copy
+        still heads a section: below the list's last item, what follows is the page's tail
+        (its newsletter box, its footer), which the section's run reads as before. Read on the
+        page as it came, as :meth:`RestRule.repeated` reads it: a later round sees only what
+        survived the first."""
+        o = self.options
+        source = ctx.source_lines
+        starts = tuple(self.prefixes or ())  # what every match begins with, when known
+        alike: dict[str, list[int]] = {}
+        for k, line in enumerate(source):
+            heading = line.strip()
+            if not heading or len(heading) > _ITEM_LINK_CHARS or heading.endswith(".") \
+                    or (starts and not heading.casefold().startswith(starts)) \
+                    or len(words(heading)) > o["max_words"] or not ctx.matches_line(self, heading):
+                continue
+            key = " ".join(comparable(heading).split(" ")[:ITEM_LINK_WORDS])
+            alike.setdefault(key, []).append(k)
+        links: set[str] = set()
+        for copies in alike.values():
+            if len(copies) < ITEM_LINKS or copies[0] >= len(source) / 2:
+                continue
+            items = sum(_item_follows(source, a, b) for a, b in zip(copies, copies[1:]))
+            if items >= len(copies) - 2:  # one item may be a short blurb
+                links.update(comparable(source[k]) for k in copies)
+                links.discard(comparable(source[copies[-1]]))  # the list's end: the tail's heading
+        return frozenset(links)
 
     @staticmethod
     def pairs(ctx: Context, run: list[int]) -> int:
@@ -258,6 +322,29 @@ class SectionRule(Rule):
         return run
 
 
+_STEM_LETTERS = 4  # the letters two forms of a word share at least ("repl-y", "repl-ies")
+_ENDING_LETTERS = 3  # the most letters an ending adds ("-s", "-ies", "-en", "-ев")
+
+
+def _inflected(a: str, b: str) -> bool:
+    """``a`` and ``b`` are forms of one word, told apart by their endings alone: "comment"
+    and "comments", "reply" and "replies", "Kommentar" and "Kommentare", "комментарий" and
+    "комментария". A count's noun agrees with its number, so "1 Comment" and "2 Comments"
+    are one heading told with two counts."""
+    if a == b:
+        return True
+    shared = len(commonprefix((a, b)))
+    return shared >= _STEM_LETTERS and shared >= min(len(a), len(b)) - 1 \
+        and abs(len(a) - len(b)) <= _ENDING_LETTERS
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two headings (reduced by :func:`comparable`, counts as 0) are one, their words equal
+    but for the endings a count makes its noun take."""
+    wa, wb = a.split(" "), b.split(" ")
+    return len(wa) == len(wb) and all(map(_inflected, wa, wb))
+
+
 class RestRule(Rule):
     """A heading after which nothing belongs to the article. ``min_position`` (share of the
     document's lines that must come before it) and ``min_prose_before`` (share of its prose
@@ -329,13 +416,16 @@ class RestRule(Rule):
         # Comments", "2 Comments", ...); two (a story's meta line and its thread) prove nothing
         counted = _COUNT.sub("0", key)
         if counted != key:
+            stem = needle[:_STEM_LETTERS]  # "comment" of "1 Comment" is in "2 Comments"
             like = [k for k, line in enumerate(source)
-                    if needle in line.casefold() and _COUNT.sub("0", comparable(line)) == counted]
+                    if stem in line.casefold() and _alike(_COUNT.sub("0", comparable(line)), counted)]
             if len(like) >= 3:
                 copies = like
-        # with the posts' prose between the copies (a form printed twice at the foot of the
-        # page is still one thread's)
-        return any(sum(len(words(line)) for line in source[a + 1:b] if is_prose(line))
+        # with a post between the copies, its prose or its code (an answer on a Q&A page is
+        # often a line of lead-in over a listing); a form printed twice at the foot of the
+        # page is still one thread's
+        return any(sum(len(words(line)) for line in source[a + 1:b]
+                       if is_prose(line) or code_like(line))
                    >= POST_PROSE_WORDS for a, b in zip(copies, copies[1:]))
 
     def thread_mark(self) -> Mark:
