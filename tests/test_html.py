@@ -1241,15 +1241,26 @@ _LOOKUP_PAGE = """<html><head><LINK REL="Canonical" href="https://a.example/x">
 <link rel="canonical" href="https://d.example/"></span></div></body></html>"""
 
 
+# values that only an exact reading tells apart: Unicode letters that lowercase to ASCII (the
+# Kelvin sign, a dotted İ), spaces around the value, character references, a value missing
+_LOOKUP_TRICKS = """<html><head><link rel=" canonical" href="/a"><link rel="CANONİCAL" href="/b">
+<meta name="generator " content="x"><meta name="GENERATOR"><meta name=&#x61;uthor content="A">
+<meta property="og:titleK" content="x"><meta property="og:url" content="/c">
+<meta name="application-name" itemtype="t"><meta property="og:site_name" content="S">
+<script type="application/ld+json ">{}</script><script type="APPLICATION/LD+JSON">[]</script>
+<link rel="canonical"></head><body><p itemtype>x</p></body></html>"""
+
+
 def test_page_lookups_answer_as_their_own_queries():
     """PageLookups reads the url's, title's and page type's tags in one query: each lookup must
     give what its own query gives, in the same order (sample pages, and a page with nodes
-    matching several lookups, mixed case, and the same tags inside an <svg>)."""
+    matching several lookups, mixed case, and the same tags inside an <svg>; and values only
+    an exact reading tells apart)."""
     from selectolax.lexbor import LexborHTMLParser
 
     from cleaner.html.lookups import LOOKUPS, PageLookups
 
-    pages = [_LOOKUP_PAGE] + [p.read_text(encoding="utf-8", errors="replace")
+    pages = [_LOOKUP_PAGE, _LOOKUP_TRICKS] + [p.read_text(encoding="utf-8", errors="replace")
                               for p in sorted((CORPUS / "html").glob("*.html"))]
     for html in pages:
         tree = LexborHTMLParser(html)

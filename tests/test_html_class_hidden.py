@@ -78,3 +78,27 @@ def test_a_hidden_box_holding_the_headline_stays(packset):
                  "so that you can trust the parts you receive.</p></div>" + STORY + "</main>",
                  og="website")
     assert "Our replacement parts are strictly tested" in _run(html, packset).text
+
+
+def test_hidden_candidates_tell_class_hidden_alone_from_hidden_by_attribute():
+    """The candidates in document order, each as often as the union query gives it, and the
+    class-only ones: a box with the "hidden" class *and* a hidden attribute or style is
+    hidden by its attribute (judged as such), as when HIDDEN was queried on its own."""
+    from selectolax.lexbor import LexborHTMLParser
+    from cleaner.html.reader import CLASS_HIDDEN, HIDDEN, _hidden_candidates
+
+    body = LexborHTMLParser(
+        "<body><div class='a hidden' id=one>x</div>"
+        "<div class='hidden' hidden style='display:none' id=two><p class=hidden id=three>y</p></div>"
+        "<span aria-hidden=true id=four>z</span><input type=HIDDEN id=five>"
+        "<div class='hidden' aria-hidden='true' id=six>w</div></body>").body
+    nodes, class_only = _hidden_candidates(body)
+    assert [n.id for n in nodes] == [n.id for n in body.css(HIDDEN + ", " + CLASS_HIDDEN)]
+    assert [n.id for n in nodes] == ["one", "two", "two", "two", "three", "four", "five",
+                                     "six", "six"]  # once for each part a node matches
+    by_attr = {n.mem_id for n in body.css(HIDDEN)}
+    assert class_only == {n.mem_id for n in body.css(CLASS_HIDDEN)} - by_attr
+    assert {n.id for n in nodes if n.mem_id in class_only} == {"one", "three"}
+    plain = LexborHTMLParser("<body><div hidden id=a>x</div><p>y</p></body>").body
+    nodes, class_only = _hidden_candidates(plain)  # no class-hidden box: HIDDEN's answer
+    assert [n.id for n in nodes] == ["a"] and class_only == set()

@@ -258,3 +258,18 @@ def test_the_script_checks_answer_as_the_largest_letter_says():
         simple = text.isascii() or max(text) < "\u0590" or _LATIN_ONLY.fullmatch(text)
         assert _split_words(text) == (_SIMPLE_WORD if simple else _WORD).findall(text)
     assert has_unspaced("ads 广告") and not has_unspaced("Ελληνικά")
+
+
+def test_script_language_counts_no_letters_of_a_text_main_script_reads_as_latin():
+    """Latin names no language: a text that main_script reads as Latin in one scan is not
+    counted script by script (ten scans of its first 4,000 characters) for a count nobody reads."""
+    from cleaner.memo import clear_all
+    from cleaner.text.language import script_counts
+
+    clear_all()
+    text = "Café “quoted” words — written in the Latin script only. " * 30
+    assert script_language(text) == (None, "script: latin")
+    assert script_counts.cached(text) is None
+    greek = "Η Αθήνα είναι η πρωτεύουσα της Ελλάδας και η μεγαλύτερη πόλη της."
+    assert script_language(greek) == ("el", "script: greek")
+    assert script_counts.cached(greek) is not None

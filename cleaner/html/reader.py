@@ -826,9 +826,14 @@ def _hidden_candidates(body) -> tuple[list, set]:
     by_class = body.css(CLASS_HIDDEN)
     if not by_class:
         return body.css(HIDDEN), set()
-    by_attr = {n.mem_id for n in body.css(HIDDEN)}
-    class_only = {n.mem_id for n in by_class} - by_attr
-    return body.css(HIDDEN + ", " + CLASS_HIDDEN), class_only
+    both = body.css(HIDDEN + ", " + CLASS_HIDDEN)
+    # Lexbor gives a node once for each part of a query it matches (see lookups.py), so a
+    # class-hidden node that comes once in ``both`` matched no part of HIDDEN: the answer of
+    # a third walk over the page (``body.css(HIDDEN)``), read off the second.
+    times: dict[int, int] = {}
+    for node in both:
+        times[node.mem_id] = times.get(node.mem_id, 0) + 1
+    return both, {n.mem_id for n in by_class if times[n.mem_id] == 1}
 
 
 def _holds_protected(node) -> bool:

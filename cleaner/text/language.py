@@ -129,16 +129,19 @@ def script_language(text: str) -> tuple[str | None, str]:
     Cyrillic and Arabic letters are written in many languages, for the stopword vote and
     langdetect to tell apart."""
     script = main_script(text)
-    counts = script_counts(text)
     if script == "cjk":
+        counts = script_counts(text)
         kana, han = counts.get("kana", 0), counts.get("han", 0)
         if kana >= SCRIPT_MIN_LETTERS and kana >= KANA_SHARE_JA * (kana + han):
             return "ja", "script: Han and kana"
         if han >= SCRIPT_MIN_HAN:
             return "zh", "script: Han without kana"
         return None, "script: a few Han letters, Chinese or Japanese"
+    # Latin, Cyrillic and Arabic name no language: their letters are not counted (a text
+    # main_script read as Latin in one scan was counted script by script here, ten scans of
+    # its first 4,000 characters, for nothing)
     lang = _LANGUAGE_OF_SCRIPT.get(script)
-    if lang and counts.get(script, 0) >= SCRIPT_MIN_LETTERS:
+    if lang and script_counts(text).get(script, 0) >= SCRIPT_MIN_LETTERS:
         return lang, f"script: {script}"
     return None, f"script: {script}"
 
