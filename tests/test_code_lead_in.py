@@ -94,3 +94,40 @@ def test_a_numbered_listing_survives_the_cleaning_of_a_page_dump():
     out = clean_document("\n\n".join(MENU + story + FOOTER), html=False).text.split("\n")
     assert [line for line in listing if line not in out] == []
     assert not set(MENU + FOOTER) & set(out)
+
+
+# A report's table of contents (no sentence: the rules would empty it, and the
+# emptied-document guard keeps it whole) under a cookie banner and a menu, over a footer.
+AGENCIES = ["OFFICE OF THE SECRETARY", "EXECUTIVE OPERATIONS", "OFFICE OF THE CHIEF ECONOMIST",
+            "NATIONAL APPEALS DIVISION", "OFFICE OF BUDGET AND PROGRAM ANALYSIS",
+            "OFFICE OF THE CHIEF INFORMATION OFFICER", "COMMON COMPUTING ENVIRONMENT",
+            "OFFICE OF THE CHIEF FINANCIAL OFFICER", "HAZARDOUS MATERIALS MANAGEMENT",
+            "DEPARTMENTAL ADMINISTRATION", "OFFICE OF COMMUNICATIONS", "FOREST SERVICE",
+            "RURAL HOUSING SERVICE", "FARM SERVICE AGENCY", "RISK MANAGEMENT AGENCY",
+            "RURAL UTILITIES SERVICE", "FOOD AND NUTRITION SERVICE",
+            "FOREIGN AGRICULTURAL SERVICE", "NATURAL RESOURCES CONSERVATION SERVICE"]
+
+
+def _contents_page(code: list[str]) -> str:
+    body = [line for a in AGENCIES * 3 for line in (a, "COMMITTEE PROVISIONS")]
+    body[20:20] = code
+    return "\n".join(
+        ["We use cookies to improve your experience. By continuing to browse you accept our "
+         "cookie policy.", "Accept all cookies", "Skip to main content", "Home", "News",
+         "About us", "Contact", "Table of Contents"] + body +
+        ["Privacy policy", "Terms of use", "Accessibility",
+         "© 2024 Example Department. All rights reserved."])
+
+
+def test_code_given_back_does_not_hide_a_text_the_rules_would_empty():
+    """review-s17a 1: the code is given back after the emptied-document guard has judged the
+    text; were one line of code enough to make it not empty, the guard would not run and a
+    long text would be lost but for that line."""
+    for code in (["Appropriations by office, fiscal year:",
+                  "fy = budget(2024); total = sum(rows)"],  # a lead-in and one statement
+                 ["fy = 2024;", "total = sum(rows);", "print(total);"]):  # unfenced code
+        page = _contents_page(code)
+        result = clean_document(page, html=False)
+        assert result.text == page + "\n", code
+        assert any("emptied-document guard" in w for w in result.warnings)
+        assert clean_document(result.text, html=False).text == result.text

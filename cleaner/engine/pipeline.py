@@ -159,6 +159,11 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
                                      HTML_ROUNDS if from_page else MAX_ROUNDS, verbatim)
     pack_names = list(reasons)
     ctx.forget_index()  # what the rules searched with: not needed from here on
+    if not from_page and _would_empty(ctx):
+        # Judged before the code is given back: a text the rules would empty is the
+        # emptied-document guard's, and one line of code given back (one "x = f(y)" under a
+        # lead-in) would hide that it is emptied, and keep that line of a long text alone.
+        _emptied(ctx)
     _give_back(ctx, verbatim, lambda m: True)
     _give_back(ctx, items, lambda m: (m.kind, m.category) in ITEM_LINES_RESTORED)
     _give_back(ctx, rows, lambda m: m.category == "nav")
@@ -496,6 +501,13 @@ def _spare_prose(ctx: Context, classified: list[int], bare: bool = False) -> Non
     if names_site(menu, ctx.lang):
         return
     _spare_statements(ctx, classified, bare)
+
+
+def _would_empty(ctx: Context) -> bool:
+    """The rules removed every non-blank line, and the emptied-document guard would keep the
+    text whole (see :func:`_emptied`)."""
+    removed = ctx.removed
+    return all(removed[i] is not None for i in ctx.nonblank_lines()) and _kept_whole(ctx)
 
 
 def _kept_whole(ctx: Context) -> bool:
