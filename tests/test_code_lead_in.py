@@ -2,6 +2,7 @@
 (text.segment.code_after_lead_in): a documentation page's code is its content."""
 from cleaner import clean_document
 from cleaner.text.code import statement_line
+from cleaner.text.leadin import introduces, post_header
 from cleaner.text.segment import code_after_lead_in
 
 LISTING = ("from flask import request @app.route('/') def index(): "
@@ -131,3 +132,54 @@ def test_code_given_back_does_not_hide_a_text_the_rules_would_empty():
         assert result.text == page + "\n", code
         assert any("emptied-document guard" in w for w in result.warnings)
         assert clean_document(result.text, html=False).text == result.text
+
+
+STORY_NEWS = ["Home", "World", "Politics", "Business", "Sport",
+              "Harbour ferry to run through the winter",
+              "The harbour board agreed on Thursday to keep the ferry running through the winter "
+              "months, after a petition signed by more than two thousand islanders.",
+              "The service will run twice a day from November to March, the board's chair told "
+              "the meeting, and the fares will not change.",
+              "Islanders had complained that the mainland hospital was out of reach for four "
+              "months of the year once the summer timetable ended."]
+FOOTER_NEWS = ["About us", "Contact", "Privacy policy",
+               "© 2024 Example News Ltd. All rights reserved."]
+
+
+def test_a_lead_in_s_code_stays_removed_when_a_rule_recognised_the_chrome():
+    """review-s17a 2: a section rule took "More from this site:" and the script under it (a
+    teaser block's leaked call); the one line's evidence of a lead-in does not overrule it."""
+    chrome = ["More from this site:",
+              "var _taboola = window._taboola || []; _taboola.push({mode: 'thumbs-2r', "
+              "container: 'taboola-below'});"]
+    out = clean_document("\n\n".join(STORY_NEWS + chrome + FOOTER_NEWS), html=False).text
+    assert STORY_NEWS[-1] in out
+    assert not [line for line in chrome if line in out]
+
+
+def test_a_post_s_header_is_no_lead_in():
+    """review-s17a 2: "John Smith says:" heads a post in a comment thread: the code posted
+    under it is no listing of the article's."""
+    assert post_header("John Smith says:") and post_header("Marie Dupont a écrit :")
+    assert post_header("Klaus Meier schreibt:")
+    assert not post_header("Reading cookies:") and not post_header("Here is what it says")
+    code = "data = requests.get(url, timeout=5).json(); print(len(data['routes']))"
+    assert code_after_lead_in(["John Smith says:", "", code]) == frozenset()
+    thread = ["3 Comments", "Leave a Reply", "March 3, 2024 at 10:15 am", "John Smith says:",
+              code, "Reply", "Mary Jones says:", "March 3, 2024 at 11:02 am",
+              "Will the night ferry run as well?", "Reply", "Leave a Reply",
+              "Your email address will not be published. Required fields are marked *",
+              "Comment", "Name *", "Email *", "Website", "Post Comment"]
+    out = clean_document("\n\n".join(STORY_NEWS + thread + FOOTER_NEWS), html=False).text
+    assert STORY_NEWS[-1] in out
+    assert "John Smith says:" not in out and code not in out
+
+
+def test_a_lead_in_is_counted_in_words_of_any_script():
+    """review-s17a 3: a Chinese or Japanese lead-in is one whitespace token; its words are
+    counted as the project counts them, and its colon may be the full-width one."""
+    for lead in ("读取Cookie的示例代码如下:", "读取Cookie的示例代码如下：", "クッキーを読み取るコード例：",
+                 "Par exemple :", "Reading cookies:"):
+        assert introduces(lead), lead
+        assert code_after_lead_in([lead, "", LISTING]) == frozenset({0, 2}), lead
+    assert not introduces("Code:") and not introduces("代码：")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .code import code_like, statement_line
+from .leadin import ends_with_colon, introduces, post_header
 from .prose import is_prose
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -143,7 +144,7 @@ def unfenced_code(lines: list[str], min_lines: int = 3) -> frozenset[int]:
         if len(block) < min_lines:
             i += 1
             continue
-        colon = lines[i].rstrip().endswith(":")
+        colon = ends_with_colon(lines[i])
         ok = colon or is_prose(lines[i])  # the lead-in
         if ok and not colon:  # a sentence before it: one after it too
             after = next((k for k in range(block[-1] + 1, n) if lines[k].strip()), None)
@@ -156,16 +157,13 @@ def unfenced_code(lines: list[str], min_lines: int = 3) -> frozenset[int]:
     return frozenset(found)
 
 
-# A lead-in's words at least ("Reading cookies:", "In your templates:"); a lone "Code:" or a
-# label's "Tags:" is no sentence introducing anything
-LEAD_IN_WORDS = 2
-
-
 def code_after_lead_in(lines: list[str]) -> frozenset[int]:
     """A line of code by itself (:func:`~cleaner.text.code.statement_line`: an extractor prints
     a documentation page's whole listing on one line, "from django import forms class
     F(forms.Form): ...") right under a lead-in that ends with a colon ("Reading cookies:",
-    "... in your view, for example:"), the lead-in with it. :func:`unfenced_code` wants three
+    "... in your view, for example:", "读取Cookie的示例代码如下：": :func:`~cleaner.text.leadin.introduces`),
+    the lead-in with it; a post's header in a comment thread ("John Smith says:",
+    :func:`~cleaner.text.leadin.post_header`) introduces no code of the article's. :func:`unfenced_code` wants three
     lines of code; one that shows a statement's opening and its marks needs no more, once a
     sentence announces it. The next non-blank line is the one under the lead-in (a page dump
     sets a blank line between its lines). The lead-in is part of what is found, as in
@@ -178,8 +176,8 @@ def code_after_lead_in(lines: list[str]) -> frozenset[int]:
             continue
         if led and statement_line(line):
             found.update((previous, i))
-        lead = line.rstrip()
-        led = lead.endswith(":") and len(lead.split()) >= LEAD_IN_WORDS
+        # a lead-in (asked first: few lines end in ":"), not a post's header ("John says:")
+        led = introduces(line) and not post_header(line)
         previous = i
     return frozenset(found)
 
