@@ -172,7 +172,7 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
                                      HTML_ROUNDS if from_page else MAX_ROUNDS, verbatim)
     pack_names = list(reasons)
     ctx.forget_index()  # what the rules searched with: not needed from here on
-    if not from_page and _would_empty(ctx):
+    if not from_page and verbatim and _would_empty(ctx):
         # Judged before the code is given back: a text the rules would empty is the
         # emptied-document guard's, and one line of code given back (one "x = f(y)" under a
         # lead-in) would hide that it is emptied, and keep that line of a long text alone.
