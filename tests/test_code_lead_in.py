@@ -11,7 +11,17 @@ LISTING = ("from flask import request @app.route('/') def index(): "
 
 def test_a_statement_line_has_an_opening_and_a_statement_s_marks():
     assert statement_line(LISTING)
-    assert statement_line("SKU = CDM / Color = Black / UPC = 820103873260")
+    assert statement_line("fy = budget(2024); total = sum(rows)")
+    assert statement_line("$ celery -A proj events --camera=<camera-class> --frequency=1.0")
+    assert statement_line("MIDDLEWARE = [ \"...\", \"django.middleware.common.CommonMiddleware\" ]")
+    # review-s17a 4: a product's spec line, and sentences whose asides are brackets, hold a
+    # statement's marks but none that only code shows (";", a brace, a call, a literal's "=")
+    assert not statement_line("SKU = CDM / Color = Black / UPC = 820103873260")
+    assert not statement_line("return to the homepage (free) [link]")
+    assert not statement_line("export controls (EU) [2019] (US)")
+    assert not statement_line("@JohnSmith (Twitter) [video] (2m)")
+    assert not statement_line("Kunde = König (sagt er) [Zitat]")
+    assert not statement_line("FY = 2024 (enacted) [see table 3] (draft)")
     assert not statement_line("import os")  # an opening, no marks: unfenced_code's to judge
     assert not statement_line("Return to the homepage (free) [link]")  # a sentence, capitalised
     assert not statement_line("Price: $5 (was $9)")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .code import code_like, statement_line
+from .code import code_like, comment_line, statement_line
 from .leadin import ends_with_colon, introduces, post_header
 from .prose import is_prose
 
@@ -184,8 +184,6 @@ def code_after_lead_in(lines: list[str]) -> frozenset[int]:
 
 # a line number printed on a line of its own, as a listing's gutter leaves it in a page dump
 _LINE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*$")
-# a comment's mark opening a line of code ("# Find your Account SID ...", "// Or, for ESM")
-_COMMENT = re.compile(r"^\s*(?://|/\*|#\s)")
 NUMBERED_LINES = 3  # lines of code between a listing's line numbers, at least
 
 
@@ -219,7 +217,7 @@ def numbered_listing(lines: list[str]) -> frozenset[int]:
             _LINE_NUMBER.match(lines[nonblank[numbers[-1] + 1]]) is None else numbers[-1]
         told = set(numbers)
         between = [nonblank[m] for m in range(k, last + 1) if m not in told]
-        code = sum(1 for i in between if code_like(lines[i]) or _COMMENT.match(lines[i]))
+        code = sum(1 for i in between if code_like(lines[i]) or comment_line(lines[i]))
         if len(between) >= NUMBERED_LINES and 2 * code >= len(between):
             found.update(range(nonblank[k], nonblank[last] + 1))
             k = last + 1
