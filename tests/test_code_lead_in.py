@@ -193,3 +193,52 @@ def test_a_lead_in_is_counted_in_words_of_any_script():
         assert introduces(lead), lead
         assert code_after_lead_in([lead, "", LISTING]) == frozenset({0, 2}), lead
     assert not introduces("Code:") and not introduces("代码：")
+
+
+def test_numbered_listing_edges():
+    """review-s17a 7c: a break in the count ends the listing, a "1" starts the next one, the
+    line after the last number is the listing's unless it is the sentence under it."""
+    from cleaner.text.segment import numbered_listing
+    assert numbered_listing([]) == frozenset() and numbered_listing(["1"]) == frozenset()
+    first = ["1", "import os", "2", "x = f(1)", "3", "y = g(x)"]
+    # 1, 2, 3, then 5: the count broke, the rest is not the listing's
+    assert numbered_listing(first + ["5", "z = h(y)", "6", "print(z)"]) == frozenset(range(6))
+    # two listings back to back: the second's "1" ends the first
+    second = ["1", "import sys", "2", "a = h(2)", "3", "b = k(a)", "4", "print(b)"]
+    assert numbered_listing(first + second) == frozenset(range(len(first + second)))
+    # the last number's line of code is empty: the line after it is the prose under the
+    # listing, not its code
+    under = "Then run the file from your terminal and check the output it prints."
+    assert numbered_listing(first + ["4", under]) == frozenset(range(7))
+
+
+def test_the_html_path_reads_no_lead_in_or_gutter(monkeypatch):
+    """review-s17a 7a: a page's code came as its <pre> (verbatim): the text-only detectors
+    do not run on the HTML reader's text."""
+    import cleaner.engine.pipeline as pipeline
+    from cleaner.engine.pipeline import clean_lines
+    called = []
+    monkeypatch.setattr(pipeline, "code_after_lead_in", lambda lines: called.append(1) or
+                        frozenset())
+    monkeypatch.setattr(pipeline, "numbered_listing", lambda lines: called.append(2) or
+                        frozenset())
+    lines = MENU + ["Reading cookies:", LISTING] + FOOTER
+    clean_lines(list(lines), from_page=True)
+    assert called == []
+    clean_lines(list(lines))
+    assert called == [1, 2]
+
+
+def test_cleaning_a_documentation_dump_again_changes_nothing():
+    """review-s17a 7b: the lead-ins and gutters are found again in what was kept."""
+    listing = ["1", "# Download the helper library from the docs", "2", "import os", "3",
+               "from twilio.rest import Client", "4", "5",
+               "client = Client(os.environ['SID'], os.environ['TOKEN'])", "6",
+               "print(client.messages.list())"]
+    for page in (MENU + STORY + FOOTER,
+                 MENU + ["Paste in the following code, which lists the messages you sent "
+                         "from your number."] + listing +
+                 ["Save the file and run it from your terminal in the directory that "
+                  "contains it."] + FOOTER):
+        once = clean_document("\n\n".join(page), html=False).text
+        assert clean_document(once, html=False).text == once

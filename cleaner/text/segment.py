@@ -195,7 +195,12 @@ def numbered_listing(lines: list[str]) -> frozenset[int]:
     of which half or more read as code (:func:`code_like`) or a comment. A numbered list of
     headlines or steps holds sentences, and a calendar's or a pager's numbers nothing between:
     neither is taken. The numbers and the lines between them are found, with the line after
-    the last number."""
+    the last number unless it reads as prose (the last line of code was empty: the line is
+    the sentence under the listing). A gutter printed as a column (all the numbers, then all
+    the lines: a table's line numbers) reads as a pager's numbers and is not found, on
+    purpose: widening the distance between two numbers to catch it would take pagers too."""
+    if not any(line.strip() == "1" for line in lines):
+        return frozenset()  # no gutter (most texts): no index of the non-blank lines built
     found: set[int] = set()
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     k = 0
@@ -204,18 +209,21 @@ def numbered_listing(lines: list[str]) -> frozenset[int]:
         if match is None or match.group(1) != "1":
             k += 1
             continue
-        numbers, want, j = [k], 2, k + 1
-        while j < len(nonblank) and j - numbers[-1] <= 3:
+        gutter, want, j = [k], 2, k + 1  # positions in nonblank of the numbers' lines
+        while j < len(nonblank) and j - gutter[-1] <= 3:
             match = _LINE_NUMBER.match(lines[nonblank[j]])
             if match is not None:
                 if int(match.group(1)) != want:
                     break
-                numbers.append(j)
+                gutter.append(j)
                 want += 1
             j += 1
-        last = numbers[-1] + 1 if numbers[-1] + 1 < len(nonblank) and \
-            _LINE_NUMBER.match(lines[nonblank[numbers[-1] + 1]]) is None else numbers[-1]
-        told = set(numbers)
+        last = gutter[-1]  # the listing's last non-blank line: the last number's line of code
+        if last + 1 < len(nonblank):
+            after = lines[nonblank[last + 1]]
+            if _LINE_NUMBER.match(after) is None and not is_prose(after):
+                last += 1
+        told = set(gutter)
         between = [nonblank[m] for m in range(k, last + 1) if m not in told]
         code = sum(1 for i in between if code_like(lines[i]) or comment_line(lines[i]))
         if len(between) >= NUMBERED_LINES and 2 * code >= len(between):
