@@ -9,6 +9,7 @@ One home for "2+ words ending with a colon": the segmenter reads code under a le
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 from . import words
 from .langlists import load_language_lists, phrase_sets
@@ -25,10 +26,12 @@ def ends_with_colon(text: str) -> bool:
     return text.rstrip().endswith(COLONS)
 
 
-def introduces(text: str) -> bool:
+def introduces(text: str, nwords: Optional[int] = None) -> bool:
     """``text`` is a lead-in: it ends with a colon and has :data:`LEAD_IN_WORDS` or more
-    words."""
-    return ends_with_colon(text) and len(words(text)) >= LEAD_IN_WORDS
+    words (``nwords``: its words counted already, as a rule's unit of lines has them)."""
+    if not ends_with_colon(text):
+        return False
+    return (len(words(text)) if nwords is None else nwords) >= LEAD_IN_WORDS
 
 
 def load_reportverbs(text: str, path: str) -> dict[str, list[str]]:
