@@ -242,3 +242,12 @@ def test_cleaning_a_documentation_dump_again_changes_nothing():
                   "contains it."] + FOOTER):
         once = clean_document("\n\n".join(page), html=False).text
         assert clean_document(once, html=False).text == once
+
+
+def test_reportverbs_yaml_is_checked_as_the_other_word_lists():
+    import pytest
+    from cleaner.errors import PackError
+    from cleaner.text.leadin import load_reportverbs
+    assert load_reportverbs("en: [says]\nfr: [a écrit]\n", "r.yaml")["fr"] == ["a écrit"]
+    with pytest.raises(PackError):
+        load_reportverbs("fr: [a écrit]\n", "r.yaml")  # English's list is read on every page
