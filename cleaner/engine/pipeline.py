@@ -101,6 +101,12 @@ ITEM_LINES_RESTORED = frozenset({("section", "related"), REPEATED_LINES})
 # A short or <br>-broken h1 ("Lights", "Bike lights / and reflectors") reads as a label or
 # a cluster's stray line; the reader knows it is the headline.
 HEADLINE_TAKERS = frozenset({"head", "cluster"})
+# The kinds of rule that judge a line by its shape (the classifier, repeated short lines, a
+# cluster's stray line, a line rule's one line: "punctuation-only" takes a listing's ")"): a
+# listing found by one line's evidence (a lead-in and one statement, a gutter's numbers) is
+# given back from them. A rule that read the lines around it (a section rule's "More from this
+# site:" over a leaked script, a comment thread's stamps) recognised chrome: its removal stands.
+LISTING_TAKERS = frozenset({"classify", "repeat", "cluster", "line"})
 
 
 def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[str] = None,
@@ -120,7 +126,12 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     ``keep``: categories whose rules do not run (``{"caption", "comments"}``).
     ``verbatim``: line numbers (0-based) no rule may remove (code the HTML reader took from a
     ``<pre>``); a removal that took one gives it back. Code written out without fences
-    (:func:`~cleaner.text.segment.unfenced_code`) is added to them.
+    (:func:`~cleaner.text.segment.unfenced_code`) is added to them. On a text that is no
+    page's (not ``from_page``: a page's code came as its ``<pre>``), so are a listing printed
+    on one line under its lead-in (:func:`~cleaner.text.segment.code_after_lead_in`) and one
+    printed with its line numbers (:func:`~cleaner.text.segment.numbered_listing`); they are
+    given back only from the kinds in ``LISTING_TAKERS``. All are given back after the
+    emptied-document guard has judged whether the rules would empty the text.
     ``items``: line numbers of a page's list of items (the HTML reader's cards): a section
     rule of category ``related`` and the repeat rule's later copies that took them give them
     back (ITEM_LINES_RESTORED).
@@ -143,10 +154,12 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     # A documentation page's code is its content. Fenced blocks only inform the classifier
     # (classify.py): a page dump's pair of "~~~~" separators would fence a comment thread.
     verbatim = verbatim | unfenced_code(lines)
-    if not from_page:
-        # a listing printed on one line under its lead-in, one printed with its line numbers
-        # (the HTML reader knows a page's code from its <pre>, which it hands over as verbatim)
-        verbatim = verbatim | code_after_lead_in(lines) | numbered_listing(lines)
+    # a listing printed on one line under its lead-in, one printed with its line numbers (the
+    # HTML reader knows a page's code from its <pre>, which it hands over as verbatim): one
+    # line's evidence, given back only from the rules that judge a line by its shape
+    listings = frozenset() if from_page else \
+        (code_after_lead_in(lines) | numbered_listing(lines)) - verbatim
+    verbatim = verbatim | listings
     slow_signatures: set = set()  # (pack, path, k): reported once, not searched again
     first = _read_round(lines, packset, how, slow_signatures, verbatim)
     doc, doc_lang, method = first.reading.doc, first.reading.lang, first.reading.method
@@ -159,7 +172,13 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
                                      HTML_ROUNDS if from_page else MAX_ROUNDS, verbatim)
     pack_names = list(reasons)
     ctx.forget_index()  # what the rules searched with: not needed from here on
-    _give_back(ctx, verbatim, lambda m: True)
+    if not from_page and verbatim and _would_empty(ctx):
+        # Judged before the code is given back: a text the rules would empty is the
+        # emptied-document guard's, and one line of code given back (one "x = f(y)" under a
+        # lead-in) would hide that it is emptied, and keep that line of a long text alone.
+        _emptied(ctx)
+    _give_back(ctx, verbatim - listings, lambda m: True)
+    _give_back(ctx, listings, lambda m: m.kind in LISTING_TAKERS and not m.thread)
     _give_back(ctx, items, lambda m: (m.kind, m.category) in ITEM_LINES_RESTORED)
     _give_back(ctx, rows, lambda m: m.category == "nav")
     _give_back(ctx, headline, lambda m: m.kind in HEADLINE_TAKERS)
@@ -496,6 +515,13 @@ def _spare_prose(ctx: Context, classified: list[int], bare: bool = False) -> Non
     if names_site(menu, ctx.lang):
         return
     _spare_statements(ctx, classified, bare)
+
+
+def _would_empty(ctx: Context) -> bool:
+    """The rules removed every non-blank line, and the emptied-document guard would keep the
+    text whole (see :func:`_emptied`)."""
+    removed = ctx.removed
+    return all(removed[i] is not None for i in ctx.nonblank_lines()) and _kept_whole(ctx)
 
 
 def _kept_whole(ctx: Context) -> bool:

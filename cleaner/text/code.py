@@ -5,6 +5,8 @@ of a line, so each is its own predicate:
 
 - :func:`code_like`: a line written as a statement ("import x", "foo.bar(", "});"): the
   segmenter finds unfenced code blocks with it;
+- :func:`statement_line`: a line that is code by itself (a whole listing printed on one
+  line); :func:`comment_line`: a line opening with a comment's mark;
 - :func:`code_marks`: a line carrying code's or a program output's marks (a quoted key, a
   comment's "#", an arrow): no menu's link label holds them;
 - :func:`typed_at_prompt`: a command typed at a shell's or Python's prompt ("$ npm install",
@@ -32,11 +34,16 @@ _END_MARKS = frozenset(";{}[](")  # the last characters of _CODE_END's first for
 _CLOSERS = re.compile(r"[})\]]+[;,)]*")  # _CODE_END's second form, on a stripped line
 
 
+# A line of code's length at most: a longer line is a paragraph that happens to open like code
+# ("Export controls ...") or end in a bracket.
+CODE_LINE_CHARS = 200
+
+
 def code_like(line: str) -> bool:
     """A line written as code: a statement's opening word or shape (``import x``, ``const
     a =``, ``foo.bar(``, ``<div>``) or a statement's end (``;``, a brace, an open bracket)."""
     s = line.strip()
-    if not s or len(s) > 200:
+    if not s or len(s) > CODE_LINE_CHARS:
         return False
     # _CODE_END and _STATEMENT_MARKS read off the last character (a search for "...\s*$" tries
     # every position): on a stripped line, _CODE_END's first form holds when it ends in one
@@ -51,20 +58,44 @@ def code_like(line: str) -> bool:
 
 # A statement's marks a line of code carries at least, beside its opening word, to read as code
 # on its own: a whole listing an extractor printed on one line ("from x import Y class
-# Z(Y): a = f(b)") has many; a sentence that opens like code ("Return to the homepage (free)")
-# has few.
+# Z(Y): a = f(b)") has many.
 STATEMENT_LINE_MARKS = 3
+# A sentence that opens like code holds marks too, in its asides ("return to the homepage
+# (free) [link]", "Kunde = König (sagt er) [Zitat]", "FY = 2024 (enacted) [table 3]"), and so
+# does a product's spec line ("SKU = CDM / Color = Black / UPC = 820103873260"). What neither
+# shows, and a line of code does: a statement's end or a block (";", a brace), a call or an
+# index (a name and its bracket with no space between: "index()", "files['f']"), an
+# assignment of a string or a collection ("= 'x'", "= [", "= ("), a setting or a comparison
+# written without spaces ("HOST=10.0.0.11", "flask==1.0.3"), a command at a shell's prompt.
+_CODE_MARK = re.compile(r"[;{}]|\w[(\[]|=\s*[\"'\[{(]|\w=[\w\"'$=]|^\$ [a-z]")
+# a one-line listing may hold a page's whole example, ten of code_like's lines (CODE_LINE_CHARS);
+# a longer line is refused unread
+ONE_LINE_LISTING_CHARS = 2000
 
 
 def statement_line(line: str) -> bool:
     """A line that is code by itself: a statement's opening word or shape (``from x import``,
-    ``def f(``, ``const a =``) and :data:`STATEMENT_LINE_MARKS` or more of a statement's
-    marks (brackets, ``;``, ``=``, ``<>``). Markup is not read so: a page dump's markup on a
-    line of its own is mostly a leak (a comment form's "Allowed tags: <a href="" title="">",
-    a consent form's ``<form class=...>``), not an example."""
+    ``def f(``, ``const a =``), :data:`STATEMENT_LINE_MARKS` or more of a statement's marks
+    (brackets, ``;``, ``=``, ``<>``), one of them a mark no sentence's aside shows
+    (``_CODE_MARK``: ``;``, a brace, a call, an assignment of a string or a collection). Markup
+    is not read so: a page dump's markup on a line of its own is mostly a leak (a comment
+    form's "Allowed tags: <a href="" title="">", a consent form's ``<form class=...>``), not an
+    example."""
     s = line.strip()
-    return len(s) <= 2000 and not s.startswith("<") and _CODE_START.match(s) is not None \
-        and len(_STATEMENT_MARKS.findall(s)) >= STATEMENT_LINE_MARKS
+    return len(s) <= ONE_LINE_LISTING_CHARS and not s.startswith("<") \
+        and _CODE_START.match(s) is not None \
+        and len(_STATEMENT_MARKS.findall(s)) >= STATEMENT_LINE_MARKS \
+        and _CODE_MARK.search(s) is not None
+
+
+# a comment's mark opening a line of code ("# Find your Account SID ...", "// Or, for ESM")
+_COMMENT = re.compile(r"^\s*(?://|/\*|#\s)")
+
+
+def comment_line(line: str) -> bool:
+    """``line`` opens with a comment's mark ("# ", "//", "/*"): a listing's comment, which
+    :func:`code_like` does not read as a statement."""
+    return _COMMENT.match(line) is not None
 
 
 # A quoted key ('"city": null,'), a comment's "#" at the start ("# Stage the file"), an arrow

@@ -1,5 +1,5 @@
 """Word lists per language in YAML (``months.yaml``, ``navlabels.yaml``, ``chromefields.yaml``,
-``toctitles.yaml``): one loader that checks them as the packs are checked
+``toctitles.yaml``, ``reportverbs.yaml``): one loader that checks them as the packs are checked
 (:class:`~cleaner.errors.PackError` says ``FILE:LINE`` and what to write), English's list
 required, since every page is read with it too; one reading of a list into sets of normalised
 phrases per language (:func:`phrase_sets`) and one lookup of a page's set with English's

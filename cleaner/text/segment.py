@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .code import code_like, statement_line
+from .code import code_like, comment_line, statement_line
+from .leadin import ends_with_colon, introduces, post_header
 from .prose import is_prose
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -143,7 +144,7 @@ def unfenced_code(lines: list[str], min_lines: int = 3) -> frozenset[int]:
         if len(block) < min_lines:
             i += 1
             continue
-        colon = lines[i].rstrip().endswith(":")
+        colon = ends_with_colon(lines[i])
         ok = colon or is_prose(lines[i])  # the lead-in
         if ok and not colon:  # a sentence before it: one after it too
             after = next((k for k in range(block[-1] + 1, n) if lines[k].strip()), None)
@@ -156,16 +157,13 @@ def unfenced_code(lines: list[str], min_lines: int = 3) -> frozenset[int]:
     return frozenset(found)
 
 
-# A lead-in's words at least ("Reading cookies:", "In your templates:"); a lone "Code:" or a
-# label's "Tags:" is no sentence introducing anything
-LEAD_IN_WORDS = 2
-
-
 def code_after_lead_in(lines: list[str]) -> frozenset[int]:
     """A line of code by itself (:func:`~cleaner.text.code.statement_line`: an extractor prints
     a documentation page's whole listing on one line, "from django import forms class
     F(forms.Form): ...") right under a lead-in that ends with a colon ("Reading cookies:",
-    "... in your view, for example:"), the lead-in with it. :func:`unfenced_code` wants three
+    "... in your view, for example:", "读取Cookie的示例代码如下：": :func:`~cleaner.text.leadin.introduces`),
+    the lead-in with it; a post's header in a comment thread ("John Smith says:",
+    :func:`~cleaner.text.leadin.post_header`) introduces no code of the article's. :func:`unfenced_code` wants three
     lines of code; one that shows a statement's opening and its marks needs no more, once a
     sentence announces it. The next non-blank line is the one under the lead-in (a page dump
     sets a blank line between its lines). The lead-in is part of what is found, as in
@@ -178,16 +176,14 @@ def code_after_lead_in(lines: list[str]) -> frozenset[int]:
             continue
         if led and statement_line(line):
             found.update((previous, i))
-        lead = line.rstrip()
-        led = lead.endswith(":") and len(lead.split()) >= LEAD_IN_WORDS
+        # a lead-in (asked first: few lines end in ":"), not a post's header ("John says:")
+        led = introduces(line) and not post_header(line)
         previous = i
     return frozenset(found)
 
 
 # a line number printed on a line of its own, as a listing's gutter leaves it in a page dump
 _LINE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*$")
-# a comment's mark opening a line of code ("# Find your Account SID ...", "// Or, for ESM")
-_COMMENT = re.compile(r"^\s*(?://|/\*|#\s)")
 NUMBERED_LINES = 3  # lines of code between a listing's line numbers, at least
 
 
@@ -199,7 +195,12 @@ def numbered_listing(lines: list[str]) -> frozenset[int]:
     of which half or more read as code (:func:`code_like`) or a comment. A numbered list of
     headlines or steps holds sentences, and a calendar's or a pager's numbers nothing between:
     neither is taken. The numbers and the lines between them are found, with the line after
-    the last number."""
+    the last number unless it reads as prose (the last line of code was empty: the line is
+    the sentence under the listing). A gutter printed as a column (all the numbers, then all
+    the lines: a table's line numbers) reads as a pager's numbers and is not found, on
+    purpose: widening the distance between two numbers to catch it would take pagers too."""
+    if not any(line.strip() == "1" for line in lines):
+        return frozenset()  # no gutter (most texts): no index of the non-blank lines built
     found: set[int] = set()
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     k = 0
@@ -208,20 +209,23 @@ def numbered_listing(lines: list[str]) -> frozenset[int]:
         if match is None or match.group(1) != "1":
             k += 1
             continue
-        numbers, want, j = [k], 2, k + 1
-        while j < len(nonblank) and j - numbers[-1] <= 3:
+        gutter, want, j = [k], 2, k + 1  # positions in nonblank of the numbers' lines
+        while j < len(nonblank) and j - gutter[-1] <= 3:
             match = _LINE_NUMBER.match(lines[nonblank[j]])
             if match is not None:
                 if int(match.group(1)) != want:
                     break
-                numbers.append(j)
+                gutter.append(j)
                 want += 1
             j += 1
-        last = numbers[-1] + 1 if numbers[-1] + 1 < len(nonblank) and \
-            _LINE_NUMBER.match(lines[nonblank[numbers[-1] + 1]]) is None else numbers[-1]
-        told = set(numbers)
+        last = gutter[-1]  # the listing's last non-blank line: the last number's line of code
+        if last + 1 < len(nonblank):
+            after = lines[nonblank[last + 1]]
+            if _LINE_NUMBER.match(after) is None and not is_prose(after):
+                last += 1
+        told = set(gutter)
         between = [nonblank[m] for m in range(k, last + 1) if m not in told]
-        code = sum(1 for i in between if code_like(lines[i]) or _COMMENT.match(lines[i]))
+        code = sum(1 for i in between if code_like(lines[i]) or comment_line(lines[i]))
         if len(between) >= NUMBERED_LINES and 2 * code >= len(between):
             found.update(range(nonblank[k], nonblank[last] + 1))
             k = last + 1

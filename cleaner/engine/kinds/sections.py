@@ -13,6 +13,7 @@ import regex
 from ..context import Context, Mark
 from ...text import comparable, ends_sentence, is_list_item, words
 from ...text.code import code_like
+from ...text.leadin import introduces
 from ...text.listing import listing_shape, page_is_item_list, page_is_listing, told_item
 from ...text.prose import Unit, ends_with_full_stop, is_prose, iter_units
 from .base import Rule
@@ -219,7 +220,7 @@ class SectionRule(Rule):
             if sentence(unit) and sum(map(sentence, ahead)) >= 3:
                 break  # three sentences in four lines: the story's paragraphs (and a
                 # subheading), short as they are
-            if unit.text.endswith(":") and unit.nwords >= 2:
+            if introduces(unit.text, unit.nwords):
                 break  # "Key figures:" opens the story's own list
             run.extend(unit.lines)
             ahead = ahead[1:] + [next(units, None)]
@@ -292,7 +293,7 @@ class SectionRule(Rule):
                     # and this headline has a long paragraph or two under it
                     del run[-len(pending.lines):]
                 break
-            if unit.text.endswith(":") and unit.nwords >= 2:
+            if introduces(unit.text, unit.nwords):
                 break  # "Key figures:" opens the story's own list
             if title and unit.nwords >= 4 and title.startswith(comparable(unit.text)):
                 break  # the page's headline: the story starts here
