@@ -26,10 +26,6 @@ def test_a_label_told_again_over_the_same_value_goes():
     assert clean_document(page, html=True).text.count("Weight:") == 1
 
 
-# plain text: the repeat rule's own examples (rules/generic.yaml, repeated-short-lines) show
-# the label's copy still going there
-
-
 PAGE_TEXT = ("Two packs for the trail\n\nOur guide to the two packs we tested this season, with what "
              "each one weighs and holds, so that you can pick the right one.\n\nTrail Runner 2\n\n"
              "Weight:\n2 lb 3 oz\n\nThe lighter of the two packs, for a fast weekend on the trail, "
@@ -45,3 +41,11 @@ def test_a_thread_s_text_drops_the_label_s_copy():
     assert clean_text(PAGE_TEXT, from_page=True).text.count("Weight:") == 2
     thread = clean_text(PAGE_TEXT, from_page=True, keep=frozenset({"comments"}))
     assert [r.rule_id for r in thread.removals if "Weight:" in r.lines] == ["repeated-short-lines"]
+
+
+def test_plain_text_gives_no_label_back():
+    # a dump's lines are judged by the line classifier with their neighbours: the exception
+    # is the HTML reader's text's alone (Context.record_labels, off unless from_page)
+    from cleaner.engine.context import Context
+
+    assert Context.__dataclass_fields__["record_labels"].default is False
