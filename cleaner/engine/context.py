@@ -69,6 +69,10 @@ class Context:
     # the line of the page's headline as the HTML reader showed it (its h1); None when it
     # showed none, and for text (the first round's line numbers: a page's text has one round)
     page_headline: Optional[int] = None
+    # a record's field labels told again over values of their own are data (stages.RepeatRule):
+    # on the text the HTML reader chose from a page (no line classifier runs on it), not a
+    # thread's (a poster's card tells its "Likes Received:" with each post)
+    record_labels: bool = False
     _alive: Optional[list] = None
     _dropped_since: bool = False  # lines dropped since _alive was last filtered
     _nwords: Optional[list] = None

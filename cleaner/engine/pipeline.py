@@ -167,6 +167,7 @@ def clean_lines(lines: list[str], *, url: Optional[str] = None, lang: Optional[s
     ctx = Context(doc, lang=doc_lang, model=packset.model, foreign=first.reading.foreign,
                   prefilter=packset.prefilter(first.rules))
     ctx.page_headline = min(headline) if headline else None  # where labels above it end
+    ctx.record_labels = from_page and "comments" not in keep  # a thread keeps its comments
     apply_rules(ctx, first.rules)
     doc_lang, method = _later_rounds(ctx, first, reasons, packset, how, slow_signatures,
                                      HTML_ROUNDS if from_page else MAX_ROUNDS, verbatim)

@@ -162,6 +162,7 @@ class RepeatRule(Rule):
         cells = ctx.lines_in_tables([i for i, key in zip(todo, keys) if key in shared]) if shared \
             else set()
         fields: Optional[set[int]] = None  # asked once a copy is found
+        first: dict[str, int] = {}  # each key's first line
         for i, key in zip(todo, keys):
             if key not in shared or i in cells:
                 continue  # a table's cells repeat by design ("Yes", "For-Profit", "8KHz")
@@ -175,10 +176,39 @@ class RepeatRule(Rule):
             if key in seen:
                 if fields is None:
                     fields = self._field_lists(ctx)
-                if i not in fields and not self._heads_prose(ctx, i, following.get(i)):
+                if i not in fields and not self._heads_prose(ctx, i, following.get(i)) and \
+                        not _labels_own_value(ctx, i, following.get(i), following.get(first[key])):
                     ctx.drop(i, self)
             else:
                 seen.add(key)
+                first[key] = i
+
+
+LABEL_WORDS = 4  # a field's label over its value ("Weight:", "Trip Length/Capacity:")
+VALUE_WORDS = 8  # and the value ("2 lb 9 oz", "Non-rechargeable"): no heading's first entry
+
+
+def _labels_own_value(ctx: Context, i: int, after: Optional[int], first_after: Optional[int]) -> bool:
+    """Is the copy at line ``i``, in a page's text as the HTML reader chose it, a record's
+    field label over a value of its own: a label (LABEL_WORDS words at most, ending in ':')
+    whose next line (``after``; none that rules took) is a short value (VALUE_WORDS words at
+    most), no label, and differs from the line under the label's first copy
+    (``first_after``)? Each card of a shop's category and each section of a spec sheet tells
+    its own "Weight:" and "Gear Capacity:"; a block printed twice tells its next line again.
+    A heading with a colon over a list ("Related posts:" over a post's title) is told again
+    over another entry, no value: that copy still goes, and no section rule reads it as a
+    heading of what follows. Not in plain text: the line classifier reads a dump's lines
+    with their neighbours, and labels given back there moved its judgement of the paragraphs
+    around them (text:cleaneval lost 18 article lines, 4 pages more in all rows); nor in a
+    thread, whose posters' cards tell "Likes Received:" and "Best Answers:" with each post
+    (``Context.record_labels``)."""
+    text = ctx.text[i].rstrip()
+    if not ctx.record_labels or not text.endswith(":") or ctx.nwords(i) > LABEL_WORDS or \
+            after is None or first_after is None or ctx.removed[after] is not None:
+        return False
+    value = ctx.text[after].rstrip()
+    return bool(value) and ctx.nwords(after) <= VALUE_WORDS and not value.endswith(":") and \
+        comparable(value) != comparable(ctx.text[first_after])
 
 
 def _lines_holding(text: list[str], lines: list[int], needles: list[str]) -> list[int]:
