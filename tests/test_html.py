@@ -1753,3 +1753,21 @@ def test_the_page_s_json_ld_is_parsed_once_and_walks_only_its_own_items(monkeypa
     assert "Book" not in types
     found.json_ld()
     assert len(calls) == 2  # each script once, however often asked
+
+
+def test_an_faq_question_in_its_accordion_button_is_read(packset):
+    # accordions put the question in the toggle: a <button>, which the walk skips as a
+    # control; a button whose text is a question of a few words is the FAQ's own text
+    # (wcxb: 72 questions lost on 35 pages, the answers kept)
+    items = "".join(
+        f'<div class="faq-item"><button class="faq-question" type="button">'
+        f'<span>{q}</span></button><div class="faq-answer"><p>{PROSE}Answer {i}.</p></div></div>'
+        for i, q in enumerate(("Do you need a smart home hub for your lights?",
+                               "Is a smart speaker the same as a smart home hub?")))
+    html = article_page(f'<h2>Frequently asked questions</h2>{items}'
+                        '<button type="button">Subscribe now</button>'
+                        '<button aria-expanded="false">Need help?</button>')
+    text = html_to_text(html, packset=packset).text
+    assert "Do you need a smart home hub for your lights?" in text
+    assert text.index("Is a smart speaker the same") < text.index("Answer 1.")
+    assert "Subscribe now" not in text and "Need help?" not in text
