@@ -490,6 +490,49 @@ def test_a_summary_box_in_a_promo_of_its_own_is_no_standfirst(packset):
     assert blurb not in html_to_text(html, packset=packset).text
 
 
+LETTER = ("I read the report on the storm with interest, and I want to add what we saw in our own "
+          "village that night, when the river rose over the bridge and the lane to the school flooded. ")
+
+
+def _letters_page(between: str) -> str:
+    """A letters page in a layout table: the first letter is the chosen content; the second,
+    in another row, is taken paragraph by paragraph as stray prose, with ``between`` set
+    between its two long paragraphs."""
+    first = "".join(f"<p>{PROSE}Point {i} of the first letter, she wrote.</p>" for i in range(6))
+    links = "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(8))
+    return page(f'<table><tr><td><ul>{links}</ul></td></tr>'
+                f'<tr><td><div class="letter">{first}<p>Ann Smith</p></div></td></tr>'
+                f'<tr><td><p>from Tom Jones</p><blockquote><p>{LETTER}It was late.</p>{between}'
+                f'<p>{LETTER}We were lucky.</p><p>Tom Jones</p></blockquote></td></tr></table>',
+                head="<title>Letters to the editor</title>")
+
+
+def test_the_short_lines_between_two_rescued_paragraphs_of_one_box_are_kept(packset):
+    # the second letter's long paragraphs come in as stray prose; the lead-in to a quote and
+    # the quote between them, in the same box, are the letter's too (cleaneval's letters and
+    # references lost them)
+    lead = "The council answers its critics in its own report:"
+    quote = "What would a wall have cost us then?"
+    text = html_to_text(_letters_page(f"<p>{lead}</p><blockquote><p>{quote}</p></blockquote>"),
+                        packset=packset).text
+    assert lead in text and quote in text
+    assert text.index(lead) < text.index(quote) < text.rindex(LETTER.strip())
+    refs = ["References", "Cuban, Larry. November 25, 2001. System Crash. Boston Daily Globe"]
+    text = html_to_text(_letters_page("".join(f"<p>{r}</p>" for r in refs)), packset=packset).text
+    assert all(r in text for r in refs)
+
+
+def test_a_link_line_or_a_chrome_box_between_rescued_paragraphs_stays_out(packset):
+    for between, gone in (
+            ('<p>Read more: <a href="/x">Council approves the flood wall at last</a></p>',
+             "Council approves the flood wall"),
+            ('<div class="share-bar"><span>Share this letter</span></div>', "Share this letter"),
+            ('<div class="promo"><p>Get the weekly newsletter</p></div>', "weekly newsletter")):
+        text = html_to_text(_letters_page(between), packset=packset).text
+        assert LETTER.strip()[:40] in text, between  # the rescue itself still happens
+        assert gone not in text, between
+
+
 # ---- regression samples -----------------------------------------------------------------------
 
 def _meta(name: str) -> dict:
@@ -1731,3 +1774,21 @@ def test_the_page_s_json_ld_is_parsed_once_and_walks_only_its_own_items(monkeypa
     assert "Book" not in types
     found.json_ld()
     assert len(calls) == 2  # each script once, however often asked
+
+
+def test_an_faq_question_in_its_accordion_button_is_read(packset):
+    # accordions put the question in the toggle: a <button>, which the walk skips as a
+    # control; a button whose text is a question of a few words is the FAQ's own text
+    # (wcxb: 72 questions lost on 35 pages, the answers kept)
+    items = "".join(
+        f'<div class="faq-item"><button class="faq-question" type="button">'
+        f'<span>{q}</span></button><div class="faq-answer"><p>{PROSE}Answer {i}.</p></div></div>'
+        for i, q in enumerate(("Do you need a smart home hub for your lights?",
+                               "Is a smart speaker the same as a smart home hub?")))
+    html = article_page(f'<h2>Frequently asked questions</h2>{items}'
+                        '<button type="button">Subscribe now</button>'
+                        '<button aria-expanded="false">Need help?</button>')
+    text = html_to_text(html, packset=packset).text
+    assert "Do you need a smart home hub for your lights?" in text
+    assert text.index("Is a smart speaker the same") < text.index("Answer 1.")
+    assert "Subscribe now" not in text and "Need help?" not in text

@@ -1003,3 +1003,37 @@ def test_a_banner_in_the_foreign_pack_s_language_still_goes():
               "partenaires.\nTout accepter\nParamétrer\n")
     result = clean_document(QUOTED_STORY + banner)
     assert result.text.rstrip("\n") == QUOTED_STORY.rstrip("\n")
+
+
+# A blog's page: each post under a date stamp, a divider between posts. A post that quotes a
+# paragraph in another language is bordered by that frame, which the rules remove (en-dateline,
+# punctuation-only): no evidence that the quote is a banner (cleaneval final-135 lost two
+# Spanish paragraphs of an English post to foreign-language-run).
+COOKIE_LINE = ("We use cookies to improve your experience. By continuing to browse, you agree to "
+               "our use of cookies.\n\n")
+LIBRARY = ("The library will open its new reading room on Monday, the council said, after two "
+           "years of work on the old building by the river. The room holds twelve thousand books.\n\n")
+
+
+def test_a_quoted_paragraph_in_another_language_between_a_post_s_date_and_divider_stays():
+    spanish = ("A partir de este momento, sumérgete en la emoción de un auténtico encontronazo "
+               "entre algunos de los bloggers más aventados del país, dándose con todo para "
+               "demostrar quién es quién.\n\n"
+               "Siete estetas del hipertexto se enfrentan con espectaculares lances y llaves en el "
+               "número dos de la revista, que ya puedes descargar desde esta misma página.\n\n")
+    after = ("For English speakers: this is an announcement for a humorous magazine that a few "
+             "bloggers and I have put together, and I will translate my article later for you.\n")
+    result = clean_document(COOKIE_LINE + "August 10, 2004\n\n" + LIBRARY + "August 1, 2004\n\n"
+                            + spanish + "_________________\n\n" + after)
+    assert result.text == LIBRARY + spanish + after
+
+
+def test_furniture_in_another_language_beside_a_date_still_goes():
+    # an author's card in Spanish (no sentence) under a date stamp: the run goes as before
+    card = ("Escrito por María José Fernández García, periodista de la redacción de Madrid\n"
+            "Publicado en la sección de cultura y espectáculos del diario de la mañana\n"
+            "Tiempo de lectura de dos minutos y medio para los lectores de la edición\n\n")
+    second = LIBRARY.replace("Monday", "Tuesday")
+    result = clean_document(COOKIE_LINE + LIBRARY + "August 1, 2004\n\n" + card + second)
+    assert result.text == LIBRARY + second.rstrip("\n") + "\n"
+    assert any(r.rule_id == "foreign-language-run" for r in result.removals)

@@ -121,6 +121,10 @@ RUN_PARAGRAPH_WORDS = 10
 RUN_MIN_PARAGRAPHS = 2
 RUN_PROSE_WORDS = 40
 ADJACENT_WORDS = 10  # a paragraph just outside the choice (reader._with_adjacent_prose)
+# Between two paragraphs taken outside the choice, in one box, this many blocks at most come
+# with them (reader._with_enclosed), none of them mostly links.
+ENCLOSED_GAP = 8
+ENCLOSED_LINKS = 0.3
 FAQ = re.compile(r"faq", re.I)
 # Names of the boxes whose prose is no stray of the story's (reader._with_stray_prose): a
 # teaser's, a caption's, a legal note's. "summary" is a teaser's word too, except for the one
@@ -566,6 +570,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
     if spread is not None:
         keep, container, widened = spread, describe(body), True
     elif choice is not None:
+        judged = set(keep)
         keep = _with_stray_prose(page, keep, choice.neg)
         keep = _with_adjacent_prose(page, keep, choice.neg)
         if kind.kind in SECTIONS_PAGES:
@@ -576,6 +581,7 @@ def html_to_text(document: str | bytes, *, url: Optional[str] = None, packset=No
             keep = sections
         if kind.kind in UNDECLARED:  # no story: the rest of the page's <main> is its text too
             keep = with_main(page, keep, choice.neg)
+        keep = _with_enclosed(page, keep, judged, choice.neg)
     shown_list = False  # the page showed it is a listing (LISTING_REASON)
     item_blocks: set = set()
     chosen = keep  # what main_instead judges: the choice, or it and the page's list
@@ -1029,6 +1035,52 @@ def _with_adjacent_prose(page, keep: list[int], neg: list) -> list[int]:
             texts.add(b.text)
             i += step
     return sorted(kept.union(extra)) if extra else keep
+
+
+def _with_enclosed(page, keep: list[int], judged: set, neg: list) -> list[int]:
+    """``keep`` and the few blocks (ENCLOSED_GAP at most) that stand between two paragraphs of
+    prose the reader took outside its choice (the stray, adjacent or section steps: not in
+    ``judged``, the choice's own blocks), each inside the box of one of them: a paragraph's
+    box for a paragraph (``<p>``, ``<blockquote>``, ``<dd>``), the paragraph itself else.
+    Those steps take paragraphs one by one, by their length and their sentences; what they
+    pass over between two of them in the same box is that text's own: a sentence broken over
+    two paragraphs, a short heading, the lead-in to a quote, the quote, a list of references.
+    None of the gap may be named like chrome or like a teaser's box, nor be mostly links
+    (ENCLOSED_LINKS); the choice's own gaps were judged already (a share bar, a byline)."""
+    if len(keep) < 2:
+        return keep
+    blocks = page.blocks
+    extra: list[int] = []
+    for a, c in zip(keep, keep[1:]):
+        if not 1 < c - a <= ENCLOSED_GAP + 1 or a in judged or c in judged:
+            continue
+        if not (is_prose(blocks[a].text) and is_prose(blocks[c].text)):
+            continue
+        gap = range(a + 1, c)
+        if any(neg[blocks[i].owner] or blocks[i].links > ENCLOSED_LINKS * blocks[i].chars
+               for i in gap):
+            continue
+        boxes = {_paragraph_box(page, a), _paragraph_box(page, c)}
+        if all(_within(page, blocks[i].owner, boxes) and not _in_teaser_box(page, blocks[i].owner)
+               for i in gap):
+            extra.extend(gap)
+    return sorted(set(keep).union(extra)) if extra else keep
+
+
+def _paragraph_box(page, i: int) -> int:
+    """The box of block ``i``: its element's parent for a paragraph, else its element."""
+    at = page.blocks[i].owner
+    el = page.elements[at]
+    return el.parent if el.tag in RUN_TAGS and el.parent > 0 else at
+
+
+def _within(page, at: int, boxes: set) -> bool:
+    """Is element ``at`` one of ``boxes`` or inside one?"""
+    while at > 0:
+        if at in boxes:
+            return True
+        at = page.elements[at].parent
+    return False
 
 
 def _summary_box(page, at: int, body: int) -> Optional[int]:

@@ -191,7 +191,8 @@ def walk(root) -> Page:
                     visit(child, idx, depth + 1)
                 continue
             if tag in skip or tag[0] == "-":  # comments and the like
-                continue
+                if tag != "button" or not _question_button(child):
+                    continue
             if tag == "br":
                 append(BR)
                 continue
@@ -200,7 +201,7 @@ def walk(root) -> Page:
                 if _visible(t):
                     append(" " + t)
                 continue
-            if tag in block:
+            if tag in block or tag == "button":  # (a button here is an FAQ's question)
                 if parts:
                     flush(idx)
                 me = len(elements)
@@ -248,6 +249,20 @@ def walk(root) -> Page:
         page.chars.append(acc_c)
         page.links.append(acc_l)
     return page
+
+
+QUESTION_BUTTON_WORDS = (3, 30)
+
+
+def _question_button(node) -> bool:
+    """Is this ``<button>`` an FAQ's question: its text a question of QUESTION_BUTTON_WORDS
+    words ("Do you need a smart home hub?"), the toggle an accordion opens its answer with?
+    Other buttons (Subscribe, Accept, Menu, Show more) are controls, and are not read."""
+    text = node.text(deep=True, separator=" ").strip()
+    if not text.endswith("?"):
+        return False
+    low, high = QUESTION_BUTTON_WORDS
+    return low <= len(text.split()) <= high
 
 
 def _named_anchor(node) -> bool:

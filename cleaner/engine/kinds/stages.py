@@ -265,7 +265,9 @@ class HeadRule(Rule):
 class ForeignRule(Rule):
     """A run of blocks in one language other than the document's, dropped whole when other
     rules already removed lines in it or right next to it (the cookie banner in Turkish under
-    an English story); a foreign quotation inside the article has no such neighbours."""
+    an English story); a foreign quotation inside the article has no such neighbours. A
+    post's frame is no such removal for a run of prose (:meth:`_frame`): a blog's page sets a
+    date stamp above each post and a divider under it, whatever language the post quotes."""
 
     EVIDENCE = False
     STAGE = True
@@ -289,14 +291,28 @@ class ForeignRule(Rule):
             while end + 1 < nb and (ctx.foreign.get(end + 1) == lang or not ctx.block_alive(end + 1)):
                 end += 1
             run = range(b, end + 1)
-            touched = any(ctx.removed[i] is not None for r in run for i in ctx.block_lines(r))
             edges = [x for x in (b - 1, end + 1) if 0 <= x < nb]
-            touched = touched or any(not ctx.block_alive(x) for x in edges)
+            cut = [i for r in run for i in ctx.block_lines(r) if ctx.removed[i] is not None]
+            cut += [i for x in edges if not ctx.block_alive(x) for i in ctx.block_lines(x)]
+            touched = bool(cut)
+            if touched and all(self._frame(ctx, i) for i in cut):
+                # only a post's frame borders it: a quoted paragraph stays, a line of
+                # furniture in another language (an author's card) goes as before
+                touched = not any(is_prose(ctx.text[i]) for r in run for i in ctx.block_lines(r)
+                                  if ctx.alive(i))
             if touched:
                 for r in run:
                     for i in ctx.block_lines(r):
                         ctx.drop(i, self)
             b = end + 1
+
+    @staticmethod
+    def _frame(ctx: Context, i: int) -> bool:
+        """Was line ``i`` removed as a post's frame: a date stamp, or a divider (a line of no
+        letter or digit)?"""
+        mark = ctx.removed[i]
+        return mark is not None and mark.category == "dateline" or \
+            not any(ch.isalnum() for ch in ctx.text[i])
 
 
 class ClusterRule(Rule):
