@@ -286,3 +286,20 @@ def test_a_heading_told_twice_under_a_story_still_heads_its_teasers():
     result = clean_document(f"{story}\n\n{boxes}\n", html=False)
     assert "Council votes to close two libraries" not in result.text
     assert "Rovers lose again at home" not in result.text
+
+
+def test_more_from_boxes_under_a_story_stay_teasers():
+    # a story of one-line paragraphs and five "More from ..." boxes under it (a heading, a
+    # headline, a summary each): the first box is in the page's first half by lines, not by
+    # prose; each box is a teaser, not an item's link (review-s17b 1)
+    summary = ("The council said on {} that the new flood defences would be finished by the "
+               "spring, and that the work would cost less than the first estimate had suggested.")
+    story = [P1, P2, P3, P4] + [p.replace("the ", w) for w in ("a ", "this ") for p in (P1, P2, P3)]
+    lines = list(story)
+    for topic in ("Schools", "Transport", "Housing", "Health", "Parks"):
+        lines += [f"More from {topic}", f"{topic} teaser headline", summary.format(topic)]
+    out = clean_document("\n\n".join(lines), html=False).text
+    for paragraph in story:
+        assert paragraph in out
+    for topic in ("Schools", "Transport", "Housing", "Health", "Parks"):
+        assert f"{topic} teaser headline" not in out

@@ -154,8 +154,17 @@ class SectionRule(Rule):
             key = " ".join(comparable(heading).split(" ")[:ITEM_LINK_WORDS])
             alike.setdefault(key, []).append(k)
         links: set[str] = set()
+        prose: Optional[list[int]] = None  # [k]: prose words in source[:k], read when needed
         for copies in alike.values():
-            if len(copies) < ITEM_LINKS or copies[0] >= len(source) / 2:
+            if len(copies) < ITEM_LINKS:
+                continue
+            if prose is None:
+                prose = list(accumulate((len(words(line)) if is_prose(line) else 0
+                                         for line in source), initial=0))
+            # in the page's first half by its prose, as :meth:`apply` reads its tail: by lines
+            # a story of one-line paragraphs sits above the half of its teaser boxes (a
+            # heading, a headline and a summary each) (review-s17b 1)
+            if prose[copies[0]] >= o["tail_share"] * prose[-1]:
                 continue
             items = sum(_item_follows(source, a, b) for a, b in zip(copies, copies[1:]))
             if items >= len(copies) - 2:  # one item may be a short blurb
