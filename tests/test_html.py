@@ -1792,3 +1792,13 @@ def test_an_faq_question_in_its_accordion_button_is_read(packset):
     assert "Do you need a smart home hub for your lights?" in text
     assert text.index("Is a smart speaker the same") < text.index("Answer 1.")
     assert "Subscribe now" not in text and "Need help?" not in text
+
+
+def test_an_faq_question_button_in_chinese_is_read(packset):
+    # a Chinese question ends with the full-width mark and its words are Han pairs, not
+    # spaced words: the same FAQ toggle, read as the English one is
+    question = "智能家居需要集线器吗？"
+    items = (f'<div class="faq-item"><button class="faq-question" type="button">{question}'
+             f'</button><div class="faq-answer"><p>{PROSE}Answer.</p></div></div>')
+    html = article_page(f'<h2>Frequently asked questions</h2>{items}')
+    assert question in html_to_text(html, packset=packset).text

@@ -276,6 +276,20 @@ def test_a_link_under_every_item_of_a_list_is_no_heading_of_teasers():
     assert "Start each weekend with our free email newsletter." not in result.text
 
 
+def test_a_last_item_link_told_like_an_earlier_one_cuts_no_item():
+    # the last item's link repeats an earlier item's ("More on Ghold" under two of its
+    # reviews): a later step knows a heading by its text alone, so the earlier copy is read
+    # as the list's end too, and its run took the reviews below it (review-s17b 2)
+    names = iter(["Earth Ball", "Ghold", "Golden Toad", "Foetus", "Ghold"])
+    items = [f"{title}\n\n{review}\n\nJane Doe\n\nMore on {next(names)}" for title, review in REVIEWS]
+    text = "\n\n".join(["New albums reviewed this week", *items, "Don't Miss The Digest",
+                         "Start each weekend with our free email newsletter."])
+    result = clean_document(text, html=False)
+    for title, review in REVIEWS:
+        assert review in result.text
+        assert title in result.text
+
+
 def test_a_heading_told_twice_under_a_story_still_heads_its_teasers():
     # two boxes of teasers under a story ("More on Politics", "More on Sport") are no
     # listing's links: their teasers still go

@@ -22,6 +22,7 @@ from .patterns import DEFAULT_TIMEOUT
 from .packs import PackSet, get_packset, host_of, lines_window
 from .render import removals, render_text, survivors
 from ..result import CleanResult, PackReason
+from ..text.leadin import ends_with_colon
 from ..text.navlabels import chrome_field, names_site
 from ..text.prose import PROSE_WORDS, is_prose, last_mark, opens_sentence
 from ..text.segment import code_after_lead_in, numbered_listing, unfenced_code
@@ -581,7 +582,7 @@ def _stated_lead_in(ctx: Context, i: int) -> bool:
     introduces nothing ("You may also be interested in these other stories:") and stays
     removed."""
     line = ctx.text[i]
-    if not line.rstrip().endswith(":") or "©" in line or len(words(line)) < SPARED_SENTENCE_WORDS:
+    if not ends_with_colon(line) or "©" in line or len(words(line)) < SPARED_SENTENCE_WORDS:
         return False
     if i == ctx.nonblank_lines()[-1]:
         return False

@@ -13,6 +13,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..text import words
 from ..text.prose import CJK_CHAR_WEIGHT, _CJK
 
 SKIP = frozenset((
@@ -259,10 +260,10 @@ def _question_button(node) -> bool:
     words ("Do you need a smart home hub?"), the toggle an accordion opens its answer with?
     Other buttons (Subscribe, Accept, Menu, Show more) are controls, and are not read."""
     text = node.text(deep=True, separator=" ").strip()
-    if not text.endswith("?"):
+    if not text.endswith(("?", "？")):  # the full-width mark of Chinese and Japanese text
         return False
     low, high = QUESTION_BUTTON_WORDS
-    return low <= len(text.split()) <= high
+    return low <= len(words(text)) <= high  # words in every script (Han read in pairs)
 
 
 def _named_anchor(node) -> bool:

@@ -34,10 +34,13 @@ def introduces(text: str, nwords: Optional[int] = None) -> bool:
     return (len(words(text)) if nwords is None else nwords) >= LEAD_IN_WORDS
 
 
+_LIST = ("reporting verbs", "says, wrote")  # what reportverbs.yaml lists, and an example
+
+
 def load_reportverbs(text: str, path: str) -> dict[str, list[str]]:
     """``reportverbs.yaml``'s data, checked as the other word lists are (see
     :mod:`cleaner.text.langlists`)."""
-    return load_language_lists(text, path, "reporting verbs", "says, wrote")
+    return load_language_lists(text, path, *_LIST)
 
 
 def _normal(text: str) -> str:
@@ -46,8 +49,8 @@ def _normal(text: str) -> str:
 
 # Every language's verbs at once: the segmenter reads a text before its language is known, and
 # a verb of another language refused as a lead-in's last word only leaves a line as it was.
-VERBS = frozenset().union(*phrase_sets(Path(__file__).with_name("reportverbs.yaml"),
-                                       "reporting verbs", "says, wrote", _normal).values())
+VERBS = frozenset().union(*phrase_sets(Path(__file__).with_name("reportverbs.yaml"), *_LIST,
+                                       _normal).values())
 _VERB_WORDS = max(len(v.split()) for v in VERBS)
 
 

@@ -27,6 +27,7 @@ from ...text.cellrows import table_block
 from ...text.code import code_marks, copied_lines, typed_at_prompt
 from ...text.contact import contact_details
 from ...text.directory import contact_records
+from ...text.leadin import ends_with_colon
 from ...text.segment import fenced_lines
 from ...text.shape import field_runs, item_field_runs, record_items, same_shape_runs
 from ...text import comparable, ends_sentence, is_list_item, is_menu, repeated
@@ -637,7 +638,7 @@ class ClassifyRule(Rule):
         last, a function word. A list or table after it may be judged apart; the sentence is
         the passage's own writing (a menu's label is a word or two: "Sections:")."""
         return ctx.nwords(i) >= self.options["lead_in_words"] and opens_sentence(text) \
-            and text.rstrip().endswith(":") \
+            and ends_with_colon(text) \
             and stopword_hits(text, ctx.model.stopwords[ctx.lang])[1] > 0
 
     @staticmethod

@@ -11,6 +11,7 @@ from typing import Iterator, Optional
 import regex
 
 from ..context import Context, Mark
+from ..prefilter import fold
 from ...text import comparable, ends_sentence, is_list_item, words
 from ...text.code import code_like
 from ...text.leadin import introduces
@@ -148,7 +149,7 @@ class SectionRule(Rule):
         for k, line in enumerate(source):
             heading = line.strip()
             if not heading or len(heading) > _ITEM_LINK_CHARS or heading.endswith(".") \
-                    or (starts and not heading.casefold().startswith(starts)) \
+                    or (starts and not fold(heading).startswith(starts)) \
                     or len(words(heading)) > o["max_words"] or not ctx.matches_line(self, heading):
                 continue
             key = " ".join(comparable(heading).split(" ")[:ITEM_LINK_WORDS])
@@ -168,8 +169,12 @@ class SectionRule(Rule):
                 continue
             items = sum(_item_follows(source, a, b) for a, b in zip(copies, copies[1:]))
             if items >= len(copies) - 2:  # one item may be a short blurb
-                links.update(comparable(source[k]) for k in copies)
-                links.discard(comparable(source[copies[-1]]))  # the list's end: the tail's heading
+                named = [comparable(source[k]) for k in copies]
+                links.update(named)
+                if named[-1] not in named[:-1]:  # the list's end: the tail's heading; unless an
+                    # item told the same ("More on X" under two of X's reviews): the text is
+                    # all a later step knows of a heading, and doubt keeps the items (review-s17b 2)
+                    links.discard(named[-1])
         return frozenset(links)
 
     @staticmethod

@@ -12,6 +12,7 @@ from ...categories import FURNITURE
 from ..context import Context
 from ...text import comparable, ends_sentence, line_starts, repeated, words
 from ..prefilter import text_parts
+from ...text.leadin import ends_with_colon
 from ...text.prose import ends_with_full_stop, is_prose, table_cells
 from ...text.shape import item_field_runs
 from .base import Rule
@@ -203,11 +204,11 @@ def _labels_own_value(ctx: Context, i: int, after: Optional[int], first_after: O
     thread, whose posters' cards tell "Likes Received:" and "Best Answers:" with each post
     (``Context.record_labels``)."""
     text = ctx.text[i].rstrip()
-    if not ctx.record_labels or not text.endswith(":") or ctx.nwords(i) > LABEL_WORDS or \
+    if not ctx.record_labels or not ends_with_colon(text) or ctx.nwords(i) > LABEL_WORDS or \
             after is None or first_after is None or ctx.removed[after] is not None:
         return False
     value = ctx.text[after].rstrip()
-    return bool(value) and ctx.nwords(after) <= VALUE_WORDS and not value.endswith(":") and \
+    return bool(value) and ctx.nwords(after) <= VALUE_WORDS and not ends_with_colon(value) and \
         comparable(value) != comparable(ctx.text[first_after])
 
 
