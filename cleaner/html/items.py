@@ -321,15 +321,15 @@ def _other_sections(page: Page, members: list) -> list:
                 _name(el) != name or not _card(page, idx):
             continue
         if el.parent not in parents:
-            if _furniture(page, el.parent) or _within(page, idx, inside):
+            if _furniture(page, el.parent) or inside_any(page, idx, inside):
                 continue
             parents.add(el.parent)
         out.append(idx)
     return out
 
 
-def _within(page: Page, idx: int, items: set) -> bool:
-    """Is element ``idx`` inside one of ``items`` (a card within a card)?"""
+def inside_any(page: Page, idx: int, items: set) -> bool:
+    """Is element ``idx`` inside one of ``items`` (a card within a card)? (Not itself one.)"""
     at = page.elements[idx].parent
     while at > 0:
         if at in items:

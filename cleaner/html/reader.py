@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .decode import html_text
 from .depth import MAX_NESTING, flatten_deep
-from .items import list_blocks, manual_list
+from .items import inside_any, list_blocks, manual_list
 from .mainbox import UNDECLARED, main_instead, main_over_footer, with_main
 from .lookups import APPLICATION_NAME, CANONICAL, OG_SITE_NAME, OG_TITLE, OG_URL, PageLookups
 from .pagetype import PageType, page_type
@@ -1060,27 +1060,17 @@ def _with_enclosed(page, keep: list[int], judged: set, neg: list) -> list[int]:
         if any(neg[blocks[i].owner] or blocks[i].links > ENCLOSED_LINKS * blocks[i].chars
                for i in gap):
             continue
-        boxes = {_paragraph_box(page, a), _paragraph_box(page, c)}
-        if all(_within(page, blocks[i].owner, boxes) and not _in_teaser_box(page, blocks[i].owner)
+        boxes = {_paragraph_box(page, blocks[a].owner), _paragraph_box(page, blocks[c].owner)}
+        if all((blocks[i].owner in boxes or inside_any(page, blocks[i].owner, boxes)) and not _in_teaser_box(page, blocks[i].owner)
                for i in gap):
             extra.extend(gap)
     return sorted(set(keep).union(extra)) if extra else keep
 
 
-def _paragraph_box(page, i: int) -> int:
-    """The box of block ``i``: its element's parent for a paragraph, else its element."""
-    at = page.blocks[i].owner
+def _paragraph_box(page, at: int) -> int:
+    """The box of element ``at``: its parent for a paragraph (RUN_TAGS), else itself."""
     el = page.elements[at]
     return el.parent if el.tag in RUN_TAGS and el.parent > 0 else at
-
-
-def _within(page, at: int, boxes: set) -> bool:
-    """Is element ``at`` one of ``boxes`` or inside one?"""
-    while at > 0:
-        if at in boxes:
-            return True
-        at = page.elements[at].parent
-    return False
 
 
 def _summary_box(page, at: int, body: int) -> Optional[int]:
@@ -1091,8 +1081,7 @@ def _summary_box(page, at: int, body: int) -> Optional[int]:
     blurb about itself) is the story's standfirst (``<div
     class="summary">``); another story's teaser sits in a box of its own (a list of them, an
     "editors-pick" or "breaking-news" promo) that does not hold the body. The box, or None."""
-    el = page.elements[at]
-    box = el.parent if el.tag in RUN_TAGS and el.parent > 0 else at
+    box = _paragraph_box(page, at)
     names = hints(page.elements[box].node)
     if not SUMMARY.search(names) or STRAY_NOT.search(SUMMARY.sub(" ", names)) or \
             SITE_BOX.search(names):
